@@ -1,0 +1,71 @@
+import express, { type Express } from 'express';
+import type { Store } from '../store/store.ts';
+import type { Logger } from './logger.ts';
+import { verifySignature } from './verify-signature.ts';
+import { dedupeKey, webhookEventSchema, type WebhookEvent } from './webhook-event.ts';
+
+export interface ServerDeps {
+  readonly webhookSecret: string;
+  readonly store: Store;
+  readonly log: Logger;
+  /** Hands an accepted event to the seam; called after the 200 is on its way. */
+  readonly dispatch: (event: WebhookEvent) => void;
+  readonly clock?: () => Date;
+}
+
+export const WEBHOOK_PATH = '/webhooks/webex';
+
+/**
+ * The HTTP edge. The webhook route verifies, parses, records and acknowledges; it does no work
+ * of its own. The signature is checked over the raw bytes before anything is parsed.
+ */
+export function createServer(deps: ServerDeps): Express {
+  const clock = deps.clock ?? (() => new Date());
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.post(WEBHOOK_PATH, express.raw({ type: () => true, limit: '256kb' }), async (req, res) => {
+    const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (!verifySignature(raw, req.get('x-spark-signature'), deps.webhookSecret)) {
+      deps.log.warn('webhook rejected: missing or wrong signature', { bytes: raw.length });
+      res.status(401).json({ error: 'signature_invalid' });
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.toString('utf8'));
+    } catch {
+      res.status(400).json({ error: 'body_not_json' });
+      return;
+    }
+    const parsed = webhookEventSchema.safeParse(json);
+    if (!parsed.success) {
+      deps.log.warn('webhook rejected: not a Webex event', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+      res.status(400).json({ error: 'event_invalid' });
+      return;
+    }
+    const event = parsed.data;
+    let first: boolean;
+    try {
+      first = await deps.store.recordEvent(dedupeKey(event), clock());
+    } catch (error) {
+      // Not acknowledged, so Webex delivers it again once the store recovers.
+      deps.log.error('webhook not recorded: store failed', { eventId: event.data.id, error });
+      res.status(503).json({ error: 'store_unavailable' });
+      return;
+    }
+    if (!first) {
+      deps.log.info('webhook ignored: already received', { eventId: event.data.id, resource: event.resource });
+      res.status(200).json({ status: 'duplicate' });
+      return;
+    }
+    res.status(200).json({ status: 'accepted' });
+    deps.dispatch(event);
+  });
+
+  return app;
+}

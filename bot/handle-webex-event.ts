@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { cardDataSchema } from '../cards/card-data.ts';
+import type { Translate } from '../i18n/catalogue.ts';
+import type { MessagingClient } from '../webex/messaging-client.ts';
+import { cardContentType, type Person } from '../webex/messaging-schemas.ts';
+import type { CommandRegistry, Reply } from './commands.ts';
+import type { Logger } from './logger.ts';
+import { stripMention } from './strip-mention.ts';
+import type { WebhookEvent } from './webhook-event.ts';
+
+export interface SeamDeps {
+  readonly webex: MessagingClient;
+  /** The bot's own person, from GET /people/me at start-up. */
+  readonly bot: Person;
+  readonly commands: CommandRegistry;
+  readonly t: Translate;
+  readonly log: Logger;
+}
+
+/**
+ * The single seam every inbound Webex event passes, whatever carried it. It fetches what the
+ * envelope only names, drops what is not for the bot, and routes the rest. Failures end here:
+ * logged once with the event, and the person told that nothing changed.
+ */
+export async function handleWebexEvent(event: WebhookEvent, deps: SeamDeps): Promise<void> {
+  const log = deps.log.child({ resource: event.resource, event: event.event, eventId: event.data.id, roomId: event.data.roomId });
+  let roomId = event.data.roomId;
+  try {
+    if (event.resource === 'messages' && event.event === 'created') {
+      await onMessage(event, deps, log, (id) => (roomId = id));
+    } else if (event.resource === 'attachmentActions' && event.event === 'created') {
+      await onCardAction(event, deps, log);
+    } else {
+      log.debug('event ignored: not one the bot acts on');
+    }
+  } catch (error) {
+    const reference = randomBytes(4).toString('hex');
+    log.error('event handling failed', { reference, error });
+    if (roomId) {
+      await deps.webex
+        .createMessage({ roomId, markdown: deps.t('reply.internalError', { reference }) })
+        .catch((replyError: unknown) => log.error('could not tell the space about the failure', { reference, error: replyError }));
+    }
+  }
+}
+
+function replier(deps: SeamDeps, roomId: string, parentId?: string) {
+  return async (reply: Reply) => {
+    await deps.webex.createMessage({
+      roomId,
+      ...(parentId ? { parentId } : {}),
+      markdown: reply.markdown,
+      ...(reply.card ? { attachments: [{ contentType: cardContentType, content: { ...reply.card } }] as const } : {}),
+    });
+  };
+}
+
+async function onMessage(event: WebhookEvent, deps: SeamDeps, log: Logger, sawRoom: (roomId: string) => void): Promise<void> {
+  if (event.data.personId === deps.bot.id) {
+    log.debug('event ignored: the bot’s own message');
+    return;
+  }
+  const message = await deps.webex.getMessage(event.data.id);
+  sawRoom(message.roomId);
+  if (message.personId === deps.bot.id) {
+    log.debug('event ignored: the bot’s own message');
+    return;
+  }
+  const roomType = message.roomType ?? (event.data.roomType === 'group' ? 'group' : 'direct');
+  if (roomType === 'group' && !(message.mentionedPeople ?? []).includes(deps.bot.id)) {
+    log.debug('event ignored: group message without a mention of the bot');
+    return;
+  }
+  const text = stripMention({ ...message, roomType }, deps.bot);
+  const reply = replier(deps, message.roomId);
+  if (text === '') {
+    await reply({ markdown: deps.t('reply.emptyCommand') });
+    return;
+  }
+  const parsed = deps.commands.parse(text);
+  if (!parsed) {
+    log.info('unknown command');
+    await reply({ markdown: deps.t('reply.unknownCommand', { text: text.length > 80 ? `${text.slice(0, 80)}…` : text }) });
+    return;
+  }
+  log.info('command', { command: parsed.command.words.join(' '), personId: message.personId });
+  await parsed.command.run({
+    args: parsed.args,
+    roomId: message.roomId,
+    roomType,
+    personId: message.personId,
+    personEmail: message.personEmail,
+    t: deps.t,
+    botName: deps.bot.displayName,
+    reply,
+  });
+}
+
+async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): Promise<void> {
+  const action = await deps.webex.getAttachmentAction(event.data.id);
+  const data = cardDataSchema.safeParse(action.inputs);
+  // No procedure is running yet in this version, so every click names a card that is not active.
+  log.info('card action for no active conversation', { conversationId: data.success ? data.data.conversationId : undefined, personId: action.personId });
+  await replier(deps, action.roomId)({ markdown: deps.t('reply.cardInactive') });
+}

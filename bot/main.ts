@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { openLowdbStore } from '../store/lowdb-store.ts';
+import { StoreError } from '../store/store.ts';
+import { WebexApiError } from '../webex/webex-api-error.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { startBot, type RunningBot } from './start-bot.ts';
+
+/**
+ * `npm start`. Without WEBEX_BOT_TOKEN it starts the local sandbox and the bot against it; with
+ * it, the bot alone against Webex.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const store = await openLowdbStore(config.dataFile);
+  const closers: (() => Promise<void>)[] = [];
+  let bot: RunningBot;
+
+  if (config.mode === 'sandbox') {
+    const { startSandbox } = await import('../sandbox/start-sandbox.ts');
+    const sandbox = await startSandbox({ port: config.sandboxPort, host: '127.0.0.1' });
+    closers.push(() => sandbox.close());
+    const secret = randomBytes(20).toString('hex');
+    const botToken = sandbox.state.bot.token;
+    const log = createLogger({ level: config.logLevel, secrets: [secret, botToken] });
+    bot = await startBot({ webexApiUrl: sandbox.apiUrl, botToken, webhookSecret: secret, host: config.host, port: config.port, language: config.language, store, log });
+    process.stderr.write(
+      [
+        '',
+        `Sandbox mode: a local Webex emulator runs at ${sandbox.url} and the bot at ${bot.url}.`,
+        'Talk to the bot as the seeded partner admin Alice, from another terminal:',
+        '  npm run say -- "help"                          (direct space with the bot)',
+        '  npm run say -- --room provisioning "help"      (group space; the @mention is added for you)',
+        '  npm run say -- --who                           (the seeded people and spaces)',
+        `Each command prints the bot's reply. The whole timeline of a space: ${sandbox.url}/_sandbox/rooms/direct-alice/messages`,
+        '',
+      ].join('\n'),
+    );
+  } else {
+    const log = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhookSecret] });
+    bot = await startBot({
+      webexApiUrl: config.webexApiUrl,
+      botToken: config.botToken,
+      webhookSecret: config.webhookSecret,
+      publicUrl: config.publicUrl,
+      host: config.host,
+      port: config.port,
+      language: config.language,
+      store,
+      log,
+    });
+  }
+
+  const stop = async () => {
+    await bot.close();
+    for (const close of closers) await close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StoreError) {
+    process.stderr.write(`${error.message}\n`);
+  } else if (error instanceof WebexApiError) {
+    process.stderr.write(`The bot cannot start: ${error.message}${error.details.trackingId ? ` (trackingId ${error.details.trackingId})` : ''}.\n`);
+  } else {
+    process.stderr.write(`The bot cannot start: ${(error as Error).message}\n`);
+  }
+  process.exit(1);
+});

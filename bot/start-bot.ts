@@ -1,0 +1,85 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { translator, type Locale } from '../i18n/catalogue.ts';
+import type { Store } from '../store/store.ts';
+import { MessagingClient } from '../webex/messaging-client.ts';
+import type { Person } from '../webex/messaging-schemas.ts';
+import { buildCommands } from './command-list.ts';
+import { createServer, WEBHOOK_PATH } from './create-server.ts';
+import { handleWebexEvent } from './handle-webex-event.ts';
+import type { Logger } from './logger.ts';
+import { registerWebhooks } from './register-webhooks.ts';
+import type { WebhookEvent } from './webhook-event.ts';
+
+export interface BotOptions {
+  readonly webexApiUrl: string;
+  readonly botToken: string;
+  readonly webhookSecret: string;
+  /** Where Webex reaches the bot; defaults to http://host:port once listening. */
+  readonly publicUrl?: string;
+  readonly host: string;
+  readonly port: number;
+  readonly language: Locale;
+  readonly store: Store;
+  readonly log: Logger;
+  /** Fewer, faster retries in tests; the defaults suit Webex. */
+  readonly http?: { readonly maxAttempts?: number; readonly backoffMs?: number };
+}
+
+export interface RunningBot {
+  readonly url: string;
+  readonly bot: Person;
+  /** Resolves once every accepted event has been handled. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Wires client, seam, server and webhook registration, and starts listening. */
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const { log } = options;
+  const webex = new MessagingClient({ baseUrl: options.webexApiUrl, token: options.botToken, log, ...options.http });
+  const bot = await webex.getMe();
+  const commands = buildCommands();
+  const t = translator(options.language);
+  const inFlight = new Set<Promise<void>>();
+
+  const dispatch = (event: WebhookEvent) => {
+    const started = performance.now();
+    const work = handleWebexEvent(event, { webex, bot, commands, t, log }).finally(() => {
+      inFlight.delete(work);
+      log.debug('event handled', { eventId: event.data.id, ms: Math.round(performance.now() - started) });
+    });
+    inFlight.add(work);
+  };
+
+  const app = createServer({ webhookSecret: options.webhookSecret, store: options.store, log, dispatch });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port, options.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = options.publicUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
+  try {
+    const registration = await registerWebhooks(webex, { targetUrl: `${url}${WEBHOOK_PATH}`, secret: options.webhookSecret, name: `${bot.displayName} (onboarding bot)` }, log);
+    log.info('bot ready', { url, botId: bot.id, webhooksCreated: registration.created, webhooksKept: registration.updated, duplicatesRemoved: registration.deleted });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+
+  const idle = async () => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
+  return {
+    url,
+    bot,
+    idle,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await idle();
+    },
+  };
+}

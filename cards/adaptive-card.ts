@@ -1,0 +1,77 @@
+/**
+ * The subset of Adaptive Cards 1.3 the bot sends, as types. Webex renders 1.3, only
+ * `Action.Submit` reaches the bot, and at most five actions show. Tests validate every built card
+ * against the official schema (spec/adaptive-card-1.3.schema.json).
+ */
+export interface TextBlock {
+  readonly type: 'TextBlock';
+  readonly text: string;
+  readonly wrap?: boolean;
+  readonly size?: 'Small' | 'Default' | 'Medium' | 'Large' | 'ExtraLarge';
+  readonly weight?: 'Lighter' | 'Default' | 'Bolder';
+  readonly color?: 'Default' | 'Dark' | 'Light' | 'Accent' | 'Good' | 'Warning' | 'Attention';
+  readonly isSubtle?: boolean;
+  readonly spacing?: 'None' | 'Small' | 'Default' | 'Medium' | 'Large' | 'ExtraLarge' | 'Padding';
+  readonly fontType?: 'Default' | 'Monospace';
+}
+
+export interface FactSet {
+  readonly type: 'FactSet';
+  readonly facts: readonly { readonly title: string; readonly value: string }[];
+}
+
+export interface Container {
+  readonly type: 'Container';
+  readonly items: readonly CardElement[];
+  readonly style?: 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+  readonly spacing?: TextBlock['spacing'];
+}
+
+export type CardElement = TextBlock | FactSet | Container;
+
+export interface SubmitAction {
+  readonly type: 'Action.Submit';
+  readonly title: string;
+  readonly data: Readonly<Record<string, string>>;
+  readonly style?: 'default' | 'positive' | 'destructive';
+}
+
+export interface OpenUrlAction {
+  readonly type: 'Action.OpenUrl';
+  readonly title: string;
+  readonly url: string;
+}
+
+export type CardAction = SubmitAction | OpenUrlAction;
+
+export interface AdaptiveCard {
+  readonly $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  readonly type: 'AdaptiveCard';
+  readonly version: '1.3';
+  readonly body: readonly CardElement[];
+  readonly actions?: readonly CardAction[];
+  readonly fallbackText?: string;
+}
+
+/** What a card builder returns: the card and its markdown twin for clients that cannot render it. */
+export interface CardMessage {
+  readonly card: AdaptiveCard;
+  readonly markdown: string;
+}
+
+/** Webex limits text and markdown to 7439 bytes each. */
+export const MAX_MARKDOWN_BYTES = 7439;
+/** Webex shows at most five actions on a card. */
+export const MAX_ACTIONS = 5;
+
+export function adaptiveCard(body: readonly CardElement[], actions: readonly CardAction[] = [], fallbackText?: string): AdaptiveCard {
+  if (actions.length > MAX_ACTIONS) throw new Error(`a card shows at most ${MAX_ACTIONS} actions in Webex, got ${actions.length}`);
+  return {
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    type: 'AdaptiveCard',
+    version: '1.3',
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+    ...(fallbackText ? { fallbackText } : {}),
+  };
+}

@@ -1,0 +1,108 @@
+import type { Request, Response, Router } from 'express';
+import { trackingId } from './ids.ts';
+import type { Faults } from './faults.ts';
+import type { SandboxPerson, SandboxState } from './sandbox-state.ts';
+import type { SpecIssue, SpecValidator } from './spec-validator.ts';
+
+/** An answer other than success, in Webex's error shape. */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export interface ApiCall {
+  readonly person: SandboxPerson;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+export interface ApiResult {
+  readonly status: number;
+  readonly body?: unknown;
+}
+
+export interface RecordedCall {
+  readonly at: string;
+  readonly operation: string;
+  readonly method: string;
+  readonly path: string;
+  readonly personEmail?: string;
+  readonly status: number;
+  readonly body?: unknown;
+  /** Where the request broke the spec (the sandbox answered 400). */
+  readonly requestIssues: readonly SpecIssue[];
+}
+
+export interface ApiContext {
+  readonly state: SandboxState;
+  readonly faults: Faults;
+  readonly spec: SpecValidator;
+  readonly calls: RecordedCall[];
+}
+
+const MAX_RECORDED = 5000;
+
+function firstString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return undefined;
+}
+
+/**
+ * Mounts one spec operation (e.g. `GET /messages/{messageId}`): bearer auth, armed faults,
+ * request validation against the spec, Webex's error shape and a TrackingID on every answer.
+ */
+export function apiRoute(router: Router, ctx: ApiContext, operation: string, handler: (call: ApiCall) => ApiResult | Promise<ApiResult>): void {
+  const [method, template] = operation.split(' ') as [string, string];
+  const expressPath = template.replace(/\{(\w+)\}/g, ':$1');
+  const mount = router[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'].bind(router);
+  mount(expressPath, async (req: Request, res: Response) => {
+    const tracking = trackingId();
+    res.set('TrackingID', tracking);
+    const record = (status: number, body: unknown, person?: SandboxPerson, requestIssues: readonly SpecIssue[] = []) => {
+      ctx.calls.push({ at: ctx.state.now(), operation, method, path: req.path, personEmail: person?.emails[0], status, body, requestIssues });
+      if (ctx.calls.length > MAX_RECORDED) ctx.calls.splice(0, ctx.calls.length - MAX_RECORDED);
+    };
+    const fail = (status: number, message: string, person?: SandboxPerson, requestIssues: readonly SpecIssue[] = []) => {
+      const body = { message, errors: [{ description: message }], trackingId: tracking };
+      record(status, body, person, requestIssues);
+      res.status(status).json(body);
+    };
+
+    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    const person = token ? ctx.state.personByToken(token) : undefined;
+    if (!person) return fail(401, 'The request requires a valid access token set in the Authorization request header.');
+
+    const fault = ctx.faults.take(method, template, req.path, person.emails[0], ctx.state.now());
+    if (fault) {
+      if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault.status >= 400) {
+        if (fault.retryAfter !== undefined) res.set('Retry-After', String(fault.retryAfter));
+        return fail(fault.status, fault.status === 429 ? 'Too Many Requests' : `Injected fault ${fault.status}`, person);
+      }
+    }
+
+    const body: unknown = req.body;
+    const issues = method === 'POST' || method === 'PUT' ? ctx.spec.request(operation, body ?? {}) : [];
+    if (issues.length > 0) {
+      return fail(400, `The request body does not match the API: ${issues.map((i) => `${i.path || 'body'} ${i.message}`).join('; ')}`, person, issues);
+    }
+
+    const query: Record<string, string> = {};
+    for (const [key, value] of Object.entries(req.query)) {
+      const first = firstString(value);
+      if (first !== undefined) query[key] = first;
+    }
+    try {
+      const result = await handler({ person, params: req.params as Record<string, string>, query, body });
+      record(result.status, result.body, person);
+      if (result.body === undefined) res.status(result.status).end();
+      else res.status(result.status).json(result.body);
+    } catch (error) {
+      if (error instanceof ApiError) return fail(error.status, error.message, person);
+      return fail(500, `Sandbox failure: ${(error as Error).message}`, person);
+    }
+  });
+}

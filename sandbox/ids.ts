@@ -1,0 +1,12 @@
+import { randomUUID } from 'node:crypto';
+
+export type IdKind = 'PEOPLE' | 'ROOM' | 'MEMBERSHIP' | 'MESSAGE' | 'ATTACHMENT_ACTION' | 'WEBHOOK' | 'ORGANIZATION';
+
+/** Webex ids are base64url of `ciscospark://us/KIND/uuid`, without padding. */
+export function webexId(kind: IdKind, uuid: string = randomUUID()): string {
+  return Buffer.from(`ciscospark://us/${kind}/${uuid}`).toString('base64url');
+}
+
+export function trackingId(): string {
+  return `SANDBOX_${randomUUID()}`;
+}

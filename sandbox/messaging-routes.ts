@@ -1,0 +1,251 @@
+import { webexId } from './ids.ts';
+import { renderMarkdown } from './mentions.ts';
+import { ApiError, apiRoute, type ApiContext } from './api-route.ts';
+import { presentAction, presentCreatedMessage, presentMembership, presentMessage, presentPerson, presentRoom, presentWebhook } from './present.ts';
+import type { SandboxAttachment, SandboxMessage, SandboxPerson, SandboxRoom, SandboxWebhook } from './sandbox-state.ts';
+import type { WebhookDelivery } from './webhook-delivery.ts';
+import type { Router } from 'express';
+
+/** Webex's limits on one message. */
+export const MAX_MESSAGE_BYTES = 7439;
+const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+export interface MessagingOptions {
+  /** Webex publishes no card size limit; peers reject around 28 KB. */
+  readonly maxCardBytes: number;
+}
+
+type Body = Record<string, unknown>;
+const asBody = (body: unknown): Body => (body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Body) : {});
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function parseMax(raw: string | undefined, fallback: number, limit: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new ApiError(400, 'max must be a positive whole number.');
+  return Math.min(n, limit);
+}
+
+/** The emulated Webex messaging API, one route per operation of spec/webex-messaging.json. */
+export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: WebhookDelivery, options: MessagingOptions): void {
+  const { state } = ctx;
+
+  const visibleRoom = (person: SandboxPerson, roomId: string | undefined): SandboxRoom => {
+    const room = roomId ? state.room(roomId) : undefined;
+    if (!room || !state.isMember(room.id, person.id)) throw new ApiError(404, 'The requested resource could not be found.');
+    return room;
+  };
+
+  apiRoute(router, ctx, 'GET /people/me', ({ person }) => ({ status: 200, body: presentPerson(person) }));
+
+  apiRoute(router, ctx, 'GET /people/{personId}', ({ params }) => {
+    const found = state.personById(params.personId ?? '');
+    if (!found) throw new ApiError(404, 'The requested resource could not be found.');
+    return { status: 200, body: presentPerson(found) };
+  });
+
+  apiRoute(router, ctx, 'GET /rooms/{roomId}', ({ person, params }) => ({ status: 200, body: presentRoom(visibleRoom(person, params.roomId)) }));
+
+  apiRoute(router, ctx, 'GET /memberships', ({ person, query }) => {
+    const max = parseMax(query.max, 100, 1000);
+    let items = state.memberships.filter((m) => state.isMember(m.roomId, person.id));
+    if (query.roomId) items = items.filter((m) => m.roomId === query.roomId);
+    if (query.personId) items = items.filter((m) => m.personId === query.personId);
+    if (query.personEmail) items = items.filter((m) => state.personById(m.personId)?.emails.includes(query.personEmail!.toLowerCase()));
+    return { status: 200, body: { items: items.slice(0, max).map((m) => presentMembership(state, m)) } };
+  });
+
+  apiRoute(router, ctx, 'GET /messages', ({ person, query }) => {
+    const room = visibleRoom(person, query.roomId);
+    const mentionedOnly = query.mentionedPeople === 'me' || query.mentionedPeople === person.id;
+    if (person.type === 'bot' && room.type === 'group' && !mentionedOnly) {
+      throw new ApiError(403, 'Bots can list messages in a group space only with mentionedPeople=me.');
+    }
+    const max = parseMax(query.max, 50, mentionedOnly ? 100 : 1000);
+    let items = state.messages.filter((m) => m.roomId === room.id && state.canSee(person, m));
+    if (mentionedOnly) items = items.filter((m) => m.mentionedPeople.includes(person.id));
+    if (query.parentId) items = items.filter((m) => m.parentId === query.parentId);
+    items = [...items].reverse().slice(0, max);
+    return { status: 200, body: { items: items.map((m) => presentMessage(state, m)) } };
+  });
+
+  apiRoute(router, ctx, 'POST /messages', ({ person, body: raw }) => {
+    const body = asBody(raw);
+    let room: SandboxRoom;
+    const toId = str(body.toPersonId);
+    const toEmail = str(body.toPersonEmail);
+    if (str(body.roomId)) {
+      room = visibleRoom(person, str(body.roomId));
+    } else if (toId || toEmail) {
+      const other = toId ? state.personById(toId) : state.personByEmail(toEmail!);
+      if (!other) throw new ApiError(404, 'The person to message could not be found.');
+      room = state.directRoom(person, other);
+    } else {
+      throw new ApiError(400, 'One of roomId, toPersonId or toPersonEmail is required.');
+    }
+    const text = str(body.text);
+    const markdown = str(body.markdown);
+    const files = Array.isArray(body.files) ? body.files.filter((f): f is string => typeof f === 'string') : undefined;
+    const attachments = Array.isArray(body.attachments) ? (body.attachments as SandboxAttachment[]) : undefined;
+    if (!text && !markdown && !files?.length && !attachments?.length) throw new ApiError(400, 'A message needs text, markdown, a file or an attachment.');
+    for (const [name, value] of [['text', text], ['markdown', markdown]] as const) {
+      if (value !== undefined && Buffer.byteLength(value) > MAX_MESSAGE_BYTES) throw new ApiError(400, `${name} is longer than ${MAX_MESSAGE_BYTES} bytes.`);
+    }
+    if (attachments && attachments.length > 1) throw new ApiError(400, 'Only one attachment per message is supported.');
+    if (files && files.length > 1) throw new ApiError(400, 'Only one file per message is supported.');
+    const attachment = attachments?.[0];
+    if (attachment) {
+      if (attachment.contentType !== CARD_TYPE) throw new ApiError(400, `Attachments must have contentType ${CARD_TYPE}.`);
+      if (Buffer.byteLength(JSON.stringify(attachment.content)) > options.maxCardBytes) throw new ApiError(400, `The card is larger than ${options.maxCardBytes} bytes.`);
+    }
+    const parentId = str(body.parentId);
+    if (parentId) {
+      const parent = state.message(parentId);
+      if (!parent || parent.roomId !== room.id) throw new ApiError(400, 'parentId must be a message in the same space.');
+      if (parent.parentId) throw new ApiError(400, 'A reply cannot have a parent that is itself a reply; use the thread’s first message.');
+    }
+    const rendered = markdown
+      ? renderMarkdown(markdown, (kind, value) => (kind === 'personId' ? state.personById(value) : state.personByEmail(value)))
+      : undefined;
+    const message: SandboxMessage = {
+      id: webexId('MESSAGE'),
+      roomId: room.id,
+      ...(parentId ? { parentId } : {}),
+      personId: person.id,
+      text: text ?? rendered?.text ?? '',
+      ...(markdown !== undefined ? { markdown, html: rendered!.html } : {}),
+      ...(files ? { files } : {}),
+      ...(attachment ? { attachments: [attachment] } : {}),
+      mentionedPeople: (rendered?.mentionedPeople ?? []).filter((id) => state.isMember(room.id, id)),
+      mentionedGroups: rendered?.mentionedGroups ?? [],
+      created: state.now(),
+    };
+    state.messages.push(message);
+    room.lastActivity = message.created;
+    delivery.publish(
+      'messages',
+      'created',
+      {
+        id: message.id,
+        roomId: room.id,
+        roomType: room.type,
+        personId: person.id,
+        personEmail: person.emails[0]!,
+        ...(message.mentionedPeople.length > 0 ? { mentionedPeople: [...message.mentionedPeople] } : {}),
+        created: message.created,
+      },
+      person.id,
+      (owner) => state.canSee(owner, message),
+    );
+    return { status: 200, body: presentCreatedMessage(state, message) };
+  });
+
+  apiRoute(router, ctx, 'GET /messages/{messageId}', ({ person, params }) => {
+    const message = state.message(params.messageId ?? '');
+    if (!message || !state.canSee(person, message)) throw new ApiError(404, 'The requested resource could not be found.');
+    return { status: 200, body: presentMessage(state, message) };
+  });
+
+  apiRoute(router, ctx, 'DELETE /messages/{messageId}', ({ person, params }) => {
+    const message = state.message(params.messageId ?? '');
+    if (!message || !state.canSee(person, message)) throw new ApiError(404, 'The requested resource could not be found.');
+    if (message.personId !== person.id) throw new ApiError(403, 'Only the author can delete this message.');
+    state.messages.splice(state.messages.indexOf(message), 1);
+    return { status: 204 };
+  });
+
+  apiRoute(router, ctx, 'POST /attachment/actions', ({ person, body: raw }) => {
+    const body = asBody(raw);
+    const message = state.message(str(body.messageId) ?? '');
+    if (!message || !state.isMember(message.roomId, person.id)) throw new ApiError(404, 'The card’s message could not be found.');
+    if (!message.attachments?.some((a) => a.contentType === CARD_TYPE)) throw new ApiError(400, 'That message has no card to submit.');
+    const action = {
+      id: webexId('ATTACHMENT_ACTION'),
+      type: 'submit' as const,
+      messageId: message.id,
+      personId: person.id,
+      roomId: message.roomId,
+      inputs: asBody(body.inputs),
+      created: state.now(),
+    };
+    state.actions.push(action);
+    const room = state.room(message.roomId)!;
+    delivery.publish(
+      'attachmentActions',
+      'created',
+      { id: action.id, type: 'submit', messageId: message.id, personId: person.id, roomId: room.id, created: action.created },
+      person.id,
+      (owner) => owner.id === message.personId,
+    );
+    return { status: 202, body: presentAction(action) };
+  });
+
+  apiRoute(router, ctx, 'GET /attachment/actions/{id}', ({ person, params }) => {
+    const action = state.actions.find((a) => a.id === params.id);
+    const message = action ? state.message(action.messageId) : undefined;
+    if (!action || (action.personId !== person.id && message?.personId !== person.id)) throw new ApiError(404, 'The requested resource could not be found.');
+    return { status: 200, body: presentAction(action) };
+  });
+
+  const ownWebhook = (person: SandboxPerson, id: string | undefined): SandboxWebhook => {
+    const webhook = state.webhooks.find((w) => w.id === id && w.ownerId === person.id);
+    if (!webhook) throw new ApiError(404, 'The requested resource could not be found.');
+    return webhook;
+  };
+
+  const checkTarget = (targetUrl: string) => {
+    try {
+      const url = new URL(targetUrl);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
+    } catch {
+      throw new ApiError(400, 'targetUrl must be an http(s) URL.');
+    }
+  };
+
+  apiRoute(router, ctx, 'GET /webhooks', ({ person, query }) => {
+    const max = parseMax(query.max, 100, 100);
+    return { status: 200, body: { items: state.webhooks.filter((w) => w.ownerId === person.id).slice(0, max).map(presentWebhook) } };
+  });
+
+  apiRoute(router, ctx, 'POST /webhooks', ({ person, body: raw }) => {
+    const body = asBody(raw);
+    checkTarget(str(body.targetUrl)!);
+    const webhook: SandboxWebhook = {
+      id: webexId('WEBHOOK'),
+      ownerId: person.id,
+      name: str(body.name)!,
+      targetUrl: str(body.targetUrl)!,
+      resource: str(body.resource)!,
+      event: str(body.event)!,
+      ...(str(body.filter) ? { filter: str(body.filter)! } : {}),
+      ...(str(body.secret) ? { secret: str(body.secret)! } : {}),
+      status: 'active',
+      created: state.now(),
+      failuresInARow: 0,
+    };
+    state.webhooks.push(webhook);
+    return { status: 200, body: presentWebhook(webhook) };
+  });
+
+  apiRoute(router, ctx, 'GET /webhooks/{webhookId}', ({ person, params }) => ({ status: 200, body: presentWebhook(ownWebhook(person, params.webhookId)) }));
+
+  apiRoute(router, ctx, 'PUT /webhooks/{webhookId}', ({ person, params, body: raw }) => {
+    const webhook = ownWebhook(person, params.webhookId);
+    const body = asBody(raw);
+    checkTarget(str(body.targetUrl)!);
+    webhook.name = str(body.name)!;
+    webhook.targetUrl = str(body.targetUrl)!;
+    if (body.secret !== undefined) webhook.secret = str(body.secret);
+    if (body.status === 'active') {
+      webhook.status = 'active';
+      webhook.failuresInARow = 0;
+    }
+    return { status: 200, body: presentWebhook(webhook) };
+  });
+
+  apiRoute(router, ctx, 'DELETE /webhooks/{webhookId}', ({ person, params }) => {
+    const webhook = ownWebhook(person, params.webhookId);
+    state.webhooks.splice(state.webhooks.indexOf(webhook), 1);
+    return { status: 204 };
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * `npm run say -- [--as alice] [--room direct-alice|provisioning|approvers] "text"`: posts a
+ * message into the running sandbox as a seeded person and prints what the bot answers.
+ */
+import { parseArgs } from 'node:util';
+
+interface PersonRow { key: string; id: string; displayName: string; email: string; type: string; role: string; token: string }
+interface RoomRow { key: string; id: string; title: string; type: string; members: string[] }
+interface MessageRow { id: string; personId: string; personEmail?: string; markdown?: string; text?: string; attachments?: { content: Record<string, unknown> }[] }
+
+const base = (process.env.SANDBOX_URL ?? `http://127.0.0.1:${process.env.SANDBOX_PORT ?? 3100}`).replace(/\/+$/, '');
+
+async function get<T>(path: string): Promise<T> {
+  const response = await fetch(`${base}${path}`).catch(() => {
+    throw new Error(`The sandbox is not reachable at ${base}; start it with \`npm start\` in another terminal (or set SANDBOX_URL).`);
+  });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** A plain-text view of a card: its text blocks and facts, and the titles of its buttons. */
+function renderCard(content: Record<string, unknown>, indent = '  '): string[] {
+  const lines: string[] = [];
+  const walk = (elements: unknown) => {
+    if (!Array.isArray(elements)) return;
+    for (const raw of elements) {
+      const e = raw as Record<string, unknown>;
+      if (e.type === 'TextBlock') lines.push(`${indent}${String(e.text)}`);
+      if (e.type === 'FactSet') for (const f of (e.facts as { title: string; value: string }[]) ?? []) lines.push(`${indent}  ${f.title}  —  ${f.value}`);
+      if (e.type === 'Input.Text' || e.type === 'Input.ChoiceSet') lines.push(`${indent}[${String(e.label ?? e.id)}]`);
+      walk(e.items);
+      if (Array.isArray(e.columns)) for (const c of e.columns as Record<string, unknown>[]) walk(c.items);
+    }
+  };
+  walk(content.body);
+  const actions = (content.actions as { title?: string }[] | undefined) ?? [];
+  if (actions.length > 0) lines.push(`${indent}${actions.map((a) => `(${a.title})`).join(' ')}`);
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ options: { as: { type: 'string', default: 'alice' }, room: { type: 'string' }, who: { type: 'boolean', default: false }, wait: { type: 'string', default: '10' } }, allowPositionals: true });
+  const people = (await get<{ items: PersonRow[] }>('/_sandbox/people')).items;
+  const rooms = (await get<{ items: RoomRow[] }>('/_sandbox/rooms')).items;
+  if (values.who || positionals.length === 0) {
+    console.log('People:');
+    for (const p of people) console.log(`  ${p.key.padEnd(6)} ${p.displayName} <${p.email}> — ${p.role}`);
+    console.log('Spaces:');
+    for (const r of rooms) console.log(`  ${r.key.padEnd(14)} ${r.type.padEnd(6)} ${r.members.join(', ')}`);
+    if (positionals.length === 0) console.log('\nUsage: npm run say -- [--as KEY] [--room KEY] "help"');
+    return;
+  }
+  const me = people.find((p) => p.key === values.as);
+  if (!me) throw new Error(`No seeded person "${values.as}"; see npm run say -- --who`);
+  const bot = people.find((p) => p.type === 'bot')!;
+  const room = rooms.find((r) => r.key === (values.room ?? `direct-${me.key}`));
+  if (!room) throw new Error(`No space "${values.room}"; see npm run say -- --who`);
+  if (!room.members.includes(me.key)) throw new Error(`${me.displayName} is not in ${room.key}.`);
+
+  const text = positionals.join(' ');
+  const markdown = room.type === 'group' ? `<@personId:${bot.id}|${bot.displayName}> ${text}` : text;
+  const before = (await get<{ items: MessageRow[] }>(`/_sandbox/rooms/${room.key}/messages`)).items.length;
+  const sent = await fetch(`${base}/v1/messages`, { method: 'POST', headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ roomId: room.id, markdown }) });
+  if (!sent.ok) throw new Error(`Posting failed: ${sent.status} ${await sent.text()}`);
+  console.log(`${me.displayName} in ${room.title}: ${text}`);
+
+  const deadline = Date.now() + Number(values.wait) * 1000;
+  let printed = 0;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const replies = (await get<{ items: MessageRow[] }>(`/_sandbox/rooms/${room.key}/messages`)).items.slice(before).filter((m) => m.personId === bot.id);
+    for (const reply of replies.slice(printed)) {
+      console.log(`\n${bot.displayName}:`);
+      const card = reply.attachments?.[0]?.content;
+      if (card) console.log(renderCard(card).join('\n'));
+      else console.log(`  ${(reply.markdown ?? reply.text ?? '').split('\n').join('\n  ')}`);
+    }
+    printed = replies.length;
+    if (printed > 0) return;
+  }
+  console.log(`\n(no answer from the bot within ${values.wait} s)`);
+  process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});

@@ -1,0 +1,130 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { RecordedCall } from './api-route.ts';
+import { Faults, faultSchema } from './faults.ts';
+import { trackingId } from './ids.ts';
+import { mountMessagingRoutes } from './messaging-routes.ts';
+import { presentMessage } from './present.ts';
+import { SandboxState } from './sandbox-state.ts';
+import { SpecValidator } from './spec-validator.ts';
+import { WebhookDelivery, type DeliveryOptions } from './webhook-delivery.ts';
+
+export interface SandboxOptions {
+  readonly port?: number;
+  readonly host?: string;
+  readonly delivery?: DeliveryOptions;
+  readonly maxCardBytes?: number;
+}
+
+export interface RunningSandbox {
+  /** e.g. http://127.0.0.1:3100 */
+  readonly url: string;
+  /** The Webex API base the bot is pointed at, e.g. http://127.0.0.1:3100/v1 */
+  readonly apiUrl: string;
+  readonly state: SandboxState;
+  readonly faults: Faults;
+  readonly delivery: WebhookDelivery;
+  readonly calls: RecordedCall[];
+  readonly spec: SpecValidator;
+  close(): Promise<void>;
+}
+
+const controlFaults = z.union([faultSchema, z.array(faultSchema)]);
+
+/**
+ * Starts the local Webex emulator: the messaging API under /v1 (per the official spec) and a
+ * small control API under /_sandbox for people and tests (who is who, fault injection, the
+ * webhook delivery log, redelivery).
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const state = new SandboxState();
+  const faults = new Faults();
+  const spec = new SpecValidator();
+  const calls: RecordedCall[] = [];
+  const delivery = new WebhookDelivery(state, options.delivery);
+  const app = express();
+  app.disable('x-powered-by');
+
+  const v1 = express.Router();
+  v1.use(express.json({ limit: '1mb' }));
+  mountMessagingRoutes(v1, { state, faults, spec, calls }, delivery, { maxCardBytes: options.maxCardBytes ?? 28_000 });
+  app.use('/v1', v1);
+
+  const control = express.Router();
+  control.use(express.json());
+  control.get('/people', (_req, res) => {
+    res.json({
+      items: state.people.map((p) => ({ key: p.key, id: p.id, displayName: p.displayName, email: p.emails[0], type: p.type, role: p.role, token: p.token })),
+    });
+  });
+  control.get('/rooms', (_req, res) => {
+    res.json({
+      items: state.rooms.map((r) => ({ key: r.key, id: r.id, title: r.title, type: r.type, members: state.membersOf(r.id).map((m) => state.personById(m.personId)?.key) })),
+    });
+  });
+  /** The whole timeline of a space, as a person in it would see it (no bot filtering). */
+  control.get('/rooms/:key/messages', (req, res) => {
+    const room = state.rooms.find((r) => r.key === req.params.key || r.id === req.params.key);
+    if (!room) return void res.status(404).json({ message: 'no such room' });
+    res.json({ items: state.messages.filter((m) => m.roomId === room.id).map((m) => presentMessage(state, m)) });
+  });
+  control.post('/faults', (req, res) => {
+    const parsed = controlFaults.safeParse(req.body);
+    if (!parsed.success) return void res.status(400).json({ message: parsed.error.message });
+    const added = (Array.isArray(parsed.data) ? parsed.data : [parsed.data]).map((f) => faults.add(f));
+    res.status(201).json({ items: added });
+  });
+  control.delete('/faults', (_req, res) => {
+    faults.clear();
+    res.status(204).end();
+  });
+  control.get('/deliveries', (_req, res) => {
+    res.json({ items: delivery.deliveries.map(({ body: _body, ...rest }) => rest) });
+  });
+  control.post('/deliveries/:id/redeliver', async (req, res) => {
+    try {
+      const again = await delivery.redeliver(req.params.id);
+      res.json({ id: again.id, state: again.state, attempts: again.attempts });
+    } catch (error) {
+      res.status(404).json({ message: (error as Error).message });
+    }
+  });
+  control.post('/webhooks/:id/deactivate', (req, res) => {
+    const webhook = state.webhooks.find((w) => w.id === req.params.id);
+    if (!webhook) return void res.status(404).json({ message: 'no such webhook' });
+    webhook.status = 'inactive';
+    res.status(204).end();
+  });
+  app.use('/_sandbox', control);
+
+  // Malformed JSON and other parser failures, in Webex's error shape.
+  app.use((error: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    const tracking = trackingId();
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    res.set('TrackingID', tracking).status(status).json({ message: error.message, errors: [{ description: error.message }], trackingId: tracking });
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port ?? 0, host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host}:${port}`;
+  return {
+    url,
+    apiUrl: `${url}/v1`,
+    state,
+    faults,
+    delivery,
+    calls,
+    spec,
+    async close() {
+      await delivery.idle();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

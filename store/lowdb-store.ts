@@ -1,0 +1,54 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { emptyStoreData, pruneEvents, storeDataSchema, StoreError, type Store, type StoreData } from './store.ts';
+
+async function readExisting(file: string): Promise<StoreData | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new StoreError(`The data file ${file} cannot be read (${(error as Error).message}); check its permissions or set DATA_FILE to another path.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new StoreError(`The data file ${file} is not valid JSON; it was left untouched. Restore it from a backup or move it away to start empty.`);
+  }
+  const parsed = storeDataSchema.safeParse(json);
+  if (!parsed.success) {
+    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new StoreError(`The data file ${file} does not hold what this version of the bot expects (${where}); it was left untouched. Restore it from a backup or move it away to start empty.`);
+  }
+  return parsed.data;
+}
+
+/**
+ * The embedded store: one JSON file written atomically by lowdb (steno writes a temporary file and
+ * renames it). The file is validated on open; a corrupt file stops start-up and is never overwritten.
+ */
+export async function openLowdbStore(file: string): Promise<Store> {
+  const existing = await readExisting(file);
+  await mkdir(dirname(file), { recursive: true });
+  const db = new Low<StoreData>(new JSONFile<StoreData>(file), existing ?? emptyStoreData());
+  if (!existing) await db.write();
+
+  return {
+    async recordEvent(eventId, receivedAt) {
+      if (db.data.seenEvents[eventId] !== undefined) return false;
+      db.data.seenEvents[eventId] = receivedAt.toISOString();
+      pruneEvents(db.data, receivedAt);
+      await db.write();
+      return true;
+    },
+    async hasEvent(eventId) {
+      return db.data.seenEvents[eventId] !== undefined;
+    },
+    async ping() {
+      await db.write();
+    },
+  };
+}

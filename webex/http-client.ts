@@ -1,0 +1,164 @@
+import type { z } from 'zod';
+import { silentLogger, type Logger } from '../bot/logger.ts';
+import { WebexApiError } from './webex-api-error.ts';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Query = Readonly<Record<string, string | number | undefined>>;
+
+export interface HttpClientOptions {
+  /** e.g. https://webexapis.com/v1 — paths are appended to it. */
+  readonly baseUrl: string;
+  readonly token: string;
+  readonly log?: Logger;
+  readonly fetch?: typeof fetch;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Total tries per call, the first included. */
+  readonly maxAttempts?: number;
+  /** First back-off for 502/503/504 and network errors; doubles per try. */
+  readonly backoffMs?: number;
+  /** A Retry-After longer than this is not waited for; the call fails with `webex_rate_limited`. */
+  readonly maxRetryAfterSeconds?: number;
+  /** Statuses worth another try. Webex documents 429 and 423 (with Retry-After) and 502–504. */
+  readonly retryStatuses?: readonly number[];
+}
+
+export interface RequestOptions<T> {
+  readonly query?: Query;
+  readonly body?: unknown;
+  readonly schema?: z.ZodType<T>;
+}
+
+export interface Page<T> {
+  readonly value: T;
+  /** The `rel="next"` link of a paged list, when there is one. */
+  readonly next?: string;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const IDEMPOTENT: ReadonlySet<Method> = new Set(['GET', 'PUT', 'DELETE']);
+
+/** Seconds from a Retry-After header (delta-seconds or an HTTP date), or undefined. */
+export function parseRetryAfter(header: string | null, now: number = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
+}
+
+function nextLink(header: string | null): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(',')) {
+    const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+    if (match?.[1]) return match[1];
+  }
+  return undefined;
+}
+
+/**
+ * The one place that talks HTTP to a Webex API: adds the bearer token, retries what is worth
+ * retrying (honouring Retry-After), parses the answer with zod, and turns every failure into a
+ * `WebexApiError` that names the endpoint, status and Webex's tracking id.
+ */
+export class HttpClient {
+  private readonly baseUrl: string;
+  private readonly log: Logger;
+  private readonly fetchFn: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly maxAttempts: number;
+  private readonly backoffMs: number;
+  private readonly maxRetryAfterSeconds: number;
+  private readonly retryStatuses: ReadonlySet<number>;
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.log = options.log ?? silentLogger;
+    this.fetchFn = options.fetch ?? fetch;
+    this.sleep = options.sleep ?? defaultSleep;
+    this.maxAttempts = options.maxAttempts ?? 4;
+    this.backoffMs = options.backoffMs ?? 250;
+    this.maxRetryAfterSeconds = options.maxRetryAfterSeconds ?? 60;
+    this.retryStatuses = new Set(options.retryStatuses ?? [423, 429, 502, 503, 504]);
+  }
+
+  async request<T>(method: Method, path: string, options: RequestOptions<T> = {}): Promise<T> {
+    return (await this.requestPage(method, path, options)).value;
+  }
+
+  /** Like `request`, and also returns the `next` link of a paged list. `path` may be a full URL from such a link. */
+  async requestPage<T>(method: Method, path: string, options: RequestOptions<T> = {}): Promise<Page<T>> {
+    const url = new URL(path.startsWith('http') ? path : `${this.baseUrl}${path}`);
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const endpoint = url.pathname;
+    const headers: Record<string, string> = { authorization: `Bearer ${this.options.token}`, accept: 'application/json' };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+
+    for (let attempt = 1; ; attempt++) {
+      const started = Date.now();
+      let response: Response;
+      try {
+        response = await this.fetchFn(url, { method, headers, body });
+      } catch (cause) {
+        const retry = IDEMPOTENT.has(method) && attempt < this.maxAttempts;
+        this.log.warn('webex call failed to connect', { method, endpoint, attempt, willRetry: retry });
+        if (retry) {
+          await this.sleep(this.backoff(attempt));
+          continue;
+        }
+        throw new WebexApiError('webex_unreachable', `${method} ${endpoint} could not reach the Webex API; check WEBEX_API_URL and the network`, { method, endpoint, attempts: attempt }, { cause });
+      }
+      const trackingId = response.headers.get('trackingid') ?? undefined;
+      this.log.debug('webex call', { method, endpoint, status: response.status, attempt, ms: Date.now() - started, trackingId });
+
+      if (response.ok) {
+        return { value: await this.parse(response, options.schema, { method, endpoint, trackingId, attempts: attempt }), next: nextLink(response.headers.get('link')) };
+      }
+
+      const text = await response.text().catch(() => '');
+      const errorBody = safeJson(text);
+      const bodyTrackingId = typeof errorBody?.trackingId === 'string' ? errorBody.trackingId : undefined;
+      const details = { method, endpoint, status: response.status, trackingId: trackingId ?? bodyTrackingId, attempts: attempt };
+
+      if (this.retryStatuses.has(response.status) && attempt < this.maxAttempts) {
+        const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+        if (retryAfter !== undefined && retryAfter > this.maxRetryAfterSeconds) {
+          throw new WebexApiError('webex_rate_limited', `${method} ${endpoint} is rate limited for ${Math.ceil(retryAfter)} s; try again later`, details);
+        }
+        const wait = retryAfter !== undefined ? retryAfter * 1000 : this.backoff(attempt);
+        this.log.warn('webex call will be retried', { method, endpoint, status: response.status, attempt, waitMs: Math.round(wait), trackingId: details.trackingId });
+        await this.sleep(wait);
+        continue;
+      }
+      const said = typeof errorBody?.message === 'string' ? `: ${errorBody.message}` : '';
+      throw new WebexApiError('webex_http', `${method} ${endpoint} answered ${response.status}${said}`, details);
+    }
+  }
+
+  private backoff(attempt: number): number {
+    const base = this.backoffMs * 2 ** (attempt - 1);
+    return base / 2 + Math.random() * (base / 2);
+  }
+
+  private async parse<T>(response: Response, schema: z.ZodType<T> | undefined, details: { method: string; endpoint: string; trackingId?: string; attempts: number }): Promise<T> {
+    const text = await response.text();
+    if (!schema) return undefined as T;
+    const json = text === '' ? undefined : safeJson(text) ?? text;
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new WebexApiError('webex_response_invalid', `${details.method} ${details.endpoint} answered in an unexpected shape: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, { ...details, status: response.status }, { cause: parsed.error });
+    }
+    return parsed.data;
+  }
+}
+
+function safeJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

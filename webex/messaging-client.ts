@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { HttpClient, type HttpClientOptions } from './http-client.ts';
+import {
+  attachmentActionSchema,
+  itemsOf,
+  membershipSchema,
+  messageSchema,
+  personSchema,
+  roomSchema,
+  webhookSchema,
+  type Attachment,
+  type AttachmentAction,
+  type Membership,
+  type Message,
+  type Person,
+  type Room,
+  type Webhook,
+} from './messaging-schemas.ts';
+
+/** Where a message goes: a space, or a person (which opens a direct space). */
+export type MessageTarget = { readonly roomId: string } | { readonly toPersonId: string } | { readonly toPersonEmail: string };
+
+export type NewMessage = MessageTarget & {
+  readonly parentId?: string;
+  readonly text?: string;
+  readonly markdown?: string;
+  /** Webex takes at most one card per message. */
+  readonly attachments?: readonly [Attachment];
+};
+
+export interface NewWebhook {
+  readonly name: string;
+  readonly targetUrl: string;
+  readonly resource: string;
+  readonly event: string;
+  readonly filter?: string;
+  readonly secret?: string;
+}
+
+export interface WebhookUpdate {
+  readonly name: string;
+  readonly targetUrl: string;
+  readonly secret?: string;
+  readonly status?: 'active';
+}
+
+/** Typed access to the Webex messaging endpoints the bot uses. */
+export class MessagingClient {
+  private readonly http: HttpClient;
+
+  constructor(options: HttpClientOptions | HttpClient) {
+    this.http = options instanceof HttpClient ? options : new HttpClient(options);
+  }
+
+  getMe(): Promise<Person> {
+    return this.http.request('GET', '/people/me', { schema: personSchema });
+  }
+
+  getPerson(personId: string): Promise<Person> {
+    return this.http.request('GET', `/people/${encodeURIComponent(personId)}`, { schema: personSchema });
+  }
+
+  getRoom(roomId: string): Promise<Room> {
+    return this.http.request('GET', `/rooms/${encodeURIComponent(roomId)}`, { schema: roomSchema });
+  }
+
+  async listMemberships(query: { roomId?: string; personId?: string; personEmail?: string; max?: number }): Promise<Membership[]> {
+    return this.listAll('/memberships', query, membershipSchema);
+  }
+
+  createMessage(message: NewMessage): Promise<Message> {
+    return this.http.request('POST', '/messages', { body: message, schema: messageSchema });
+  }
+
+  getMessage(messageId: string): Promise<Message> {
+    return this.http.request('GET', `/messages/${encodeURIComponent(messageId)}`, { schema: messageSchema });
+  }
+
+  /** Newest first. In a group space a bot must pass `mentionedPeople: 'me'`. */
+  async listMessages(query: { roomId: string; parentId?: string; mentionedPeople?: string; max?: number }): Promise<Message[]> {
+    const page = await this.http.request('GET', '/messages', { query, schema: itemsOf(messageSchema) });
+    return page.items;
+  }
+
+  async deleteMessage(messageId: string): Promise<void> {
+    await this.http.request('DELETE', `/messages/${encodeURIComponent(messageId)}`);
+  }
+
+  getAttachmentAction(actionId: string): Promise<AttachmentAction> {
+    return this.http.request('GET', `/attachment/actions/${encodeURIComponent(actionId)}`, { schema: attachmentActionSchema });
+  }
+
+  listWebhooks(): Promise<Webhook[]> {
+    return this.listAll('/webhooks', { max: 100 }, webhookSchema);
+  }
+
+  createWebhook(webhook: NewWebhook): Promise<Webhook> {
+    return this.http.request('POST', '/webhooks', { body: webhook, schema: webhookSchema });
+  }
+
+  updateWebhook(webhookId: string, update: WebhookUpdate): Promise<Webhook> {
+    return this.http.request('PUT', `/webhooks/${encodeURIComponent(webhookId)}`, { body: update, schema: webhookSchema });
+  }
+
+  async deleteWebhook(webhookId: string): Promise<void> {
+    await this.http.request('DELETE', `/webhooks/${encodeURIComponent(webhookId)}`);
+  }
+
+  /** Follows `Link: rel="next"` until the list ends. */
+  private async listAll<T extends z.ZodType>(path: string, query: Record<string, string | number | undefined>, item: T): Promise<z.infer<T>[]> {
+    const schema = itemsOf(item);
+    const out: z.infer<T>[] = [];
+    let next: string | undefined = path;
+    let first = true;
+    while (next) {
+      const page: { value: { items: z.infer<T>[] }; next?: string } = await this.http.requestPage('GET', next, first ? { query, schema } : { schema });
+      out.push(...page.value.items);
+      next = page.next;
+      first = false;
+    }
+    return out;
+  }
+}
