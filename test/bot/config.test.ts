@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../bot/config.ts';
+
+const real = { WEBEX_BOT_TOKEN: 'a-real-looking-bot-token-0123456789', PUBLIC_URL: 'https://bot.example.com/', WEBEX_WEBHOOK_SECRET: 'a-webhook-secret-0123456789' };
+
+const problems = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('runs on the sandbox when no bot token is set', () => {
+    expect(loadConfig({})).toMatchObject({ mode: 'sandbox', port: 3000, sandboxPort: 3100, dataFile: './data/bot.json', language: 'en' });
+  });
+
+  it('runs against Webex with a token, defaulting the API URL and trimming slashes', () => {
+    const config = loadConfig(real);
+    expect(config).toMatchObject({ mode: 'real', webexApiUrl: 'https://webexapis.com/v1', publicUrl: 'https://bot.example.com', port: 3000 });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('names a missing webhook secret and says how to make one', () => {
+    const { WEBEX_WEBHOOK_SECRET: _omit, ...env } = real;
+    expect(problems(env)).toMatch(/WEBEX_WEBHOOK_SECRET is missing; set it to a random string of at least 16 characters/);
+  });
+
+  it('names every bad key at once', () => {
+    const message = problems({ ...real, PUBLIC_URL: 'not a url', PORT: 'eighty', BOT_LANGUAGE: 'fr', WEBEX_WEBHOOK_SECRET: 'short' });
+    for (const key of ['PUBLIC_URL', 'PORT', 'BOT_LANGUAGE', 'WEBEX_WEBHOOK_SECRET']) expect(message).toContain(`- ${key} is not valid`);
+  });
+
+  it('never repeats a secret value in its message', () => {
+    const message = problems({ ...real, WEBEX_WEBHOOK_SECRET: 'tiny-secret', PUBLIC_URL: '' });
+    expect(message).not.toContain('tiny-secret');
+    expect(message).not.toContain(real.WEBEX_BOT_TOKEN);
+    expect(message).toContain('PUBLIC_URL is missing');
+  });
+});

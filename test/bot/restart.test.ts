@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
+import { postAs, waitFor } from '../support/harness.ts';
+import { freePort, spawnBot, waitForLog, type BotProcess } from '../support/bot-process.ts';
+
+/**
+ * The bot as a real process (what `npm start` runs), in real mode pointed at the sandbox the
+ * test owns, so the test can kill and restart it while Webex keeps its state.
+ */
+describe('a bot process that is killed and started again', () => {
+  let sandbox: RunningSandbox;
+  let dir: string;
+  let bots: BotProcess[] = [];
+
+  beforeEach(async () => {
+    sandbox = await startSandbox({ delivery: { retryDelaysMs: [50] } });
+    dir = await mkdtemp(join(tmpdir(), 'bot-restart-'));
+  });
+  afterEach(async () => {
+    for (const bot of bots) await bot.kill();
+    bots = [];
+    await sandbox.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function start(port: number): Promise<BotProcess> {
+    const bot = spawnBot({
+      WEBEX_BOT_TOKEN: sandbox.state.bot.token,
+      WEBEX_API_URL: sandbox.apiUrl,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      WEBEX_WEBHOOK_SECRET: 'restart-test-secret-0123456789',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_FILE: join(dir, 'bot.json'),
+    });
+    bots.push(bot);
+    await waitForLog(bot, 'bot ready');
+    return bot;
+  }
+
+  const botReplies = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id);
+
+  it('still answers an event once when Webex delivers it again after the restart', async () => {
+    const port = await freePort();
+    const first = await start(port);
+    const alice = sandbox.state.personByKey('alice');
+    const room = sandbox.state.roomByKey('direct-alice');
+    const sent = (await (await postAs(sandbox, alice, { roomId: room.id, markdown: 'help' })).json()) as { id: string };
+    await waitFor('the first reply', () => botReplies().length === 1);
+    await first.kill('SIGKILL');
+
+    const second = await start(port);
+    const original = sandbox.delivery.deliveries.find((d) => d.dataId === sent.id)!;
+    const again = await sandbox.delivery.redeliver(original.id);
+    expect(again.state).toBe('delivered');
+    expect(again.attempts[0]?.response).toContain('duplicate');
+
+    // A new message is answered, so the restarted bot is working and saw the redelivery.
+    await postAs(sandbox, alice, { roomId: room.id, markdown: 'help' });
+    await waitFor('the reply to the new message', () => botReplies().length === 2);
+    await sandbox.delivery.idle();
+    expect(botReplies()).toHaveLength(2);
+    // Restarting found the webhooks it had and did not register them again.
+    expect(sandbox.state.webhooks).toHaveLength(2);
+    expect(await waitForLog(second, 'bot ready')).toMatchObject({ webhooksCreated: 0, webhooksKept: 2 });
+  });
+
+  it('refuses to start in real mode without WEBEX_WEBHOOK_SECRET, naming it', async () => {
+    const bot = spawnBot({ WEBEX_BOT_TOKEN: sandbox.state.bot.token, WEBEX_API_URL: sandbox.apiUrl, PUBLIC_URL: 'https://bot.example.com', DATA_FILE: join(dir, 'bot.json') });
+    bots.push(bot);
+    expect(await bot.exited).toBe(1);
+    const said = bot.stderr.join('');
+    expect(said).toContain('WEBEX_WEBHOOK_SECRET is missing');
+    expect(said).not.toContain(sandbox.state.bot.token);
+    expect(sandbox.state.webhooks).toHaveLength(0);
+  });
+
+  it('refuses to start on a corrupt data file and leaves the file as it was', async () => {
+    const { writeFile, readFile } = await import('node:fs/promises');
+    const file = join(dir, 'bot.json');
+    await writeFile(file, '{"version": 1, "seenEvents": {');
+    const bot = spawnBot({ WEBEX_BOT_TOKEN: sandbox.state.bot.token, WEBEX_API_URL: sandbox.apiUrl, PUBLIC_URL: 'http://127.0.0.1:9', WEBEX_WEBHOOK_SECRET: 'x'.repeat(20), DATA_FILE: file });
+    bots.push(bot);
+    expect(await bot.exited).toBe(1);
+    expect(bot.stderr.join('')).toContain('is not valid JSON');
+    expect(await readFile(file, 'utf8')).toBe('{"version": 1, "seenEvents": {');
+  });
+});
