@@ -127,6 +127,39 @@ describe('Webex rules the sandbox enforces', () => {
     expect(response.status).toBe(401);
   });
 
+  it('retries a delivery the target failed, with the same signed bytes', async () => {
+    const { createServer } = await import('node:http');
+    const seen: { status: number; body: string; signature: string | undefined }[] = [];
+    const target = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        const status = seen.length === 0 ? 503 : 200;
+        seen.push({ status, body, signature: req.headers['x-spark-signature'] as string | undefined });
+        res.writeHead(status).end();
+      });
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (target.address() as { port: number }).port;
+      const alice = h.person('alice');
+      await fetch(`${h.sandbox.apiUrl}/webhooks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'flaky', targetUrl: `http://127.0.0.1:${port}/hook`, resource: 'messages', event: 'created', secret: 'flaky-secret-0123456789' }),
+      });
+      const sent = (await (await post({ roomId: room(), markdown: 'deliver me' })).json()) as { id: string };
+      await h.settle();
+      // Alice's webhook also sees the bot's answer in her space; only her own message matters here.
+      const mine = seen.filter((s) => s.body.includes(sent.id));
+      expect(mine.map((s) => s.status)).toEqual([503, 200]);
+      expect(mine[1]!.body).toBe(mine[0]!.body);
+      expect(mine[1]!.signature).toBe(mine[0]!.signature);
+    } finally {
+      target.close();
+    }
+  });
+
   it('turns a webhook off after deliveries keep failing, as Webex does', async () => {
     const { startSandbox } = await import('../../sandbox/start-sandbox.ts');
     const sandbox = await startSandbox({ delivery: { retryDelaysMs: [], deactivateAfter: 2 } });
