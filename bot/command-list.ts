@@ -1,9 +1,28 @@
 import { helpCard } from '../cards/help-card.ts';
+import type { Store } from '../store/store.ts';
 import { CommandRegistry } from './commands.ts';
+import { registerTemplateCommands } from './commands/template-commands.ts';
+import type { ConversationEngine } from './conversation-engine.ts';
 
-/** Every command the bot understands. Later procedures register theirs here. */
-export function buildCommands(): CommandRegistry {
+export interface CommandDeps {
+  readonly engine: ConversationEngine;
+  readonly store: Store;
+}
+
+/** Every command the bot understands; help lists them in this order. */
+export function buildCommands(deps: CommandDeps): CommandRegistry {
   const registry = new CommandRegistry();
+  registerTemplateCommands(registry, deps);
+  registry.register({
+    words: ['cancel'],
+    aliases: [['abbrechen'], ['stop']],
+    usage: 'command.cancel.usage',
+    summary: 'command.cancel.summary',
+    run: async (ctx) => {
+      const ended = await deps.engine.cancel(ctx.roomId, ctx.personId);
+      if (ended === 0) await ctx.reply({ markdown: ctx.t('reply.nothingToCancel') });
+    },
+  });
   registry.register({
     words: ['help'],
     aliases: [['hilfe'], ['?']],

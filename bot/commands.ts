@@ -1,4 +1,4 @@
-import type { MessageId, Translate } from '../i18n/catalogue.ts';
+import type { Locale, MessageId, Translate } from '../i18n/catalogue.ts';
 import type { HelpEntry } from '../cards/help-card.ts';
 import type { AdaptiveCard } from '../cards/adaptive-card.ts';
 
@@ -10,6 +10,7 @@ export interface CommandContext {
   readonly personId: string;
   readonly personEmail: string | undefined;
   readonly t: Translate;
+  readonly locale: Locale;
   readonly botName: string;
   readonly reply: (reply: Reply) => Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { cardDataSchema } from '../cards/card-data.ts';
-import type { Translate } from '../i18n/catalogue.ts';
+import type { Locale, Translate } from '../i18n/catalogue.ts';
+import type { ConversationEngine } from './conversation-engine.ts';
 import type { MessagingClient } from '../webex/messaging-client.ts';
 import { cardContentType, type Person } from '../webex/messaging-schemas.ts';
 import type { CommandRegistry, Reply } from './commands.ts';
@@ -14,6 +15,8 @@ export interface SeamDeps {
   readonly bot: Person;
   readonly commands: CommandRegistry;
   readonly t: Translate;
+  readonly locale: Locale;
+  readonly engine: ConversationEngine;
   readonly log: Logger;
 }
 
@@ -91,6 +94,7 @@ async function onMessage(event: WebhookEvent, deps: SeamDeps, log: Logger, sawRo
     personId: message.personId,
     personEmail: message.personEmail,
     t: deps.t,
+    locale: deps.locale,
     botName: deps.bot.displayName,
     reply,
   });
@@ -99,7 +103,10 @@ async function onMessage(event: WebhookEvent, deps: SeamDeps, log: Logger, sawRo
 async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): Promise<void> {
   const action = await deps.webex.getAttachmentAction(event.data.id);
   const data = cardDataSchema.safeParse(action.inputs);
-  // No procedure is running yet in this version, so every click names a card that is not active.
-  log.info('card action for no active conversation', { conversationId: data.success ? data.data.conversationId : undefined, personId: action.personId });
-  await replier(deps, action.roomId)({ markdown: deps.t('reply.cardInactive') });
+  if (!data.success) {
+    log.info('card action without the bot’s card data', { personId: action.personId });
+    await replier(deps, action.roomId, action.messageId)({ markdown: deps.t('reply.cardInactive') });
+    return;
+  }
+  await deps.engine.click(action, data.data);
 }

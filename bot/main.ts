@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { openLowdbStore } from '../store/lowdb-store.ts';
 import { StoreError } from '../store/store.ts';
 import { WebexApiError } from '../webex/webex-api-error.ts';
+import { sandboxPartnerHub } from '../webex/partner-hub.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startBot, type RunningBot } from './start-bot.ts';
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     const secret = randomBytes(20).toString('hex');
     const botToken = sandbox.state.bot.token;
     const log = createLogger({ level: config.logLevel, secrets: [secret, botToken] });
-    bot = await startBot({ webexApiUrl: sandbox.apiUrl, botToken, webhookSecret: secret, host: config.host, port: config.port, language: config.language, store, log });
+    bot = await startBot({ webexApiUrl: sandbox.apiUrl, botToken, webhookSecret: secret, host: config.host, port: config.port, language: config.language, store, log, partnerHub: sandboxPartnerHub(sandbox.url) });
     process.stderr.write(
       [
         '',

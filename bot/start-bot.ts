@@ -5,6 +5,10 @@ import type { Store } from '../store/store.ts';
 import { MessagingClient } from '../webex/messaging-client.ts';
 import type { Person } from '../webex/messaging-schemas.ts';
 import { buildCommands } from './command-list.ts';
+import { ConversationEngine } from './conversation-engine.ts';
+import { templateProcedure } from './procedures/template-procedure.ts';
+import type { PartnerHub } from '../webex/partner-hub.ts';
+import { cardContentType } from '../webex/messaging-schemas.ts';
 import { createServer, WEBHOOK_PATH } from './create-server.ts';
 import { handleWebexEvent } from './handle-webex-event.ts';
 import type { Logger } from './logger.ts';
@@ -22,6 +26,8 @@ export interface BotOptions {
   readonly language: Locale;
   readonly store: Store;
   readonly log: Logger;
+  /** Sandbox mode: Partner Hub issues Provisioning IDs. Real mode: admins paste them. */
+  readonly partnerHub?: PartnerHub;
   /** Fewer, faster retries in tests; the defaults suit Webex. */
   readonly http?: { readonly maxAttempts?: number; readonly backoffMs?: number };
 }
@@ -39,13 +45,29 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { log } = options;
   const webex = new MessagingClient({ baseUrl: options.webexApiUrl, token: options.botToken, log, ...options.http });
   const bot = await webex.getMe();
-  const commands = buildCommands();
   const t = translator(options.language);
+  const engine = new ConversationEngine({
+    store: options.store,
+    procedures: [templateProcedure({ store: options.store, ...(options.partnerHub ? { partnerHub: options.partnerHub } : {}) })],
+    messenger: {
+      post: (roomId, reply) =>
+        webex.createMessage({
+          roomId,
+          ...(reply.parentId ? { parentId: reply.parentId } : {}),
+          markdown: reply.markdown,
+          ...(reply.card ? { attachments: [{ contentType: cardContentType, content: { ...reply.card } }] as const } : {}),
+        }),
+    },
+    t,
+    locale: options.language,
+    log,
+  });
+  const commands = buildCommands({ engine, store: options.store });
   const inFlight = new Set<Promise<void>>();
 
   const dispatch = (event: WebhookEvent) => {
     const started = performance.now();
-    const work = handleWebexEvent(event, { webex, bot, commands, t, log }).finally(() => {
+    const work = handleWebexEvent(event, { webex, bot, commands, t, locale: options.language, engine, log }).finally(() => {
       inFlight.delete(work);
       log.debug('event handled', { eventId: event.data.id, ms: Math.round(performance.now() - started) });
     });
@@ -61,6 +83,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const url = options.publicUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
   try {
     const registration = await registerWebhooks(webex, { targetUrl: `${url}${WEBHOOK_PATH}`, secret: options.webhookSecret, name: `${bot.displayName} (onboarding bot)` }, log);
+    const resumed = await engine.resume();
+    if (resumed > 0) log.info('cards posted that a restart had cut off', { count: resumed });
     log.info('bot ready', { url, botId: bot.id, webhooksCreated: registration.created, webhooksKept: registration.updated, duplicatesRemoved: registration.deleted });
   } catch (error) {
     server.close();
@@ -69,6 +93,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const idle = async () => {
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    await engine.idle();
   };
   return {
     url,

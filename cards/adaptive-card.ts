@@ -27,7 +27,46 @@ export interface Container {
   readonly spacing?: TextBlock['spacing'];
 }
 
-export type CardElement = TextBlock | FactSet | Container;
+export interface InputText {
+  readonly type: 'Input.Text';
+  readonly id: string;
+  readonly label: string;
+  readonly value?: string;
+  readonly placeholder?: string;
+  readonly isRequired?: boolean;
+  readonly errorMessage?: string;
+  readonly maxLength?: number;
+  readonly style?: 'text' | 'email' | 'tel' | 'url';
+  readonly isVisible?: boolean;
+}
+
+export interface Choice {
+  readonly title: string;
+  readonly value: string;
+}
+
+export interface InputChoiceSet {
+  readonly type: 'Input.ChoiceSet';
+  readonly id: string;
+  readonly label: string;
+  readonly choices: readonly Choice[];
+  readonly value?: string;
+  readonly style?: 'compact' | 'expanded';
+  readonly isRequired?: boolean;
+  readonly errorMessage?: string;
+}
+
+export interface InputToggle {
+  readonly type: 'Input.Toggle';
+  readonly id: string;
+  readonly title: string;
+  readonly label?: string;
+  readonly value: string;
+  readonly valueOn: string;
+  readonly valueOff: string;
+}
+
+export type CardElement = TextBlock | FactSet | Container | InputText | InputChoiceSet | InputToggle;
 
 export interface SubmitAction {
   readonly type: 'Action.Submit';

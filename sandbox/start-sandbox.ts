@@ -6,6 +6,7 @@ import type { RecordedCall } from './api-route.ts';
 import { Faults, faultSchema } from './faults.ts';
 import { trackingId } from './ids.ts';
 import { mountMessagingRoutes } from './messaging-routes.ts';
+import { partnerHubRoutes, type PartnerHubTemplate } from './partner-hub-routes.ts';
 import { presentMessage } from './present.ts';
 import { SandboxState } from './sandbox-state.ts';
 import { SpecValidator } from './spec-validator.ts';
@@ -28,6 +29,8 @@ export interface RunningSandbox {
   readonly delivery: WebhookDelivery;
   readonly calls: RecordedCall[];
   readonly spec: SpecValidator;
+  /** Templates created through the sandbox's Partner Hub. */
+  readonly partnerHubTemplates: PartnerHubTemplate[];
   close(): Promise<void>;
 }
 
@@ -97,6 +100,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     webhook.status = 'inactive';
     res.status(204).end();
   });
+  const partnerHubTemplates: PartnerHubTemplate[] = [];
+  control.use('/partner-hub', partnerHubRoutes(partnerHubTemplates));
   app.use('/_sandbox', control);
 
   // Malformed JSON and other parser failures, in Webex's error shape.
@@ -121,6 +126,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     delivery,
     calls,
     spec,
+    partnerHubTemplates,
     async close() {
       await delivery.idle();
       server.closeAllConnections();

@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { emptyStoreData, pruneEvents, storeDataSchema, StoreError, type Store, type StoreData } from './store.ts';
+import { emptyStoreData, storeDataSchema, StoreError, storeRules, type Store, type StoreData } from './store.ts';
 
 async function readExisting(file: string): Promise<StoreData | undefined> {
   let text: string;
@@ -38,14 +38,26 @@ export async function openLowdbStore(file: string): Promise<Store> {
 
   return {
     async recordEvent(eventId, receivedAt) {
-      if (db.data.seenEvents[eventId] !== undefined) return false;
-      db.data.seenEvents[eventId] = receivedAt.toISOString();
-      pruneEvents(db.data, receivedAt);
+      if (!storeRules.recordEvent(db.data, eventId, receivedAt)) return false;
       await db.write();
       return true;
     },
-    async hasEvent(eventId) {
-      return db.data.seenEvents[eventId] !== undefined;
+    hasEvent: async (eventId) => db.data.seenEvents[eventId] !== undefined,
+    async getConversation(id) {
+      const found = db.data.conversations[id];
+      return found && structuredClone(found);
+    },
+    async saveConversation(conversation) {
+      storeRules.saveConversation(db.data, conversation);
+      await db.write();
+    },
+    findConversations: async (filter) => storeRules.findConversations(db.data, filter),
+    listTemplates: async () => structuredClone(db.data.templates),
+    findTemplate: async (idOrName) => storeRules.findTemplate(db.data, idOrName),
+    async insertTemplate(template) {
+      const { changed, ...result } = storeRules.insertTemplate(db.data, template);
+      if (changed) await db.write();
+      return result;
     },
     async ping() {
       await db.write();

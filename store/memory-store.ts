@@ -1,18 +1,23 @@
-import { emptyStoreData, pruneEvents, type Store } from './store.ts';
+import { emptyStoreData, storeRules, type Store } from './store.ts';
 
 /** The in-memory twin of the lowdb store, for tests that do not need a file. */
 export function createMemoryStore(): Store {
   const data = emptyStoreData();
   return {
-    async recordEvent(eventId, receivedAt) {
-      if (data.seenEvents[eventId] !== undefined) return false;
-      data.seenEvents[eventId] = receivedAt.toISOString();
-      pruneEvents(data, receivedAt);
-      return true;
+    recordEvent: async (eventId, receivedAt) => storeRules.recordEvent(data, eventId, receivedAt),
+    hasEvent: async (eventId) => data.seenEvents[eventId] !== undefined,
+    getConversation: async (id) => {
+      const found = data.conversations[id];
+      return found && structuredClone(found);
     },
-    async hasEvent(eventId) {
-      return data.seenEvents[eventId] !== undefined;
+    saveConversation: async (conversation) => storeRules.saveConversation(data, conversation),
+    findConversations: async (filter) => storeRules.findConversations(data, filter),
+    listTemplates: async () => structuredClone(data.templates),
+    findTemplate: async (idOrName) => storeRules.findTemplate(data, idOrName),
+    insertTemplate: async (template) => {
+      const { changed: _changed, ...result } = storeRules.insertTemplate(data, template);
+      return result;
     },
-    async ping() {},
+    ping: async () => {},
   };
 }

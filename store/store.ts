@@ -1,17 +1,41 @@
 import { z } from 'zod';
+import { conversationSchema, templateSchema, type Conversation, type ProcedureKind, type Template } from './records.ts';
+
+export interface ConversationFilter {
+  readonly roomId?: string;
+  readonly personId?: string;
+  readonly kind?: ProcedureKind;
+  readonly status?: Conversation['status'];
+}
+
+export type TemplateInsert = { readonly ok: true; readonly template: Template } | { readonly ok: false; readonly reason: 'name_taken' };
 
 /**
  * The storage port. `machines/` and `bot/` only see this interface; the lowdb file and the
- * in-memory twin both satisfy it and run the same contract tests (test/store/store-contract.ts).
+ * in-memory twin both satisfy it and run the same contract tests (test/store/store-contract.test.ts).
  */
 export interface Store {
   /**
-   * Records that an inbound webhook event (by its resource id, `data.id`) has been accepted.
-   * Resolves `true` the first time and `false` for a redelivery; the record is durable once the
-   * promise resolves.
+   * Records that an inbound webhook event has been accepted. Resolves `true` the first time and
+   * `false` for a redelivery; the record is durable once the promise resolves.
    */
   recordEvent(eventId: string, receivedAt: Date): Promise<boolean>;
   hasEvent(eventId: string): Promise<boolean>;
+
+  getConversation(id: string): Promise<Conversation | undefined>;
+  /**
+   * Saves a conversation whose `revision` is one more than the stored one (or 0 for a new one).
+   * @throws StaleWriteError when another save came first.
+   */
+  saveConversation(conversation: Conversation): Promise<void>;
+  findConversations(filter: ConversationFilter): Promise<Conversation[]>;
+
+  listTemplates(): Promise<Template[]>;
+  /** By id, or by name ignoring case. */
+  findTemplate(idOrName: string): Promise<Template | undefined>;
+  /** Names are unique, ignoring case. Saving again from the same conversation returns the stored template. */
+  insertTemplate(template: Template): Promise<TemplateInsert>;
+
   /** Proves the store can still be written (for readiness checks). */
   ping(): Promise<void>;
 }
@@ -25,10 +49,12 @@ export const storeDataSchema = z.object({
   version: z.literal(1),
   /** event id → ISO time it was first received */
   seenEvents: z.record(z.string(), z.iso.datetime()),
+  conversations: z.record(z.string(), conversationSchema).default({}),
+  templates: z.array(templateSchema).default([]),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-export const emptyStoreData = (): StoreData => ({ version: 1, seenEvents: {} });
+export const emptyStoreData = (): StoreData => ({ version: 1, seenEvents: {}, conversations: {}, templates: [] });
 
 /** Drops dedupe records past retention or past the cap (oldest first). Mutates and returns `data`. */
 export function pruneEvents(data: StoreData, now: Date): StoreData {
@@ -46,3 +72,47 @@ export class StoreError extends Error {
   readonly code = 'store_unusable';
   override readonly name = 'StoreError';
 }
+
+/** A conversation was saved by someone else since it was read; the caller must reload. */
+export class StaleWriteError extends Error {
+  readonly code = 'store_stale_write';
+  override readonly name = 'StaleWriteError';
+}
+
+/**
+ * The rules both implementations share, over the plain data. Each returns whether `data` changed,
+ * so the lowdb store knows when to write.
+ */
+export const storeRules = {
+  recordEvent(data: StoreData, eventId: string, receivedAt: Date): boolean {
+    if (data.seenEvents[eventId] !== undefined) return false;
+    data.seenEvents[eventId] = receivedAt.toISOString();
+    pruneEvents(data, receivedAt);
+    return true;
+  },
+  saveConversation(data: StoreData, conversation: Conversation): void {
+    const stored = data.conversations[conversation.id];
+    const expected = stored ? stored.revision + 1 : 0;
+    if (conversation.revision !== expected) {
+      throw new StaleWriteError(`conversation ${conversation.id} is at revision ${stored?.revision ?? 'none'}, not ${conversation.revision - 1}`);
+    }
+    data.conversations[conversation.id] = structuredClone(conversation);
+  },
+  findConversations(data: StoreData, filter: ConversationFilter): Conversation[] {
+    return Object.values(data.conversations)
+      .filter((c) => (!filter.roomId || c.roomId === filter.roomId) && (!filter.personId || c.startedBy.personId === filter.personId) && (!filter.kind || c.kind === filter.kind) && (!filter.status || c.status === filter.status))
+      .map((c) => structuredClone(c));
+  },
+  findTemplate(data: StoreData, idOrName: string): Template | undefined {
+    const wanted = idOrName.trim().toLowerCase();
+    const found = data.templates.find((t) => t.id === idOrName || t.name.toLowerCase() === wanted);
+    return found && structuredClone(found);
+  },
+  insertTemplate(data: StoreData, template: Template): TemplateInsert & { changed: boolean } {
+    const same = data.templates.find((t) => t.conversationId === template.conversationId);
+    if (same) return { ok: true, template: structuredClone(same), changed: false };
+    if (data.templates.some((t) => t.name.toLowerCase() === template.name.toLowerCase())) return { ok: false, reason: 'name_taken', changed: false };
+    data.templates.push(structuredClone(template));
+    return { ok: true, template: structuredClone(template), changed: true };
+  },
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCommands } from '../../bot/command-list.ts';
+import { realCommandRegistry } from '../support/help-registry.ts';
 import { MAX_MARKDOWN_BYTES, adaptiveCard, type CardMessage } from '../../cards/adaptive-card.ts';
 import { helpCard } from '../../cards/help-card.ts';
 import { locales, translator } from '../../i18n/catalogue.ts';
@@ -12,7 +12,7 @@ function everyCard(): [string, CardMessage][] {
   const out: [string, CardMessage][] = [];
   for (const locale of locales) {
     const t = translator(locale);
-    const commands = buildCommands().helpEntries(t);
+    const commands = realCommandRegistry().helpEntries(t);
     for (const inGroupSpace of [false, true]) {
       out.push([`help ${locale} ${inGroupSpace ? 'group' : 'direct'}`, helpCard({ t, commands, botName: 'Onboarding Bot', inGroupSpace })]);
     }
@@ -42,10 +42,14 @@ describe('cards', () => {
 
   it('the help card lists what a person can write, as they read it', () => {
     const t = translator('en');
-    const { markdown } = helpCard({ t, commands: buildCommands().helpEntries(t), botName: 'Onboarding Bot', inGroupSpace: true });
+    const { markdown } = helpCard({ t, commands: realCommandRegistry().helpEntries(t), botName: 'Onboarding Bot', inGroupSpace: true });
     expect(markdown).toMatchInlineSnapshot(`
       "**Wholesale onboarding bot**
       I run Webex Wholesale customer onboarding in this space. Write one of these commands:
+      - \`create template\`: Set up an onboarding template, step by step. Every customer is provisioned with one.
+      - \`templates\`: List the onboarding templates and their Provisioning IDs.
+      - \`template <name>\`: Show one onboarding template.
+      - \`cancel\`: Stop what you started in this space; nothing more is saved.
       - \`help\`: Show this list of commands.
       In a group space, mention me first, e.g. \`@Onboarding Bot help\`."
     `);

@@ -1,0 +1,247 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createActor, waitFor, type AnyActor, type AnyMachineSnapshot, type AnyEventObject } from 'xstate';
+import type { CardData } from '../cards/card-data.ts';
+import type { CardView } from '../cards/card-view.ts';
+import type { Locale, Translate } from '../i18n/catalogue.ts';
+import type { Answers } from '../machines/field-errors.ts';
+import type { Actor, Conversation, ProcedureKind } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
+import type { Reply } from './commands.ts';
+import type { Logger } from './logger.ts';
+import { stateName, type Procedure } from './procedure.ts';
+
+/** Posts into a space; the webex client in production, the same client against the sandbox in tests. */
+export interface Messenger {
+  post(roomId: string, reply: Reply & { readonly parentId?: string }): Promise<{ readonly id: string }>;
+}
+
+export interface EngineDeps {
+  readonly store: Store;
+  readonly procedures: readonly Procedure[];
+  readonly messenger: Messenger;
+  readonly t: Translate;
+  readonly locale: Locale;
+  readonly log: Logger;
+  readonly clock?: () => Date;
+  /** How long an effect may take before the click is given up (the card stays active). */
+  readonly settleTimeoutMs?: number;
+}
+
+/** Keys the bot puts on every button; everything else in a submission is the card's inputs. */
+const CARD_KEYS = new Set(['conversationId', 'step', 'action', 'nonce']);
+
+/** A card submission's inputs as trimmed strings; anything else a client sends is dropped. */
+export function cardInputs(raw: Readonly<Record<string, unknown>>): Answers {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!CARD_KEYS.has(key) && typeof value === 'string') out[key] = value.trim();
+  }
+  return out;
+}
+
+/**
+ * Runs every procedure as a persisted XState machine, one event at a time per conversation.
+ * Per event: load the snapshot, restore the actor, send, wait until it rests on a card (or ends),
+ * save the new snapshot with a fresh card nonce, then post the card. A click whose step or nonce
+ * is not the current one changes nothing.
+ */
+export class ConversationEngine {
+  private readonly queues = new Map<string, Promise<void>>();
+  private readonly byKind: ReadonlyMap<ProcedureKind, Procedure>;
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.byKind = new Map(deps.procedures.map((p) => [p.kind, p]));
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  procedure(kind: ProcedureKind): Procedure {
+    const procedure = this.byKind.get(kind);
+    if (!procedure) throw new Error(`no procedure ${kind}`);
+    return procedure;
+  }
+
+  /** Starts `kind` for a person in a space, or shows the card of the one they already have open there. */
+  async start(kind: ProcedureKind, roomId: string, startedBy: Actor): Promise<void> {
+    // One start at a time per person and space, so a command sent twice opens one conversation.
+    await this.serial(`start:${kind}:${roomId}:${startedBy.personId}`, () => this.startNow(kind, roomId, startedBy));
+  }
+
+  private async startNow(kind: ProcedureKind, roomId: string, startedBy: Actor): Promise<void> {
+    const procedure = this.procedure(kind);
+    const open = await this.deps.store.findConversations({ roomId, personId: startedBy.personId, kind, status: 'active' });
+    const current = open.find((c) => c.machineVersion === procedure.version);
+    if (current) {
+      await this.deps.messenger.post(roomId, { markdown: this.deps.t('reply.alreadyRunning', { procedure: this.deps.t(procedure.name) }) });
+      await this.serial(current.id, async () => {
+        const fresh = await this.deps.store.getConversation(current.id);
+        if (fresh?.status === 'active') await this.postCard(fresh, procedure);
+      });
+      return;
+    }
+    const id = randomUUID();
+    await this.serial(id, async () => {
+      const actor = createActor(procedure.machine, { input: procedure.input({ conversationId: id, roomId, startedBy }) });
+      actor.start();
+      const snapshot = await this.settle(actor);
+      const now = this.clock().toISOString();
+      const conversation: Conversation = {
+        id,
+        kind,
+        machineVersion: procedure.version,
+        roomId,
+        startedBy,
+        status: 'active',
+        step: '',
+        nonce: '',
+        cardPosted: false,
+        snapshot: undefined,
+        revision: -1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      this.deps.log.info('conversation started', { conversationId: id, kind });
+      await this.commit(conversation, actor, snapshot, procedure);
+    });
+  }
+
+  /** A click on one of the bot's cards. */
+  async click(action: { readonly personId: string; readonly roomId: string; readonly messageId: string; readonly inputs: Readonly<Record<string, unknown>> }, data: CardData): Promise<void> {
+    await this.serial(data.conversationId, async () => {
+      const log = this.deps.log.child({ conversationId: data.conversationId });
+      const conversation = await this.deps.store.getConversation(data.conversationId);
+      const stale = () => this.deps.messenger.post(action.roomId, { markdown: this.deps.t('reply.cardInactive'), parentId: action.messageId });
+      if (!conversation) {
+        log.info('click on a card of no known conversation');
+        await stale();
+        return;
+      }
+      if (conversation.startedBy.personId !== action.personId) {
+        log.info('click by someone other than the starter', { personId: action.personId });
+        await this.deps.messenger.post(action.roomId, { markdown: this.deps.t('reply.notYourCard', { owner: conversation.startedBy.email }), parentId: action.messageId });
+        return;
+      }
+      if (conversation.status !== 'active' || conversation.step !== data.step || conversation.nonce !== data.nonce) {
+        log.info('stale click', { step: data.step, currentStep: conversation.step, status: conversation.status });
+        await stale();
+        return;
+      }
+      const procedure = this.procedure(conversation.kind);
+      if (conversation.machineVersion !== procedure.version) {
+        await this.expire(conversation, procedure);
+        return;
+      }
+      const event = procedure.toEvent(data.action, cardInputs(action.inputs));
+      const actor = createActor(procedure.machine, { snapshot: conversation.snapshot as AnyMachineSnapshot });
+      actor.start();
+      if (!event || !actor.getSnapshot().can(event)) {
+        log.info('click with an action this step does not take', { action: data.action });
+        actor.stop();
+        await stale();
+        return;
+      }
+      log.info('step answered', { step: data.step, action: data.action });
+      actor.send(event);
+      await this.commit(conversation, actor, await this.settle(actor), procedure);
+    });
+  }
+
+  /** `cancel`: ends what this person has running in this space. Resolves with how many ended. */
+  async cancel(roomId: string, personId: string): Promise<number> {
+    const open = await this.deps.store.findConversations({ roomId, personId, status: 'active' });
+    for (const found of open) {
+      await this.serial(found.id, async () => {
+        const conversation = await this.deps.store.getConversation(found.id);
+        if (!conversation || conversation.status !== 'active') return;
+        const procedure = this.procedure(conversation.kind);
+        if (conversation.machineVersion !== procedure.version) {
+          await this.save({ ...conversation, status: 'cancelled' });
+        } else {
+          const actor = createActor(procedure.machine, { snapshot: conversation.snapshot as AnyMachineSnapshot });
+          actor.start();
+          actor.send({ type: 'cancel' });
+          await this.commit(conversation, actor, await this.settle(actor), procedure);
+        }
+        this.deps.log.info('conversation cancelled', { conversationId: conversation.id });
+      });
+    }
+    return open.length;
+  }
+
+  /** After a restart: posts the cards that were saved but never reached their space. */
+  async resume(): Promise<number> {
+    const unposted = (await this.deps.store.findConversations({})).filter((c) => !c.cardPosted);
+    for (const conversation of unposted) {
+      await this.serial(conversation.id, async () => {
+        const fresh = await this.deps.store.getConversation(conversation.id);
+        if (!fresh || fresh.cardPosted) return;
+        const procedure = this.procedure(fresh.kind);
+        if (fresh.machineVersion !== procedure.version) return;
+        await this.postCard(fresh, procedure);
+      });
+    }
+    return unposted.length;
+  }
+
+  /** Resolves when no conversation has an event in hand. */
+  async idle(): Promise<void> {
+    while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
+  }
+
+  private serial(id: string, work: () => Promise<void>): Promise<void> {
+    const previous = this.queues.get(id) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const tail: Promise<void> = next.then(
+      () => this.forget(id, tail),
+      () => this.forget(id, tail),
+    );
+    this.queues.set(id, tail);
+    return next;
+  }
+
+  private forget(id: string, tail: Promise<void>): void {
+    if (this.queues.get(id) === tail) this.queues.delete(id);
+  }
+
+  private async settle(actor: AnyActor): Promise<AnyMachineSnapshot> {
+    const snapshot = (await waitFor(actor, (s: AnyMachineSnapshot) => s.status !== 'active' || s.hasTag('card'), { timeout: this.deps.settleTimeoutMs ?? 60_000 })) as AnyMachineSnapshot;
+    if (snapshot.status === 'error') throw new Error(`the machine failed: ${String((snapshot as { error?: unknown }).error)}`);
+    return snapshot;
+  }
+
+  /** Saves the settled state with a new nonce (the card to come), then posts that card. */
+  private async commit(conversation: Conversation, actor: AnyActor, snapshot: AnyMachineSnapshot, procedure: Procedure): Promise<void> {
+    const status: Conversation['status'] = snapshot.status === 'done' ? (snapshot.hasTag('cancelled') ? 'cancelled' : 'done') : 'active';
+    const next = await this.save({
+      ...conversation,
+      snapshot: actor.getPersistedSnapshot(),
+      step: stateName(snapshot.value),
+      nonce: randomBytes(9).toString('base64url'),
+      status,
+      cardPosted: false,
+    });
+    actor.stop();
+    await this.postCard(next, procedure);
+  }
+
+  private async postCard(conversation: Conversation, procedure: Procedure): Promise<void> {
+    const persisted = conversation.snapshot as { value: AnyMachineSnapshot['value']; context: unknown };
+    const view: CardView = { t: this.deps.t, locale: this.deps.locale, conversationId: conversation.id, step: conversation.step, nonce: conversation.nonce };
+    const { card, markdown } = procedure.card(stateName(persisted.value), persisted.context, view);
+    const message = await this.deps.messenger.post(conversation.roomId, { markdown, card });
+    if (!conversation.cardPosted || conversation.cardMessageId !== message.id) {
+      await this.save({ ...conversation, cardPosted: true, cardMessageId: message.id });
+    }
+  }
+
+  private async expire(conversation: Conversation, procedure: Procedure): Promise<void> {
+    await this.save({ ...conversation, status: 'expired' });
+    await this.deps.messenger.post(conversation.roomId, { markdown: this.deps.t('reply.procedureRestart', { procedure: this.deps.t(procedure.name), command: procedure.command }) });
+  }
+
+  private async save(conversation: Conversation): Promise<Conversation> {
+    const next = { ...conversation, revision: conversation.revision + 1, updatedAt: this.clock().toISOString() };
+    await this.deps.store.saveConversation(next);
+    return next;
+  }
+}

@@ -1,0 +1,55 @@
+import type { AnyEventObject, AnyStateMachine, EventFromLogic, InputFrom, SnapshotFrom, StateValue } from 'xstate';
+import type { CardMessage } from '../cards/adaptive-card.ts';
+import type { CardView } from '../cards/card-view.ts';
+import type { MessageId } from '../i18n/catalogue.ts';
+import type { Answers } from '../machines/field-errors.ts';
+import type { Actor, ProcedureKind } from '../store/records.ts';
+
+export interface StartInfo {
+  readonly conversationId: string;
+  readonly roomId: string;
+  readonly startedBy: Actor;
+}
+
+/** A procedure as the engine sees it: its machine (effects provided), how clicks become events, its cards. */
+export interface Procedure {
+  readonly kind: ProcedureKind;
+  /** Written beside every snapshot; a stored snapshot of another version is not restored. */
+  readonly version: number;
+  /** What a person calls it, e.g. "onboarding template". */
+  readonly name: MessageId;
+  /** The command that starts it, e.g. `create template`. */
+  readonly command: string;
+  readonly machine: AnyStateMachine;
+  input(start: StartInfo): unknown;
+  toEvent(action: string, inputs: Answers): AnyEventObject | undefined;
+  /** The card for a (persisted or live) snapshot's state and context. */
+  card(state: string, context: unknown, view: CardView): CardMessage;
+}
+
+export interface ProcedureDefinition<M extends AnyStateMachine> {
+  readonly kind: ProcedureKind;
+  readonly version: number;
+  readonly name: MessageId;
+  readonly command: string;
+  readonly machine: M;
+  input(start: StartInfo): InputFrom<M>;
+  toEvent(action: string, inputs: Answers): EventFromLogic<M> | undefined;
+  card(state: string, context: SnapshotFrom<M>['context'], view: CardView): CardMessage;
+}
+
+/**
+ * Types a procedure against its own machine, and erases that type once, here, for the engine,
+ * which runs every procedure alike. Contexts the engine hands back are those the machine wrote.
+ */
+export function defineProcedure<M extends AnyStateMachine>(definition: ProcedureDefinition<M>): Procedure {
+  return {
+    ...definition,
+    card: (state, context, view) => definition.card(state, context as SnapshotFrom<M>['context'], view),
+  };
+}
+
+/** A state value as one string: `summary`, or `{"a":"b"}` for nested states. */
+export function stateName(value: StateValue): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

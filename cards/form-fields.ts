@@ -1,0 +1,65 @@
+import type { Translate } from '../i18n/catalogue.ts';
+import type { FieldError } from '../machines/field-errors.ts';
+import type { CardElement, Choice, TextBlock } from './adaptive-card.ts';
+
+/** The server's message for a field, shown right below it. */
+export function fieldMessage(t: Translate, error: FieldError | undefined): TextBlock[] {
+  return error ? [{ type: 'TextBlock', text: t(error.id, error.params), color: 'Attention', size: 'Small', wrap: true, spacing: 'None' }] : [];
+}
+
+export interface FieldInput {
+  readonly t: Translate;
+  readonly id: string;
+  readonly label: string;
+  readonly value: string | undefined;
+  readonly error: FieldError | undefined;
+}
+
+export function textField(f: FieldInput & { readonly required?: boolean; readonly maxLength?: number; readonly style?: 'text' | 'email' | 'url'; readonly placeholder?: string }): CardElement[] {
+  return [
+    {
+      type: 'Input.Text',
+      id: f.id,
+      label: f.label,
+      ...(f.value ? { value: f.value } : {}),
+      ...(f.placeholder ? { placeholder: f.placeholder } : {}),
+      ...(f.required ? { isRequired: true, errorMessage: f.t('field.required') } : {}),
+      ...(f.maxLength ? { maxLength: f.maxLength } : {}),
+      ...(f.style ? { style: f.style } : {}),
+    },
+    ...fieldMessage(f.t, f.error),
+  ];
+}
+
+export function choiceField(f: FieldInput & { readonly choices: readonly Choice[]; readonly expanded?: boolean }): CardElement[] {
+  // A value the list does not offer would show as blank; drop it so the client asks afresh.
+  const value = f.value && f.choices.some((c) => c.value === f.value) ? f.value : undefined;
+  return [
+    {
+      type: 'Input.ChoiceSet',
+      id: f.id,
+      label: f.label,
+      choices: f.choices,
+      style: f.expanded ? 'expanded' : 'compact',
+      isRequired: true,
+      errorMessage: f.t('field.choice'),
+      ...(value ? { value } : {}),
+    },
+    ...fieldMessage(f.t, f.error),
+  ];
+}
+
+export function toggleField(f: FieldInput): CardElement[] {
+  return [{ type: 'Input.Toggle', id: f.id, title: f.label, value: f.value === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false' }, ...fieldMessage(f.t, f.error)];
+}
+
+export function heading(text: string, subtitle?: string): TextBlock[] {
+  return [
+    ...(subtitle ? [{ type: 'TextBlock' as const, text: subtitle, isSubtle: true, size: 'Small' as const, wrap: true }] : []),
+    { type: 'TextBlock', text, size: 'Medium', weight: 'Bolder', wrap: true, spacing: 'None' },
+  ];
+}
+
+export function notice(text: string | undefined, color: TextBlock['color'] = 'Attention'): TextBlock[] {
+  return text ? [{ type: 'TextBlock', text, color, wrap: true }] : [];
+}

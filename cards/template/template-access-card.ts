@@ -1,0 +1,34 @@
+import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
+import { submit } from '../card-view.ts';
+import { choiceField, heading, notice, textField } from '../form-fields.ts';
+import { templateActions } from './template-actions.ts';
+import { TEMPLATE_STEPS, type TemplateCardInput } from './template-card-input.ts';
+
+/** Step 2: the optional Cloud Connected PSTN provider (with Cisco's warning) and authentication. */
+export function templateAccessCard({ view, context }: TemplateCardInput): CardMessage {
+  const { t } = view;
+  const { answers, errors } = context;
+  const field = (id: string) => ({ t, id, value: answers[id], error: errors[id] });
+  const title = t('template.access.title');
+  const card = adaptiveCard(
+    [
+      ...heading(title, t('template.step', { step: 2, total: TEMPLATE_STEPS })),
+      ...notice(context.notice && t(context.notice)),
+      ...textField({ ...field('pstnProvider'), label: t('template.pstnProvider'), maxLength: 80 }),
+      { type: 'TextBlock', text: t('template.pstnWarning'), color: 'Warning', wrap: true, size: 'Small', spacing: 'None' },
+      ...choiceField({
+        ...field('authMethod'),
+        label: t('template.authMethod'),
+        expanded: true,
+        choices: [
+          { title: t('template.auth.webex'), value: 'webex' },
+          { title: t('template.auth.partner'), value: 'partner' },
+        ],
+      }),
+      ...textField({ ...field('idpEntityId'), label: t('template.idpEntityId'), style: 'url' }),
+    ],
+    [submit(view, templateActions.next, t('action.next'), 'positive'), submit(view, templateActions.back, t('action.back')), submit(view, templateActions.cancel, t('action.cancel'))],
+    title,
+  );
+  return { card, markdown: `**${title}** — ${t('template.step', { step: 2, total: TEMPLATE_STEPS })}` };
+}

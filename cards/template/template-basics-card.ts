@@ -1,0 +1,35 @@
+import { countryCodes, countryName } from '../../i18n/countries.ts';
+import { emailLanguages } from '../../machines/template/template-fields.ts';
+import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
+import { submit } from '../card-view.ts';
+import { choiceField, heading, notice, textField } from '../form-fields.ts';
+import { templateActions } from './template-actions.ts';
+import { TEMPLATE_STEPS, type TemplateCardInput } from './template-card-input.ts';
+
+export function languageName(locale: string, display: string): string {
+  return new Intl.DisplayNames([display], { type: 'language', fallback: 'code' }).of(locale.replace('_', '-')) ?? locale;
+}
+
+/** Step 1: template name, service provider admin, country or region, email language, subscription. */
+export function templateBasicsCard({ view, context }: TemplateCardInput): CardMessage {
+  const { t, locale } = view;
+  const { answers, errors } = context;
+  const field = (id: string) => ({ t, id, value: answers[id], error: errors[id] });
+  const countries = countryCodes.map((code) => ({ title: `${countryName(code, locale)} (${code})`, value: code })).sort((a, b) => a.title.localeCompare(b.title, locale));
+  const languages = emailLanguages.map((code) => ({ title: languageName(code, locale), value: code }));
+  const title = t('template.basics.title');
+  const card = adaptiveCard(
+    [
+      ...heading(title, t('template.step', { step: 1, total: TEMPLATE_STEPS })),
+      ...notice(context.notice && t(context.notice)),
+      ...textField({ ...field('name'), label: t('template.name'), required: true, maxLength: 80 }),
+      ...textField({ ...field('adminEmail'), label: t('template.adminEmail'), required: true, style: 'email' }),
+      ...choiceField({ ...field('country'), label: t('template.country'), choices: countries }),
+      ...choiceField({ ...field('emailLanguage'), label: t('template.emailLanguage'), choices: languages }),
+      ...textField({ ...field('subscriptionId'), label: t('template.subscriptionId'), required: true, placeholder: 'Sub100448' }),
+    ],
+    [submit(view, templateActions.next, t('action.next'), 'positive'), submit(view, templateActions.cancel, t('action.cancel'))],
+    title,
+  );
+  return { card, markdown: `**${title}** — ${t('template.step', { step: 1, total: TEMPLATE_STEPS })}` };
+}

@@ -1,0 +1,40 @@
+import { draftFrom } from '../../machines/template/template-fields.ts';
+import { adaptiveCard, type CardElement, type CardMessage } from '../adaptive-card.ts';
+import { submit } from '../card-view.ts';
+import { heading, notice } from '../form-fields.ts';
+import { templateActions } from './template-actions.ts';
+import type { TemplateCardInput } from './template-card-input.ts';
+import { factsMarkdown, templateFacts, type Fact } from './template-facts.ts';
+
+/** The summary with an Edit button per section (three) and Submit and Cancel: Webex's five. */
+export function templateSummaryCard({ view, context }: TemplateCardInput): CardMessage {
+  const { t, locale } = view;
+  const draft = draftFrom(context.answers);
+  if (!draft) throw new Error('the summary is shown only when every section is valid');
+  const facts = templateFacts(t, locale, draft);
+  const section = (title: string, items: Fact[]): CardElement[] => [
+    { type: 'TextBlock', text: title, weight: 'Bolder', wrap: true, spacing: 'Medium' },
+    { type: 'FactSet', facts: items },
+  ];
+  const title = t('template.summary.title');
+  const card = adaptiveCard(
+    [
+      ...heading(title),
+      ...notice(context.notice && t(context.notice)),
+      { type: 'TextBlock', text: t('template.summary.intro'), wrap: true, isSubtle: true },
+      ...section(t('template.basics.title'), facts.basics),
+      ...section(t('template.access.title'), facts.access),
+      ...section(t('template.settings.title'), facts.settings),
+    ],
+    [
+      submit(view, templateActions.submit, t('action.submit'), 'positive'),
+      submit(view, templateActions.editBasics, t('action.edit', { section: t('template.section.basics') })),
+      submit(view, templateActions.editAccess, t('action.edit', { section: t('template.section.access') })),
+      submit(view, templateActions.editSettings, t('action.edit', { section: t('template.section.settings') })),
+      submit(view, templateActions.cancel, t('action.cancel'), 'destructive'),
+    ],
+    title,
+  );
+  const markdown = [`**${title}**`, ...factsMarkdown([...facts.basics, ...facts.access, ...facts.settings])].join('\n');
+  return { card, markdown };
+}

@@ -1,0 +1,204 @@
+import { assign, fromPromise, setup } from 'xstate';
+import type { MessageId } from '../../i18n/catalogue.ts';
+import type { Actor } from '../../store/records.ts';
+import { pickAnswers, validateSection, type Answers, type FieldErrors } from '../field-errors.ts';
+import { defaultAnswers, draftFrom, sections, type SectionName, type TemplateDraft } from './template-fields.ts';
+
+/** Bump when a persisted snapshot of an older machine could no longer be restored. */
+export const TEMPLATE_MACHINE_VERSION = 1;
+
+export interface TemplateInput {
+  readonly conversationId: string;
+  readonly startedBy: Actor;
+  /** `issue`: Partner Hub (the sandbox) issues the Provisioning ID; `paste`: the admin pastes it. */
+  readonly provisioningIdSource: 'issue' | 'paste';
+}
+
+export interface SavedTemplate {
+  readonly id: string;
+  readonly name: string;
+  readonly provisioningId: string;
+}
+
+export interface TemplateContext extends TemplateInput {
+  /** Every answer as typed, valid or not, so a card shown again keeps them all. */
+  readonly answers: Answers;
+  /** Messages for the fields of the card being shown. */
+  readonly errors: FieldErrors;
+  /** Set while a section is edited from the summary: its Next returns to the summary. */
+  readonly editing: boolean;
+  readonly provisioningId?: string;
+  readonly saved?: SavedTemplate;
+  /** A message for the whole card, e.g. when Partner Hub did not answer. */
+  readonly notice?: MessageId;
+}
+
+export type TemplateEvent =
+  | { readonly type: 'next'; readonly inputs: Answers }
+  | { readonly type: 'back'; readonly inputs: Answers }
+  | { readonly type: 'edit'; readonly section: 'basics' | 'access' | 'settings' }
+  | { readonly type: 'submit' }
+  | { readonly type: 'cancel' };
+
+export type IssueResult = { readonly ok: true; readonly provisioningId: string } | { readonly ok: false; readonly field: 'subscriptionId'; readonly error: MessageId };
+export type SaveResult = { readonly ok: true; readonly template: SavedTemplate } | { readonly ok: false; readonly reason: 'name_taken' };
+
+const merged = (context: TemplateContext, section: SectionName, inputs: Answers): Answers => ({ ...context.answers, ...pickAnswers(inputs, sections[section].fields) });
+const valid = (context: TemplateContext, section: SectionName, inputs: Answers) => validateSection(sections[section].schema, merged(context, section, inputs)).ok;
+
+/** Fails loudly if the bot forgot to provide an effect; the real ones come from bot/. */
+const unprovided = (name: string) => async (): Promise<never> => {
+  throw new Error(`${name} must be provided by bot/`);
+};
+
+/**
+ * `create template`: Partner Hub's onboarding-template wizard as cards. Pure: the name check,
+ * Partner Hub and the store are actors the bot provides. Only states tagged `card` (and final
+ * ones) are persisted, so no effect is ever in flight in a stored snapshot.
+ */
+export const templateMachine = setup({
+  types: {
+    context: {} as TemplateContext,
+    events: {} as TemplateEvent,
+    input: {} as TemplateInput,
+  },
+  actors: {
+    isNameFree: fromPromise<boolean, { name: string; conversationId: string }>(unprovided('isNameFree')),
+    /** Idempotent per `reference` (the conversation id), since a restored machine may ask again. */
+    issueProvisioningId: fromPromise<IssueResult, { draft: TemplateDraft; reference: string }>(unprovided('issueProvisioningId')),
+    saveTemplate: fromPromise<SaveResult, { draft: TemplateDraft; provisioningId: string; conversationId: string; startedBy: Actor }>(unprovided('saveTemplate')),
+  },
+  guards: {
+    basicsValid: ({ context, event }) => event.type === 'next' && valid(context, 'basics', event.inputs),
+    accessValid: ({ context, event }) => event.type === 'next' && valid(context, 'access', event.inputs),
+    settingsValid: ({ context, event }) => event.type === 'next' && valid(context, 'settings', event.inputs),
+    provisioningIdValid: ({ context, event }) => event.type === 'next' && valid(context, 'pasteId', event.inputs),
+    isEditing: ({ context }) => context.editing,
+    partnerHubIssues: ({ context }) => context.provisioningIdSource === 'issue',
+  },
+  actions: {
+    /** Keeps the card's answers and the messages for those that are wrong. */
+    takeAnswers: assign(({ context, event }, params: { section: SectionName }) => {
+      if (event.type !== 'next' && event.type !== 'back') return {};
+      const answers = merged(context, params.section, event.inputs);
+      const result = event.type === 'next' ? validateSection(sections[params.section].schema, answers) : { ok: true as const };
+      return { answers, errors: result.ok ? {} : result.errors, notice: result.ok ? undefined : ('form.fixErrors' as const) };
+    }),
+    clearMessages: assign({ errors: {}, notice: undefined }),
+    startEditing: assign({ editing: true, errors: {}, notice: undefined }),
+    stopEditing: assign({ editing: false }),
+  },
+}).createMachine({
+  id: 'template',
+  context: ({ input }) => ({ ...input, answers: { ...defaultAnswers }, errors: {}, editing: false }),
+  on: {
+    cancel: '.cancelled',
+  },
+  initial: 'basics',
+  states: {
+    basics: {
+      tags: 'card',
+      on: {
+        next: [
+          { guard: 'basicsValid', actions: { type: 'takeAnswers', params: { section: 'basics' } }, target: 'checkingName' },
+          { actions: { type: 'takeAnswers', params: { section: 'basics' } } },
+        ],
+      },
+    },
+    checkingName: {
+      invoke: {
+        src: 'isNameFree',
+        input: ({ context }) => ({ name: context.answers.name!.trim(), conversationId: context.conversationId }),
+        onDone: [
+          { guard: ({ event }) => !event.output, target: 'basics', actions: assign(({ context }) => ({ errors: { name: { id: 'template.name.taken', params: { name: context.answers.name!.trim() } } }, notice: 'form.fixErrors' as const })) },
+          { guard: 'isEditing', target: 'summary', actions: 'stopEditing' },
+          { target: 'access' },
+        ],
+        onError: { target: 'basics', actions: assign({ notice: 'template.saveFailed' as const }) },
+      },
+    },
+    access: {
+      tags: 'card',
+      on: {
+        next: [
+          { guard: 'accessValid', actions: [{ type: 'takeAnswers', params: { section: 'access' } }, 'stopEditing'], target: 'settings' },
+          { actions: { type: 'takeAnswers', params: { section: 'access' } } },
+        ],
+        back: { actions: { type: 'takeAnswers', params: { section: 'access' } }, target: 'basics' },
+      },
+    },
+    settings: {
+      tags: 'card',
+      on: {
+        next: [
+          { guard: 'settingsValid', actions: { type: 'takeAnswers', params: { section: 'settings' } }, target: 'summary' },
+          { actions: { type: 'takeAnswers', params: { section: 'settings' } } },
+        ],
+        back: { actions: { type: 'takeAnswers', params: { section: 'settings' } }, target: 'access' },
+      },
+    },
+    summary: {
+      tags: 'card',
+      entry: 'stopEditing',
+      on: {
+        edit: [
+          { guard: ({ event }) => event.section === 'basics', target: 'basics', actions: 'startEditing' },
+          { guard: ({ event }) => event.section === 'access', target: 'access', actions: 'startEditing' },
+          { target: 'settings', actions: 'startEditing' },
+        ],
+        submit: [
+          { guard: 'partnerHubIssues', target: 'issuing', actions: 'clearMessages' },
+          { target: 'pasteId', actions: 'clearMessages' },
+        ],
+      },
+    },
+    issuing: {
+      invoke: {
+        src: 'issueProvisioningId',
+        input: ({ context }) => ({ draft: draftFrom(context.answers)!, reference: context.conversationId }),
+        onDone: [
+          {
+            guard: ({ event }) => !event.output.ok,
+            target: 'basics',
+            actions: assign(({ event }) => (event.output.ok ? {} : { editing: true, errors: { [event.output.field]: { id: event.output.error } }, notice: 'form.fixErrors' as const })),
+          },
+          { target: 'saving', actions: assign(({ event }) => (event.output.ok ? { provisioningId: event.output.provisioningId } : {})) },
+        ],
+        onError: { target: 'summary', actions: assign({ notice: 'template.partnerHubFailed' as const }) },
+      },
+    },
+    pasteId: {
+      tags: 'card',
+      on: {
+        next: [
+          {
+            guard: 'provisioningIdValid',
+            target: 'saving',
+            actions: [{ type: 'takeAnswers', params: { section: 'pasteId' } }, assign(({ event }) => (event.type === 'next' ? { provisioningId: event.inputs.provisioningId } : {}))],
+          },
+          { actions: { type: 'takeAnswers', params: { section: 'pasteId' } } },
+        ],
+        back: { target: 'summary', actions: { type: 'takeAnswers', params: { section: 'pasteId' } } },
+      },
+    },
+    saving: {
+      invoke: {
+        src: 'saveTemplate',
+        input: ({ context }) => ({ draft: draftFrom(context.answers)!, provisioningId: context.provisioningId!, conversationId: context.conversationId, startedBy: context.startedBy }),
+        onDone: [
+          {
+            guard: ({ event }) => !event.output.ok,
+            target: 'basics',
+            actions: assign(({ context }) => ({ editing: true, errors: { name: { id: 'template.name.taken', params: { name: context.answers.name!.trim() } } }, notice: 'form.fixErrors' as const })),
+          },
+          { target: 'done', actions: assign(({ event }) => (event.output.ok ? { saved: event.output.template } : {})) },
+        ],
+        onError: { target: 'summary', actions: assign({ notice: 'template.saveFailed' as const }) },
+      },
+    },
+    done: { type: 'final', tags: 'card' },
+    cancelled: { type: 'final', tags: ['card', 'cancelled'] },
+  },
+});
+
+export type TemplateMachine = typeof templateMachine;

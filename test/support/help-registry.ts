@@ -1,0 +1,20 @@
+import { buildCommands } from '../../bot/command-list.ts';
+import { ConversationEngine } from '../../bot/conversation-engine.ts';
+import { silentLogger } from '../../bot/logger.ts';
+import { templateProcedure } from '../../bot/procedures/template-procedure.ts';
+import { translator } from '../../i18n/catalogue.ts';
+import { createMemoryStore } from '../../store/memory-store.ts';
+
+/** The bot's real command registry, wired to an engine that nobody talks to: for help-card tests. */
+export function realCommandRegistry() {
+  const store = createMemoryStore();
+  const engine = new ConversationEngine({
+    store,
+    procedures: [templateProcedure({ store })],
+    messenger: { post: async () => ({ id: 'unused' }) },
+    t: translator('en'),
+    locale: 'en',
+    log: silentLogger,
+  });
+  return buildCommands({ engine, store });
+}
