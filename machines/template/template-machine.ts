@@ -1,4 +1,4 @@
-import { assign, fromPromise, setup } from 'xstate';
+import { and, assign, fromPromise, setup } from 'xstate';
 import type { MessageId } from '../../i18n/catalogue.ts';
 import type { Actor } from '../../store/records.ts';
 import { pickAnswers, validateSection, type Answers, type FieldErrors } from '../field-errors.ts';
@@ -121,7 +121,8 @@ export const templateMachine = setup({
       tags: 'card',
       on: {
         next: [
-          { guard: 'accessValid', actions: [{ type: 'takeAnswers', params: { section: 'access' } }, 'stopEditing'], target: 'settings' },
+          { guard: and(['accessValid', 'isEditing']), actions: { type: 'takeAnswers', params: { section: 'access' } }, target: 'summary' },
+          { guard: 'accessValid', actions: { type: 'takeAnswers', params: { section: 'access' } }, target: 'settings' },
           { actions: { type: 'takeAnswers', params: { section: 'access' } } },
         ],
         back: { actions: { type: 'takeAnswers', params: { section: 'access' } }, target: 'basics' },

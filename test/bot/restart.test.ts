@@ -89,3 +89,67 @@ describe('a bot process that is killed and started again', () => {
     expect(await readFile(file, 'utf8')).toBe('{"version": 1, "seenEvents": {');
   });
 });
+
+describe('a wizard across a SIGKILL of the bot process', () => {
+  let sandbox: RunningSandbox;
+  let dir: string;
+  const bots: BotProcess[] = [];
+
+  beforeEach(async () => {
+    sandbox = await startSandbox({ delivery: { retryDelaysMs: [50] } });
+    dir = await mkdtemp(join(tmpdir(), 'bot-wizard-'));
+  });
+  afterEach(async () => {
+    for (const bot of bots.splice(0)) await bot.kill();
+    await sandbox.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('continues from the same step with every earlier answer kept', async () => {
+    const port = await freePort();
+    const start = async () => {
+      const bot = spawnBot({
+        WEBEX_BOT_TOKEN: sandbox.state.bot.token,
+        WEBEX_API_URL: sandbox.apiUrl,
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        WEBEX_WEBHOOK_SECRET: 'wizard-test-secret-0123456789',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_FILE: join(dir, 'bot.json'),
+      });
+      bots.push(bot);
+      await waitForLog(bot, 'bot ready');
+      return bot;
+    };
+    const alice = sandbox.state.personByKey('alice');
+    const room = sandbox.state.roomByKey('direct-alice');
+    const cards = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id && m.attachments);
+    const click = async (card: (typeof sandbox.state.messages)[number], action: string, inputs: Record<string, string>) => {
+      const data = (card.attachments![0]!.content.actions as { data: Record<string, string> }[]).find((a) => a.data.action === action)!.data;
+      const response = await fetch(`${sandbox.apiUrl}/attachment/actions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'submit', messageId: card.id, inputs: { ...inputs, ...data } }),
+      });
+      expect(response.status).toBe(202);
+    };
+
+    const first = await start();
+    await postAs(sandbox, alice, { roomId: room.id, markdown: 'create template' });
+    await waitFor('the first card', () => cards().length === 1);
+    await click(cards()[0]!, 'next', { name: 'Survives Restarts', adminEmail: 'sp@partner.example', country: 'AT', emailLanguage: 'de_DE', subscriptionId: 'Sub100448' });
+    await waitFor('the second card', () => cards().length === 2);
+    await first.kill('SIGKILL');
+
+    await start();
+    await click(cards()[1]!, 'next', { pstnProvider: '', authMethod: 'webex', idpEntityId: '' });
+    await waitFor('the third card', () => cards().length === 3);
+    await click(cards()[2]!, 'next', { welcomeAdmins: 'true', welcomeUsers: 'true', extensionLength: '5', internationalCalls: 'allow' });
+    await waitFor('the summary', () => cards().length === 4);
+    const summary = JSON.stringify(cards()[3]!.attachments![0]!.content);
+    expect(summary).toContain('Survives Restarts');
+    expect(summary).toContain('sp@partner.example');
+    expect(summary).toContain('Austria (AT)');
+    expect(summary).toContain('Sub100448');
+  });
+});

@@ -4,6 +4,12 @@ import { MAX_MARKDOWN_BYTES, adaptiveCard, type CardMessage } from '../../cards/
 import { helpCard } from '../../cards/help-card.ts';
 import { locales, translator } from '../../i18n/catalogue.ts';
 import { cardValidator } from '../support/card-schema.ts';
+import { templateCard } from '../../cards/template/template-card.ts';
+import { templatesListCard } from '../../cards/template/templates-list-card.ts';
+import { templateDoneCard } from '../../cards/template/template-done-card.ts';
+import { defaultAnswers } from '../../machines/template/template-fields.ts';
+import type { TemplateContext } from '../../machines/template/template-machine.ts';
+import type { CardView } from '../../cards/card-view.ts';
 
 const validate = cardValidator();
 
@@ -17,6 +23,21 @@ function everyCard(): [string, CardMessage][] {
       out.push([`help ${locale} ${inGroupSpace ? 'group' : 'direct'}`, helpCard({ t, commands, botName: 'Onboarding Bot', inGroupSpace })]);
     }
   }
+  for (const locale of locales) {
+    const t = translator(locale);
+    const view: CardView = { t, locale, conversationId: 'c1', step: 's', nonce: 'n' };
+    const answers = { ...defaultAnswers, name: 'SMB', adminEmail: 'a@partner.example', country: 'DE', subscriptionId: 'Sub100448', pstnProvider: '', idpEntityId: '' };
+    const context: TemplateContext = { conversationId: 'c1', startedBy: { personId: 'p', email: 'a@partner.example' }, provisioningIdSource: 'issue', answers, errors: {}, editing: false };
+    const withErrors: TemplateContext = { ...context, notice: 'form.fixErrors', errors: { name: { id: 'template.name.taken', params: { name: 'SMB' } }, adminEmail: { id: 'field.email' }, idpEntityId: { id: 'field.uri' }, extensionLength: { id: 'field.choice' }, provisioningId: { id: 'field.provisioningId' } } };
+    const partner: TemplateContext = { ...context, answers: { ...answers, authMethod: 'partner', idpEntityId: 'https://idp.example.com', pstnProvider: 'Example' } };
+    for (const state of ['basics', 'access', 'settings', 'summary', 'pasteId', 'cancelled']) {
+      out.push([`template ${state} ${locale}`, templateCard(state, context, view)]);
+      if (state !== 'summary' && state !== 'cancelled') out.push([`template ${state} with errors ${locale}`, templateCard(state, withErrors, view)]);
+    }
+    out.push([`template summary partner auth ${locale}`, templateCard('summary', partner, view)]);
+    out.push([`template done ${locale}`, templateCard('done', { ...context, saved: { id: 't', name: 'SMB', provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2' } }, view)]);
+    out.push([`templates list ${locale}`, templatesListCard(t, [{ name: 'SMB', provisioningId: 'ZjViMzYx' }, { name: 'Enterprise', provisioningId: 'YWJj' }])]);
+  }
   return out;
 }
 
@@ -27,6 +48,48 @@ describe('cards', () => {
     expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(MAX_MARKDOWN_BYTES);
     expect(card.fallbackText).toBeTruthy();
     expect((card.actions ?? []).length).toBeLessThanOrEqual(5);
+  });
+
+  it('keeps the largest card, with all 249 countries, well under the size peers accept (28 KB)', () => {
+    const sizes = everyCard().map(([name, { card }]) => [name, Buffer.byteLength(JSON.stringify(card))] as const);
+    const [name, largest] = sizes.sort((a, b) => b[1] - a[1])[0]!;
+    expect(name).toContain('basics');
+    expect(largest).toBeLessThan(20_000);
+  });
+
+  it('every button names its conversation, step, action and card nonce', () => {
+    for (const [, { card }] of everyCard()) {
+      for (const action of card.actions ?? []) {
+        if (action.type === 'Action.Submit') expect(Object.keys(action.data).sort()).toEqual(['action', 'conversationId', 'nonce', 'step']);
+      }
+    }
+  });
+
+  it('the template summary reads, in German, as a person sees it', () => {
+    const t = translator('de');
+    const context: TemplateContext = {
+      conversationId: 'c1',
+      startedBy: { personId: 'p', email: 'a@partner.example' },
+      provisioningIdSource: 'issue',
+      answers: { ...defaultAnswers, name: 'KMU Deutschland', adminEmail: 'sp@partner.example', country: 'DE', emailLanguage: 'de_DE', subscriptionId: 'Sub100448', authMethod: 'partner', idpEntityId: 'https://idp.example.com/saml' },
+      errors: {},
+      editing: false,
+    };
+    expect(templateCard('summary', context, { t, locale: 'de', conversationId: 'c1', step: 'summary', nonce: 'n' }).markdown).toMatchInlineSnapshot(`
+      "**Onboarding-Vorlage prüfen**
+      - Name der Vorlage: KMU Deutschland
+      - Administrator des Dienstanbieters (E-Mail): sp@partner.example
+      - Land oder Region: Deutschland (DE)
+      - Standardsprache für E-Mails: Deutsch (Deutschland)
+      - Wholesale-Abonnement-ID: Sub100448
+      - Cloud-Connected-PSTN-Anbieter (optional): keine
+      - Authentifizierungsmethode: Partner-Authentifizierung (Ihr eigener SAML-Identitätsanbieter)
+      - IdP-Entity-ID (nur Partner-Authentifizierung): https://idp.example.com/saml
+      - Willkommens-E-Mail an Kundenadministratoren senden: ja
+      - Willkommens-E-Mail an neue Benutzer senden: ja
+      - Länge der Durchwahl (Ziffern): 4
+      - Auslandsgespräche: Gesperrt"
+    `);
   });
 
   it('the schema check rejects what Webex would not render', () => {

@@ -4,7 +4,42 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLowdbStore } from '../../store/lowdb-store.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
-import { EVENT_RETENTION_MS, MAX_EVENTS, StoreError, emptyStoreData, pruneEvents, type Store } from '../../store/store.ts';
+import { EVENT_RETENTION_MS, MAX_EVENTS, StaleWriteError, StoreError, emptyStoreData, pruneEvents, type Store } from '../../store/store.ts';
+import type { Conversation, Template } from '../../store/records.ts';
+
+const conversation = (over: Partial<Conversation> = {}): Conversation => ({
+  id: 'c1',
+  kind: 'template',
+  machineVersion: 1,
+  roomId: 'r1',
+  startedBy: { personId: 'p1', email: 'a@x.example' },
+  status: 'active',
+  step: 'basics',
+  nonce: 'n1',
+  cardPosted: false,
+  snapshot: { value: 'basics', context: { answers: { name: 'x' } } },
+  revision: 0,
+  createdAt: '2026-11-25T00:00:00.000Z',
+  updatedAt: '2026-11-25T00:00:00.000Z',
+  ...over,
+});
+
+const template = (over: Partial<Template> = {}): Template => ({
+  id: 't1',
+  name: 'SMB Germany',
+  provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2',
+  serviceProviderAdmin: 'sp@x.example',
+  country: 'DE',
+  emailLanguage: 'de_DE',
+  subscriptionId: 'Sub100448',
+  authentication: { method: 'webex' },
+  email: { welcomeAdmins: true, welcomeUsers: true },
+  calling: { extensionLength: 4, internationalCalls: 'block' },
+  createdBy: { personId: 'p1', email: 'a@x.example' },
+  createdAt: '2026-11-25T00:00:00.000Z',
+  conversationId: 'c1',
+  ...over,
+});
 
 let dir: string;
 beforeEach(async () => {
@@ -30,6 +65,36 @@ describe.each(implementations)('the %s store', (_name, open) => {
     expect(await store.hasEvent('e2')).toBe(false);
   });
 
+  it('saves conversations revision by revision and refuses a save that skips or repeats one', async () => {
+    const store = await open();
+    await store.saveConversation(conversation());
+    await expect(store.saveConversation(conversation())).rejects.toBeInstanceOf(StaleWriteError);
+    await store.saveConversation(conversation({ revision: 1, step: 'access' }));
+    await expect(store.saveConversation(conversation({ revision: 3 }))).rejects.toBeInstanceOf(StaleWriteError);
+    expect((await store.getConversation('c1'))!.step).toBe('access');
+    await store.saveConversation(conversation({ id: 'c2', roomId: 'r2', startedBy: { personId: 'p2', email: 'b@x.example' } }));
+    expect((await store.findConversations({ roomId: 'r2' })).map((c) => c.id)).toEqual(['c2']);
+    expect((await store.findConversations({ personId: 'p1', status: 'active' })).map((c) => c.id)).toEqual(['c1']);
+  });
+
+  it('hands out copies, so a caller cannot change what is stored', async () => {
+    const store = await open();
+    await store.saveConversation(conversation());
+    const read = await store.getConversation('c1');
+    (read!.snapshot as { value: string }).value = 'tampered';
+    expect(((await store.getConversation('c1'))!.snapshot as { value: string }).value).toBe('basics');
+  });
+
+  it('keeps template names unique ignoring case, and treats a repeated save from one conversation as the same template', async () => {
+    const store = await open();
+    expect(await store.insertTemplate(template())).toMatchObject({ ok: true });
+    expect(await store.insertTemplate(template({ id: 't-again' }))).toMatchObject({ ok: true, template: { id: 't1' } });
+    expect(await store.insertTemplate(template({ id: 't2', name: 'smb germany', conversationId: 'c2' }))).toEqual({ ok: false, reason: 'name_taken' });
+    expect(await store.listTemplates()).toHaveLength(1);
+    expect((await store.findTemplate('SMB GERMANY'))?.id).toBe('t1');
+    expect((await store.findTemplate('t1'))?.name).toBe('SMB Germany');
+  });
+
   it('answers concurrent records of the same event with exactly one first', async () => {
     const store = await open();
     const results = await Promise.all(Array.from({ length: 10 }, () => store.recordEvent('same', new Date())));
@@ -42,8 +107,12 @@ describe('the lowdb store file', () => {
     const file = join(dir, 'bot.json');
     const first = await openLowdbStore(file);
     await first.recordEvent('e1', new Date());
+    await first.saveConversation(conversation());
+    await first.insertTemplate(template());
     const second = await openLowdbStore(file);
     expect(await second.hasEvent('e1')).toBe(true);
+    expect(await second.getConversation('c1')).toEqual(conversation());
+    expect(await second.listTemplates()).toEqual([template()]);
     expect(await second.recordEvent('e1', new Date())).toBe(false);
   });
 

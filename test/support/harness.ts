@@ -6,6 +6,8 @@ import type { SandboxPerson } from '../../sandbox/sandbox-state.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
 import type { Store } from '../../store/store.ts';
 import type { Locale } from '../../i18n/catalogue.ts';
+import { sandboxPartnerHub } from '../../webex/partner-hub.ts';
+import type { SandboxMessage } from '../../sandbox/sandbox-state.ts';
 
 export interface Harness {
   readonly sandbox: RunningSandbox;
@@ -23,7 +25,39 @@ export interface Harness {
   /** Waits until the sandbox has no delivery in flight and the bot no event in hand. */
   settle(): Promise<void>;
   person(key: string): SandboxPerson;
+  /**
+   * Clicks a button of a card as `personKey` would in Webex: the button's data and the
+   * card's inputs arrive together as the attachment action's inputs.
+   */
+  click(personKey: string, card: SandboxMessage, action: string, inputs?: Record<string, string>): Promise<Response>;
+  /** Clicks, then waits for the bot's next message in the card's space and returns it. */
+  answer(personKey: string, card: SandboxMessage, action: string, inputs?: Record<string, string>): Promise<SandboxMessage>;
   close(): Promise<void>;
+}
+
+export type CardJson = { body: CardElementJson[]; actions?: { type: string; title: string; data?: Record<string, string> }[] };
+export type CardElementJson = { type: string; id?: string; text?: string; value?: string; label?: string; color?: string; facts?: { title: string; value: string }[] };
+
+/** The Adaptive Card of a bot message. */
+export function cardOf(message: SandboxMessage): CardJson {
+  const content = message.attachments?.[0]?.content;
+  if (!content) throw new Error(`message has no card: ${message.markdown ?? message.text}`);
+  return content as unknown as CardJson;
+}
+
+/** The input with this id, and the message shown right below it (if any). */
+export function fieldOf(message: SandboxMessage, id: string): { value: string | undefined; error: string | undefined } {
+  const body = cardOf(message).body;
+  const at = body.findIndex((e) => e.id === id);
+  if (at === -1) throw new Error(`no input ${id} on the card`);
+  const next = body[at + 1];
+  return { value: body[at]!.value, error: next?.type === 'TextBlock' && next.color === 'Attention' ? next.text : undefined };
+}
+
+/** All visible text of a card, for assertions on what a person reads. */
+export function cardText(message: SandboxMessage): string {
+  const card = cardOf(message);
+  return [...card.body.flatMap((e) => [e.text, e.label, ...(e.facts ?? []).flatMap((f) => [f.title, f.value])]), ...(card.actions ?? []).map((a) => a.title)].filter(Boolean).join('\n');
 }
 
 function listBotMessages(sandbox: RunningSandbox, roomKey: string) {
@@ -55,7 +89,15 @@ export async function postAs(sandbox: RunningSandbox, person: SandboxPerson, bod
  * The sandbox and the bot, each on its own loopback port, talking real HTTP: messages posted as
  * seeded people reach the bot as signed webhooks, and its replies come back through the API.
  */
-export async function startHarness(options: { store?: Store; language?: Locale; sandbox?: SandboxOptions } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  readonly store?: Store;
+  readonly language?: Locale;
+  readonly sandbox?: SandboxOptions;
+  /** `paste`: run as in real mode, where the admin pastes the Provisioning ID. */
+  readonly provisioningIds?: 'issue' | 'paste';
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sandbox = await startSandbox({ delivery: { retryDelaysMs: [50, 100] }, ...options.sandbox });
   const secret = randomBytes(20).toString('hex');
   const logs: string[] = [];
@@ -71,6 +113,7 @@ export async function startHarness(options: { store?: Store; language?: Locale; 
     store,
     log,
     http: { backoffMs: 20 },
+    ...(options.provisioningIds === 'paste' ? {} : { partnerHub: sandboxPartnerHub(sandbox.url) }),
   });
   const harness: Harness = {
     sandbox,
@@ -98,6 +141,23 @@ export async function startHarness(options: { store?: Store; language?: Locale; 
       await sandbox.delivery.idle();
     },
     person: (key) => sandbox.state.personByKey(key),
+    async click(personKey, card, action, inputs = {}) {
+      const button = (cardOf(card).actions ?? []).find((a) => a.data?.action === action);
+      if (!button) throw new Error(`the card has no ${action} button`);
+      return fetch(`${sandbox.apiUrl}/attachment/actions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${sandbox.state.personByKey(personKey).token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'submit', messageId: card.id, inputs: { ...inputs, ...button.data } }),
+      });
+    },
+    async answer(personKey, card, action, inputs = {}) {
+      const room = sandbox.state.rooms.find((r) => r.id === card.roomId)!;
+      const before = listBotMessages(sandbox, room.key).length;
+      const response = await harness.click(personKey, card, action, inputs);
+      if (response.status !== 202) throw new Error(`click failed: ${response.status} ${await response.text()}`);
+      const after = await harness.waitForBotMessages(room.key, before + 1);
+      return after[before]!;
+    },
     async close() {
       await bot.close();
       await sandbox.close();
