@@ -1,6 +1,8 @@
 /**
  * `npm run say -- [--as alice] [--room direct-alice|provisioning|approvers] "text"`: posts a
  * message into the running sandbox as a seeded person and prints what the bot answers.
+ * `npm run say -- --click next name="SMB Germany" country=DE`: clicks a button of the bot's
+ * latest card in that space, with those inputs (the card's other inputs keep their values).
  */
 import { parseArgs } from 'node:util';
 
@@ -27,22 +29,22 @@ function renderCard(content: Record<string, unknown>, indent = '  '): string[] {
       const e = raw as Record<string, unknown>;
       if (e.type === 'TextBlock') lines.push(`${indent}${String(e.text)}`);
       if (e.type === 'FactSet') for (const f of (e.facts as { title: string; value: string }[]) ?? []) lines.push(`${indent}  ${f.title}  —  ${f.value}`);
-      if (e.type === 'Input.Text' || e.type === 'Input.ChoiceSet') lines.push(`${indent}[${String(e.label ?? e.id)}]`);
+      if (e.type === 'Input.Text' || e.type === 'Input.ChoiceSet' || e.type === 'Input.Toggle') lines.push(`${indent}[${String(e.id)}: ${String(e.label ?? e.title ?? '')}]${e.value ? ` = ${String(e.value)}` : ''}`);
       walk(e.items);
       if (Array.isArray(e.columns)) for (const c of e.columns as Record<string, unknown>[]) walk(c.items);
     }
   };
   walk(content.body);
   const actions = (content.actions as { title?: string }[] | undefined) ?? [];
-  if (actions.length > 0) lines.push(`${indent}${actions.map((a) => `(${a.title})`).join(' ')}`);
+  if (actions.length > 0) lines.push(`${indent}${(actions as { title?: string; data?: { action?: string } }[]).map((a) => `(${a.title}${a.data?.action ? ` → --click ${a.data.action}` : ''})`).join(' ')}`);
   return lines;
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { as: { type: 'string', default: 'alice' }, room: { type: 'string' }, who: { type: 'boolean', default: false }, wait: { type: 'string', default: '10' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: { as: { type: 'string', default: 'alice' }, room: { type: 'string' }, who: { type: 'boolean', default: false }, wait: { type: 'string', default: '10' }, click: { type: 'string' } }, allowPositionals: true });
   const people = (await get<{ items: PersonRow[] }>('/_sandbox/people')).items;
   const rooms = (await get<{ items: RoomRow[] }>('/_sandbox/rooms')).items;
-  if (values.who || positionals.length === 0) {
+  if (values.who || (positionals.length === 0 && !values.click)) {
     console.log('People:');
     for (const p of people) console.log(`  ${p.key.padEnd(6)} ${p.displayName} <${p.email}> — ${p.role}`);
     console.log('Spaces:');
@@ -57,12 +59,38 @@ async function main(): Promise<void> {
   if (!room) throw new Error(`No space "${values.room}"; see npm run say -- --who`);
   if (!room.members.includes(me.key)) throw new Error(`${me.displayName} is not in ${room.key}.`);
 
-  const text = positionals.join(' ');
-  const markdown = room.type === 'group' ? `<@personId:${bot.id}|${bot.displayName}> ${text}` : text;
-  const before = (await get<{ items: MessageRow[] }>(`/_sandbox/rooms/${room.key}/messages`)).items.length;
-  const sent = await fetch(`${base}/v1/messages`, { method: 'POST', headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ roomId: room.id, markdown }) });
-  if (!sent.ok) throw new Error(`Posting failed: ${sent.status} ${await sent.text()}`);
-  console.log(`${me.displayName} in ${room.title}: ${text}`);
+  const timeline = (await get<{ items: MessageRow[] }>(`/_sandbox/rooms/${room.key}/messages`)).items;
+  const before = timeline.length;
+  if (values.click) {
+    const card = [...timeline].reverse().find((m) => m.personId === bot.id && m.attachments?.length);
+    if (!card) throw new Error(`The bot has posted no card in ${room.key} yet.`);
+    const content = card.attachments![0]!.content;
+    const button = ((content.actions as { title: string; data?: Record<string, string> }[] | undefined) ?? []).find((a) => a.data?.action === values.click || a.title.toLowerCase() === values.click!.toLowerCase());
+    if (!button?.data) throw new Error(`The latest card has no button "${values.click}"; it has: ${((content.actions as { title: string; data?: { action?: string } }[]) ?? []).map((a) => `${a.data?.action} (${a.title})`).join(', ')}`);
+    const inputs: Record<string, string> = {};
+    const collect = (elements: unknown) => {
+      if (!Array.isArray(elements)) return;
+      for (const raw of elements) {
+        const e = raw as Record<string, unknown>;
+        if (typeof e.id === 'string' && String(e.type).startsWith('Input.')) inputs[e.id] = typeof e.value === 'string' ? e.value : '';
+        collect(e.items);
+      }
+    };
+    collect(content.body);
+    for (const pair of positionals) {
+      const at = pair.indexOf('=');
+      if (at > 0) inputs[pair.slice(0, at)] = pair.slice(at + 1);
+    }
+    const clicked = await fetch(`${base}/v1/attachment/actions`, { method: 'POST', headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'submit', messageId: card.id, inputs: { ...inputs, ...button.data } }) });
+    if (!clicked.ok) throw new Error(`Clicking failed: ${clicked.status} ${await clicked.text()}`);
+    console.log(`${me.displayName} clicked "${button.title}" in ${room.title}`);
+  } else {
+    const text = positionals.join(' ');
+    const markdown = room.type === 'group' ? `<@personId:${bot.id}|${bot.displayName}> ${text}` : text;
+    const sent = await fetch(`${base}/v1/messages`, { method: 'POST', headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ roomId: room.id, markdown }) });
+    if (!sent.ok) throw new Error(`Posting failed: ${sent.status} ${await sent.text()}`);
+    console.log(`${me.displayName} in ${room.title}: ${text}`);
+  }
 
   const deadline = Date.now() + Number(values.wait) * 1000;
   let printed = 0;
