@@ -1,7 +1,7 @@
 import { helpCard } from '../cards/help-card.ts';
 import type { Store } from '../store/store.ts';
 import { CommandRegistry } from './commands.ts';
-import { registerTemplateCommands } from './commands/template-commands.ts';
+import { registerOnboardingCommands } from './commands/onboarding-commands.ts';
 import type { ConversationEngine } from './conversation-engine.ts';
 
 export interface CommandDeps {
@@ -12,7 +12,7 @@ export interface CommandDeps {
 /** Every command the bot understands; help lists them in this order. */
 export function buildCommands(deps: CommandDeps): CommandRegistry {
   const registry = new CommandRegistry();
-  registerTemplateCommands(registry, deps);
+  registerOnboardingCommands(registry, deps);
   registry.register({
     words: ['cancel'],
     aliases: [['abbrechen'], ['stop']],

@@ -16,6 +16,9 @@ const hints: Record<string, string> = {
   WEBEX_API_URL: 'an http(s) URL such as https://webexapis.com/v1',
   PUBLIC_URL: 'the https URL at which Webex reaches this bot, e.g. https://bot.example.com (webhooks go to PUBLIC_URL/webhooks/webex)',
   WEBEX_WEBHOOK_SECRET: 'a random string of at least 16 characters, e.g. from `openssl rand -hex 20`; Webex signs every webhook with it',
+  WHOLESALE_TOKEN: 'a partner administrator’s access token with the spark-admin:wholesale_customers_read/_write and wholesale_subscribers_read/_write scopes (not the bot token: bots cannot call the Wholesale API)',
+  WHOLESALE_API_URL: 'an http(s) URL such as https://webexapis.com/v1 (defaults to WEBEX_API_URL)',
+  PROVISIONING_POLL_SECONDS: 'how often to ask for a customer’s provisioning status, in seconds (1 to 3600)',
   PORT: 'a TCP port number from 0 to 65535',
   HOST: 'the address to listen on, e.g. 0.0.0.0 or 127.0.0.1',
   DATA_FILE: 'a file path for the bot’s data, e.g. ./data/bot.json',
@@ -30,6 +33,7 @@ const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
 
 const common = {
   PORT: z.preprocess(blankAsUnset, port.default(3000)),
+  PROVISIONING_POLL_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(3600).optional()),
   DATA_FILE: z.preprocess(blankAsUnset, z.string().min(1).default('./data/bot.json')),
   BOT_LANGUAGE: z.preprocess(blankAsUnset, z.enum(locales).default('en')),
   LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
@@ -48,6 +52,10 @@ const realEnv = z.object({
   WEBEX_API_URL: z.preprocess(blankAsUnset, httpUrl.default('https://webexapis.com/v1')),
   PUBLIC_URL: z.preprocess(blankAsUnset, httpUrl),
   WEBEX_WEBHOOK_SECRET: z.preprocess(blankAsUnset, z.string().min(16, 'shorter than 16 characters')),
+  WHOLESALE_TOKEN: z.preprocess(blankAsUnset, z.string().min(20, 'too short to be a Webex access token')),
+  WHOLESALE_API_URL: z.preprocess(blankAsUnset, httpUrl.optional()),
+}).superRefine((env, ctx) => {
+  if (env.WHOLESALE_TOKEN === env.WEBEX_BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['WHOLESALE_TOKEN'], message: 'the same as WEBEX_BOT_TOKEN' });
 });
 
 interface CommonConfig {
@@ -56,6 +64,7 @@ interface CommonConfig {
   readonly dataFile: string;
   readonly language: (typeof locales)[number];
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  readonly pollSeconds: number;
 }
 
 export interface SandboxConfig extends CommonConfig {
@@ -69,6 +78,8 @@ export interface RealConfig extends CommonConfig {
   readonly botToken: string;
   readonly publicUrl: string;
   readonly webhookSecret: string;
+  readonly wholesaleToken: string;
+  readonly wholesaleApiUrl: string;
 }
 
 export type Config = SandboxConfig | RealConfig;
@@ -100,6 +111,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       dataFile: v.DATA_FILE,
       language: v.BOT_LANGUAGE,
       logLevel: v.LOG_LEVEL,
+      pollSeconds: v.PROVISIONING_POLL_SECONDS ?? 2,
       sandboxPort: v.SANDBOX_PORT,
     });
   }
@@ -113,7 +125,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     dataFile: v.DATA_FILE,
     language: v.BOT_LANGUAGE,
     logLevel: v.LOG_LEVEL,
+    pollSeconds: v.PROVISIONING_POLL_SECONDS ?? 15,
     webexApiUrl: v.WEBEX_API_URL,
+    wholesaleToken: v.WHOLESALE_TOKEN,
+    wholesaleApiUrl: v.WHOLESALE_API_URL ?? v.WEBEX_API_URL,
     botToken: v.WEBEX_BOT_TOKEN,
     publicUrl: v.PUBLIC_URL,
     webhookSecret: v.WEBEX_WEBHOOK_SECRET,

@@ -27,6 +27,12 @@ export interface EngineDeps {
   readonly settleTimeoutMs?: number;
 }
 
+/** Machines that wait keep the time they want to be woken in `context.wakeAt`. */
+function wakeAtOf(snapshot: AnyMachineSnapshot): string | undefined {
+  const value = (snapshot.context as { wakeAt?: unknown } | undefined)?.wakeAt;
+  return typeof value === 'string' && snapshot.status === 'active' ? value : undefined;
+}
+
 /** Keys the bot puts on every button; everything else in a submission is the card's inputs. */
 const CARD_KEYS = new Set(['conversationId', 'step', 'action', 'nonce']);
 
@@ -49,6 +55,8 @@ export class ConversationEngine {
   private readonly queues = new Map<string, Promise<void>>();
   private readonly byKind: ReadonlyMap<ProcedureKind, Procedure>;
   private readonly clock: () => Date;
+  private sweeper: NodeJS.Timeout | undefined;
+  private readonly waking = new Set<string>();
 
   constructor(private readonly deps: EngineDeps) {
     this.byKind = new Map(deps.procedures.map((p) => [p.kind, p]));
@@ -101,7 +109,7 @@ export class ConversationEngine {
         updatedAt: now,
       };
       this.deps.log.info('conversation started', { conversationId: id, kind });
-      await this.commit(conversation, actor, snapshot, procedure);
+      await this.commit(conversation, actor, snapshot, procedure, startedBy);
     });
   }
 
@@ -142,13 +150,14 @@ export class ConversationEngine {
       }
       log.info('step answered', { step: data.step, action: data.action });
       actor.send(event);
-      await this.commit(conversation, actor, await this.settle(actor), procedure);
+      await this.commit(conversation, actor, await this.settle(actor), procedure, conversation.startedBy);
     });
   }
 
   /** `cancel`: ends what this person has running in this space. Resolves with how many ended. */
   async cancel(roomId: string, personId: string): Promise<number> {
     const open = await this.deps.store.findConversations({ roomId, personId, status: 'active' });
+    let ended = 0;
     for (const found of open) {
       await this.serial(found.id, async () => {
         const conversation = await this.deps.store.getConversation(found.id);
@@ -156,16 +165,22 @@ export class ConversationEngine {
         const procedure = this.procedure(conversation.kind);
         if (conversation.machineVersion !== procedure.version) {
           await this.save({ ...conversation, status: 'cancelled' });
+          ended++;
         } else {
           const actor = createActor(procedure.machine, { snapshot: conversation.snapshot as AnyMachineSnapshot });
           actor.start();
+          if (!actor.getSnapshot().can({ type: 'cancel' })) {
+            actor.stop();
+            return;
+          }
           actor.send({ type: 'cancel' });
-          await this.commit(conversation, actor, await this.settle(actor), procedure);
+          await this.commit(conversation, actor, await this.settle(actor), procedure, conversation.startedBy);
+          ended++;
         }
         this.deps.log.info('conversation cancelled', { conversationId: conversation.id });
       });
     }
-    return open.length;
+    return ended;
   }
 
   /** After a restart: posts the cards that were saved but never reached their space. */
@@ -204,24 +219,80 @@ export class ConversationEngine {
   }
 
   private async settle(actor: AnyActor): Promise<AnyMachineSnapshot> {
-    const snapshot = (await waitFor(actor, (s: AnyMachineSnapshot) => s.status !== 'active' || s.hasTag('card'), { timeout: this.deps.settleTimeoutMs ?? 60_000 })) as AnyMachineSnapshot;
+    const snapshot = (await waitFor(actor, (s: AnyMachineSnapshot) => s.status !== 'active' || s.hasTag('card') || s.hasTag('rest'), { timeout: this.deps.settleTimeoutMs ?? 60_000 })) as AnyMachineSnapshot;
     if (snapshot.status === 'error') throw new Error(`the machine failed: ${String((snapshot as { error?: unknown }).error)}`);
     return snapshot;
   }
 
-  /** Saves the settled state with a new nonce (the card to come), then posts that card. */
-  private async commit(conversation: Conversation, actor: AnyActor, snapshot: AnyMachineSnapshot, procedure: Procedure): Promise<void> {
+  /**
+   * Saves the settled state, then shows it: a form card always (again with its messages), a
+   * progress state only when it is new. A new card gets a new nonce, which retires the old one.
+   */
+  private async commit(conversation: Conversation, actor: AnyActor, snapshot: AnyMachineSnapshot, procedure: Procedure, actor_?: Actor): Promise<void> {
     const status: Conversation['status'] = snapshot.status === 'done' ? (snapshot.hasTag('cancelled') ? 'cancelled' : 'done') : 'active';
+    const step = stateName(snapshot.value);
+    const show = step !== conversation.step || snapshot.hasTag('card');
+    const wakeAt = wakeAtOf(snapshot);
+    const { wakeAt: _old, ...rest } = conversation;
     const next = await this.save({
-      ...conversation,
+      ...rest,
+      ...(wakeAt ? { wakeAt } : {}),
       snapshot: actor.getPersistedSnapshot(),
-      step: stateName(snapshot.value),
-      nonce: randomBytes(9).toString('base64url'),
+      step,
+      nonce: show ? randomBytes(9).toString('base64url') : conversation.nonce,
       status,
-      cardPosted: false,
+      cardPosted: !show && conversation.cardPosted,
     });
     actor.stop();
-    await this.postCard(next, procedure);
+    if (step !== conversation.step) {
+      await this.deps.store.appendAudit({ at: this.clock().toISOString(), action: `${conversation.kind}.${step}`, conversationId: conversation.id, ...(actor_ ? { actor: actor_ } : {}), details: { status } });
+    }
+    if (show) await this.postCard(next, procedure);
+    if (wakeAt && Date.parse(wakeAt) <= this.clock().getTime()) setImmediate(() => void this.wake(conversation.id).catch((error: unknown) => this.deps.log.error('wake failed', { conversationId: conversation.id, error })));
+  }
+
+  /** Sends `wake` to a conversation whose deadline has come (from the sweeper, or right after a save). */
+  async wake(conversationId: string): Promise<void> {
+    if (this.waking.has(conversationId)) return;
+    this.waking.add(conversationId);
+    try {
+      await this.serial(conversationId, async () => {
+        const conversation = await this.deps.store.getConversation(conversationId);
+        const now = this.clock();
+        if (!conversation || conversation.status !== 'active' || !conversation.wakeAt || Date.parse(conversation.wakeAt) > now.getTime()) return;
+        const procedure = this.procedure(conversation.kind);
+        if (conversation.machineVersion !== procedure.version) return;
+        const actor = createActor(procedure.machine, { snapshot: conversation.snapshot as AnyMachineSnapshot });
+        actor.start();
+        const event = { type: 'wake', now: now.toISOString() };
+        if (!actor.getSnapshot().can(event)) {
+          actor.stop();
+          return;
+        }
+        actor.send(event);
+        await this.commit(conversation, actor, await this.settle(actor), procedure);
+      });
+    } finally {
+      this.waking.delete(conversationId);
+    }
+  }
+
+  /** Wakes due conversations every `intervalMs`, so deadlines survive restarts (XState's `after` does not). */
+  startSweeper(intervalMs: number): void {
+    this.stopSweeper();
+    const sweep = async () => {
+      const now = this.clock().getTime();
+      const due = (await this.deps.store.findConversations({ status: 'active' })).filter((c) => c.wakeAt && Date.parse(c.wakeAt) <= now);
+      for (const conversation of due) void this.wake(conversation.id).catch((error: unknown) => this.deps.log.error('wake failed', { conversationId: conversation.id, error }));
+    };
+    this.sweeper = setInterval(() => void sweep().catch((error: unknown) => this.deps.log.error('sweep failed', { error })), intervalMs);
+    this.sweeper.unref();
+    void sweep();
+  }
+
+  stopSweeper(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = undefined;
   }
 
   private async postCard(conversation: Conversation, procedure: Procedure): Promise<void> {

@@ -23,8 +23,8 @@ async function main(): Promise<void> {
     closers.push(() => sandbox.close());
     const secret = randomBytes(20).toString('hex');
     const botToken = sandbox.state.bot.token;
-    const log = createLogger({ level: config.logLevel, secrets: [secret, botToken] });
-    bot = await startBot({ webexApiUrl: sandbox.apiUrl, botToken, webhookSecret: secret, host: config.host, port: config.port, language: config.language, store, log, partnerHub: sandboxPartnerHub(sandbox.url) });
+    const log = createLogger({ level: config.logLevel, secrets: [secret, botToken, sandbox.state.personByKey('alice').token] });
+    bot = await startBot({ webexApiUrl: sandbox.apiUrl, botToken, webhookSecret: secret, host: config.host, port: config.port, language: config.language, store, log, partnerHub: sandboxPartnerHub(sandbox.url), wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token }, pollMs: config.pollSeconds * 1000 });
     process.stderr.write(
       [
         '',
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } else {
-    const log = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhookSecret] });
+    const log = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhookSecret, config.wholesaleToken] });
     bot = await startBot({
       webexApiUrl: config.webexApiUrl,
       botToken: config.botToken,
@@ -49,6 +49,8 @@ async function main(): Promise<void> {
       language: config.language,
       store,
       log,
+      wholesale: { apiUrl: config.wholesaleApiUrl, token: config.wholesaleToken },
+      pollMs: config.pollSeconds * 1000,
     });
   }
 

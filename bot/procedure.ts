@@ -1,9 +1,12 @@
 import type { AnyEventObject, AnyStateMachine, EventFromLogic, InputFrom, SnapshotFrom, StateValue } from 'xstate';
-import type { CardMessage } from '../cards/adaptive-card.ts';
+import type { StateViewMessage } from '../cards/state-view.ts';
 import type { CardView } from '../cards/card-view.ts';
 import type { MessageId } from '../i18n/catalogue.ts';
 import type { Answers } from '../machines/field-errors.ts';
 import type { Actor, ProcedureKind } from '../store/records.ts';
+
+/** What a state shows: a card, or (for states that only report progress) markdown alone. */
+export type StateView = StateViewMessage;
 
 export interface StartInfo {
   readonly conversationId: string;
@@ -24,7 +27,7 @@ export interface Procedure {
   input(start: StartInfo): unknown;
   toEvent(action: string, inputs: Answers): AnyEventObject | undefined;
   /** The card for a (persisted or live) snapshot's state and context. */
-  card(state: string, context: unknown, view: CardView): CardMessage;
+  card(state: string, context: unknown, view: CardView): StateView;
 }
 
 export interface ProcedureDefinition<M extends AnyStateMachine> {
@@ -35,7 +38,7 @@ export interface ProcedureDefinition<M extends AnyStateMachine> {
   readonly machine: M;
   input(start: StartInfo): InputFrom<M>;
   toEvent(action: string, inputs: Answers): EventFromLogic<M> | undefined;
-  card(state: string, context: SnapshotFrom<M>['context'], view: CardView): CardMessage;
+  card(state: string, context: SnapshotFrom<M>['context'], view: CardView): StateView;
 }
 
 /**

@@ -7,6 +7,8 @@ import type { Person } from '../webex/messaging-schemas.ts';
 import { buildCommands } from './command-list.ts';
 import { ConversationEngine } from './conversation-engine.ts';
 import { templateProcedure } from './procedures/template-procedure.ts';
+import { customerProcedure } from './procedures/customer-procedure.ts';
+import { WholesaleClient } from '../webex/wholesale-client.ts';
 import type { PartnerHub } from '../webex/partner-hub.ts';
 import { cardContentType } from '../webex/messaging-schemas.ts';
 import { createServer, WEBHOOK_PATH } from './create-server.ts';
@@ -26,6 +28,12 @@ export interface BotOptions {
   readonly language: Locale;
   readonly store: Store;
   readonly log: Logger;
+  /** The Wholesale API and a partner administrator's token for it. */
+  readonly wholesale: { readonly apiUrl: string; readonly token: string };
+  /** How often to ask for a customer's provisioning status. */
+  readonly pollMs?: number;
+  /** How often the sweeper looks for conversations whose deadline has come. */
+  readonly sweepMs?: number;
   /** Sandbox mode: Partner Hub issues Provisioning IDs. Real mode: admins paste them. */
   readonly partnerHub?: PartnerHub;
   /** Fewer, faster retries in tests; the defaults suit Webex. */
@@ -46,9 +54,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const webex = new MessagingClient({ baseUrl: options.webexApiUrl, token: options.botToken, log, ...options.http });
   const bot = await webex.getMe();
   const t = translator(options.language);
+  const wholesale = new WholesaleClient({ baseUrl: options.wholesale.apiUrl, token: options.wholesale.token, log, ...options.http });
   const engine = new ConversationEngine({
     store: options.store,
-    procedures: [templateProcedure({ store: options.store, ...(options.partnerHub ? { partnerHub: options.partnerHub } : {}) })],
+    procedures: [
+      templateProcedure({ store: options.store, ...(options.partnerHub ? { partnerHub: options.partnerHub } : {}) }),
+      customerProcedure({ store: options.store, wholesale, log, pollMs: options.pollMs ?? 15_000, ...(options.http?.backoffMs !== undefined ? { createBackoffMs: options.http.backoffMs } : {}) }),
+    ],
     messenger: {
       post: (roomId, reply) =>
         webex.createMessage({
@@ -84,6 +96,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   try {
     const registration = await registerWebhooks(webex, { targetUrl: `${url}${WEBHOOK_PATH}`, secret: options.webhookSecret, name: `${bot.displayName} (onboarding bot)` }, log);
     const resumed = await engine.resume();
+    engine.startSweeper(options.sweepMs ?? 1000);
     if (resumed > 0) log.info('cards posted that a restart had cut off', { count: resumed });
     log.info('bot ready', { url, botId: bot.id, webhooksCreated: registration.created, webhooksKept: registration.updated, duplicatesRemoved: registration.deleted });
   } catch (error) {
@@ -100,6 +113,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     bot,
     idle,
     async close() {
+      engine.stopSweeper();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -52,6 +52,7 @@ export interface InputChoiceSet {
   readonly choices: readonly Choice[];
   readonly value?: string;
   readonly style?: 'compact' | 'expanded';
+  readonly isMultiSelect?: boolean;
   readonly isRequired?: boolean;
   readonly errorMessage?: string;
 }

@@ -31,18 +31,19 @@ export function textField(f: FieldInput & { readonly required?: boolean; readonl
   ];
 }
 
-export function choiceField(f: FieldInput & { readonly choices: readonly Choice[]; readonly expanded?: boolean }): CardElement[] {
+export function choiceField(f: FieldInput & { readonly choices: readonly Choice[]; readonly expanded?: boolean; readonly multi?: boolean; readonly optional?: boolean }): CardElement[] {
   // A value the list does not offer would show as blank; drop it so the client asks afresh.
-  const value = f.value && f.choices.some((c) => c.value === f.value) ? f.value : undefined;
+  const offered = (v: string) => f.choices.some((c) => c.value === v);
+  const value = f.multi ? (f.value ?? '').split(',').filter(offered).join(',') : f.value && offered(f.value) ? f.value : undefined;
   return [
     {
       type: 'Input.ChoiceSet',
       id: f.id,
       label: f.label,
       choices: f.choices,
-      style: f.expanded ? 'expanded' : 'compact',
-      isRequired: true,
-      errorMessage: f.t('field.choice'),
+      style: f.expanded || f.multi ? 'expanded' : 'compact',
+      ...(f.multi ? { isMultiSelect: true } : {}),
+      ...(f.optional ? {} : { isRequired: true, errorMessage: f.t('field.choice') }),
       ...(value ? { value } : {}),
     },
     ...fieldMessage(f.t, f.error),

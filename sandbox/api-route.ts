@@ -6,7 +6,12 @@ import type { SpecIssue, SpecValidator } from './spec-validator.ts';
 
 /** An answer other than success, in Webex's error shape. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** Coded reasons (the Wholesale API's `errorCode` and `description`); plain errors have none. */
+    readonly problems: readonly { readonly errorCode: number; readonly description: string }[] = [],
+  ) {
     super(message);
   }
 }
@@ -21,6 +26,7 @@ export interface ApiCall {
 export interface ApiResult {
   readonly status: number;
   readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface RecordedCall {
@@ -65,8 +71,8 @@ export function apiRoute(router: Router, ctx: ApiContext, operation: string, han
       ctx.calls.push({ at: ctx.state.now(), operation, method, path: req.path, personEmail: person?.emails[0], status, body, requestIssues });
       if (ctx.calls.length > MAX_RECORDED) ctx.calls.splice(0, ctx.calls.length - MAX_RECORDED);
     };
-    const fail = (status: number, message: string, person?: SandboxPerson, requestIssues: readonly SpecIssue[] = []) => {
-      const body = { message, errors: [{ description: message }], trackingId: tracking };
+    const fail = (status: number, message: string, person?: SandboxPerson, requestIssues: readonly SpecIssue[] = [], problems: ApiError['problems'] = []) => {
+      const body = { message, errors: problems.length > 0 ? problems.map((p) => ({ ...p })) : [{ description: message }], trackingId: tracking };
       record(status, body, person, requestIssues);
       res.status(status).json(body);
     };
@@ -76,12 +82,13 @@ export function apiRoute(router: Router, ctx: ApiContext, operation: string, han
     if (!person) return fail(401, 'The request requires a valid access token set in the Authorization request header.');
 
     const fault = ctx.faults.take(method, template, req.path, person.emails[0], ctx.state.now());
+    const answerFault = () => {
+      if (fault!.retryAfter !== undefined) res.set('Retry-After', String(fault!.retryAfter));
+      fail(fault!.status, fault!.status === 429 ? 'Too Many Requests' : `Injected fault ${fault!.status}`, person);
+    };
     if (fault) {
       if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-      if (fault.status >= 400) {
-        if (fault.retryAfter !== undefined) res.set('Retry-After', String(fault.retryAfter));
-        return fail(fault.status, fault.status === 429 ? 'Too Many Requests' : `Injected fault ${fault.status}`, person);
-      }
+      if (fault.status >= 400 && !fault.passThrough) return answerFault();
     }
 
     const body: unknown = req.body;
@@ -97,11 +104,14 @@ export function apiRoute(router: Router, ctx: ApiContext, operation: string, han
     }
     try {
       const result = await handler({ person, params: req.params as Record<string, string>, query, body });
+      // A pass-through fault: the work is done, but the caller is told it failed (as after a lost answer).
+      if (fault && fault.status >= 400 && fault.passThrough) return answerFault();
       record(result.status, result.body, person);
+      for (const [name, value] of Object.entries(result.headers ?? {})) res.set(name, value);
       if (result.body === undefined) res.status(result.status).end();
       else res.status(result.status).json(result.body);
     } catch (error) {
-      if (error instanceof ApiError) return fail(error.status, error.message, person);
+      if (error instanceof ApiError) return fail(error.status, error.message, person, [], error.problems);
       return fail(500, `Sandbox failure: ${(error as Error).message}`, person);
     }
   });

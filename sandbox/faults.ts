@@ -12,6 +12,8 @@ export const faultSchema = z.object({
   /** Answer late by this many milliseconds (with the real answer when `status` is 200). */
   delayMs: z.number().int().nonnegative().max(60_000).default(0),
   times: z.number().int().positive().default(1),
+  /** Do the work, then answer with the fault anyway: the caller cannot know it succeeded. */
+  passThrough: z.boolean().default(false),
 });
 export type Fault = z.infer<typeof faultSchema>;
 export type FaultInput = z.input<typeof faultSchema>;

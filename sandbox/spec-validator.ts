@@ -4,7 +4,8 @@ import addFormatsModule from 'ajv-formats';
 
 type Json = Record<string, unknown>;
 
-const specFile = new URL('../spec/webex-messaging.json', import.meta.url);
+export const messagingSpec = new URL('../spec/webex-messaging.json', import.meta.url);
+export const wholesaleSpec = new URL('../spec/webex-wholesale.json', import.meta.url);
 
 /**
  * The official spec's `Attachment` says `content` is a file (`fileId`, `type`, `contentUrl`), yet
@@ -22,30 +23,32 @@ export interface SpecIssue {
   readonly message: string;
 }
 
-/** Validates request bodies and responses against spec/webex-messaging.json. */
+/** Validates request bodies and responses against one of the spec subsets in spec/. */
 export class SpecValidator {
   readonly operations: readonly string[];
   private readonly ajv: Ajv;
   private readonly spec: Json;
+  private readonly id: string;
   private readonly cache = new Map<string, ValidateFunction>();
 
-  constructor(file: URL = specFile) {
+  constructor(file: URL = messagingSpec) {
     this.spec = JSON.parse(readFileSync(file, 'utf8')) as Json;
+    this.id = String(this.spec.$id);
     const components = this.spec.components as { schemas: Json };
-    components.schemas.Attachment = attachmentAsDocumented;
+    if (components.schemas.Attachment) components.schemas.Attachment = attachmentAsDocumented;
     this.operations = Object.keys(this.spec.operations as Json);
     this.ajv = new Ajv({ strict: false, allErrors: true });
     // ajv-formats ships CommonJS; its default export arrives wrapped under ESM.
     const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => void;
     addFormats(this.ajv);
-    this.ajv.addSchema(this.spec, 'webex-messaging');
+    this.ajv.addSchema(this.spec, this.id);
   }
 
   /** Problems with a request body for `operation` (e.g. `POST /messages`); empty when it conforms. */
   request(operation: string, body: unknown): SpecIssue[] {
     const op = this.operation(operation);
     if (op.request === null) return [];
-    return this.check(`${operation} request`, `webex-messaging#/operations/${pointer(operation)}/request`, body);
+    return this.check(`${operation} request`, `${this.id}#/operations/${pointer(operation)}/request`, body);
   }
 
   /**
@@ -58,7 +61,7 @@ export class SpecValidator {
     if (!(String(status) in responses)) return [{ path: '', message: `${operation} does not document status ${status}` }];
     const schema = responses[String(status)];
     if (schema === null) return body === undefined || body === '' ? [] : [{ path: '', message: `${operation} ${status} documents no body` }];
-    const issues = this.check(`${operation} ${status}`, `webex-messaging#/operations/${pointer(operation)}/responses/${status}`, body);
+    const issues = this.check(`${operation} ${status}`, `${this.id}#/operations/${pointer(operation)}/responses/${status}`, body);
     if (closed) issues.push(...this.extraFields(schema as Json, body));
     return issues;
   }

@@ -9,7 +9,9 @@ import { mountMessagingRoutes } from './messaging-routes.ts';
 import { partnerHubRoutes, type PartnerHubTemplate } from './partner-hub-routes.ts';
 import { presentMessage } from './present.ts';
 import { SandboxState } from './sandbox-state.ts';
-import { SpecValidator } from './spec-validator.ts';
+import { SpecValidator, wholesaleSpec } from './spec-validator.ts';
+import { mountWholesaleRoutes } from './wholesale-routes.ts';
+import { WholesaleState, type Outcome } from './wholesale-state.ts';
 import { WebhookDelivery, type DeliveryOptions } from './webhook-delivery.ts';
 
 export interface SandboxOptions {
@@ -17,6 +19,8 @@ export interface SandboxOptions {
   readonly host?: string;
   readonly delivery?: DeliveryOptions;
   readonly maxCardBytes?: number;
+  /** How long a Wholesale customer stays `provisioning`. */
+  readonly provisioningMs?: number;
 }
 
 export interface RunningSandbox {
@@ -29,6 +33,8 @@ export interface RunningSandbox {
   readonly delivery: WebhookDelivery;
   readonly calls: RecordedCall[];
   readonly spec: SpecValidator;
+  readonly wholesaleSpec: SpecValidator;
+  readonly wholesale: WholesaleState;
   /** Templates created through the sandbox's Partner Hub. */
   readonly partnerHubTemplates: PartnerHubTemplate[];
   close(): Promise<void>;
@@ -50,9 +56,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const app = express();
   app.disable('x-powered-by');
 
+  const wholesale = new WholesaleState(options.provisioningMs ?? 3000);
+  const wholesaleValidator = new SpecValidator(wholesaleSpec);
+  const partnerHubTemplates: PartnerHubTemplate[] = [];
+  let apiUrl = '';
+
   const v1 = express.Router();
   v1.use(express.json({ limit: '1mb' }));
   mountMessagingRoutes(v1, { state, faults, spec, calls }, delivery, { maxCardBytes: options.maxCardBytes ?? 28_000 });
+  mountWholesaleRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, partnerHubTemplates, () => apiUrl);
   app.use('/v1', v1);
 
   const control = express.Router();
@@ -100,7 +112,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     webhook.status = 'inactive';
     res.status(204).end();
   });
-  const partnerHubTemplates: PartnerHubTemplate[] = [];
+  control.post('/wholesale/outcomes', (req, res) => {
+    const body = req.body as { externalId?: unknown } & Record<string, unknown>;
+    if (typeof body.externalId !== 'string') return void res.status(400).json({ message: 'externalId is required' });
+    const { externalId, ...outcome } = body;
+    wholesale.setOutcome(externalId, outcome as unknown as Outcome);
+    res.status(204).end();
+  });
+  control.get('/wholesale/customers', (_req, res) => {
+    res.json({ items: wholesale.customers.map((c) => ({ id: c.id, externalId: c.externalId, name: c.customerInfo?.name, status: wholesale.status(c, Date.now()), packages: c.packages })) });
+  });
   control.use('/partner-hub', partnerHubRoutes(partnerHubTemplates));
   app.use('/_sandbox', control);
 
@@ -118,6 +139,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host}:${port}`;
+  apiUrl = `${url}/v1`;
   return {
     url,
     apiUrl: `${url}/v1`,
@@ -126,6 +148,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     delivery,
     calls,
     spec,
+    wholesaleSpec: wholesaleValidator,
+    wholesale,
     partnerHubTemplates,
     async close() {
       await delivery.idle();

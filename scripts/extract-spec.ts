@@ -118,6 +118,23 @@ const messaging = extractOpenApi(
 );
 writeFileSync(`${root}spec/webex-messaging.json`, `${JSON.stringify(messaging, null, 1)}\n`);
 
+const wholesaleOperations = [
+  'GET /wholesale/customers',
+  'POST /wholesale/customers',
+  'GET /wholesale/customers/{customerId}',
+  'PUT /wholesale/customers/{customerId}',
+  'DELETE /wholesale/customers/{customerId}',
+  'POST /wholesale/customers/validate',
+];
+
+const wholesale = extractOpenApi(
+  'webex-wholesale.json',
+  wholesaleOperations,
+  'webex-wholesale',
+  'webex/webex-openapi-specs public-spec/webex-wholesale.json',
+);
+writeFileSync(`${root}spec/webex-wholesale.json`, `${JSON.stringify(wholesale, null, 1)}\n`);
+
 const card = stripProse(JSON.parse(readFileSync(`${reference}adaptive-card-1.3.schema.json`, 'utf8')) as Json);
 const cardObject = asObject(card, 'card schema');
 delete cardObject.id;

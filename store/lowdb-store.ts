@@ -59,6 +59,25 @@ export async function openLowdbStore(file: string): Promise<Store> {
       if (changed) await db.write();
       return result;
     },
+    async claimExternalId(externalId, conversationId) {
+      const { changed, ...result } = storeRules.claimExternalId(db.data, externalId, conversationId);
+      if (changed) await db.write();
+      return result;
+    },
+    async saveCustomer(customer) {
+      db.data.customers[customer.externalId] = structuredClone(customer);
+      await db.write();
+    },
+    async findCustomer(externalId) {
+      const found = db.data.customers[externalId];
+      return found && structuredClone(found);
+    },
+    listCustomers: async () => structuredClone(Object.values(db.data.customers)),
+    async appendAudit(entry) {
+      db.data.audit.push(structuredClone(entry));
+      await db.write();
+    },
+    listAudit: async (filter) => storeRules.listAudit(db.data, filter),
     async ping() {
       await db.write();
     },

@@ -18,6 +18,22 @@ export function createMemoryStore(): Store {
       const { changed: _changed, ...result } = storeRules.insertTemplate(data, template);
       return result;
     },
+    claimExternalId: async (externalId, conversationId) => {
+      const { changed: _changed, ...result } = storeRules.claimExternalId(data, externalId, conversationId);
+      return result;
+    },
+    saveCustomer: async (customer) => {
+      data.customers[customer.externalId] = structuredClone(customer);
+    },
+    findCustomer: async (externalId) => {
+      const found = data.customers[externalId];
+      return found && structuredClone(found);
+    },
+    listCustomers: async () => structuredClone(Object.values(data.customers)),
+    appendAudit: async (entry) => {
+      data.audit.push(structuredClone(entry));
+    },
+    listAudit: async (filter) => storeRules.listAudit(data, filter),
     ping: async () => {},
   };
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const actorSchema = z.object({ personId: z.string(), email: z.string() });
 export type Actor = z.infer<typeof actorSchema>;
 
-export const procedureKinds = ['template'] as const;
+export const procedureKinds = ['template', 'customer'] as const;
 export type ProcedureKind = (typeof procedureKinds)[number];
 
 /**
@@ -25,6 +25,8 @@ export const conversationSchema = z.object({
   /** Whether the card of `nonce` reached the space; a restart posts it if not. */
   cardPosted: z.boolean(),
   cardMessageId: z.string().optional(),
+  /** When the machine wants to be woken (a deadline it keeps in its context); swept by a timer. */
+  wakeAt: z.iso.datetime().optional(),
   snapshot: z.unknown(),
   /** Grows by one on every save; a save that does not build on the stored revision is refused. */
   revision: z.number().int().nonnegative(),
@@ -57,3 +59,45 @@ export const templateSchema = z.object({
   conversationId: z.string(),
 });
 export type Template = z.infer<typeof templateSchema>;
+
+export const packageStateSchema = z.object({
+  name: z.string(),
+  status: z.string(),
+  errors: z.array(z.object({ errorCode: z.number().optional(), description: z.string().optional() })).default([]),
+});
+export type PackageState = z.infer<typeof packageStateSchema>;
+
+/** A customer this bot created, as last seen in the Wholesale API, with its history. */
+export const customerRecordSchema = z.object({
+  externalId: z.string(),
+  /** The Wholesale customer id, once the create was accepted. */
+  id: z.string().optional(),
+  orgId: z.string().optional(),
+  name: z.string(),
+  adminEmail: z.string(),
+  country: z.string(),
+  templateId: z.string(),
+  templateName: z.string(),
+  packages: z.array(z.string()),
+  status: z.string(),
+  packageStates: z.array(packageStateSchema).default([]),
+  errors: z.array(z.object({ errorCode: z.number().optional(), description: z.string().optional() })).default([]),
+  conversationId: z.string(),
+  roomId: z.string(),
+  createdBy: actorSchema,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  history: z.array(z.object({ at: z.iso.datetime(), status: z.string() })).default([]),
+});
+export type CustomerRecord = z.infer<typeof customerRecordSchema>;
+
+/** Who did what, when: every step of every procedure, and what the bot did on its own. */
+export const auditEntrySchema = z.object({
+  at: z.iso.datetime(),
+  action: z.string(),
+  actor: actorSchema.optional(),
+  conversationId: z.string().optional(),
+  externalId: z.string().optional(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

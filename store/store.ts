@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conversationSchema, templateSchema, type Conversation, type ProcedureKind, type Template } from './records.ts';
+import { auditEntrySchema, conversationSchema, customerRecordSchema, templateSchema, type AuditEntry, type Conversation, type CustomerRecord, type ProcedureKind, type Template } from './records.ts';
 
 export interface ConversationFilter {
   readonly roomId?: string;
@@ -7,6 +7,8 @@ export interface ConversationFilter {
   readonly kind?: ProcedureKind;
   readonly status?: Conversation['status'];
 }
+
+export type Claim = { readonly ok: true } | { readonly ok: false; readonly heldBy: Conversation };
 
 export type TemplateInsert = { readonly ok: true; readonly template: Template } | { readonly ok: false; readonly reason: 'name_taken' };
 
@@ -36,6 +38,20 @@ export interface Store {
   /** Names are unique, ignoring case. Saving again from the same conversation returns the stored template. */
   insertTemplate(template: Template): Promise<TemplateInsert>;
 
+  /**
+   * Reserves an external customer ID for a conversation. Refused while another conversation
+   * that is still active holds it; a finished or stopped holder's claim lapses.
+   */
+  claimExternalId(externalId: string, conversationId: string): Promise<Claim>;
+  /** Inserts or replaces the record of the customer with this external ID. */
+  saveCustomer(customer: CustomerRecord): Promise<void>;
+  findCustomer(externalId: string): Promise<CustomerRecord | undefined>;
+  listCustomers(): Promise<CustomerRecord[]>;
+
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  listAudit(filter: { readonly conversationId?: string; readonly externalId?: string }): Promise<AuditEntry[]>;
+
   /** Proves the store can still be written (for readiness checks). */
   ping(): Promise<void>;
 }
@@ -51,10 +67,14 @@ export const storeDataSchema = z.object({
   seenEvents: z.record(z.string(), z.iso.datetime()),
   conversations: z.record(z.string(), conversationSchema).default({}),
   templates: z.array(templateSchema).default([]),
+  /** external customer ID → the conversation creating it */
+  claims: z.record(z.string(), z.string()).default({}),
+  customers: z.record(z.string(), customerRecordSchema).default({}),
+  audit: z.array(auditEntrySchema).default([]),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-export const emptyStoreData = (): StoreData => ({ version: 1, seenEvents: {}, conversations: {}, templates: [] });
+export const emptyStoreData = (): StoreData => ({ version: 1, seenEvents: {}, conversations: {}, templates: [], claims: {}, customers: {}, audit: [] });
 
 /** Drops dedupe records past retention or past the cap (oldest first). Mutates and returns `data`. */
 export function pruneEvents(data: StoreData, now: Date): StoreData {
@@ -107,6 +127,20 @@ export const storeRules = {
     const wanted = idOrName.trim().toLowerCase();
     const found = data.templates.find((t) => t.id === idOrName || t.name.toLowerCase() === wanted);
     return found && structuredClone(found);
+  },
+  claimExternalId(data: StoreData, externalId: string, conversationId: string): Claim & { changed: boolean } {
+    const holder = data.claims[externalId];
+    const held = holder !== undefined && holder !== conversationId ? data.conversations[holder] : undefined;
+    if (held && held.status === 'active') return { ok: false, heldBy: structuredClone(held), changed: false };
+    if (holder === conversationId) return { ok: true, changed: false };
+    data.claims[externalId] = conversationId;
+    return { ok: true, changed: true };
+  },
+  listAudit(data: StoreData, filter: { readonly conversationId?: string; readonly externalId?: string }): AuditEntry[] {
+    return data.audit
+      .filter((e) => (!filter.conversationId || e.conversationId === filter.conversationId) && (!filter.externalId || e.externalId === filter.externalId))
+      .reverse()
+      .map((e) => structuredClone(e));
   },
   insertTemplate(data: StoreData, template: Template): TemplateInsert & { changed: boolean } {
     const same = data.templates.find((t) => t.conversationId === template.conversationId);

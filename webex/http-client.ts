@@ -20,12 +20,16 @@ export interface HttpClientOptions {
   readonly maxRetryAfterSeconds?: number;
   /** Statuses worth another try. Webex documents 429 and 423 (with Retry-After) and 502–504. */
   readonly retryStatuses?: readonly number[];
+  /** Called after every answer (for metrics). */
+  readonly onResponse?: (call: { readonly method: string; readonly endpoint: string; readonly status: number; readonly ms: number }) => void;
 }
 
 export interface RequestOptions<T> {
   readonly query?: Query;
   readonly body?: unknown;
   readonly schema?: z.ZodType<T>;
+  /** Statuses to retry for this call instead of the client's; a create that is not idempotent retries only what Webex did not process. */
+  readonly retryStatuses?: readonly number[];
 }
 
 export interface Page<T> {
@@ -112,6 +116,7 @@ export class HttpClient {
       }
       const trackingId = response.headers.get('trackingid') ?? undefined;
       this.log.debug('webex call', { method, endpoint, status: response.status, attempt, ms: Date.now() - started, trackingId });
+      this.options.onResponse?.({ method, endpoint, status: response.status, ms: Date.now() - started });
 
       if (response.ok) {
         return { value: await this.parse(response, options.schema, { method, endpoint, trackingId, attempts: attempt }), next: nextLink(response.headers.get('link')) };
@@ -122,7 +127,8 @@ export class HttpClient {
       const bodyTrackingId = typeof errorBody?.trackingId === 'string' ? errorBody.trackingId : undefined;
       const details = { method, endpoint, status: response.status, trackingId: trackingId ?? bodyTrackingId, attempts: attempt };
 
-      if (this.retryStatuses.has(response.status) && attempt < this.maxAttempts) {
+      const retryable = options.retryStatuses ? options.retryStatuses.includes(response.status) : this.retryStatuses.has(response.status);
+      if (retryable && attempt < this.maxAttempts) {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
         if (retryAfter !== undefined && retryAfter > this.maxRetryAfterSeconds) {
           throw new WebexApiError('webex_rate_limited', `${method} ${endpoint} is rate limited for ${Math.ceil(retryAfter)} s; try again later`, details);
@@ -133,7 +139,7 @@ export class HttpClient {
         continue;
       }
       const said = typeof errorBody?.message === 'string' ? `: ${errorBody.message}` : '';
-      throw new WebexApiError('webex_http', `${method} ${endpoint} answered ${response.status}${said}`, details);
+      throw new WebexApiError('webex_http', `${method} ${endpoint} answered ${response.status}${said}`, { ...details, ...(errorBody ? { body: errorBody } : {}) });
     }
   }
 

@@ -10,6 +10,8 @@ export class WebexApiError extends Error {
       readonly status?: number;
       readonly trackingId?: string;
       readonly attempts: number;
+      /** Webex's error body (message, coded errors, trackingId); never holds the token. */
+      readonly body?: Readonly<Record<string, unknown>>;
     },
     options?: { cause?: unknown },
   ) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../bot/config.ts';
 
-const real = { WEBEX_BOT_TOKEN: 'a-real-looking-bot-token-0123456789', PUBLIC_URL: 'https://bot.example.com/', WEBEX_WEBHOOK_SECRET: 'a-webhook-secret-0123456789' };
+const real = { WEBEX_BOT_TOKEN: 'a-real-looking-bot-token-0123456789', PUBLIC_URL: 'https://bot.example.com/', WEBEX_WEBHOOK_SECRET: 'a-webhook-secret-0123456789', WHOLESALE_TOKEN: 'a-partner-admin-token-0123456789' };
 
 const problems = (env: Record<string, string>) => {
   try {
@@ -20,13 +20,21 @@ describe('loadConfig', () => {
 
   it('runs against Webex with a token, defaulting the API URL and trimming slashes', () => {
     const config = loadConfig(real);
-    expect(config).toMatchObject({ mode: 'real', webexApiUrl: 'https://webexapis.com/v1', publicUrl: 'https://bot.example.com', port: 3000 });
+    expect(config).toMatchObject({ mode: 'real', webexApiUrl: 'https://webexapis.com/v1', wholesaleApiUrl: 'https://webexapis.com/v1', publicUrl: 'https://bot.example.com', port: 3000, pollSeconds: 15 });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
   it('names a missing webhook secret and says how to make one', () => {
     const { WEBEX_WEBHOOK_SECRET: _omit, ...env } = real;
     expect(problems(env)).toMatch(/WEBEX_WEBHOOK_SECRET is missing; set it to a random string of at least 16 characters/);
+  });
+
+  it('needs a partner administrator’s token for the Wholesale API, and refuses the bot token there', () => {
+    const { WHOLESALE_TOKEN: _omit, ...env } = real;
+    expect(problems(env)).toContain('WHOLESALE_TOKEN is missing; set it to a partner administrator’s access token');
+    const same = problems({ ...real, WHOLESALE_TOKEN: real.WEBEX_BOT_TOKEN });
+    expect(same).toContain('WHOLESALE_TOKEN is not valid (the same as WEBEX_BOT_TOKEN)');
+    expect(same).not.toContain(real.WEBEX_BOT_TOKEN);
   });
 
   it('names every bad key at once', () => {

@@ -28,7 +28,7 @@ describe('the conversation engine across a restart', () => {
     await h.bot.close();
     const { startBot } = await import('../../bot/start-bot.ts');
     const { silentLogger } = await import('../../bot/logger.ts');
-    const restarted = await startBot({ webexApiUrl: h.sandbox.apiUrl, botToken: h.sandbox.state.bot.token, webhookSecret: h.secret, host: '127.0.0.1', port: 0, language: 'en', store: await openLowdbStore(file), log: silentLogger });
+    const restarted = await startBot({ webexApiUrl: h.sandbox.apiUrl, botToken: h.sandbox.state.bot.token, webhookSecret: h.secret, host: '127.0.0.1', port: 0, language: 'en', store: await openLowdbStore(file), log: silentLogger, wholesale: { apiUrl: h.sandbox.apiUrl, token: h.sandbox.state.personByKey('alice').token } });
     try {
       const messages = await h.waitForBotMessages('direct-alice', 2);
       expect(cardText(messages[1]!)).toContain('Primary settings');

@@ -32,6 +32,7 @@ describe('a bot process that is killed and started again', () => {
       WEBEX_API_URL: sandbox.apiUrl,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       WEBEX_WEBHOOK_SECRET: 'restart-test-secret-0123456789',
+      WHOLESALE_TOKEN: sandbox.state.personByKey('alice').token,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_FILE: join(dir, 'bot.json'),
@@ -69,7 +70,7 @@ describe('a bot process that is killed and started again', () => {
   });
 
   it('refuses to start in real mode without WEBEX_WEBHOOK_SECRET, naming it', async () => {
-    const bot = spawnBot({ WEBEX_BOT_TOKEN: sandbox.state.bot.token, WEBEX_API_URL: sandbox.apiUrl, PUBLIC_URL: 'https://bot.example.com', DATA_FILE: join(dir, 'bot.json') });
+    const bot = spawnBot({ WEBEX_BOT_TOKEN: sandbox.state.bot.token, WEBEX_API_URL: sandbox.apiUrl, PUBLIC_URL: 'https://bot.example.com', WHOLESALE_TOKEN: 'w'.repeat(30), DATA_FILE: join(dir, 'bot.json') });
     bots.push(bot);
     expect(await bot.exited).toBe(1);
     const said = bot.stderr.join('');
@@ -82,7 +83,7 @@ describe('a bot process that is killed and started again', () => {
     const { writeFile, readFile } = await import('node:fs/promises');
     const file = join(dir, 'bot.json');
     await writeFile(file, '{"version": 1, "seenEvents": {');
-    const bot = spawnBot({ WEBEX_BOT_TOKEN: sandbox.state.bot.token, WEBEX_API_URL: sandbox.apiUrl, PUBLIC_URL: 'http://127.0.0.1:9', WEBEX_WEBHOOK_SECRET: 'x'.repeat(20), DATA_FILE: file });
+    const bot = spawnBot({ WEBEX_BOT_TOKEN: sandbox.state.bot.token, WEBEX_API_URL: sandbox.apiUrl, PUBLIC_URL: 'http://127.0.0.1:9', WEBEX_WEBHOOK_SECRET: 'x'.repeat(20), WHOLESALE_TOKEN: 'w'.repeat(30), DATA_FILE: file });
     bots.push(bot);
     expect(await bot.exited).toBe(1);
     expect(bot.stderr.join('')).toContain('is not valid JSON');
@@ -113,6 +114,7 @@ describe('a wizard across a SIGKILL of the bot process', () => {
         WEBEX_API_URL: sandbox.apiUrl,
         PUBLIC_URL: `http://127.0.0.1:${port}`,
         WEBEX_WEBHOOK_SECRET: 'wizard-test-secret-0123456789',
+        WHOLESALE_TOKEN: sandbox.state.personByKey('alice').token,
         PORT: String(port),
         HOST: '127.0.0.1',
         DATA_FILE: join(dir, 'bot.json'),

@@ -110,6 +110,7 @@ describe('cards', () => {
       "**Wholesale onboarding bot**
       I run Webex Wholesale customer onboarding in this space. Write one of these commands:
       - \`create template\`: Set up an onboarding template, step by step. Every customer is provisioned with one.
+      - \`create customer\`: Provision a new Wholesale customer organisation with an onboarding template, and follow it to the end.
       - \`templates\`: List the onboarding templates and their Provisioning IDs.
       - \`template <name>\`: Show one onboarding template.
       - \`cancel\`: Stop what you started in this space; nothing more is saved.

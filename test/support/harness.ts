@@ -98,10 +98,10 @@ export interface HarnessOptions {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const sandbox = await startSandbox({ delivery: { retryDelaysMs: [50, 100] }, ...options.sandbox });
+  const sandbox = await startSandbox({ delivery: { retryDelaysMs: [50, 100] }, provisioningMs: 300, ...options.sandbox });
   const secret = randomBytes(20).toString('hex');
   const logs: string[] = [];
-  const log: Logger = createLogger({ level: 'debug', secrets: [secret, sandbox.state.bot.token], write: (line) => logs.push(line) });
+  const log: Logger = createLogger({ level: 'debug', secrets: [secret, sandbox.state.bot.token, sandbox.state.personByKey('alice').token], write: (line) => logs.push(line) });
   const store = options.store ?? createMemoryStore();
   const bot = await startBot({
     webexApiUrl: sandbox.apiUrl,
@@ -113,6 +113,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     store,
     log,
     http: { backoffMs: 20 },
+    wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token },
+    pollMs: 100,
+    sweepMs: 50,
     ...(options.provisioningIds === 'paste' ? {} : { partnerHub: sandboxPartnerHub(sandbox.url) }),
   });
   const harness: Harness = {

@@ -11,14 +11,21 @@ const shown = (template: Template) => ({
   createdBy: `${template.createdBy.email}, ${template.createdAt.slice(0, 10)}`,
 });
 
-/** `create template`, `templates`, `template <name>`. */
-export function registerTemplateCommands(registry: CommandRegistry, deps: { readonly engine: ConversationEngine; readonly store: Store }): void {
+/** `create template`, `create customer`, `templates`, `template <name>`. */
+export function registerOnboardingCommands(registry: CommandRegistry, deps: { readonly engine: ConversationEngine; readonly store: Store }): void {
   registry.register({
     words: ['create', 'template'],
     aliases: [['new', 'template'], ['vorlage', 'anlegen']],
     usage: 'command.createTemplate.usage',
     summary: 'command.createTemplate.summary',
     run: (ctx) => deps.engine.start('template', ctx.roomId, { personId: ctx.personId, email: ctx.personEmail ?? '' }),
+  });
+  registry.register({
+    words: ['create', 'customer'],
+    aliases: [['new', 'customer'], ['kunde', 'anlegen']],
+    usage: 'command.createCustomer.usage',
+    summary: 'command.createCustomer.summary',
+    run: (ctx) => deps.engine.start('customer', ctx.roomId, { personId: ctx.personId, email: ctx.personEmail ?? '' }),
   });
   registry.register({
     words: ['templates'],

@@ -1,0 +1,127 @@
+import { fromPromise } from 'xstate';
+import { customerActions } from '../../cards/customer/customer-actions.ts';
+import { customerCard } from '../../cards/customer/customer-card.ts';
+import { chosenTemplate, CUSTOMER_MACHINE_VERSION, customerMachine, type ClaimResult, type CustomerEvent, type CustomerInput, type PrecheckOutcome, type StatusReport } from '../../machines/customer/customer-machine.ts';
+import type { TemplateChoice } from '../../machines/customer/customer-fields.ts';
+import type { CustomerRecord } from '../../store/records.ts';
+import type { Store } from '../../store/store.ts';
+import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { Logger } from '../logger.ts';
+import { defineProcedure, type Procedure } from '../procedure.ts';
+import { spaceLink } from '../space-link.ts';
+import { createCustomerOnce } from './create-customer-once.ts';
+
+export interface CustomerProcedureDeps {
+  readonly store: Store;
+  readonly wholesale: WholesaleClient;
+  readonly log: Logger;
+  readonly pollMs: number;
+  readonly clock?: () => Date;
+  /** Back-off between unclear creates (tests shorten it). */
+  readonly createBackoffMs?: number;
+}
+
+const FINAL = new Set(['provisioned', 'provisioned_with_errors', 'error']);
+
+/** `create customer`, wired to the store and the Wholesale API. */
+export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
+  const clock = deps.clock ?? (() => new Date());
+  const now = () => clock().toISOString();
+
+  const machine = customerMachine.provide({
+    actors: {
+      listTemplates: fromPromise(async (): Promise<readonly TemplateChoice[]> =>
+        (await deps.store.listTemplates()).sort((a, b) => a.name.localeCompare(b.name)).map((t) => ({ id: t.id, name: t.name, provisioningId: t.provisioningId, emailLanguage: t.emailLanguage })),
+      ),
+      claimExternalId: fromPromise(async ({ input }: { input: { externalId: string; conversationId: string } }): Promise<ClaimResult> => {
+        const claim = await deps.store.claimExternalId(input.externalId, input.conversationId);
+        return claim.ok ? { ok: true } : { ok: false, owner: claim.heldBy.startedBy.email, link: spaceLink(claim.heldBy.roomId) };
+      }),
+      precheck: fromPromise(async ({ input }): Promise<PrecheckOutcome> => {
+        const result = await deps.wholesale.precheck(input.request);
+        return result.ok ? { ok: true, at: now() } : { ok: false, problems: result.errors.length > 0 ? result.errors : [{ description: result.message }] };
+      }),
+      createCustomer: fromPromise(async ({ input }) => {
+        const { request, context } = input;
+        const template = chosenTemplate(context)!;
+        const existing = await deps.store.findCustomer(request.externalId);
+        const record: CustomerRecord = existing ?? {
+          externalId: request.externalId,
+          name: request.customerInfo.name,
+          adminEmail: request.customerInfo.primaryEmail,
+          country: request.address.country,
+          templateId: template.id,
+          templateName: template.name,
+          packages: [...request.packages],
+          status: 'creating',
+          packageStates: [],
+          errors: [],
+          conversationId: context.conversationId,
+          roomId: context.roomId,
+          createdBy: context.startedBy,
+          createdAt: now(),
+          updatedAt: now(),
+          history: [{ at: now(), status: 'creating' }],
+        };
+        if (!existing) await deps.store.saveCustomer(record);
+        const customerId = await createCustomerOnce(deps.wholesale, request, deps.log.child({ conversationId: context.conversationId }), { backoffMs: deps.createBackoffMs ?? 500 });
+        const at = now();
+        await deps.store.saveCustomer({ ...record, id: customerId, status: 'provisioning', updatedAt: at, history: [...record.history, { at, status: 'provisioning' }] });
+        await deps.store.appendAudit({ at, action: 'customer.created', actor: context.startedBy, conversationId: context.conversationId, externalId: request.externalId, details: { customerId } });
+        return { customerId, at };
+      }),
+      checkStatus: fromPromise(async ({ input }): Promise<StatusReport> => {
+        const customer = await deps.wholesale.getCustomer(input.customerId);
+        const at = now();
+        const packageStates = (customer.resourceDetails?.packages ?? []).map((p) => ({ name: p.name, status: p.status, errors: p.errors ?? [] }));
+        const record = await deps.store.findCustomer(input.externalId);
+        if (record) {
+          const changed = record.status !== customer.status;
+          await deps.store.saveCustomer({
+            ...record,
+            status: customer.status,
+            ...(customer.orgId ? { orgId: customer.orgId } : {}),
+            packageStates,
+            errors: customer.errors ?? [],
+            updatedAt: at,
+            history: changed ? [...record.history, { at, status: customer.status }] : record.history,
+          });
+          if (changed && FINAL.has(customer.status)) {
+            await deps.store.appendAudit({ at, action: `customer.${customer.status}`, conversationId: record.conversationId, externalId: record.externalId, details: { customerId: input.customerId } });
+          }
+        }
+        return { status: customer.status, ...(customer.orgId ? { orgId: customer.orgId } : {}), packageStates, errors: customer.errors ?? [], at };
+      }),
+    },
+  });
+
+  return defineProcedure({
+    kind: 'customer',
+    version: CUSTOMER_MACHINE_VERSION,
+    name: 'procedure.customer',
+    command: 'create customer',
+    machine,
+    input: ({ conversationId, roomId, startedBy }): CustomerInput => ({ conversationId, roomId, startedBy, pollMs: deps.pollMs }),
+    toEvent: (action, inputs): CustomerEvent | undefined => {
+      switch (action) {
+        case customerActions.next:
+          return { type: 'next', inputs };
+        case customerActions.back:
+          return { type: 'back', inputs };
+        case customerActions.create:
+          return { type: 'submit' };
+        case customerActions.cancel:
+          return { type: 'cancel' };
+        case customerActions.editCompany:
+          return { type: 'edit', section: 'company' };
+        case customerActions.editPackages:
+          return { type: 'edit', section: 'packages' };
+        case customerActions.editHq:
+          return { type: 'edit', section: 'hq' };
+        default:
+          return undefined;
+      }
+    },
+    card: (state, context, view) => customerCard(state, context, view),
+  });
+}

@@ -1,0 +1,46 @@
+import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
+import type { CardView } from '../card-view.ts';
+import { customerCompanyCard } from './customer-company-card.ts';
+import { customerConfirmCard } from './customer-confirm-card.ts';
+import { customerHqCard } from './customer-hq-card.ts';
+import { customerPackagesCard } from './customer-packages-card.ts';
+import { customerResultCard } from './customer-result-card.ts';
+import { customerSummaryCard } from './customer-summary-card.ts';
+import { packageLabel } from './customer-facts.ts';
+import type { StateViewMessage } from '../state-view.ts';
+
+/** What the create-customer procedure shows in each state: a card, or a line of progress. */
+export function customerCard(state: string, context: CustomerContext, view: CardView): StateViewMessage {
+  const input = { view, context };
+  const { t } = view;
+  const name = context.answers.companyName ?? '';
+  const externalId = context.answers.externalId ?? '';
+  switch (state) {
+    case 'company':
+      return customerCompanyCard(input);
+    case 'confirm':
+      return customerConfirmCard(input);
+    case 'packages':
+      return customerPackagesCard(input);
+    case 'hq':
+      return customerHqCard(input);
+    case 'summary':
+      return customerSummaryCard(input);
+    case 'create':
+      return { markdown: t('customer.creating', { name, externalId }) };
+    case 'provisioning': {
+      const packages = [...(context.answers.packages ?? '').split(','), ...(context.answers.addOns ?? '').split(',')].filter(Boolean).map((p) => packageLabel(t, p)).join(', ');
+      return { markdown: t('customer.provisioning', { name, externalId, packages }) };
+    }
+    case 'provisioned':
+    case 'provisionedWithErrors':
+    case 'failed':
+      return customerResultCard(input, state);
+    case 'noTemplates':
+      return { markdown: t('customer.noTemplates') };
+    case 'cancelled':
+      return { markdown: t('customer.cancelled') };
+    default:
+      throw new Error(`no card for customer state ${state}`);
+  }
+}

@@ -1,0 +1,25 @@
+import { countryName } from '../../i18n/countries.ts';
+import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
+import { submit } from '../card-view.ts';
+import { fieldMessage, heading, notice } from '../form-fields.ts';
+import { customerActions } from './customer-actions.ts';
+import { CUSTOMER_STEPS, type CustomerCardInput } from './customer-cards.ts';
+
+/** Step 2: the partner confirms the headquarters is in a Webex-supported location. */
+export function customerConfirmCard({ view, context }: CustomerCardInput): CardMessage {
+  const { t, locale } = view;
+  const country = `${countryName(context.answers.country ?? '', locale)} (${context.answers.country ?? ''})`;
+  const title = t('customer.confirm.title');
+  const card = adaptiveCard(
+    [
+      ...heading(title, t('customer.step', { step: 2, total: CUSTOMER_STEPS })),
+      ...notice(context.notice && t(context.notice.id, context.notice.params)),
+      { type: 'TextBlock', text: t('customer.confirm.text', { country }), wrap: true },
+      { type: 'Input.Toggle', id: 'hqConfirmed', title: t('customer.hqConfirmed', { country }), value: context.answers.hqConfirmed === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false' },
+      ...fieldMessage(t, context.errors.hqConfirmed),
+    ],
+    [submit(view, customerActions.next, t('action.next'), 'positive'), submit(view, customerActions.back, t('action.back')), submit(view, customerActions.cancel, t('action.cancel'))],
+    title,
+  );
+  return { card, markdown: `**${title}** — ${t('customer.confirm.text', { country })}` };
+}

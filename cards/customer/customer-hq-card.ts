@@ -1,0 +1,38 @@
+import { hasCalling, locationLanguages } from '../../machines/customer/customer-fields.ts';
+import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
+import { submit } from '../card-view.ts';
+import { choiceField, heading, notice, textField } from '../form-fields.ts';
+import { languageName } from '../template/template-basics-card.ts';
+import { customerActions } from './customer-actions.ts';
+import { CUSTOMER_STEPS, fieldOf, type CustomerCardInput } from './customer-cards.ts';
+
+/** Step 4: the HQ address, time zone, and (with calling) the first calling location. */
+export function customerHqCard(input: CustomerCardInput): CardMessage {
+  const { view, context } = input;
+  const { t, locale } = view;
+  const calling = hasCalling(context.answers);
+  const title = t('customer.hq.title');
+  const card = adaptiveCard(
+    [
+      ...heading(title, t('customer.step', { step: 4, total: CUSTOMER_STEPS })),
+      ...notice(context.notice && t(context.notice.id, context.notice.params)),
+      ...(calling ? [{ type: 'TextBlock' as const, text: t('customer.hq.callingNote'), wrap: true, isSubtle: true }] : []),
+      ...(calling ? textField({ ...fieldOf(input, 'locationName'), label: t('customer.locationName'), required: true, maxLength: 80 }) : []),
+      ...textField({ ...fieldOf(input, 'addressLine1'), label: t('customer.addressLine1'), required: true, maxLength: 80 }),
+      ...textField({ ...fieldOf(input, 'addressLine2'), label: t('customer.addressLine2'), maxLength: 80 }),
+      ...textField({ ...fieldOf(input, 'city'), label: t('customer.city'), required: true, maxLength: 60 }),
+      ...textField({ ...fieldOf(input, 'stateOrProvince'), label: t('customer.stateOrProvince'), maxLength: 40 }),
+      ...textField({ ...fieldOf(input, 'postalCode'), label: t('customer.postalCode'), maxLength: 16 }),
+      ...textField({ ...fieldOf(input, 'timeZone'), label: t('customer.timeZone'), required: true, placeholder: 'Europe/Berlin' }),
+      ...(calling
+        ? [
+            ...choiceField({ ...fieldOf(input, 'locationLanguage'), label: t('customer.locationLanguage'), choices: locationLanguages.map((code) => ({ title: languageName(code, locale), value: code })) }),
+            ...textField({ ...fieldOf(input, 'emergencyLocationIdentifier'), label: t('customer.elin'), maxLength: 32 }),
+          ]
+        : []),
+    ],
+    [submit(view, customerActions.next, t('action.next'), 'positive'), submit(view, customerActions.back, t('action.back')), submit(view, customerActions.cancel, t('action.cancel'))],
+    title,
+  );
+  return { card, markdown: `**${title}** — ${t('customer.step', { step: 4, total: CUSTOMER_STEPS })}` };
+}

@@ -1,0 +1,24 @@
+import { customerAddOns, customerPackages } from '../../machines/customer/customer-fields.ts';
+import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
+import { submit } from '../card-view.ts';
+import { choiceField, heading, notice } from '../form-fields.ts';
+import { customerActions } from './customer-actions.ts';
+import { CUSTOMER_STEPS, fieldOf, type CustomerCardInput } from './customer-cards.ts';
+
+/** Step 3: packages and add-ons, by the spec's names with human labels. */
+export function customerPackagesCard(input: CustomerCardInput): CardMessage {
+  const { view, context } = input;
+  const { t } = view;
+  const title = t('customer.packages.title');
+  const card = adaptiveCard(
+    [
+      ...heading(title, t('customer.step', { step: 3, total: CUSTOMER_STEPS })),
+      ...notice(context.notice && t(context.notice.id, context.notice.params)),
+      ...choiceField({ ...fieldOf(input, 'packages'), label: t('customer.packages'), multi: true, choices: Object.entries(customerPackages).map(([value, label]) => ({ title: t(label), value })) }),
+      ...choiceField({ ...fieldOf(input, 'addOns'), label: t('customer.addOns'), multi: true, optional: true, choices: Object.entries(customerAddOns).map(([value, rule]) => ({ title: t(rule.label), value })) }),
+    ],
+    [submit(view, customerActions.next, t('action.next'), 'positive'), submit(view, customerActions.back, t('action.back')), submit(view, customerActions.cancel, t('action.cancel'))],
+    title,
+  );
+  return { card, markdown: `**${title}** — ${t('customer.step', { step: 3, total: CUSTOMER_STEPS })}` };
+}

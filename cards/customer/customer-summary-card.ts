@@ -1,0 +1,37 @@
+import { adaptiveCard, type CardElement, type CardMessage } from '../adaptive-card.ts';
+import { submit } from '../card-view.ts';
+import { heading, notice } from '../form-fields.ts';
+import { factsMarkdown, type Fact } from '../template/template-facts.ts';
+import { customerActions } from './customer-actions.ts';
+import type { CustomerCardInput } from './customer-cards.ts';
+import { customerFacts } from './customer-facts.ts';
+
+/** The summary: Create, an Edit per section, Cancel (Webex's five buttons). */
+export function customerSummaryCard({ view, context }: CustomerCardInput): CardMessage {
+  const { t, locale } = view;
+  const facts = customerFacts(t, locale, context);
+  const section = (title: string, items: Fact[]): CardElement[] => [
+    { type: 'TextBlock', text: title, weight: 'Bolder', wrap: true, spacing: 'Medium' },
+    { type: 'FactSet', facts: items },
+  ];
+  const title = t('customer.summary.title');
+  const card = adaptiveCard(
+    [
+      ...heading(title),
+      ...notice(context.notice && t(context.notice.id, context.notice.params)),
+      { type: 'TextBlock', text: t('customer.summary.intro'), wrap: true, isSubtle: true },
+      ...section(t('customer.company.title'), facts.company),
+      ...section(t('customer.packages.title'), facts.packages),
+      ...section(t('customer.hq.title'), facts.hq),
+    ],
+    [
+      submit(view, customerActions.create, t('action.create'), 'positive'),
+      submit(view, customerActions.editCompany, t('action.edit', { section: t('customer.section.company') })),
+      submit(view, customerActions.editPackages, t('action.edit', { section: t('customer.section.packages') })),
+      submit(view, customerActions.editHq, t('action.edit', { section: t('customer.section.hq') })),
+      submit(view, customerActions.cancel, t('action.cancel'), 'destructive'),
+    ],
+    title,
+  );
+  return { card, markdown: [`**${title}**`, ...factsMarkdown([...facts.company, ...facts.packages, ...facts.hq])].join('\n') };
+}

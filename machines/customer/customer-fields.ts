@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import type { MessageId } from '../../i18n/catalogue.ts';
+import { isCountryCode } from '../../i18n/countries.ts';
+import type { CustomerPackageName, NewCustomer } from '../../webex/wholesale-schemas.ts';
+
+/**
+ * Countries where this bot offers Webex Wholesale customers. Cisco publishes availability per
+ * country; keep this list in step with the partner's contract.
+ */
+export const supportedCountries: ReadonlySet<string> = new Set(['US', 'CA', 'GB', 'IE', 'DE', 'AT', 'CH', 'FR', 'BE', 'NL', 'LU', 'ES', 'PT', 'IT', 'DK', 'SE', 'NO', 'FI', 'PL', 'AU', 'NZ', 'JP', 'SG']);
+
+/** Packages a customer can be given (each user later gets exactly one), with their catalogue labels. */
+export const customerPackages = {
+  webex_calling: 'package.webex_calling',
+  webex_calling_standard: 'package.webex_calling_standard',
+  webex_voice: 'package.webex_voice',
+  webex_suite: 'package.webex_suite',
+  webex_meetings: 'package.webex_meetings',
+  common_area_calling: 'package.common_area_calling',
+  cx_essentials: 'package.cx_essentials',
+} as const satisfies Partial<Record<CustomerPackageName, MessageId>>;
+
+/** Add-ons, billed on top of a package they depend on (the spec's notes on POST /wholesale/customers/validate). */
+export const customerAddOns = {
+  attendant_console: { label: 'package.attendant_console', needs: ['webex_calling', 'webex_suite', 'cx_essentials'] },
+  cisco_calling_plan: { label: 'package.cisco_calling_plan', needs: ['common_area_calling', 'webex_calling', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard'] },
+} as const satisfies Partial<Record<CustomerPackageName, { label: MessageId; needs: readonly CustomerPackageName[] }>>;
+
+/** Packages that include Webex Calling, so the HQ needs a calling location. */
+export const callingPackages: ReadonlySet<string> = new Set(['webex_calling', 'webex_calling_standard', 'webex_voice', 'webex_suite', 'common_area_calling', 'cx_essentials']);
+const meetingPackages: ReadonlySet<string> = new Set(['webex_meetings', 'webex_suite']);
+
+/** Languages of a Webex Calling location's announcements. */
+export const locationLanguages = ['en_us', 'en_gb', 'de_de', 'fr_fr', 'fr_ca', 'es_es', 'it_it', 'nl_nl', 'pt_br', 'pt_pt', 'sv_se', 'da_dk', 'nb_no', 'fi_fi', 'pl_pl', 'ja_jp', 'ko_kr', 'zh_cn'] as const;
+
+const timeZones: ReadonlySet<string> = new Set(Intl.supportedValuesOf('timeZone'));
+
+const m = (id: MessageId) => ({ message: id });
+const required = (max: number) => z.string(m('field.required')).trim().min(1, m('field.required')).max(max, m('field.tooLong'));
+const optional = (max: number) => z.string().trim().max(max, m('field.tooLong')).optional().transform((v) => (v ? v : undefined));
+const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+
+export const companySchema = z.object({
+  templateId: z.string(m('customer.chooseTemplate')).min(1, m('customer.chooseTemplate')),
+  companyName: required(100),
+  adminEmail: z.email(m('field.email')).max(254, m('field.tooLong')),
+  externalId: z.string(m('field.required')).trim().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, m('customer.externalIdFormat')),
+  country: z.string(m('field.country')).refine(isCountryCode, m('field.country')).refine((c) => supportedCountries.has(c), m('customer.countryUnsupported')),
+});
+
+export const confirmSchema = z.object({
+  hqConfirmed: z.literal('true', m('customer.hqConfirmRequired')),
+});
+
+export const packagesSchema = z
+  .object({
+    packages: z.string().optional().transform(list),
+    addOns: z.string().optional().transform(list),
+  })
+  .superRefine((value, ctx) => {
+    if (value.packages.length === 0) ctx.addIssue({ code: 'custom', path: ['packages'], message: 'customer.packagesRequired' });
+    if (value.packages.some((p) => !(p in customerPackages))) ctx.addIssue({ code: 'custom', path: ['packages'], message: 'field.choice' });
+    for (const addOn of value.addOns) {
+      const rule = customerAddOns[addOn as keyof typeof customerAddOns];
+      if (!rule) ctx.addIssue({ code: 'custom', path: ['addOns'], message: 'field.choice' });
+      else if (!rule.needs.some((p) => value.packages.includes(p))) ctx.addIssue({ code: 'custom', path: ['addOns'], message: `customer.addOnNeeds.${addOn}` });
+    }
+  });
+
+const hqBase = z.object({
+  locationName: optional(80),
+  addressLine1: required(80),
+  addressLine2: optional(80),
+  city: required(60),
+  stateOrProvince: optional(40),
+  postalCode: optional(16),
+  timeZone: z.string(m('customer.timeZoneInvalid')).refine((v) => timeZones.has(v), m('customer.timeZoneInvalid')),
+  locationLanguage: z.string().optional(),
+  emergencyLocationIdentifier: z.string().trim().regex(/^[A-Za-z0-9-]{0,32}$/, m('customer.elin')).optional().transform((v) => (v ? v : undefined)),
+});
+
+/** The HQ card; a calling location (name, language) is required only when a calling package is chosen. */
+export function hqSchema(withCalling: boolean) {
+  return hqBase.superRefine((value, ctx) => {
+    if (!withCalling) return;
+    if (!value.locationName) ctx.addIssue({ code: 'custom', path: ['locationName'], message: 'field.required' });
+    if (!value.locationLanguage || !(locationLanguages as readonly string[]).includes(value.locationLanguage)) ctx.addIssue({ code: 'custom', path: ['locationLanguage'], message: 'field.language' });
+  });
+}
+
+export const customerSections = {
+  company: ['templateId', 'companyName', 'adminEmail', 'externalId', 'country'],
+  confirm: ['hqConfirmed'],
+  packages: ['packages', 'addOns'],
+  hq: ['locationName', 'addressLine1', 'addressLine2', 'city', 'stateOrProvince', 'postalCode', 'timeZone', 'locationLanguage', 'emergencyLocationIdentifier'],
+} as const;
+export type CustomerSection = keyof typeof customerSections;
+
+export function sectionSchema(section: CustomerSection, answers: Readonly<Record<string, string>>): z.ZodType {
+  switch (section) {
+    case 'company':
+      return companySchema;
+    case 'confirm':
+      return confirmSchema;
+    case 'packages':
+      return packagesSchema;
+    case 'hq':
+      return hqSchema(hasCalling(answers));
+  }
+}
+
+export function hasCalling(answers: Readonly<Record<string, string>>): boolean {
+  return list(answers.packages).some((p) => callingPackages.has(p));
+}
+
+export const defaultCustomerAnswers: Readonly<Record<string, string>> = { locationLanguage: 'en_us', hqConfirmed: 'false' };
+
+export interface TemplateChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly provisioningId: string;
+  readonly emailLanguage: string;
+}
+
+/** The Wholesale API's request for these answers (valid ones: the summary is reached only then). */
+export function customerRequest(answers: Readonly<Record<string, string>>, template: TemplateChoice): NewCustomer {
+  const company = companySchema.parse(answers);
+  const packages = packagesSchema.parse(answers);
+  const hq = hqSchema(hasCalling(answers)).parse(answers) as z.output<typeof hqBase>;
+  const address = {
+    addressLine1: hq.addressLine1,
+    ...(hq.addressLine2 ? { addressLine2: hq.addressLine2 } : {}),
+    city: hq.city,
+    ...(hq.stateOrProvince ? { stateOrProvince: hq.stateOrProvince } : {}),
+    ...(hq.postalCode ? { zipOrPostalCode: hq.postalCode } : {}),
+    country: company.country,
+  };
+  const all = [...packages.packages, ...packages.addOns] as CustomerPackageName[];
+  const calling = all.some((p) => callingPackages.has(p));
+  const meetings = all.some((p) => meetingPackages.has(p));
+  return {
+    provisioningId: template.provisioningId,
+    packages: all,
+    externalId: company.externalId,
+    address,
+    customerInfo: { name: company.companyName, primaryEmail: company.adminEmail, language: template.emailLanguage },
+    ...(calling || meetings
+      ? {
+          provisioningParameters: {
+            ...(calling
+              ? { calling: { location: { name: hq.locationName!, address, timezone: hq.timeZone, language: hq.locationLanguage!, ...(hq.emergencyLocationIdentifier ? { emergencyLocationIdentifier: hq.emergencyLocationIdentifier } : {}) } } }
+              : {}),
+            ...(meetings ? { meetings: { timezone: hq.timeZone } } : {}),
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,272 @@
+import { and, assign, fromPromise, not, setup } from 'xstate';
+import type { Actor, PackageState } from '../../store/records.ts';
+import type { NewCustomer } from '../../webex/wholesale-schemas.ts';
+import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../field-errors.ts';
+import { customerRequest, customerSections, defaultCustomerAnswers, sectionSchema, type CustomerSection, type TemplateChoice } from './customer-fields.ts';
+import { routePrecheck, type WholesaleProblem } from './precheck-routing.ts';
+
+export const CUSTOMER_MACHINE_VERSION = 1;
+
+export interface CustomerInput {
+  readonly conversationId: string;
+  readonly roomId: string;
+  readonly startedBy: Actor;
+  /** How long to wait between two status checks while the customer is provisioning. */
+  readonly pollMs: number;
+}
+
+export interface CustomerContext extends CustomerInput {
+  readonly templates: readonly TemplateChoice[];
+  readonly answers: Answers;
+  readonly errors: FieldErrors;
+  readonly editing: boolean;
+  readonly notice?: FieldError;
+  readonly customerId?: string;
+  readonly orgId?: string;
+  readonly status?: string;
+  readonly packageStates: readonly PackageState[];
+  readonly customerErrors: readonly WholesaleProblem[];
+  /** When the engine's sweeper should send `wake` (a deadline that survives restarts). */
+  readonly wakeAt?: string;
+  /** The `now` of the last wake, so a failed check can schedule the next one. */
+  readonly lastWake?: string;
+  readonly checks: number;
+}
+
+export type CustomerEvent =
+  | { readonly type: 'next'; readonly inputs: Answers }
+  | { readonly type: 'back'; readonly inputs: Answers }
+  | { readonly type: 'edit'; readonly section: 'company' | 'packages' | 'hq' }
+  | { readonly type: 'submit' }
+  | { readonly type: 'cancel' }
+  | { readonly type: 'wake'; readonly now: string };
+
+export type ClaimResult = { readonly ok: true } | { readonly ok: false; readonly owner: string; readonly link: string };
+export type PrecheckOutcome = { readonly ok: true; readonly at: string } | { readonly ok: false; readonly problems: readonly WholesaleProblem[] };
+export interface StatusReport {
+  readonly status: string;
+  readonly orgId?: string;
+  readonly packageStates: readonly PackageState[];
+  readonly errors: readonly WholesaleProblem[];
+  readonly at: string;
+}
+
+const merged = (context: CustomerContext, section: CustomerSection, inputs: Answers): Answers => {
+  const picked = pickAnswers(inputs, customerSections[section]);
+  // An unticked toggle or an emptied multi-select sends nothing; treat it as cleared.
+  if (section === 'confirm' && picked.hqConfirmed === undefined) picked.hqConfirmed = 'false';
+  if (section === 'packages') {
+    picked.packages ??= '';
+    picked.addOns ??= '';
+  }
+  return { ...context.answers, ...picked };
+};
+const check = (context: CustomerContext, section: CustomerSection, inputs: Answers) => {
+  const answers = merged(context, section, inputs);
+  return validateSection(sectionSchema(section, answers), answers);
+};
+const later = (iso: string | undefined, ms: number) => new Date((iso ? Date.parse(iso) : 0) + ms).toISOString();
+
+/** Where a refused precheck sends the person: the card, its field messages, editing on. */
+const afterPrecheck = (output: PrecheckOutcome) => {
+  if (output.ok) return {};
+  const route = routePrecheck(output.problems);
+  return { editing: true, errors: route.errors, notice: route.notice };
+};
+
+/** What a status check tells the context. */
+const fromReport = (context: CustomerContext, report: StatusReport) => ({
+  status: report.status,
+  packageStates: report.packageStates,
+  customerErrors: report.errors,
+  checks: context.checks + 1,
+  wakeAt: undefined,
+  ...(report.orgId ? { orgId: report.orgId } : {}),
+});
+
+const unprovided = (name: string) => async (): Promise<never> => {
+  throw new Error(`${name} must be provided by bot/`);
+};
+
+/** The template the answers name, for the request. */
+export function chosenTemplate(context: Pick<CustomerContext, 'templates' | 'answers'>): TemplateChoice | undefined {
+  return context.templates.find((t) => t.id === context.answers.templateId);
+}
+
+/**
+ * `create customer`: company → HQ confirmation → packages → HQ location → summary → Webex's
+ * precheck → create (exactly once) → follow the provisioning to its end. Waiting states keep a
+ * deadline (`wakeAt`) in context, swept by the engine, since `after:` delays do not survive a restart.
+ */
+export const customerMachine = setup({
+  types: { context: {} as CustomerContext, events: {} as CustomerEvent, input: {} as CustomerInput },
+  actors: {
+    listTemplates: fromPromise<readonly TemplateChoice[]>(unprovided('listTemplates')),
+    claimExternalId: fromPromise<ClaimResult, { externalId: string; conversationId: string }>(unprovided('claimExternalId')),
+    precheck: fromPromise<PrecheckOutcome, { request: NewCustomer }>(unprovided('precheck')),
+    createCustomer: fromPromise<{ customerId: string; at: string }, { request: NewCustomer; context: CustomerContext }>(unprovided('createCustomer')),
+    checkStatus: fromPromise<StatusReport, { customerId: string; externalId: string }>(unprovided('checkStatus')),
+  },
+  guards: {
+    valid: ({ context, event }, params: { section: CustomerSection }) => event.type === 'next' && check(context, params.section, event.inputs).ok,
+    isEditing: ({ context }) => context.editing,
+    hqStillValid: ({ context, event }) => event.type === 'next' && validateSection(sectionSchema('hq', merged(context, 'packages', event.inputs)), merged(context, 'packages', event.inputs)).ok,
+  },
+  actions: {
+    take: assign(({ context, event }, params: { section: CustomerSection }) => {
+      if (event.type !== 'next' && event.type !== 'back') return {};
+      const answers = merged(context, params.section, event.inputs);
+      if (event.type === 'back') return { answers, errors: {}, notice: undefined };
+      const result = validateSection(sectionSchema(params.section, answers), answers);
+      return { answers, errors: result.ok ? {} : result.errors, notice: result.ok ? undefined : { id: 'form.fixErrors' as const } };
+    }),
+    startEditing: assign({ editing: true, errors: {}, notice: undefined }),
+    stopEditing: assign({ editing: false }),
+    clearMessages: assign({ errors: {}, notice: undefined }),
+    rememberWake: assign(({ event }) => (event.type === 'wake' ? { lastWake: event.now } : {})),
+  },
+}).createMachine({
+  id: 'customer',
+  context: ({ input }) => ({ ...input, templates: [], answers: { ...defaultCustomerAnswers }, errors: {}, editing: false, packageStates: [], customerErrors: [], checks: 0 }),
+  initial: 'loading',
+  states: {
+    loading: {
+      invoke: {
+        src: 'listTemplates',
+        onDone: [
+          { guard: ({ event }) => event.output.length === 0, target: 'noTemplates' },
+          {
+            target: 'company',
+            actions: assign(({ event }) => ({
+              templates: event.output,
+              answers: { ...defaultCustomerAnswers, ...(event.output.length === 1 ? { templateId: event.output[0]!.id } : {}) },
+            })),
+          },
+        ],
+      },
+    },
+    company: {
+      tags: 'card',
+      on: {
+        next: [{ guard: { type: 'valid', params: { section: 'company' } }, target: 'claiming', actions: { type: 'take', params: { section: 'company' } } }, { actions: { type: 'take', params: { section: 'company' } } }],
+        cancel: 'cancelled',
+      },
+    },
+    claiming: {
+      invoke: {
+        src: 'claimExternalId',
+        input: ({ context }) => ({ externalId: context.answers.externalId!.trim(), conversationId: context.conversationId }),
+        onDone: [
+          { guard: ({ event }) => event.output.ok, target: 'confirm', actions: assign({ answers: ({ context }) => ({ ...context.answers, hqConfirmed: 'false' }) }) },
+          {
+            target: 'company',
+            actions: assign(({ event }) => (event.output.ok ? {} : { errors: { externalId: { id: 'customer.externalIdInFlight' as const, params: { owner: event.output.owner, link: event.output.link } } }, notice: { id: 'form.fixErrors' as const } })),
+          },
+        ],
+        onError: { target: 'company', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
+      },
+    },
+    confirm: {
+      tags: 'card',
+      on: {
+        next: [
+          { guard: and([{ type: 'valid', params: { section: 'confirm' as const } }, 'isEditing']), target: 'summary', actions: { type: 'take', params: { section: 'confirm' } } },
+          { guard: { type: 'valid', params: { section: 'confirm' } }, target: 'packages', actions: { type: 'take', params: { section: 'confirm' } } },
+          { actions: { type: 'take', params: { section: 'confirm' } } },
+        ],
+        back: { target: 'company', actions: { type: 'take', params: { section: 'confirm' } } },
+        cancel: 'cancelled',
+      },
+    },
+    packages: {
+      tags: 'card',
+      on: {
+        next: [
+          // Choosing a calling package while editing may make the HQ card ask for more.
+          { guard: and([{ type: 'valid', params: { section: 'packages' as const } }, 'isEditing', not('hqStillValid')]), target: 'hq', actions: { type: 'take', params: { section: 'packages' } } },
+          { guard: and([{ type: 'valid', params: { section: 'packages' as const } }, 'isEditing']), target: 'summary', actions: { type: 'take', params: { section: 'packages' } } },
+          { guard: { type: 'valid', params: { section: 'packages' } }, target: 'hq', actions: { type: 'take', params: { section: 'packages' } } },
+          { actions: { type: 'take', params: { section: 'packages' } } },
+        ],
+        back: { target: 'confirm', actions: { type: 'take', params: { section: 'packages' } } },
+        cancel: 'cancelled',
+      },
+    },
+    hq: {
+      tags: 'card',
+      on: {
+        next: [{ guard: { type: 'valid', params: { section: 'hq' } }, target: 'summary', actions: { type: 'take', params: { section: 'hq' } } }, { actions: { type: 'take', params: { section: 'hq' } } }],
+        back: { target: 'packages', actions: { type: 'take', params: { section: 'hq' } } },
+        cancel: 'cancelled',
+      },
+    },
+    summary: {
+      tags: 'card',
+      entry: 'stopEditing',
+      on: {
+        edit: [
+          { guard: ({ event }) => event.section === 'company', target: 'company', actions: 'startEditing' },
+          { guard: ({ event }) => event.section === 'packages', target: 'packages', actions: 'startEditing' },
+          { target: 'hq', actions: 'startEditing' },
+        ],
+        submit: { target: 'prechecking', actions: 'clearMessages' },
+        cancel: 'cancelled',
+      },
+    },
+    prechecking: {
+      invoke: {
+        src: 'precheck',
+        input: ({ context }) => ({ request: customerRequest(context.answers, chosenTemplate(context)!) }),
+        onDone: [
+          { guard: ({ event }) => event.output.ok, target: 'create', actions: assign(({ event }) => (event.output.ok ? { wakeAt: event.output.at } : {})) },
+          { guard: ({ event }) => !event.output.ok && routePrecheck(event.output.problems).section === 'company', target: 'company', actions: assign(({ event }) => afterPrecheck(event.output)) },
+          { guard: ({ event }) => !event.output.ok && routePrecheck(event.output.problems).section === 'packages', target: 'packages', actions: assign(({ event }) => afterPrecheck(event.output)) },
+          { guard: ({ event }) => !event.output.ok && routePrecheck(event.output.problems).section === 'hq', target: 'hq', actions: assign(({ event }) => afterPrecheck(event.output)) },
+          { target: 'summary', actions: assign(({ event }) => ({ ...afterPrecheck(event.output), editing: false })) },
+        ],
+        onError: { target: 'summary', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
+      },
+    },
+    create: {
+      // A resting point before the one call that must happen once: saved, then woken at once.
+      tags: 'rest',
+      on: { wake: { target: 'creating', actions: 'rememberWake' } },
+    },
+    creating: {
+      invoke: {
+        src: 'createCustomer',
+        input: ({ context }) => ({ request: customerRequest(context.answers, chosenTemplate(context)!), context }),
+        onDone: { target: 'provisioning', actions: assign(({ event, context }) => ({ customerId: event.output.customerId, status: 'provisioning', wakeAt: later(event.output.at, context.pollMs) })) },
+        onError: {
+          target: 'summary',
+          actions: assign(({ event }) => ({ wakeAt: undefined, notice: { id: 'customer.createFailed' as const, params: { reason: event.error instanceof Error ? event.error.message : String(event.error) } } })),
+        },
+      },
+    },
+    provisioning: {
+      tags: 'rest',
+      on: { wake: { target: 'checking', actions: 'rememberWake' } },
+    },
+    checking: {
+      invoke: {
+        src: 'checkStatus',
+        input: ({ context }) => ({ customerId: context.customerId!, externalId: context.answers.externalId! }),
+        onDone: [
+          { guard: ({ event }) => event.output.status === 'provisioned', target: 'provisioned', actions: assign(({ context, event }) => fromReport(context, event.output)) },
+          { guard: ({ event }) => event.output.status === 'provisioned_with_errors', target: 'provisionedWithErrors', actions: assign(({ context, event }) => fromReport(context, event.output)) },
+          { guard: ({ event }) => event.output.status === 'error', target: 'failed', actions: assign(({ context, event }) => fromReport(context, event.output)) },
+          { target: 'provisioning', actions: assign(({ context, event }) => ({ ...fromReport(context, event.output), wakeAt: later(event.output.at, context.pollMs) })) },
+        ],
+        // The API did not answer: try again later, with the same patience.
+        onError: { target: 'provisioning', actions: assign(({ context }) => ({ wakeAt: later(context.lastWake, context.pollMs * 2), checks: context.checks + 1 })) },
+      },
+    },
+    provisioned: { type: 'final', tags: 'rest' },
+    provisionedWithErrors: { type: 'final', tags: 'rest' },
+    failed: { type: 'final', tags: 'rest' },
+    noTemplates: { type: 'final', tags: 'rest' },
+    cancelled: { type: 'final', tags: ['rest', 'cancelled'] },
+  },
+});
+
+export type CustomerMachine = typeof customerMachine;

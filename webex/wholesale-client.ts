@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { HttpClient, type HttpClientOptions } from './http-client.ts';
+import { WebexApiError } from './webex-api-error.ts';
+import { customerSchema, wholesaleErrorSchema, type NewCustomer, type WholesaleCustomer, type WholesaleErrorDetail } from './wholesale-schemas.ts';
+
+export type PrecheckResult = { readonly ok: true } | { readonly ok: false; readonly message: string; readonly errors: readonly WholesaleErrorDetail[] };
+
+const resourceUrl = z.object({ url: z.string() });
+const precheckFailure = z.object({ message: z.string().default(''), errors: z.array(wholesaleErrorSchema).default([]) });
+
+/**
+ * The Wholesale provisioning API (customers and their precheck), with a partner administrator's
+ * token, never the bot's. Retries as the messaging client does, except that a create retries only
+ * what Webex did not process (429, 423): callers make creates exactly-once by looking up first.
+ */
+export class WholesaleClient {
+  private readonly http: HttpClient;
+
+  constructor(options: HttpClientOptions) {
+    this.http = new HttpClient(options);
+  }
+
+  async listCustomers(query: { externalId?: string; status?: string; max?: number } = {}): Promise<WholesaleCustomer[]> {
+    return (await this.http.request('GET', '/wholesale/customers', { query, schema: z.object({ items: z.array(customerSchema) }) })).items;
+  }
+
+  getCustomer(customerId: string): Promise<WholesaleCustomer> {
+    return this.http.request('GET', `/wholesale/customers/${encodeURIComponent(customerId)}`, { schema: customerSchema });
+  }
+
+  /** Starts provisioning; resolves with the new customer's id (from the returned URL). */
+  async createCustomer(customer: NewCustomer): Promise<{ readonly id: string; readonly url: string }> {
+    const { url } = await this.http.request('POST', '/wholesale/customers', { body: customer, schema: resourceUrl, retryStatuses: [423, 429] });
+    return { id: decodeURIComponent(url.split('/').pop() ?? ''), url };
+  }
+
+  async updateCustomer(customerId: string, update: Pick<NewCustomer, 'packages'> & Partial<Pick<NewCustomer, 'address' | 'provisioningParameters'>>): Promise<void> {
+    await this.http.request('PUT', `/wholesale/customers/${encodeURIComponent(customerId)}`, { body: update, schema: resourceUrl });
+  }
+
+  async deleteCustomer(customerId: string): Promise<void> {
+    await this.http.request('DELETE', `/wholesale/customers/${encodeURIComponent(customerId)}`);
+  }
+
+  /** Provisioning Precheck: whether a create would likely succeed, and if not, Webex's coded reasons. */
+  async precheck(customer: Partial<NewCustomer> & Pick<NewCustomer, 'address'>): Promise<PrecheckResult> {
+    try {
+      await this.http.request('POST', '/wholesale/customers/validate', { body: customer, schema: z.unknown() });
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof WebexApiError && error.status === 400 && error.details.body) {
+        const parsed = precheckFailure.safeParse(error.details.body);
+        if (parsed.success) return { ok: false, message: parsed.data.message, errors: parsed.data.errors };
+      }
+      throw error;
+    }
+  }
+}

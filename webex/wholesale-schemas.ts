@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** The customer package names of the Wholesale spec (`WholesalePackagesCustomer`). */
+export const customerPackageNames = [
+  'common_area_calling', 'webex_calling', 'webex_meetings', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard',
+  'cisco_calling_plan', 'attendant_console', 'cx_premium_agent', 'cx_standard_agent', 'cx_voice_ports', 'cx_ai_assistant', 'webex_ai_agent',
+] as const;
+export type CustomerPackageName = (typeof customerPackageNames)[number];
+
+export const wholesaleErrorSchema = z.object({ errorCode: z.number().optional(), description: z.string().optional() });
+export type WholesaleErrorDetail = z.infer<typeof wholesaleErrorSchema>;
+
+export const wholesaleAddressSchema = z.object({
+  addressLine1: z.string(),
+  addressLine2: z.string().optional(),
+  city: z.string(),
+  stateOrProvince: z.string().optional(),
+  zipOrPostalCode: z.string().optional(),
+  country: z.string(),
+});
+export type WholesaleAddress = z.infer<typeof wholesaleAddressSchema>;
+
+export const customerStatuses = ['provisioned', 'provisioned_with_errors', 'provisioning', 'updating', 'deleting', 'error', 'pending_rpl_review'] as const;
+export type CustomerStatus = (typeof customerStatuses)[number];
+
+export const packageStatusSchema = z.object({
+  name: z.string(),
+  status: z.string(),
+  warnings: z.array(wholesaleErrorSchema).optional(),
+  errors: z.array(wholesaleErrorSchema).optional(),
+});
+export type PackageStatus = z.infer<typeof packageStatusSchema>;
+
+export const customerSchema = z.object({
+  id: z.string(),
+  orgId: z.string().optional(),
+  externalId: z.string(),
+  address: wholesaleAddressSchema.partial().optional(),
+  status: z.enum(customerStatuses),
+  packages: z.array(z.string()).default([]),
+  resourceDetails: z.object({ packages: z.array(packageStatusSchema).default([]) }).optional(),
+  errors: z.array(wholesaleErrorSchema).optional(),
+});
+export type WholesaleCustomer = z.infer<typeof customerSchema>;
+
+/** The body of POST /wholesale/customers (and, less strictly, of its precheck). */
+export interface NewCustomer {
+  readonly provisioningId: string;
+  readonly packages: readonly CustomerPackageName[];
+  readonly externalId: string;
+  readonly address: WholesaleAddress;
+  readonly customerInfo: { readonly name: string; readonly primaryEmail: string; readonly language?: string };
+  readonly provisioningParameters?: {
+    readonly calling?: { readonly location: { readonly name: string; readonly address: WholesaleAddress; readonly timezone: string; readonly language: string; readonly emergencyLocationIdentifier?: string } };
+    readonly meetings?: { readonly timezone: string };
+  };
+}
