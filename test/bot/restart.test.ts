@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import { postAs, waitFor } from '../support/harness.ts';
-import { freePort, spawnBot, waitForLog, type BotProcess } from '../support/bot-process.ts';
+import { freePort, spawnBot, startRealBot, waitForLog, type BotProcess } from '../support/bot-process.ts';
 
 /**
  * The bot as a real process (what `npm start` runs), in real mode pointed at the sandbox the
@@ -27,18 +27,8 @@ describe('a bot process that is killed and started again', () => {
   });
 
   async function start(port: number): Promise<BotProcess> {
-    const bot = spawnBot({
-      WEBEX_BOT_TOKEN: sandbox.state.bot.token,
-      WEBEX_API_URL: sandbox.apiUrl,
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      WEBEX_WEBHOOK_SECRET: 'restart-test-secret-0123456789',
-      WHOLESALE_TOKEN: sandbox.state.personByKey('alice').token,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_FILE: join(dir, 'bot.json'),
-    });
+    const bot = await startRealBot({ sandboxApiUrl: sandbox.apiUrl, botToken: sandbox.state.bot.token, wholesaleToken: sandbox.state.personByKey('alice').token, port, dataFile: join(dir, 'bot.json') });
     bots.push(bot);
-    await waitForLog(bot, 'bot ready');
     return bot;
   }
 
@@ -109,18 +99,8 @@ describe('a wizard across a SIGKILL of the bot process', () => {
   it('continues from the same step with every earlier answer kept', async () => {
     const port = await freePort();
     const start = async () => {
-      const bot = spawnBot({
-        WEBEX_BOT_TOKEN: sandbox.state.bot.token,
-        WEBEX_API_URL: sandbox.apiUrl,
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        WEBEX_WEBHOOK_SECRET: 'wizard-test-secret-0123456789',
-        WHOLESALE_TOKEN: sandbox.state.personByKey('alice').token,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_FILE: join(dir, 'bot.json'),
-      });
+      const bot = await startRealBot({ sandboxApiUrl: sandbox.apiUrl, botToken: sandbox.state.bot.token, wholesaleToken: sandbox.state.personByKey('alice').token, port, dataFile: join(dir, 'bot.json') });
       bots.push(bot);
-      await waitForLog(bot, 'bot ready');
       return bot;
     };
     const alice = sandbox.state.personByKey('alice');
@@ -153,5 +133,69 @@ describe('a wizard across a SIGKILL of the bot process', () => {
     expect(summary).toContain('sp@partner.example');
     expect(summary).toContain('Austria (AT)');
     expect(summary).toContain('Sub100448');
+  });
+});
+
+describe('create customer across a SIGKILL while provisioning is in flight', () => {
+  let sandbox: RunningSandbox;
+  let dir: string;
+  const bots: BotProcess[] = [];
+
+  beforeEach(async () => {
+    sandbox = await startSandbox({ delivery: { retryDelaysMs: [50] }, provisioningMs: 2500 });
+    dir = await mkdtemp(join(tmpdir(), 'bot-customer-'));
+  });
+  afterEach(async () => {
+    for (const bot of bots.splice(0)) await bot.kill();
+    await sandbox.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('picks the status up after the restart, reports the end, and the sandbox holds exactly one customer', async () => {
+    const { openLowdbStore } = await import('../../store/lowdb-store.ts');
+    const { PROVISIONING_ID, company, packages, hq } = await import('../support/customer-steps.ts');
+    const dataFile = join(dir, 'bot.json');
+    const seed = await openLowdbStore(dataFile);
+    await seed.insertTemplate({ id: 't1', name: 'SMB', provisioningId: PROVISIONING_ID, serviceProviderAdmin: 'sp@partner.example', country: 'DE', emailLanguage: 'de_DE', subscriptionId: 'Sub100448', authentication: { method: 'webex' }, email: { welcomeAdmins: true, welcomeUsers: true }, calling: { extensionLength: 4, internationalCalls: 'block' }, createdBy: { personId: 'p', email: 'alice@partner.example' }, createdAt: new Date().toISOString(), conversationId: 'seed' });
+
+    const port = await freePort();
+    const start = async () => {
+      const bot = await startRealBot({ sandboxApiUrl: sandbox.apiUrl, botToken: sandbox.state.bot.token, wholesaleToken: sandbox.state.personByKey('alice').token, port, dataFile, extraEnv: { PROVISIONING_POLL_SECONDS: '1' } });
+      bots.push(bot);
+      return bot;
+    };
+    const alice = sandbox.state.personByKey('alice');
+    const room = sandbox.state.roomByKey('direct-alice');
+    const fromBot = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id);
+    const cards = () => fromBot().filter((m) => m.attachments);
+    const click = async (action: string, inputs: Record<string, string> = {}) => {
+      const card = cards().at(-1)!;
+      const data = (card.attachments![0]!.content.actions as { data: Record<string, string> }[]).find((a) => a.data.action === action)!.data;
+      const count = fromBot().length;
+      const response = await fetch(`${sandbox.apiUrl}/attachment/actions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'submit', messageId: card.id, inputs: { ...inputs, ...data } }),
+      });
+      expect(response.status).toBe(202);
+      await waitFor(`an answer to ${action}`, () => fromBot().length > count);
+    };
+
+    const first = await start();
+    await postAs(sandbox, alice, { roomId: room.id, markdown: 'create customer' });
+    await waitFor('the first card', () => cards().length === 1);
+    await click('next', company());
+    await click('next', { hqConfirmed: 'true' });
+    await click('next', packages);
+    await click('next', hq);
+    await click('create');
+    await waitFor('provisioning to start', () => fromBot().some((m) => m.markdown?.startsWith('Provisioning of **Acme GmbH** has started')), 10_000);
+    await first.kill('SIGKILL');
+    expect(sandbox.wholesale.status(sandbox.wholesale.customers[0]!, Date.now())).toBe('provisioning');
+
+    await start();
+    await waitFor('the end of provisioning', () => fromBot().some((m) => m.markdown?.startsWith('**Acme GmbH is provisioned**')), 15_000);
+    expect(sandbox.wholesale.customers).toHaveLength(1);
+    expect(fromBot().filter((m) => m.markdown?.startsWith('**Acme GmbH is provisioned**'))).toHaveLength(1);
   });
 });

@@ -66,3 +66,23 @@ export async function waitForLog(bot: BotProcess, msg: string, timeoutMs = 15_00
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/**
+ * The bot as a real process in real mode, pointed at a sandbox the test owns, on a fixed port
+ * (so its webhooks stay valid across restarts) and a data file in `dir`.
+ */
+export async function startRealBot(options: { sandboxApiUrl: string; botToken: string; wholesaleToken: string; port: number; dataFile: string; extraEnv?: Record<string, string> }): Promise<BotProcess> {
+  const bot = spawnBot({
+    WEBEX_BOT_TOKEN: options.botToken,
+    WEBEX_API_URL: options.sandboxApiUrl,
+    PUBLIC_URL: `http://127.0.0.1:${options.port}`,
+    WEBEX_WEBHOOK_SECRET: 'child-process-test-secret-0123456789',
+    WHOLESALE_TOKEN: options.wholesaleToken,
+    PORT: String(options.port),
+    HOST: '127.0.0.1',
+    DATA_FILE: options.dataFile,
+    ...options.extraEnv,
+  });
+  await waitForLog(bot, 'bot ready');
+  return bot;
+}
