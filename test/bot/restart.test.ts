@@ -1,40 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
+import { describe, expect, it } from 'vitest';
 import { postAs, waitFor } from '../support/harness.ts';
-import { freePort, spawnBot, startRealBot, waitForLog, type BotProcess } from '../support/bot-process.ts';
+import { freePort, spawnBot, useChildBots, waitForLog } from '../support/bot-process.ts';
 
 /**
  * The bot as a real process (what `npm start` runs), in real mode pointed at the sandbox the
  * test owns, so the test can kill and restart it while Webex keeps its state.
  */
 describe('a bot process that is killed and started again', () => {
-  let sandbox: RunningSandbox;
-  let dir: string;
-  let bots: BotProcess[] = [];
-
-  beforeEach(async () => {
-    sandbox = await startSandbox({ delivery: { retryDelaysMs: [50] } });
-    dir = await mkdtemp(join(tmpdir(), 'bot-restart-'));
-  });
-  afterEach(async () => {
-    for (const bot of bots) await bot.kill();
-    bots = [];
-    await sandbox.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  async function start(port: number): Promise<BotProcess> {
-    const bot = await startRealBot({ sandboxApiUrl: sandbox.apiUrl, botToken: sandbox.state.bot.token, wholesaleToken: sandbox.state.personByKey('alice').token, port, dataFile: join(dir, 'bot.json') });
-    bots.push(bot);
-    return bot;
-  }
-
-  const botReplies = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id);
+  const env = useChildBots();
+  const start = (port: number) => env.start(port);
+  const botReplies = () => env.sandbox.state.messages.filter((m) => m.personId === env.sandbox.state.bot.id);
 
   it('still answers an event once when Webex delivers it again after the restart', async () => {
+    const { sandbox } = env;
     const port = await freePort();
     const first = await start(port);
     const alice = sandbox.state.personByKey('alice');
@@ -60,8 +39,8 @@ describe('a bot process that is killed and started again', () => {
   });
 
   it('refuses to start in real mode without WEBEX_WEBHOOK_SECRET, naming it', async () => {
-    const bot = spawnBot({ WEBEX_BOT_TOKEN: sandbox.state.bot.token, WEBEX_API_URL: sandbox.apiUrl, PUBLIC_URL: 'https://bot.example.com', WHOLESALE_TOKEN: 'w'.repeat(30), DATA_FILE: join(dir, 'bot.json') });
-    bots.push(bot);
+    const { sandbox, dir } = env;
+    const bot = env.track(spawnBot({ WEBEX_BOT_TOKEN: sandbox.state.bot.token, WEBEX_API_URL: sandbox.apiUrl, PUBLIC_URL: 'https://bot.example.com', WHOLESALE_TOKEN: 'w'.repeat(30), DATA_FILE: join(dir, 'bot.json') }));
     expect(await bot.exited).toBe(1);
     const said = bot.stderr.join('');
     expect(said).toContain('WEBEX_WEBHOOK_SECRET is missing');
@@ -70,11 +49,11 @@ describe('a bot process that is killed and started again', () => {
   });
 
   it('refuses to start on a corrupt data file and leaves the file as it was', async () => {
+    const { sandbox, dir } = env;
     const { writeFile, readFile } = await import('node:fs/promises');
     const file = join(dir, 'bot.json');
     await writeFile(file, '{"version": 1, "seenEvents": {');
-    const bot = spawnBot({ WEBEX_BOT_TOKEN: sandbox.state.bot.token, WEBEX_API_URL: sandbox.apiUrl, PUBLIC_URL: 'http://127.0.0.1:9', WEBEX_WEBHOOK_SECRET: 'x'.repeat(20), WHOLESALE_TOKEN: 'w'.repeat(30), DATA_FILE: file });
-    bots.push(bot);
+    const bot = env.track(spawnBot({ WEBEX_BOT_TOKEN: sandbox.state.bot.token, WEBEX_API_URL: sandbox.apiUrl, PUBLIC_URL: 'http://127.0.0.1:9', WEBEX_WEBHOOK_SECRET: 'x'.repeat(20), WHOLESALE_TOKEN: 'w'.repeat(30), DATA_FILE: file }));
     expect(await bot.exited).toBe(1);
     expect(bot.stderr.join('')).toContain('is not valid JSON');
     expect(await readFile(file, 'utf8')).toBe('{"version": 1, "seenEvents": {');
@@ -82,27 +61,12 @@ describe('a bot process that is killed and started again', () => {
 });
 
 describe('a wizard across a SIGKILL of the bot process', () => {
-  let sandbox: RunningSandbox;
-  let dir: string;
-  const bots: BotProcess[] = [];
-
-  beforeEach(async () => {
-    sandbox = await startSandbox({ delivery: { retryDelaysMs: [50] } });
-    dir = await mkdtemp(join(tmpdir(), 'bot-wizard-'));
-  });
-  afterEach(async () => {
-    for (const bot of bots.splice(0)) await bot.kill();
-    await sandbox.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const env = useChildBots();
 
   it('continues from the same step with every earlier answer kept', async () => {
+    const { sandbox } = env;
     const port = await freePort();
-    const start = async () => {
-      const bot = await startRealBot({ sandboxApiUrl: sandbox.apiUrl, botToken: sandbox.state.bot.token, wholesaleToken: sandbox.state.personByKey('alice').token, port, dataFile: join(dir, 'bot.json') });
-      bots.push(bot);
-      return bot;
-    };
+    const start = () => env.start(port);
     const alice = sandbox.state.personByKey('alice');
     const room = sandbox.state.roomByKey('direct-alice');
     const cards = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id && m.attachments);
@@ -137,33 +101,17 @@ describe('a wizard across a SIGKILL of the bot process', () => {
 });
 
 describe('create customer across a SIGKILL while provisioning is in flight', () => {
-  let sandbox: RunningSandbox;
-  let dir: string;
-  const bots: BotProcess[] = [];
-
-  beforeEach(async () => {
-    sandbox = await startSandbox({ delivery: { retryDelaysMs: [50] }, provisioningMs: 2500 });
-    dir = await mkdtemp(join(tmpdir(), 'bot-customer-'));
-  });
-  afterEach(async () => {
-    for (const bot of bots.splice(0)) await bot.kill();
-    await sandbox.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const env = useChildBots({ provisioningMs: 2500 });
 
   it('picks the status up after the restart, reports the end, and the sandbox holds exactly one customer', async () => {
     const { openLowdbStore } = await import('../../store/lowdb-store.ts');
-    const { PROVISIONING_ID, company, packages, hq } = await import('../support/customer-steps.ts');
-    const dataFile = join(dir, 'bot.json');
-    const seed = await openLowdbStore(dataFile);
-    await seed.insertTemplate({ id: 't1', name: 'SMB', provisioningId: PROVISIONING_ID, serviceProviderAdmin: 'sp@partner.example', country: 'DE', emailLanguage: 'de_DE', subscriptionId: 'Sub100448', authentication: { method: 'webex' }, email: { welcomeAdmins: true, welcomeUsers: true }, calling: { extensionLength: 4, internationalCalls: 'block' }, createdBy: { personId: 'p', email: 'alice@partner.example' }, createdAt: new Date().toISOString(), conversationId: 'seed' });
+    const { company, packages, hq } = await import('../support/customer-steps.ts');
+    const { templateFixture } = await import('../support/fixtures.ts');
+    const { sandbox, dataFile } = env;
+    await (await openLowdbStore(dataFile)).insertTemplate(templateFixture());
 
     const port = await freePort();
-    const start = async () => {
-      const bot = await startRealBot({ sandboxApiUrl: sandbox.apiUrl, botToken: sandbox.state.bot.token, wholesaleToken: sandbox.state.personByKey('alice').token, port, dataFile, extraEnv: { PROVISIONING_POLL_SECONDS: '1' } });
-      bots.push(bot);
-      return bot;
-    };
+    const start = () => env.start(port, { PROVISIONING_POLL_SECONDS: '1' });
     const alice = sandbox.state.personByKey('alice');
     const room = sandbox.state.roomByKey('direct-alice');
     const fromBot = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id);

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLowdbStore } from '../../store/lowdb-store.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
 import { EVENT_RETENTION_MS, MAX_EVENTS, StaleWriteError, StoreError, emptyStoreData, pruneEvents, type Store } from '../../store/store.ts';
-import type { Conversation, Template } from '../../store/records.ts';
+import type { Conversation } from '../../store/records.ts';
+import { templateFixture } from '../support/fixtures.ts';
 
 const conversation = (over: Partial<Conversation> = {}): Conversation => ({
   id: 'c1',
@@ -24,22 +25,7 @@ const conversation = (over: Partial<Conversation> = {}): Conversation => ({
   ...over,
 });
 
-const template = (over: Partial<Template> = {}): Template => ({
-  id: 't1',
-  name: 'SMB Germany',
-  provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2',
-  serviceProviderAdmin: 'sp@x.example',
-  country: 'DE',
-  emailLanguage: 'de_DE',
-  subscriptionId: 'Sub100448',
-  authentication: { method: 'webex' },
-  email: { welcomeAdmins: true, welcomeUsers: true },
-  calling: { extensionLength: 4, internationalCalls: 'block' },
-  createdBy: { personId: 'p1', email: 'a@x.example' },
-  createdAt: '2026-11-25T00:00:00.000Z',
-  conversationId: 'c1',
-  ...over,
-});
+const template = templateFixture;
 
 let dir: string;
 beforeEach(async () => {

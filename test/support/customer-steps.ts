@@ -1,26 +1,11 @@
 import type { SandboxMessage } from '../../sandbox/sandbox-state.ts';
 import type { Template } from '../../store/records.ts';
 import type { Harness } from './harness.ts';
-
-export const PROVISIONING_ID = 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2';
+import { templateFixture } from './fixtures.ts';
 
 /** A stored onboarding template, as the template wizard would leave it. */
 export async function seedTemplate(h: Harness, name = 'SMB Germany'): Promise<Template> {
-  const template: Template = {
-    id: `tpl-${name}`,
-    name,
-    provisioningId: PROVISIONING_ID,
-    serviceProviderAdmin: 'sp@partner.example',
-    country: 'DE',
-    emailLanguage: 'de_DE',
-    subscriptionId: 'Sub100448',
-    authentication: { method: 'webex' },
-    email: { welcomeAdmins: true, welcomeUsers: true },
-    calling: { extensionLength: 4, internationalCalls: 'block' },
-    createdBy: { personId: 'p', email: 'alice@partner.example' },
-    createdAt: new Date().toISOString(),
-    conversationId: `seed-${name}`,
-  };
+  const template = templateFixture({ id: `tpl-${name}`, name, conversationId: `seed-${name}` });
   await h.store.insertTemplate(template);
   return template;
 }
