@@ -18,6 +18,7 @@ export function buildCommands(deps: CommandDeps): CommandRegistry {
     aliases: [['abbrechen'], ['stop']],
     usage: 'command.cancel.usage',
     summary: 'command.cancel.summary',
+    needs: 'start',
     run: async (ctx) => {
       const ended = await deps.engine.cancel(ctx.roomId, ctx.personId);
       if (ended === 0) await ctx.reply({ markdown: ctx.t('reply.nothingToCancel') });
@@ -28,6 +29,7 @@ export function buildCommands(deps: CommandDeps): CommandRegistry {
     aliases: [['hilfe'], ['?']],
     usage: 'command.help.usage',
     summary: 'command.help.summary',
+    needs: 'anyone',
     run: async (ctx) => {
       const { card, markdown } = helpCard({
         t: ctx.t,

@@ -1,6 +1,7 @@
 import type { Locale, MessageId, Translate } from '../i18n/catalogue.ts';
 import type { HelpEntry } from '../cards/help-card.ts';
 import type { AdaptiveCard } from '../cards/adaptive-card.ts';
+import type { Permission } from './access-policy.ts';
 
 /** What a command handler may do: answer in the space the command came from. */
 export interface CommandContext {
@@ -23,6 +24,8 @@ export interface Command {
   readonly aliases?: readonly (readonly string[])[];
   readonly usage: MessageId;
   readonly summary: MessageId;
+  /** Who may run it; checked at the seam before `run`. */
+  readonly needs: Permission;
   readonly run: (ctx: CommandContext) => Promise<void>;
 }
 

@@ -19,6 +19,12 @@ const hints: Record<string, string> = {
   WHOLESALE_TOKEN: 'a partner administrator’s access token with the spark-admin:wholesale_customers_read/_write and wholesale_subscribers_read/_write scopes (not the bot token: bots cannot call the Wholesale API)',
   WHOLESALE_API_URL: 'an http(s) URL such as https://webexapis.com/v1 (defaults to WEBEX_API_URL)',
   PROVISIONING_POLL_SECONDS: 'how often to ask for a customer’s provisioning status, in seconds (1 to 3600)',
+  PARTNER_ADMINS: 'a comma-separated list of the email addresses that may start procedures, e.g. alice@partner.example,bob@partner.example',
+  APPROVERS: 'a comma-separated list of email addresses',
+  VIEWERS: 'a comma-separated list of email addresses (status and history only)',
+  ALLOWED_EMAIL_DOMAINS: 'a comma-separated list of domains such as partner.example',
+  ACCESS_CONTACT: 'the email address people without access should ask',
+  ALERT_ROOM_ID: 'the Webex room id of the on-call space that gets failure notices',
   PORT: 'a TCP port number from 0 to 65535',
   HOST: 'the address to listen on, e.g. 0.0.0.0 or 127.0.0.1',
   DATA_FILE: 'a file path for the bot’s data, e.g. ./data/bot.json',
@@ -31,7 +37,21 @@ const port = z.coerce.number().int().min(0).max(65535);
 const httpUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
 
+const emailList = z
+  .string()
+  .transform((v) => v.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(z.email('not a list of email addresses')));
+const domainList = z
+  .string()
+  .transform((v) => v.split(',').map((e) => e.trim().toLowerCase().replace(/^@/, '')).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'not a list of domains')));
+
 const common = {
+  APPROVERS: z.preprocess(blankAsUnset, emailList.optional()),
+  VIEWERS: z.preprocess(blankAsUnset, emailList.optional()),
+  ALLOWED_EMAIL_DOMAINS: z.preprocess(blankAsUnset, domainList.optional()),
+  ACCESS_CONTACT: z.preprocess(blankAsUnset, z.email().optional()),
+  ALERT_ROOM_ID: z.preprocess(blankAsUnset, z.string().min(10).optional()),
   PORT: z.preprocess(blankAsUnset, port.default(3000)),
   PROVISIONING_POLL_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(3600).optional()),
   DATA_FILE: z.preprocess(blankAsUnset, z.string().min(1).default('./data/bot.json')),
@@ -41,12 +61,14 @@ const common = {
 
 const sandboxEnv = z.object({
   ...common,
+  PARTNER_ADMINS: z.preprocess(blankAsUnset, emailList.optional()),
   HOST: z.preprocess(blankAsUnset, z.string().min(1).default('127.0.0.1')),
   SANDBOX_PORT: z.preprocess(blankAsUnset, port.default(3100)),
 });
 
 const realEnv = z.object({
   ...common,
+  PARTNER_ADMINS: z.preprocess(blankAsUnset, emailList.refine((l) => l.length > 0, 'empty')),
   HOST: z.preprocess(blankAsUnset, z.string().min(1).default('0.0.0.0')),
   WEBEX_BOT_TOKEN: z.string().min(20, 'too short to be a Webex access token'),
   WEBEX_API_URL: z.preprocess(blankAsUnset, httpUrl.default('https://webexapis.com/v1')),
@@ -65,6 +87,16 @@ interface CommonConfig {
   readonly language: (typeof locales)[number];
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   readonly pollSeconds: number;
+  /** Who may do what. In sandbox mode, unset lists default to the seeded people's roles. */
+  readonly roles: {
+    readonly partnerAdmins?: readonly string[];
+    readonly approvers?: readonly string[];
+    readonly viewers?: readonly string[];
+    readonly allowedDomains?: readonly string[];
+    readonly contact?: string;
+  };
+  /** The on-call space for failure notices; in sandbox mode the seeded "Provisioning" space. */
+  readonly alertRoomId?: string;
 }
 
 export interface SandboxConfig extends CommonConfig {
@@ -93,6 +125,16 @@ function problemsOf(error: z.ZodError, env: Readonly<Record<string, string | und
   });
 }
 
+function rolesOf(v: { PARTNER_ADMINS?: string[] | undefined; APPROVERS?: string[] | undefined; VIEWERS?: string[] | undefined; ALLOWED_EMAIL_DOMAINS?: string[] | undefined; ACCESS_CONTACT?: string | undefined }): CommonConfig['roles'] {
+  return {
+    ...(v.PARTNER_ADMINS ? { partnerAdmins: v.PARTNER_ADMINS } : {}),
+    ...(v.APPROVERS ? { approvers: v.APPROVERS } : {}),
+    ...(v.VIEWERS ? { viewers: v.VIEWERS } : {}),
+    ...(v.ALLOWED_EMAIL_DOMAINS ? { allowedDomains: v.ALLOWED_EMAIL_DOMAINS } : {}),
+    ...(v.ACCESS_CONTACT ? { contact: v.ACCESS_CONTACT } : {}),
+  };
+}
+
 /**
  * Reads the environment once. No `WEBEX_BOT_TOKEN` means sandbox mode; with it the bot runs
  * against Webex (or whatever `WEBEX_API_URL` names) and needs the keys real mode requires.
@@ -112,6 +154,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       language: v.BOT_LANGUAGE,
       logLevel: v.LOG_LEVEL,
       pollSeconds: v.PROVISIONING_POLL_SECONDS ?? 2,
+      roles: rolesOf(v),
+      ...(v.ALERT_ROOM_ID ? { alertRoomId: v.ALERT_ROOM_ID } : {}),
       sandboxPort: v.SANDBOX_PORT,
     });
   }
@@ -126,6 +170,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     language: v.BOT_LANGUAGE,
     logLevel: v.LOG_LEVEL,
     pollSeconds: v.PROVISIONING_POLL_SECONDS ?? 15,
+    roles: rolesOf(v),
+    ...(v.ALERT_ROOM_ID ? { alertRoomId: v.ALERT_ROOM_ID } : {}),
     webexApiUrl: v.WEBEX_API_URL,
     wholesaleToken: v.WHOLESALE_TOKEN,
     wholesaleApiUrl: v.WHOLESALE_API_URL ?? v.WEBEX_API_URL,

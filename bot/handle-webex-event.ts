@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { cardDataSchema } from '../cards/card-data.ts';
+import { runCommandDataSchema } from '../cards/run-command-data.ts';
+import type { AccessPolicy, Decision } from './access-policy.ts';
 import type { Locale, Translate } from '../i18n/catalogue.ts';
 import type { ConversationEngine } from './conversation-engine.ts';
 import type { MessagingClient } from '../webex/messaging-client.ts';
@@ -17,7 +19,17 @@ export interface SeamDeps {
   readonly t: Translate;
   readonly locale: Locale;
   readonly engine: ConversationEngine;
+  readonly access: AccessPolicy;
+  /** A person's email by id (card actions carry only the id); cached by the caller. */
+  readonly emailOf: (personId: string) => Promise<string | undefined>;
   readonly log: Logger;
+}
+
+/** The polite refusal for a decision, naming whom to ask. */
+export function refusal(deps: Pick<SeamDeps, 't' | 'access'>, decision: Decision, email: string | undefined): string {
+  if (decision.allowed) return '';
+  const params = { email: email ?? '?', contact: deps.access.roles.contact, domains: (deps.access.roles.allowedDomains ?? []).join(', ') };
+  return deps.t(decision.reason === 'domain' ? 'access.domain' : decision.reason === 'outsider' ? 'access.outsider' : 'access.role', params);
 }
 
 /**
@@ -86,26 +98,47 @@ async function onMessage(event: WebhookEvent, deps: SeamDeps, log: Logger, sawRo
     await reply({ markdown: deps.t('reply.unknownCommand', { text: text.length > 80 ? `${text.slice(0, 80)}…` : text }) });
     return;
   }
-  log.info('command', { command: parsed.command.words.join(' '), personId: message.personId });
-  await parsed.command.run({
-    args: parsed.args,
-    roomId: message.roomId,
-    roomType,
-    personId: message.personId,
-    personEmail: message.personEmail,
-    t: deps.t,
-    locale: deps.locale,
-    botName: deps.bot.displayName,
-    reply,
-  });
+  await runCommand(deps, log, parsed, { roomId: message.roomId, roomType, personId: message.personId, personEmail: message.personEmail, reply });
+}
+
+async function runCommand(
+  deps: SeamDeps,
+  log: Logger,
+  parsed: NonNullable<ReturnType<SeamDeps['commands']['parse']>>,
+  who: { roomId: string; roomType: 'direct' | 'group'; personId: string; personEmail: string | undefined; reply: (reply: Reply) => Promise<void> },
+): Promise<void> {
+  const decision = deps.access.check(who.personEmail, parsed.command.needs);
+  if (!decision.allowed) {
+    log.info('command refused', { command: parsed.command.words.join(' '), personId: who.personId, reason: decision.reason });
+    await who.reply({ markdown: refusal(deps, decision, who.personEmail) });
+    return;
+  }
+  log.info('command', { command: parsed.command.words.join(' '), personId: who.personId });
+  await parsed.command.run({ args: parsed.args, roomId: who.roomId, roomType: who.roomType, personId: who.personId, personEmail: who.personEmail, t: deps.t, locale: deps.locale, botName: deps.bot.displayName, reply: who.reply });
 }
 
 async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): Promise<void> {
   const action = await deps.webex.getAttachmentAction(event.data.id);
+  const email = await deps.emailOf(action.personId);
+  const run = runCommandDataSchema.safeParse(action.inputs);
+  if (run.success) {
+    const parsed = deps.commands.parse(run.data.command);
+    if (parsed) {
+      const room = await deps.webex.getRoom(action.roomId);
+      await runCommand(deps, log, parsed, { roomId: action.roomId, roomType: room.type, personId: action.personId, personEmail: email, reply: replier(deps, action.roomId) });
+      return;
+    }
+  }
   const data = cardDataSchema.safeParse(action.inputs);
   if (!data.success) {
     log.info('card action without the bot’s card data', { personId: action.personId });
     await replier(deps, action.roomId, action.messageId)({ markdown: deps.t('reply.cardInactive') });
+    return;
+  }
+  const decision = deps.access.check(email, 'start');
+  if (!decision.allowed) {
+    log.info('card click refused', { personId: action.personId, reason: decision.reason });
+    await replier(deps, action.roomId, action.messageId)({ markdown: refusal(deps, decision, email) });
     return;
   }
   await deps.engine.click(action, data.data);

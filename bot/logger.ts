@@ -1,7 +1,9 @@
+import { pino, type DestinationStream } from 'pino';
+
 /**
- * Structured logs: one JSON line per event on stdout. Secrets handed to `createLogger` are
- * replaced wherever they appear in a line, and fields whose names look secret are masked, so a
- * careless `log.info({ headers })` still cannot leak a token.
+ * Structured logs: one JSON line per event (pino). Secrets handed to `createLogger` are replaced
+ * wherever they appear in a line, and fields whose names look secret are masked, so a careless
+ * `log.info('x', { headers })` still cannot leak a token.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Readonly<Record<string, unknown>>;
@@ -15,43 +17,61 @@ export interface Logger {
   child(fields: LogFields): Logger;
 }
 
-const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const secretKey = /token|secret|authorization|password/i;
-const REDACTED = '[redacted]';
-
 export interface LoggerOptions {
   readonly level: LogLevel;
   /** Values that must never be written, whatever field they hide in. */
   readonly secrets: readonly string[];
+  /** Where lines go (one JSON line per call, without the newline); stdout when absent. */
   readonly write?: (line: string) => void;
-  readonly clock?: () => Date;
 }
 
-function plain(value: unknown): unknown {
+const secretKey = /token|secret|authorization|password/i;
+const REDACTED = '[redacted]';
+
+/** Masks secret-looking keys and turns errors into plain objects, at any depth. */
+function clean(value: unknown, depth = 0): unknown {
+  if (depth > 8) return '[deep]';
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, ...(value.cause ? { cause: plain(value.cause) } : {}) };
+    return { name: value.name, message: value.message, ...('code' in value ? { code: (value as { code: unknown }).code } : {}), ...(value.cause ? { cause: clean(value.cause, depth + 1) } : {}) };
+  }
+  if (Array.isArray(value)) return value.map((v) => clean(v, depth + 1));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = secretKey.test(key) && typeof inner === 'string' ? REDACTED : clean(inner, depth + 1);
+    return out;
   }
   return value;
 }
 
-export function createLogger(options: LoggerOptions, bound: LogFields = {}): Logger {
-  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const clock = options.clock ?? (() => new Date());
-  const secrets = options.secrets.filter((s) => s.length >= 4);
-  const emit = (level: LogLevel, msg: string, fields: LogFields = {}) => {
-    if (order[level] < order[options.level]) return;
-    const record = { time: clock().toISOString(), level, msg, ...bound, ...fields };
-    let line = JSON.stringify(record, (key, value: unknown) => (key !== '' && secretKey.test(key) && typeof value === 'string' ? REDACTED : plain(value)));
-    for (const secret of secrets) line = line.split(secret).join(REDACTED);
-    write(line);
-  };
+function wrap(base: pino.Logger): Logger {
   return {
-    debug: (msg, fields) => emit('debug', msg, fields),
-    info: (msg, fields) => emit('info', msg, fields),
-    warn: (msg, fields) => emit('warn', msg, fields),
-    error: (msg, fields) => emit('error', msg, fields),
-    child: (fields) => createLogger(options, { ...bound, ...fields }),
+    debug: (msg, fields) => base.debug(fields ?? {}, msg),
+    info: (msg, fields) => base.info(fields ?? {}, msg),
+    warn: (msg, fields) => base.warn(fields ?? {}, msg),
+    error: (msg, fields) => base.error(fields ?? {}, msg),
+    child: (fields) => wrap(base.child(clean(fields) as Record<string, unknown>)),
   };
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const secrets = options.secrets.filter((s) => s.length >= 4);
+  const scrub = (line: string) => secrets.reduce((out, secret) => out.split(secret).join(REDACTED), line);
+  const destination: DestinationStream = options.write ? { write: (line: string) => options.write!(line.trimEnd()) } : pino.destination({ dest: 1, sync: true });
+  const base = pino(
+    {
+      level: options.level,
+      base: undefined,
+      messageKey: 'msg',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (object) => clean(object) as Record<string, unknown>,
+      },
+      hooks: { streamWrite: scrub },
+    },
+    destination,
+  );
+  return wrap(base);
 }
 
 /** A logger that writes nothing, for code paths that need one but whose output nobody reads. */

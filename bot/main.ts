@@ -3,9 +3,15 @@ import { openLowdbStore } from '../store/lowdb-store.ts';
 import { StoreError } from '../store/store.ts';
 import { WebexApiError } from '../webex/webex-api-error.ts';
 import { sandboxPartnerHub } from '../webex/partner-hub.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import type { Roles } from './access-policy.ts';
 import { createLogger } from './logger.ts';
 import { startBot, type RunningBot } from './start-bot.ts';
+
+/** The role settings the environment set, so they override the sandbox's seeded ones. */
+function definedRoles(roles: Config['roles']): Partial<Roles> {
+  return Object.fromEntries(Object.entries(roles).filter(([, v]) => v !== undefined)) as Partial<Roles>;
+}
 
 /**
  * `npm start`. Without WEBEX_BOT_TOKEN it starts the local sandbox and the bot against it; with
@@ -19,12 +25,13 @@ async function main(): Promise<void> {
 
   if (config.mode === 'sandbox') {
     const { startSandbox } = await import('../sandbox/start-sandbox.ts');
+    const { seedRoles } = await import('../sandbox/seed.ts');
     const sandbox = await startSandbox({ port: config.sandboxPort, host: '127.0.0.1' });
     closers.push(() => sandbox.close());
     const secret = randomBytes(20).toString('hex');
     const botToken = sandbox.state.bot.token;
     const log = createLogger({ level: config.logLevel, secrets: [secret, botToken, sandbox.state.personByKey('alice').token] });
-    bot = await startBot({ webexApiUrl: sandbox.apiUrl, botToken, webhookSecret: secret, host: config.host, port: config.port, language: config.language, store, log, partnerHub: sandboxPartnerHub(sandbox.url), wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token }, pollMs: config.pollSeconds * 1000 });
+    bot = await startBot({ webexApiUrl: sandbox.apiUrl, botToken, webhookSecret: secret, host: config.host, port: config.port, language: config.language, store, log, roles: { ...seedRoles(), ...definedRoles(config.roles) }, partnerHub: sandboxPartnerHub(sandbox.url), wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token }, pollMs: config.pollSeconds * 1000 });
     process.stderr.write(
       [
         '',
@@ -50,6 +57,13 @@ async function main(): Promise<void> {
       store,
       log,
       wholesale: { apiUrl: config.wholesaleApiUrl, token: config.wholesaleToken },
+      roles: {
+        partnerAdmins: config.roles.partnerAdmins ?? [],
+        approvers: config.roles.approvers ?? [],
+        viewers: config.roles.viewers ?? [],
+        ...(config.roles.allowedDomains ? { allowedDomains: config.roles.allowedDomains } : {}),
+        contact: config.roles.contact ?? config.roles.partnerAdmins?.[0] ?? 'your bot operator',
+      },
       pollMs: config.pollSeconds * 1000,
     });
   }

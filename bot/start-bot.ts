@@ -13,6 +13,7 @@ import type { PartnerHub } from '../webex/partner-hub.ts';
 import { cardContentType } from '../webex/messaging-schemas.ts';
 import { createServer, WEBHOOK_PATH } from './create-server.ts';
 import { handleWebexEvent } from './handle-webex-event.ts';
+import { AccessPolicy, type Roles } from './access-policy.ts';
 import type { Logger } from './logger.ts';
 import { registerWebhooks } from './register-webhooks.ts';
 import type { WebhookEvent } from './webhook-event.ts';
@@ -36,6 +37,8 @@ export interface BotOptions {
   readonly sweepMs?: number;
   /** Sandbox mode: Partner Hub issues Provisioning IDs. Real mode: admins paste them. */
   readonly partnerHub?: PartnerHub;
+  /** Who may do what. */
+  readonly roles: Roles;
   /** Fewer, faster retries in tests; the defaults suit Webex. */
   readonly http?: { readonly maxAttempts?: number; readonly backoffMs?: number };
 }
@@ -75,11 +78,17 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     log,
   });
   const commands = buildCommands({ engine, store: options.store });
+  const access = new AccessPolicy(options.roles);
+  const emails = new Map<string, string | undefined>();
+  const emailOf = async (personId: string) => {
+    if (!emails.has(personId)) emails.set(personId, (await webex.getPerson(personId)).emails[0]?.toLowerCase());
+    return emails.get(personId);
+  };
   const inFlight = new Set<Promise<void>>();
 
   const dispatch = (event: WebhookEvent) => {
     const started = performance.now();
-    const work = handleWebexEvent(event, { webex, bot, commands, t, locale: options.language, engine, log }).finally(() => {
+    const work = handleWebexEvent(event, { webex, bot, commands, t, locale: options.language, engine, access, emailOf, log }).finally(() => {
       inFlight.delete(work);
       log.debug('event handled', { eventId: event.data.id, ms: Math.round(performance.now() - started) });
     });

@@ -163,6 +163,10 @@ const en = {
   'customer.status.error': 'failed',
   'customer.externalIdLabel': 'External ID',
   'customer.orgId': 'Organisation ID',
+  'access.outsider': 'Sorry, {email}, you are not on this bot’s list of partner admins, approvers or viewers. Ask {contact} to add you.',
+  'access.domain': 'Sorry, {email}, this bot only works for people of {domains}. Ask {contact} if you need access.',
+  'access.role': 'Sorry, {email}, you may look up status and history, but only partner admins can start this. Ask {contact} if you need to.',
+  'access.role.approve': 'Sorry, {email}, only approvers can vote here.',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -328,6 +332,10 @@ const de = {
   'customer.status.error': 'fehlgeschlagen',
   'customer.externalIdLabel': 'Externe ID',
   'customer.orgId': 'Organisations-ID',
+  'access.outsider': 'Entschuldigung, {email}, Sie stehen nicht auf der Liste der Partner-Administratoren, Genehmigenden oder Lesenden dieses Bots. Bitten Sie {contact}, Sie aufzunehmen.',
+  'access.domain': 'Entschuldigung, {email}, dieser Bot arbeitet nur für Personen von {domains}. Wenden Sie sich an {contact}, wenn Sie Zugang brauchen.',
+  'access.role': 'Entschuldigung, {email}, Sie dürfen Status und Verlauf abfragen, aber nur Partner-Administratoren können dies starten. Wenden Sie sich bei Bedarf an {contact}.',
+  'access.role.approve': 'Entschuldigung, {email}, nur Genehmigende können hier abstimmen.',
 } as const satisfies Record<MessageId, string>;
 
 export const catalogue: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en, de };

@@ -34,3 +34,15 @@ export const seedRooms: readonly SeedRoom[] = [
   { key: 'provisioning', title: 'Provisioning', type: 'group', members: ['alice', 'paul', 'oscar', 'bot'] },
   { key: 'approvers', title: 'Approvers', type: 'group', members: ['bea', 'chen', 'dana', 'bot'] },
 ];
+
+/** The roles the seeded people have, as the bot's access config takes them. */
+export function seedRoles() {
+  const emails = (role: string) => seedPeople.filter((p) => p.role === role).map((p) => p.email);
+  return {
+    partnerAdmins: emails('partner admin'),
+    approvers: emails('approver'),
+    viewers: emails('on-call'),
+    allowedDomains: ['partner.example'],
+    contact: emails('partner admin')[0]!,
+  };
+}

@@ -18,6 +18,7 @@ export function registerOnboardingCommands(registry: CommandRegistry, deps: { re
     aliases: [['new', 'template'], ['vorlage', 'anlegen']],
     usage: 'command.createTemplate.usage',
     summary: 'command.createTemplate.summary',
+    needs: 'start',
     run: (ctx) => deps.engine.start('template', ctx.roomId, { personId: ctx.personId, email: ctx.personEmail ?? '' }),
   });
   registry.register({
@@ -25,6 +26,7 @@ export function registerOnboardingCommands(registry: CommandRegistry, deps: { re
     aliases: [['new', 'customer'], ['kunde', 'anlegen']],
     usage: 'command.createCustomer.usage',
     summary: 'command.createCustomer.summary',
+    needs: 'start',
     run: (ctx) => deps.engine.start('customer', ctx.roomId, { personId: ctx.personId, email: ctx.personEmail ?? '' }),
   });
   registry.register({
@@ -32,6 +34,7 @@ export function registerOnboardingCommands(registry: CommandRegistry, deps: { re
     aliases: [['vorlagen']],
     usage: 'command.templates.usage',
     summary: 'command.templates.summary',
+    needs: 'view',
     run: async (ctx) => {
       const templates = (await deps.store.listTemplates()).sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
       if (templates.length === 0) return ctx.reply({ markdown: ctx.t('templates.none') });
@@ -43,6 +46,7 @@ export function registerOnboardingCommands(registry: CommandRegistry, deps: { re
     aliases: [['vorlage']],
     usage: 'command.template.usage',
     summary: 'command.template.summary',
+    needs: 'view',
     run: async (ctx) => {
       const name = ctx.args.replace(/^["“„']|["”“']$/g, '').trim();
       if (!name) return ctx.reply({ markdown: ctx.t('templates.missingName') });

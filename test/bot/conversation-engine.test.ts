@@ -3,6 +3,7 @@ import { openLowdbStore } from '../../store/lowdb-store.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seedRoles } from '../../sandbox/seed.ts';
 import { cardText, startHarness, type Harness } from '../support/harness.ts';
 
 let h: Harness | undefined;
@@ -28,7 +29,7 @@ describe('the conversation engine across a restart', () => {
     await h.bot.close();
     const { startBot } = await import('../../bot/start-bot.ts');
     const { silentLogger } = await import('../../bot/logger.ts');
-    const restarted = await startBot({ webexApiUrl: h.sandbox.apiUrl, botToken: h.sandbox.state.bot.token, webhookSecret: h.secret, host: '127.0.0.1', port: 0, language: 'en', store: await openLowdbStore(file), log: silentLogger, wholesale: { apiUrl: h.sandbox.apiUrl, token: h.sandbox.state.personByKey('alice').token } });
+    const restarted = await startBot({ webexApiUrl: h.sandbox.apiUrl, botToken: h.sandbox.state.bot.token, webhookSecret: h.secret, host: '127.0.0.1', port: 0, language: 'en', store: await openLowdbStore(file), log: silentLogger, wholesale: { apiUrl: h.sandbox.apiUrl, token: h.sandbox.state.personByKey('alice').token }, roles: seedRoles() });
     try {
       const messages = await h.waitForBotMessages('direct-alice', 2);
       expect(cardText(messages[1]!)).toContain('Primary settings');

@@ -40,7 +40,7 @@ describe('a bot process that is killed and started again', () => {
 
   it('refuses to start in real mode without WEBEX_WEBHOOK_SECRET, naming it', async () => {
     const { sandbox, dir } = env;
-    const bot = env.track(spawnBot({ WEBEX_BOT_TOKEN: sandbox.state.bot.token, WEBEX_API_URL: sandbox.apiUrl, PUBLIC_URL: 'https://bot.example.com', WHOLESALE_TOKEN: 'w'.repeat(30), DATA_FILE: join(dir, 'bot.json') }));
+    const bot = env.track(spawnBot({ WEBEX_BOT_TOKEN: sandbox.state.bot.token, WEBEX_API_URL: sandbox.apiUrl, PUBLIC_URL: 'https://bot.example.com', WHOLESALE_TOKEN: 'w'.repeat(30), PARTNER_ADMINS: 'alice@partner.example', DATA_FILE: join(dir, 'bot.json') }));
     expect(await bot.exited).toBe(1);
     const said = bot.stderr.join('');
     expect(said).toContain('WEBEX_WEBHOOK_SECRET is missing');
@@ -53,7 +53,7 @@ describe('a bot process that is killed and started again', () => {
     const { writeFile, readFile } = await import('node:fs/promises');
     const file = join(dir, 'bot.json');
     await writeFile(file, '{"version": 1, "seenEvents": {');
-    const bot = env.track(spawnBot({ WEBEX_BOT_TOKEN: sandbox.state.bot.token, WEBEX_API_URL: sandbox.apiUrl, PUBLIC_URL: 'http://127.0.0.1:9', WEBEX_WEBHOOK_SECRET: 'x'.repeat(20), WHOLESALE_TOKEN: 'w'.repeat(30), DATA_FILE: file }));
+    const bot = env.track(spawnBot({ WEBEX_BOT_TOKEN: sandbox.state.bot.token, WEBEX_API_URL: sandbox.apiUrl, PUBLIC_URL: 'http://127.0.0.1:9', WEBEX_WEBHOOK_SECRET: 'x'.repeat(20), WHOLESALE_TOKEN: 'w'.repeat(30), PARTNER_ADMINS: 'alice@partner.example', DATA_FILE: file }));
     expect(await bot.exited).toBe(1);
     expect(bot.stderr.join('')).toContain('is not valid JSON');
     expect(await readFile(file, 'utf8')).toBe('{"version": 1, "seenEvents": {');

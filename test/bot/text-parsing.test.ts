@@ -21,8 +21,8 @@ describe('stripMention', () => {
 describe('CommandRegistry', () => {
   const noop = async () => {};
   const registry = new CommandRegistry()
-    .register({ words: ['create'], usage: 'command.help.usage', summary: 'command.help.summary', run: noop })
-    .register({ words: ['create', 'customer'], aliases: [['new', 'customer']], usage: 'command.help.usage', summary: 'command.help.summary', run: noop });
+    .register({ words: ['create'], usage: 'command.help.usage', summary: 'command.help.summary', needs: 'anyone', run: noop })
+    .register({ words: ['create', 'customer'], aliases: [['new', 'customer']], usage: 'command.help.usage', summary: 'command.help.summary', needs: 'anyone', run: noop });
 
   it('prefers the longest matching words and passes the rest as arguments', () => {
     expect(registry.parse('Create Customer Acme GmbH')?.command.words).toEqual(['create', 'customer']);

@@ -82,6 +82,8 @@ export async function startRealBot(options: { sandboxApiUrl: string; botToken: s
     PUBLIC_URL: `http://127.0.0.1:${options.port}`,
     WEBEX_WEBHOOK_SECRET: 'child-process-test-secret-0123456789',
     WHOLESALE_TOKEN: options.wholesaleToken,
+    PARTNER_ADMINS: 'alice@partner.example,paul@partner.example',
+    VIEWERS: 'oscar@partner.example',
     PORT: String(options.port),
     HOST: '127.0.0.1',
     DATA_FILE: options.dataFile,

@@ -7,6 +7,8 @@ import { createMemoryStore } from '../../store/memory-store.ts';
 import type { Store } from '../../store/store.ts';
 import type { Locale } from '../../i18n/catalogue.ts';
 import { sandboxPartnerHub } from '../../webex/partner-hub.ts';
+import { seedRoles } from '../../sandbox/seed.ts';
+import type { Roles } from '../../bot/access-policy.ts';
 import type { SandboxMessage } from '../../sandbox/sandbox-state.ts';
 
 export interface Harness {
@@ -95,6 +97,8 @@ export interface HarnessOptions {
   readonly sandbox?: SandboxOptions;
   /** `paste`: run as in real mode, where the admin pastes the Provisioning ID. */
   readonly provisioningIds?: 'issue' | 'paste';
+  /** Who may do what; the seeded people's roles by default. */
+  readonly roles?: Roles;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -114,6 +118,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     log,
     http: { backoffMs: 20 },
     wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token },
+    roles: options.roles ?? seedRoles(),
     pollMs: 100,
     sweepMs: 50,
     ...(options.provisioningIds === 'paste' ? {} : { partnerHub: sandboxPartnerHub(sandbox.url) }),
