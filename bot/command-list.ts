@@ -3,16 +3,21 @@ import type { Store } from '../store/store.ts';
 import { CommandRegistry } from './commands.ts';
 import { registerOnboardingCommands } from './commands/onboarding-commands.ts';
 import type { ConversationEngine } from './conversation-engine.ts';
+import { registerStatusCommands } from './commands/status-commands.ts';
+import type { WholesaleClient } from '../webex/wholesale-client.ts';
 
 export interface CommandDeps {
   readonly engine: ConversationEngine;
   readonly store: Store;
+  readonly wholesale: WholesaleClient;
+  readonly clock?: () => Date;
 }
 
 /** Every command the bot understands; help lists them in this order. */
 export function buildCommands(deps: CommandDeps): CommandRegistry {
   const registry = new CommandRegistry();
   registerOnboardingCommands(registry, deps);
+  registerStatusCommands(registry, { store: deps.store, wholesale: deps.wholesale, clock: deps.clock ?? (() => new Date()) });
   registry.register({
     words: ['cancel'],
     aliases: [['abbrechen'], ['stop']],

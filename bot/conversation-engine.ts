@@ -25,6 +25,8 @@ export interface EngineDeps {
   readonly clock?: () => Date;
   /** How long an effect may take before the click is given up (the card stays active). */
   readonly settleTimeoutMs?: number;
+  /** The on-call space; failures that procedures flag are posted there too. */
+  readonly alertRoomId?: string;
 }
 
 /** Machines that wait keep the time they want to be woken in `context.wakeAt`. */
@@ -248,6 +250,11 @@ export class ConversationEngine {
       await this.deps.store.appendAudit({ at: this.clock().toISOString(), action: `${conversation.kind}.${step}`, conversationId: conversation.id, ...(actor_ ? { actor: actor_ } : {}), details: { status } });
     }
     if (show) await this.postCard(next, procedure);
+    const alert = step !== conversation.step ? procedure.alert?.(step, (snapshot as { context: unknown }).context, this.deps.t) : undefined;
+    if (alert && this.deps.alertRoomId && this.deps.alertRoomId !== conversation.roomId) {
+      await this.deps.messenger.post(this.deps.alertRoomId, { markdown: alert }).catch((error: unknown) => this.deps.log.error('could not post the alert', { conversationId: conversation.id, error }));
+      this.deps.log.warn('alert posted', { conversationId: conversation.id, step });
+    }
     if (wakeAt && Date.parse(wakeAt) <= this.clock().getTime()) setImmediate(() => void this.wake(conversation.id).catch((error: unknown) => this.deps.log.error('wake failed', { conversationId: conversation.id, error })));
   }
 

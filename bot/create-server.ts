@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { Store } from '../store/store.ts';
 import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
 import { verifySignature } from './verify-signature.ts';
 import { dedupeKey, webhookEventSchema, type WebhookEvent } from './webhook-event.ts';
 
@@ -11,6 +12,9 @@ export interface ServerDeps {
   /** Hands an accepted event to the seam; called after the 200 is on its way. */
   readonly dispatch: (event: WebhookEvent) => void;
   readonly clock?: () => Date;
+  readonly metrics: Metrics;
+  /** Whether the bot can work: store writable, Webex reachable, webhooks active. */
+  readonly readiness: () => Promise<{ ready: boolean; checks: Record<string, string> }>;
 }
 
 export const WEBHOOK_PATH = '/webhooks/webex';
@@ -28,10 +32,20 @@ export function createServer(deps: ServerDeps): Express {
     res.json({ status: 'ok' });
   });
 
+  app.get('/readyz', async (_req, res) => {
+    const { ready, checks } = await deps.readiness();
+    res.status(ready ? 200 : 503).json({ ready, checks });
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.set('content-type', deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+
   app.post(WEBHOOK_PATH, express.raw({ type: () => true, limit: '256kb' }), async (req, res) => {
     const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!verifySignature(raw, req.get('x-spark-signature'), deps.webhookSecret)) {
       deps.log.warn('webhook rejected: missing or wrong signature', { bytes: raw.length });
+      deps.metrics.event('rejected_signature');
       res.status(401).json({ error: 'signature_invalid' });
       return;
     }
@@ -39,11 +53,13 @@ export function createServer(deps: ServerDeps): Express {
     try {
       json = JSON.parse(raw.toString('utf8'));
     } catch {
+      deps.metrics.event('rejected_body');
       res.status(400).json({ error: 'body_not_json' });
       return;
     }
     const parsed = webhookEventSchema.safeParse(json);
     if (!parsed.success) {
+      deps.metrics.event('rejected_body');
       deps.log.warn('webhook rejected: not a Webex event', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
       res.status(400).json({ error: 'event_invalid' });
       return;
@@ -55,14 +71,17 @@ export function createServer(deps: ServerDeps): Express {
     } catch (error) {
       // Not acknowledged, so Webex delivers it again once the store recovers.
       deps.log.error('webhook not recorded: store failed', { eventId: event.data.id, error });
+      deps.metrics.event('store_unavailable');
       res.status(503).json({ error: 'store_unavailable' });
       return;
     }
     if (!first) {
       deps.log.info('webhook ignored: already received', { eventId: event.data.id, resource: event.resource });
+      deps.metrics.event('duplicate');
       res.status(200).json({ status: 'duplicate' });
       return;
     }
+    deps.metrics.event('accepted');
     res.status(200).json({ status: 'accepted' });
     deps.dispatch(event);
   });

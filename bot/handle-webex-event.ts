@@ -23,6 +23,8 @@ export interface SeamDeps {
   /** A person's email by id (card actions carry only the id); cached by the caller. */
   readonly emailOf: (personId: string) => Promise<string | undefined>;
   readonly log: Logger;
+  /** Told of every event whose handling failed (metrics). */
+  readonly onFailure?: () => void;
 }
 
 /** The polite refusal for a decision, naming whom to ask. */
@@ -51,6 +53,7 @@ export async function handleWebexEvent(event: WebhookEvent, deps: SeamDeps): Pro
   } catch (error) {
     const reference = randomBytes(4).toString('hex');
     log.error('event handling failed', { reference, error });
+    deps.onFailure?.();
     if (roomId) {
       await deps.webex
         .createMessage({ roomId, markdown: deps.t('reply.internalError', { reference }) })

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     const secret = randomBytes(20).toString('hex');
     const botToken = sandbox.state.bot.token;
     const log = createLogger({ level: config.logLevel, secrets: [secret, botToken, sandbox.state.personByKey('alice').token] });
-    bot = await startBot({ webexApiUrl: sandbox.apiUrl, botToken, webhookSecret: secret, host: config.host, port: config.port, language: config.language, store, log, roles: { ...seedRoles(), ...definedRoles(config.roles) }, partnerHub: sandboxPartnerHub(sandbox.url), wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token }, pollMs: config.pollSeconds * 1000 });
+    bot = await startBot({ webexApiUrl: sandbox.apiUrl, botToken, webhookSecret: secret, host: config.host, port: config.port, language: config.language, store, log, roles: { ...seedRoles(), ...definedRoles(config.roles) }, alertRoomId: config.alertRoomId ?? sandbox.state.roomByKey('provisioning').id, partnerHub: sandboxPartnerHub(sandbox.url), wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token }, pollMs: config.pollSeconds * 1000 });
     process.stderr.write(
       [
         '',
@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       store,
       log,
       wholesale: { apiUrl: config.wholesaleApiUrl, token: config.wholesaleToken },
+      ...(config.alertRoomId ? { alertRoomId: config.alertRoomId } : {}),
       roles: {
         partnerAdmins: config.roles.partnerAdmins ?? [],
         approvers: config.roles.approvers ?? [],

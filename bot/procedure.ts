@@ -1,7 +1,7 @@
 import type { AnyEventObject, AnyStateMachine, EventFromLogic, InputFrom, SnapshotFrom, StateValue } from 'xstate';
 import type { StateViewMessage } from '../cards/state-view.ts';
 import type { CardView } from '../cards/card-view.ts';
-import type { MessageId } from '../i18n/catalogue.ts';
+import type { MessageId, Translate } from '../i18n/catalogue.ts';
 import type { Answers } from '../machines/field-errors.ts';
 import type { Actor, ProcedureKind } from '../store/records.ts';
 
@@ -28,6 +28,8 @@ export interface Procedure {
   toEvent(action: string, inputs: Answers): AnyEventObject | undefined;
   /** The card for a (persisted or live) snapshot's state and context. */
   card(state: string, context: unknown, view: CardView): StateView;
+  /** A notice for the on-call space when the procedure enters `state` (a failure nobody may be watching). */
+  alert?(state: string, context: unknown, t: Translate): string | undefined;
 }
 
 export interface ProcedureDefinition<M extends AnyStateMachine> {
@@ -39,6 +41,7 @@ export interface ProcedureDefinition<M extends AnyStateMachine> {
   input(start: StartInfo): InputFrom<M>;
   toEvent(action: string, inputs: Answers): EventFromLogic<M> | undefined;
   card(state: string, context: SnapshotFrom<M>['context'], view: CardView): StateView;
+  alert?(state: string, context: SnapshotFrom<M>['context'], t: Translate): string | undefined;
 }
 
 /**
@@ -49,6 +52,7 @@ export function defineProcedure<M extends AnyStateMachine>(definition: Procedure
   return {
     ...definition,
     card: (state, context, view) => definition.card(state, context as SnapshotFrom<M>['context'], view),
+    ...(definition.alert ? { alert: (state: string, context: unknown, t: Translate) => definition.alert!(state, context as SnapshotFrom<M>['context'], t) } : {}),
   };
 }
 

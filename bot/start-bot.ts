@@ -14,6 +14,7 @@ import { cardContentType } from '../webex/messaging-schemas.ts';
 import { createServer, WEBHOOK_PATH } from './create-server.ts';
 import { handleWebexEvent } from './handle-webex-event.ts';
 import { AccessPolicy, type Roles } from './access-policy.ts';
+import { Metrics } from './metrics.ts';
 import type { Logger } from './logger.ts';
 import { registerWebhooks } from './register-webhooks.ts';
 import type { WebhookEvent } from './webhook-event.ts';
@@ -39,6 +40,8 @@ export interface BotOptions {
   readonly partnerHub?: PartnerHub;
   /** Who may do what. */
   readonly roles: Roles;
+  /** The on-call space for failure notices. */
+  readonly alertRoomId?: string;
   /** Fewer, faster retries in tests; the defaults suit Webex. */
   readonly http?: { readonly maxAttempts?: number; readonly backoffMs?: number };
 }
@@ -54,10 +57,11 @@ export interface RunningBot {
 /** Wires client, seam, server and webhook registration, and starts listening. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { log } = options;
-  const webex = new MessagingClient({ baseUrl: options.webexApiUrl, token: options.botToken, log, ...options.http });
+  const metrics = new Metrics(options.store);
+  const webex = new MessagingClient({ baseUrl: options.webexApiUrl, token: options.botToken, log, onResponse: metrics.apiCall('messaging'), ...options.http });
   const bot = await webex.getMe();
   const t = translator(options.language);
-  const wholesale = new WholesaleClient({ baseUrl: options.wholesale.apiUrl, token: options.wholesale.token, log, ...options.http });
+  const wholesale = new WholesaleClient({ baseUrl: options.wholesale.apiUrl, token: options.wholesale.token, log, onResponse: metrics.apiCall('wholesale'), ...options.http });
   const engine = new ConversationEngine({
     store: options.store,
     procedures: [
@@ -76,8 +80,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     t,
     locale: options.language,
     log,
+    ...(options.alertRoomId ? { alertRoomId: options.alertRoomId } : {}),
   });
-  const commands = buildCommands({ engine, store: options.store });
+  const commands = buildCommands({ engine, store: options.store, wholesale });
   const access = new AccessPolicy(options.roles);
   const emails = new Map<string, string | undefined>();
   const emailOf = async (personId: string) => {
@@ -88,14 +93,42 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const dispatch = (event: WebhookEvent) => {
     const started = performance.now();
-    const work = handleWebexEvent(event, { webex, bot, commands, t, locale: options.language, engine, access, emailOf, log }).finally(() => {
+    const work = handleWebexEvent(event, { webex, bot, commands, t, locale: options.language, engine, access, emailOf, log, onFailure: () => metrics.failed() }).finally(() => {
       inFlight.delete(work);
-      log.debug('event handled', { eventId: event.data.id, ms: Math.round(performance.now() - started) });
+      const ms = performance.now() - started;
+      metrics.handled(event.resource, ms / 1000);
+      log.debug('event handled', { eventId: event.data.id, ms: Math.round(ms) });
     });
     inFlight.add(work);
   };
 
-  const app = createServer({ webhookSecret: options.webhookSecret, store: options.store, log, dispatch });
+  let targetUrl = '';
+  const readiness = async () => {
+    const checks: Record<string, string> = {};
+    const probe = async (name: string, check: () => Promise<string>) => {
+      try {
+        checks[name] = await check();
+      } catch (error) {
+        checks[name] = `failing: ${(error as Error).message}`;
+      }
+    };
+    await probe('store', async () => {
+      await options.store.ping();
+      return 'ok';
+    });
+    await probe('webex', async () => {
+      await webex.getMe();
+      return 'ok';
+    });
+    await probe('webhooks', async () => {
+      const ours = (await webex.listWebhooks()).filter((w) => w.targetUrl === targetUrl);
+      const inactive = ours.filter((w) => w.status === 'inactive').length;
+      if (ours.length < 2 || inactive > 0) throw new Error(`${ours.length} registered, ${inactive} inactive`);
+      return 'ok';
+    });
+    return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
+  };
+  const app = createServer({ webhookSecret: options.webhookSecret, store: options.store, log, dispatch, metrics, readiness });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(options.port, options.host, () => resolve(s));
     s.once('error', reject);
@@ -103,7 +136,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { port } = server.address() as AddressInfo;
   const url = options.publicUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
   try {
-    const registration = await registerWebhooks(webex, { targetUrl: `${url}${WEBHOOK_PATH}`, secret: options.webhookSecret, name: `${bot.displayName} (onboarding bot)` }, log);
+    targetUrl = `${url}${WEBHOOK_PATH}`;
+    const registration = await registerWebhooks(webex, { targetUrl, secret: options.webhookSecret, name: `${bot.displayName} (onboarding bot)` }, log);
     const resumed = await engine.resume();
     engine.startSweeper(options.sweepMs ?? 1000);
     if (resumed > 0) log.info('cards posted that a restart had cut off', { count: resumed });

@@ -10,6 +10,7 @@ import type { Logger } from '../logger.ts';
 import { defineProcedure, type Procedure } from '../procedure.ts';
 import { spaceLink } from '../space-link.ts';
 import { createCustomerOnce } from './create-customer-once.ts';
+import { packageStatesOf, recordWholesaleStatus } from '../customer-status.ts';
 
 export interface CustomerProcedureDeps {
   readonly store: Store;
@@ -20,8 +21,6 @@ export interface CustomerProcedureDeps {
   /** Back-off between unclear creates (tests shorten it). */
   readonly createBackoffMs?: number;
 }
-
-const FINAL = new Set(['provisioned', 'provisioned_with_errors', 'error']);
 
 /** `create customer`, wired to the store and the Wholesale API. */
 export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
@@ -73,24 +72,9 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
       checkStatus: fromPromise(async ({ input }): Promise<StatusReport> => {
         const customer = await deps.wholesale.getCustomer(input.customerId);
         const at = now();
-        const packageStates = (customer.resourceDetails?.packages ?? []).map((p) => ({ name: p.name, status: p.status, errors: p.errors ?? [] }));
         const record = await deps.store.findCustomer(input.externalId);
-        if (record) {
-          const changed = record.status !== customer.status;
-          await deps.store.saveCustomer({
-            ...record,
-            status: customer.status,
-            ...(customer.orgId ? { orgId: customer.orgId } : {}),
-            packageStates,
-            errors: customer.errors ?? [],
-            updatedAt: at,
-            history: changed ? [...record.history, { at, status: customer.status }] : record.history,
-          });
-          if (changed && FINAL.has(customer.status)) {
-            await deps.store.appendAudit({ at, action: `customer.${customer.status}`, conversationId: record.conversationId, externalId: record.externalId, details: { customerId: input.customerId } });
-          }
-        }
-        return { status: customer.status, ...(customer.orgId ? { orgId: customer.orgId } : {}), packageStates, errors: customer.errors ?? [], at };
+        if (record) await recordWholesaleStatus(deps.store, record, customer, at);
+        return { status: customer.status, ...(customer.orgId ? { orgId: customer.orgId } : {}), packageStates: packageStatesOf(customer), errors: customer.errors ?? [], at };
       }),
     },
   });
@@ -123,5 +107,13 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
       }
     },
     card: (state, context, view) => customerCard(state, context, view),
+    alert: (state, context, t) => {
+      if (state !== 'failed' && state !== 'provisionedWithErrors') return undefined;
+      const reasons = [...context.customerErrors, ...context.packageStates.flatMap((p) => p.errors.map((e) => ({ ...e, description: `${p.name}: ${e.description ?? ''}` })))]
+        .map((e) => `${e.description ?? ''}${e.errorCode !== undefined ? ` (${e.errorCode})` : ''}`)
+        .join('; ');
+      const params = { name: context.answers.companyName ?? '', externalId: context.answers.externalId ?? '', who: context.startedBy.email, reasons: reasons || '—' };
+      return t(state === 'failed' ? 'alert.customerFailed' : 'alert.customerWithErrors', params);
+    },
   });
 }

@@ -126,6 +126,9 @@ describe('cards', () => {
       - \`create customer\`: Provision a new Wholesale customer organisation with an onboarding template, and follow it to the end.
       - \`templates\`: List the onboarding templates and their Provisioning IDs.
       - \`template <name>\`: Show one onboarding template.
+      - \`status [customer]\`: A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.
+      - \`history <customer>\`: What happened to a customer, newest first.
+      - \`customers\`: Every customer this bot created, with its state.
       - \`cancel\`: Stop what you started in this space; nothing more is saved.
       - \`help\`: Show this list of commands.
       In a group space, mention me first, e.g. \`@Onboarding Bot help\`."

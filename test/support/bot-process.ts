@@ -116,8 +116,14 @@ export function useChildBots(sandboxOptions: import('../../sandbox/start-sandbox
     dir = await mkdtemp(join(tmpdir(), 'bot-child-'));
   });
   afterEach(async () => {
-    for (const bot of bots.splice(0)) await bot.kill();
+    const all = bots.splice(0);
+    for (const bot of all) await bot.kill();
+    // The bot's whole output, as an operator would collect it, holds no token or secret.
+    const secrets = ['child-process-test-secret-0123456789', ...(sandbox?.state.people.map((p) => p.token) ?? [])];
+    const output = all.flatMap((b) => [...b.stdout, ...b.stderr]).join('\n');
+    const leaked = secrets.find((s) => output.includes(s));
     await sandbox?.close();
+    if (leaked) throw new Error('a bot process wrote a token or secret to its output');
     if (dir) await rm(dir, { recursive: true, force: true });
   });
   const env: ChildBots = {

@@ -119,6 +119,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     http: { backoffMs: 20 },
     wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token },
     roles: options.roles ?? seedRoles(),
+    alertRoomId: sandbox.state.roomByKey('provisioning').id,
     pollMs: 100,
     sweepMs: 50,
     ...(options.provisioningIds === 'paste' ? {} : { partnerHub: sandboxPartnerHub(sandbox.url) }),
@@ -169,6 +170,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       await bot.close();
       await sandbox.close();
+      // Every test that runs a bot also proves its logs hold no token or secret.
+      const secrets = [secret, ...sandbox.state.people.map((p) => p.token)];
+      const leaked = logs.filter((line) => secrets.some((s) => line.includes(s)));
+      if (leaked.length > 0) throw new Error(`a log line holds a token or secret: ${leaked[0]!.slice(0, 200)}`);
     },
   };
   return harness;

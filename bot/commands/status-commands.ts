@@ -1,0 +1,94 @@
+import { customerChoiceCard } from '../../cards/status/customer-choice-card.ts';
+import { customerStatusCard } from '../../cards/status/customer-status-card.ts';
+import { customersListCard } from '../../cards/status/customers-list-card.ts';
+import { historyCard } from '../../cards/status/history-card.ts';
+import { inFlightCard } from '../../cards/status/in-flight-card.ts';
+import { shortTime } from '../../cards/status/status-format.ts';
+import type { CustomerRecord } from '../../store/records.ts';
+import type { Store } from '../../store/store.ts';
+import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { CommandContext, CommandRegistry } from '../commands.ts';
+import { freshCustomer } from '../customer-status.ts';
+import { findCustomer } from '../find-customer.ts';
+
+export interface StatusDeps {
+  readonly store: Store;
+  readonly wholesale: WholesaleClient;
+  readonly clock: () => Date;
+}
+
+/** Resolves the customer a person named, or answers for them (no match, several) and returns undefined. */
+async function resolve(ctx: CommandContext, deps: StatusDeps, query: string, command: 'status' | 'history'): Promise<CustomerRecord | undefined> {
+  const match = findCustomer(await deps.store.listCustomers(), query);
+  if (match.kind === 'one') return match.customer;
+  if (match.kind === 'several') {
+    await ctx.reply(customerChoiceCard(ctx.t, query, command, match.customers));
+    return undefined;
+  }
+  const hint = match.suggestions.length > 0 ? ` ${ctx.t('status.didYouMean', { names: match.suggestions.join(', ') })}` : '';
+  await ctx.reply({ markdown: `${ctx.t('status.none', { query })}${hint}` });
+  return undefined;
+}
+
+/** `status`, `status <customer>`, `history <customer>`, `customers`: read-only, for on-call staff too. */
+export function registerStatusCommands(registry: CommandRegistry, deps: StatusDeps): void {
+  registry.register({
+    words: ['status'],
+    usage: 'command.status.usage',
+    summary: 'command.status.summary',
+    needs: 'view',
+    run: async (ctx) => {
+      const query = ctx.args.trim();
+      if (query) {
+        const record = await resolve(ctx, deps, query, 'status');
+        if (!record) return;
+        const { customer, stale } = await freshCustomer(deps.store, deps.wholesale, record, deps.clock());
+        return ctx.reply(customerStatusCard(ctx.t, customer, stale));
+      }
+      const conversations = (await deps.store.findConversations({ status: 'active' })).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const provisioning = (await deps.store.listCustomers()).filter((c) => c.status === 'provisioning' || c.status === 'creating').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const busy = new Set(provisioning.map((c) => c.conversationId));
+      const lines = [
+        ...provisioning.map((c) => ({ at: c.createdAt, text: ctx.t('status.inFlight.customer', { name: c.name, externalId: c.externalId, since: shortTime(c.createdAt) }) })),
+        ...conversations
+          .filter((c) => !busy.has(c.id))
+          .map((c) => ({ at: c.createdAt, text: ctx.t('status.inFlight.line', { procedure: ctx.t(c.kind === 'customer' ? 'procedure.customer' : 'procedure.template'), who: c.startedBy.email, since: shortTime(c.createdAt), step: c.step }) })),
+      ]
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map((l) => l.text);
+      if (lines.length === 0) return ctx.reply({ markdown: ctx.t('status.inFlight.none') });
+      return ctx.reply(inFlightCard(ctx.t, lines));
+    },
+  });
+  registry.register({
+    words: ['history'],
+    aliases: [['verlauf']],
+    usage: 'command.history.usage',
+    summary: 'command.history.summary',
+    needs: 'view',
+    run: async (ctx) => {
+      const paged = /^(.*?)\s+page:(\d+)$/.exec(ctx.args.trim());
+      const query = (paged ? paged[1]! : ctx.args).trim();
+      if (!query) return ctx.reply({ markdown: ctx.t('status.missing') });
+      const record = await resolve(ctx, deps, query, 'history');
+      if (!record) return;
+      const byCustomer = await deps.store.listAudit({ externalId: record.externalId });
+      const byConversation = await deps.store.listAudit({ conversationId: record.conversationId });
+      const entries = [...new Map([...byCustomer, ...byConversation].map((e) => [`${e.at}|${e.action}`, e])).values()].sort((a, b) => b.at.localeCompare(a.at));
+      if (entries.length === 0) return ctx.reply({ markdown: ctx.t('history.none', { name: record.name }) });
+      return ctx.reply(historyCard(ctx.t, record.name, record.externalId, entries, Math.max(1, Number(paged?.[2] ?? 1))));
+    },
+  });
+  registry.register({
+    words: ['customers'],
+    aliases: [['kunden']],
+    usage: 'command.customers.usage',
+    summary: 'command.customers.summary',
+    needs: 'view',
+    run: async (ctx) => {
+      const customers = (await deps.store.listCustomers()).sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
+      if (customers.length === 0) return ctx.reply({ markdown: ctx.t('customers.none') });
+      return ctx.reply(customersListCard(ctx.t, customers));
+    },
+  });
+}
