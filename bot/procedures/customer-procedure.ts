@@ -109,9 +109,7 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
     card: (state, context, view) => customerCard(state, context, view),
     alert: (state, context, t) => {
       if (state !== 'failed' && state !== 'provisionedWithErrors') return undefined;
-      const reasons = [...context.customerErrors, ...context.packageStates.flatMap((p) => p.errors.map((e) => ({ ...e, description: `${p.name}: ${e.description ?? ''}` })))]
-        .map((e) => `${e.description ?? ''}${e.errorCode !== undefined ? ` (${e.errorCode})` : ''}`)
-        .join('; ');
+      const reasons = [...new Set([...context.customerErrors, ...context.packageStates.flatMap((p) => p.errors)].map((e) => `${e.description ?? ''}${e.errorCode !== undefined ? ` (${e.errorCode})` : ''}`))].join('; ');
       const params = { name: context.answers.companyName ?? '', externalId: context.answers.externalId ?? '', who: context.startedBy.email, reasons: reasons || '—' };
       return t(state === 'failed' ? 'alert.customerFailed' : 'alert.customerWithErrors', params);
     },
