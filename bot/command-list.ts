@@ -5,11 +5,14 @@ import { registerOnboardingCommands } from './commands/onboarding-commands.ts';
 import type { ConversationEngine } from './conversation-engine.ts';
 import { registerStatusCommands } from './commands/status-commands.ts';
 import type { WholesaleClient } from '../webex/wholesale-client.ts';
+import type { ApprovalService } from './approval-service.ts';
+import { approvalsListCard } from '../cards/approval/approvals-list-card.ts';
 
 export interface CommandDeps {
   readonly engine: ConversationEngine;
   readonly store: Store;
   readonly wholesale: WholesaleClient;
+  readonly approvals: ApprovalService;
   readonly clock?: () => Date;
 }
 
@@ -18,6 +21,18 @@ export function buildCommands(deps: CommandDeps): CommandRegistry {
   const registry = new CommandRegistry();
   registerOnboardingCommands(registry, deps);
   registerStatusCommands(registry, { store: deps.store, wholesale: deps.wholesale, clock: deps.clock ?? (() => new Date()) });
+  registry.register({
+    words: ['approvals'],
+    aliases: [['genehmigungen']],
+    usage: 'command.approvals.usage',
+    summary: 'command.approvals.summary',
+    needs: 'anyone',
+    run: async (ctx) => {
+      const open = await deps.approvals.openFor(ctx.personEmail ?? '');
+      if (open.length === 0) return ctx.reply({ markdown: ctx.t('approvals.none') });
+      return ctx.reply(approvalsListCard(ctx.t, open));
+    },
+  });
   registry.register({
     words: ['cancel'],
     aliases: [['abbrechen'], ['stop']],

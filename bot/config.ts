@@ -25,6 +25,7 @@ const hints: Record<string, string> = {
   ALLOWED_EMAIL_DOMAINS: 'a comma-separated list of domains such as partner.example',
   ACCESS_CONTACT: 'the email address people without access should ask',
   ALERT_ROOM_ID: 'the Webex room id of the on-call space that gets failure notices',
+  APPROVAL_POLICY_FILE: 'the path of the approval policy (JSON, see approval-policy.example.json); leave unset for no approvals',
   PORT: 'a TCP port number from 0 to 65535',
   HOST: 'the address to listen on, e.g. 0.0.0.0 or 127.0.0.1',
   DATA_FILE: 'a file path for the bot’s data, e.g. ./data/bot.json',
@@ -52,6 +53,7 @@ const common = {
   ALLOWED_EMAIL_DOMAINS: z.preprocess(blankAsUnset, domainList.optional()),
   ACCESS_CONTACT: z.preprocess(blankAsUnset, z.email().optional()),
   ALERT_ROOM_ID: z.preprocess(blankAsUnset, z.string().min(10).optional()),
+  APPROVAL_POLICY_FILE: z.preprocess(blankAsUnset, z.string().min(1).optional()),
   PORT: z.preprocess(blankAsUnset, port.default(3000)),
   PROVISIONING_POLL_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(3600).optional()),
   DATA_FILE: z.preprocess(blankAsUnset, z.string().min(1).default('./data/bot.json')),
@@ -97,6 +99,7 @@ interface CommonConfig {
   };
   /** The on-call space for failure notices; in sandbox mode the seeded "Provisioning" space. */
   readonly alertRoomId?: string;
+  readonly approvalPolicyFile?: string;
 }
 
 export interface SandboxConfig extends CommonConfig {
@@ -156,6 +159,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       pollSeconds: v.PROVISIONING_POLL_SECONDS ?? 2,
       roles: rolesOf(v),
       ...(v.ALERT_ROOM_ID ? { alertRoomId: v.ALERT_ROOM_ID } : {}),
+      ...(v.APPROVAL_POLICY_FILE ? { approvalPolicyFile: v.APPROVAL_POLICY_FILE } : {}),
       sandboxPort: v.SANDBOX_PORT,
     });
   }
@@ -172,6 +176,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     pollSeconds: v.PROVISIONING_POLL_SECONDS ?? 15,
     roles: rolesOf(v),
     ...(v.ALERT_ROOM_ID ? { alertRoomId: v.ALERT_ROOM_ID } : {}),
+    ...(v.APPROVAL_POLICY_FILE ? { approvalPolicyFile: v.APPROVAL_POLICY_FILE } : {}),
     webexApiUrl: v.WEBEX_API_URL,
     wholesaleToken: v.WHOLESALE_TOKEN,
     wholesaleApiUrl: v.WHOLESALE_API_URL ?? v.WEBEX_API_URL,

@@ -9,6 +9,7 @@ import type { Store } from '../store/store.ts';
 import type { Reply } from './commands.ts';
 import type { Logger } from './logger.ts';
 import { stateName, type Procedure } from './procedure.ts';
+import { KeyedQueue } from './keyed-queue.ts';
 
 /** Posts into a space; the webex client in production, the same client against the sandbox in tests. */
 export interface Messenger {
@@ -54,7 +55,7 @@ export function cardInputs(raw: Readonly<Record<string, unknown>>): Answers {
  * is not the current one changes nothing.
  */
 export class ConversationEngine {
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly queue = new KeyedQueue();
   private readonly byKind: ReadonlyMap<ProcedureKind, Procedure>;
   private readonly clock: () => Date;
   private sweeper: NodeJS.Timeout | undefined;
@@ -201,23 +202,12 @@ export class ConversationEngine {
   }
 
   /** Resolves when no conversation has an event in hand. */
-  async idle(): Promise<void> {
-    while (this.queues.size > 0) await Promise.allSettled([...this.queues.values()]);
+  idle(): Promise<void> {
+    return this.queue.idle();
   }
 
   private serial(id: string, work: () => Promise<void>): Promise<void> {
-    const previous = this.queues.get(id) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const tail: Promise<void> = next.then(
-      () => this.forget(id, tail),
-      () => this.forget(id, tail),
-    );
-    this.queues.set(id, tail);
-    return next;
-  }
-
-  private forget(id: string, tail: Promise<void>): void {
-    if (this.queues.get(id) === tail) this.queues.delete(id);
+    return this.queue.run(id, work);
   }
 
   private async settle(actor: AnyActor): Promise<AnyMachineSnapshot> {
@@ -258,6 +248,30 @@ export class ConversationEngine {
     if (wakeAt && Date.parse(wakeAt) <= this.clock().getTime()) setImmediate(() => void this.wake(conversation.id).catch((error: unknown) => this.deps.log.error('wake failed', { conversationId: conversation.id, error })));
   }
 
+  /**
+   * Sends an event from outside the conversation's cards (an approval's outcome). Ignored when the
+   * conversation has ended or its state does not take the event.
+   */
+  async deliver(conversationId: string, event: AnyEventObject): Promise<boolean> {
+    let taken = false;
+    await this.serial(conversationId, async () => {
+      const conversation = await this.deps.store.getConversation(conversationId);
+      if (!conversation || conversation.status !== 'active') return;
+      const procedure = this.procedure(conversation.kind);
+      if (conversation.machineVersion !== procedure.version) return;
+      const actor = createActor(procedure.machine, { snapshot: conversation.snapshot as AnyMachineSnapshot });
+      actor.start();
+      if (!actor.getSnapshot().can(event)) {
+        actor.stop();
+        return;
+      }
+      actor.send(event);
+      taken = true;
+      await this.commit(conversation, actor, await this.settle(actor), procedure);
+    });
+    return taken;
+  }
+
   /** Sends `wake` to a conversation whose deadline has come (from the sweeper, or right after a save). */
   async wake(conversationId: string): Promise<void> {
     if (this.waking.has(conversationId)) return;
@@ -285,9 +299,10 @@ export class ConversationEngine {
   }
 
   /** Wakes due conversations every `intervalMs`, so deadlines survive restarts (XState's `after` does not). */
-  startSweeper(intervalMs: number): void {
+  startSweeper(intervalMs: number, alsoSweep?: () => Promise<void>): void {
     this.stopSweeper();
     const sweep = async () => {
+      if (alsoSweep) await alsoSweep();
       const now = this.clock().getTime();
       const due = (await this.deps.store.findConversations({ status: 'active' })).filter((c) => c.wakeAt && Date.parse(c.wakeAt) <= now);
       for (const conversation of due) void this.wake(conversation.id).catch((error: unknown) => this.deps.log.error('wake failed', { conversationId: conversation.id, error }));

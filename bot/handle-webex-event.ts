@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { cardDataSchema } from '../cards/card-data.ts';
 import { runCommandDataSchema } from '../cards/run-command-data.ts';
+import { approvalCardDataSchema } from '../cards/approval/approval-card-data.ts';
+import type { ApprovalService } from './approval-service.ts';
 import type { AccessPolicy, Decision } from './access-policy.ts';
 import type { Locale, Translate } from '../i18n/catalogue.ts';
 import type { ConversationEngine } from './conversation-engine.ts';
@@ -19,6 +21,7 @@ export interface SeamDeps {
   readonly t: Translate;
   readonly locale: Locale;
   readonly engine: ConversationEngine;
+  readonly approvals: ApprovalService;
   readonly access: AccessPolicy;
   /** A person's email by id (card actions carry only the id); cached by the caller. */
   readonly emailOf: (personId: string) => Promise<string | undefined>;
@@ -131,6 +134,18 @@ async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): P
       await runCommand(deps, log, parsed, { roomId: action.roomId, roomType: room.type, personId: action.personId, personEmail: email, reply: replier(deps, action.roomId) });
       return;
     }
+  }
+  const vote = approvalCardDataSchema.safeParse(action.inputs);
+  if (vote.success) {
+    // The policy names who may vote; only the domain rule applies before it.
+    const decision = deps.access.check(email, 'approve');
+    if (!decision.allowed && decision.reason === 'domain') {
+      await replier(deps, action.roomId, action.messageId)({ markdown: refusal(deps, decision, email) });
+      return;
+    }
+    const comment = typeof action.inputs.comment === 'string' ? action.inputs.comment : undefined;
+    await deps.approvals.vote(vote.data.approvalId, { personId: action.personId, email }, vote.data.vote, comment, { roomId: action.roomId, messageId: action.messageId });
+    return;
   }
   const data = cardDataSchema.safeParse(action.inputs);
   if (!data.success) {

@@ -5,6 +5,7 @@ import { WebexApiError } from '../webex/webex-api-error.ts';
 import { sandboxPartnerHub } from '../webex/partner-hub.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { Roles } from './access-policy.ts';
+import { loadApprovalPolicy } from './approval-policy.ts';
 import { createLogger } from './logger.ts';
 import { startBot, type RunningBot } from './start-bot.ts';
 
@@ -19,6 +20,7 @@ function definedRoles(roles: Config['roles']): Partial<Roles> {
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  const approvalPolicy = await loadApprovalPolicy(config.approvalPolicyFile);
   const store = await openLowdbStore(config.dataFile);
   const closers: (() => Promise<void>)[] = [];
   let bot: RunningBot;
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
     const secret = randomBytes(20).toString('hex');
     const botToken = sandbox.state.bot.token;
     const log = createLogger({ level: config.logLevel, secrets: [secret, botToken, sandbox.state.personByKey('alice').token] });
-    bot = await startBot({ webexApiUrl: sandbox.apiUrl, botToken, webhookSecret: secret, host: config.host, port: config.port, language: config.language, store, log, roles: { ...seedRoles(), ...definedRoles(config.roles) }, alertRoomId: config.alertRoomId ?? sandbox.state.roomByKey('provisioning').id, partnerHub: sandboxPartnerHub(sandbox.url), wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token }, pollMs: config.pollSeconds * 1000 });
+    bot = await startBot({ webexApiUrl: sandbox.apiUrl, botToken, webhookSecret: secret, host: config.host, port: config.port, language: config.language, store, log, approvalPolicy, roles: { ...seedRoles(), ...definedRoles(config.roles) }, alertRoomId: config.alertRoomId ?? sandbox.state.roomByKey('provisioning').id, partnerHub: sandboxPartnerHub(sandbox.url), wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token }, pollMs: config.pollSeconds * 1000 });
     process.stderr.write(
       [
         '',
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
       store,
       log,
       wholesale: { apiUrl: config.wholesaleApiUrl, token: config.wholesaleToken },
+      approvalPolicy,
       ...(config.alertRoomId ? { alertRoomId: config.alertRoomId } : {}),
       roles: {
         partnerAdmins: config.roles.partnerAdmins ?? [],

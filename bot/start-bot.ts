@@ -15,6 +15,9 @@ import { createServer, WEBHOOK_PATH } from './create-server.ts';
 import { handleWebexEvent } from './handle-webex-event.ts';
 import { AccessPolicy, type Roles } from './access-policy.ts';
 import { Metrics } from './metrics.ts';
+import { ApprovalService } from './approval-service.ts';
+import type { ApprovalPolicy } from './approval-policy.ts';
+import type { Messenger } from './conversation-engine.ts';
 import type { Logger } from './logger.ts';
 import { registerWebhooks } from './register-webhooks.ts';
 import type { WebhookEvent } from './webhook-event.ts';
@@ -42,6 +45,10 @@ export interface BotOptions {
   readonly roles: Roles;
   /** The on-call space for failure notices. */
   readonly alertRoomId?: string;
+  /** Which steps need approval, by whom; none when absent. */
+  readonly approvalPolicy?: ApprovalPolicy;
+  /** The clock for deadlines (approvals' expiry, reminders); tests pass a fake one. */
+  readonly clock?: () => Date;
   /** Fewer, faster retries in tests; the defaults suit Webex. */
   readonly http?: { readonly maxAttempts?: number; readonly backoffMs?: number };
 }
@@ -62,27 +69,34 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const bot = await webex.getMe();
   const t = translator(options.language);
   const wholesale = new WholesaleClient({ baseUrl: options.wholesale.apiUrl, token: options.wholesale.token, log, onResponse: metrics.apiCall('wholesale'), ...options.http });
+  const clock = options.clock ?? (() => new Date());
+  const messenger: Messenger = {
+    post: (roomId, reply) =>
+      webex.createMessage({
+        roomId,
+        ...(reply.parentId ? { parentId: reply.parentId } : {}),
+        markdown: reply.markdown,
+        ...(reply.card ? { attachments: [{ contentType: cardContentType, content: { ...reply.card } }] as const } : {}),
+      }),
+  };
+  // The approval service hands outcomes to the engine, which runs the procedures that ask it.
+  let deliver: (conversationId: string, event: { type: string }) => Promise<boolean> = async () => false;
+  const approvals = new ApprovalService({ store: options.store, policy: options.approvalPolicy ?? {}, messenger, webex, deliver: (id, event) => deliver(id, event), botEmail: bot.emails[0] ?? '', t, log, clock });
   const engine = new ConversationEngine({
     store: options.store,
     procedures: [
-      templateProcedure({ store: options.store, ...(options.partnerHub ? { partnerHub: options.partnerHub } : {}) }),
-      customerProcedure({ store: options.store, wholesale, log, pollMs: options.pollMs ?? 15_000, ...(options.http?.backoffMs !== undefined ? { createBackoffMs: options.http.backoffMs } : {}) }),
+      templateProcedure({ store: options.store, approvals, t, locale: options.language, ...(options.partnerHub ? { partnerHub: options.partnerHub } : {}) }),
+      customerProcedure({ store: options.store, approvals, t, locale: options.language, wholesale, log, pollMs: options.pollMs ?? 15_000, ...(options.http?.backoffMs !== undefined ? { createBackoffMs: options.http.backoffMs } : {}) }),
     ],
-    messenger: {
-      post: (roomId, reply) =>
-        webex.createMessage({
-          roomId,
-          ...(reply.parentId ? { parentId: reply.parentId } : {}),
-          markdown: reply.markdown,
-          ...(reply.card ? { attachments: [{ contentType: cardContentType, content: { ...reply.card } }] as const } : {}),
-        }),
-    },
+    messenger,
+    clock,
     t,
     locale: options.language,
     log,
     ...(options.alertRoomId ? { alertRoomId: options.alertRoomId } : {}),
   });
-  const commands = buildCommands({ engine, store: options.store, wholesale });
+  deliver = (id, event) => engine.deliver(id, event);
+  const commands = buildCommands({ engine, store: options.store, wholesale, approvals });
   const access = new AccessPolicy(options.roles);
   const emails = new Map<string, string | undefined>();
   const emailOf = async (personId: string) => {
@@ -93,7 +107,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const dispatch = (event: WebhookEvent) => {
     const started = performance.now();
-    const work = handleWebexEvent(event, { webex, bot, commands, t, locale: options.language, engine, access, emailOf, log, onFailure: () => metrics.failed() }).finally(() => {
+    const work = handleWebexEvent(event, { webex, bot, commands, t, locale: options.language, engine, approvals, access, emailOf, log, onFailure: () => metrics.failed() }).finally(() => {
       inFlight.delete(work);
       const ms = performance.now() - started;
       metrics.handled(event.resource, ms / 1000);
@@ -139,7 +153,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     targetUrl = `${url}${WEBHOOK_PATH}`;
     const registration = await registerWebhooks(webex, { targetUrl, secret: options.webhookSecret, name: `${bot.displayName} (onboarding bot)` }, log);
     const resumed = await engine.resume();
-    engine.startSweeper(options.sweepMs ?? 1000);
+    engine.startSweeper(options.sweepMs ?? 1000, () => approvals.sweep());
     if (resumed > 0) log.info('cards posted that a restart had cut off', { count: resumed });
     log.info('bot ready', { url, botId: bot.id, webhooksCreated: registration.created, webhooksKept: registration.updated, duplicatesRemoved: registration.deleted });
   } catch (error) {
@@ -149,6 +163,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const idle = async () => {
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    await approvals.idle();
     await engine.idle();
   };
   return {

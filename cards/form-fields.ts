@@ -64,3 +64,8 @@ export function heading(text: string, subtitle?: string): TextBlock[] {
 export function notice(text: string | undefined, color: TextBlock['color'] = 'Attention'): TextBlock[] {
   return text ? [{ type: 'TextBlock', text, color, wrap: true }] : [];
 }
+
+/** The card-wide message of a state (a FieldError without a field), if any. */
+export function noticeOf(t: Translate, message: FieldError | undefined): TextBlock[] {
+  return notice(message && t(message.id, message.params));
+}

@@ -73,6 +73,15 @@ export async function openLowdbStore(file: string): Promise<Store> {
       return found && structuredClone(found);
     },
     listCustomers: async () => structuredClone(Object.values(db.data.customers)),
+    async saveApproval(approval) {
+      storeRules.saveApproval(db.data, approval);
+      await db.write();
+    },
+    async getApproval(id) {
+      const found = db.data.approvals[id];
+      return found && structuredClone(found);
+    },
+    findApprovals: async (filter) => storeRules.findApprovals(db.data, filter),
     async appendAudit(entry) {
       db.data.audit.push(structuredClone(entry));
       await db.write();

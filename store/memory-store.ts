@@ -30,6 +30,12 @@ export function createMemoryStore(): Store {
       return found && structuredClone(found);
     },
     listCustomers: async () => structuredClone(Object.values(data.customers)),
+    saveApproval: async (approval) => storeRules.saveApproval(data, approval),
+    getApproval: async (id) => {
+      const found = data.approvals[id];
+      return found && structuredClone(found);
+    },
+    findApprovals: async (filter) => storeRules.findApprovals(data, filter),
     appendAudit: async (entry) => {
       data.audit.push(structuredClone(entry));
     },

@@ -101,3 +101,43 @@ export const auditEntrySchema = z.object({
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const voteSchema = z.object({
+  email: z.string(),
+  personId: z.string(),
+  vote: z.enum(['approve', 'reject']),
+  comment: z.string().optional(),
+  at: z.iso.datetime(),
+});
+export type Vote = z.infer<typeof voteSchema>;
+
+/** One request for approval of a guarded step, its votes and its outcome. */
+export const approvalSchema = z.object({
+  id: z.string(),
+  /** The guarded action, e.g. `create-customer`. */
+  action: z.string(),
+  /** The conversation that waits for the outcome. */
+  conversationId: z.string(),
+  roomId: z.string(),
+  requester: actorSchema,
+  /** What will happen when it is approved, as shown on the card. */
+  subject: z.string(),
+  summary: z.string(),
+  /** Where the approval card is. */
+  space: z.string(),
+  cardMessageId: z.string().optional(),
+  /** Whose votes count (emails, fixed when requested). */
+  eligible: z.array(z.string()),
+  required: z.number().int().positive(),
+  requesterMayApprove: z.boolean(),
+  votes: z.array(voteSchema).default([]),
+  status: z.enum(['pending', 'approved', 'rejected', 'expired', 'withdrawn']),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  remindAt: z.iso.datetime().optional(),
+  reminded: z.boolean().default(false),
+  escalateTo: z.string().optional(),
+  decidedAt: z.iso.datetime().optional(),
+  revision: z.number().int().nonnegative(),
+});
+export type Approval = z.infer<typeof approvalSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditEntrySchema, conversationSchema, customerRecordSchema, templateSchema, type AuditEntry, type Conversation, type CustomerRecord, type ProcedureKind, type Template } from './records.ts';
+import { approvalSchema, type Approval, auditEntrySchema, conversationSchema, customerRecordSchema, templateSchema, type AuditEntry, type Conversation, type CustomerRecord, type ProcedureKind, type Template } from './records.ts';
 
 export interface ConversationFilter {
   readonly roomId?: string;
@@ -48,6 +48,11 @@ export interface Store {
   findCustomer(externalId: string): Promise<CustomerRecord | undefined>;
   listCustomers(): Promise<CustomerRecord[]>;
 
+  /** Saves an approval whose `revision` is one past the stored one (0 for a new one). @throws StaleWriteError */
+  saveApproval(approval: Approval): Promise<void>;
+  getApproval(id: string): Promise<Approval | undefined>;
+  findApprovals(filter: { readonly status?: Approval['status']; readonly conversationId?: string }): Promise<Approval[]>;
+
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first. */
   listAudit(filter: { readonly conversationId?: string; readonly externalId?: string }): Promise<AuditEntry[]>;
@@ -71,10 +76,11 @@ export const storeDataSchema = z.object({
   claims: z.record(z.string(), z.string()).default({}),
   customers: z.record(z.string(), customerRecordSchema).default({}),
   audit: z.array(auditEntrySchema).default([]),
+  approvals: z.record(z.string(), approvalSchema).default({}),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-export const emptyStoreData = (): StoreData => ({ version: 1, seenEvents: {}, conversations: {}, templates: [], claims: {}, customers: {}, audit: [] });
+export const emptyStoreData = (): StoreData => ({ version: 1, seenEvents: {}, conversations: {}, templates: [], claims: {}, customers: {}, audit: [], approvals: {} });
 
 /** Drops dedupe records past retention or past the cap (oldest first). Mutates and returns `data`. */
 export function pruneEvents(data: StoreData, now: Date): StoreData {
@@ -117,6 +123,17 @@ export const storeRules = {
       throw new StaleWriteError(`conversation ${conversation.id} is at revision ${stored?.revision ?? 'none'}, not ${conversation.revision - 1}`);
     }
     data.conversations[conversation.id] = structuredClone(conversation);
+  },
+  saveApproval(data: StoreData, approval: Approval): void {
+    const stored = data.approvals[approval.id];
+    const expected = stored ? stored.revision + 1 : 0;
+    if (approval.revision !== expected) throw new StaleWriteError(`approval ${approval.id} is at revision ${stored?.revision ?? 'none'}`);
+    data.approvals[approval.id] = structuredClone(approval);
+  },
+  findApprovals(data: StoreData, filter: { readonly status?: Approval['status']; readonly conversationId?: string }): Approval[] {
+    return Object.values(data.approvals)
+      .filter((a) => (!filter.status || a.status === filter.status) && (!filter.conversationId || a.conversationId === filter.conversationId))
+      .map((a) => structuredClone(a));
   },
   findConversations(data: StoreData, filter: ConversationFilter): Conversation[] {
     return Object.values(data.conversations)

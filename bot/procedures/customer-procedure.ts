@@ -1,6 +1,10 @@
 import { fromPromise } from 'xstate';
 import { customerActions } from '../../cards/customer/customer-actions.ts';
 import { customerCard } from '../../cards/customer/customer-card.ts';
+import { customerSummaryCard } from '../../cards/customer/customer-summary-card.ts';
+import type { Locale, Translate } from '../../i18n/catalogue.ts';
+import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import type { ApprovalService } from '../approval-service.ts';
 import { chosenTemplate, CUSTOMER_MACHINE_VERSION, customerMachine, type ClaimResult, type CustomerEvent, type CustomerInput, type PrecheckOutcome, type StatusReport } from '../../machines/customer/customer-machine.ts';
 import type { TemplateChoice } from '../../machines/customer/customer-fields.ts';
 import type { CustomerRecord } from '../../store/records.ts';
@@ -14,6 +18,9 @@ import { packageStatesOf, recordWholesaleStatus } from '../customer-status.ts';
 
 export interface CustomerProcedureDeps {
   readonly store: Store;
+  readonly approvals: ApprovalService;
+  readonly t: Translate;
+  readonly locale: Locale;
   readonly wholesale: WholesaleClient;
   readonly log: Logger;
   readonly pollMs: number;
@@ -35,6 +42,18 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
       claimExternalId: fromPromise(async ({ input }: { input: { externalId: string; conversationId: string } }): Promise<ClaimResult> => {
         const claim = await deps.store.claimExternalId(input.externalId, input.conversationId);
         return claim.ok ? { ok: true } : { ok: false, owner: claim.heldBy.startedBy.email, link: spaceLink(claim.heldBy.roomId) };
+      }),
+      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
+        const { context } = input;
+        const view = { t: deps.t, locale: deps.locale, conversationId: context.conversationId, step: 'summary', nonce: '' };
+        return deps.approvals.request({
+          action: 'create-customer',
+          conversationId: context.conversationId,
+          roomId: context.roomId,
+          requester: context.startedBy,
+          subject: `${context.answers.companyName ?? ''} (${context.answers.externalId ?? ''})`,
+          summary: customerSummaryCard({ view, context }).markdown.split('\n').slice(1).join('\n'),
+        });
       }),
       precheck: fromPromise(async ({ input }): Promise<PrecheckOutcome> => {
         const result = await deps.wholesale.precheck(input.request);

@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { fromPromise } from 'xstate';
 import { templateActions } from '../../cards/template/template-actions.ts';
 import { templateCard } from '../../cards/template/template-card.ts';
+import { templateSummaryCard } from '../../cards/template/template-summary-card.ts';
+import type { Locale, Translate } from '../../i18n/catalogue.ts';
+import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import type { ApprovalService } from '../approval-service.ts';
 import { TEMPLATE_MACHINE_VERSION, templateMachine, type IssueResult, type SaveResult, type TemplateEvent, type TemplateInput } from '../../machines/template/template-machine.ts';
 import type { Store } from '../../store/store.ts';
 import type { PartnerHub } from '../../webex/partner-hub.ts';
@@ -9,6 +13,9 @@ import { defineProcedure, type Procedure } from '../procedure.ts';
 
 export interface TemplateProcedureDeps {
   readonly store: Store;
+  readonly approvals: ApprovalService;
+  readonly t: Translate;
+  readonly locale: Locale;
   /** The sandbox's Partner Hub issues Provisioning IDs; without it the admin pastes the one Partner Hub shows. */
   readonly partnerHub?: PartnerHub;
   readonly clock?: () => Date;
@@ -27,6 +34,18 @@ export function templateProcedure(deps: TemplateProcedureDeps): Procedure {
         if (!deps.partnerHub) throw new Error('no Partner Hub in this mode');
         const result = await deps.partnerHub.createTemplate(input.draft, input.reference);
         return result.ok ? result : { ok: false, field: 'subscriptionId', error: 'field.unknownSubscription' };
+      }),
+      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
+        const { context } = input;
+        const view = { t: deps.t, locale: deps.locale, conversationId: context.conversationId, step: 'summary', nonce: '' };
+        return deps.approvals.request({
+          action: 'create-template',
+          conversationId: context.conversationId,
+          roomId: context.roomId,
+          requester: context.startedBy,
+          subject: context.answers.name ?? '',
+          summary: templateSummaryCard({ view, context }).markdown.split('\n').slice(1).join('\n'),
+        });
       }),
       saveTemplate: fromPromise(async ({ input }): Promise<SaveResult> => {
         const result = await deps.store.insertTemplate({
@@ -56,7 +75,7 @@ export function templateProcedure(deps: TemplateProcedureDeps): Procedure {
     name: 'procedure.template',
     command: 'create template',
     machine,
-    input: ({ conversationId, startedBy }): TemplateInput => ({ conversationId, startedBy, provisioningIdSource: deps.partnerHub ? 'issue' : 'paste' }),
+    input: ({ conversationId, roomId, startedBy }): TemplateInput => ({ conversationId, roomId, startedBy, provisioningIdSource: deps.partnerHub ? 'issue' : 'paste' }),
     toEvent: (action, inputs): TemplateEvent | undefined => {
       switch (action) {
         case templateActions.next:

@@ -36,6 +36,10 @@ export function customerCard(state: string, context: CustomerContext, view: Card
     case 'provisionedWithErrors':
     case 'failed':
       return customerResultCard(input, state);
+    case 'awaitingApproval':
+      return { markdown: t('approval.waiting', { subject: `${name} (${externalId})` }) };
+    case 'rejected':
+      return { markdown: t('approval.rejectedCard', { email: context.rejection?.by ?? '', reason: context.rejection?.reason ?? '' }) };
     case 'noTemplates':
       return { markdown: t('customer.noTemplates') };
     case 'cancelled':

@@ -1,7 +1,7 @@
 import { countryCodes, countryName } from '../../i18n/countries.ts';
 import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
 import { submit } from '../card-view.ts';
-import { choiceField, heading, notice, textField } from '../form-fields.ts';
+import { choiceField, heading, noticeOf, textField } from '../form-fields.ts';
 import { customerActions } from './customer-actions.ts';
 import { CUSTOMER_STEPS, fieldOf, type CustomerCardInput } from './customer-cards.ts';
 
@@ -14,7 +14,7 @@ export function customerCompanyCard(input: CustomerCardInput): CardMessage {
   const card = adaptiveCard(
     [
       ...heading(title, t('customer.step', { step: 1, total: CUSTOMER_STEPS })),
-      ...notice(context.notice && t(context.notice.id, context.notice.params)),
+      ...noticeOf(t, context.notice),
       ...choiceField({ ...fieldOf(input, 'templateId'), label: t('customer.template'), choices: context.templates.map((x) => ({ title: x.name, value: x.id })) }),
       ...textField({ ...fieldOf(input, 'companyName'), label: t('customer.companyName'), required: true, maxLength: 100 }),
       ...textField({ ...fieldOf(input, 'adminEmail'), label: t('customer.adminEmail'), required: true, style: 'email' }),

@@ -1,7 +1,7 @@
 import { countryName } from '../../i18n/countries.ts';
 import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
 import { submit } from '../card-view.ts';
-import { fieldMessage, heading, notice } from '../form-fields.ts';
+import { fieldMessage, heading, noticeOf } from '../form-fields.ts';
 import { customerActions } from './customer-actions.ts';
 import { CUSTOMER_STEPS, type CustomerCardInput } from './customer-cards.ts';
 
@@ -13,7 +13,7 @@ export function customerConfirmCard({ view, context }: CustomerCardInput): CardM
   const card = adaptiveCard(
     [
       ...heading(title, t('customer.step', { step: 2, total: CUSTOMER_STEPS })),
-      ...notice(context.notice && t(context.notice.id, context.notice.params)),
+      ...noticeOf(t, context.notice),
       { type: 'TextBlock', text: t('customer.confirm.text', { country }), wrap: true },
       { type: 'Input.Toggle', id: 'hqConfirmed', title: t('customer.hqConfirmed', { country }), value: context.answers.hqConfirmed === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false' },
       ...fieldMessage(t, context.errors.hqConfirmed),

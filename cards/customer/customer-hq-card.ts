@@ -1,7 +1,7 @@
 import { hasCalling, locationLanguages } from '../../machines/customer/customer-fields.ts';
 import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
 import { submit } from '../card-view.ts';
-import { choiceField, heading, notice, textField } from '../form-fields.ts';
+import { choiceField, heading, noticeOf, textField } from '../form-fields.ts';
 import { languageName } from '../template/template-basics-card.ts';
 import { customerActions } from './customer-actions.ts';
 import { CUSTOMER_STEPS, fieldOf, type CustomerCardInput } from './customer-cards.ts';
@@ -15,7 +15,7 @@ export function customerHqCard(input: CustomerCardInput): CardMessage {
   const card = adaptiveCard(
     [
       ...heading(title, t('customer.step', { step: 4, total: CUSTOMER_STEPS })),
-      ...notice(context.notice && t(context.notice.id, context.notice.params)),
+      ...noticeOf(t, context.notice),
       ...(calling ? [{ type: 'TextBlock' as const, text: t('customer.hq.callingNote'), wrap: true, isSubtle: true }] : []),
       ...(calling ? textField({ ...fieldOf(input, 'locationName'), label: t('customer.locationName'), required: true, maxLength: 80 }) : []),
       ...textField({ ...fieldOf(input, 'addressLine1'), label: t('customer.addressLine1'), required: true, maxLength: 80 }),

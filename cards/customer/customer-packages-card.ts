@@ -1,7 +1,7 @@
 import { customerAddOns, customerPackages } from '../../machines/customer/customer-fields.ts';
 import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
 import { submit } from '../card-view.ts';
-import { choiceField, heading, notice } from '../form-fields.ts';
+import { choiceField, heading, noticeOf } from '../form-fields.ts';
 import { customerActions } from './customer-actions.ts';
 import { CUSTOMER_STEPS, fieldOf, type CustomerCardInput } from './customer-cards.ts';
 
@@ -13,7 +13,7 @@ export function customerPackagesCard(input: CustomerCardInput): CardMessage {
   const card = adaptiveCard(
     [
       ...heading(title, t('customer.step', { step: 3, total: CUSTOMER_STEPS })),
-      ...notice(context.notice && t(context.notice.id, context.notice.params)),
+      ...noticeOf(t, context.notice),
       ...choiceField({ ...fieldOf(input, 'packages'), label: t('customer.packages'), multi: true, choices: Object.entries(customerPackages).map(([value, label]) => ({ title: t(label), value })) }),
       ...choiceField({ ...fieldOf(input, 'addOns'), label: t('customer.addOns'), multi: true, optional: true, choices: Object.entries(customerAddOns).map(([value, rule]) => ({ title: t(rule.label), value })) }),
     ],

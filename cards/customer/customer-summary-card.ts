@@ -1,6 +1,6 @@
 import { adaptiveCard, type CardElement, type CardMessage } from '../adaptive-card.ts';
 import { submit } from '../card-view.ts';
-import { heading, notice } from '../form-fields.ts';
+import { heading, noticeOf } from '../form-fields.ts';
 import { factsMarkdown, type Fact } from '../template/template-facts.ts';
 import { customerActions } from './customer-actions.ts';
 import type { CustomerCardInput } from './customer-cards.ts';
@@ -18,7 +18,7 @@ export function customerSummaryCard({ view, context }: CustomerCardInput): CardM
   const card = adaptiveCard(
     [
       ...heading(title),
-      ...notice(context.notice && t(context.notice.id, context.notice.params)),
+      ...noticeOf(t, context.notice),
       { type: 'TextBlock', text: t('customer.summary.intro'), wrap: true, isSubtle: true },
       ...section(t('customer.company.title'), facts.company),
       ...section(t('customer.packages.title'), facts.packages),

@@ -1,6 +1,6 @@
 import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
 import { submit } from '../card-view.ts';
-import { choiceField, heading, notice, textField } from '../form-fields.ts';
+import { choiceField, heading, noticeOf, textField } from '../form-fields.ts';
 import { templateActions } from './template-actions.ts';
 import { TEMPLATE_STEPS, type TemplateCardInput } from './template-card-input.ts';
 
@@ -13,7 +13,7 @@ export function templateAccessCard({ view, context }: TemplateCardInput): CardMe
   const card = adaptiveCard(
     [
       ...heading(title, t('template.step', { step: 2, total: TEMPLATE_STEPS })),
-      ...notice(context.notice && t(context.notice)),
+      ...noticeOf(t, context.notice),
       ...textField({ ...field('pstnProvider'), label: t('template.pstnProvider'), maxLength: 80 }),
       { type: 'TextBlock', text: t('template.pstnWarning'), color: 'Warning', wrap: true, size: 'Small', spacing: 'None' },
       ...choiceField({

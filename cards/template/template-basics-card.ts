@@ -2,7 +2,7 @@ import { countryCodes, countryName } from '../../i18n/countries.ts';
 import { emailLanguages } from '../../machines/template/template-fields.ts';
 import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
 import { submit } from '../card-view.ts';
-import { choiceField, heading, notice, textField } from '../form-fields.ts';
+import { choiceField, heading, noticeOf, textField } from '../form-fields.ts';
 import { templateActions } from './template-actions.ts';
 import { TEMPLATE_STEPS, type TemplateCardInput } from './template-card-input.ts';
 
@@ -21,7 +21,7 @@ export function templateBasicsCard({ view, context }: TemplateCardInput): CardMe
   const card = adaptiveCard(
     [
       ...heading(title, t('template.step', { step: 1, total: TEMPLATE_STEPS })),
-      ...notice(context.notice && t(context.notice)),
+      ...noticeOf(t, context.notice),
       ...textField({ ...field('name'), label: t('template.name'), required: true, maxLength: 80 }),
       ...textField({ ...field('adminEmail'), label: t('template.adminEmail'), required: true, style: 'email' }),
       ...choiceField({ ...field('country'), label: t('template.country'), choices: countries }),

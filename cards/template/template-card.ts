@@ -1,6 +1,7 @@
 import type { TemplateContext } from '../../machines/template/template-machine.ts';
 import { draftFrom } from '../../machines/template/template-fields.ts';
-import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
+import { adaptiveCard } from '../adaptive-card.ts';
+import type { StateViewMessage } from '../state-view.ts';
 import type { CardView } from '../card-view.ts';
 import { templateAccessCard } from './template-access-card.ts';
 import { templateBasicsCard } from './template-basics-card.ts';
@@ -10,7 +11,7 @@ import { templateSettingsCard } from './template-settings-card.ts';
 import { templateSummaryCard } from './template-summary-card.ts';
 
 /** The card for the template wizard's current state. */
-export function templateCard(state: string, context: TemplateContext, view: CardView): CardMessage {
+export function templateCard(state: string, context: TemplateContext, view: CardView): StateViewMessage {
   const input = { view, context };
   switch (state) {
     case 'basics':
@@ -28,6 +29,10 @@ export function templateCard(state: string, context: TemplateContext, view: Card
       if (!draft || !context.saved) throw new Error('done without a saved template');
       return templateDoneCard(view.t, view.locale, { ...draft, provisioningId: context.saved.provisioningId }, true);
     }
+    case 'awaitingApproval':
+      return { markdown: view.t('approval.waiting', { subject: context.answers.name ?? '' }) };
+    case 'rejected':
+      return { markdown: view.t('approval.rejectedCard', { email: context.rejection?.by ?? '', reason: context.rejection?.reason ?? '' }) };
     case 'cancelled': {
       const text = view.t('template.cancelled');
       return { card: adaptiveCard([{ type: 'TextBlock', text, wrap: true }], [], text), markdown: text };

@@ -1,6 +1,6 @@
 import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
 import { submit } from '../card-view.ts';
-import { heading, notice, textField } from '../form-fields.ts';
+import { heading, noticeOf, textField } from '../form-fields.ts';
 import { templateActions } from './template-actions.ts';
 import type { TemplateCardInput } from './template-card-input.ts';
 
@@ -11,7 +11,7 @@ export function templatePasteIdCard({ view, context }: TemplateCardInput): CardM
   const card = adaptiveCard(
     [
       ...heading(title),
-      ...notice(context.notice && t(context.notice)),
+      ...noticeOf(t, context.notice),
       { type: 'TextBlock', text: t('template.pasteId.intro'), wrap: true },
       ...textField({ t, id: 'provisioningId', label: t('template.provisioningId'), value: context.answers.provisioningId, error: context.errors.provisioningId, required: true }),
     ],

@@ -1,6 +1,6 @@
 import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
 import { submit } from '../card-view.ts';
-import { choiceField, heading, notice, toggleField } from '../form-fields.ts';
+import { choiceField, heading, noticeOf, toggleField } from '../form-fields.ts';
 import { templateActions } from './template-actions.ts';
 import { TEMPLATE_STEPS, type TemplateCardInput } from './template-card-input.ts';
 
@@ -13,7 +13,7 @@ export function templateSettingsCard({ view, context }: TemplateCardInput): Card
   const card = adaptiveCard(
     [
       ...heading(title, t('template.step', { step: 3, total: TEMPLATE_STEPS })),
-      ...notice(context.notice && t(context.notice)),
+      ...noticeOf(t, context.notice),
       ...toggleField({ ...field('welcomeAdmins'), label: t('template.welcomeAdmins') }),
       ...toggleField({ ...field('welcomeUsers'), label: t('template.welcomeUsers') }),
       ...choiceField({ ...field('extensionLength'), label: t('template.extensionLength'), choices: ['2', '3', '4', '5', '6'].map((n) => ({ title: n, value: n })) }),

@@ -1,7 +1,7 @@
 import { draftFrom } from '../../machines/template/template-fields.ts';
 import { adaptiveCard, type CardElement, type CardMessage } from '../adaptive-card.ts';
 import { submit } from '../card-view.ts';
-import { heading, notice } from '../form-fields.ts';
+import { heading, noticeOf } from '../form-fields.ts';
 import { templateActions } from './template-actions.ts';
 import type { TemplateCardInput } from './template-card-input.ts';
 import { factsMarkdown, templateFacts, type Fact } from './template-facts.ts';
@@ -20,7 +20,7 @@ export function templateSummaryCard({ view, context }: TemplateCardInput): CardM
   const card = adaptiveCard(
     [
       ...heading(title),
-      ...notice(context.notice && t(context.notice)),
+      ...noticeOf(t, context.notice),
       { type: 'TextBlock', text: t('template.summary.intro'), wrap: true, isSubtle: true },
       ...section(t('template.basics.title'), facts.basics),
       ...section(t('template.access.title'), facts.access),

@@ -1,11 +1,12 @@
 import { and, assign, fromPromise, not, setup } from 'xstate';
 import type { Actor, PackageState } from '../../store/records.ts';
 import type { NewCustomer } from '../../webex/wholesale-schemas.ts';
+import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../field-errors.ts';
 import { customerRequest, customerSections, defaultCustomerAnswers, sectionSchema, type CustomerSection, type TemplateChoice } from './customer-fields.ts';
 import { routePrecheck, type WholesaleProblem } from './precheck-routing.ts';
 
-export const CUSTOMER_MACHINE_VERSION = 1;
+export const CUSTOMER_MACHINE_VERSION = 2;
 
 export interface CustomerInput {
   readonly conversationId: string;
@@ -31,6 +32,8 @@ export interface CustomerContext extends CustomerInput {
   /** The `now` of the last wake, so a failed check can schedule the next one. */
   readonly lastWake?: string;
   readonly checks: number;
+  readonly approvalId?: string;
+  readonly rejection?: Rejection;
 }
 
 export type CustomerEvent =
@@ -39,7 +42,8 @@ export type CustomerEvent =
   | { readonly type: 'edit'; readonly section: 'company' | 'packages' | 'hq' }
   | { readonly type: 'submit' }
   | { readonly type: 'cancel' }
-  | { readonly type: 'wake'; readonly now: string };
+  | { readonly type: 'wake'; readonly now: string }
+  | ApprovalEvent;
 
 export type ClaimResult = { readonly ok: true } | { readonly ok: false; readonly owner: string; readonly link: string };
 export type PrecheckOutcome = { readonly ok: true; readonly at: string } | { readonly ok: false; readonly problems: readonly WholesaleProblem[] };
@@ -103,6 +107,8 @@ export const customerMachine = setup({
   actors: {
     listTemplates: fromPromise<readonly TemplateChoice[]>(unprovided('listTemplates')),
     claimExternalId: fromPromise<ClaimResult, { externalId: string; conversationId: string }>(unprovided('claimExternalId')),
+    /** Asks for approval when the policy guards customer creation. */
+    requestApproval: fromPromise<ApprovalAsk, { context: CustomerContext }>(unprovided('requestApproval')),
     precheck: fromPromise<PrecheckOutcome, { request: NewCustomer }>(unprovided('precheck')),
     createCustomer: fromPromise<{ customerId: string; at: string }, { request: NewCustomer; context: CustomerContext }>(unprovided('createCustomer')),
     checkStatus: fromPromise<StatusReport, { customerId: string; externalId: string }>(unprovided('checkStatus')),
@@ -209,7 +215,32 @@ export const customerMachine = setup({
           { guard: ({ event }) => event.section === 'packages', target: 'packages', actions: 'startEditing' },
           { target: 'hq', actions: 'startEditing' },
         ],
-        submit: { target: 'prechecking', actions: 'clearMessages' },
+        submit: { target: 'approving', actions: 'clearMessages' },
+        cancel: 'cancelled',
+      },
+    },
+    approving: {
+      invoke: {
+        src: 'requestApproval',
+        input: ({ context }) => ({ context }),
+        onDone: [
+          { guard: ({ event }) => !event.output.required, target: 'prechecking' },
+          {
+            guard: ({ event }) => event.output.required && 'impossible' in event.output,
+            target: 'summary',
+            actions: assign(({ event }) => (event.output.required && 'impossible' in event.output ? { notice: { id: 'approval.notEnoughApprovers' as const, params: { required: String(event.output.impossible.required), eligible: String(event.output.impossible.eligible) } } } : {})),
+          },
+          { target: 'awaitingApproval', actions: assign(({ event }) => (event.output.required && 'approvalId' in event.output ? { approvalId: event.output.approvalId } : {})) },
+        ],
+        onError: { target: 'summary', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
+      },
+    },
+    awaitingApproval: {
+      tags: 'rest',
+      on: {
+        approved: 'prechecking',
+        rejected: { target: 'rejected', actions: assign(({ event }) => (event.type === 'rejected' ? { rejection: { by: event.by, reason: event.reason } } : {})) },
+        expired: { target: 'summary', actions: assign({ notice: { id: 'approval.expiredNotice' as const } }) },
         cancel: 'cancelled',
       },
     },
@@ -265,6 +296,7 @@ export const customerMachine = setup({
     provisionedWithErrors: { type: 'final', tags: 'rest' },
     failed: { type: 'final', tags: 'rest' },
     noTemplates: { type: 'final', tags: 'rest' },
+    rejected: { type: 'final', tags: 'rest' },
     cancelled: { type: 'final', tags: ['rest', 'cancelled'] },
   },
 });

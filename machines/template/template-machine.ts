@@ -1,14 +1,17 @@
 import { and, assign, fromPromise, setup } from 'xstate';
 import type { MessageId } from '../../i18n/catalogue.ts';
+import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
 import type { Actor } from '../../store/records.ts';
-import { pickAnswers, validateSection, type Answers, type FieldErrors } from '../field-errors.ts';
+import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../field-errors.ts';
 import { defaultAnswers, draftFrom, sections, type SectionName, type TemplateDraft } from './template-fields.ts';
 
 /** Bump when a persisted snapshot of an older machine could no longer be restored. */
-export const TEMPLATE_MACHINE_VERSION = 1;
+export const TEMPLATE_MACHINE_VERSION = 2;
 
 export interface TemplateInput {
   readonly conversationId: string;
+  /** The space the wizard runs in (approvals report back there). */
+  readonly roomId: string;
   readonly startedBy: Actor;
   /** `issue`: Partner Hub (the sandbox) issues the Provisioning ID; `paste`: the admin pastes it. */
   readonly provisioningIdSource: 'issue' | 'paste';
@@ -30,7 +33,9 @@ export interface TemplateContext extends TemplateInput {
   readonly provisioningId?: string;
   readonly saved?: SavedTemplate;
   /** A message for the whole card, e.g. when Partner Hub did not answer. */
-  readonly notice?: MessageId;
+  readonly notice?: FieldError;
+  readonly approvalId?: string;
+  readonly rejection?: Rejection;
 }
 
 export type TemplateEvent =
@@ -38,7 +43,8 @@ export type TemplateEvent =
   | { readonly type: 'back'; readonly inputs: Answers }
   | { readonly type: 'edit'; readonly section: 'basics' | 'access' | 'settings' }
   | { readonly type: 'submit' }
-  | { readonly type: 'cancel' };
+  | { readonly type: 'cancel' }
+  | ApprovalEvent;
 
 export type IssueResult = { readonly ok: true; readonly provisioningId: string } | { readonly ok: false; readonly field: 'subscriptionId'; readonly error: MessageId };
 export type SaveResult = { readonly ok: true; readonly template: SavedTemplate } | { readonly ok: false; readonly reason: 'name_taken' };
@@ -66,6 +72,8 @@ export const templateMachine = setup({
     isNameFree: fromPromise<boolean, { name: string; conversationId: string }>(unprovided('isNameFree')),
     /** Idempotent per `reference` (the conversation id), since a restored machine may ask again. */
     issueProvisioningId: fromPromise<IssueResult, { draft: TemplateDraft; reference: string }>(unprovided('issueProvisioningId')),
+    /** Asks for approval when the policy guards template creation. */
+    requestApproval: fromPromise<ApprovalAsk, { context: TemplateContext }>(unprovided('requestApproval')),
     saveTemplate: fromPromise<SaveResult, { draft: TemplateDraft; provisioningId: string; conversationId: string; startedBy: Actor }>(unprovided('saveTemplate')),
   },
   guards: {
@@ -82,7 +90,7 @@ export const templateMachine = setup({
       if (event.type !== 'next' && event.type !== 'back') return {};
       const answers = merged(context, params.section, event.inputs);
       const result = event.type === 'next' ? validateSection(sections[params.section].schema, answers) : { ok: true as const };
-      return { answers, errors: result.ok ? {} : result.errors, notice: result.ok ? undefined : ('form.fixErrors' as const) };
+      return { answers, errors: result.ok ? {} : result.errors, notice: result.ok ? undefined : { id: 'form.fixErrors' as const } };
     }),
     clearMessages: assign({ errors: {}, notice: undefined }),
     startEditing: assign({ editing: true, errors: {}, notice: undefined }),
@@ -110,11 +118,11 @@ export const templateMachine = setup({
         src: 'isNameFree',
         input: ({ context }) => ({ name: context.answers.name!.trim(), conversationId: context.conversationId }),
         onDone: [
-          { guard: ({ event }) => !event.output, target: 'basics', actions: assign(({ context }) => ({ errors: { name: { id: 'template.name.taken', params: { name: context.answers.name!.trim() } } }, notice: 'form.fixErrors' as const })) },
+          { guard: ({ event }) => !event.output, target: 'basics', actions: assign(({ context }) => ({ errors: { name: { id: 'template.name.taken', params: { name: context.answers.name!.trim() } } }, notice: { id: 'form.fixErrors' as const } })) },
           { guard: 'isEditing', target: 'summary', actions: 'stopEditing' },
           { target: 'access' },
         ],
-        onError: { target: 'basics', actions: assign({ notice: 'template.saveFailed' as const }) },
+        onError: { target: 'basics', actions: assign({ notice: { id: 'template.saveFailed' as const } }) },
       },
     },
     access: {
@@ -147,10 +155,32 @@ export const templateMachine = setup({
           { guard: ({ event }) => event.section === 'access', target: 'access', actions: 'startEditing' },
           { target: 'settings', actions: 'startEditing' },
         ],
-        submit: [
-          { guard: 'partnerHubIssues', target: 'issuing', actions: 'clearMessages' },
-          { target: 'pasteId', actions: 'clearMessages' },
+        submit: { target: 'approving', actions: 'clearMessages' },
+      },
+    },
+    approving: {
+      invoke: {
+        src: 'requestApproval',
+        input: ({ context }) => ({ context }),
+        onDone: [
+          { guard: ({ context, event }) => !event.output.required && context.provisioningIdSource === 'issue', target: 'issuing' },
+          { guard: ({ event }) => !event.output.required, target: 'pasteId' },
+          {
+            guard: ({ event }) => event.output.required && 'impossible' in event.output,
+            target: 'summary',
+            actions: assign(({ event }) => (event.output.required && 'impossible' in event.output ? { notice: { id: 'approval.notEnoughApprovers' as const, params: { required: String(event.output.impossible.required), eligible: String(event.output.impossible.eligible) } } } : {})),
+          },
+          { target: 'awaitingApproval', actions: assign(({ event }) => (event.output.required && 'approvalId' in event.output ? { approvalId: event.output.approvalId } : {})) },
         ],
+        onError: { target: 'summary', actions: assign({ notice: { id: 'template.saveFailed' as const } }) },
+      },
+    },
+    awaitingApproval: {
+      tags: 'rest',
+      on: {
+        approved: [{ guard: 'partnerHubIssues', target: 'issuing' }, { target: 'pasteId' }],
+        rejected: { target: 'rejected', actions: assign(({ event }) => (event.type === 'rejected' ? { rejection: { by: event.by, reason: event.reason } } : {})) },
+        expired: { target: 'summary', actions: assign({ notice: { id: 'approval.expiredNotice' as const } }) },
       },
     },
     issuing: {
@@ -161,11 +191,11 @@ export const templateMachine = setup({
           {
             guard: ({ event }) => !event.output.ok,
             target: 'basics',
-            actions: assign(({ event }) => (event.output.ok ? {} : { editing: true, errors: { [event.output.field]: { id: event.output.error } }, notice: 'form.fixErrors' as const })),
+            actions: assign(({ event }) => (event.output.ok ? {} : { editing: true, errors: { [event.output.field]: { id: event.output.error } }, notice: { id: 'form.fixErrors' as const } })),
           },
           { target: 'saving', actions: assign(({ event }) => (event.output.ok ? { provisioningId: event.output.provisioningId } : {})) },
         ],
-        onError: { target: 'summary', actions: assign({ notice: 'template.partnerHubFailed' as const }) },
+        onError: { target: 'summary', actions: assign({ notice: { id: 'template.partnerHubFailed' as const } }) },
       },
     },
     pasteId: {
@@ -190,14 +220,15 @@ export const templateMachine = setup({
           {
             guard: ({ event }) => !event.output.ok,
             target: 'basics',
-            actions: assign(({ context }) => ({ editing: true, errors: { name: { id: 'template.name.taken', params: { name: context.answers.name!.trim() } } }, notice: 'form.fixErrors' as const })),
+            actions: assign(({ context }) => ({ editing: true, errors: { name: { id: 'template.name.taken', params: { name: context.answers.name!.trim() } } }, notice: { id: 'form.fixErrors' as const } })),
           },
           { target: 'done', actions: assign(({ event }) => (event.output.ok ? { saved: event.output.template } : {})) },
         ],
-        onError: { target: 'summary', actions: assign({ notice: 'template.saveFailed' as const }) },
+        onError: { target: 'summary', actions: assign({ notice: { id: 'template.saveFailed' as const } }) },
       },
     },
     done: { type: 'final', tags: 'card' },
+    rejected: { type: 'final', tags: 'rest' },
     cancelled: { type: 'final', tags: ['card', 'cancelled'] },
   },
 });

@@ -10,10 +10,17 @@ import { templateDoneCard } from '../../cards/template/template-done-card.ts';
 import { defaultAnswers } from '../../machines/template/template-fields.ts';
 import type { TemplateContext } from '../../machines/template/template-machine.ts';
 import type { CardView } from '../../cards/card-view.ts';
+import type { StateViewMessage } from '../../cards/state-view.ts';
 import { customerCard } from '../../cards/customer/customer-card.ts';
 import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
 
 const validate = cardValidator();
+
+/** A state's view that must be a card. */
+function withCard(shown: StateViewMessage): CardMessage {
+  if (!shown.card) throw new Error(`expected a card, got markdown: ${shown.markdown}`);
+  return { card: shown.card, markdown: shown.markdown };
+}
 
 /** Every card the bot can send, in every language and variant. */
 function everyCard(): [string, CardMessage][] {
@@ -29,15 +36,15 @@ function everyCard(): [string, CardMessage][] {
     const t = translator(locale);
     const view: CardView = { t, locale, conversationId: 'c1', step: 's', nonce: 'n' };
     const answers = { ...defaultAnswers, name: 'SMB', adminEmail: 'a@partner.example', country: 'DE', subscriptionId: 'Sub100448', pstnProvider: '', idpEntityId: '' };
-    const context: TemplateContext = { conversationId: 'c1', startedBy: { personId: 'p', email: 'a@partner.example' }, provisioningIdSource: 'issue', answers, errors: {}, editing: false };
-    const withErrors: TemplateContext = { ...context, notice: 'form.fixErrors', errors: { name: { id: 'template.name.taken', params: { name: 'SMB' } }, adminEmail: { id: 'field.email' }, idpEntityId: { id: 'field.uri' }, extensionLength: { id: 'field.choice' }, provisioningId: { id: 'field.provisioningId' } } };
+    const context: TemplateContext = { conversationId: 'c1', roomId: 'r', startedBy: { personId: 'p', email: 'a@partner.example' }, provisioningIdSource: 'issue', answers, errors: {}, editing: false };
+    const withErrors: TemplateContext = { ...context, notice: { id: 'form.fixErrors' }, errors: { name: { id: 'template.name.taken', params: { name: 'SMB' } }, adminEmail: { id: 'field.email' }, idpEntityId: { id: 'field.uri' }, extensionLength: { id: 'field.choice' }, provisioningId: { id: 'field.provisioningId' } } };
     const partner: TemplateContext = { ...context, answers: { ...answers, authMethod: 'partner', idpEntityId: 'https://idp.example.com', pstnProvider: 'Example' } };
     for (const state of ['basics', 'access', 'settings', 'summary', 'pasteId', 'cancelled']) {
-      out.push([`template ${state} ${locale}`, templateCard(state, context, view)]);
-      if (state !== 'summary' && state !== 'cancelled') out.push([`template ${state} with errors ${locale}`, templateCard(state, withErrors, view)]);
+      out.push([`template ${state} ${locale}`, withCard(templateCard(state, context, view))]);
+      if (state !== 'summary' && state !== 'cancelled') out.push([`template ${state} with errors ${locale}`, withCard(templateCard(state, withErrors, view))]);
     }
-    out.push([`template summary partner auth ${locale}`, templateCard('summary', partner, view)]);
-    out.push([`template done ${locale}`, templateCard('done', { ...context, saved: { id: 't', name: 'SMB', provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2' } }, view)]);
+    out.push([`template summary partner auth ${locale}`, withCard(templateCard('summary', partner, view))]);
+    out.push([`template done ${locale}`, withCard(templateCard('done', { ...context, saved: { id: 't', name: 'SMB', provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2' } }, view))]);
     const customer: CustomerContext = {
       conversationId: 'c1', roomId: 'r', startedBy: { personId: 'p', email: 'a@partner.example' }, pollMs: 1000, templates: [{ id: 't1', name: 'SMB', provisioningId: 'x', emailLanguage: 'de_DE' }],
       answers: { templateId: 't1', companyName: 'Acme', adminEmail: 'a@acme.example', externalId: 'acme-1', country: 'DE', hqConfirmed: 'true', packages: 'webex_calling,webex_meetings', addOns: 'attendant_console', locationName: 'HQ', addressLine1: 'Str. 1', city: 'Berlin', postalCode: '10115', timeZone: 'Europe/Berlin', locationLanguage: 'de_de' },
@@ -82,13 +89,14 @@ describe('cards', () => {
     const t = translator('de');
     const context: TemplateContext = {
       conversationId: 'c1',
+      roomId: 'r',
       startedBy: { personId: 'p', email: 'a@partner.example' },
       provisioningIdSource: 'issue',
       answers: { ...defaultAnswers, name: 'KMU Deutschland', adminEmail: 'sp@partner.example', country: 'DE', emailLanguage: 'de_DE', subscriptionId: 'Sub100448', authMethod: 'partner', idpEntityId: 'https://idp.example.com/saml' },
       errors: {},
       editing: false,
     };
-    expect(templateCard('summary', context, { t, locale: 'de', conversationId: 'c1', step: 'summary', nonce: 'n' }).markdown).toMatchInlineSnapshot(`
+    expect(withCard(templateCard('summary', context, { t, locale: 'de', conversationId: 'c1', step: 'summary', nonce: 'n' })).markdown).toMatchInlineSnapshot(`
       "**Onboarding-Vorlage prüfen**
       - Name der Vorlage: KMU Deutschland
       - Administrator des Dienstanbieters (E-Mail): sp@partner.example
@@ -129,6 +137,7 @@ describe('cards', () => {
       - \`status [customer]\`: A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.
       - \`history <customer>\`: What happened to a customer, newest first.
       - \`customers\`: Every customer this bot created, with its state.
+      - \`approvals\`: The approvals waiting for your vote, and your own requests still open.
       - \`cancel\`: Stop what you started in this space; nothing more is saved.
       - \`help\`: Show this list of commands.
       In a group space, mention me first, e.g. \`@Onboarding Bot help\`."

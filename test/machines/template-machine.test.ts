@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { templateMachine } from '../../machines/template/template-machine.ts';
 
-const input = { conversationId: 'c1', startedBy: { personId: 'p1', email: 'alice@partner.example' }, provisioningIdSource: 'issue' as const };
+const input = { conversationId: 'c1', roomId: 'r1', startedBy: { personId: 'p1', email: 'alice@partner.example' }, provisioningIdSource: 'issue' as const };
 const basics = { name: 'SMB', adminEmail: 'a@partner.example', country: 'DE', emailLanguage: 'de_DE', subscriptionId: 'Sub100448' };
 const access = { pstnProvider: '', authMethod: 'webex', idpEntityId: '' };
 const settings = { welcomeAdmins: 'true', welcomeUsers: 'true', extensionLength: '4', internationalCalls: 'block' };
@@ -22,7 +22,7 @@ describe('the template machine', () => {
     expect(next.value).toBe('basics');
     expect(next.context.errors).toEqual({ adminEmail: { id: 'field.email' }, country: { id: 'field.country' } });
     expect(next.context.answers).toMatchObject({ name: 'SMB', adminEmail: 'nope', subscriptionId: 'Sub100448' });
-    expect(next.context.notice).toBe('form.fixErrors');
+    expect(next.context.notice).toEqual({ id: 'form.fixErrors' });
   });
 
   it('checks the name with the store before it goes on', () => {
@@ -58,12 +58,16 @@ describe('the template machine', () => {
     expect(transition(templateMachine, edit3, { type: 'next', inputs: settings })[0].value).toBe('summary');
   });
 
-  it('asks Partner Hub on submit in sandbox mode, and for a pasted ID in real mode', () => {
+  it('asks the approval policy on submit, then Partner Hub in sandbox mode, or for a pasted ID in real mode', () => {
     const filled = { ...start.context, answers: { ...start.context.answers, ...basics, ...access, ...settings } };
     const summary = templateMachine.resolveState({ value: 'summary', context: filled });
-    expect(transition(templateMachine, summary, { type: 'submit' })[0].value).toBe('issuing');
-    const realSummary = templateMachine.resolveState({ value: 'summary', context: { ...filled, provisioningIdSource: 'paste' } });
-    const [paste] = transition(templateMachine, realSummary, { type: 'submit' });
+    expect(transition(templateMachine, summary, { type: 'submit' })[0].value).toBe('approving');
+    const waiting = templateMachine.resolveState({ value: 'awaitingApproval', context: filled });
+    expect(transition(templateMachine, waiting, { type: 'approved' })[0].value).toBe('issuing');
+    expect(transition(templateMachine, waiting, { type: 'rejected', by: 'bea@partner.example', reason: 'No' })[0].context.rejection).toEqual({ by: 'bea@partner.example', reason: 'No' });
+    expect(transition(templateMachine, waiting, { type: 'expired' })[0].value).toBe('summary');
+    const realWaiting = templateMachine.resolveState({ value: 'awaitingApproval', context: { ...filled, provisioningIdSource: 'paste' } });
+    const [paste] = transition(templateMachine, realWaiting, { type: 'approved' });
     expect(paste.value).toBe('pasteId');
     const [bad] = transition(templateMachine, paste, { type: 'next', inputs: { provisioningId: 'nope' } });
     expect(bad.context.errors.provisioningId).toEqual({ id: 'field.provisioningId' });

@@ -1,0 +1,18 @@
+import type { Translate } from '../../i18n/catalogue.ts';
+import { approvalsOf } from '../../machines/approval/approval-rules.ts';
+import type { Approval } from '../../store/records.ts';
+import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
+import { heading } from '../form-fields.ts';
+import { factsMarkdown } from '../template/template-facts.ts';
+import { shortTime } from '../status/status-format.ts';
+
+/** `approvals`: what waits for the asker's vote, and the asker's own open requests. */
+export function approvalsListCard(t: Translate, open: readonly { approval: Approval; awaitsVote: boolean }[]): CardMessage {
+  const title = t('approvals.title');
+  const facts = open.map(({ approval, awaitsVote }) => ({
+    title: approval.subject,
+    value: t('approvals.line', { count: approvalsOf(approval), required: approval.required, requester: approval.requester.email, expires: shortTime(approval.expiresAt), mine: awaitsVote ? t('approvals.yourVote') : '' }),
+  }));
+  const card = adaptiveCard([...heading(title), { type: 'FactSet', facts }], [], title);
+  return { card, markdown: [`**${title}**`, ...factsMarkdown(facts)].join('\n') };
+}
