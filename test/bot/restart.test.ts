@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { postAs, waitFor } from '../support/harness.ts';
 import { freePort, spawnBot, useChildBots, waitForLog } from '../support/bot-process.ts';
+import { pressButton } from '../support/press-button.ts';
 
 /**
  * The bot as a real process (what `npm start` runs), in real mode pointed at the sandbox the
@@ -74,13 +75,7 @@ describe('a wizard across a SIGKILL of the bot process', () => {
     // (same nonce, so either copy works): wait for cards by what they show, not by count.
     const cardShowing = (text: string) => waitFor(`a card showing ${text}`, () => cards().find((m) => JSON.stringify(m.attachments).includes(text)));
     const click = async (card: (typeof sandbox.state.messages)[number], action: string, inputs: Record<string, string>) => {
-      const data = (card.attachments![0]!.content.actions as { data: Record<string, string> }[]).find((a) => a.data.action === action)!.data;
-      const response = await fetch(`${sandbox.apiUrl}/attachment/actions`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'submit', messageId: card.id, inputs: { ...inputs, ...data } }),
-      });
-      expect(response.status).toBe(202);
+      expect((await pressButton(sandbox, 'alice', card, { action }, inputs)).status).toBe(202);
     };
 
     const first = await start();
@@ -117,15 +112,8 @@ describe('create customer across a SIGKILL while provisioning is in flight', () 
     const fromBot = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id);
     const cards = () => fromBot().filter((m) => m.attachments);
     const click = async (action: string, inputs: Record<string, string> = {}) => {
-      const card = cards().at(-1)!;
-      const data = (card.attachments![0]!.content.actions as { data: Record<string, string> }[]).find((a) => a.data.action === action)!.data;
       const count = fromBot().length;
-      const response = await fetch(`${sandbox.apiUrl}/attachment/actions`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'submit', messageId: card.id, inputs: { ...inputs, ...data } }),
-      });
-      expect(response.status).toBe(202);
+      expect((await pressButton(sandbox, 'alice', cards().at(-1)!, { action }, inputs)).status).toBe(202);
       await waitFor(`an answer to ${action}`, () => fromBot().length > count);
     };
 
@@ -145,5 +133,56 @@ describe('create customer across a SIGKILL while provisioning is in flight', () 
     await waitFor('the end of provisioning', () => fromBot().some((m) => m.markdown?.startsWith('**Acme GmbH is provisioned**')), 15_000);
     expect(sandbox.wholesale.customers).toHaveLength(1);
     expect(fromBot().filter((m) => m.markdown?.startsWith('**Acme GmbH is provisioned**'))).toHaveLength(1);
+  });
+});
+
+describe('an approval across a SIGKILL between two votes', () => {
+  const env = useChildBots({ provisioningMs: 200 });
+
+  it('keeps the first vote, and the second completes the approval', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const { openLowdbStore } = await import('../../store/lowdb-store.ts');
+    const { company, packages, hq } = await import('../support/customer-steps.ts');
+    const { templateFixture } = await import('../support/fixtures.ts');
+    const { sandbox, dataFile, dir } = env;
+    await (await openLowdbStore(dataFile)).insertTemplate(templateFixture());
+    const policyFile = join(dir, 'policy.json');
+    const approversRoom = sandbox.state.roomByKey('approvers');
+    await writeFile(policyFile, JSON.stringify({ 'create-customer': { approvers: ['bea@partner.example', 'chen@partner.example', 'dana@partner.example'], required: 2, space: approversRoom.id } }));
+
+    const port = await freePort();
+    const start = () => env.start(port, { APPROVAL_POLICY_FILE: policyFile, PROVISIONING_POLL_SECONDS: '1' });
+    const alice = sandbox.state.personByKey('alice');
+    const fromBot = (roomKey: string) => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id && m.roomId === sandbox.state.roomByKey(roomKey).id);
+    const next = async (action: string, inputs: Record<string, string> = {}) => {
+      const count = fromBot('direct-alice').length;
+      const card = fromBot('direct-alice').filter((m) => m.attachments).at(-1)!;
+      expect((await pressButton(sandbox, 'alice', card, { action }, inputs)).status).toBe(202);
+      await waitFor(`an answer to ${action}`, () => fromBot('direct-alice').length > count);
+    };
+    const vote = async (person: string) => {
+      const card = fromBot('approvers').find((m) => m.attachments)!;
+      const count = fromBot('approvers').length;
+      expect((await pressButton(sandbox, person, card, { vote: 'approve' })).status).toBe(202);
+      await waitFor(`${person}'s vote answered`, () => fromBot('approvers').length > count);
+      return fromBot('approvers').at(-1)!.markdown;
+    };
+
+    const first = await start();
+    await postAs(sandbox, alice, { roomId: sandbox.state.roomByKey('direct-alice').id, markdown: 'create customer' });
+    await waitFor('the first card', () => fromBot('direct-alice').length === 1);
+    await next('next', company());
+    await next('next', { hqConfirmed: 'true' });
+    await next('next', packages);
+    await next('next', hq);
+    await next('create');
+    await waitFor('the approval card', () => fromBot('approvers').some((m) => m.attachments));
+    expect(await vote('bea')).toBe('bea@partner.example approved (1 of 2).');
+    await first.kill('SIGKILL');
+
+    await start();
+    expect(await vote('chen')).toContain('✅ Approved: Acme GmbH (acme-001) (2 of 2).');
+    await waitFor('the end of provisioning', () => fromBot('direct-alice').some((m) => m.markdown?.startsWith('**Acme GmbH is provisioned**')), 15_000);
+    expect(sandbox.wholesale.customers).toHaveLength(1);
   });
 });

@@ -11,6 +11,11 @@ import { defaultAnswers } from '../../machines/template/template-fields.ts';
 import type { TemplateContext } from '../../machines/template/template-machine.ts';
 import type { CardView } from '../../cards/card-view.ts';
 import type { StateViewMessage } from '../../cards/state-view.ts';
+import { approvalCard } from '../../cards/approval/approval-card.ts';
+import { approvalCardDataSchema } from '../../cards/approval/approval-card-data.ts';
+import { cardDataSchema } from '../../cards/card-data.ts';
+import { runCommandDataSchema } from '../../cards/run-command-data.ts';
+import { approvalsListCard } from '../../cards/approval/approvals-list-card.ts';
 import { customerCard } from '../../cards/customer/customer-card.ts';
 import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
 
@@ -57,6 +62,9 @@ function everyCard(): [string, CardMessage][] {
       const withErrors = customerCard(state, customerErrors, view);
       if (withErrors.card && state !== 'summary') out.push([`customer ${state} with errors ${locale}`, { card: withErrors.card, markdown: withErrors.markdown }]);
     }
+    const pendingApproval = { id: 'a1', action: 'create-customer', conversationId: 'c1', roomId: 'r', requester: { personId: 'p', email: 'alice@partner.example' }, subject: 'Acme GmbH (acme-001)', summary: '- Company name: Acme GmbH', space: 'r2', eligible: ['bea@partner.example', 'chen@partner.example'], required: 2, requesterMayApprove: false, votes: [], status: 'pending' as const, createdAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-02T00:00:00.000Z', reminded: false, revision: 0 };
+    out.push([`approval card ${locale}`, approvalCard(t, pendingApproval)]);
+    out.push([`approvals list ${locale}`, approvalsListCard(t, [{ approval: pendingApproval, awaitsVote: true }])]);
     out.push([`templates list ${locale}`, templatesListCard(t, [{ name: 'SMB', provisioningId: 'ZjViMzYx' }, { name: 'Enterprise', provisioningId: 'YWJj' }])]);
   }
   return out;
@@ -77,10 +85,12 @@ describe('cards', () => {
     expect(largest, name).toBeLessThan(20_000);
   });
 
-  it('every button names its conversation, step, action and card nonce', () => {
-    for (const [, { card }] of everyCard()) {
+  it('every button carries data the router understands: a procedure step with its card nonce, an approval vote, or a read-only command', () => {
+    for (const [name, { card }] of everyCard()) {
       for (const action of card.actions ?? []) {
-        if (action.type === 'Action.Submit') expect(Object.keys(action.data).sort()).toEqual(['action', 'conversationId', 'nonce', 'step']);
+        if (action.type !== 'Action.Submit') continue;
+        const understood = [cardDataSchema, approvalCardDataSchema, runCommandDataSchema].filter((schema) => schema.safeParse(action.data).success);
+        expect(understood, `${name}: ${JSON.stringify(action.data)}`).toHaveLength(1);
       }
     }
   });

@@ -8,7 +8,9 @@ import type { Store } from '../../store/store.ts';
 import type { Locale } from '../../i18n/catalogue.ts';
 import { sandboxPartnerHub } from '../../webex/partner-hub.ts';
 import { seedRoles } from '../../sandbox/seed.ts';
+import { pressButton } from './press-button.ts';
 import type { Roles } from '../../bot/access-policy.ts';
+import type { ApprovalPolicy } from '../../bot/approval-policy.ts';
 import type { SandboxMessage } from '../../sandbox/sandbox-state.ts';
 
 export interface Harness {
@@ -99,6 +101,10 @@ export interface HarnessOptions {
   readonly provisioningIds?: 'issue' | 'paste';
   /** Who may do what; the seeded people's roles by default. */
   readonly roles?: Roles;
+  /** The policy, or how to build it from the sandbox (room ids exist only once it runs). */
+  readonly approvalPolicy?: ApprovalPolicy | ((sandbox: RunningSandbox) => ApprovalPolicy);
+  /** A clock for deadlines; the real one by default. */
+  readonly clock?: () => Date;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -119,6 +125,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     http: { backoffMs: 20 },
     wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token },
     roles: options.roles ?? seedRoles(),
+    ...(options.approvalPolicy ? { approvalPolicy: typeof options.approvalPolicy === 'function' ? options.approvalPolicy(sandbox) : options.approvalPolicy } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
     alertRoomId: sandbox.state.roomByKey('provisioning').id,
     pollMs: 100,
     sweepMs: 50,
@@ -150,15 +158,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await sandbox.delivery.idle();
     },
     person: (key) => sandbox.state.personByKey(key),
-    async click(personKey, card, action, inputs = {}) {
-      const button = (cardOf(card).actions ?? []).find((a) => a.data?.action === action);
-      if (!button) throw new Error(`the card has no ${action} button`);
-      return fetch(`${sandbox.apiUrl}/attachment/actions`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${sandbox.state.personByKey(personKey).token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'submit', messageId: card.id, inputs: { ...inputs, ...button.data } }),
-      });
-    },
+    click: (personKey, card, action, inputs = {}) => pressButton(sandbox, personKey, card, { action }, inputs),
     async answer(personKey, card, action, inputs = {}) {
       const room = sandbox.state.rooms.find((r) => r.id === card.roomId)!;
       const before = listBotMessages(sandbox, room.key).length;
