@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     console.log('People:');
     for (const p of people) console.log(`  ${p.key.padEnd(6)} ${p.displayName} <${p.email}> — ${p.role}`);
     console.log('Spaces:');
-    for (const r of rooms) console.log(`  ${r.key.padEnd(14)} ${r.type.padEnd(6)} ${r.members.join(', ')}`);
+    for (const r of rooms) console.log(`  ${r.key.padEnd(14)} ${r.type.padEnd(6)} ${r.members.join(', ')}${r.type === 'group' ? `  (room id ${r.id})` : ''}`);
     if (positionals.length === 0) console.log('\nUsage: npm run say -- [--as KEY] [--room KEY] "help"');
     return;
   }
