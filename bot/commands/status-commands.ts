@@ -43,8 +43,7 @@ export function registerStatusCommands(registry: CommandRegistry, deps: StatusDe
         const record = await resolve(ctx, deps, query, 'status');
         if (!record) return;
         const { customer, stale } = await freshCustomer(deps.store, deps.wholesale, record, deps.clock());
-        const [pending] = await deps.store.findApprovals({ conversationId: customer.conversationId, status: 'pending' });
-        return ctx.reply(customerStatusCard(ctx.t, customer, stale, pending));
+        return ctx.reply(customerStatusCard(ctx.t, customer, stale));
       }
       const conversations = (await deps.store.findConversations({ status: 'active' })).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       const provisioning = (await deps.store.listCustomers()).filter((c) => c.status === 'provisioning' || c.status === 'creating').sort((a, b) => a.createdAt.localeCompare(b.createdAt));

@@ -1,6 +1,5 @@
 import type { Translate } from '../../i18n/catalogue.ts';
-import type { Approval, CustomerRecord } from '../../store/records.ts';
-import { approvalsOf } from '../../machines/approval/approval-rules.ts';
+import type { CustomerRecord } from '../../store/records.ts';
 import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
 import { packageLabel } from '../customer/customer-facts.ts';
 import { heading, notice } from '../form-fields.ts';
@@ -8,14 +7,13 @@ import { factsMarkdown } from '../template/template-facts.ts';
 import { shortTime, statusWord } from './status-format.ts';
 
 /** `status <customer>`: the state per package, the last error, who created it and when it was checked. */
-export function customerStatusCard(t: Translate, customer: CustomerRecord, stale: boolean, pendingApproval?: Approval): CardMessage {
+export function customerStatusCard(t: Translate, customer: CustomerRecord, stale: boolean): CardMessage {
   const errors = [...customer.errors, ...customer.packageStates.flatMap((p) => p.errors)];
   const lastError = errors.at(-1);
   const facts = [
     { title: t('status.state'), value: statusWord(t, customer.status) },
     ...customer.packageStates.map((p) => ({ title: packageLabel(t, p.name), value: statusWord(t, p.status) })),
     { title: t('customer.externalIdLabel'), value: customer.externalId },
-    ...(pendingApproval ? [{ title: t('status.pendingApproval'), value: t('approvals.line', { count: approvalsOf(pendingApproval), required: pendingApproval.required, requester: pendingApproval.requester.email, expires: shortTime(pendingApproval.expiresAt), mine: '' }) }] : []),
     ...(lastError ? [{ title: t('status.lastError'), value: `${lastError.description ?? ''}${lastError.errorCode !== undefined ? ` (${lastError.errorCode})` : ''}` }] : []),
     { title: t('status.createdBy'), value: `${customer.createdBy.email}, ${shortTime(customer.createdAt)}` },
     { title: t('status.checked'), value: shortTime(customer.updatedAt) },
