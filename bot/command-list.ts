@@ -4,6 +4,7 @@ import { CommandRegistry } from './commands.ts';
 import { registerOnboardingCommands } from './commands/onboarding-commands.ts';
 import type { ConversationEngine } from './conversation-engine.ts';
 import { registerStatusCommands } from './commands/status-commands.ts';
+import { registerSetupCommands } from './commands/setup-commands.ts';
 import type { WholesaleClient } from '../webex/wholesale-client.ts';
 import type { ApprovalService } from './approval-service.ts';
 import { approvalsListCard } from '../cards/approval/approvals-list-card.ts';
@@ -20,6 +21,7 @@ export interface CommandDeps {
 export function buildCommands(deps: CommandDeps): CommandRegistry {
   const registry = new CommandRegistry();
   registerOnboardingCommands(registry, deps);
+  registerSetupCommands(registry, deps);
   registerStatusCommands(registry, { store: deps.store, wholesale: deps.wholesale, clock: deps.clock ?? (() => new Date()) });
   registry.register({
     words: ['approvals'],

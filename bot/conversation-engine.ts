@@ -73,12 +73,12 @@ export class ConversationEngine {
   }
 
   /** Starts `kind` for a person in a space, or shows the card of the one they already have open there. */
-  async start(kind: ProcedureKind, roomId: string, startedBy: Actor): Promise<void> {
+  async start(kind: ProcedureKind, roomId: string, startedBy: Actor, subject?: unknown): Promise<void> {
     // One start at a time per person and space, so a command sent twice opens one conversation.
-    await this.serial(`start:${kind}:${roomId}:${startedBy.personId}`, () => this.startNow(kind, roomId, startedBy));
+    await this.serial(`start:${kind}:${roomId}:${startedBy.personId}`, () => this.startNow(kind, roomId, startedBy, subject));
   }
 
-  private async startNow(kind: ProcedureKind, roomId: string, startedBy: Actor): Promise<void> {
+  private async startNow(kind: ProcedureKind, roomId: string, startedBy: Actor, subject: unknown): Promise<void> {
     const procedure = this.procedure(kind);
     const open = await this.deps.store.findConversations({ roomId, personId: startedBy.personId, kind, status: 'active' });
     const current = open.find((c) => c.machineVersion === procedure.version);
@@ -92,7 +92,7 @@ export class ConversationEngine {
     }
     const id = randomUUID();
     await this.serial(id, async () => {
-      const actor = createActor(procedure.machine, { input: procedure.input({ conversationId: id, roomId, startedBy }) });
+      const actor = createActor(procedure.machine, { input: procedure.input({ conversationId: id, roomId, startedBy, subject }) });
       actor.start();
       const snapshot = await this.settle(actor);
       const now = this.clock().toISOString();

@@ -12,6 +12,8 @@ export interface StartInfo {
   readonly conversationId: string;
   readonly roomId: string;
   readonly startedBy: Actor;
+  /** What the command found for the procedure, e.g. the customer users are added to. */
+  readonly subject?: unknown;
 }
 
 /** A procedure as the engine sees it: its machine (effects provided), how clicks become events, its cards. */

@@ -8,6 +8,8 @@ import { buildCommands } from './command-list.ts';
 import { ConversationEngine } from './conversation-engine.ts';
 import { templateProcedure } from './procedures/template-procedure.ts';
 import { customerProcedure } from './procedures/customer-procedure.ts';
+import { userProcedure } from './procedures/user-procedure.ts';
+import { locationProcedure } from './procedures/location-procedure.ts';
 import { WholesaleClient } from '../webex/wholesale-client.ts';
 import type { PartnerHub } from '../webex/partner-hub.ts';
 import { cardContentType } from '../webex/messaging-schemas.ts';
@@ -86,6 +88,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     store: options.store,
     procedures: [
       templateProcedure({ store: options.store, approvals, t, locale: options.language, ...(options.partnerHub ? { partnerHub: options.partnerHub } : {}) }),
+      userProcedure({ store: options.store, wholesale, approvals, clock }),
+      locationProcedure({ store: options.store, wholesale, approvals, clock }),
       customerProcedure({ store: options.store, approvals, t, locale: options.language, wholesale, log, pollMs: options.pollMs ?? 15_000, ...(options.http?.backoffMs !== undefined ? { createBackoffMs: options.http.backoffMs } : {}) }),
     ],
     messenger,

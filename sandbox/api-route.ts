@@ -11,6 +11,7 @@ export class ApiError extends Error {
     message: string,
     /** Coded reasons (the Wholesale API's `errorCode` and `description`); plain errors have none. */
     readonly problems: readonly { readonly errorCode: number; readonly description: string }[] = [],
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
@@ -18,6 +19,8 @@ export class ApiError extends Error {
 
 export interface ApiCall {
   readonly person: SandboxPerson;
+  /** The bearer token of the call (for per-caller rate limits). */
+  readonly token: string;
   readonly params: Readonly<Record<string, string>>;
   readonly query: Readonly<Record<string, string>>;
   readonly body: unknown;
@@ -60,7 +63,7 @@ function firstString(value: unknown): string | undefined {
  * Mounts one spec operation (e.g. `GET /messages/{messageId}`): bearer auth, armed faults,
  * request validation against the spec, Webex's error shape and a TrackingID on every answer.
  */
-export function apiRoute(router: Router, ctx: ApiContext, operation: string, handler: (call: ApiCall) => ApiResult | Promise<ApiResult>): void {
+export function apiRoute(router: Router, ctx: ApiContext, operation: string, handler: (call: ApiCall) => ApiResult | Promise<ApiResult>, options: { readonly unspecified?: boolean } = {}): void {
   const [method, template] = operation.split(' ') as [string, string];
   const expressPath = template.replace(/\{(\w+)\}/g, ':$1');
   const mount = router[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'].bind(router);
@@ -92,7 +95,8 @@ export function apiRoute(router: Router, ctx: ApiContext, operation: string, han
     }
 
     const body: unknown = req.body;
-    const issues = method === 'POST' || method === 'PUT' ? ctx.spec.request(operation, body ?? {}) : [];
+    // Operations outside the official specs we hold (Locations) are checked by their handlers alone.
+    const issues = !options.unspecified && (method === 'POST' || method === 'PUT') ? ctx.spec.request(operation, body ?? {}) : [];
     if (issues.length > 0) {
       return fail(400, `The request body does not match the API: ${issues.map((i) => `${i.path || 'body'} ${i.message}`).join('; ')}`, person, issues);
     }
@@ -103,7 +107,7 @@ export function apiRoute(router: Router, ctx: ApiContext, operation: string, han
       if (first !== undefined) query[key] = first;
     }
     try {
-      const result = await handler({ person, params: req.params as Record<string, string>, query, body });
+      const result = await handler({ person, token: token!, params: req.params as Record<string, string>, query, body });
       // A pass-through fault: the work is done, but the caller is told it failed (as after a lost answer).
       if (fault && fault.status >= 400 && fault.passThrough) return answerFault();
       record(result.status, result.body, person);
@@ -111,7 +115,10 @@ export function apiRoute(router: Router, ctx: ApiContext, operation: string, han
       if (result.body === undefined) res.status(result.status).end();
       else res.status(result.status).json(result.body);
     } catch (error) {
-      if (error instanceof ApiError) return fail(error.status, error.message, person, [], error.problems);
+      if (error instanceof ApiError) {
+        for (const [name, value] of Object.entries(error.headers)) res.set(name, value);
+        return fail(error.status, error.message, person, [], error.problems);
+      }
       return fail(500, `Sandbox failure: ${(error as Error).message}`, person);
     }
   });

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { RecordedCall } from './api-route.ts';
@@ -11,6 +12,9 @@ import { presentMessage } from './present.ts';
 import { SandboxState } from './sandbox-state.ts';
 import { SpecValidator, wholesaleSpec } from './spec-validator.ts';
 import { mountWholesaleRoutes } from './wholesale-routes.ts';
+import { mountSubscriberRoutes } from './subscriber-routes.ts';
+import { mountLocationRoutes } from './location-routes.ts';
+import { RateLimiter, SubscriberState } from './subscriber-state.ts';
 import { WholesaleState, type Outcome } from './wholesale-state.ts';
 import { WebhookDelivery, type DeliveryOptions } from './webhook-delivery.ts';
 
@@ -21,6 +25,8 @@ export interface SandboxOptions {
   readonly maxCardBytes?: number;
   /** How long a Wholesale customer stays `provisioning`. */
   readonly provisioningMs?: number;
+  /** Subscriber API calls allowed per second and token; unlimited when absent. */
+  readonly subscriberRateLimit?: number;
 }
 
 export interface RunningSandbox {
@@ -35,6 +41,9 @@ export interface RunningSandbox {
   readonly spec: SpecValidator;
   readonly wholesaleSpec: SpecValidator;
   readonly wholesale: WholesaleState;
+  readonly subscribers: SubscriberState;
+  /** Change `limitPerSecond` to throttle the subscriber API. */
+  readonly subscriberLimiter: RateLimiter;
   /** Templates created through the sandbox's Partner Hub. */
   readonly partnerHubTemplates: PartnerHubTemplate[];
   close(): Promise<void>;
@@ -65,10 +74,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   v1.use(express.json({ limit: '1mb' }));
   mountMessagingRoutes(v1, { state, faults, spec, calls }, delivery, { maxCardBytes: options.maxCardBytes ?? 28_000 });
   mountWholesaleRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, partnerHubTemplates, () => apiUrl);
+  const subscribers = new SubscriberState();
+  const subscriberLimiter = new RateLimiter(options.subscriberRateLimit);
+  mountSubscriberRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers, subscriberLimiter);
+  mountLocationRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers);
+  // Files attached to messages, as Webex serves them to those who may read the message.
+  v1.get('/contents/:id', (req, res) => {
+    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    if (!token || !state.personByToken(token)) return void res.status(401).json({ message: 'The request requires a valid access token.' });
+    const file = subscribers.files.get(req.params.id);
+    if (!file) return void res.status(404).json({ message: 'The requested resource could not be found.' });
+    res.set('content-type', file.type).set('content-disposition', `attachment; filename="${file.name}"`).send(file.content);
+  });
   app.use('/v1', v1);
 
   const control = express.Router();
-  control.use(express.json());
+  control.use(express.json({ limit: '5mb' }));
   control.get('/people', (_req, res) => {
     res.json({
       items: state.people.map((p) => ({ key: p.key, id: p.id, displayName: p.displayName, email: p.emails[0], type: p.type, role: p.role, token: p.token })),
@@ -122,6 +143,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   control.get('/wholesale/customers', (_req, res) => {
     res.json({ items: wholesale.customers.map((c) => ({ id: c.id, externalId: c.externalId, name: c.customerInfo?.name, status: wholesale.status(c, Date.now()), packages: c.packages })) });
   });
+  /** Uploads a file for a person to attach (`files: [url]` in POST /v1/messages). */
+  control.post('/files', (req, res) => {
+    const body = req.body as { name?: unknown; type?: unknown; content?: unknown };
+    if (typeof body.name !== 'string' || typeof body.content !== 'string') return void res.status(400).json({ message: 'name and content (text) are required' });
+    const id = randomUUID();
+    subscribers.files.set(id, { name: body.name, type: typeof body.type === 'string' ? body.type : 'text/csv', content: Buffer.from(body.content) });
+    res.status(201).json({ url: `${apiUrl}/contents/${id}` });
+  });
   control.use('/partner-hub', partnerHubRoutes(partnerHubTemplates));
   app.use('/_sandbox', control);
 
@@ -150,6 +179,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     spec,
     wholesaleSpec: wholesaleValidator,
     wholesale,
+    subscribers,
+    subscriberLimiter,
     partnerHubTemplates,
     async close() {
       await delivery.idle();

@@ -125,6 +125,12 @@ const wholesaleOperations = [
   'PUT /wholesale/customers/{customerId}',
   'DELETE /wholesale/customers/{customerId}',
   'POST /wholesale/customers/validate',
+  'GET /wholesale/subscribers',
+  'POST /wholesale/subscribers',
+  'GET /wholesale/subscribers/{subscriberId}',
+  'PUT /wholesale/subscribers/{subscriberId}',
+  'DELETE /wholesale/subscribers/{subscriberId}',
+  'POST /wholesale/subscribers/validate',
 ];
 
 const wholesale = extractOpenApi(

@@ -143,6 +143,15 @@ export class HttpClient {
     }
   }
 
+  /** Downloads a file (e.g. a message attachment's URL) as text, with the same token and error rules. */
+  async text(url: string): Promise<string> {
+    const response = await this.fetchFn(url, { headers: { authorization: `Bearer ${this.options.token}` } });
+    if (!response.ok) {
+      throw new WebexApiError('webex_http', `GET ${new URL(url).pathname} answered ${response.status}`, { method: 'GET', endpoint: new URL(url).pathname, status: response.status, trackingId: response.headers.get('trackingid') ?? undefined, attempts: 1 });
+    }
+    return response.text();
+  }
+
   private backoff(attempt: number): number {
     const base = this.backoffMs * 2 ** (attempt - 1);
     return base / 2 + Math.random() * (base / 2);

@@ -90,6 +90,11 @@ export class MessagingClient {
     return this.http.request('GET', `/attachment/actions/${encodeURIComponent(actionId)}`, { schema: attachmentActionSchema });
   }
 
+  /** The content of a file attached to a message (a `files` URL), as text. */
+  downloadText(url: string): Promise<string> {
+    return this.http.text(url);
+  }
+
   listWebhooks(): Promise<Webhook[]> {
     return this.listAll('/webhooks', { max: 100 }, webhookSchema);
   }

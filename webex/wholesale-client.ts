@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HttpClient, type HttpClientOptions } from './http-client.ts';
 import { WebexApiError } from './webex-api-error.ts';
-import { customerSchema, wholesaleErrorSchema, type NewCustomer, type WholesaleCustomer, type WholesaleErrorDetail } from './wholesale-schemas.ts';
+import { customerSchema, locationSchema, subscriberSchema, wholesaleErrorSchema, type CustomerLocation, type NewCustomer, type NewLocation, type NewSubscriber, type WholesaleCustomer, type WholesaleErrorDetail, type WholesaleSubscriber } from './wholesale-schemas.ts';
 
 export type PrecheckResult = { readonly ok: true } | { readonly ok: false; readonly message: string; readonly errors: readonly WholesaleErrorDetail[] };
 
@@ -43,9 +43,35 @@ export class WholesaleClient {
   }
 
   /** Provisioning Precheck: whether a create would likely succeed, and if not, Webex's coded reasons. */
-  async precheck(customer: Partial<NewCustomer> & Pick<NewCustomer, 'address'>): Promise<PrecheckResult> {
+  precheck(customer: Partial<NewCustomer> & Pick<NewCustomer, 'address'>): Promise<PrecheckResult> {
+    return this.validate('/wholesale/customers/validate', customer);
+  }
+
+  async listSubscribers(query: { customerId?: string; email?: string; max?: number }): Promise<WholesaleSubscriber[]> {
+    return (await this.http.request('GET', '/wholesale/subscribers', { query, schema: z.object({ items: z.array(subscriberSchema) }) })).items;
+  }
+
+  /** Provisions a user. Retries only what Webex did not process; callers look up by email first. */
+  createSubscriber(subscriber: NewSubscriber): Promise<WholesaleSubscriber> {
+    return this.http.request('POST', '/wholesale/subscribers', { body: subscriber, schema: subscriberSchema, retryStatuses: [423, 429] });
+  }
+
+  precheckSubscriber(subscriber: NewSubscriber): Promise<PrecheckResult> {
+    return this.validate('/wholesale/subscribers/validate', subscriber);
+  }
+
+  /** A customer organisation's locations (Webex Locations API, as the partner: `orgId`). */
+  async listLocations(orgId: string): Promise<CustomerLocation[]> {
+    return (await this.http.request('GET', '/locations', { query: { orgId }, schema: z.object({ items: z.array(locationSchema) }) })).items;
+  }
+
+  async createLocation(orgId: string, location: NewLocation): Promise<{ id: string }> {
+    return this.http.request('POST', '/locations', { query: { orgId }, body: location, schema: z.object({ id: z.string() }), retryStatuses: [423, 429] });
+  }
+
+  private async validate(path: string, body: unknown): Promise<PrecheckResult> {
     try {
-      await this.http.request('POST', '/wholesale/customers/validate', { body: customer, schema: z.unknown() });
+      await this.http.request('POST', path, { body, schema: z.unknown() });
       return { ok: true };
     } catch (error) {
       if (error instanceof WebexApiError && error.status === 400 && error.details.body) {

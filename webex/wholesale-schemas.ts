@@ -55,3 +55,43 @@ export interface NewCustomer {
     readonly meetings?: { readonly timezone: string };
   };
 }
+
+/** Subscriber packages (`package` of POST /wholesale/subscribers). */
+export const subscriberPackageNames = ['webex_calling', 'webex_meetings', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard'] as const;
+export type SubscriberPackageName = (typeof subscriberPackageNames)[number];
+
+export const subscriberSchema = z.object({
+  id: z.string(),
+  personId: z.string().optional(),
+  email: z.string(),
+  customerId: z.string().optional(),
+  package: z.string().optional(),
+  status: z.string().optional(),
+  errors: z.array(wholesaleErrorSchema).optional(),
+});
+export type WholesaleSubscriber = z.infer<typeof subscriberSchema>;
+
+export interface NewSubscriber {
+  readonly customerId: string;
+  readonly email: string;
+  readonly package: SubscriberPackageName;
+  readonly provisioningParameters: {
+    readonly firstName: string;
+    readonly lastName: string;
+    readonly primaryPhoneNumber?: string;
+    readonly extension?: string;
+    readonly locationId?: string;
+  };
+}
+
+/** A customer location (Webex Locations API, `POST /locations?orgId=`). */
+export interface NewLocation {
+  readonly name: string;
+  readonly timeZone: string;
+  readonly preferredLanguage: string;
+  readonly announcementLanguage: string;
+  readonly address: { readonly address1: string; readonly address2?: string; readonly city: string; readonly state: string; readonly postalCode: string; readonly country: string };
+}
+
+export const locationSchema = z.object({ id: z.string(), name: z.string(), timeZone: z.string().optional() });
+export type CustomerLocation = z.infer<typeof locationSchema>;

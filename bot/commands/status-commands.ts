@@ -1,33 +1,18 @@
-import { customerChoiceCard } from '../../cards/status/customer-choice-card.ts';
 import { customerStatusCard } from '../../cards/status/customer-status-card.ts';
 import { customersListCard } from '../../cards/status/customers-list-card.ts';
 import { historyCard } from '../../cards/status/history-card.ts';
 import { inFlightCard } from '../../cards/status/in-flight-card.ts';
 import { shortTime } from '../../cards/status/status-format.ts';
-import type { CustomerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
-import type { CommandContext, CommandRegistry } from '../commands.ts';
+import type { CommandRegistry } from '../commands.ts';
 import { freshCustomer } from '../customer-status.ts';
-import { findCustomer } from '../find-customer.ts';
+import { resolveCustomer } from './resolve-customer.ts';
 
 export interface StatusDeps {
   readonly store: Store;
   readonly wholesale: WholesaleClient;
   readonly clock: () => Date;
-}
-
-/** Resolves the customer a person named, or answers for them (no match, several) and returns undefined. */
-async function resolve(ctx: CommandContext, deps: StatusDeps, query: string, command: 'status' | 'history'): Promise<CustomerRecord | undefined> {
-  const match = findCustomer(await deps.store.listCustomers(), query);
-  if (match.kind === 'one') return match.customer;
-  if (match.kind === 'several') {
-    await ctx.reply(customerChoiceCard(ctx.t, query, command, match.customers));
-    return undefined;
-  }
-  const hint = match.suggestions.length > 0 ? ` ${ctx.t('status.didYouMean', { names: match.suggestions.join(', ') })}` : '';
-  await ctx.reply({ markdown: `${ctx.t('status.none', { query })}${hint}` });
-  return undefined;
 }
 
 /** `status`, `status <customer>`, `history <customer>`, `customers`: read-only, for on-call staff too. */
@@ -40,7 +25,7 @@ export function registerStatusCommands(registry: CommandRegistry, deps: StatusDe
     run: async (ctx) => {
       const query = ctx.args.trim();
       if (query) {
-        const record = await resolve(ctx, deps, query, 'status');
+        const record = await resolveCustomer(ctx, deps.store, query, 'status');
         if (!record) return;
         const { customer, stale } = await freshCustomer(deps.store, deps.wholesale, record, deps.clock());
         return ctx.reply(customerStatusCard(ctx.t, customer, stale));
@@ -70,7 +55,7 @@ export function registerStatusCommands(registry: CommandRegistry, deps: StatusDe
       const paged = /^(.*?)\s+page:(\d+)$/.exec(ctx.args.trim());
       const query = (paged ? paged[1]! : ctx.args).trim();
       if (!query) return ctx.reply({ markdown: ctx.t('status.missing') });
-      const record = await resolve(ctx, deps, query, 'history');
+      const record = await resolveCustomer(ctx, deps.store, query, 'history');
       if (!record) return;
       const byCustomer = await deps.store.listAudit({ externalId: record.externalId });
       const byConversation = await deps.store.listAudit({ conversationId: record.conversationId });

@@ -4,7 +4,7 @@ import { adaptiveCard, MAX_ACTIONS, type CardMessage } from '../adaptive-card.ts
 import { RUN_ACTION } from '../run-command-data.ts';
 
 /** Several customers match: a button per match (up to five) that runs the command for it. */
-export function customerChoiceCard(t: Translate, query: string, command: 'status' | 'history', matches: readonly CustomerRecord[]): CardMessage {
+export function customerChoiceCard(t: Translate, query: string, command: string, matches: readonly CustomerRecord[]): CardMessage {
   const text = t('status.several', { query, count: matches.length });
   const shown = matches.slice(0, MAX_ACTIONS);
   const more = matches.length > MAX_ACTIONS ? [t('status.tooMany')] : [];

@@ -144,6 +144,9 @@ describe('cards', () => {
       - \`create customer\`: Provision a new Wholesale customer organisation with an onboarding template, and follow it to the end.
       - \`templates\`: List the onboarding templates and their Provisioning IDs.
       - \`template <name>\`: Show one onboarding template.
+      - \`setup customer <customer>\`: What you can add to a customer: users and locations.
+      - \`add user <customer>\`: Add one user to a customer: name, email, package, and for calling a location and a number or extension.
+      - \`add location <customer>\`: Add a location to a customer.
       - \`status [customer]\`: A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.
       - \`history <customer>\`: What happened to a customer, newest first.
       - \`customers\`: Every customer this bot created, with its state.

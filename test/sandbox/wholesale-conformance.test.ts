@@ -26,6 +26,20 @@ describe('the sandbox’s Wholesale customer API', () => {
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect((await client.listCustomers({ externalId: 'conf-1' }))[0]).toMatchObject({ id, status: 'provisioned' });
     expect(await client.listCustomers({ status: 'provisioned' })).toHaveLength(1);
+
+    const orgId = (await client.getCustomer(id)).orgId!;
+    const { id: locationId } = await client.createLocation(orgId, { name: 'Head Office', timeZone: 'America/Los_Angeles', preferredLanguage: 'en_us', announcementLanguage: 'en_us', address: { address1: '771 Alder Drive', city: 'Milpitas', state: 'CA', postalCode: '95035', country: 'US' } });
+    expect((await client.listLocations(orgId)).map((l) => l.id)).toEqual([locationId]);
+    const subscriber = { customerId: id, email: 'ann@pizza.example', package: 'webex_calling' as const, provisioningParameters: { firstName: 'Ann', lastName: 'Lee', primaryPhoneNumber: '+14085550101', locationId } };
+    expect(await client.precheckSubscriber(subscriber)).toEqual({ ok: true });
+    const created = await client.createSubscriber(subscriber);
+    expect((await client.listSubscribers({ customerId: id, email: 'ann@pizza.example' })).map((x) => x.id)).toEqual([created.id]);
+    const response = await fetch(`${sandbox.apiUrl}/wholesale/subscribers/${created.id}`, { headers: { authorization: `Bearer ${sandbox.state.personByKey('alice').token}` } });
+    expect(response.status).toBe(200);
+    await fetch(`${sandbox.apiUrl}/wholesale/subscribers/${created.id}`, { method: 'PUT', headers: { authorization: `Bearer ${sandbox.state.personByKey('alice').token}`, 'content-type': 'application/json' }, body: JSON.stringify({ provisioningParameters: { extension: '1234' } }) });
+    await fetch(`${sandbox.apiUrl}/wholesale/subscribers/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${sandbox.state.personByKey('alice').token}` } });
+    expect(await client.listSubscribers({ customerId: id })).toEqual([]);
+
     await client.updateCustomer(id, { packages: ['webex_calling', 'cisco_calling_plan'] });
     await client.deleteCustomer(id);
     expect(await client.listCustomers()).toEqual([]);
@@ -36,6 +50,7 @@ describe('the sandbox’s Wholesale customer API', () => {
 
   it('exercised every operation of the spec subset, with conforming requests and answers', () => {
     const calls = sandbox.calls.filter((c) => c.operation.includes('/wholesale/'));
+    expect(calls.length).toBeGreaterThan(15);
     expect([...sandbox.wholesaleSpec.operations].filter((op) => !calls.some((c) => c.operation === op && c.status < 300))).toEqual([]);
     expect(calls.flatMap((c) => c.requestIssues)).toEqual([]);
     expect(calls.filter((c) => c.status < 300).flatMap((c) => sandbox.wholesaleSpec.response(c.operation, c.status, c.body).map((i) => `${c.operation} ${i.path} ${i.message}`))).toEqual([]);

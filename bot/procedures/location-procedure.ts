@@ -1,0 +1,52 @@
+import { fromPromise } from 'xstate';
+import { locationActions, locationCard } from '../../cards/location/location-card.ts';
+import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import { LOCATION_MACHINE_VERSION, locationMachine, locationRequest, type LocationEvent, type LocationInput, type LocationOutcome } from '../../machines/location/location-machine.ts';
+import type { CustomerTarget } from '../../machines/user/user-fields.ts';
+import type { Store } from '../../store/store.ts';
+import { WebexApiError } from '../../webex/webex-api-error.ts';
+import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { ApprovalService } from '../approval-service.ts';
+import { defineProcedure, type Procedure } from '../procedure.ts';
+
+/** `add location <customer>`, wired to the Locations API. */
+export function locationProcedure(deps: { readonly store: Store; readonly wholesale: WholesaleClient; readonly approvals: ApprovalService; readonly clock?: () => Date }): Procedure {
+  const clock = deps.clock ?? (() => new Date());
+  const machine = locationMachine.provide({
+    actors: {
+      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
+        const { context } = input;
+        return deps.approvals.request({ action: 'add-location', conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: `${context.answers.name ?? ''} → ${context.customer.name}`, summary: `- ${context.answers.addressLine1 ?? ''}, ${context.answers.postalCode ?? ''} ${context.answers.city ?? ''}` });
+      }),
+      createLocation: fromPromise(async ({ input }): Promise<LocationOutcome> => {
+        const { context } = input;
+        const request = locationRequest(context.customer, context.answers);
+        // Idempotent by name: a restored machine that asks again finds the one it made.
+        const existing = (await deps.wholesale.listLocations(context.customer.orgId)).find((l) => l.name.toLowerCase() === request.name.toLowerCase());
+        if (existing) {
+          const ours = (await deps.store.listAudit({ conversationId: context.conversationId })).some((e) => e.action === 'location.created');
+          return ours ? { ok: true } : { ok: false, field: 'name', reason: 'exists' };
+        }
+        try {
+          await deps.wholesale.createLocation(context.customer.orgId, request);
+        } catch (error) {
+          if (error instanceof WebexApiError && error.status === 409) return { ok: false, field: 'name', reason: 'exists' };
+          if (error instanceof WebexApiError && error.status === 400) return { ok: false, reason: String(error.details.body?.message ?? error.message) };
+          throw error;
+        }
+        await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.created', actor: context.startedBy, conversationId: context.conversationId, externalId: context.customer.externalId, details: { name: request.name } });
+        return { ok: true };
+      }),
+    },
+  });
+  return defineProcedure({
+    kind: 'location',
+    version: LOCATION_MACHINE_VERSION,
+    name: 'procedure.location',
+    command: 'add location',
+    machine,
+    input: ({ conversationId, roomId, startedBy, subject }): LocationInput => ({ conversationId, roomId, startedBy, customer: subject as CustomerTarget }),
+    toEvent: (action, inputs): LocationEvent | undefined => (action === locationActions.add ? { type: 'submit', inputs } : action === locationActions.cancel ? { type: 'cancel' } : undefined),
+    card: (state, context, view) => locationCard(state, context, view),
+  });
+}

@@ -1,0 +1,59 @@
+import { fromPromise } from 'xstate';
+import { userActions, userCard } from '../../cards/user/user-card.ts';
+import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import { subscriberRequest, type CustomerTarget } from '../../machines/user/user-fields.ts';
+import { USER_MACHINE_VERSION, userMachine, type UserEvent, type UserInput, type UserPrecheck } from '../../machines/user/user-machine.ts';
+import type { Store } from '../../store/store.ts';
+import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { ApprovalService } from '../approval-service.ts';
+import { defineProcedure, type Procedure } from '../procedure.ts';
+import { createSubscriberOnce } from './create-subscriber-once.ts';
+
+export interface UserProcedureDeps {
+  readonly store: Store;
+  readonly wholesale: WholesaleClient;
+  readonly approvals: ApprovalService;
+  readonly clock?: () => Date;
+}
+
+/** `add user <customer>`, wired to the Wholesale API. */
+export function userProcedure(deps: UserProcedureDeps): Procedure {
+  const clock = deps.clock ?? (() => new Date());
+  const machine = userMachine.provide({
+    actors: {
+      listLocations: fromPromise(async ({ input }: { input: { orgId: string } }): Promise<readonly { id: string; name: string }[]> => (await deps.wholesale.listLocations(input.orgId)).map((l) => ({ id: l.id, name: l.name }))),
+      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
+        const { context } = input;
+        const a = context.answers;
+        return deps.approvals.request({
+          action: 'add-users',
+          conversationId: context.conversationId,
+          roomId: context.roomId,
+          requester: context.startedBy,
+          subject: `${a.firstName ?? ''} ${a.lastName ?? ''} <${a.email ?? ''}> → ${context.customer.name}`,
+          summary: `- ${a.package ?? ''}${a.primaryPhoneNumber ? `, ${a.primaryPhoneNumber}` : ''}${a.extension ? `, ext. ${a.extension}` : ''}`,
+        });
+      }),
+      precheck: fromPromise(async ({ input }): Promise<UserPrecheck> => {
+        const result = await deps.wholesale.precheckSubscriber(subscriberRequest(input.context.customer, input.context.answers));
+        return result.ok ? { ok: true } : { ok: false, problems: result.errors.length > 0 ? result.errors : [{ description: result.message }] };
+      }),
+      createUser: fromPromise(async ({ input }) => {
+        const { context } = input;
+        const outcome = await createSubscriberOnce(deps.wholesale, subscriberRequest(context.customer, context.answers));
+        await deps.store.appendAudit({ at: clock().toISOString(), action: outcome.existed ? 'user.existed' : 'user.created', actor: context.startedBy, conversationId: context.conversationId, externalId: context.customer.externalId, details: { email: (context.answers.email ?? '').toLowerCase() } });
+        return { existed: outcome.existed };
+      }),
+    },
+  });
+  return defineProcedure({
+    kind: 'user',
+    version: USER_MACHINE_VERSION,
+    name: 'procedure.user',
+    command: 'add user',
+    machine,
+    input: ({ conversationId, roomId, startedBy, subject }): UserInput => ({ conversationId, roomId, startedBy, customer: subject as CustomerTarget }),
+    toEvent: (action, inputs): UserEvent | undefined => (action === userActions.add ? { type: 'submit', inputs } : action === userActions.cancel ? { type: 'cancel' } : undefined),
+    card: (state, context, view) => userCard(state, context, view),
+  });
+}

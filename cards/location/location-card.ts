@@ -1,0 +1,50 @@
+import { locationLanguages } from '../../machines/customer/customer-fields.ts';
+import type { LocationContext } from '../../machines/location/location-machine.ts';
+import { adaptiveCard } from '../adaptive-card.ts';
+import { submit, type CardView } from '../card-view.ts';
+import { choiceField, heading, noticeOf, textField } from '../form-fields.ts';
+import type { StateViewMessage } from '../state-view.ts';
+import { languageName } from '../template/template-basics-card.ts';
+
+export const locationActions = { add: 'add', cancel: 'cancel' } as const satisfies Record<string, string>;
+
+/** `add location`: the form, and a line for each outcome. */
+export function locationCard(state: string, context: LocationContext, view: CardView): StateViewMessage {
+  const { t, locale } = view;
+  const field = (id: string) => ({ t, id, value: context.answers[id], error: context.errors[id] });
+  const languages = locationLanguages.map((code) => ({ title: languageName(code, locale), value: code }));
+  const customer = context.customer.name;
+  switch (state) {
+    case 'form': {
+      const title = t('location.title', { name: customer });
+      const card = adaptiveCard(
+        [
+          ...heading(title),
+          ...noticeOf(t, context.notice),
+          ...textField({ ...field('name'), label: t('location.name'), required: true, maxLength: 80 }),
+          ...textField({ ...field('addressLine1'), label: t('customer.addressLine1'), required: true, maxLength: 80 }),
+          ...textField({ ...field('addressLine2'), label: t('customer.addressLine2'), maxLength: 80 }),
+          ...textField({ ...field('city'), label: t('customer.city'), required: true, maxLength: 60 }),
+          ...textField({ ...field('stateOrProvince'), label: t('location.state'), required: true, maxLength: 40 }),
+          ...textField({ ...field('postalCode'), label: t('location.postalCode'), required: true, maxLength: 16 }),
+          ...textField({ ...field('timeZone'), label: t('customer.timeZone'), required: true, placeholder: 'Europe/Berlin' }),
+          ...choiceField({ ...field('preferredLanguage'), label: t('template.emailLanguage'), choices: languages }),
+          ...choiceField({ ...field('announcementLanguage'), label: t('location.announcementLanguage'), choices: languages }),
+        ],
+        [submit(view, locationActions.add, t('location.add'), 'positive'), submit(view, locationActions.cancel, t('action.cancel'))],
+        title,
+      );
+      return { card, markdown: `**${title}**` };
+    }
+    case 'awaitingApproval':
+      return { markdown: t('approval.waiting', { subject: `${context.answers.name ?? ''} → ${customer}` }) };
+    case 'done':
+      return { markdown: t('location.done', { location: context.answers.name ?? '', customer }) };
+    case 'rejected':
+      return { markdown: t('approval.rejectedCard', { email: context.rejection?.by ?? '', reason: context.rejection?.reason ?? '' }) };
+    case 'cancelled':
+      return { markdown: t('location.cancelled') };
+    default:
+      throw new Error(`no card for location state ${state}`);
+  }
+}

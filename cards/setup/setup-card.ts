@@ -1,0 +1,12 @@
+import type { Translate } from '../../i18n/catalogue.ts';
+import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
+import { heading } from '../form-fields.ts';
+import { RUN_ACTION } from '../run-command-data.ts';
+
+/** `setup customer`: what can be added to a provisioned customer, a button each. */
+export function setupCard(t: Translate, customer: { readonly name: string; readonly externalId: string }): CardMessage {
+  const title = t('setup.title', { name: customer.name });
+  const run = (label: string, command: string) => ({ type: 'Action.Submit' as const, title: label, data: { action: RUN_ACTION, command: `${command} ${customer.externalId}` } });
+  const card = adaptiveCard([...heading(title), { type: 'TextBlock', text: t('setup.intro'), wrap: true }], [run(t('setup.addUser'), 'add user'), run(t('setup.addLocation'), 'add location')], title);
+  return { card, markdown: [`**${title}**`, t('setup.intro'), `- \`add user ${customer.externalId}\``, `- \`add location ${customer.externalId}\``].join('\n') };
+}

@@ -1,0 +1,50 @@
+import type { UserContext } from '../../machines/user/user-machine.ts';
+import { userPackages } from '../../machines/user/user-fields.ts';
+import { adaptiveCard } from '../adaptive-card.ts';
+import { submit, type CardView } from '../card-view.ts';
+import { packageLabel } from '../customer/customer-facts.ts';
+import { choiceField, heading, noticeOf, textField } from '../form-fields.ts';
+import type { StateViewMessage } from '../state-view.ts';
+
+export const userActions = { add: 'add', cancel: 'cancel' } as const satisfies Record<string, string>;
+
+/** `add user`: the one form card, and a line for each outcome. */
+export function userCard(state: string, context: UserContext, view: CardView): StateViewMessage {
+  const { t } = view;
+  const field = (id: string) => ({ t, id, value: context.answers[id], error: context.errors[id] });
+  const customer = context.customer.name;
+  switch (state) {
+    case 'form': {
+      const title = t('user.title', { name: customer });
+      const card = adaptiveCard(
+        [
+          ...heading(title),
+          ...noticeOf(t, context.notice),
+          ...textField({ ...field('firstName'), label: t('user.firstName'), required: true, maxLength: 64 }),
+          ...textField({ ...field('lastName'), label: t('user.lastName'), required: true, maxLength: 64 }),
+          ...textField({ ...field('email'), label: t('user.email'), required: true, style: 'email' }),
+          ...choiceField({ ...field('package'), label: t('user.package'), choices: userPackages(context.customer).map((p) => ({ title: packageLabel(t, p), value: p })) }),
+          { type: 'TextBlock', text: t('user.callingNote'), wrap: true, isSubtle: true, size: 'Small' },
+          ...choiceField({ ...field('locationId'), label: t('user.location'), optional: true, choices: context.locations.map((l) => ({ title: l.name, value: l.id })) }),
+          ...textField({ ...field('primaryPhoneNumber'), label: t('user.phone'), placeholder: '+4930123456789' }),
+          ...textField({ ...field('extension'), label: t('user.extension'), maxLength: 10 }),
+        ],
+        [submit(view, userActions.add, t('user.add'), 'positive'), submit(view, userActions.cancel, t('action.cancel'))],
+        title,
+      );
+      return { card, markdown: `**${title}**` };
+    }
+    case 'awaitingApproval':
+      return { markdown: t('approval.waiting', { subject: `${context.answers.email ?? ''} → ${customer}` }) };
+    case 'done': {
+      const a = context.answers;
+      return { markdown: context.existed ? t('user.existed', { email: a.email ?? '', customer }) : t('user.done', { first: a.firstName ?? '', last: a.lastName ?? '', email: (a.email ?? '').toLowerCase(), customer, package: packageLabel(t, a.package ?? '') }) };
+    }
+    case 'rejected':
+      return { markdown: t('approval.rejectedCard', { email: context.rejection?.by ?? '', reason: context.rejection?.reason ?? '' }) };
+    case 'cancelled':
+      return { markdown: t('user.cancelled') };
+    default:
+      throw new Error(`no card for user state ${state}`);
+  }
+}

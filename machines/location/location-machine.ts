@@ -1,0 +1,132 @@
+import { assign, fromPromise, setup } from 'xstate';
+import { z } from 'zod';
+import type { MessageId } from '../../i18n/catalogue.ts';
+import type { Actor } from '../../store/records.ts';
+import type { NewLocation } from '../../webex/wholesale-schemas.ts';
+import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
+import { locationLanguages } from '../customer/customer-fields.ts';
+import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../field-errors.ts';
+import type { CustomerTarget } from '../user/user-fields.ts';
+
+export const LOCATION_MACHINE_VERSION = 1;
+
+const timeZones: ReadonlySet<string> = new Set(Intl.supportedValuesOf('timeZone'));
+const m = (id: MessageId) => ({ message: id });
+const required = (max: number) => z.string(m('field.required')).trim().min(1, m('field.required')).max(max, m('field.tooLong'));
+const language = z.enum(locationLanguages, m('field.language'));
+
+/** A location as the Locations API takes it (name, address, time zone, languages), country from the customer. */
+export const locationSchema = z.object({
+  name: required(80),
+  addressLine1: required(80),
+  addressLine2: z.string().trim().max(80, m('field.tooLong')).optional().transform((v) => v || undefined),
+  city: required(60),
+  stateOrProvince: required(40),
+  postalCode: required(16),
+  timeZone: z.string(m('customer.timeZoneInvalid')).refine((v) => timeZones.has(v), m('customer.timeZoneInvalid')),
+  preferredLanguage: language,
+  announcementLanguage: language,
+});
+export const locationFields = ['name', 'addressLine1', 'addressLine2', 'city', 'stateOrProvince', 'postalCode', 'timeZone', 'preferredLanguage', 'announcementLanguage'] as const;
+
+export function locationRequest(customer: CustomerTarget, answers: Answers): NewLocation {
+  const v = locationSchema.parse(answers);
+  return {
+    name: v.name,
+    timeZone: v.timeZone,
+    preferredLanguage: v.preferredLanguage,
+    announcementLanguage: v.announcementLanguage,
+    address: { address1: v.addressLine1, ...(v.addressLine2 ? { address2: v.addressLine2 } : {}), city: v.city, state: v.stateOrProvince, postalCode: v.postalCode, country: customer.country },
+  };
+}
+
+export interface LocationInput {
+  readonly conversationId: string;
+  readonly roomId: string;
+  readonly startedBy: Actor;
+  readonly customer: CustomerTarget;
+}
+
+export interface LocationContext extends LocationInput {
+  readonly answers: Answers;
+  readonly errors: FieldErrors;
+  readonly notice?: FieldError;
+  readonly rejection?: Rejection;
+}
+
+export type LocationEvent = { readonly type: 'submit'; readonly inputs: Answers } | { readonly type: 'cancel' } | ApprovalEvent;
+export type LocationOutcome = { readonly ok: true } | { readonly ok: false; readonly field?: 'name'; readonly reason: string };
+
+const unprovided = (name: string) => async (): Promise<never> => {
+  throw new Error(`${name} must be provided by bot/`);
+};
+
+/** `add location <customer>`: one card, then the create. */
+export const locationMachine = setup({
+  types: { context: {} as LocationContext, events: {} as LocationEvent, input: {} as LocationInput },
+  actors: {
+    requestApproval: fromPromise<ApprovalAsk, { context: LocationContext }>(unprovided('requestApproval')),
+    createLocation: fromPromise<LocationOutcome, { context: LocationContext }>(unprovided('createLocation')),
+  },
+  guards: {
+    valid: ({ context, event }) => event.type === 'submit' && validateSection(locationSchema, { ...context.answers, ...pickAnswers(event.inputs, locationFields) }).ok,
+  },
+  actions: {
+    take: assign(({ context, event }) => {
+      if (event.type !== 'submit') return {};
+      const answers = { ...context.answers, ...pickAnswers(event.inputs, locationFields) };
+      const result = validateSection(locationSchema, answers);
+      return { answers, errors: result.ok ? {} : result.errors, notice: result.ok ? undefined : { id: 'form.fixErrors' as const } };
+    }),
+  },
+}).createMachine({
+  id: 'location',
+  context: ({ input }) => ({ ...input, answers: { preferredLanguage: 'en_us', announcementLanguage: 'en_us' }, errors: {} }),
+  initial: 'form',
+  states: {
+    form: {
+      tags: 'card',
+      on: { submit: [{ guard: 'valid', target: 'approving', actions: 'take' }, { actions: 'take' }], cancel: 'cancelled' },
+    },
+    approving: {
+      invoke: {
+        src: 'requestApproval',
+        input: ({ context }) => ({ context }),
+        onDone: [
+          { guard: ({ event }) => !event.output.required, target: 'creating' },
+          { guard: ({ event }) => event.output.required && 'impossible' in event.output, target: 'form', actions: assign({ notice: { id: 'approval.notEnoughApprovers' as const, params: { required: '?', eligible: '?' } } }) },
+          { target: 'awaitingApproval' },
+        ],
+        onError: { target: 'form', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
+      },
+    },
+    awaitingApproval: {
+      tags: 'rest',
+      on: {
+        approved: 'creating',
+        rejected: { target: 'rejected', actions: assign(({ event }) => (event.type === 'rejected' ? { rejection: { by: event.by, reason: event.reason } } : {})) },
+        expired: { target: 'form', actions: assign({ notice: { id: 'approval.expiredNotice' as const } }) },
+        cancel: 'cancelled',
+      },
+    },
+    creating: {
+      invoke: {
+        src: 'createLocation',
+        input: ({ context }) => ({ context }),
+        onDone: [
+          { guard: ({ event }) => event.output.ok, target: 'done' },
+          {
+            target: 'form',
+            actions: assign(({ event }) =>
+              event.output.ok ? {} : event.output.field ? { errors: { name: { id: 'location.nameTaken' as const } }, notice: { id: 'form.fixErrors' as const } } : { notice: { id: 'location.failed' as const, params: { reason: event.output.reason } } },
+            ),
+          },
+        ],
+        onError: { target: 'form', actions: assign(({ event }) => ({ notice: { id: 'location.failed' as const, params: { reason: event.error instanceof Error ? event.error.message : String(event.error) } } })) },
+      },
+    },
+    done: { type: 'final', tags: 'rest' },
+    rejected: { type: 'final', tags: 'rest' },
+    cancelled: { type: 'final', tags: ['rest', 'cancelled'] },
+  },
+});

@@ -1,0 +1,83 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { z } from 'zod';
+import type { MessageId } from '../../i18n/catalogue.ts';
+import { subscriberPackageNames, type NewSubscriber, type SubscriberPackageName } from '../../webex/wholesale-schemas.ts';
+
+/** The customer users are added to, as the procedure needs it. */
+export interface CustomerTarget {
+  readonly externalId: string;
+  readonly id: string;
+  readonly orgId: string;
+  readonly name: string;
+  readonly adminEmail: string;
+  readonly country: string;
+  readonly packages: readonly string[];
+}
+
+/** Subscriber packages that include calling. */
+export const userCallingPackages: ReadonlySet<string> = new Set(['webex_calling', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard']);
+
+/** Package levels, highest first: the customer's administrator keeps the customer's level. */
+const levels: readonly SubscriberPackageName[] = ['webex_suite', 'webex_calling', 'webex_calling_standard', 'webex_voice', 'cx_essentials', 'webex_meetings'];
+
+export function customerLevel(customer: Pick<CustomerTarget, 'packages'>): SubscriberPackageName | undefined {
+  return levels.find((p) => customer.packages.includes(p));
+}
+
+/** The packages a user of this customer can get. */
+export function userPackages(customer: Pick<CustomerTarget, 'packages'>): SubscriberPackageName[] {
+  return subscriberPackageNames.filter((p) => customer.packages.includes(p));
+}
+
+const m = (id: MessageId) => ({ message: id });
+const name = z.string(m('field.required')).trim().min(1, m('field.required')).max(64, m('field.tooLong'));
+
+/**
+ * One user's answers, checked as Partner Hub does before any call: a calling package needs a
+ * location and a number or extension; the customer's administrator keeps the customer's package level.
+ */
+export function userSchema(customer: CustomerTarget) {
+  const level = customerLevel(customer);
+  return z
+    .object({
+      firstName: name,
+      lastName: name,
+      email: z.email(m('field.email')).max(254, m('field.tooLong')).transform((e) => e.toLowerCase()),
+      package: z.enum(subscriberPackageNames, m('field.choice')).refine((p) => customer.packages.includes(p), m('user.packageNotOwned')),
+      locationId: z.string().optional().transform((v) => v || undefined),
+      primaryPhoneNumber: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => v || undefined)
+        .refine((v) => v === undefined || (v.startsWith('+') && parsePhoneNumberFromString(v)?.isValid() === true), m('user.phoneInvalid')),
+      extension: z.string().trim().regex(/^(\d{2,10})?$/, m('user.extensionInvalid')).optional().transform((v) => v || undefined),
+    })
+    .superRefine((value, ctx) => {
+      if (userCallingPackages.has(value.package)) {
+        if (!value.primaryPhoneNumber && !value.extension) ctx.addIssue({ code: 'custom', path: ['primaryPhoneNumber'], message: 'user.needsNumber' });
+        if (!value.locationId) ctx.addIssue({ code: 'custom', path: ['locationId'], message: 'user.needsLocation' });
+      }
+      if (level && value.email === customer.adminEmail.toLowerCase() && value.package !== level) ctx.addIssue({ code: 'custom', path: ['package'], message: 'user.adminPackage' });
+    });
+}
+
+export const userFields = ['firstName', 'lastName', 'email', 'package', 'locationId', 'primaryPhoneNumber', 'extension'] as const;
+
+/** The Wholesale request for valid answers. Calling details go only with a calling package. */
+export function subscriberRequest(customer: CustomerTarget, answers: Readonly<Record<string, string>>): NewSubscriber {
+  const v = userSchema(customer).parse(answers);
+  const calling = userCallingPackages.has(v.package);
+  return {
+    customerId: customer.id,
+    email: v.email,
+    package: v.package,
+    provisioningParameters: {
+      firstName: v.firstName,
+      lastName: v.lastName,
+      ...(calling && v.primaryPhoneNumber ? { primaryPhoneNumber: v.primaryPhoneNumber } : {}),
+      ...(calling && v.extension ? { extension: v.extension } : {}),
+      ...(calling && v.locationId ? { locationId: v.locationId } : {}),
+    },
+  };
+}

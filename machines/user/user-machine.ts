@@ -1,0 +1,143 @@
+import { assign, fromPromise, setup } from 'xstate';
+import type { Actor } from '../../store/records.ts';
+import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
+import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../field-errors.ts';
+import type { WholesaleProblem } from '../customer/precheck-routing.ts';
+import { userFields, userSchema, type CustomerTarget } from './user-fields.ts';
+
+export const USER_MACHINE_VERSION = 1;
+
+export interface UserInput {
+  readonly conversationId: string;
+  readonly roomId: string;
+  readonly startedBy: Actor;
+  readonly customer: CustomerTarget;
+}
+
+export interface UserContext extends UserInput {
+  readonly locations: readonly { readonly id: string; readonly name: string }[];
+  readonly answers: Answers;
+  readonly errors: FieldErrors;
+  readonly notice?: FieldError;
+  readonly existed?: boolean;
+  readonly rejection?: Rejection;
+}
+
+export type UserEvent = { readonly type: 'submit'; readonly inputs: Answers } | { readonly type: 'cancel' } | ApprovalEvent;
+
+export type UserPrecheck = { readonly ok: true } | { readonly ok: false; readonly problems: readonly WholesaleProblem[] };
+
+const unprovided = (name: string) => async (): Promise<never> => {
+  throw new Error(`${name} must be provided by bot/`);
+};
+
+/** Where each subscriber precheck code belongs on the card. */
+const precheckFields: Readonly<Record<number, { field: string; id: FieldError['id'] }>> = {
+  10022: { field: 'email', id: 'user.emailTaken' },
+  20003: { field: 'package', id: 'user.packageNotOwned' },
+  20004: { field: 'primaryPhoneNumber', id: 'user.needsNumber' },
+  20005: { field: 'primaryPhoneNumber', id: 'user.phoneInvalid' },
+  20006: { field: 'primaryPhoneNumber', id: 'user.numberTaken' },
+  20007: { field: 'locationId', id: 'user.needsLocation' },
+};
+
+export function routeUserPrecheck(problems: readonly WholesaleProblem[]): { errors: FieldErrors; notice: FieldError } {
+  const errors: Record<string, FieldError> = {};
+  const other: string[] = [];
+  for (const p of problems) {
+    const place = p.errorCode !== undefined ? precheckFields[p.errorCode] : undefined;
+    if (place && !errors[place.field]) errors[place.field] = { id: place.id };
+    else if (!place) other.push(p.description ?? `error ${p.errorCode ?? '?'}`);
+  }
+  return { errors, notice: other.length > 0 ? { id: 'user.failed', params: { reason: other.join('; ') } } : { id: 'form.fixErrors' } };
+}
+
+/** `add user <customer>`: one card, Webex's precheck, then an exactly-once create. */
+export const userMachine = setup({
+  types: { context: {} as UserContext, events: {} as UserEvent, input: {} as UserInput },
+  actors: {
+    listLocations: fromPromise<readonly { id: string; name: string }[], { orgId: string }>(unprovided('listLocations')),
+    requestApproval: fromPromise<ApprovalAsk, { context: UserContext }>(unprovided('requestApproval')),
+    precheck: fromPromise<UserPrecheck, { context: UserContext }>(unprovided('precheck')),
+    createUser: fromPromise<{ existed: boolean }, { context: UserContext }>(unprovided('createUser')),
+  },
+  guards: {
+    valid: ({ context, event }) => event.type === 'submit' && validateSection(userSchema(context.customer), { ...context.answers, ...pickAnswers(event.inputs, userFields) }).ok,
+  },
+  actions: {
+    take: assign(({ context, event }) => {
+      if (event.type !== 'submit') return {};
+      const answers = { ...context.answers, ...pickAnswers(event.inputs, userFields) };
+      const result = validateSection(userSchema(context.customer), answers);
+      return { answers, errors: result.ok ? {} : result.errors, notice: result.ok ? undefined : { id: 'form.fixErrors' as const } };
+    }),
+  },
+}).createMachine({
+  id: 'user',
+  context: ({ input }) => ({ ...input, locations: [], answers: {}, errors: {} }),
+  initial: 'loading',
+  states: {
+    loading: {
+      invoke: {
+        src: 'listLocations',
+        input: ({ context }) => ({ orgId: context.customer.orgId }),
+        onDone: { target: 'form', actions: assign(({ event }) => ({ locations: event.output, answers: (event.output.length === 1 ? { locationId: event.output[0]!.id } : {}) as Answers })) },
+        onError: { target: 'form', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
+      },
+    },
+    form: {
+      tags: 'card',
+      on: {
+        submit: [{ guard: 'valid', target: 'approving', actions: 'take' }, { actions: 'take' }],
+        cancel: 'cancelled',
+      },
+    },
+    approving: {
+      invoke: {
+        src: 'requestApproval',
+        input: ({ context }) => ({ context }),
+        onDone: [
+          { guard: ({ event }) => !event.output.required, target: 'prechecking' },
+          {
+            guard: ({ event }) => event.output.required && 'impossible' in event.output,
+            target: 'form',
+            actions: assign(({ event }) => (event.output.required && 'impossible' in event.output ? { notice: { id: 'approval.notEnoughApprovers' as const, params: { required: String(event.output.impossible.required), eligible: String(event.output.impossible.eligible) } } } : {})),
+          },
+          { target: 'awaitingApproval' },
+        ],
+        onError: { target: 'form', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
+      },
+    },
+    awaitingApproval: {
+      tags: 'rest',
+      on: {
+        approved: 'prechecking',
+        rejected: { target: 'rejected', actions: assign(({ event }) => (event.type === 'rejected' ? { rejection: { by: event.by, reason: event.reason } } : {})) },
+        expired: { target: 'form', actions: assign({ notice: { id: 'approval.expiredNotice' as const } }) },
+        cancel: 'cancelled',
+      },
+    },
+    prechecking: {
+      invoke: {
+        src: 'precheck',
+        input: ({ context }) => ({ context }),
+        onDone: [
+          { guard: ({ event }) => event.output.ok, target: 'creating' },
+          { target: 'form', actions: assign(({ event }) => (event.output.ok ? {} : routeUserPrecheck(event.output.problems))) },
+        ],
+        onError: { target: 'form', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
+      },
+    },
+    creating: {
+      invoke: {
+        src: 'createUser',
+        input: ({ context }) => ({ context }),
+        onDone: { target: 'done', actions: assign(({ event }) => ({ existed: event.output.existed })) },
+        onError: { target: 'form', actions: assign(({ event }) => ({ notice: { id: 'user.failed' as const, params: { reason: event.error instanceof Error ? event.error.message : String(event.error) } } })) },
+      },
+    },
+    done: { type: 'final', tags: 'rest' },
+    rejected: { type: 'final', tags: 'rest' },
+    cancelled: { type: 'final', tags: ['rest', 'cancelled'] },
+  },
+});

@@ -1,0 +1,124 @@
+import type { Router } from 'express';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { ApiError, apiRoute, type ApiContext } from './api-route.ts';
+import type { SandboxCustomer, WholesaleProblem, WholesaleState } from './wholesale-state.ts';
+import type { RateLimiter, SandboxSubscriber, SubscriberState } from './subscriber-state.ts';
+
+type Body = Record<string, unknown>;
+const asBody = (value: unknown): Body => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : {});
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** Subscriber packages that include calling: a number or extension and a location are needed. */
+const callingPackages = new Set(['webex_calling', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard']);
+
+/**
+ * The emulated Wholesale subscriber API (spec/webex-wholesale.json), throttled per token when a
+ * test sets a rate limit (429 with Retry-After, as Webex does).
+ */
+export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale: WholesaleState, subscribers: SubscriberState, limiter: RateLimiter): void {
+  const guard = (role: string, token: string) => {
+    if (role !== 'partner admin') throw new ApiError(403, 'This token lacks the spark-admin:wholesale_subscribers scopes; use a partner administrator’s token.');
+    const wait = limiter.take(token);
+    if (wait > 0) throw new ApiError(429, 'Too Many Requests', [], { 'Retry-After': String(Math.max(1, Math.ceil(wait))) });
+  };
+  const customerOf = (id: string | undefined): SandboxCustomer => {
+    const customer = wholesale.customers.find((c) => c.id === id);
+    if (!customer) throw new ApiError(404, 'The customer could not be found.', [{ errorCode: 20001, description: 'The customer could not be found.' }]);
+    return customer;
+  };
+
+  const problemsOf = (body: Body): WholesaleProblem[] => {
+    const problems: WholesaleProblem[] = [];
+    const email = str(body.email)?.toLowerCase() ?? '';
+    const customer = wholesale.customers.find((c) => c.id === body.customerId);
+    if (!customer) return [{ errorCode: 20001, description: 'The customer could not be found.' }];
+    if (wholesale.status(customer, Date.now()) !== 'provisioned' && wholesale.status(customer, Date.now()) !== 'provisioned_with_errors') problems.push({ errorCode: 20002, description: 'The customer is not provisioned yet.' });
+    if (subscribers.subscribers.some((s) => s.email === email)) problems.push({ errorCode: 10022, description: 'The email is already associated with an existing user.' });
+    const pkg = str(body.package) ?? (Array.isArray(body.packages) ? str(body.packages[0]) : undefined);
+    if (pkg && !customer.packages.includes(pkg)) problems.push({ errorCode: 20003, description: `The customer has no ${pkg} package.` });
+    const params = asBody(body.provisioningParameters);
+    if (pkg && callingPackages.has(pkg)) {
+      const number = str(params.primaryPhoneNumber);
+      if (!number && !str(params.extension)) problems.push({ errorCode: 20004, description: 'A calling package needs a primary phone number or an extension.' });
+      if (number && !parsePhoneNumberFromString(number)?.isValid()) problems.push({ errorCode: 20005, description: `${number} is not a valid E.164 number.` });
+      if (number && subscribers.subscribers.some((s) => s.primaryPhoneNumber === number)) problems.push({ errorCode: 20006, description: `${number} is already assigned.` });
+      const locationId = str(params.locationId);
+      if (!locationId || !subscribers.locations.some((l) => l.id === locationId && l.orgId === customer.orgId)) problems.push({ errorCode: 20007, description: 'A calling package needs a location of this customer.' });
+    }
+    return problems;
+  };
+
+  const present = (s: SandboxSubscriber) => ({ id: s.id, personId: s.personId, email: s.email, customerId: s.customerId, externalCustomerId: s.externalCustomerId, package: s.package, packages: [s.package], status: 'provisioned', created: s.created, lastStatusChange: s.created });
+  const find = (id: string | undefined) => {
+    const found = subscribers.subscribers.find((s) => s.id === id);
+    if (!found) throw new ApiError(404, 'The subscriber could not be found.');
+    return found;
+  };
+
+  apiRoute(router, ctx, 'GET /wholesale/subscribers', ({ person, query, token }) => {
+    guard(person.role, token);
+    const max = Math.min(Number(query.max ?? 100), 1000);
+    const offset = Number(query.offset ?? 0);
+    const items = subscribers.subscribers.filter(
+      (s) => (!query.customerId || s.customerId === query.customerId) && (!query.email || s.email === query.email.toLowerCase()) && (!query.externalCustomerId || s.externalCustomerId === query.externalCustomerId),
+    );
+    return { status: 200, body: { items: items.slice(offset, offset + max).map(present) } };
+  });
+
+  apiRoute(router, ctx, 'POST /wholesale/subscribers/validate', ({ person, body, token }) => {
+    guard(person.role, token);
+    const problems = problemsOf(asBody(body));
+    if (problems.length > 0) throw new ApiError(400, 'Provisioning Precheck validation failed.', problems);
+    return { status: 200, body: { message: 'success', info: { infoCode: 100, description: 'Provisioning Precheck validation successful.' } } };
+  });
+
+  apiRoute(router, ctx, 'POST /wholesale/subscribers', ({ person, body: raw, token }) => {
+    guard(person.role, token);
+    const body = asBody(raw);
+    const email = str(body.email)?.toLowerCase() ?? '';
+    if (subscribers.subscribers.some((s) => s.email === email)) throw new ApiError(409, 'The email is already associated with an existing user.', [{ errorCode: 10022, description: 'The email is already associated with an existing user.' }]);
+    const problems = problemsOf(body);
+    if (problems.length > 0) throw new ApiError(400, problems[0]!.description, problems);
+    const customer = customerOf(str(body.customerId));
+    const params = asBody(body.provisioningParameters);
+    const subscriber = subscribers.addSubscriber(
+      {
+        email,
+        customerId: customer.id,
+        externalCustomerId: customer.externalId,
+        package: str(body.package) ?? str((body.packages as unknown[] | undefined)?.[0]) ?? '',
+        ...(str(params.firstName) ? { firstName: str(params.firstName)! } : {}),
+        ...(str(params.lastName) ? { lastName: str(params.lastName)! } : {}),
+        ...(str(params.primaryPhoneNumber) ? { primaryPhoneNumber: str(params.primaryPhoneNumber)! } : {}),
+        ...(str(params.extension) ? { extension: str(params.extension)! } : {}),
+        ...(str(params.locationId) ? { locationId: str(params.locationId)! } : {}),
+      },
+      new Date().toISOString(),
+    );
+    return { status: 202, body: present(subscriber), headers: { Location: `/wholesale/subscribers/${subscriber.id}` } };
+  });
+
+  apiRoute(router, ctx, 'GET /wholesale/subscribers/{subscriberId}', ({ person, params, token }) => {
+    guard(person.role, token);
+    return { status: 200, body: present(find(params.subscriberId)) };
+  });
+
+  apiRoute(router, ctx, 'PUT /wholesale/subscribers/{subscriberId}', ({ person, params, body: raw, token }) => {
+    guard(person.role, token);
+    const subscriber = find(params.subscriberId);
+    const body = asBody(raw);
+    if (str(body.package)) subscriber.package = str(body.package)!;
+    const p = asBody(body.provisioningParameters);
+    if (str(p.primaryPhoneNumber)) subscriber.primaryPhoneNumber = str(p.primaryPhoneNumber);
+    if (str(p.extension)) subscriber.extension = str(p.extension);
+    if (str(p.locationId)) subscriber.locationId = str(p.locationId);
+    return { status: 200, body: present(subscriber) };
+  });
+
+  apiRoute(router, ctx, 'DELETE /wholesale/subscribers/{subscriberId}', ({ person, params, token }) => {
+    guard(person.role, token);
+    const subscriber = find(params.subscriberId);
+    subscribers.subscribers.splice(subscribers.subscribers.indexOf(subscriber), 1);
+    return { status: 204 };
+  });
+}

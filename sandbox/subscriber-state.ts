@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { webexId } from './ids.ts';
+
+export interface SandboxSubscriber {
+  readonly id: string;
+  readonly personId: string;
+  readonly email: string;
+  readonly customerId: string;
+  readonly externalCustomerId: string;
+  package: string;
+  readonly firstName?: string;
+  readonly lastName?: string;
+  primaryPhoneNumber?: string;
+  extension?: string;
+  locationId?: string;
+  readonly created: string;
+}
+
+export interface SandboxLocation {
+  readonly id: string;
+  readonly orgId: string;
+  readonly name: string;
+  readonly timeZone: string;
+  readonly preferredLanguage: string;
+  readonly announcementLanguage: string;
+  readonly address: { readonly address1: string; readonly address2?: string; readonly city: string; readonly state: string; readonly postalCode: string; readonly country: string };
+}
+
+/** A token bucket per caller: `limit` requests a second, then 429 with Retry-After. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  constructor(public limitPerSecond: number | undefined) {}
+
+  /** Seconds to wait, or 0 when the call may go ahead (and is counted). */
+  take(key: string, now: number = Date.now()): number {
+    const limit = this.limitPerSecond;
+    if (!limit) return 0;
+    const bucket = this.buckets.get(key) ?? { tokens: limit, at: now };
+    bucket.tokens = Math.min(limit, bucket.tokens + ((now - bucket.at) / 1000) * limit);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return Math.ceil(((1 - bucket.tokens) / limit) * 1000) / 1000;
+  }
+}
+
+/** The sandbox's subscribers and customer locations. */
+export class SubscriberState {
+  readonly subscribers: SandboxSubscriber[] = [];
+  readonly locations: SandboxLocation[] = [];
+  /** Files people attached to messages, served back to whoever may read the message. */
+  readonly files = new Map<string, { readonly name: string; readonly type: string; readonly content: Buffer }>();
+
+  addSubscriber(fields: Omit<SandboxSubscriber, 'id' | 'personId' | 'created'>, now: string): SandboxSubscriber {
+    const subscriber: SandboxSubscriber = { ...fields, id: Buffer.from(`ciscospark://us/SUBSCRIBER/${randomUUID()}`).toString('base64url'), personId: webexId('PEOPLE'), created: now };
+    this.subscribers.push(subscriber);
+    return subscriber;
+  }
+
+  addLocation(fields: Omit<SandboxLocation, 'id'>): SandboxLocation {
+    const location: SandboxLocation = { ...fields, id: Buffer.from(`ciscospark://us/LOCATION/${randomUUID()}`).toString('base64url') };
+    this.locations.push(location);
+    return location;
+  }
+}
