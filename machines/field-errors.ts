@@ -21,7 +21,9 @@ export function validateSection<S extends z.ZodType>(schema: S, answers: Answers
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? '');
     if (errors[field]) continue;
-    errors[field] = { id: isMessageId(issue.message) ? issue.message : 'field.required' };
+    // Custom issues may carry the message's placeholders in `params` (e.g. a package name).
+    const params = 'params' in issue && issue.params && typeof issue.params === 'object' ? (issue.params as Record<string, string>) : undefined;
+    errors[field] = { id: isMessageId(issue.message) ? issue.message : 'field.required', ...(params ? { params } : {}) };
   }
   return { ok: false, errors };
 }

@@ -58,7 +58,7 @@ export function userSchema(customer: CustomerTarget) {
         if (!value.primaryPhoneNumber && !value.extension) ctx.addIssue({ code: 'custom', path: ['primaryPhoneNumber'], message: 'user.needsNumber' });
         if (!value.locationId) ctx.addIssue({ code: 'custom', path: ['locationId'], message: 'user.needsLocation' });
       }
-      if (level && value.email === customer.adminEmail.toLowerCase() && value.package !== level) ctx.addIssue({ code: 'custom', path: ['package'], message: 'user.adminPackage' });
+      if (level && value.email === customer.adminEmail.toLowerCase() && value.package !== level) ctx.addIssue({ code: 'custom', path: ['package'], message: 'user.adminPackage', params: { package: level } });
     });
 }
 

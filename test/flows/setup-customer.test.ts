@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SandboxCustomer } from '../../sandbox/wholesale-state.ts';
+import { cardOf, cardText, fieldOf, startHarness, type Harness } from '../support/harness.ts';
+
+let h: Harness;
+let customer: SandboxCustomer;
+
+/** A provisioned customer in the sandbox and in the bot's store, as create customer leaves it. */
+async function seedProvisioned(externalId = 'acme-001', packages = ['webex_calling', 'webex_meetings']): Promise<SandboxCustomer> {
+  const created = h.sandbox.wholesale.create({ externalId, provisioningId: 'x', address: { addressLine1: 'Hauptstraße 1', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' }, packages, customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' } }, Date.now() - 60_000);
+  const now = new Date().toISOString();
+  await h.store.saveCustomer({ externalId, id: created.id, orgId: created.orgId, name: 'Acme GmbH', adminEmail: 'admin@acme.example', country: 'DE', templateId: 't', templateName: 'SMB', packages, status: 'provisioned', packageStates: [], errors: [], conversationId: `c-${externalId}`, roomId: 'r', createdBy: { personId: 'p', email: 'alice@partner.example' }, createdAt: now, updatedAt: now, history: [] });
+  return created;
+}
+
+const hq = { name: 'Berlin HQ', addressLine1: 'Hauptstraße 1', addressLine2: '', city: 'Berlin', stateOrProvince: 'Berlin', postalCode: '10115', timeZone: 'Europe/Berlin', preferredLanguage: 'de_de', announcementLanguage: 'de_de' };
+
+async function ask(text: string) {
+  const before = h.botMessages('direct-alice').length;
+  await h.say('alice', 'direct-alice', text);
+  return (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+}
+
+beforeEach(async () => {
+  h = await startHarness();
+  customer = await seedProvisioned();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const subscriberCalls = () => h.sandbox.calls.filter((c) => c.operation.includes('/wholesale/subscribers'));
+
+describe('add location', () => {
+  it('adds a location to the customer and reports it', async () => {
+    const form = await ask('add location acme');
+    expect(cardText(form)).toContain('New location for Acme GmbH');
+    const done = await h.answer('alice', form, 'add', hq);
+    expect(done.markdown).toBe('✅ Location Berlin HQ was added to Acme GmbH.');
+    expect(h.sandbox.subscribers.locations).toMatchObject([{ orgId: customer.orgId, name: 'Berlin HQ', timeZone: 'Europe/Berlin', address: { address1: 'Hauptstraße 1', state: 'Berlin', country: 'DE' } }]);
+  });
+
+  it('refuses a bad time zone beside its field, keeping the rest, and creates nothing', async () => {
+    const form = await ask('add location acme-001');
+    const again = await h.answer('alice', form, 'add', { ...hq, timeZone: 'Mars/Olympus' });
+    expect(fieldOf(again, 'timeZone')).toEqual({ value: 'Mars/Olympus', error: 'Enter a time zone such as Europe/Berlin or America/New_York.' });
+    expect(fieldOf(again, 'city').value).toBe('Berlin');
+    expect(h.sandbox.subscribers.locations).toEqual([]);
+  });
+});
+
+describe('add user', () => {
+  async function withLocation(): Promise<string> {
+    return h.sandbox.subscribers.addLocation({ orgId: customer.orgId, name: 'Berlin HQ', timeZone: 'Europe/Berlin', preferredLanguage: 'de_de', announcementLanguage: 'de_de', address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' } }).id;
+  }
+
+  it('adds a user with calling: location and number', async () => {
+    const locationId = await withLocation();
+    const form = await ask('add user acme');
+    expect(fieldOf(form, 'locationId').value).toBe(locationId);
+    const done = await h.answer('alice', form, 'add', { firstName: 'Ann', lastName: 'Lee', email: 'Ann@Acme.example', package: 'webex_calling', locationId, primaryPhoneNumber: '+4930123456789', extension: '' });
+    expect(done.markdown).toBe('✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Calling.');
+    expect(h.sandbox.subscribers.subscribers).toMatchObject([{ email: 'ann@acme.example', package: 'webex_calling', primaryPhoneNumber: '+4930123456789', locationId, customerId: customer.id }]);
+    expect(subscriberCalls().flatMap((c) => c.requestIssues)).toEqual([]);
+  });
+
+  it('refuses a calling package without number or extension beside the field, and sends nothing', async () => {
+    const locationId = await withLocation();
+    const form = await ask('add user acme');
+    const again = await h.answer('alice', form, 'add', { firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.example', package: 'webex_calling', locationId, primaryPhoneNumber: '', extension: '' });
+    expect(fieldOf(again, 'primaryPhoneNumber').error).toBe('A calling package needs a phone number or an extension.');
+    expect(fieldOf(again, 'email').value).toBe('ann@acme.example');
+    const bad = await h.answer('alice', again, 'add', { primaryPhoneNumber: '030 1234', extension: '' });
+    expect(fieldOf(bad, 'primaryPhoneNumber').error).toBe('Enter the number in E.164 form, e.g. +4930123456789.');
+    expect(subscriberCalls()).toEqual([]);
+  });
+
+  it('keeps the customer’s administrator at the customer’s package level', async () => {
+    const form = await ask('add user acme');
+    const again = await h.answer('alice', form, 'add', { firstName: 'Ad', lastName: 'Min', email: 'admin@acme.example', package: 'webex_meetings' });
+    expect(fieldOf(again, 'package').error).toBe('This is the customer’s administrator, who keeps the customer’s package level (webex_calling); it is never lowered.');
+    expect(subscriberCalls()).toEqual([]);
+  });
+
+  it('adds a meetings-only user without calling details, and does not add an existing one twice', async () => {
+    const form = await ask('add user acme');
+    const done = await h.answer('alice', form, 'add', { firstName: 'Bo', lastName: 'Berg', email: 'bo@acme.example', package: 'webex_meetings' });
+    expect(done.markdown).toContain('was added to Acme GmbH with Webex Meetings');
+    const form2 = await ask('add user acme');
+    const twice = await h.answer('alice', form2, 'add', { firstName: 'Bo', lastName: 'Berg', email: 'bo@acme.example', package: 'webex_meetings' });
+    expect(fieldOf(twice, 'email').error).toBe('This email already belongs to a Webex user.');
+    expect(h.sandbox.subscribers.subscribers).toHaveLength(1);
+  });
+
+  it('refuses to add to a customer that is not provisioned yet', async () => {
+    await h.store.saveCustomer({ ...(await h.store.findCustomer('acme-001'))!, externalId: 'late-1', name: 'Late Co', status: 'provisioning' });
+    expect((await ask('add user late-1')).markdown).toBe('Late Co is provisioning, not provisioned yet, so nothing can be added to it. Write `status late-1` to follow it.');
+  });
+});
+
+describe('setup customer', () => {
+  it('offers adding users and locations, and its buttons start them', async () => {
+    const card = await ask('setup customer acme');
+    expect(cardOf(card).actions!.map((a) => a.title)).toEqual(['Add a user', 'Add a location']);
+    const form = await h.answer('alice', card, 'run');
+    expect(cardText(form)).toContain('New user for Acme GmbH');
+  });
+});
