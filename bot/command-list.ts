@@ -14,6 +14,8 @@ export interface CommandDeps {
   readonly store: Store;
   readonly wholesale: WholesaleClient;
   readonly approvals: ApprovalService;
+  /** Reads a file attached to a message, with the bot's token. */
+  readonly download: (url: string) => Promise<string>;
   readonly clock?: () => Date;
 }
 

@@ -10,6 +10,8 @@ export interface CommandContext {
   readonly roomType: 'direct' | 'group';
   readonly personId: string;
   readonly personEmail: string | undefined;
+  /** The URLs of files attached to the message (a CSV for `add users`). */
+  readonly files: readonly string[];
   readonly t: Translate;
   readonly locale: Locale;
   readonly botName: string;

@@ -104,14 +104,14 @@ async function onMessage(event: WebhookEvent, deps: SeamDeps, log: Logger, sawRo
     await reply({ markdown: deps.t('reply.unknownCommand', { text: text.length > 80 ? `${text.slice(0, 80)}…` : text }) });
     return;
   }
-  await runCommand(deps, log, parsed, { roomId: message.roomId, roomType, personId: message.personId, personEmail: message.personEmail, reply });
+  await runCommand(deps, log, parsed, { roomId: message.roomId, roomType, personId: message.personId, personEmail: message.personEmail, files: message.files ?? [], reply });
 }
 
 async function runCommand(
   deps: SeamDeps,
   log: Logger,
   parsed: NonNullable<ReturnType<SeamDeps['commands']['parse']>>,
-  who: { roomId: string; roomType: 'direct' | 'group'; personId: string; personEmail: string | undefined; reply: (reply: Reply) => Promise<void> },
+  who: { roomId: string; roomType: 'direct' | 'group'; personId: string; personEmail: string | undefined; files?: readonly string[]; reply: (reply: Reply) => Promise<void> },
 ): Promise<void> {
   const decision = deps.access.check(who.personEmail, parsed.command.needs);
   if (!decision.allowed) {
@@ -120,7 +120,7 @@ async function runCommand(
     return;
   }
   log.info('command', { command: parsed.command.words.join(' '), personId: who.personId });
-  await parsed.command.run({ args: parsed.args, roomId: who.roomId, roomType: who.roomType, personId: who.personId, personEmail: who.personEmail, t: deps.t, locale: deps.locale, botName: deps.bot.displayName, reply: who.reply });
+  await parsed.command.run({ args: parsed.args, roomId: who.roomId, roomType: who.roomType, personId: who.personId, personEmail: who.personEmail, files: who.files ?? [], t: deps.t, locale: deps.locale, botName: deps.bot.displayName, reply: who.reply });
 }
 
 async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): Promise<void> {

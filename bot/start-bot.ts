@@ -9,6 +9,7 @@ import { ConversationEngine } from './conversation-engine.ts';
 import { templateProcedure } from './procedures/template-procedure.ts';
 import { customerProcedure } from './procedures/customer-procedure.ts';
 import { userProcedure } from './procedures/user-procedure.ts';
+import { bulkProcedure } from './procedures/bulk-procedure.ts';
 import { locationProcedure } from './procedures/location-procedure.ts';
 import { WholesaleClient } from '../webex/wholesale-client.ts';
 import type { PartnerHub } from '../webex/partner-hub.ts';
@@ -49,6 +50,8 @@ export interface BotOptions {
   readonly alertRoomId?: string;
   /** Which steps need approval, by whom; none when absent. */
   readonly approvalPolicy?: ApprovalPolicy;
+  /** Rows per saved batch and calls in flight for `add users`. */
+  readonly bulk?: { readonly batchSize?: number; readonly concurrency?: number };
   /** The clock for deadlines (approvals' expiry, reminders); tests pass a fake one. */
   readonly clock?: () => Date;
   /** Fewer, faster retries in tests; the defaults suit Webex. */
@@ -71,6 +74,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const bot = await webex.getMe();
   const t = translator(options.language);
   const wholesale = new WholesaleClient({ baseUrl: options.wholesale.apiUrl, token: options.wholesale.token, log, onResponse: metrics.apiCall('wholesale'), ...options.http });
+  // Bulk provisioning runs into rate limits by design: more patience per call, Retry-After honoured.
+  const bulkWholesale = new WholesaleClient({ baseUrl: options.wholesale.apiUrl, token: options.wholesale.token, log, onResponse: metrics.apiCall('wholesale'), ...options.http, maxAttempts: 30 });
   const clock = options.clock ?? (() => new Date());
   const messenger: Messenger = {
     post: (roomId, reply) =>
@@ -89,6 +94,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     procedures: [
       templateProcedure({ store: options.store, approvals, t, locale: options.language, ...(options.partnerHub ? { partnerHub: options.partnerHub } : {}) }),
       userProcedure({ store: options.store, wholesale, approvals, clock }),
+      bulkProcedure({ store: options.store, wholesale: bulkWholesale, approvals, messenger, t, clock, ...(options.bulk ?? {}) }),
       locationProcedure({ store: options.store, wholesale, approvals, clock }),
       customerProcedure({ store: options.store, approvals, t, locale: options.language, wholesale, log, pollMs: options.pollMs ?? 15_000, ...(options.http?.backoffMs !== undefined ? { createBackoffMs: options.http.backoffMs } : {}) }),
     ],
@@ -100,7 +106,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ...(options.alertRoomId ? { alertRoomId: options.alertRoomId } : {}),
   });
   deliver = (id, event) => engine.deliver(id, event);
-  const commands = buildCommands({ engine, store: options.store, wholesale, approvals });
+  const commands = buildCommands({ engine, store: options.store, wholesale, approvals, download: (url) => webex.downloadText(url) });
   const access = new AccessPolicy(options.roles);
   const emails = new Map<string, string | undefined>();
   const emailOf = async (personId: string) => {

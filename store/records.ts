@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const actorSchema = z.object({ personId: z.string(), email: z.string() });
 export type Actor = z.infer<typeof actorSchema>;
 
-export const procedureKinds = ['template', 'customer', 'user', 'location'] as const;
+export const procedureKinds = ['template', 'customer', 'user', 'location', 'bulk'] as const;
 export type ProcedureKind = (typeof procedureKinds)[number];
 
 /**

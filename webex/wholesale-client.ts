@@ -47,7 +47,7 @@ export class WholesaleClient {
     return this.validate('/wholesale/customers/validate', customer);
   }
 
-  async listSubscribers(query: { customerId?: string; email?: string; max?: number }): Promise<WholesaleSubscriber[]> {
+  async listSubscribers(query: { customerId?: string; email?: string; max?: number; offset?: number }): Promise<WholesaleSubscriber[]> {
     return (await this.http.request('GET', '/wholesale/subscribers', { query, schema: z.object({ items: z.array(subscriberSchema) }) })).items;
   }
 

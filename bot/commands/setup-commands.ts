@@ -5,6 +5,11 @@ import type { Store } from '../../store/store.ts';
 import type { CommandContext, CommandRegistry } from '../commands.ts';
 import type { ConversationEngine } from '../conversation-engine.ts';
 import { resolveCustomer } from './resolve-customer.ts';
+import { parse } from 'csv-parse/sync';
+import { badRowsCard } from '../../cards/bulk/bulk-cards.ts';
+import { checkRows } from '../../machines/bulk/bulk-rows.ts';
+import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { BulkSubject } from '../procedures/bulk-procedure.ts';
 
 const READY = new Set(['provisioned', 'provisioned_with_errors']);
 
@@ -24,8 +29,14 @@ async function provisionedCustomer(ctx: CommandContext, store: Store, command: s
   return { externalId: record.externalId, id: record.id, orgId: record.orgId, name: record.name, adminEmail: record.adminEmail, country: record.country, packages: record.packages };
 }
 
-/** `setup customer`, `add user`, `add location`: Partner Hub's "set up customer". */
-export function registerSetupCommands(registry: CommandRegistry, deps: { readonly engine: ConversationEngine; readonly store: Store }): void {
+const MAX_ROWS = 5000;
+const REQUIRED_COLUMNS = ['firstName', 'lastName', 'email', 'package'];
+
+/** `setup customer`, `add user`, `add users`, `add location`: Partner Hub's "set up customer". */
+export function registerSetupCommands(
+  registry: CommandRegistry,
+  deps: { readonly engine: ConversationEngine; readonly store: Store; readonly wholesale: WholesaleClient; readonly download: (url: string) => Promise<string> },
+): void {
   registry.register({
     words: ['setup', 'customer'],
     aliases: [['set', 'up', 'customer']],
@@ -46,6 +57,33 @@ export function registerSetupCommands(registry: CommandRegistry, deps: { readonl
     run: async (ctx) => {
       const customer = await provisionedCustomer(ctx, deps.store, 'add user');
       if (customer) await deps.engine.start('user', ctx.roomId, { personId: ctx.personId, email: ctx.personEmail ?? '' }, customer);
+    },
+  });
+  registry.register({
+    words: ['add', 'users'],
+    aliases: [['benutzer', 'importieren']],
+    usage: 'command.addUsers.usage',
+    summary: 'command.addUsers.summary',
+    needs: 'start',
+    run: async (ctx) => {
+      if (ctx.files.length !== 1) return ctx.reply({ markdown: ctx.t('bulk.needsFile') });
+      const customer = await provisionedCustomer(ctx, deps.store, 'add users');
+      if (!customer) return;
+      let records: Record<string, string>[];
+      try {
+        records = parse(await deps.download(ctx.files[0]!), { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+      } catch (error) {
+        return ctx.reply({ markdown: ctx.t('bulk.unreadable', { reason: (error as Error).message }) });
+      }
+      if (records.length === 0) return ctx.reply({ markdown: ctx.t('bulk.empty') });
+      if (records.length > MAX_ROWS) return ctx.reply({ markdown: ctx.t('bulk.tooMany', { count: records.length, max: MAX_ROWS }) });
+      const missing = REQUIRED_COLUMNS.filter((c) => !(c in records[0]!));
+      if (missing.length > 0) return ctx.reply({ markdown: ctx.t('bulk.missingColumns', { columns: missing.join(', ') }) });
+      const locations = await deps.wholesale.listLocations(customer.orgId);
+      const checked = checkRows(records, customer, locations);
+      if (!checked.ok) return ctx.reply(badRowsCard(ctx.t, checked.bad, records.length));
+      const subject: BulkSubject = { customer, rows: checked.rows };
+      await deps.engine.start('bulk', ctx.roomId, { personId: ctx.personId, email: ctx.personEmail ?? '' }, subject);
     },
   });
   registry.register({

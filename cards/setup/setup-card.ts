@@ -7,6 +7,7 @@ import { RUN_ACTION } from '../run-command-data.ts';
 export function setupCard(t: Translate, customer: { readonly name: string; readonly externalId: string }): CardMessage {
   const title = t('setup.title', { name: customer.name });
   const run = (label: string, command: string) => ({ type: 'Action.Submit' as const, title: label, data: { action: RUN_ACTION, command: `${command} ${customer.externalId}` } });
-  const card = adaptiveCard([...heading(title), { type: 'TextBlock', text: t('setup.intro'), wrap: true }], [run(t('setup.addUser'), 'add user'), run(t('setup.addLocation'), 'add location')], title);
-  return { card, markdown: [`**${title}**`, t('setup.intro'), `- \`add user ${customer.externalId}\``, `- \`add location ${customer.externalId}\``].join('\n') };
+  const csv = t('setup.csv', { externalId: customer.externalId });
+  const card = adaptiveCard([...heading(title), { type: 'TextBlock', text: t('setup.intro'), wrap: true }, { type: 'TextBlock', text: csv, wrap: true, isSubtle: true }], [run(t('setup.addUser'), 'add user'), run(t('setup.addLocation'), 'add location')], title);
+  return { card, markdown: [`**${title}**`, t('setup.intro'), `- \`add user ${customer.externalId}\``, `- \`add location ${customer.externalId}\``, csv].join('\n') };
 }

@@ -12,6 +12,8 @@ import type { TemplateContext } from '../../machines/template/template-machine.t
 import type { CardView } from '../../cards/card-view.ts';
 import type { StateViewMessage } from '../../cards/state-view.ts';
 import { approvalCard } from '../../cards/approval/approval-card.ts';
+import { setupCard } from '../../cards/setup/setup-card.ts';
+import { badRowsCard, bulkCard } from '../../cards/bulk/bulk-cards.ts';
 import { approvalCardDataSchema } from '../../cards/approval/approval-card-data.ts';
 import { cardDataSchema } from '../../cards/card-data.ts';
 import { runCommandDataSchema } from '../../cards/run-command-data.ts';
@@ -65,6 +67,10 @@ function everyCard(): [string, CardMessage][] {
     const pendingApproval = { id: 'a1', action: 'create-customer', conversationId: 'c1', roomId: 'r', requester: { personId: 'p', email: 'alice@partner.example' }, subject: 'Acme GmbH (acme-001)', summary: '- Company name: Acme GmbH', space: 'r2', eligible: ['bea@partner.example', 'chen@partner.example'], required: 2, requesterMayApprove: false, votes: [], status: 'pending' as const, createdAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-02T00:00:00.000Z', reminded: false, revision: 0 };
     out.push([`approval card ${locale}`, approvalCard(t, pendingApproval)]);
     out.push([`approvals list ${locale}`, approvalsListCard(t, [{ approval: pendingApproval, awaitsVote: true }])]);
+    out.push([`setup ${locale}`, setupCard(t, { name: 'Acme GmbH', externalId: 'acme-001' })]);
+    out.push([`bulk bad rows ${locale}`, badRowsCard(t, Array.from({ length: 30 }, (_, i) => ({ line: i + 2, email: `u${i}@acme.example`, errors: { primaryPhoneNumber: { id: 'user.needsNumber' as const }, locationId: { id: 'bulk.unknownLocation' as const, params: { location: 'Paris' } } } })), 200)]);
+    const rows = [{ line: 2, request: { customerId: 'c', email: 'ann@acme.example', package: 'webex_calling' as const, provisioningParameters: { firstName: 'Ann', lastName: 'Lee', primaryPhoneNumber: '+4930123456789', locationId: 'l' } } }];
+    out.push([`bulk preview ${locale}`, withCard(bulkCard('preview', { conversationId: 'c1', roomId: 'r', startedBy: { personId: 'p', email: 'a@partner.example' }, customer: { externalId: 'acme-001', id: 'c', orgId: 'o', name: 'Acme GmbH', adminEmail: 'admin@acme.example', country: 'DE', packages: ['webex_calling'] }, rows, results: [], progress: { done: 0 } }, view))]);
     out.push([`templates list ${locale}`, templatesListCard(t, [{ name: 'SMB', provisioningId: 'ZjViMzYx' }, { name: 'Enterprise', provisioningId: 'YWJj' }])]);
   }
   return out;
@@ -146,6 +152,7 @@ describe('cards', () => {
       - \`template <name>\`: Show one onboarding template.
       - \`setup customer <customer>\`: What you can add to a customer: users and locations.
       - \`add user <customer>\`: Add one user to a customer: name, email, package, and for calling a location and a number or extension.
+      - \`add users <customer>\`: Add many users from a CSV file attached to the message (columns firstName, lastName, email, package, location, phoneNumber, extension).
       - \`add location <customer>\`: Add a location to a customer.
       - \`status [customer]\`: A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.
       - \`history <customer>\`: What happened to a customer, newest first.

@@ -20,5 +20,5 @@ export function realCommandRegistry() {
     locale: 'en',
     log: silentLogger,
   });
-  return buildCommands({ engine, store, approvals, wholesale: new WholesaleClient({ baseUrl: 'http://127.0.0.1:9/v1', token: 'unused' }) });
+  return buildCommands({ engine, store, approvals, download: async () => '', wholesale: new WholesaleClient({ baseUrl: 'http://127.0.0.1:9/v1', token: 'unused' }) });
 }

@@ -1,0 +1,81 @@
+import type { Translate } from '../../i18n/catalogue.ts';
+import type { BulkContext, BulkRowResult } from '../../machines/bulk/bulk-machine.ts';
+import type { BadRow } from '../../machines/bulk/bulk-rows.ts';
+import { adaptiveCard, MAX_MARKDOWN_BYTES, type CardMessage } from '../adaptive-card.ts';
+import { submit, type CardView } from '../card-view.ts';
+import { packageLabel } from '../customer/customer-facts.ts';
+import { heading, noticeOf } from '../form-fields.ts';
+import type { StateViewMessage } from '../state-view.ts';
+
+export const bulkActions = { confirm: 'confirm', cancel: 'cancel' } as const satisfies Record<string, string>;
+const SHOWN_BAD_ROWS = 25;
+
+/** Every bad row and why, before anything is created. */
+export function badRowsCard(t: Translate, bad: readonly BadRow[], total: number): CardMessage {
+  const title = t('bulk.badRows.title', { count: bad.length, total });
+  const lines = bad.slice(0, SHOWN_BAD_ROWS).map((row) => `${row.line}${row.email ? ` (${row.email})` : ''}: ${Object.values(row.errors).map((e) => t(e.id, e.params)).join(' ')}`);
+  const more = bad.length > SHOWN_BAD_ROWS ? [t('bulk.badRows.more', { count: bad.length - SHOWN_BAD_ROWS })] : [];
+  const card = adaptiveCard([...heading(title), ...[...lines, ...more].map((text) => ({ type: 'TextBlock' as const, text, wrap: true, size: 'Small' as const }))], [], title);
+  return { card, markdown: [`**${title}**`, ...lines.map((l) => `- line ${l}`), ...more].join('\n') };
+}
+
+/** Lines of the per-row report, split into messages Webex accepts. */
+export function reportParts(t: Translate, results: readonly BulkRowResult[]): string[] {
+  const lines = [...results].sort((a, b) => a.line - b.line).map((r) => t(`bulk.row.${r.outcome}`, { line: r.line, email: r.email, reason: r.reason ?? '' }));
+  const parts: string[][] = [[]];
+  let size = 0;
+  for (const line of lines) {
+    if (size + Buffer.byteLength(line) + 64 > MAX_MARKDOWN_BYTES - 200) {
+      parts.push([]);
+      size = 0;
+    }
+    parts.at(-1)!.push(`- ${line}`);
+    size += Buffer.byteLength(line) + 3;
+  }
+  return parts.map((part, i) => [t('bulk.report.part', { part: i + 1, parts: parts.length }), ...part].join('\n'));
+}
+
+/** What the bulk procedure shows in each state. */
+export function bulkCard(state: string, context: BulkContext, view: CardView): StateViewMessage {
+  const { t } = view;
+  const name = context.customer.name;
+  const count = context.rows.length;
+  switch (state) {
+    case 'preview': {
+      const perPackage = new Map<string, number>();
+      for (const row of context.rows) perPackage.set(row.request.package, (perPackage.get(row.request.package) ?? 0) + 1);
+      const title = t('bulk.preview.title', { count, name });
+      const first = context.rows.slice(0, 5).map((r) => ({ title: `${r.line}`, value: `${r.request.provisioningParameters.firstName} ${r.request.provisioningParameters.lastName} <${r.request.email}>, ${packageLabel(t, r.request.package)}` }));
+      const packages = [...perPackage].map(([p, n]) => ({ title: packageLabel(t, p), value: String(n) }));
+      const card = adaptiveCard(
+        [
+          ...heading(title),
+          ...noticeOf(t, context.notice),
+          { type: 'TextBlock', text: t('bulk.preview.perPackage'), weight: 'Bolder', wrap: true },
+          { type: 'FactSet', facts: packages },
+          { type: 'TextBlock', text: t('bulk.preview.first'), weight: 'Bolder', wrap: true },
+          { type: 'FactSet', facts: first },
+        ],
+        [submit(view, bulkActions.confirm, t('bulk.confirm', { count }), 'positive'), submit(view, bulkActions.cancel, t('action.cancel'))],
+        title,
+      );
+      return { card, markdown: [`**${title}**`, ...packages.map((p) => `- ${p.title}: ${p.value}`)].join('\n') };
+    }
+    case 'awaitingApproval':
+      return { markdown: t('approval.waiting', { subject: t('bulk.preview.title', { count, name }) }) };
+    case 'running':
+      return { markdown: t('bulk.progress', { name, done: context.results.length, total: count, percent: Math.floor((context.results.length / Math.max(1, count)) * 100) }) };
+    case 'done': {
+      const tally = (o: BulkRowResult['outcome']) => context.results.filter((r) => r.outcome === o).length;
+      const failed = context.results.filter((r) => r.outcome === 'failed').slice(0, 40).map((r) => `- ${t('bulk.row.failed', { line: r.line, email: r.email, reason: r.reason ?? '' })}`);
+      const title = t('bulk.done.title', { name, created: tally('created'), existed: tally('existed'), failed: tally('failed') });
+      return { markdown: [`**${title}**`, ...(failed.length > 0 ? [t('bulk.done.failedRows'), ...failed] : [])].join('\n') };
+    }
+    case 'rejected':
+      return { markdown: t('approval.rejectedCard', { email: context.rejection?.by ?? '', reason: context.rejection?.reason ?? '' }) };
+    case 'cancelled':
+      return { markdown: t('bulk.cancelled') };
+    default:
+      throw new Error(`no card for bulk state ${state}`);
+  }
+}

@@ -1,0 +1,112 @@
+import { assign, fromPromise, setup } from 'xstate';
+import type { Actor } from '../../store/records.ts';
+import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
+import type { FieldError } from '../field-errors.ts';
+import type { CustomerTarget } from '../user/user-fields.ts';
+import type { BulkRow } from './bulk-rows.ts';
+
+export const BULK_MACHINE_VERSION = 1;
+
+export interface BulkRowResult {
+  readonly line: number;
+  readonly email: string;
+  readonly outcome: 'created' | 'existed' | 'failed';
+  readonly reason?: string;
+}
+
+export interface BulkInput {
+  readonly conversationId: string;
+  readonly roomId: string;
+  readonly startedBy: Actor;
+  readonly customer: CustomerTarget;
+  readonly rows: readonly BulkRow[];
+}
+
+export interface BulkContext extends BulkInput {
+  readonly results: readonly BulkRowResult[];
+  /** When the last progress line was posted, and how many rows were done then. */
+  readonly progress: { readonly at?: string; readonly done: number };
+  readonly wakeAt?: string;
+  readonly lastWake?: string;
+  readonly notice?: FieldError;
+  readonly rejection?: Rejection;
+}
+
+export type BulkEvent = { readonly type: 'confirm' } | { readonly type: 'cancel' } | { readonly type: 'wake'; readonly now: string } | ApprovalEvent;
+
+export interface BatchOutput {
+  readonly results: readonly BulkRowResult[];
+  readonly progress: BulkContext['progress'];
+  readonly at: string;
+}
+
+const unprovided = (name: string) => async (): Promise<never> => {
+  throw new Error(`${name} must be provided by bot/`);
+};
+
+/**
+ * `add users <customer>` with a CSV file: preview → (approval) → batches until every row has a
+ * result → report. Between batches it rests with a deadline of now, so a restart goes on with the
+ * next batch, and a batch cut off by a crash is run again without creating anyone twice.
+ */
+export const bulkMachine = setup({
+  types: { context: {} as BulkContext, events: {} as BulkEvent, input: {} as BulkInput },
+  actors: {
+    requestApproval: fromPromise<ApprovalAsk, { context: BulkContext }>(unprovided('requestApproval')),
+    runBatch: fromPromise<BatchOutput, { context: BulkContext }>(unprovided('runBatch')),
+  },
+}).createMachine({
+  id: 'bulk',
+  context: ({ input }) => ({ ...input, results: [], progress: { done: 0 } }),
+  initial: 'preview',
+  states: {
+    preview: {
+      tags: 'card',
+      on: { confirm: 'approving', cancel: 'cancelled' },
+    },
+    approving: {
+      invoke: {
+        src: 'requestApproval',
+        input: ({ context }) => ({ context }),
+        onDone: [
+          { guard: ({ event }) => !event.output.required, target: 'running', actions: assign({ wakeAt: () => new Date(0).toISOString() }) },
+          { guard: ({ event }) => event.output.required && 'impossible' in event.output, target: 'preview', actions: assign({ notice: { id: 'approval.notEnoughApprovers' as const, params: { required: '?', eligible: '?' } } }) },
+          { target: 'awaitingApproval' },
+        ],
+        onError: { target: 'preview', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
+      },
+    },
+    awaitingApproval: {
+      tags: 'rest',
+      on: {
+        approved: { target: 'running', actions: assign({ wakeAt: () => new Date(0).toISOString() }) },
+        rejected: { target: 'rejected', actions: assign(({ event }) => (event.type === 'rejected' ? { rejection: { by: event.by, reason: event.reason } } : {})) },
+        expired: { target: 'preview', actions: assign({ notice: { id: 'approval.expiredNotice' as const } }) },
+        cancel: 'cancelled',
+      },
+    },
+    running: {
+      tags: 'rest',
+      on: { wake: { target: 'batch', actions: assign(({ event }) => (event.type === 'wake' ? { lastWake: event.now } : {})) } },
+    },
+    batch: {
+      invoke: {
+        src: 'runBatch',
+        input: ({ context }) => ({ context }),
+        onDone: [
+          {
+            guard: ({ context, event }) => context.results.length + event.output.results.length >= context.rows.length,
+            target: 'done',
+            actions: assign(({ context, event }) => ({ results: [...context.results, ...event.output.results], progress: event.output.progress, wakeAt: undefined })),
+          },
+          { target: 'running', actions: assign(({ context, event }) => ({ results: [...context.results, ...event.output.results], progress: event.output.progress, wakeAt: event.output.at })) },
+        ],
+        // A batch that failed as a whole (the API gone): rest and try the same rows again later.
+        onError: { target: 'running', actions: assign({ wakeAt: ({ context }) => new Date(Date.parse(context.lastWake ?? new Date(0).toISOString()) + 30_000).toISOString() }) },
+      },
+    },
+    done: { type: 'final', tags: 'rest' },
+    rejected: { type: 'final', tags: 'rest' },
+    cancelled: { type: 'final', tags: ['rest', 'cancelled'] },
+  },
+});
