@@ -186,3 +186,36 @@ describe('an approval across a SIGKILL between two votes', () => {
     expect(sandbox.wholesale.customers).toHaveLength(1);
   });
 });
+
+describe('add users from a CSV across a SIGKILL mid-way', () => {
+  const env = useChildBots({ subscriberRateLimit: 60 });
+
+  it('finishes after the restart, every user created exactly once', async () => {
+    const { openLowdbStore } = await import('../../store/lowdb-store.ts');
+    const { postWithFile, usersCsv } = await import('../support/csv.ts');
+    const { sandbox, dataFile } = env;
+    const customer = sandbox.wholesale.create({ externalId: 'acme-001', provisioningId: 'x', address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' }, packages: ['webex_calling'], customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' } }, Date.now() - 60_000);
+    sandbox.subscribers.addLocation({ orgId: customer.orgId, name: 'HQ', timeZone: 'Europe/Berlin', preferredLanguage: 'de_de', announcementLanguage: 'de_de', address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' } });
+    const now = new Date().toISOString();
+    await (await openLowdbStore(dataFile)).saveCustomer({ externalId: 'acme-001', id: customer.id, orgId: customer.orgId, name: 'Acme GmbH', adminEmail: 'admin@acme.example', country: 'DE', templateId: 't', templateName: 'SMB', packages: ['webex_calling'], status: 'provisioned', packageStates: [], errors: [], conversationId: 'c', roomId: 'r', createdBy: { personId: 'p', email: 'alice@partner.example' }, createdAt: now, updatedAt: now, history: [] });
+
+    const port = await freePort();
+    const fromBot = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id);
+    const first = await env.start(port);
+    await postWithFile(sandbox, 'alice', 'direct-alice', 'add users acme', 'users.csv', usersCsv(300, 'HQ').join('\n'));
+    const preview = await waitFor('the preview', () => fromBot().find((m) => m.attachments));
+    expect((await pressButton(sandbox, 'alice', preview, { action: 'confirm' })).status).toBe(202);
+    await waitFor('a third of the users', () => sandbox.subscribers.subscribers.length >= 100, 15_000);
+    await first.kill('SIGKILL');
+    const before = sandbox.subscribers.subscribers.length;
+    expect(before).toBeLessThan(300);
+
+    await env.start(port);
+    const done = await waitFor('the final report', () => fromBot().find((m) => m.markdown?.startsWith('**Users for Acme GmbH:')), 30_000);
+    expect(sandbox.subscribers.subscribers).toHaveLength(300);
+    expect(new Set(sandbox.subscribers.subscribers.map((s) => s.email)).size).toBe(300);
+    expect(done.markdown).toMatch(/: \d+ created, \d+ already existed, 0 failed\*\*$/);
+    const [created, existed] = /(\d+) created, (\d+) already existed/.exec(done.markdown!)!.slice(1).map(Number);
+    expect(created! + existed!).toBe(300);
+  });
+});
