@@ -3,7 +3,10 @@
  * message into the running sandbox as a seeded person and prints what the bot answers.
  * `npm run say -- --click next name="SMB Germany" country=DE`: clicks a button of the bot's
  * latest card in that space, with those inputs (the card's other inputs keep their values).
+ * `npm run say -- --file users.csv "add users acme-001"`: attaches a file to the message.
  */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 
 interface PersonRow { key: string; id: string; displayName: string; email: string; type: string; role: string; token: string }
@@ -41,7 +44,7 @@ function renderCard(content: Record<string, unknown>, indent = '  '): string[] {
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { as: { type: 'string', default: 'alice' }, room: { type: 'string' }, who: { type: 'boolean', default: false }, wait: { type: 'string', default: '10' }, click: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: { as: { type: 'string', default: 'alice' }, room: { type: 'string' }, who: { type: 'boolean', default: false }, wait: { type: 'string', default: '10' }, click: { type: 'string' }, file: { type: 'string' } }, allowPositionals: true });
   const people = (await get<{ items: PersonRow[] }>('/_sandbox/people')).items;
   const rooms = (await get<{ items: RoomRow[] }>('/_sandbox/rooms')).items;
   if (values.who || (positionals.length === 0 && !values.click)) {
@@ -87,7 +90,15 @@ async function main(): Promise<void> {
   } else {
     const text = positionals.join(' ');
     const markdown = room.type === 'group' ? `<@personId:${bot.id}|${bot.displayName}> ${text}` : text;
-    const sent = await fetch(`${base}/v1/messages`, { method: 'POST', headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ roomId: room.id, markdown }) });
+    let files: string[] | undefined;
+    if (values.file) {
+      // Attaching a file, as a Webex client does: upload it, then post the message with its URL.
+      const content = await readFile(values.file, 'utf8');
+      const upload = await fetch(`${base}/_sandbox/files`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: basename(values.file), type: 'text/csv', content }) });
+      if (!upload.ok) throw new Error(`Uploading ${values.file} failed: ${upload.status} ${await upload.text()}`);
+      files = [((await upload.json()) as { url: string }).url];
+    }
+    const sent = await fetch(`${base}/v1/messages`, { method: 'POST', headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ roomId: room.id, markdown, ...(files ? { files } : {}) }) });
     if (!sent.ok) throw new Error(`Posting failed: ${sent.status} ${await sent.text()}`);
     console.log(`${me.displayName} in ${room.title}: ${text}`);
   }

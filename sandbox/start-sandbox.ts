@@ -73,8 +73,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const v1 = express.Router();
   v1.use(express.json({ limit: '1mb' }));
   mountMessagingRoutes(v1, { state, faults, spec, calls }, delivery, { maxCardBytes: options.maxCardBytes ?? 28_000 });
-  mountWholesaleRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, partnerHubTemplates, () => apiUrl);
   const subscribers = new SubscriberState();
+  mountWholesaleRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, partnerHubTemplates, () => apiUrl, subscribers);
   const subscriberLimiter = new RateLimiter(options.subscriberRateLimit);
   mountSubscriberRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers, subscriberLimiter);
   mountLocationRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers);

@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { ApiError, apiRoute, type ApiContext } from './api-route.ts';
 import { addressProblems, type SandboxAddress, type SandboxCustomer, type WholesaleProblem, type WholesaleState } from './wholesale-state.ts';
 import type { PartnerHubTemplate } from './partner-hub-routes.ts';
+import type { SubscriberState } from './subscriber-state.ts';
 
 type Body = Record<string, unknown>;
 const asBody = (value: unknown): Body => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : {});
@@ -32,7 +33,7 @@ function packageProblems(packages: readonly string[]): WholesaleProblem[] {
  * asynchronous provisioning that ends as a test chose), list, get, update, delete.
  * Only partner administrators' tokens are accepted, as the wholesale scopes require.
  */
-export function mountWholesaleRoutes(router: Router, ctx: ApiContext, wholesale: WholesaleState, templates: readonly PartnerHubTemplate[], apiUrl: () => string): void {
+export function mountWholesaleRoutes(router: Router, ctx: ApiContext, wholesale: WholesaleState, templates: readonly PartnerHubTemplate[], apiUrl: () => string, subscribers: SubscriberState): void {
   const now = () => Date.now();
   const partnerAdmin = (role: string) => {
     if (role !== 'partner admin') throw new ApiError(403, 'This token lacks the spark-admin:wholesale_customers scopes; use a partner administrator’s token.');
@@ -121,6 +122,19 @@ export function mountWholesaleRoutes(router: Router, ctx: ApiContext, wholesale:
       },
       now(),
     );
+    // As in Webex, provisioning with calling creates the customer's first (HQ) location.
+    const location = asBody(asBody(asBody(body.provisioningParameters).calling).location);
+    if (typeof location.name === 'string') {
+      const a = asBody(location.address) as unknown as SandboxAddress;
+      subscribers.addLocation({
+        orgId: customer.orgId,
+        name: location.name,
+        timeZone: String(location.timezone),
+        preferredLanguage: String(location.language),
+        announcementLanguage: String(location.language),
+        address: { address1: a.addressLine1, ...(a.addressLine2 ? { address2: a.addressLine2 } : {}), city: a.city, state: a.stateOrProvince ?? '', postalCode: a.zipOrPostalCode ?? '', country: a.country },
+      });
+    }
     const url = `${apiUrl()}/wholesale/customers/${customer.id}`;
     return { status: 202, body: { url }, headers: { Location: url } };
   });

@@ -36,6 +36,8 @@ describe('create customer over HTTP against the sandbox', () => {
       meetings: { timezone: 'Europe/Berlin' },
     });
 
+    // Provisioning with calling made the HQ the customer's first location, where users can go.
+    expect(h.sandbox.subscribers.locations).toMatchObject([{ orgId: customer!.orgId, name: 'Berlin HQ', timeZone: 'Europe/Berlin' }]);
     const record = await h.store.findCustomer('acme-001');
     expect(record).toMatchObject({ id: customer!.id, status: 'provisioned', templateName: 'SMB Germany', createdBy: { email: 'alice@partner.example' } });
     expect(record!.history.map((x) => x.status)).toEqual(['creating', 'provisioning', 'provisioned']);

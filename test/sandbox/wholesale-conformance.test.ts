@@ -28,8 +28,10 @@ describe('the sandbox’s Wholesale customer API', () => {
     expect(await client.listCustomers({ status: 'provisioned' })).toHaveLength(1);
 
     const orgId = (await client.getCustomer(id)).orgId!;
-    const { id: locationId } = await client.createLocation(orgId, { name: 'Head Office', timeZone: 'America/Los_Angeles', preferredLanguage: 'en_us', announcementLanguage: 'en_us', address: { address1: '771 Alder Drive', city: 'Milpitas', state: 'CA', postalCode: '95035', country: 'US' } });
-    expect((await client.listLocations(orgId)).map((l) => l.id)).toEqual([locationId]);
+    // The HQ ("Head Office") came with the customer's calling provisioning; add a second one.
+    expect((await client.listLocations(orgId)).map((l) => l.name)).toEqual(['Head Office']);
+    const { id: locationId } = await client.createLocation(orgId, { name: 'Branch', timeZone: 'America/Los_Angeles', preferredLanguage: 'en_us', announcementLanguage: 'en_us', address: { address1: '771 Alder Drive', city: 'Milpitas', state: 'CA', postalCode: '95035', country: 'US' } });
+    expect((await client.listLocations(orgId)).map((l) => l.name)).toEqual(['Head Office', 'Branch']);
     const subscriber = { customerId: id, email: 'ann@pizza.example', package: 'webex_calling' as const, provisioningParameters: { firstName: 'Ann', lastName: 'Lee', primaryPhoneNumber: '+14085550101', locationId } };
     expect(await client.precheckSubscriber(subscriber)).toEqual({ ok: true });
     const created = await client.createSubscriber(subscriber);
