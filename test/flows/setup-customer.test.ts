@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SandboxCustomer } from '../../sandbox/wholesale-state.ts';
-import { cardOf, cardText, fieldOf, startHarness, type Harness } from '../support/harness.ts';
+import { cardOf, cardText, fieldOf, startHarness, waitFor, type Harness } from '../support/harness.ts';
+import { pressButton } from '../support/press-button.ts';
 
 let h: Harness;
 let customer: SandboxCustomer;
@@ -104,5 +105,21 @@ describe('setup customer', () => {
     expect(cardOf(card).actions!.map((a) => a.title)).toEqual(['Add a user', 'Add a location']);
     const form = await h.answer('alice', card, 'run');
     expect(cardText(form)).toContain('New user for Acme GmbH');
+  });
+});
+
+describe('set-up steps under an approval policy', () => {
+  it('waits for the approver before adding a location', async () => {
+    await h.close();
+    h = await startHarness({ approvalPolicy: (sandbox) => ({ 'add-location': { approvers: ['bea@partner.example'], approverSpaces: [], required: 1, requesterMayApprove: false, space: sandbox.state.roomByKey('approvers').id, openFor: 3_600_000 } }) });
+    customer = await seedProvisioned();
+    const form = await ask('add location acme');
+    await h.click('alice', form, 'add', hq);
+    const card = await waitFor('the approval card', () => h.botMessages('approvers').find((m) => m.attachments));
+    expect(cardText(card)).toContain('Approval needed: Berlin HQ → Acme GmbH');
+    expect(h.sandbox.subscribers.locations).toEqual([]);
+    await pressButton(h.sandbox, 'bea', card, { vote: 'approve' });
+    await waitFor('the location', () => h.sandbox.subscribers.locations.length === 1);
+    await waitFor('the report', () => h.botMessages('direct-alice').find((m) => m.markdown === '✅ Location Berlin HQ was added to Acme GmbH.'));
   });
 });
