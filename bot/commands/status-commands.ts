@@ -8,11 +8,24 @@ import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { CommandRegistry } from '../commands.ts';
 import { freshCustomer } from '../customer-status.ts';
 import { resolveCustomer } from './resolve-customer.ts';
+import { existingEmails } from '../bulk-runner.ts';
+import type { CustomerRecord } from '../../store/records.ts';
 
 export interface StatusDeps {
   readonly store: Store;
   readonly wholesale: WholesaleClient;
   readonly clock: () => Date;
+}
+
+/** Users and locations the customer has now, when it is provisioned and the API answers. */
+async function countsOf(deps: StatusDeps, customer: CustomerRecord): Promise<{ users: number; locations: number } | undefined> {
+  if (!customer.id || !customer.orgId || !['provisioned', 'provisioned_with_errors'].includes(customer.status)) return undefined;
+  try {
+    const [users, locations] = await Promise.all([existingEmails(deps.wholesale, customer.id), deps.wholesale.listLocations(customer.orgId)]);
+    return { users: users.size, locations: locations.length };
+  } catch {
+    return undefined;
+  }
 }
 
 /** `status`, `status <customer>`, `history <customer>`, `customers`: read-only, for on-call staff too. */
@@ -28,7 +41,7 @@ export function registerStatusCommands(registry: CommandRegistry, deps: StatusDe
         const record = await resolveCustomer(ctx, deps.store, query, 'status');
         if (!record) return;
         const { customer, stale } = await freshCustomer(deps.store, deps.wholesale, record, deps.clock());
-        return ctx.reply(customerStatusCard(ctx.t, customer, stale));
+        return ctx.reply(customerStatusCard(ctx.t, customer, stale, stale ? undefined : await countsOf(deps, customer)));
       }
       const conversations = (await deps.store.findConversations({ status: 'active' })).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       const provisioning = (await deps.store.listCustomers()).filter((c) => c.status === 'provisioning' || c.status === 'creating').sort((a, b) => a.createdAt.localeCompare(b.createdAt));

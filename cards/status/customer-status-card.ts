@@ -7,13 +7,14 @@ import { factsMarkdown } from '../template/template-facts.ts';
 import { shortTime, statusWord } from './status-format.ts';
 
 /** `status <customer>`: the state per package, the last error, who created it and when it was checked. */
-export function customerStatusCard(t: Translate, customer: CustomerRecord, stale: boolean): CardMessage {
+export function customerStatusCard(t: Translate, customer: CustomerRecord, stale: boolean, counts?: { readonly users: number; readonly locations: number }): CardMessage {
   const errors = [...customer.errors, ...customer.packageStates.flatMap((p) => p.errors)];
   const lastError = errors.at(-1);
   const facts = [
     { title: t('status.state'), value: statusWord(t, customer.status) },
     ...customer.packageStates.map((p) => ({ title: packageLabel(t, p.name), value: statusWord(t, p.status) })),
     { title: t('customer.externalIdLabel'), value: customer.externalId },
+    ...(counts ? [{ title: t('status.users'), value: String(counts.users) }, { title: t('status.locations'), value: String(counts.locations) }] : []),
     ...(lastError ? [{ title: t('status.lastError'), value: `${lastError.description ?? ''}${lastError.errorCode !== undefined ? ` (${lastError.errorCode})` : ''}` }] : []),
     { title: t('status.createdBy'), value: `${customer.createdBy.email}, ${shortTime(customer.createdAt)}` },
     { title: t('status.checked'), value: shortTime(customer.updatedAt) },

@@ -63,6 +63,9 @@ describe('add user', () => {
     expect(done.markdown).toBe('✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Calling.');
     expect(h.sandbox.subscribers.subscribers).toMatchObject([{ email: 'ann@acme.example', package: 'webex_calling', primaryPhoneNumber: '+4930123456789', locationId, customerId: customer.id }]);
     expect(subscriberCalls().flatMap((c) => c.requestIssues)).toEqual([]);
+    const status = (await ask('status acme')).markdown!;
+    expect(status).toContain('- Users: 1');
+    expect(status).toContain('- Locations: 1');
   });
 
   it('refuses a calling package without number or extension beside the field, and sends nothing', async () => {
