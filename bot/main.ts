@@ -38,7 +38,8 @@ async function main(): Promise<void> {
       [
         '',
         `Sandbox mode: a local Webex emulator runs at ${sandbox.url} and the bot at ${bot.url}.`,
-        'Talk to the bot as the seeded partner admin Alice, from another terminal:',
+        `Open ${sandbox.url}/ in a browser to chat with the bot as one of the seeded people and click its cards.`,
+        'Or talk to it from another terminal, as the seeded partner admin Alice:',
         '  npm run say -- "help"                          (direct space with the bot)',
         '  npm run say -- --room provisioning "help"      (group space; the @mention is added for you)',
         '  npm run say -- --who                           (the seeded people and spaces)',

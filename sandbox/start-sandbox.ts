@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { RecordedCall } from './api-route.ts';
@@ -153,6 +156,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   });
   control.use('/partner-hub', partnerHubRoutes(partnerHubTemplates));
   app.use('/_sandbox', control);
+
+  // The chat page a person uses to talk to the bot and click its cards (sandbox/web).
+  const web = fileURLToPath(new URL('./web/', import.meta.url));
+  const cardsScript = createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.min.js');
+  app.get('/', (_req, res) => res.sendFile(join(web, 'index.html')));
+  app.get('/web/adaptivecards.min.js', (_req, res) => res.sendFile(cardsScript));
+  app.use('/web', express.static(web, { index: false }));
 
   // Malformed JSON and other parser failures, in Webex's error shape.
   app.use((error: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
