@@ -143,17 +143,12 @@ export class ConversationEngine {
         return;
       }
       const event = procedure.toEvent(data.action, cardInputs(action.inputs));
-      const actor = createActor(procedure.machine, { snapshot: conversation.snapshot as AnyMachineSnapshot });
-      actor.start();
-      if (!event || !actor.getSnapshot().can(event)) {
+      if (!event || !(await this.advance(conversation, procedure, event, conversation.startedBy))) {
         log.info('click with an action this step does not take', { action: data.action });
-        actor.stop();
         await stale();
         return;
       }
       log.info('step answered', { step: data.step, action: data.action });
-      actor.send(event);
-      await this.commit(conversation, actor, await this.settle(actor), procedure, conversation.startedBy);
     });
   }
 
@@ -170,14 +165,7 @@ export class ConversationEngine {
           await this.save({ ...conversation, status: 'cancelled' });
           ended++;
         } else {
-          const actor = createActor(procedure.machine, { snapshot: conversation.snapshot as AnyMachineSnapshot });
-          actor.start();
-          if (!actor.getSnapshot().can({ type: 'cancel' })) {
-            actor.stop();
-            return;
-          }
-          actor.send({ type: 'cancel' });
-          await this.commit(conversation, actor, await this.settle(actor), procedure, conversation.startedBy);
+          if (!(await this.advance(conversation, procedure, { type: 'cancel' }, conversation.startedBy))) return;
           ended++;
         }
         this.deps.log.info('conversation cancelled', { conversationId: conversation.id });
@@ -208,6 +196,22 @@ export class ConversationEngine {
 
   private serial(id: string, work: () => Promise<void>): Promise<void> {
     return this.queue.run(id, work);
+  }
+
+  /**
+   * Restores the stored snapshot, sends `event` if the current state takes it, waits until it
+   * settles, and commits. Resolves false (and changes nothing) when the state does not take it.
+   */
+  private async advance(conversation: Conversation, procedure: Procedure, event: AnyEventObject, by?: Actor): Promise<boolean> {
+    const actor = createActor(procedure.machine, { snapshot: conversation.snapshot as AnyMachineSnapshot });
+    actor.start();
+    if (!actor.getSnapshot().can(event)) {
+      actor.stop();
+      return false;
+    }
+    actor.send(event);
+    await this.commit(conversation, actor, await this.settle(actor), procedure, by);
+    return true;
   }
 
   private async settle(actor: AnyActor): Promise<AnyMachineSnapshot> {
@@ -259,15 +263,7 @@ export class ConversationEngine {
       if (!conversation || conversation.status !== 'active') return;
       const procedure = this.procedure(conversation.kind);
       if (conversation.machineVersion !== procedure.version) return;
-      const actor = createActor(procedure.machine, { snapshot: conversation.snapshot as AnyMachineSnapshot });
-      actor.start();
-      if (!actor.getSnapshot().can(event)) {
-        actor.stop();
-        return;
-      }
-      actor.send(event);
-      taken = true;
-      await this.commit(conversation, actor, await this.settle(actor), procedure);
+      taken = await this.advance(conversation, procedure, event);
     });
     return taken;
   }
@@ -283,15 +279,7 @@ export class ConversationEngine {
         if (!conversation || conversation.status !== 'active' || !conversation.wakeAt || Date.parse(conversation.wakeAt) > now.getTime()) return;
         const procedure = this.procedure(conversation.kind);
         if (conversation.machineVersion !== procedure.version) return;
-        const actor = createActor(procedure.machine, { snapshot: conversation.snapshot as AnyMachineSnapshot });
-        actor.start();
-        const event = { type: 'wake', now: now.toISOString() };
-        if (!actor.getSnapshot().can(event)) {
-          actor.stop();
-          return;
-        }
-        actor.send(event);
-        await this.commit(conversation, actor, await this.settle(actor), procedure);
+        await this.advance(conversation, procedure, { type: 'wake', now: now.toISOString() });
       });
     } finally {
       this.waking.delete(conversationId);
