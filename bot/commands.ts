@@ -2,6 +2,7 @@ import type { Locale, MessageId, Translate } from '../i18n/catalogue.ts';
 import type { HelpEntry } from '../cards/help-card.ts';
 import type { AdaptiveCard } from '../cards/adaptive-card.ts';
 import type { Permission } from './access-policy.ts';
+import type { Actor } from '../store/records.ts';
 
 /** What a command handler may do: answer in the space the command came from. */
 export interface CommandContext {
@@ -16,6 +17,11 @@ export interface CommandContext {
   readonly locale: Locale;
   readonly botName: string;
   readonly reply: (reply: Reply) => Promise<void>;
+}
+
+/** Who ran the command, as procedures and the audit log record people. */
+export function actorOf(ctx: Pick<CommandContext, 'personId' | 'personEmail'>): Actor {
+  return { personId: ctx.personId, email: ctx.personEmail ?? '' };
 }
 
 export type Reply = { readonly markdown: string; readonly card?: AdaptiveCard };

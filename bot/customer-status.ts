@@ -6,6 +6,8 @@ import type { WholesaleCustomer } from '../webex/wholesale-schemas.ts';
 /** A stored status older than this is asked for again before it is shown. */
 export const STATUS_MAX_AGE_MS = 60_000;
 const FINAL = new Set(['provisioned', 'provisioned_with_errors', 'error']);
+/** Statuses in which a customer exists and can be set up (users, locations). */
+export const PROVISIONED: ReadonlySet<string> = new Set(['provisioned', 'provisioned_with_errors']);
 
 export function packageStatesOf(customer: WholesaleCustomer): PackageState[] {
   return (customer.resourceDetails?.packages ?? []).map((p) => ({ name: p.name, status: p.status, errors: p.errors ?? [] }));

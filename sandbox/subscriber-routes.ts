@@ -32,7 +32,8 @@ export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale
     const email = str(body.email)?.toLowerCase() ?? '';
     const customer = wholesale.customers.find((c) => c.id === body.customerId);
     if (!customer) return [{ errorCode: 20001, description: 'The customer could not be found.' }];
-    if (wholesale.status(customer, Date.now()) !== 'provisioned' && wholesale.status(customer, Date.now()) !== 'provisioned_with_errors') problems.push({ errorCode: 20002, description: 'The customer is not provisioned yet.' });
+    const status = wholesale.status(customer, Date.now());
+    if (status !== 'provisioned' && status !== 'provisioned_with_errors') problems.push({ errorCode: 20002, description: 'The customer is not provisioned yet.' });
     if (subscribers.subscribers.some((s) => s.email === email)) problems.push({ errorCode: 10022, description: 'The email is already associated with an existing user.' });
     const pkg = str(body.package) ?? (Array.isArray(body.packages) ? str(body.packages[0]) : undefined);
     if (pkg && !customer.packages.includes(pkg)) problems.push({ errorCode: 20003, description: `The customer has no ${pkg} package.` });

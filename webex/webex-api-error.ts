@@ -22,3 +22,13 @@ export class WebexApiError extends Error {
     return this.details.status;
   }
 }
+
+/**
+ * Whether a failed create may still have happened: the answer was lost (no connection, a 5xx) or
+ * says the thing exists (409). Callers look it up before they try again.
+ */
+export function isUnclearOutcome(error: unknown): error is WebexApiError {
+  if (!(error instanceof WebexApiError)) return false;
+  const status = error.status;
+  return error.code === 'webex_unreachable' || (status !== undefined && (status >= 500 || status === 409));
+}

@@ -2,7 +2,7 @@ import { templateDoneCard } from '../../cards/template/template-done-card.ts';
 import { templatesListCard } from '../../cards/template/templates-list-card.ts';
 import type { Template } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
-import type { CommandRegistry } from '../commands.ts';
+import { actorOf, type CommandRegistry } from '../commands.ts';
 import type { ConversationEngine } from '../conversation-engine.ts';
 
 const shown = (template: Template) => ({
@@ -19,7 +19,7 @@ export function registerOnboardingCommands(registry: CommandRegistry, deps: { re
     usage: 'command.createTemplate.usage',
     summary: 'command.createTemplate.summary',
     needs: 'start',
-    run: (ctx) => deps.engine.start('template', ctx.roomId, { personId: ctx.personId, email: ctx.personEmail ?? '' }),
+    run: (ctx) => deps.engine.start('template', ctx.roomId, actorOf(ctx)),
   });
   registry.register({
     words: ['create', 'customer'],
@@ -27,7 +27,7 @@ export function registerOnboardingCommands(registry: CommandRegistry, deps: { re
     usage: 'command.createCustomer.usage',
     summary: 'command.createCustomer.summary',
     needs: 'start',
-    run: (ctx) => deps.engine.start('customer', ctx.roomId, { personId: ctx.personId, email: ctx.personEmail ?? '' }),
+    run: (ctx) => deps.engine.start('customer', ctx.roomId, actorOf(ctx)),
   });
   registry.register({
     words: ['templates'],

@@ -2,16 +2,16 @@ import { setupCard } from '../../cards/setup/setup-card.ts';
 import type { CustomerTarget } from '../../machines/user/user-fields.ts';
 import type { CustomerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
-import type { CommandContext, CommandRegistry } from '../commands.ts';
+import { actorOf, type CommandContext, type CommandRegistry } from '../commands.ts';
 import type { ConversationEngine } from '../conversation-engine.ts';
 import { resolveCustomer } from './resolve-customer.ts';
+import { PROVISIONED } from '../customer-status.ts';
 import { parse } from 'csv-parse/sync';
 import { badRowsCard } from '../../cards/bulk/bulk-cards.ts';
 import { checkRows } from '../../machines/bulk/bulk-rows.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { BulkSubject } from '../procedures/bulk-procedure.ts';
 
-const READY = new Set(['provisioned', 'provisioned_with_errors']);
 
 /** The customer named in the command, once it is provisioned; otherwise the person is told why not. */
 async function provisionedCustomer(ctx: CommandContext, store: Store, command: string): Promise<CustomerTarget | undefined> {
@@ -22,7 +22,7 @@ async function provisionedCustomer(ctx: CommandContext, store: Store, command: s
   }
   const record: CustomerRecord | undefined = await resolveCustomer(ctx, store, query, command);
   if (!record) return undefined;
-  if (!READY.has(record.status) || !record.id || !record.orgId) {
+  if (!PROVISIONED.has(record.status) || !record.id || !record.orgId) {
     await ctx.reply({ markdown: ctx.t('setup.notReady', { name: record.name, status: record.status.replace(/_/g, ' '), externalId: record.externalId }) });
     return undefined;
   }
@@ -56,7 +56,7 @@ export function registerSetupCommands(
     needs: 'start',
     run: async (ctx) => {
       const customer = await provisionedCustomer(ctx, deps.store, 'add user');
-      if (customer) await deps.engine.start('user', ctx.roomId, { personId: ctx.personId, email: ctx.personEmail ?? '' }, customer);
+      if (customer) await deps.engine.start('user', ctx.roomId, actorOf(ctx), customer);
     },
   });
   registry.register({
@@ -83,7 +83,7 @@ export function registerSetupCommands(
       const checked = checkRows(records, customer, locations);
       if (!checked.ok) return ctx.reply(badRowsCard(ctx.t, checked.bad, records.length));
       const subject: BulkSubject = { customer, rows: checked.rows };
-      await deps.engine.start('bulk', ctx.roomId, { personId: ctx.personId, email: ctx.personEmail ?? '' }, subject);
+      await deps.engine.start('bulk', ctx.roomId, actorOf(ctx), subject);
     },
   });
   registry.register({
@@ -94,7 +94,7 @@ export function registerSetupCommands(
     needs: 'start',
     run: async (ctx) => {
       const customer = await provisionedCustomer(ctx, deps.store, 'add location');
-      if (customer) await deps.engine.start('location', ctx.roomId, { personId: ctx.personId, email: ctx.personEmail ?? '' }, customer);
+      if (customer) await deps.engine.start('location', ctx.roomId, actorOf(ctx), customer);
     },
   });
 }

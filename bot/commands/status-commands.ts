@@ -6,7 +6,7 @@ import { shortTime } from '../../cards/status/status-format.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { CommandRegistry } from '../commands.ts';
-import { freshCustomer } from '../customer-status.ts';
+import { freshCustomer, PROVISIONED } from '../customer-status.ts';
 import { resolveCustomer } from './resolve-customer.ts';
 import { existingEmails } from '../bulk-runner.ts';
 import type { CustomerRecord } from '../../store/records.ts';
@@ -19,7 +19,7 @@ export interface StatusDeps {
 
 /** Users and locations the customer has now, when it is provisioned and the API answers. */
 async function countsOf(deps: StatusDeps, customer: CustomerRecord): Promise<{ users: number; locations: number } | undefined> {
-  if (!customer.id || !customer.orgId || !['provisioned', 'provisioned_with_errors'].includes(customer.status)) return undefined;
+  if (!customer.id || !customer.orgId || !PROVISIONED.has(customer.status)) return undefined;
   try {
     const [users, locations] = await Promise.all([existingEmails(deps.wholesale, customer.id), deps.wholesale.listLocations(customer.orgId)]);
     return { users: users.size, locations: locations.length };

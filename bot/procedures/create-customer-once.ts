@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
-import { WebexApiError } from '../../webex/webex-api-error.ts';
+import { isUnclearOutcome } from '../../webex/webex-api-error.ts';
 import type { NewCustomer } from '../../webex/wholesale-schemas.ts';
 
 export interface CreateOnceOptions {
@@ -30,9 +30,8 @@ export async function createCustomerOnce(wholesale: WholesaleClient, request: Ne
       return (await wholesale.createCustomer(request)).id;
     } catch (error) {
       lastError = error;
-      const status = error instanceof WebexApiError ? error.status : undefined;
-      const unclear = error instanceof WebexApiError && (error.code === 'webex_unreachable' || (status !== undefined && (status >= 500 || status === 409)));
-      if (!unclear) throw error;
+      if (!isUnclearOutcome(error)) throw error;
+      const status = error.status;
       log.warn('create customer unclear; will look it up before trying again', { externalId: request.externalId, attempt, status });
       if (status !== 409) await sleep((options.backoffMs ?? 500) * attempt);
     }

@@ -1,4 +1,4 @@
-import { WebexApiError } from '../../webex/webex-api-error.ts';
+import { isUnclearOutcome } from '../../webex/webex-api-error.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { NewSubscriber } from '../../webex/wholesale-schemas.ts';
 
@@ -18,9 +18,7 @@ export async function createSubscriberOnce(wholesale: WholesaleClient, subscribe
       return { id: (await wholesale.createSubscriber(subscriber)).id, existed: false };
     } catch (error) {
       lastError = error;
-      const status = error instanceof WebexApiError ? error.status : undefined;
-      const unclear = error instanceof WebexApiError && (error.code === 'webex_unreachable' || (status !== undefined && (status >= 500 || status === 409)));
-      if (!unclear) throw error;
+      if (!isUnclearOutcome(error)) throw error;
     }
   }
   throw lastError;
