@@ -13,6 +13,8 @@ import type { CardView } from '../../cards/card-view.ts';
 import type { StateViewMessage } from '../../cards/state-view.ts';
 import { approvalCard } from '../../cards/approval/approval-card.ts';
 import { setupCard } from '../../cards/setup/setup-card.ts';
+import { userCard } from '../../cards/user/user-card.ts';
+import { locationCard } from '../../cards/location/location-card.ts';
 import { badRowsCard, bulkCard } from '../../cards/bulk/bulk-cards.ts';
 import { approvalCardDataSchema } from '../../cards/approval/approval-card-data.ts';
 import { cardDataSchema } from '../../cards/card-data.ts';
@@ -71,6 +73,10 @@ function everyCard(): [string, CardMessage][] {
     out.push([`bulk bad rows ${locale}`, badRowsCard(t, Array.from({ length: 30 }, (_, i) => ({ line: i + 2, email: `u${i}@acme.example`, errors: { primaryPhoneNumber: { id: 'user.needsNumber' as const }, locationId: { id: 'bulk.unknownLocation' as const, params: { location: 'Paris' } } } })), 200)]);
     const rows = [{ line: 2, request: { customerId: 'c', email: 'ann@acme.example', package: 'webex_calling' as const, provisioningParameters: { firstName: 'Ann', lastName: 'Lee', primaryPhoneNumber: '+4930123456789', locationId: 'l' } } }];
     out.push([`bulk preview ${locale}`, withCard(bulkCard('preview', { conversationId: 'c1', roomId: 'r', startedBy: { personId: 'p', email: 'a@partner.example' }, customer: { externalId: 'acme-001', id: 'c', orgId: 'o', name: 'Acme GmbH', adminEmail: 'admin@acme.example', country: 'DE', packages: ['webex_calling'] }, rows, results: [], progress: { done: 0 } }, view))]);
+    const target = { externalId: 'acme-001', id: 'c', orgId: 'o', name: 'Acme GmbH', adminEmail: 'admin@acme.example', country: 'DE', packages: ['webex_calling', 'webex_meetings'] };
+    const who = { conversationId: 'c1', roomId: 'r', startedBy: { personId: 'p', email: 'a@partner.example' }, customer: target };
+    out.push([`user form ${locale}`, withCard(userCard('form', { ...who, locations: [{ id: 'l1', name: 'Berlin HQ' }], answers: { package: 'webex_calling' }, errors: { primaryPhoneNumber: { id: 'user.needsNumber' }, package: { id: 'user.adminPackage', params: { package: 'webex_calling' } } }, notice: { id: 'form.fixErrors' } }, view))]);
+    out.push([`location form ${locale}`, withCard(locationCard('form', { ...who, answers: { preferredLanguage: 'de_de', announcementLanguage: 'de_de' }, errors: { timeZone: { id: 'customer.timeZoneInvalid' } } }, view))]);
     out.push([`templates list ${locale}`, templatesListCard(t, [{ name: 'SMB', provisioningId: 'ZjViMzYx' }, { name: 'Enterprise', provisioningId: 'YWJj' }])]);
   }
   return out;
