@@ -120,7 +120,7 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
       mentionedGroups: rendered?.mentionedGroups ?? [],
       created: state.now(),
     };
-    state.messages.push(message);
+    state.addMessage(message);
     room.lastActivity = message.created;
     delivery.publish(
       'messages',
@@ -150,7 +150,7 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
     const message = state.message(params.messageId ?? '');
     if (!message || !state.canSee(person, message)) throw new ApiError(404, 'The requested resource could not be found.');
     if (message.personId !== person.id) throw new ApiError(403, 'Only the author can delete this message.');
-    state.messages.splice(state.messages.indexOf(message), 1);
+    state.removeMessage(message);
     return { status: 204 };
   });
 

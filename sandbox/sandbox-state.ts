@@ -88,6 +88,8 @@ export class SandboxState {
   readonly messages: SandboxMessage[] = [];
   readonly actions: SandboxAttachmentAction[] = [];
   readonly webhooks: SandboxWebhook[] = [];
+  private readonly messagesById = new Map<string, SandboxMessage>();
+  private readonly messageListeners = new Set<(message: SandboxMessage) => void>();
 
   constructor(private readonly clock: () => Date = () => new Date()) {
     for (const p of seedPeople) {
@@ -175,7 +177,25 @@ export class SandboxState {
   }
 
   message(id: string): SandboxMessage | undefined {
-    return this.messages.find((m) => m.id === id);
+    return this.messagesById.get(id);
+  }
+
+  /** Adds a message to its space's timeline and tells whoever listens (benchmarks, the page). */
+  addMessage(message: SandboxMessage): void {
+    this.messages.push(message);
+    this.messagesById.set(message.id, message);
+    for (const listener of this.messageListeners) listener(message);
+  }
+
+  removeMessage(message: SandboxMessage): void {
+    this.messages.splice(this.messages.indexOf(message), 1);
+    this.messagesById.delete(message.id);
+  }
+
+  /** Calls `listener` with every message added from now on; returns the function that stops it. */
+  onMessage(listener: (message: SandboxMessage) => void): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
   }
 
   /**

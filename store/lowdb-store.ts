@@ -1,94 +1,226 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import { emptyStoreData, storeDataSchema, StoreError, storeRules, type Store, type StoreData } from './store.ts';
+import { TextFile } from 'lowdb/node';
+import { z } from 'zod';
+import { emptyStoreData, pruneEvents, storeDataSchema, StoreError, storeRules, type Store, type StoreData } from './store.ts';
 
-async function readExisting(file: string): Promise<StoreData | undefined> {
-  let text: string;
+/**
+ * One change to the data, as a journal line holds it: a keyed collection gets `key` set to
+ * `value`, a list gets `value` appended.
+ */
+type Change =
+  | { readonly c: 'seenEvents' | 'conversations' | 'claims' | 'customers' | 'approvals'; readonly k: string; readonly v: unknown }
+  | { readonly c: 'templates' | 'audit'; readonly v: unknown };
+
+const journalLineSchema = z.object({
+  seq: z.number().int().positive(),
+  changes: z.array(
+    z.union([
+      z.object({ c: z.enum(['seenEvents', 'conversations', 'claims', 'customers', 'approvals']), k: z.string(), v: z.unknown() }),
+      z.object({ c: z.enum(['templates', 'audit']), v: z.unknown() }),
+    ]),
+  ),
+});
+
+/** The snapshot file: the data as of journal line `seq` (0: no line yet). */
+const snapshotSchema = storeDataSchema.extend({ seq: z.number().int().nonnegative().default(0) });
+
+function applyChange(data: Record<string, unknown>, change: Change): void {
+  if ('k' in change) (data[change.c] as Record<string, unknown>)[change.k] = change.v;
+  else (data[change.c] as unknown[]).push(change.v);
+}
+
+function unusable(file: string, what: string): StoreError {
+  return new StoreError(`The data file ${file} ${what}; it was left untouched. Restore it from a backup or move it away to start empty.`);
+}
+
+async function readText(file: string): Promise<string | undefined> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new StoreError(`The data file ${file} cannot be read (${(error as Error).message}); check its permissions or set DATA_FILE to another path.`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new StoreError(`The data file ${file} is not valid JSON; it was left untouched. Restore it from a backup or move it away to start empty.`);
-  }
-  const parsed = storeDataSchema.safeParse(json);
-  if (!parsed.success) {
-    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new StoreError(`The data file ${file} does not hold what this version of the bot expects (${where}); it was left untouched. Restore it from a backup or move it away to start empty.`);
-  }
-  return parsed.data;
 }
 
 /**
- * The embedded store: one JSON file written atomically by lowdb (steno writes a temporary file and
- * renames it). The file is validated on open; a corrupt file stops start-up and is never overwritten.
+ * Reads the snapshot, replays the journal lines written after it, and validates the result. A
+ * last line cut off by a crash is a write that never completed and is dropped; anything else that
+ * does not parse stops start-up.
  */
-export async function openLowdbStore(file: string): Promise<Store> {
-  const existing = await readExisting(file);
+async function load(file: string, journalFile: string): Promise<{ data: StoreData; seq: number; journalBytes: number } | undefined> {
+  const snapshotText = await readText(file);
+  const journalText = await readText(journalFile);
+  if (snapshotText === undefined && journalText === undefined) return undefined;
+  let raw: Record<string, unknown> = { ...emptyStoreData(), seq: 0 };
+  if (snapshotText !== undefined) {
+    try {
+      raw = JSON.parse(snapshotText) as Record<string, unknown>;
+    } catch {
+      throw unusable(file, 'is not valid JSON');
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw unusable(file, 'does not hold an object');
+  }
+  let seq = typeof raw.seq === 'number' ? raw.seq : 0;
+  const lines = (journalText ?? '').split('\n');
+  const complete = lines.slice(0, -1); // the part after the last newline is empty or a torn write
+  for (const [index, text] of complete.entries()) {
+    let line: z.infer<typeof journalLineSchema>;
+    try {
+      line = journalLineSchema.parse(JSON.parse(text));
+    } catch {
+      throw unusable(journalFile, `has a damaged line ${index + 1}`);
+    }
+    if (line.seq <= seq) continue; // already in the snapshot (a crash came between snapshot and truncation)
+    for (const change of line.changes) applyChange(raw, change as Change);
+    seq = line.seq;
+  }
+  const parsed = snapshotSchema.safeParse(raw);
+  if (!parsed.success) {
+    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw unusable(file, `does not hold what this version of the bot expects (${where})`);
+  }
+  const { seq: _seq, ...data } = parsed.data;
+  return { data, seq, journalBytes: complete.length > 0 ? Buffer.byteLength(complete.join('\n')) + 1 : 0 };
+}
+
+interface Pending {
+  readonly line: string;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * The embedded store: the data lives in memory, every change is appended as one line to a journal
+ * (`<DATA_FILE>.journal`) before the call resolves, and the whole data is written to `DATA_FILE` by
+ * lowdb (steno: a temporary file renamed over the old one) only when the journal has grown as large
+ * as the snapshot. A write costs the size of the change, not of the data.
+ *
+ * Changes that arrive while a journal write is in progress go out together in the next write
+ * (group commit). Each line carries a sequence number and the snapshot the last one it holds, so
+ * a crash between writing the snapshot and emptying the journal replays nothing twice. The files
+ * are validated on open; a damaged one stops start-up and is never overwritten.
+ */
+export async function openLowdbStore(file: string, options: { readonly minCompactBytes?: number } = {}): Promise<Store> {
+  const journalFile = `${file}.journal`;
+  const loaded = await load(file, journalFile);
   await mkdir(dirname(file), { recursive: true });
-  const db = new Low<StoreData>(new JSONFile<StoreData>(file), existing ?? emptyStoreData());
-  if (!existing) await db.write();
+  const snapshot = new TextFile(file);
+  const data = loaded?.data ?? emptyStoreData();
+  let seq = loaded?.seq ?? 0;
+  let journalBytes = loaded?.journalBytes ?? 0;
+  let snapshotBytes = 0;
+  const minCompactBytes = options.minCompactBytes ?? 1 << 20;
+
+  const writeSnapshot = async () => {
+    const text = JSON.stringify({ ...data, seq });
+    snapshotBytes = Buffer.byteLength(text);
+    await snapshot.write(text);
+  };
+  if (!loaded) await writeSnapshot();
+  else snapshotBytes = (await stat(file).catch(() => undefined))?.size ?? 0;
+  pruneEvents(data, new Date());
+  const journal: FileHandle = await open(journalFile, 'a');
+  // A torn last line is cut off now, so the next line starts on a line of its own.
+  if ((await journal.stat()).size !== journalBytes) await journal.truncate(journalBytes);
+
+  let queue: Pending[] = [];
+  let flushing: Promise<void> | undefined;
+
+  async function flush(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue;
+      queue = [];
+      const text = batch.map((p) => p.line).join('');
+      try {
+        await journal.write(text);
+        journalBytes += Buffer.byteLength(text);
+        for (const p of batch) p.resolve();
+      } catch (error) {
+        for (const p of batch) p.reject(error);
+        continue;
+      }
+      if (journalBytes > Math.max(minCompactBytes, snapshotBytes)) {
+        try {
+          await writeSnapshot();
+          await journal.truncate(0);
+          journalBytes = 0;
+        } catch {
+          // The journal still holds every change; the next batch tries again.
+        }
+      }
+    }
+    flushing = undefined;
+  }
+
+  /** Journals `changes` (already applied to `data`); resolves once they are on disk. */
+  function commit(...changes: Change[]): Promise<void> {
+    seq += 1;
+    const line = `${JSON.stringify({ seq, changes })}\n`;
+    return new Promise<void>((resolve, reject) => {
+      queue.push({ line, resolve, reject });
+      flushing ??= flush();
+    });
+  }
 
   return {
     async recordEvent(eventId, receivedAt) {
-      if (!storeRules.recordEvent(db.data, eventId, receivedAt)) return false;
-      await db.write();
+      if (!storeRules.recordEvent(data, eventId, receivedAt)) return false;
+      await commit({ c: 'seenEvents', k: eventId, v: data.seenEvents[eventId] });
       return true;
     },
-    hasEvent: async (eventId) => db.data.seenEvents[eventId] !== undefined,
+    hasEvent: async (eventId) => data.seenEvents[eventId] !== undefined,
     async getConversation(id) {
-      const found = db.data.conversations[id];
+      const found = data.conversations[id];
       return found && structuredClone(found);
     },
     async saveConversation(conversation) {
-      storeRules.saveConversation(db.data, conversation);
-      await db.write();
+      storeRules.saveConversation(data, conversation);
+      await commit({ c: 'conversations', k: conversation.id, v: conversation });
     },
-    findConversations: async (filter) => storeRules.findConversations(db.data, filter),
-    listTemplates: async () => structuredClone(db.data.templates),
-    findTemplate: async (idOrName) => storeRules.findTemplate(db.data, idOrName),
+    findConversations: async (filter) => storeRules.findConversations(data, filter),
+    listTemplates: async () => structuredClone(data.templates),
+    findTemplate: async (idOrName) => storeRules.findTemplate(data, idOrName),
     async insertTemplate(template) {
-      const { changed, ...result } = storeRules.insertTemplate(db.data, template);
-      if (changed) await db.write();
+      const { changed, ...result } = storeRules.insertTemplate(data, template);
+      if (changed) await commit({ c: 'templates', v: template });
       return result;
     },
     async claimExternalId(externalId, conversationId) {
-      const { changed, ...result } = storeRules.claimExternalId(db.data, externalId, conversationId);
-      if (changed) await db.write();
+      const { changed, ...result } = storeRules.claimExternalId(data, externalId, conversationId);
+      if (changed) await commit({ c: 'claims', k: externalId, v: conversationId });
       return result;
     },
     async saveCustomer(customer) {
-      db.data.customers[customer.externalId] = structuredClone(customer);
-      await db.write();
+      data.customers[customer.externalId] = structuredClone(customer);
+      await commit({ c: 'customers', k: customer.externalId, v: customer });
     },
     async findCustomer(externalId) {
-      const found = db.data.customers[externalId];
+      const found = data.customers[externalId];
       return found && structuredClone(found);
     },
-    listCustomers: async () => structuredClone(Object.values(db.data.customers)),
+    listCustomers: async () => structuredClone(Object.values(data.customers)),
     async saveApproval(approval) {
-      storeRules.saveApproval(db.data, approval);
-      await db.write();
+      storeRules.saveApproval(data, approval);
+      await commit({ c: 'approvals', k: approval.id, v: approval });
     },
     async getApproval(id) {
-      const found = db.data.approvals[id];
+      const found = data.approvals[id];
       return found && structuredClone(found);
     },
-    findApprovals: async (filter) => storeRules.findApprovals(db.data, filter),
+    findApprovals: async (filter) => storeRules.findApprovals(data, filter),
     async appendAudit(entry) {
-      db.data.audit.push(structuredClone(entry));
-      await db.write();
+      data.audit.push(structuredClone(entry));
+      await commit({ c: 'audit', v: entry });
     },
-    listAudit: async (filter) => storeRules.listAudit(db.data, filter),
+    listAudit: async (filter) => storeRules.listAudit(data, filter),
     async ping() {
-      await db.write();
+      // The folder still takes new files, and the journal we append to is still the one at its path.
+      const probe = `${file}.probe`;
+      await writeFile(probe, '');
+      await rm(probe);
+      const [held, named] = await Promise.all([journal.stat(), stat(journalFile)]);
+      if (held.ino !== named.ino) throw new StoreError(`The journal ${journalFile} was replaced or removed while the bot was running.`);
     },
   };
 }

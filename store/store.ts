@@ -93,6 +93,10 @@ export function pruneEvents(data: StoreData, now: Date): StoreData {
   return data;
 }
 
+/** New dedupe records between two prunings; the cap can be exceeded by at most this many. */
+export const PRUNE_EVERY = 500;
+const insertsSincePrune = new WeakMap<StoreData, number>();
+
 /** The data file cannot be used; start-up stops and the file is left untouched. */
 export class StoreError extends Error {
   readonly code = 'store_unusable';
@@ -113,7 +117,10 @@ export const storeRules = {
   recordEvent(data: StoreData, eventId: string, receivedAt: Date): boolean {
     if (data.seenEvents[eventId] !== undefined) return false;
     data.seenEvents[eventId] = receivedAt.toISOString();
-    pruneEvents(data, receivedAt);
+    // Pruning reads every id, so it runs once per PRUNE_EVERY new events, not on each.
+    const since = (insertsSincePrune.get(data) ?? 0) + 1;
+    insertsSincePrune.set(data, since % PRUNE_EVERY);
+    if (since >= PRUNE_EVERY) pruneEvents(data, receivedAt);
     return true;
   },
   saveConversation(data: StoreData, conversation: Conversation): void {

@@ -115,6 +115,77 @@ describe('the lowdb store file', () => {
   });
 });
 
+describe('the lowdb store journal', () => {
+  const audit = (n: number) => ({ at: `2026-11-25T00:00:0${n}.000Z`, conversationId: 'c1', action: `step ${n}`, details: {} });
+
+  it('writes one line per change instead of the whole file, and a reopen replays them', async () => {
+    const file = join(dir, 'bot.json');
+    const first = await openLowdbStore(file);
+    const snapshotBefore = await readFile(file, 'utf8');
+    await first.saveConversation(conversation());
+    await first.saveConversation(conversation({ revision: 1, step: 'access' }));
+    await first.appendAudit(audit(1));
+    expect(await readFile(file, 'utf8')).toBe(snapshotBefore);
+    expect((await readFile(`${file}.journal`, 'utf8')).trim().split('\n')).toHaveLength(3);
+    const second = await openLowdbStore(file);
+    expect((await second.getConversation('c1'))!.step).toBe('access');
+    expect(await second.listAudit({})).toEqual([audit(1)]);
+  });
+
+  it('drops a last line cut off by a crash, keeps every complete one, and goes on writing', async () => {
+    const file = join(dir, 'bot.json');
+    const first = await openLowdbStore(file);
+    await first.saveConversation(conversation());
+    await writeFile(`${file}.journal`, `${await readFile(`${file}.journal`, 'utf8')}{"seq":2,"changes":[{"c":"conversations","k":"c1","v":{"id"`);
+    const second = await openLowdbStore(file);
+    expect((await second.getConversation('c1'))!.revision).toBe(0);
+    await second.saveConversation(conversation({ revision: 1, step: 'access' }));
+    const third = await openLowdbStore(file);
+    expect((await third.getConversation('c1'))!.step).toBe('access');
+  });
+
+  it('refuses a journal damaged before its last line and leaves it as it was', async () => {
+    const file = join(dir, 'bot.json');
+    const first = await openLowdbStore(file);
+    await first.saveConversation(conversation());
+    const damaged = `not a line\n${await readFile(`${file}.journal`, 'utf8')}`;
+    await writeFile(`${file}.journal`, damaged);
+    const error = await openLowdbStore(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as Error).message).toContain('damaged line 1');
+    expect(await readFile(`${file}.journal`, 'utf8')).toBe(damaged);
+  });
+
+  it('refuses a journal line whose record breaks the schema', async () => {
+    const file = join(dir, 'bot.json');
+    await openLowdbStore(file);
+    await writeFile(`${file}.journal`, '{"seq":1,"changes":[{"c":"conversations","k":"c1","v":{"id":"c1"}}]}\n');
+    await expect(openLowdbStore(file)).rejects.toThrow('does not hold what this version of the bot expects');
+  });
+
+  it('folds the journal into the file once it outgrows it, and replays nothing twice after a crash between the two', async () => {
+    const file = join(dir, 'bot.json');
+    const store = await openLowdbStore(file, { minCompactBytes: 500 });
+    for (let i = 1; i <= 9; i++) await store.appendAudit(audit(i));
+    const journalAfter = await readFile(`${file}.journal`, 'utf8');
+    expect(journalAfter.length).toBeLessThan(500);
+    expect(JSON.parse(await readFile(file, 'utf8')).audit.length).toBeGreaterThan(0);
+    // As if the process died after renaming the new file and before emptying the journal.
+    const snapshot = JSON.parse(await readFile(file, 'utf8')) as { seq: number };
+    const replayed = Array.from({ length: snapshot.seq }, (_, i) => `${JSON.stringify({ seq: i + 1, changes: [{ c: 'audit', v: audit(9) }] })}\n`).join('');
+    await writeFile(`${file}.journal`, replayed + journalAfter);
+    expect((await (await openLowdbStore(file)).listAudit({})).map((e) => e.action)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1].map((n) => `step ${n}`));
+  });
+
+  it('sends changes that arrive during a journal write out together, each resolved once written', async () => {
+    const file = join(dir, 'bot.json');
+    const store = await openLowdbStore(file);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => store.recordEvent(`e${i}`, new Date())));
+    const reopened = await openLowdbStore(file);
+    for (let i = 0; i < 50; i++) expect(await reopened.hasEvent(`e${i}`)).toBe(true);
+  });
+});
+
 describe('pruning dedupe records', () => {
   it('forgets records past retention and keeps the newest within the cap', () => {
     const now = new Date('2026-11-25T00:00:00Z');

@@ -26,8 +26,8 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs `bot/main.ts` (what `npm start` runs) as a real child process with only the given environment. */
-export function spawnBot(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+export function spawnBot(env: Record<string, string>, nodeArgs: readonly string[] = []): BotProcess {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bot/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -72,7 +72,7 @@ export async function waitForLog(bot: BotProcess, msg: string, timeoutMs = 15_00
  * The bot as a real process in real mode, pointed at a sandbox the test owns, on a fixed port
  * (so its webhooks stay valid across restarts) and a data file in `dir`.
  */
-export async function startRealBot(options: { sandboxApiUrl: string; botToken: string; wholesaleToken: string; port: number; dataFile: string; extraEnv?: Record<string, string> }): Promise<BotProcess> {
+export async function startRealBot(options: { sandboxApiUrl: string; botToken: string; wholesaleToken: string; port: number; dataFile: string; extraEnv?: Record<string, string>; nodeArgs?: readonly string[] }): Promise<BotProcess> {
   const bot = spawnBot({
     WEBEX_BOT_TOKEN: options.botToken,
     WEBEX_API_URL: options.sandboxApiUrl,
@@ -85,7 +85,7 @@ export async function startRealBot(options: { sandboxApiUrl: string; botToken: s
     HOST: '127.0.0.1',
     DATA_FILE: options.dataFile,
     ...options.extraEnv,
-  });
+  }, options.nodeArgs);
   await waitForLog(bot, 'bot ready');
   return bot;
 }

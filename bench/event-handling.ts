@@ -1,0 +1,147 @@
+/**
+ * Event handling: drives signed `messages/created` webhooks into the bot (a real child process in
+ * real mode, as `npm start` runs it against Webex) at a steady rate, and prints the throughput and
+ * the p50/p95/p99 of the time from sending the webhook to the bot's reply reaching the sandbox.
+ *
+ * The sandbox runs in this process; the bot's own webhooks there are switched off, so every event
+ * the bot handles is one this script sent on its schedule. Events go round-robin over BENCH_ROOMS
+ * group spaces; each space cycles through `help`, `create template`, `status`, `cancel`,
+ * `customers` and `templates`, so the mix reads, starts and stops conversations (store writes).
+ *
+ * `npm run bench:events` (BENCH_RATE events/s, BENCH_SECONDS, BENCH_ROOMS, BENCH_WARMUP_SECONDS).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signBody } from '../bot/verify-signature.ts';
+import { webexId } from '../sandbox/ids.ts';
+import type { SandboxMessage, SandboxRoom } from '../sandbox/sandbox-state.ts';
+import { startSandbox } from '../sandbox/start-sandbox.ts';
+import { freePort, startRealBot } from '../test/support/child-bot.ts';
+
+const rate = Number(process.env.BENCH_RATE ?? 200);
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const roomCount = Number(process.env.BENCH_ROOMS ?? 50);
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const commands = ['help', 'create template', 'status', 'cancel', 'customers', 'templates'] as const;
+const secret = 'child-process-test-secret-0123456789';
+
+const sandbox = await startSandbox();
+const dir = await mkdtemp(join(tmpdir(), 'bench-events-'));
+const port = await freePort();
+const alice = sandbox.state.personByKey('alice');
+const botPerson = sandbox.state.bot;
+const bot = await startRealBot({ sandboxApiUrl: sandbox.apiUrl, botToken: botPerson.token, wholesaleToken: alice.token, port, dataFile: join(dir, 'bot.json'), nodeArgs: process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [] });
+
+try {
+  // From here on only this script delivers events, on its own clock.
+  for (const webhook of sandbox.state.webhooks) webhook.status = 'inactive';
+  const botWebhook = sandbox.state.webhooks.find((w) => w.ownerId === botPerson.id && w.resource === 'messages')!;
+
+  const rooms: SandboxRoom[] = [];
+  for (let i = 0; i < roomCount; i++) {
+    const room: SandboxRoom = { id: webexId('ROOM'), key: `bench-${i}`, title: `Bench ${i}`, type: 'group', creatorId: alice.id, created: sandbox.state.now(), lastActivity: sandbox.state.now() };
+    sandbox.state.rooms.push(room);
+    sandbox.state.addMember(room, alice);
+    sandbox.state.addMember(room, botPerson);
+    rooms.push(room);
+  }
+
+  /** The person's message, as the sandbox would store it, and the webhook body Webex would send for it. */
+  function event(room: SandboxRoom, text: string): { readonly body: string; readonly signature: string } {
+    const message: SandboxMessage = {
+      id: webexId('MESSAGE'),
+      roomId: room.id,
+      personId: alice.id,
+      text: `${botPerson.displayName} ${text}`,
+      markdown: `<@personId:${botPerson.id}|${botPerson.displayName}> ${text}`,
+      html: `<p><spark-mention data-object-type="person" data-object-id="${botPerson.id}">${botPerson.displayName}</spark-mention> ${text}</p>`,
+      mentionedPeople: [botPerson.id],
+      mentionedGroups: [],
+      created: sandbox.state.now(),
+    };
+    sandbox.state.addMessage(message);
+    const body = JSON.stringify({
+      id: botWebhook.id,
+      name: botWebhook.name,
+      targetUrl: botWebhook.targetUrl,
+      resource: 'messages',
+      event: 'created',
+      orgId: alice.orgId,
+      createdBy: botPerson.id,
+      appId: 'Y2lzY29zcGFyazovL3VzL0FQUExJQ0FUSU9OL3NhbmRib3g',
+      ownedBy: 'creator',
+      status: 'active',
+      created: botWebhook.created,
+      actorId: alice.id,
+      data: { id: message.id, roomId: room.id, roomType: 'group', personId: alice.id, personEmail: alice.emails[0], mentionedPeople: [botPerson.id], created: message.created },
+    });
+    return { body, signature: signBody(body, secret) };
+  }
+
+  // Per space at most one event is in flight (a space gets one every roomCount/rate seconds), so the
+  // first bot message in a space after an event was sent is that event's reply.
+  const pending = new Map<string, number>();
+  let measuring = false;
+  const latencies: number[] = [];
+  let replies = 0;
+  sandbox.state.onMessage((message) => {
+    if (message.personId !== botPerson.id) return;
+    const sentAt = pending.get(message.roomId);
+    if (sentAt === undefined) return;
+    pending.delete(message.roomId);
+    replies++;
+    if (measuring) latencies.push(performance.now() - sentAt);
+  });
+
+  const url = `http://127.0.0.1:${port}/webhooks/webex`;
+  let sent = 0;
+  let failed = 0;
+  let overlapped = 0;
+  async function send(i: number): Promise<void> {
+    const room = rooms[i % roomCount]!;
+    const command = commands[Math.floor(i / roomCount) % commands.length]!;
+    const { body, signature } = event(room, command);
+    if (pending.has(room.id)) overlapped++;
+    pending.set(room.id, performance.now());
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-spark-signature': signature }, body });
+    await response.arrayBuffer();
+    if (response.status !== 200) failed++;
+    sent++;
+  }
+
+  async function run(durationS: number): Promise<number> {
+    const total = Math.round(durationS * rate);
+    const start = performance.now();
+    const inFlight: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = start + (i * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      inFlight.push(send(sent + inFlight.length));
+    }
+    await Promise.all(inFlight);
+    const deadline = performance.now() + 10_000;
+    while (pending.size > 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    return (performance.now() - start) / 1000;
+  }
+
+  await run(warmupSeconds);
+  measuring = true;
+  const before = replies;
+  const elapsed = await run(seconds);
+  measuring = false;
+
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+  console.log(`target: ${rate} events/s for ${seconds} s over ${roomCount} spaces (after ${warmupSeconds} s warm-up); mix: ${commands.join(', ')}`);
+  console.log(`events sent: ${Math.round(seconds * rate)}, replies: ${replies - before}, lost: ${pending.size}, non-200 answers: ${failed}, sent while the space's previous event was unanswered: ${overlapped}`);
+  console.log(`throughput: ${((replies - before) / elapsed).toFixed(1)} replies/s`);
+  console.log(`webhook sent → reply posted (ms): mean ${mean.toFixed(2)}, p50 ${at(0.5).toFixed(2)}, p95 ${at(0.95).toFixed(2)}, p99 ${at(0.99).toFixed(2)}, max ${at(1).toFixed(2)}`);
+} finally {
+  await bot.kill('SIGTERM');
+  await sandbox.close();
+  await rm(dir, { recursive: true, force: true });
+}
