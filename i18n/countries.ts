@@ -30,6 +30,30 @@ export function countryName(code: string, locale: Locale): string {
   return display.of(code) ?? code;
 }
 
+const choices = new Map<Locale, readonly { readonly title: string; readonly value: CountryCode }[]>();
+
+/** Every country as a choice, "Name (CODE)", sorted by name in the person's language; built once per language. */
+export function countryChoices(locale: Locale): readonly { readonly title: string; readonly value: CountryCode }[] {
+  let list = choices.get(locale);
+  if (!list) {
+    list = countryCodes.map((code) => ({ title: `${countryName(code, locale)} (${code})`, value: code })).sort((a, b) => a.title.localeCompare(b.title, locale));
+    choices.set(locale, list);
+  }
+  return list;
+}
+
+const languageNames = new Map<string, Intl.DisplayNames>();
+
+/** A language tag such as `de_DE` by its name in the `display` language. */
+export function languageName(tag: string, display: string): string {
+  let names = languageNames.get(display);
+  if (!names) {
+    names = new Intl.DisplayNames([display], { type: 'language', fallback: 'code' });
+    languageNames.set(display, names);
+  }
+  return names.of(tag.replace('_', '-')) ?? tag;
+}
+
 export function isCountryCode(code: string): code is CountryCode {
   return (countryCodes as readonly string[]).includes(code);
 }

@@ -1,4 +1,4 @@
-import { countryCodes, countryName } from '../../i18n/countries.ts';
+import { countryChoices } from '../../i18n/countries.ts';
 import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
 import { submit } from '../card-view.ts';
 import { choiceField, heading, noticeOf, textField } from '../form-fields.ts';
@@ -9,7 +9,7 @@ import { CUSTOMER_STEPS, fieldOf, type CustomerCardInput } from './customer-card
 export function customerCompanyCard(input: CustomerCardInput): CardMessage {
   const { view, context } = input;
   const { t, locale } = view;
-  const countries = countryCodes.map((code) => ({ title: `${countryName(code, locale)} (${code})`, value: code })).sort((a, b) => a.title.localeCompare(b.title, locale));
+  const countries = countryChoices(locale);
   const title = t('customer.company.title');
   const card = adaptiveCard(
     [

@@ -2,7 +2,7 @@ import { hasCalling, locationLanguages } from '../../machines/customer/customer-
 import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
 import { submit } from '../card-view.ts';
 import { choiceField, heading, noticeOf, textField } from '../form-fields.ts';
-import { languageName } from '../template/template-basics-card.ts';
+import { languageName } from '../../i18n/countries.ts';
 import { customerActions } from './customer-actions.ts';
 import { CUSTOMER_STEPS, fieldOf, type CustomerCardInput } from './customer-cards.ts';
 

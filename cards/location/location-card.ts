@@ -4,7 +4,7 @@ import { adaptiveCard } from '../adaptive-card.ts';
 import { submit, type CardView } from '../card-view.ts';
 import { choiceField, heading, noticeOf, textField } from '../form-fields.ts';
 import type { StateViewMessage } from '../state-view.ts';
-import { languageName } from '../template/template-basics-card.ts';
+import { languageName } from '../../i18n/countries.ts';
 
 export const locationActions = { add: 'add', cancel: 'cancel' } as const satisfies Record<string, string>;
 

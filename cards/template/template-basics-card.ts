@@ -1,4 +1,4 @@
-import { countryCodes, countryName } from '../../i18n/countries.ts';
+import { countryChoices, languageName } from '../../i18n/countries.ts';
 import { emailLanguages } from '../../machines/template/template-fields.ts';
 import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
 import { submit } from '../card-view.ts';
@@ -6,16 +6,12 @@ import { choiceField, heading, noticeOf, textField } from '../form-fields.ts';
 import { templateActions } from './template-actions.ts';
 import { TEMPLATE_STEPS, type TemplateCardInput } from './template-card-input.ts';
 
-export function languageName(locale: string, display: string): string {
-  return new Intl.DisplayNames([display], { type: 'language', fallback: 'code' }).of(locale.replace('_', '-')) ?? locale;
-}
-
 /** Step 1: template name, service provider admin, country or region, email language, subscription. */
 export function templateBasicsCard({ view, context }: TemplateCardInput): CardMessage {
   const { t, locale } = view;
   const { answers, errors } = context;
   const field = (id: string) => ({ t, id, value: answers[id], error: errors[id] });
-  const countries = countryCodes.map((code) => ({ title: `${countryName(code, locale)} (${code})`, value: code })).sort((a, b) => a.title.localeCompare(b.title, locale));
+  const countries = countryChoices(locale);
   const languages = emailLanguages.map((code) => ({ title: languageName(code, locale), value: code }));
   const title = t('template.basics.title');
   const card = adaptiveCard(

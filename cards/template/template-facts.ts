@@ -1,7 +1,6 @@
 import type { Locale, Translate } from '../../i18n/catalogue.ts';
-import { countryName } from '../../i18n/countries.ts';
+import { countryName, languageName } from '../../i18n/countries.ts';
 import type { FactSet } from '../adaptive-card.ts';
-import { languageName } from './template-basics-card.ts';
 
 export type Fact = FactSet['facts'][number];
 
