@@ -176,7 +176,7 @@ export class ConversationEngine {
 
   /** After a restart: posts the cards that were saved but never reached their space. */
   async resume(): Promise<number> {
-    const unposted = (await this.deps.store.findConversations({})).filter((c) => !c.cardPosted);
+    const unposted = await this.deps.store.findConversations({ cardPosted: false });
     for (const conversation of unposted) {
       await this.serial(conversation.id, async () => {
         const fresh = await this.deps.store.getConversation(conversation.id);
@@ -291,8 +291,7 @@ export class ConversationEngine {
     this.stopSweeper();
     const sweep = async () => {
       if (alsoSweep) await alsoSweep();
-      const now = this.clock().getTime();
-      const due = (await this.deps.store.findConversations({ status: 'active' })).filter((c) => c.wakeAt && Date.parse(c.wakeAt) <= now);
+      const due = await this.deps.store.findConversations({ status: 'active', dueBy: this.clock() });
       for (const conversation of due) void this.wake(conversation.id).catch((error: unknown) => this.deps.log.error('wake failed', { conversationId: conversation.id, error }));
     };
     this.sweeper = setInterval(() => void sweep().catch((error: unknown) => this.deps.log.error('sweep failed', { error })), intervalMs);

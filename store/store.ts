@@ -6,6 +6,9 @@ export interface ConversationFilter {
   readonly personId?: string;
   readonly kind?: ProcedureKind;
   readonly status?: Conversation['status'];
+  readonly cardPosted?: boolean;
+  /** Only those with a `wakeAt` at or before this time. */
+  readonly dueBy?: Date;
 }
 
 export type Claim = { readonly ok: true } | { readonly ok: false; readonly heldBy: Conversation };
@@ -144,7 +147,15 @@ export const storeRules = {
   },
   findConversations(data: StoreData, filter: ConversationFilter): Conversation[] {
     return Object.values(data.conversations)
-      .filter((c) => (!filter.roomId || c.roomId === filter.roomId) && (!filter.personId || c.startedBy.personId === filter.personId) && (!filter.kind || c.kind === filter.kind) && (!filter.status || c.status === filter.status))
+      .filter(
+        (c) =>
+          (!filter.roomId || c.roomId === filter.roomId) &&
+          (!filter.personId || c.startedBy.personId === filter.personId) &&
+          (!filter.kind || c.kind === filter.kind) &&
+          (!filter.status || c.status === filter.status) &&
+          (filter.cardPosted === undefined || c.cardPosted === filter.cardPosted) &&
+          (!filter.dueBy || (c.wakeAt !== undefined && Date.parse(c.wakeAt) <= filter.dueBy.getTime())),
+      )
       .map((c) => structuredClone(c));
   },
   findTemplate(data: StoreData, idOrName: string): Template | undefined {

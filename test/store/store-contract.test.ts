@@ -63,6 +63,15 @@ describe.each(implementations)('the %s store', (_name, open) => {
     expect((await store.findConversations({ personId: 'p1', status: 'active' })).map((c) => c.id)).toEqual(['c1']);
   });
 
+  it('finds the conversations whose deadline has come, and those whose card never reached the space', async () => {
+    const store = await open();
+    await store.saveConversation(conversation({ id: 'due', wakeAt: '2026-11-25T10:00:00.000Z', cardPosted: true }));
+    await store.saveConversation(conversation({ id: 'later', wakeAt: '2026-11-25T12:00:00.000Z', cardPosted: true }));
+    await store.saveConversation(conversation({ id: 'none' }));
+    expect((await store.findConversations({ status: 'active', dueBy: new Date('2026-11-25T11:00:00.000Z') })).map((c) => c.id)).toEqual(['due']);
+    expect((await store.findConversations({ cardPosted: false })).map((c) => c.id)).toEqual(['none']);
+  });
+
   it('hands out copies, so a caller cannot change what is stored', async () => {
     const store = await open();
     await store.saveConversation(conversation());
