@@ -75,6 +75,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     await bot.close();
+    await store.close();
     for (const close of closers) await close();
     process.exit(0);
   };

@@ -222,5 +222,9 @@ export async function openLowdbStore(file: string, options: { readonly minCompac
       const [held, named] = await Promise.all([journal.stat(), stat(journalFile)]);
       if (held.ino !== named.ino) throw new StoreError(`The journal ${journalFile} was replaced or removed while the bot was running.`);
     },
+    async close() {
+      await flushing;
+      await journal.close();
+    },
   };
 }

@@ -41,5 +41,6 @@ export function createMemoryStore(): Store {
     },
     listAudit: async (filter) => storeRules.listAudit(data, filter),
     ping: async () => {},
+    close: async () => {},
   };
 }

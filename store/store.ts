@@ -62,6 +62,8 @@ export interface Store {
 
   /** Proves the store can still be written (for readiness checks). */
   ping(): Promise<void>;
+  /** Waits for the writes in flight and lets go of the files. */
+  close(): Promise<void>;
 }
 
 /** Dedupe ids older than this are forgotten; Webex redeliveries come within minutes, not days. */

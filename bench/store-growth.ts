@@ -1,0 +1,131 @@
+/**
+ * Store growth: the time of one write (a conversation saved, an audit line appended, each awaited
+ * in turn) with 1k, 10k and 100k records stored, for
+ *
+ * - before: lowdb's JSONFile rewriting the whole data file on every write, as the store did first;
+ * - after: the store as it is (`openLowdbStore`): one journal line per change, the whole file
+ *   written only when the journal has grown as large as it (that cost is printed too, with how
+ *   often it comes, so the amortised figure is honest).
+ *
+ * Records are 20 % conversations, 10 % customers, 50 % audit entries and 20 % dedupe ids, shaped
+ * like the bot's own. `npm run bench:store` (BENCH_SIZES=1000,10000,100000, BENCH_WRITES).
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile, TextFile } from 'lowdb/node';
+import { openLowdbStore } from '../store/lowdb-store.ts';
+import type { AuditEntry, Conversation, CustomerRecord } from '../store/records.ts';
+import { emptyStoreData, type StoreData } from '../store/store.ts';
+
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const writes = Number(process.env.BENCH_WRITES ?? 400);
+const at = '2026-11-25T08:00:00.000Z';
+
+function conversation(i: number, revision = 0): Conversation {
+  return {
+    id: `conv-${i}`,
+    kind: 'customer',
+    machineVersion: 1,
+    roomId: `room-${i % 500}`,
+    startedBy: { personId: `person-${i % 50}`, email: `admin${i % 50}@partner.example` },
+    status: i % 3 === 0 ? 'active' : 'done',
+    step: 'hq',
+    nonce: `nonce-${i}-${revision}`,
+    cardPosted: true,
+    cardMessageId: `message-${i}`,
+    snapshot: {
+      status: 'active',
+      value: 'hq',
+      historyValue: {},
+      children: {},
+      context: {
+        templateId: 'template-1',
+        answers: { companyName: `Company ${i} GmbH`, adminEmail: `admin@company${i}.example`, externalId: `ext-${i}`, country: 'DE', confirmed: 'yes', packages: 'webex_calling,webex_meetings', addressLine1: 'Hauptstraße 1', city: 'Berlin', stateOrProvince: 'BE', postalCode: '10115', timeZone: 'Europe/Berlin', locationLanguage: 'de_DE', emergencyLocationId: `elin-${i}`, mainNumber: '+49301234567' },
+        errors: {},
+        editing: null,
+      },
+    },
+    revision,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+function customer(i: number): CustomerRecord {
+  return {
+    externalId: `ext-${i}`, id: `customer-${i}`, orgId: `org-${i}`, name: `Company ${i} GmbH`, adminEmail: `admin@company${i}.example`, country: 'DE', templateId: 'template-1', templateName: 'SMB Germany',
+    packages: ['webex_calling', 'webex_meetings'], status: 'provisioned', packageStates: [{ name: 'webex_calling', status: 'provisioned', errors: [] }, { name: 'webex_meetings', status: 'provisioned', errors: [] }], errors: [],
+    conversationId: `conv-${i}`, roomId: `room-${i % 500}`, createdBy: { personId: `person-${i % 50}`, email: `admin${i % 50}@partner.example` }, createdAt: at, updatedAt: at, history: [],
+  };
+}
+
+const audit = (i: number): AuditEntry => ({ at, action: 'customer.provisioned', actor: { personId: `person-${i % 50}`, email: `admin${i % 50}@partner.example` }, conversationId: `conv-${i}`, externalId: `ext-${i}`, details: { packages: 'webex_calling,webex_meetings' } });
+
+function dataWith(records: number): StoreData {
+  const data = emptyStoreData();
+  for (let i = 0; i < records * 0.2; i++) data.conversations[`conv-${i}`] = conversation(i);
+  for (let i = 0; i < records * 0.1; i++) data.customers[`ext-${i}`] = customer(i);
+  for (let i = 0; i < records * 0.5; i++) data.audit.push(audit(i));
+  for (let i = 0; i < records * 0.2; i++) data.seenEvents[`event-${i}`] = at;
+  return data;
+}
+
+function summary(ms: number[]): string {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+  return `mean ${(ms.reduce((a, b) => a + b, 0) / ms.length).toFixed(2)}, p50 ${q(0.5).toFixed(2)}, p99 ${q(0.99).toFixed(2)}, max ${q(1).toFixed(2)}`;
+}
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+for (const records of sizes) {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-store-'));
+  try {
+    const data = dataWith(records);
+    let next = Math.ceil(records * 0.2);
+
+    // Before: the whole file, pretty-printed, on every write (fewer writes at the large sizes; each takes long).
+    const lowdb = new Low<StoreData>(new JSONFile<StoreData>(join(dir, 'before.json')), structuredClone(data));
+    await lowdb.write();
+    const beforeWrites = Math.max(5, Math.min(writes, Math.round(2_000_000 / records)));
+    const before: number[] = [];
+    for (let i = 0; i < beforeWrites; i++) {
+      const started = performance.now();
+      if (i % 2 === 0) lowdb.data.conversations[`conv-${next}`] = conversation(next++);
+      else lowdb.data.audit.push(audit(i));
+      await lowdb.write();
+      before.push(performance.now() - started);
+    }
+    const fileBytes = (await stat(join(dir, 'before.json'))).size;
+
+    // After: the store as the bot opens it, over a data file holding the same records.
+    const file = join(dir, 'after.json');
+    await new TextFile(file).write(JSON.stringify({ ...data, seq: 0 }));
+    const openStarted = performance.now();
+    const store = await openLowdbStore(file);
+    const openMs = performance.now() - openStarted;
+    const after: number[] = [];
+    for (let i = 0; i < writes; i++) {
+      const started = performance.now();
+      if (i % 2 === 0) await store.saveConversation(conversation(next++));
+      else await store.appendAudit(audit(i));
+      after.push(performance.now() - started);
+    }
+    const journalBytes = (await stat(`${file}.journal`)).size;
+    const snapshotBytes = (await stat(file)).size;
+    await store.close();
+    // The fold: the whole data written once, when the journal has grown as large as the file.
+    const foldStarted = performance.now();
+    await new TextFile(join(dir, 'fold.json')).write(JSON.stringify({ ...data, seq: 0 }));
+    const foldMs = performance.now() - foldStarted;
+    const writesPerFold = Math.max(1, Math.round(Math.max(1 << 20, snapshotBytes) / (journalBytes / writes)));
+
+    console.log(`\n${records.toLocaleString('en')} records (data file ${(fileBytes / 1e6).toFixed(1)} MB pretty-printed)`);
+    console.log(`  before, whole file per write (${beforeWrites} writes), ms: ${summary(before)}`);
+    console.log(`  after, one journal line per write (${writes} writes), ms: ${summary(after)}`);
+    console.log(`  after, folding the journal into the file: ${foldMs.toFixed(0)} ms once every ~${writesPerFold.toLocaleString('en')} writes = ${(foldMs / writesPerFold).toFixed(3)} ms a write amortised; open (read + replay + validate): ${openMs.toFixed(0)} ms`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
