@@ -16,61 +16,11 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile, TextFile } from 'lowdb/node';
 import { openLowdbStore } from '../store/lowdb-store.ts';
-import type { AuditEntry, Conversation, CustomerRecord } from '../store/records.ts';
-import { emptyStoreData, type StoreData } from '../store/store.ts';
+import type { StoreData } from '../store/store.ts';
+import { audit, conversation, dataWith } from './support/records.ts';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const writes = Number(process.env.BENCH_WRITES ?? 400);
-const at = '2026-11-25T08:00:00.000Z';
-
-function conversation(i: number, revision = 0): Conversation {
-  return {
-    id: `conv-${i}`,
-    kind: 'customer',
-    machineVersion: 1,
-    roomId: `room-${i % 500}`,
-    startedBy: { personId: `person-${i % 50}`, email: `admin${i % 50}@partner.example` },
-    status: i % 3 === 0 ? 'active' : 'done',
-    step: 'hq',
-    nonce: `nonce-${i}-${revision}`,
-    cardPosted: true,
-    cardMessageId: `message-${i}`,
-    snapshot: {
-      status: 'active',
-      value: 'hq',
-      historyValue: {},
-      children: {},
-      context: {
-        templateId: 'template-1',
-        answers: { companyName: `Company ${i} GmbH`, adminEmail: `admin@company${i}.example`, externalId: `ext-${i}`, country: 'DE', confirmed: 'yes', packages: 'webex_calling,webex_meetings', addressLine1: 'Hauptstraße 1', city: 'Berlin', stateOrProvince: 'BE', postalCode: '10115', timeZone: 'Europe/Berlin', locationLanguage: 'de_DE', emergencyLocationId: `elin-${i}`, mainNumber: '+49301234567' },
-        errors: {},
-        editing: null,
-      },
-    },
-    revision,
-    createdAt: at,
-    updatedAt: at,
-  };
-}
-
-function customer(i: number): CustomerRecord {
-  return {
-    externalId: `ext-${i}`, id: `customer-${i}`, orgId: `org-${i}`, name: `Company ${i} GmbH`, adminEmail: `admin@company${i}.example`, country: 'DE', templateId: 'template-1', templateName: 'SMB Germany',
-    packages: ['webex_calling', 'webex_meetings'], status: 'provisioned', packageStates: [{ name: 'webex_calling', status: 'provisioned', errors: [] }, { name: 'webex_meetings', status: 'provisioned', errors: [] }], errors: [],
-    conversationId: `conv-${i}`, roomId: `room-${i % 500}`, createdBy: { personId: `person-${i % 50}`, email: `admin${i % 50}@partner.example` }, createdAt: at, updatedAt: at, history: [],
-  };
-}
-
-const audit = (i: number): AuditEntry => ({ at, action: 'customer.provisioned', actor: { personId: `person-${i % 50}`, email: `admin${i % 50}@partner.example` }, conversationId: `conv-${i}`, externalId: `ext-${i}`, details: { packages: 'webex_calling,webex_meetings' } });
-
-function dataWith(records: number): StoreData {
-  const data = emptyStoreData();
-  for (let i = 0; i < records * 0.2; i++) data.conversations[`conv-${i}`] = conversation(i);
-  for (let i = 0; i < records * 0.1; i++) data.customers[`ext-${i}`] = customer(i);
-  for (let i = 0; i < records * 0.5; i++) data.audit.push(audit(i));
-  for (let i = 0; i < records * 0.2; i++) data.seenEvents[`event-${i}`] = at;
-  return data;
-}
 
 function summary(ms: number[]): string {
   const sorted = [...ms].sort((a, b) => a - b);
