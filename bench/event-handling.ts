@@ -5,8 +5,9 @@
  *
  * The sandbox runs in this process; the bot's own webhooks there are switched off, so every event
  * the bot handles is one this script sent on its schedule. Events go round-robin over BENCH_ROOMS
- * group spaces; each space cycles through `help`, `create template`, `status`, `cancel`,
- * `customers` and `templates`, so the mix reads, starts and stops conversations (store writes).
+ * group spaces; each space cycles through `help`, `create template`, `status`, a click on the
+ * wizard card's Cancel button (an `attachmentActions` webhook), `customers` and `templates`, so the
+ * mix reads, starts and stops conversations (store writes, machine restores).
  *
  * `npm run bench:events` (BENCH_RATE events/s, BENCH_SECONDS, BENCH_ROOMS, BENCH_WARMUP_SECONDS).
  */
@@ -23,7 +24,7 @@ const rate = Number(process.env.BENCH_RATE ?? 200);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const roomCount = Number(process.env.BENCH_ROOMS ?? 50);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
-const commands = ['help', 'create template', 'status', 'cancel', 'customers', 'templates'] as const;
+const commands = ['help', 'create template', 'status', 'click Cancel', 'customers', 'templates'] as const;
 const secret = 'child-process-test-secret-0123456789';
 
 const sandbox = await startSandbox();
@@ -37,6 +38,9 @@ try {
   // From here on only this script delivers events, on its own clock.
   for (const webhook of sandbox.state.webhooks) webhook.status = 'inactive';
   const botWebhook = sandbox.state.webhooks.find((w) => w.ownerId === botPerson.id && w.resource === 'messages')!;
+  const actionWebhook = sandbox.state.webhooks.find((w) => w.ownerId === botPerson.id && w.resource === 'attachmentActions')!;
+  /** The bot's last card in each space: the one the Cancel click presses. */
+  const lastCard = new Map<string, SandboxMessage>();
 
   const rooms: SandboxRoom[] = [];
   for (let i = 0; i < roomCount; i++) {
@@ -61,20 +65,35 @@ try {
       created: sandbox.state.now(),
     };
     sandbox.state.addMessage(message);
+    return signed(botWebhook, 'messages', { id: message.id, roomId: room.id, roomType: 'group', personId: alice.id, personEmail: alice.emails[0], mentionedPeople: [botPerson.id], created: message.created });
+  }
+
+  /** Alice pressing the Cancel button of the bot's last card in the space, as the sandbox records it. */
+  function click(room: SandboxRoom): { readonly body: string; readonly signature: string } | undefined {
+    const card = lastCard.get(room.id);
+    const actions = (card?.attachments?.[0]?.content.actions ?? []) as { data?: Record<string, string> }[];
+    const cancel = actions.find((a) => a.data?.action === 'cancel')?.data;
+    if (!card || !cancel) return undefined;
+    const action = { id: webexId('ATTACHMENT_ACTION'), type: 'submit' as const, messageId: card.id, personId: alice.id, roomId: room.id, inputs: { ...cancel }, created: sandbox.state.now() };
+    sandbox.state.actions.push(action);
+    return signed(actionWebhook, 'attachmentActions', { id: action.id, type: 'submit', messageId: card.id, personId: alice.id, roomId: room.id, created: action.created });
+  }
+
+  function signed(webhook: typeof botWebhook, resource: string, data: Record<string, unknown>): { readonly body: string; readonly signature: string } {
     const body = JSON.stringify({
-      id: botWebhook.id,
-      name: botWebhook.name,
-      targetUrl: botWebhook.targetUrl,
-      resource: 'messages',
+      id: webhook.id,
+      name: webhook.name,
+      targetUrl: webhook.targetUrl,
+      resource,
       event: 'created',
       orgId: alice.orgId,
       createdBy: botPerson.id,
       appId: 'Y2lzY29zcGFyazovL3VzL0FQUExJQ0FUSU9OL3NhbmRib3g',
       ownedBy: 'creator',
       status: 'active',
-      created: botWebhook.created,
+      created: webhook.created,
       actorId: alice.id,
-      data: { id: message.id, roomId: room.id, roomType: 'group', personId: alice.id, personEmail: alice.emails[0], mentionedPeople: [botPerson.id], created: message.created },
+      data,
     });
     return { body, signature: signBody(body, secret) };
   }
@@ -87,6 +106,7 @@ try {
   let replies = 0;
   sandbox.state.onMessage((message) => {
     if (message.personId !== botPerson.id) return;
+    if (message.attachments?.length) lastCard.set(message.roomId, message);
     const sentAt = pending.get(message.roomId);
     if (sentAt === undefined) return;
     pending.delete(message.roomId);
@@ -98,10 +118,13 @@ try {
   let sent = 0;
   let failed = 0;
   let overlapped = 0;
+  let noCard = 0;
   async function send(i: number): Promise<void> {
     const room = rooms[i % roomCount]!;
     const command = commands[Math.floor(i / roomCount) % commands.length]!;
-    const { body, signature } = event(room, command);
+    const clicked = command === 'click Cancel' ? click(room) : undefined;
+    if (command === 'click Cancel' && !clicked) noCard++;
+    const { body, signature } = clicked ?? event(room, command === 'click Cancel' ? 'cancel' : command);
     if (pending.has(room.id)) overlapped++;
     pending.set(room.id, performance.now());
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-spark-signature': signature }, body });
@@ -137,7 +160,7 @@ try {
   const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
   console.log(`target: ${rate} events/s for ${seconds} s over ${roomCount} spaces (after ${warmupSeconds} s warm-up); mix: ${commands.join(', ')}`);
-  console.log(`events sent: ${Math.round(seconds * rate)}, replies: ${replies - before}, lost: ${pending.size}, non-200 answers: ${failed}, sent while the space's previous event was unanswered: ${overlapped}`);
+  console.log(`events sent: ${Math.round(seconds * rate)}, replies: ${replies - before}, lost: ${pending.size}, non-200 answers: ${failed}, sent while the space's previous event was unanswered: ${overlapped}, \`cancel\` typed because the card had not come yet: ${noCard}`);
   console.log(`throughput: ${((replies - before) / elapsed).toFixed(1)} replies/s`);
   console.log(`webhook sent → reply posted (ms): mean ${mean.toFixed(2)}, p50 ${at(0.5).toFixed(2)}, p95 ${at(0.95).toFixed(2)}, p99 ${at(0.99).toFixed(2)}, max ${at(1).toFixed(2)}`);
 } finally {

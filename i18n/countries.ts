@@ -42,16 +42,17 @@ export function countryChoices(locale: Locale): readonly { readonly title: strin
   return list;
 }
 
-const languageNames = new Map<string, Intl.DisplayNames>();
+const languageNames = new Map<string, string>();
 
-/** A language tag such as `de_DE` by its name in the `display` language. */
+/** A language tag such as `de_DE` by its name in the `display` language (looked up once per pair). */
 export function languageName(tag: string, display: string): string {
-  let names = languageNames.get(display);
-  if (!names) {
-    names = new Intl.DisplayNames([display], { type: 'language', fallback: 'code' });
-    languageNames.set(display, names);
+  const key = `${display}|${tag}`;
+  let name = languageNames.get(key);
+  if (name === undefined) {
+    name = new Intl.DisplayNames([display], { type: 'language', fallback: 'code' }).of(tag.replace('_', '-')) ?? tag;
+    languageNames.set(key, name);
   }
-  return names.of(tag.replace('_', '-')) ?? tag;
+  return name;
 }
 
 export function isCountryCode(code: string): code is CountryCode {

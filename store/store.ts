@@ -102,6 +102,20 @@ export function pruneEvents(data: StoreData, now: Date): StoreData {
 export const PRUNE_EVERY = 500;
 const insertsSincePrune = new WeakMap<StoreData, number>();
 
+/**
+ * The ids of the active conversations, kept beside the data: most lookups ask only for those, and
+ * finished ones pile up. Built on first use from the data, then kept by `saveConversation`.
+ */
+const activeIndex = new WeakMap<StoreData, Set<string>>();
+function activeIds(data: StoreData): Set<string> {
+  let ids = activeIndex.get(data);
+  if (!ids) {
+    ids = new Set(Object.values(data.conversations).filter((c) => c.status === 'active').map((c) => c.id));
+    activeIndex.set(data, ids);
+  }
+  return ids;
+}
+
 /** The data file cannot be used; start-up stops and the file is left untouched. */
 export class StoreError extends Error {
   readonly code = 'store_unusable';
@@ -135,6 +149,8 @@ export const storeRules = {
       throw new StaleWriteError(`conversation ${conversation.id} is at revision ${stored?.revision ?? 'none'}, not ${conversation.revision - 1}`);
     }
     data.conversations[conversation.id] = structuredClone(conversation);
+    if (conversation.status === 'active') activeIds(data).add(conversation.id);
+    else activeIds(data).delete(conversation.id);
   },
   saveApproval(data: StoreData, approval: Approval): void {
     const stored = data.approvals[approval.id];
@@ -148,7 +164,8 @@ export const storeRules = {
       .map((a) => structuredClone(a));
   },
   findConversations(data: StoreData, filter: ConversationFilter): Conversation[] {
-    return Object.values(data.conversations)
+    const candidates = filter.status === 'active' ? [...activeIds(data)].map((id) => data.conversations[id]!) : Object.values(data.conversations);
+    return candidates
       .filter(
         (c) =>
           (!filter.roomId || c.roomId === filter.roomId) &&

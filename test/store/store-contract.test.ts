@@ -72,6 +72,15 @@ describe.each(implementations)('the %s store', (_name, open) => {
     expect((await store.findConversations({ cardPosted: false })).map((c) => c.id)).toEqual(['none']);
   });
 
+  it('stops listing a conversation as active once it is saved finished', async () => {
+    const store = await open();
+    await store.saveConversation(conversation());
+    expect((await store.findConversations({ status: 'active' })).map((c) => c.id)).toEqual(['c1']);
+    await store.saveConversation(conversation({ revision: 1, status: 'done' }));
+    expect(await store.findConversations({ status: 'active' })).toEqual([]);
+    expect((await store.findConversations({ status: 'done' })).map((c) => c.id)).toEqual(['c1']);
+  });
+
   it('hands out copies, so a caller cannot change what is stored', async () => {
     const store = await open();
     await store.saveConversation(conversation());
