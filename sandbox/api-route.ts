@@ -90,7 +90,7 @@ export function apiRoute(router: Router, ctx: ApiContext, operation: string, han
       fail(fault!.status, fault!.status === 429 ? 'Too Many Requests' : `Injected fault ${fault!.status}`, person);
     };
     if (fault) {
-      if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault.delayMs > 0 && !fault.passThrough) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (fault.status >= 400 && !fault.passThrough) return answerFault();
     }
 
@@ -109,6 +109,8 @@ export function apiRoute(router: Router, ctx: ApiContext, operation: string, han
     try {
       const result = await handler({ person, token: token!, params: req.params as Record<string, string>, query, body });
       // A pass-through fault: the work is done, but the caller is told it failed (as after a lost answer).
+      // A pass-through fault's delay comes after the work: the caller waits for an answer that is late.
+      if (fault?.passThrough && fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (fault && fault.status >= 400 && fault.passThrough) return answerFault();
       record(result.status, result.body, person);
       for (const [name, value] of Object.entries(result.headers ?? {})) res.set(name, value);

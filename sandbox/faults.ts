@@ -9,7 +9,7 @@ export const faultSchema = z.object({
   personEmail: z.string().optional(),
   status: z.number().int().min(100).max(599).default(500),
   retryAfter: z.number().nonnegative().optional(),
-  /** Answer late by this many milliseconds (with the real answer when `status` is 200). */
+  /** Answer late by this many milliseconds (with the real answer when `status` is 200); with `passThrough`, after doing the work. */
   delayMs: z.number().int().nonnegative().max(60_000).default(0),
   times: z.number().int().positive().default(1),
   /** Do the work, then answer with the fault anyway: the caller cannot know it succeeded. */

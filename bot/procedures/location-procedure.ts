@@ -21,12 +21,17 @@ export function locationProcedure(deps: { readonly store: Store; readonly wholes
       createLocation: fromPromise(async ({ input }): Promise<LocationOutcome> => {
         const { context } = input;
         const request = locationRequest(context.customer, context.answers);
-        // Idempotent by name: a restored machine that asks again finds the one it made.
+        const audit = { actor: context.startedBy, conversationId: context.conversationId, externalId: context.customer.externalId, details: { name: request.name } };
+        // Idempotent by name: a restored machine that asks again finds the one it made. The intent is
+        // recorded before the call, so a bot killed before the answer arrived still knows it is ours.
+        const steps = await deps.store.listAudit({ conversationId: context.conversationId });
+        const ours = steps.some((e) => (e.action === 'location.creating' || e.action === 'location.created') && String(e.details.name).toLowerCase() === request.name.toLowerCase());
         const existing = (await deps.wholesale.listLocations(context.customer.orgId)).find((l) => l.name.toLowerCase() === request.name.toLowerCase());
         if (existing) {
-          const ours = (await deps.store.listAudit({ conversationId: context.conversationId })).some((e) => e.action === 'location.created');
+          if (ours && !steps.some((e) => e.action === 'location.created')) await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.created', ...audit });
           return ours ? { ok: true } : { ok: false, field: 'name', reason: 'exists' };
         }
+        if (!ours) await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.creating', ...audit });
         try {
           await deps.wholesale.createLocation(context.customer.orgId, request);
         } catch (error) {
@@ -34,7 +39,7 @@ export function locationProcedure(deps: { readonly store: Store; readonly wholes
           if (error instanceof WebexApiError && error.status === 400) return { ok: false, reason: String(error.details.body?.message ?? error.message) };
           throw error;
         }
-        await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.created', actor: context.startedBy, conversationId: context.conversationId, externalId: context.customer.externalId, details: { name: request.name } });
+        await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.created', ...audit });
         return { ok: true };
       }),
     },

@@ -2,7 +2,7 @@ import { fromPromise } from 'xstate';
 import { userActions, userCard } from '../../cards/user/user-card.ts';
 import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
 import { subscriberRequest, type CustomerTarget } from '../../machines/user/user-fields.ts';
-import { USER_MACHINE_VERSION, userMachine, type UserEvent, type UserInput, type UserPrecheck } from '../../machines/user/user-machine.ts';
+import { USER_MACHINE_VERSION, userMachine, type UserContext, type UserEvent, type UserInput, type UserPrecheck } from '../../machines/user/user-machine.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval-service.ts';
@@ -19,6 +19,11 @@ export interface UserProcedureDeps {
 /** `add user <customer>`, wired to the Wholesale API. */
 export function userProcedure(deps: UserProcedureDeps): Procedure {
   const clock = deps.clock ?? (() => new Date());
+  /** Whether this conversation has already sent the create for the email it holds now. */
+  const triedToCreate = async (context: UserContext) => {
+    const email = (context.answers.email ?? '').toLowerCase();
+    return (await deps.store.listAudit({ conversationId: context.conversationId })).some((e) => e.action === 'user.creating' && e.details.email === email);
+  };
   const machine = userMachine.provide({
     actors: {
       listLocations: fromPromise(async ({ input }: { input: { orgId: string } }): Promise<readonly { id: string; name: string }[]> => (await deps.wholesale.listLocations(input.orgId)).map((l) => ({ id: l.id, name: l.name }))),
@@ -35,14 +40,25 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
         });
       }),
       precheck: fromPromise(async ({ input }): Promise<UserPrecheck> => {
-        const result = await deps.wholesale.precheckSubscriber(subscriberRequest(input.context.customer, input.context.answers));
+        const request = subscriberRequest(input.context.customer, input.context.answers);
+        // A create whose answer a restart cut off: the precheck would refuse our own user (email taken).
+        if (await triedToCreate(input.context)) {
+          const [ours] = await deps.wholesale.listSubscribers({ customerId: request.customerId, email: request.email });
+          if (ours) return { ok: true };
+        }
+        const result = await deps.wholesale.precheckSubscriber(request);
         return result.ok ? { ok: true } : { ok: false, problems: result.errors.length > 0 ? result.errors : [{ description: result.message }] };
       }),
       createUser: fromPromise(async ({ input }) => {
         const { context } = input;
+        const audit = { actor: context.startedBy, conversationId: context.conversationId, externalId: context.customer.externalId, details: { email: (context.answers.email ?? '').toLowerCase() } };
+        // The intent is recorded before the call, so after a restart the user found is known to be ours.
+        const tried = await triedToCreate(context);
+        if (!tried) await deps.store.appendAudit({ at: clock().toISOString(), action: 'user.creating', ...audit });
         const outcome = await createSubscriberOnce(deps.wholesale, subscriberRequest(context.customer, context.answers));
-        await deps.store.appendAudit({ at: clock().toISOString(), action: outcome.existed ? 'user.existed' : 'user.created', actor: context.startedBy, conversationId: context.conversationId, externalId: context.customer.externalId, details: { email: (context.answers.email ?? '').toLowerCase() } });
-        return { existed: outcome.existed };
+        const existed = outcome.existed && !tried;
+        await deps.store.appendAudit({ at: clock().toISOString(), action: existed ? 'user.existed' : 'user.created', ...audit });
+        return { existed };
       }),
     },
   });

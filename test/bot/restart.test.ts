@@ -219,3 +219,45 @@ describe('add users from a CSV across a SIGKILL mid-way', () => {
     expect(created! + existed!).toBe(300);
   });
 });
+
+describe('add user and add location across a SIGKILL after Webex did the create', () => {
+  const env = useChildBots();
+
+  it('finishes both on the person’s next click, each created once, neither called existing or taken', async () => {
+    const { openLowdbStore } = await import('../../store/lowdb-store.ts');
+    const { sandbox, dataFile } = env;
+    const customer = sandbox.wholesale.create({ externalId: 'acme-001', provisioningId: 'x', address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' }, packages: ['webex_meetings'], customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' } }, Date.now() - 60_000);
+    const now = new Date().toISOString();
+    const store = await openLowdbStore(dataFile);
+    await store.saveCustomer({ externalId: 'acme-001', id: customer.id, orgId: customer.orgId, name: 'Acme GmbH', adminEmail: 'admin@acme.example', country: 'DE', templateId: 't', templateName: 'SMB', packages: ['webex_meetings'], status: 'provisioned', packageStates: [], errors: [], conversationId: 'c', roomId: 'r', createdBy: { personId: 'p', email: 'alice@partner.example' }, createdAt: now, updatedAt: now, history: [] });
+    await store.close();
+    const port = await freePort();
+    const fromBot = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id);
+    const user = { firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.example', package: 'webex_meetings', locationId: '', primaryPhoneNumber: '', extension: '' };
+    const location = { name: 'Berlin HQ', addressLine1: 'Hauptstraße 1', addressLine2: '', city: 'Berlin', stateOrProvince: 'Berlin', postalCode: '10115', timeZone: 'Europe/Berlin', preferredLanguage: 'de_de', announcementLanguage: 'de_de' };
+
+    for (const [command, path, inputs, created, done] of [
+      ['add user acme', '/wholesale/subscribers', user, () => sandbox.subscribers.subscribers.length, '✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Meetings.'],
+      ['add location acme', '/locations', location, () => sandbox.subscribers.locations.length, '✅ Location Berlin HQ was added to Acme GmbH.'],
+    ] as const) {
+      const bot = await env.start(port);
+      const seen = fromBot().length;
+      await postAs(sandbox, sandbox.state.personByKey('alice'), { roomId: sandbox.state.roomByKey('direct-alice').id, markdown: command });
+      const form = await waitFor('the form', () => fromBot().slice(seen).find((m) => m.attachments));
+      // Webex does the create and its answer is slow; the bot dies before it comes.
+      sandbox.faults.add({ method: 'POST', path, status: 200, delayMs: 10_000, passThrough: true });
+      await pressButton(sandbox, 'alice', form, { action: 'add' }, inputs);
+      await waitFor('the create done by Webex', () => created() === 1);
+      await bot.kill('SIGKILL');
+      sandbox.faults.clear();
+
+      const restarted = await env.start(port);
+      const before = fromBot().length;
+      await pressButton(sandbox, 'alice', form, { action: 'add' }, inputs);
+      const reply = await waitFor('the answer to the second click', () => fromBot().slice(before).find((m) => m.markdown?.startsWith('✅') || m.attachments));
+      expect(reply.markdown).toBe(done);
+      expect(created()).toBe(1);
+      await restarted.kill();
+    }
+  });
+});

@@ -102,6 +102,30 @@ describe('add user', () => {
   });
 });
 
+describe('a create whose answer never came back', () => {
+  // Webex did the work and the answer was lost (a 500 after it, or a restart); the person clicks again.
+  it('adds the user on the first click anyway: the bot looks the email up before it reports', async () => {
+    h.sandbox.faults.add({ method: 'POST', path: '/wholesale/subscribers', status: 500, passThrough: true, times: 1 });
+    const form = await ask('add user acme');
+    const answers = { firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.example', package: 'webex_meetings', locationId: '', primaryPhoneNumber: '', extension: '' };
+    const done = await h.answer('alice', form, 'add', answers);
+    expect(done.markdown).toBe('✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Meetings.');
+    expect(h.sandbox.subscribers.subscribers.filter((x) => x.email === 'ann@acme.example')).toHaveLength(1);
+  });
+
+  it('adds the location on the second click instead of calling its name taken', async () => {
+    h.sandbox.faults.add({ method: 'POST', path: '/locations', status: 500, passThrough: true, times: 1 });
+    const form = await ask('add location acme');
+    const failed = await h.answer('alice', form, 'add', hq);
+    expect(failed.markdown).not.toContain('was added');
+    await h.settle();
+    const card = h.botMessages('direct-alice').filter((m) => m.attachments?.length).at(-1)!;
+    const done = await h.answer('alice', card, 'add', hq);
+    expect(done.markdown).toBe('✅ Location Berlin HQ was added to Acme GmbH.');
+    expect(h.sandbox.subscribers.locations).toHaveLength(1);
+  });
+});
+
 describe('setup customer', () => {
   it('offers adding users and locations, and its buttons start them', async () => {
     const card = await ask('setup customer acme');
