@@ -9,14 +9,18 @@ import { emptyStoreData, pruneEvents, storeDataSchema, StoreError, storeRules, t
  * `value`, a list gets `value` appended.
  */
 type Change =
-  | { readonly c: 'seenEvents' | 'conversations' | 'claims' | 'customers' | 'approvals'; readonly k: string; readonly v: unknown }
+  | { readonly c: KeyedCollection; readonly k: string; readonly v: unknown }
+  | { readonly c: KeyedCollection; readonly k: string; readonly d: true }
   | { readonly c: 'templates' | 'audit'; readonly v: unknown };
+type KeyedCollection = z.infer<typeof keyedCollection>;
 
+const keyedCollection = z.enum(['seenEvents', 'conversations', 'claims', 'customers', 'approvals', 'inbox']);
 const journalLineSchema = z.object({
   seq: z.number().int().positive(),
   changes: z.array(
     z.union([
-      z.object({ c: z.enum(['seenEvents', 'conversations', 'claims', 'customers', 'approvals']), k: z.string(), v: z.unknown() }),
+      z.object({ c: keyedCollection, k: z.string(), d: z.literal(true) }),
+      z.object({ c: keyedCollection, k: z.string(), v: z.unknown() }),
       z.object({ c: z.enum(['templates', 'audit']), v: z.unknown() }),
     ]),
   ),
@@ -26,7 +30,9 @@ const journalLineSchema = z.object({
 const snapshotSchema = storeDataSchema.extend({ seq: z.number().int().nonnegative().default(0) });
 
 function applyChange(data: Record<string, unknown>, change: Change): void {
-  if ('k' in change) (data[change.c] as Record<string, unknown>)[change.k] = change.v;
+  data[change.c] ??= 'k' in change ? {} : [];
+  if ('d' in change) delete (data[change.c] as Record<string, unknown>)[change.k];
+  else if ('k' in change) (data[change.c] as Record<string, unknown>)[change.k] = change.v;
   else (data[change.c] as unknown[]).push(change.v);
 }
 
@@ -164,12 +170,19 @@ export async function openLowdbStore(file: string, options: { readonly minCompac
   }
 
   return {
-    async recordEvent(eventId, receivedAt) {
-      if (!storeRules.recordEvent(data, eventId, receivedAt)) return false;
-      await commit({ c: 'seenEvents', k: eventId, v: data.seenEvents[eventId] });
+    async recordEvent(eventId, receivedAt, event) {
+      if (!storeRules.recordEvent(data, eventId, receivedAt, event)) return false;
+      const seen: Change = { c: 'seenEvents', k: eventId, v: data.seenEvents[eventId] };
+      await (event === undefined ? commit(seen) : commit(seen, { c: 'inbox', k: eventId, v: data.inbox[eventId] }));
       return true;
     },
     hasEvent: async (eventId) => data.seenEvents[eventId] !== undefined,
+    async finishEvent(eventId) {
+      if (!(eventId in data.inbox)) return;
+      delete data.inbox[eventId];
+      await commit({ c: 'inbox', k: eventId, d: true });
+    },
+    unfinishedEvents: async () => storeRules.unfinishedEvents(data),
     async getConversation(id) {
       const found = data.conversations[id];
       return found && structuredClone(found);

@@ -4,8 +4,12 @@ import { emptyStoreData, storeRules, type Store } from './store.ts';
 export function createMemoryStore(): Store {
   const data = emptyStoreData();
   return {
-    recordEvent: async (eventId, receivedAt) => storeRules.recordEvent(data, eventId, receivedAt),
+    recordEvent: async (eventId, receivedAt, event) => storeRules.recordEvent(data, eventId, receivedAt, event),
     hasEvent: async (eventId) => data.seenEvents[eventId] !== undefined,
+    finishEvent: async (eventId) => {
+      delete data.inbox[eventId];
+    },
+    unfinishedEvents: async () => storeRules.unfinishedEvents(data),
     getConversation: async (id) => {
       const found = data.conversations[id];
       return found && structuredClone(found);

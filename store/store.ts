@@ -11,6 +11,12 @@ export interface ConversationFilter {
   readonly dueBy?: Date;
 }
 
+export interface UnfinishedEvent {
+  readonly eventId: string;
+  readonly receivedAt: string;
+  readonly event: unknown;
+}
+
 export type Claim = { readonly ok: true } | { readonly ok: false; readonly heldBy: Conversation };
 
 export type TemplateInsert = { readonly ok: true; readonly template: Template } | { readonly ok: false; readonly reason: 'name_taken' };
@@ -24,8 +30,15 @@ export interface Store {
    * Records that an inbound webhook event has been accepted. Resolves `true` the first time and
    * `false` for a redelivery; the record is durable once the promise resolves.
    */
-  recordEvent(eventId: string, receivedAt: Date): Promise<boolean>;
+  recordEvent(eventId: string, receivedAt: Date, event?: unknown): Promise<boolean>;
   hasEvent(eventId: string): Promise<boolean>;
+  /**
+   * An event recorded with its body stays in the inbox until it is finished, so that a bot killed
+   * while handling it handles it after the restart (Webex does not deliver an acknowledged event again).
+   */
+  finishEvent(eventId: string): Promise<void>;
+  /** The inbox: events recorded with their body and not finished, oldest first. */
+  unfinishedEvents(): Promise<UnfinishedEvent[]>;
 
   getConversation(id: string): Promise<Conversation | undefined>;
   /**
@@ -82,10 +95,12 @@ export const storeDataSchema = z.object({
   customers: z.record(z.string(), customerRecordSchema).default({}),
   audit: z.array(auditEntrySchema).default([]),
   approvals: z.record(z.string(), approvalSchema).default({}),
+  /** event id → the event, between its acknowledgement and the end of its handling */
+  inbox: z.record(z.string(), z.object({ receivedAt: z.iso.datetime(), event: z.unknown() })).default({}),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-export const emptyStoreData = (): StoreData => ({ version: 1, seenEvents: {}, conversations: {}, templates: [], claims: {}, customers: {}, audit: [], approvals: {} });
+export const emptyStoreData = (): StoreData => ({ version: 1, seenEvents: {}, conversations: {}, templates: [], claims: {}, customers: {}, audit: [], approvals: {}, inbox: {} });
 
 /** Drops dedupe records past retention or past the cap (oldest first). Mutates and returns `data`. */
 export function pruneEvents(data: StoreData, now: Date): StoreData {
@@ -133,9 +148,10 @@ export class StaleWriteError extends Error {
  * so the lowdb store knows when to write.
  */
 export const storeRules = {
-  recordEvent(data: StoreData, eventId: string, receivedAt: Date): boolean {
+  recordEvent(data: StoreData, eventId: string, receivedAt: Date, event?: unknown): boolean {
     if (data.seenEvents[eventId] !== undefined) return false;
     data.seenEvents[eventId] = receivedAt.toISOString();
+    if (event !== undefined) data.inbox[eventId] = { receivedAt: receivedAt.toISOString(), event: structuredClone(event) };
     // Pruning reads every id, so it runs once per PRUNE_EVERY new events, not on each.
     const since = (insertsSincePrune.get(data) ?? 0) + 1;
     insertsSincePrune.set(data, since % PRUNE_EVERY);
@@ -162,6 +178,11 @@ export const storeRules = {
     return Object.values(data.approvals)
       .filter((a) => (!filter.status || a.status === filter.status) && (!filter.conversationId || a.conversationId === filter.conversationId))
       .map((a) => structuredClone(a));
+  },
+  unfinishedEvents(data: StoreData): UnfinishedEvent[] {
+    return Object.entries(data.inbox)
+      .map(([eventId, { receivedAt, event }]) => ({ eventId, receivedAt, event: structuredClone(event) }))
+      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   },
   findConversations(data: StoreData, filter: ConversationFilter): Conversation[] {
     const candidates = filter.status === 'active' ? [...activeIds(data)].map((id) => data.conversations[id]!) : Object.values(data.conversations);

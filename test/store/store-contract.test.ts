@@ -51,6 +51,21 @@ describe.each(implementations)('the %s store', (_name, open) => {
     expect(await store.hasEvent('e2')).toBe(false);
   });
 
+  it('keeps an event recorded with its body in the inbox until it is finished, oldest first', async () => {
+    const store = await open();
+    await store.recordEvent('late', new Date('2026-11-25T10:00:01Z'), { n: 2 });
+    await store.recordEvent('early', new Date('2026-11-25T10:00:00Z'), { n: 1 });
+    await store.recordEvent('id-only', new Date('2026-11-25T10:00:02Z'));
+    expect(await store.unfinishedEvents()).toEqual([
+      { eventId: 'early', receivedAt: '2026-11-25T10:00:00.000Z', event: { n: 1 } },
+      { eventId: 'late', receivedAt: '2026-11-25T10:00:01.000Z', event: { n: 2 } },
+    ]);
+    await store.finishEvent('early');
+    await store.finishEvent('early');
+    expect((await store.unfinishedEvents()).map((e) => e.eventId)).toEqual(['late']);
+    expect(await store.hasEvent('early')).toBe(true);
+  });
+
   it('saves conversations revision by revision and refuses a save that skips or repeats one', async () => {
     const store = await open();
     await store.saveConversation(conversation());
@@ -148,6 +163,16 @@ describe('the lowdb store journal', () => {
     const second = await openLowdbStore(file);
     expect((await second.getConversation('c1'))!.step).toBe('access');
     expect(await second.listAudit({})).toEqual([audit(1)]);
+  });
+
+  it('keeps the inbox across a reopen, without the events finished before it', async () => {
+    const file = join(dir, 'bot.json');
+    const first = await openLowdbStore(file);
+    await first.recordEvent('a', new Date(), { n: 1 });
+    await first.recordEvent('b', new Date(), { n: 2 });
+    await first.finishEvent('a');
+    const second = await openLowdbStore(file);
+    expect((await second.unfinishedEvents()).map((e) => e.eventId)).toEqual(['b']);
   });
 
   it('drops a last line cut off by a crash, keeps every complete one, and goes on writing', async () => {
