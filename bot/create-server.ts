@@ -67,7 +67,7 @@ export function createServer(deps: ServerDeps): Express {
     const event = parsed.data;
     let first: boolean;
     try {
-      first = await deps.store.recordEvent(dedupeKey(event), clock());
+      first = await deps.store.recordEvent(dedupeKey(event), clock(), event);
     } catch (error) {
       // Not acknowledged, so Webex delivers it again once the store recovers.
       deps.log.error('webhook not recorded: store failed', { eventId: event.data.id, error });

@@ -23,7 +23,10 @@ import type { ApprovalPolicy } from './approval-policy.ts';
 import type { Messenger } from './conversation-engine.ts';
 import type { Logger } from './logger.ts';
 import { registerWebhooks } from './register-webhooks.ts';
-import type { WebhookEvent } from './webhook-event.ts';
+import { dedupeKey, webhookEventSchema, type WebhookEvent } from './webhook-event.ts';
+
+/** How old an event cut off by a restart may be and still be handled after it. */
+export const REPLAY_WINDOW_MS = 15 * 60 * 1000;
 
 export interface BotOptions {
   readonly webexApiUrl: string;
@@ -117,11 +120,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const dispatch = (event: WebhookEvent) => {
     const started = performance.now();
-    const work = handleWebexEvent(event, { webex, bot, commands, t, locale: options.language, engine, approvals, access, emailOf, log, onFailure: () => metrics.failed() }).finally(() => {
+    const work = handleWebexEvent(event, { webex, bot, commands, t, locale: options.language, engine, approvals, access, emailOf, log, onFailure: () => metrics.failed() }).finally(async () => {
       inFlight.delete(work);
       const ms = performance.now() - started;
       metrics.handled(event.resource, ms / 1000);
       log.debug('event handled', { eventId: event.data.id, ms: Math.round(ms) });
+      await options.store.finishEvent(dedupeKey(event)).catch((error: unknown) => log.error('event not marked handled', { eventId: event.data.id, error }));
     });
     inFlight.add(work);
   };
@@ -152,6 +156,26 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     });
     return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
   };
+  /**
+   * Events acknowledged to Webex whose handling a crash cut off: Webex will not send them again, so
+   * they are handled now, unless they are too old for the person to still expect an answer.
+   */
+  const handleUnfinished = async (): Promise<number> => {
+    let handled = 0;
+    for (const unfinished of await options.store.unfinishedEvents()) {
+      const parsed = webhookEventSchema.safeParse(unfinished.event);
+      const age = clock().getTime() - Date.parse(unfinished.receivedAt);
+      if (!parsed.success || age > REPLAY_WINDOW_MS) {
+        log.warn('event from before the restart dropped', { eventId: unfinished.eventId, reason: parsed.success ? 'too old' : 'unreadable', ageSeconds: Math.round(age / 1000) });
+        await options.store.finishEvent(unfinished.eventId);
+        continue;
+      }
+      dispatch(parsed.data);
+      handled++;
+    }
+    return handled;
+  };
+
   const app = createServer({ webhookSecret: options.webhookSecret, store: options.store, log, dispatch, metrics, readiness });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(options.port, options.host, () => resolve(s));
@@ -163,8 +187,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     targetUrl = `${url}${WEBHOOK_PATH}`;
     const registration = await registerWebhooks(webex, { targetUrl, secret: options.webhookSecret, name: `${bot.displayName} (onboarding bot)` }, log);
     const resumed = await engine.resume();
+    const replayed = await handleUnfinished();
     engine.startSweeper(options.sweepMs ?? 1000, () => approvals.sweep());
     if (resumed > 0) log.info('cards posted that a restart had cut off', { count: resumed });
+    if (replayed > 0) log.info('events handled that a restart had cut off', { count: replayed });
     log.info('bot ready', { url, botId: bot.id, webhooksCreated: registration.created, webhooksKept: registration.updated, duplicatesRemoved: registration.deleted });
   } catch (error) {
     server.close();

@@ -95,6 +95,33 @@ describe('a wizard across a SIGKILL of the bot process', () => {
   });
 });
 
+describe('a click the bot had acknowledged when it was killed', () => {
+  const env = useChildBots();
+
+  it('is handled after the restart without a second click, once', async () => {
+    const { sandbox } = env;
+    const port = await freePort();
+    const alice = sandbox.state.personByKey('alice');
+    const room = sandbox.state.roomByKey('direct-alice');
+    const cards = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id && m.attachments);
+    const first = await env.start(port);
+    await postAs(sandbox, alice, { roomId: room.id, markdown: 'create template' });
+    const basics = await waitFor('the first card', () => cards()[0]);
+    // Webex has the bot's 200 for the click; the bot is still fetching what was clicked when it dies.
+    sandbox.faults.add({ method: 'GET', path: '/attachment/actions/{id}', status: 200, delayMs: 10_000 });
+    expect((await pressButton(sandbox, 'alice', basics, { action: 'next' }, { name: 'Cut Off', adminEmail: 'sp@partner.example', country: 'AT', emailLanguage: 'de_DE', subscriptionId: 'Sub100448' })).status).toBe(202);
+    await waitFor('the bot fetching the click', () => sandbox.faults.hits.length === 1);
+    await first.kill('SIGKILL');
+    sandbox.faults.clear();
+
+    const second = await env.start(port);
+    await waitFor('the second card', () => cards().find((m) => JSON.stringify(m.attachments).includes('step 2 of 3')));
+    await waitForLog(second, 'events handled that a restart had cut off');
+    expect(cards().filter((m) => JSON.stringify(m.attachments).includes('step 2 of 3'))).toHaveLength(1);
+    expect(sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id && m.markdown?.includes('no longer active'))).toEqual([]);
+  });
+});
+
 describe('create customer across a SIGKILL while provisioning is in flight', () => {
   const env = useChildBots({ provisioningMs: 2500 });
 
