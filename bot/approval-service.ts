@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { approvalCard } from '../cards/approval/approval-card.ts';
+import { MAX_COMMENT_CHARS } from '../cards/approval/approval-card-data.ts';
 import { shortTime } from '../cards/status/status-format.ts';
 import type { Translate } from '../i18n/catalogue.ts';
 import { approvalsOf, castVote, dueFor, stillToVote } from '../machines/approval/approval-rules.ts';
@@ -107,7 +108,9 @@ export class ApprovalService {
       const email = (voter.email ?? '').toLowerCase();
       const conversation = await this.deps.store.getConversation(approval.conversationId);
       const current = approval.status === 'pending' && conversation?.status !== 'active' ? { ...approval, status: 'withdrawn' as const } : approval;
-      const result = castVote(current, { email, personId: voter.personId }, vote, comment?.trim() || undefined, this.deps.clock());
+      // Only what the comment box takes: a forged longer comment would make the replies quoting it too long for Webex.
+      const note = comment?.trim().slice(0, MAX_COMMENT_CHARS).trim() || undefined;
+      const result = castVote(current, { email, personId: voter.personId }, vote, note, this.deps.clock());
       if (!result.ok) {
         this.deps.log.info('vote refused', { approvalId, reason: result.reason, personId: voter.personId });
         await reply(this.deps.t(`approval.refused.${result.reason}`, { email }));
@@ -115,12 +118,12 @@ export class ApprovalService {
       }
       const saved = { ...result.approval, revision: approval.revision + 1 };
       await this.deps.store.saveApproval(saved);
-      await this.audit(saved, `approval.${vote}`, { personId: voter.personId, email }, comment ? { comment } : {});
+      await this.audit(saved, `approval.${vote}`, { personId: voter.personId, email }, note ? { comment: note } : {});
       if (!result.decided) {
         await reply(this.deps.t('approval.voteCounted', { email, count: approvalsOf(saved), required: saved.required }));
         return;
       }
-      await this.decided(saved, email, comment?.trim());
+      await this.decided(saved, email, note);
     });
   }
 

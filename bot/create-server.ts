@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Store } from '../store/store.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
@@ -85,6 +85,25 @@ export function createServer(deps: ServerDeps): Express {
     res.status(200).json({ status: 'accepted' });
     deps.dispatch(event);
   });
+
+  // A body the parser refuses (over the limit, an encoding it cannot read) ends here, not in
+  // Express's default handler, which answers HTML with the stack trace and logs past our logger.
+  const refused: ErrorRequestHandler = (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500;
+    if (status >= 400 && status < 500) {
+      if (req.path === WEBHOOK_PATH) deps.metrics.event('rejected_body');
+      deps.log.warn('request refused: body unreadable', { path: req.path, status, type: typeof error === 'object' && error !== null && 'type' in error ? String(error.type) : undefined });
+      res.status(status).json({ error: status === 413 ? 'body_too_large' : 'body_unreadable' });
+      return;
+    }
+    deps.log.error('request failed', { path: req.path, error });
+    res.status(500).json({ error: 'internal_error' });
+  };
+  app.use(refused);
 
   return app;
 }

@@ -15,13 +15,19 @@ export interface FieldInput {
   readonly error: FieldError | undefined;
 }
 
+/** What a text input shows at most when it has no `maxLength`: more than any valid answer (an email's 254). */
+export const MAX_SHOWN_CHARS = 254;
+
 export function textField(f: FieldInput & { readonly required?: boolean; readonly maxLength?: number; readonly style?: 'text' | 'email' | 'url'; readonly placeholder?: string }): CardElement[] {
+  // A refused answer comes back on the card. Cut to what the input takes, as a client's own
+  // maxLength would, so a pasted or forged megabyte cannot push the card past Webex's size limit.
+  const value = f.value?.slice(0, f.maxLength ?? MAX_SHOWN_CHARS);
   return [
     {
       type: 'Input.Text',
       id: f.id,
       label: f.label,
-      ...(f.value ? { value: f.value } : {}),
+      ...(value ? { value } : {}),
       ...(f.placeholder ? { placeholder: f.placeholder } : {}),
       ...(f.required ? { isRequired: true, errorMessage: f.t('field.required') } : {}),
       ...(f.maxLength ? { maxLength: f.maxLength } : {}),

@@ -3,7 +3,7 @@ import type { Approval } from '../../store/records.ts';
 import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
 import { heading } from '../form-fields.ts';
 import { shortTime } from '../status/status-format.ts';
-import type { ApprovalCardData } from './approval-card-data.ts';
+import { MAX_COMMENT_CHARS, type ApprovalCardData } from './approval-card-data.ts';
 
 /** The card approvers vote on: what will happen, who asked, how many approvals it needs, until when. */
 export function approvalCard(t: Translate, approval: Approval): CardMessage {
@@ -19,7 +19,7 @@ export function approvalCard(t: Translate, approval: Approval): CardMessage {
       ...heading(title),
       { type: 'FactSet', facts },
       { type: 'TextBlock', text: approval.summary, wrap: true, spacing: 'Medium' },
-      { type: 'Input.Text', id: 'comment', label: t('approval.comment'), maxLength: 500 },
+      { type: 'Input.Text', id: 'comment', label: t('approval.comment'), maxLength: MAX_COMMENT_CHARS },
     ],
     [
       { type: 'Action.Submit', title: t('approval.approve'), data: data('approve'), style: 'positive' },

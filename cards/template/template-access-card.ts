@@ -2,6 +2,7 @@ import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
 import { submit } from '../card-view.ts';
 import { choiceField, heading, noticeOf, textField } from '../form-fields.ts';
 import { templateActions } from './template-actions.ts';
+import { IDP_ENTITY_ID_MAX } from '../../machines/template/template-fields.ts';
 import { TEMPLATE_STEPS, type TemplateCardInput } from './template-card-input.ts';
 
 /** Step 2: the optional Cloud Connected PSTN provider (with Cisco's warning) and authentication. */
@@ -25,7 +26,7 @@ export function templateAccessCard({ view, context }: TemplateCardInput): CardMe
           { title: t('template.auth.partner'), value: 'partner' },
         ],
       }),
-      ...textField({ ...field('idpEntityId'), label: t('template.idpEntityId'), style: 'url' }),
+      ...textField({ ...field('idpEntityId'), label: t('template.idpEntityId'), style: 'url', maxLength: IDP_ENTITY_ID_MAX }),
     ],
     [submit(view, templateActions.next, t('action.next'), 'positive'), submit(view, templateActions.back, t('action.back')), submit(view, templateActions.cancel, t('action.cancel'))],
     title,

@@ -59,9 +59,10 @@ export const packagesSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.packages.length === 0) ctx.addIssue({ code: 'custom', path: ['packages'], message: 'customer.packagesRequired' });
-    if (value.packages.some((p) => !(p in customerPackages))) ctx.addIssue({ code: 'custom', path: ['packages'], message: 'field.choice' });
+    // Own keys only: `toString` or `__proto__` from a forged submission is no package.
+    if (value.packages.some((p) => !Object.hasOwn(customerPackages, p))) ctx.addIssue({ code: 'custom', path: ['packages'], message: 'field.choice' });
     for (const addOn of value.addOns) {
-      const rule = customerAddOns[addOn as keyof typeof customerAddOns];
+      const rule = Object.hasOwn(customerAddOns, addOn) ? customerAddOns[addOn as keyof typeof customerAddOns] : undefined;
       if (!rule) ctx.addIssue({ code: 'custom', path: ['addOns'], message: 'field.choice' });
       else if (!rule.needs.some((p) => value.packages.includes(p))) ctx.addIssue({ code: 'custom', path: ['addOns'], message: `customer.addOnNeeds.${addOn}` });
     }
@@ -79,10 +80,17 @@ const hqBase = z.object({
   emergencyLocationIdentifier: z.string().trim().regex(/^[A-Za-z0-9-]{0,32}$/, m('customer.elin')).optional().transform((v) => (v ? v : undefined)),
 });
 
-/** The HQ card; a calling location (name, language) is required only when a calling package is chosen. */
+/** What the HQ card asks only with calling; without it these are not shown, so not checked (nor sent). */
+const callingOnly = { locationName: true, locationLanguage: true, emergencyLocationIdentifier: true } as const;
+
+/**
+ * The HQ card; a calling location (name, language) is required only when a calling package is chosen.
+ * Without one, an old calling answer (typed before the packages changed) cannot block a card that
+ * no longer shows its field.
+ */
 export function hqSchema(withCalling: boolean) {
+  if (!withCalling) return hqBase.omit(callingOnly);
   return hqBase.superRefine((value, ctx) => {
-    if (!withCalling) return;
     if (!value.locationName) ctx.addIssue({ code: 'custom', path: ['locationName'], message: 'field.required' });
     if (!value.locationLanguage || !(locationLanguages as readonly string[]).includes(value.locationLanguage)) ctx.addIssue({ code: 'custom', path: ['locationLanguage'], message: 'field.language' });
   });
@@ -96,10 +104,14 @@ export const customerSections = {
 } as const;
 export type CustomerSection = keyof typeof customerSections;
 
-export function sectionSchema(section: CustomerSection, answers: Readonly<Record<string, string>>): z.ZodType {
+/**
+ * A section's schema for these answers. `templateIds` are the templates the company card offered:
+ * the chosen one must be one of them, since the request is built from it.
+ */
+export function sectionSchema(section: CustomerSection, answers: Readonly<Record<string, string>>, templateIds: readonly string[]): z.ZodType {
   switch (section) {
     case 'company':
-      return companySchema;
+      return companySchema.extend({ templateId: companySchema.shape.templateId.refine((id) => templateIds.includes(id), m('customer.chooseTemplate')) });
     case 'confirm':
       return confirmSchema;
     case 'packages':

@@ -65,9 +65,10 @@ const merged = (context: CustomerContext, section: CustomerSection, inputs: Answ
   }
   return { ...context.answers, ...picked };
 };
+const templateIds = (context: Pick<CustomerContext, 'templates'>) => context.templates.map((t) => t.id);
 const check = (context: CustomerContext, section: CustomerSection, inputs: Answers) => {
   const answers = merged(context, section, inputs);
-  return validateSection(sectionSchema(section, answers), answers);
+  return validateSection(sectionSchema(section, answers, templateIds(context)), answers);
 };
 const later = (iso: string | undefined, ms: number) => new Date((iso ? Date.parse(iso) : 0) + ms).toISOString();
 
@@ -116,14 +117,14 @@ export const customerMachine = setup({
   guards: {
     valid: ({ context, event }, params: { section: CustomerSection }) => event.type === 'next' && check(context, params.section, event.inputs).ok,
     isEditing: ({ context }) => context.editing,
-    hqStillValid: ({ context, event }) => event.type === 'next' && validateSection(sectionSchema('hq', merged(context, 'packages', event.inputs)), merged(context, 'packages', event.inputs)).ok,
+    hqStillValid: ({ context, event }) => event.type === 'next' && validateSection(sectionSchema('hq', merged(context, 'packages', event.inputs), templateIds(context)), merged(context, 'packages', event.inputs)).ok,
   },
   actions: {
     take: assign(({ context, event }, params: { section: CustomerSection }) => {
       if (event.type !== 'next' && event.type !== 'back') return {};
       const answers = merged(context, params.section, event.inputs);
       if (event.type === 'back') return { answers, errors: {}, notice: undefined };
-      const result = validateSection(sectionSchema(params.section, answers), answers);
+      const result = validateSection(sectionSchema(params.section, answers, templateIds(context)), answers);
       return { answers, errors: result.ok ? {} : result.errors, notice: result.ok ? undefined : { id: 'form.fixErrors' as const } };
     }),
     startEditing: assign({ editing: true, errors: {}, notice: undefined }),
@@ -180,7 +181,8 @@ export const customerMachine = setup({
           { guard: { type: 'valid', params: { section: 'confirm' } }, target: 'packages', actions: { type: 'take', params: { section: 'confirm' } } },
           { actions: { type: 'take', params: { section: 'confirm' } } },
         ],
-        back: { target: 'company', actions: { type: 'take', params: { section: 'confirm' } } },
+        // Back ends an edit: the card it leaves was not checked, so Next must not jump to the summary.
+        back: { target: 'company', actions: [{ type: 'take', params: { section: 'confirm' } }, 'stopEditing'] },
         cancel: 'cancelled',
       },
     },
@@ -194,7 +196,7 @@ export const customerMachine = setup({
           { guard: { type: 'valid', params: { section: 'packages' } }, target: 'hq', actions: { type: 'take', params: { section: 'packages' } } },
           { actions: { type: 'take', params: { section: 'packages' } } },
         ],
-        back: { target: 'confirm', actions: { type: 'take', params: { section: 'packages' } } },
+        back: { target: 'confirm', actions: [{ type: 'take', params: { section: 'packages' } }, 'stopEditing'] },
         cancel: 'cancelled',
       },
     },
@@ -202,7 +204,7 @@ export const customerMachine = setup({
       tags: 'card',
       on: {
         next: [{ guard: { type: 'valid', params: { section: 'hq' } }, target: 'summary', actions: { type: 'take', params: { section: 'hq' } } }, { actions: { type: 'take', params: { section: 'hq' } } }],
-        back: { target: 'packages', actions: { type: 'take', params: { section: 'hq' } } },
+        back: { target: 'packages', actions: [{ type: 'take', params: { section: 'hq' } }, 'stopEditing'] },
         cancel: 'cancelled',
       },
     },

@@ -27,6 +27,9 @@ export const basicsSchema = z.object({
   subscriptionId: z.string(m('field.subscriptionId')).regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/, m('field.subscriptionId')),
 });
 
+/** The longest SAML entityID (SAML 2.0 core, 8.3.6). */
+export const IDP_ENTITY_ID_MAX = 1024;
+
 export const accessSchema = z
   .object({
     pstnProvider: z.string().max(80, m('field.tooLong')).optional().transform((v) => (v ? v : undefined)),
@@ -36,6 +39,8 @@ export const accessSchema = z
   .superRefine((value, ctx) => {
     if (value.authMethod !== 'partner') return;
     if (!value.idpEntityId) ctx.addIssue({ code: 'custom', path: ['idpEntityId'], message: 'field.required' });
+    // SAML 2.0 caps an entityID at 1024 characters; longer would not fit the summary Webex shows.
+    else if (value.idpEntityId.length > IDP_ENTITY_ID_MAX) ctx.addIssue({ code: 'custom', path: ['idpEntityId'], message: 'field.tooLong' });
     else if (!z.url().safeParse(value.idpEntityId).success && !/^urn:[a-z0-9][a-z0-9-]{0,31}:\S+$/i.test(value.idpEntityId)) {
       ctx.addIssue({ code: 'custom', path: ['idpEntityId'], message: 'field.uri' });
     }

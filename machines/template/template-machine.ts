@@ -133,7 +133,8 @@ export const templateMachine = setup({
           { guard: 'accessValid', actions: { type: 'takeAnswers', params: { section: 'access' } }, target: 'settings' },
           { actions: { type: 'takeAnswers', params: { section: 'access' } } },
         ],
-        back: { actions: { type: 'takeAnswers', params: { section: 'access' } }, target: 'basics' },
+        // Back ends an edit: the card it leaves was not checked, so Next must not jump to the summary.
+        back: { actions: [{ type: 'takeAnswers', params: { section: 'access' } }, 'stopEditing'], target: 'basics' },
       },
     },
     settings: {
@@ -143,7 +144,7 @@ export const templateMachine = setup({
           { guard: 'settingsValid', actions: { type: 'takeAnswers', params: { section: 'settings' } }, target: 'summary' },
           { actions: { type: 'takeAnswers', params: { section: 'settings' } } },
         ],
-        back: { actions: { type: 'takeAnswers', params: { section: 'settings' } }, target: 'access' },
+        back: { actions: [{ type: 'takeAnswers', params: { section: 'settings' } }, 'stopEditing'], target: 'access' },
       },
     },
     summary: {
@@ -205,7 +206,8 @@ export const templateMachine = setup({
           {
             guard: 'provisioningIdValid',
             target: 'saving',
-            actions: [{ type: 'takeAnswers', params: { section: 'pasteId' } }, assign(({ event }) => (event.type === 'next' ? { provisioningId: event.inputs.provisioningId } : {}))],
+            // The ID the guard checked: the card's answer merged over the stored one (a submission without it keeps the stored one).
+            actions: [{ type: 'takeAnswers', params: { section: 'pasteId' } }, assign(({ context, event }) => (event.type === 'next' ? { provisioningId: merged(context, 'pasteId', event.inputs).provisioningId } : {}))],
           },
           { actions: { type: 'takeAnswers', params: { section: 'pasteId' } } },
         ],
