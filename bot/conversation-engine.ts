@@ -133,6 +133,13 @@ export class ConversationEngine {
         return;
       }
       if (conversation.status !== 'active' || conversation.step !== data.step || conversation.nonce !== data.nonce) {
+        const procedure = this.procedure(conversation.kind);
+        if (conversation.status === 'active' && !conversation.cardPosted && conversation.machineVersion === procedure.version) {
+          // The current card never reached the space (its post failed): this click on the one before gets it.
+          log.info('click on the card before one that was never posted; posting it', { step: data.step, currentStep: conversation.step });
+          await this.postCard(conversation, procedure);
+          return;
+        }
         log.info('stale click', { step: data.step, currentStep: conversation.step, status: conversation.status });
         await stale();
         return;

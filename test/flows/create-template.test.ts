@@ -137,6 +137,17 @@ describe('create template, in sandbox mode (Partner Hub issues the Provisioning 
     expect(after).toHaveLength(5);
   });
 
+  it('posts the next card when it never reached the space and the person clicks the card before it again', async () => {
+    const first = await open();
+    h.sandbox.faults.add({ method: 'POST', path: '/messages', personEmail: h.sandbox.state.bot.emails[0], status: 400, times: 1 });
+    await h.click('alice', first, 'next', goodBasics);
+    await h.settle();
+    expect(h.botMessages('direct-alice').some((m) => m.attachments && cardText(m).includes('Calling and authentication'))).toBe(false);
+    const again = await h.answer('alice', first, 'next', goodBasics);
+    expect(cardText(again)).toContain('Calling and authentication');
+    expect(fieldOf(again, 'authMethod').error).toBeUndefined();
+  });
+
   it('keeps two people’s wizards apart when they run at the same time', async () => {
     const aliceFirst = await open('alice', 'direct-alice');
     const paulFirst = await open('paul', 'direct-paul');
