@@ -41,7 +41,8 @@ export function createServer(deps: ServerDeps): Express {
     res.set('content-type', deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 
-  app.post(WEBHOOK_PATH, express.raw({ type: () => true, limit: '256kb' }), async (req, res) => {
+  // inflate: false, so the signature is checked over the bytes as sent (Webex does not compress them).
+  app.post(WEBHOOK_PATH, express.raw({ type: () => true, limit: '256kb', inflate: false }), async (req, res) => {
     const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!verifySignature(raw, req.get('x-spark-signature'), deps.webhookSecret)) {
       deps.log.warn('webhook rejected: missing or wrong signature', { bytes: raw.length });
