@@ -1,3 +1,4 @@
+import { keepAliveFetch } from './keep-alive-fetch.ts';
 import type { z } from 'zod';
 import { silentLogger, type Logger } from '../bot/logger.ts';
 import { WebexApiError } from './webex-api-error.ts';
@@ -77,7 +78,7 @@ export class HttpClient {
   constructor(private readonly options: HttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.log = options.log ?? silentLogger;
-    this.fetchFn = options.fetch ?? fetch;
+    this.fetchFn = options.fetch ?? keepAliveFetch;
     this.sleep = options.sleep ?? defaultSleep;
     this.maxAttempts = options.maxAttempts ?? 4;
     this.backoffMs = options.backoffMs ?? 250;
