@@ -1,7 +1,9 @@
 /**
  * Event handling: drives signed `messages/created` webhooks into the bot (a real child process in
  * real mode, as `npm start` runs it against Webex) at a steady rate, and prints the throughput and
- * the p50/p95/p99 of the time from sending the webhook to the bot's reply reaching the sandbox.
+ * the p50/p95/p99 of the handling: as the bot measures it (its "event handled" log line: from the
+ * request's arrival to the reply posted) and end to end (from sending the webhook to the bot's
+ * reply reaching the sandbox, which adds the sandbox's own work on the same two cores).
  *
  * The sandbox runs in this process; the bot's own webhooks there are switched off, so every event
  * the bot handles is one this script sent on its schedule. Events go round-robin over BENCH_ROOMS
@@ -27,19 +29,26 @@ const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const commands = ['help', 'create template', 'status', 'click Cancel', 'customers', 'templates'] as const;
 const secret = 'child-process-test-secret-0123456789';
 
+function percentiles(ms: readonly number[]): string {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  return `mean ${mean.toFixed(2)}, p50 ${at(0.5).toFixed(2)}, p95 ${at(0.95).toFixed(2)}, p99 ${at(0.99).toFixed(2)}, max ${at(1).toFixed(2)} (${sorted.length} events)`;
+}
+
 const sandbox = await startSandbox();
 const dir = await mkdtemp(join(tmpdir(), 'bench-events-'));
 const port = await freePort();
 const alice = sandbox.state.personByKey('alice');
 const botPerson = sandbox.state.bot;
-const bot = await startRealBot({ sandboxApiUrl: sandbox.apiUrl, botToken: botPerson.token, wholesaleToken: alice.token, port, dataFile: join(dir, 'bot.json'), nodeArgs: process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [] });
+const bot = await startRealBot({ sandboxApiUrl: sandbox.apiUrl, botToken: botPerson.token, wholesaleToken: alice.token, port, dataFile: join(dir, 'bot.json'), nodeArgs: process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [], extraEnv: { LOG_LEVEL: process.env.BENCH_BOT_LOG_LEVEL ?? 'info' } });
 
 try {
   // From here on only this script delivers events, on its own clock.
   for (const webhook of sandbox.state.webhooks) webhook.status = 'inactive';
   const botWebhook = sandbox.state.webhooks.find((w) => w.ownerId === botPerson.id && w.resource === 'messages')!;
   const actionWebhook = sandbox.state.webhooks.find((w) => w.ownerId === botPerson.id && w.resource === 'attachmentActions')!;
-  /** The bot's last card in each space: the one the Cancel click presses. */
+  /** The bot's last card with a Cancel button in each space: the one the click presses. */
   const lastCard = new Map<string, SandboxMessage>();
 
   const rooms: SandboxRoom[] = [];
@@ -101,17 +110,25 @@ try {
   // Per space at most one event is in flight (a space gets one every roomCount/rate seconds), so the
   // first bot message in a space after an event was sent is that event's reply.
   const pending = new Map<string, number>();
+  const pendingCommand = new Map<string, string>();
+  const byCommand = new Map<string, number[]>();
   let measuring = false;
   const latencies: number[] = [];
   let replies = 0;
   sandbox.state.onMessage((message) => {
     if (message.personId !== botPerson.id) return;
-    if (message.attachments?.length) lastCard.set(message.roomId, message);
+    const actions = (message.attachments?.[0]?.content.actions ?? []) as { data?: Record<string, string> }[];
+    if (actions.some((a) => a.data?.action === 'cancel')) lastCard.set(message.roomId, message);
     const sentAt = pending.get(message.roomId);
     if (sentAt === undefined) return;
     pending.delete(message.roomId);
     replies++;
-    if (measuring) latencies.push(performance.now() - sentAt);
+    if (measuring) {
+      const ms = performance.now() - sentAt;
+      latencies.push(ms);
+      const command = pendingCommand.get(message.roomId)!;
+      byCommand.set(command, [...(byCommand.get(command) ?? []), ms]);
+    }
   });
 
   const url = `http://127.0.0.1:${port}/webhooks/webex`;
@@ -127,6 +144,7 @@ try {
     const { body, signature } = clicked ?? event(room, command === 'click Cancel' ? 'cancel' : command);
     if (pending.has(room.id)) overlapped++;
     pending.set(room.id, performance.now());
+    pendingCommand.set(room.id, command);
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-spark-signature': signature }, body });
     await response.arrayBuffer();
     if (response.status !== 200) failed++;
@@ -155,14 +173,26 @@ try {
   const elapsed = await run(seconds);
   measuring = false;
 
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  // The bot's own figure: one "event handled" log line per event, from the request's arrival to
+  // the end of its handling (the reply posted), for the events of the measured run.
+  const handled = bot.stdout
+    .map((line) => {
+      try {
+        return JSON.parse(line) as { msg?: string; ms?: number };
+      } catch {
+        return {};
+      }
+    })
+    .filter((record) => record.msg === 'event handled' && typeof record.ms === 'number')
+    .map((record) => record.ms!);
+  const inside = handled.slice(-Math.round(seconds * rate));
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
   console.log(`target: ${rate} events/s for ${seconds} s over ${roomCount} spaces (after ${warmupSeconds} s warm-up); mix: ${commands.join(', ')}`);
   console.log(`events sent: ${Math.round(seconds * rate)}, replies: ${replies - before}, lost: ${pending.size}, non-200 answers: ${failed}, sent while the space's previous event was unanswered: ${overlapped}, \`cancel\` typed because the card had not come yet: ${noCard}`);
   console.log(`throughput: ${((replies - before) / elapsed).toFixed(1)} replies/s`);
-  console.log(`webhook sent → reply posted (ms): mean ${mean.toFixed(2)}, p50 ${at(0.5).toFixed(2)}, p95 ${at(0.95).toFixed(2)}, p99 ${at(0.99).toFixed(2)}, max ${at(1).toFixed(2)}`);
+  console.log(`in the bot, request received → reply posted (ms): ${percentiles(inside)}`);
+  console.log(`end to end, webhook sent → reply stored by the sandbox (ms): ${percentiles(latencies)}`);
+  for (const [command, ms] of byCommand) console.log(`  ${command}: ${percentiles(ms)}`);
 } finally {
   await bot.kill('SIGTERM');
   await sandbox.close();

@@ -9,8 +9,8 @@ export interface ServerDeps {
   readonly webhookSecret: string;
   readonly store: Store;
   readonly log: Logger;
-  /** Hands an accepted event to the seam; called after the 200 is on its way. */
-  readonly dispatch: (event: WebhookEvent) => void;
+  /** Hands an accepted event to the seam; called after the 200 is on its way, with when the request came in (performance.now()). */
+  readonly dispatch: (event: WebhookEvent, receivedAt: number) => void;
   readonly clock?: () => Date;
   readonly metrics: Metrics;
   /** Whether the bot can work: store writable, Webex reachable, webhooks active. */
@@ -42,7 +42,10 @@ export function createServer(deps: ServerDeps): Express {
   });
 
   // inflate: false, so the signature is checked over the bytes as sent (Webex does not compress them).
-  app.post(WEBHOOK_PATH, express.raw({ type: () => true, limit: '256kb', inflate: false }), async (req, res) => {
+  app.post(WEBHOOK_PATH, (_req, res, next) => {
+    res.locals.receivedAt = performance.now();
+    next();
+  }, express.raw({ type: () => true, limit: '256kb', inflate: false }), async (req, res) => {
     const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!verifySignature(raw, req.get('x-spark-signature'), deps.webhookSecret)) {
       deps.log.warn('webhook rejected: missing or wrong signature', { bytes: raw.length });
@@ -84,7 +87,7 @@ export function createServer(deps: ServerDeps): Express {
     }
     deps.metrics.event('accepted');
     res.status(200).json({ status: 'accepted' });
-    deps.dispatch(event);
+    deps.dispatch(event, res.locals.receivedAt as number);
   });
 
   // A body the parser refuses (over the limit, an encoding it cannot read) ends here, not in
