@@ -4,7 +4,7 @@
  *
  * - before: lowdb's JSONFile rewriting the whole data file on every write, as the store did first;
  * - after: the store as it is (`openLowdbStore`): one journal line per change, the whole file
- *   written only when the journal has grown as large as it (that cost is printed too, with how
+ *   written only when the journal has outgrown both 16 MB and the file (that cost is printed too, with how
  *   often it comes, so the amortised figure is honest).
  *
  * Records are 20 % conversations, 10 % customers, 50 % audit entries and 20 % dedupe ids, shaped
@@ -15,7 +15,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile, TextFile } from 'lowdb/node';
-import { openLowdbStore } from '../store/lowdb-store.ts';
+import { MIN_FOLD_BYTES, openLowdbStore } from '../store/lowdb-store.ts';
 import type { StoreData } from '../store/store.ts';
 import { audit, conversation, dataWith } from './support/records.ts';
 
@@ -65,11 +65,11 @@ for (const records of sizes) {
     const journalBytes = (await stat(`${file}.journal`)).size;
     const snapshotBytes = (await stat(file)).size;
     await store.close();
-    // The fold: the whole data written once, when the journal has grown as large as the file.
+    // The fold: the whole data written once, when the journal has outgrown both 16 MB and the file.
     const foldStarted = performance.now();
     await new TextFile(join(dir, 'fold.json')).write(JSON.stringify({ ...data, seq: 0 }));
     const foldMs = performance.now() - foldStarted;
-    const writesPerFold = Math.max(1, Math.round(Math.max(1 << 20, snapshotBytes) / (journalBytes / writes)));
+    const writesPerFold = Math.max(1, Math.round(Math.max(MIN_FOLD_BYTES, snapshotBytes) / (journalBytes / writes)));
 
     console.log(`\n${records.toLocaleString('en')} records (data file ${(fileBytes / 1e6).toFixed(1)} MB pretty-printed)`);
     console.log(`  before, whole file per write (${beforeWrites} writes), ms: ${summary(before)}`);

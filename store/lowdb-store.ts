@@ -99,14 +99,18 @@ interface Pending {
 /**
  * The embedded store: the data lives in memory, every change is appended as one line to a journal
  * (`<DATA_FILE>.journal`) before the call resolves, and the whole data is written to `DATA_FILE` by
- * lowdb (steno: a temporary file renamed over the old one) only when the journal has grown as large
- * as the snapshot. A write costs the size of the change, not of the data.
+ * lowdb (steno: a temporary file renamed over the old one) only when the journal has grown past both
+ * 16 MB and the size of that file. A write costs the size of the change, not of the data; the fold
+ * (serialising everything, which holds the event loop for its duration) comes once per that many
+ * bytes written, so its cost per write stays constant as the data grows.
  *
  * Changes that arrive while a journal write is in progress go out together in the next write
  * (group commit). Each line carries a sequence number and the snapshot the last one it holds, so
  * a crash between writing the snapshot and emptying the journal replays nothing twice. The files
  * are validated on open; a damaged one stops start-up and is never overwritten.
  */
+export const MIN_FOLD_BYTES = 16 << 20;
+
 export async function openLowdbStore(file: string, options: { readonly minCompactBytes?: number } = {}): Promise<Store> {
   const journalFile = `${file}.journal`;
   const loaded = await load(file, journalFile);
@@ -116,7 +120,7 @@ export async function openLowdbStore(file: string, options: { readonly minCompac
   let seq = loaded?.seq ?? 0;
   let journalBytes = loaded?.journalBytes ?? 0;
   let snapshotBytes = 0;
-  const minCompactBytes = options.minCompactBytes ?? 1 << 20;
+  const minCompactBytes = options.minCompactBytes ?? MIN_FOLD_BYTES;
 
   const writeSnapshot = async () => {
     const text = JSON.stringify({ ...data, seq });
