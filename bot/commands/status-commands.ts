@@ -50,7 +50,7 @@ export function registerStatusCommands(registry: CommandRegistry, deps: StatusDe
         ...provisioning.map((c) => ({ at: c.createdAt, text: ctx.t('status.inFlight.customer', { name: c.name, externalId: c.externalId, since: shortTime(c.createdAt) }) })),
         ...conversations
           .filter((c) => !busy.has(c.id))
-          .map((c) => ({ at: c.createdAt, text: ctx.t('status.inFlight.line', { procedure: ctx.t(c.kind === 'customer' ? 'procedure.customer' : 'procedure.template'), who: c.startedBy.email, since: shortTime(c.createdAt), step: c.step }) })),
+          .map((c) => ({ at: c.createdAt, text: ctx.t('status.inFlight.line', { procedure: ctx.t(`procedure.${c.kind}`), who: c.startedBy.email, since: shortTime(c.createdAt), step: c.step }) })),
       ]
         .sort((a, b) => a.at.localeCompare(b.at))
         .map((l) => l.text);

@@ -95,11 +95,14 @@ describe('status, history and customers', () => {
     await h.store.saveCustomer(record({ externalId: 'early', name: 'Early Co', status: 'provisioning', createdAt: minutesAgo(50), conversationId: 'c-early' }));
     await h.say('paul', 'direct-paul', 'create template');
     await h.waitForBotMessages('direct-paul', 1);
+    const now = new Date().toISOString();
+    await h.store.saveConversation({ id: 'c-loc', kind: 'location', machineVersion: 1, roomId: 'r', startedBy: { personId: 'p', email: 'alice@partner.example' }, status: 'active', step: 'form', nonce: 'n', cardPosted: true, snapshot: {}, revision: 0, createdAt: now, updatedAt: now });
     const reply = (await ask('oscar', 'direct-oscar', 'status')).markdown!;
     const lines = reply.split('\n').slice(1);
     expect(lines[0]).toContain('Early Co');
     expect(lines[1]).toContain('Late Co');
     expect(lines[2]).toContain('onboarding template by paul@partner.example');
+    expect(lines[3]).toContain('new location by alice@partner.example');
     await h.close();
     h = await startHarness();
     expect((await ask('oscar', 'direct-oscar', 'status')).markdown).toBe('Nothing is in flight.');
