@@ -20,6 +20,8 @@ export interface ApprovalRequest {
   readonly requester: Actor;
   readonly subject: string;
   readonly summary: string;
+  /** The customer it concerns, so `status <customer>` can show it waiting. */
+  readonly externalId?: string;
 }
 
 export type RequestOutcome = ApprovalAsk;
@@ -74,6 +76,7 @@ export class ApprovalService {
       requester: request.requester,
       subject: request.subject,
       summary: request.summary,
+      ...(request.externalId ? { externalId: request.externalId } : {}),
       space: rule.space ?? request.roomId,
       eligible,
       required,

@@ -123,6 +123,8 @@ export const approvalSchema = z.object({
   /** What will happen when it is approved, as shown on the card. */
   subject: z.string(),
   summary: z.string(),
+  /** The external ID of the customer it concerns, when it concerns one. */
+  externalId: z.string().optional(),
   /** Where the approval card is. */
   space: z.string(),
   cardMessageId: z.string().optional(),

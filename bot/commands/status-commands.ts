@@ -41,7 +41,8 @@ export function registerStatusCommands(registry: CommandRegistry, deps: StatusDe
         const record = await resolveCustomer(ctx, deps.store, query, 'status');
         if (!record) return;
         const { customer, stale } = await freshCustomer(deps.store, deps.wholesale, record, deps.clock());
-        return ctx.reply(customerStatusCard(ctx.t, customer, stale, stale ? undefined : await countsOf(deps, customer)));
+        const pending = (await deps.store.findApprovals({ status: 'pending' })).filter((a) => a.externalId === customer.externalId);
+        return ctx.reply(customerStatusCard(ctx.t, customer, stale, stale ? undefined : await countsOf(deps, customer), pending));
       }
       const conversations = (await deps.store.findConversations({ status: 'active' })).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       const provisioning = (await deps.store.listCustomers()).filter((c) => c.status === 'provisioning' || c.status === 'creating').sort((a, b) => a.createdAt.localeCompare(b.createdAt));

@@ -48,6 +48,7 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
         const view = { t: deps.t, locale: deps.locale, conversationId: context.conversationId, step: 'summary', nonce: '' };
         return deps.approvals.request({
           action: 'create-customer',
+          ...(context.answers.externalId ? { externalId: context.answers.externalId } : {}),
           conversationId: context.conversationId,
           roomId: context.roomId,
           requester: context.startedBy,

@@ -16,7 +16,7 @@ export function locationProcedure(deps: { readonly store: Store; readonly wholes
     actors: {
       requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
         const { context } = input;
-        return deps.approvals.request({ action: 'add-location', conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: `${context.answers.name ?? ''} → ${context.customer.name}`, summary: `- ${context.answers.addressLine1 ?? ''}, ${context.answers.postalCode ?? ''} ${context.answers.city ?? ''}` });
+        return deps.approvals.request({ action: 'add-location', externalId: context.customer.externalId, conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: `${context.answers.name ?? ''} → ${context.customer.name}`, summary: `- ${context.answers.addressLine1 ?? ''}, ${context.answers.postalCode ?? ''} ${context.answers.city ?? ''}` });
       }),
       createLocation: fromPromise(async ({ input }): Promise<LocationOutcome> => {
         const { context } = input;

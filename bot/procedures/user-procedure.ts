@@ -32,6 +32,7 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
         const a = context.answers;
         return deps.approvals.request({
           action: 'add-users',
+          externalId: context.customer.externalId,
           conversationId: context.conversationId,
           roomId: context.roomId,
           requester: context.startedBy,

@@ -1,13 +1,14 @@
 import type { Translate } from '../../i18n/catalogue.ts';
-import type { CustomerRecord } from '../../store/records.ts';
+import { approvalsOf } from '../../machines/approval/approval-rules.ts';
+import type { Approval, CustomerRecord } from '../../store/records.ts';
 import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
 import { packageLabel } from '../customer/customer-facts.ts';
 import { heading, notice } from '../form-fields.ts';
 import { factsMarkdown } from '../template/template-facts.ts';
 import { shortTime, statusWord } from './status-format.ts';
 
-/** `status <customer>`: the state per package, the last error, who created it and when it was checked. */
-export function customerStatusCard(t: Translate, customer: CustomerRecord, stale: boolean, counts?: { readonly users: number; readonly locations: number }): CardMessage {
+/** `status <customer>`: the state per package, the last error, what waits for approval, who created it and when it was checked. */
+export function customerStatusCard(t: Translate, customer: CustomerRecord, stale: boolean, counts?: { readonly users: number; readonly locations: number }, pending: readonly Approval[] = []): CardMessage {
   const errors = [...customer.errors, ...customer.packageStates.flatMap((p) => p.errors)];
   const lastError = errors.at(-1);
   const facts = [
@@ -15,6 +16,7 @@ export function customerStatusCard(t: Translate, customer: CustomerRecord, stale
     ...customer.packageStates.map((p) => ({ title: packageLabel(t, p.name), value: statusWord(t, p.status) })),
     { title: t('customer.externalIdLabel'), value: customer.externalId },
     ...(counts ? [{ title: t('status.users'), value: String(counts.users) }, { title: t('status.locations'), value: String(counts.locations) }] : []),
+    ...pending.map((a) => ({ title: t('status.pendingApproval'), value: t('status.pendingApprovalLine', { subject: a.subject, count: approvalsOf(a), required: a.required, until: shortTime(a.expiresAt) }) })),
     ...(lastError ? [{ title: t('status.lastError'), value: `${lastError.description ?? ''}${lastError.errorCode !== undefined ? ` (${lastError.errorCode})` : ''}` }] : []),
     { title: t('status.createdBy'), value: `${customer.createdBy.email}, ${shortTime(customer.createdAt)}` },
     { title: t('status.checked'), value: shortTime(customer.updatedAt) },
