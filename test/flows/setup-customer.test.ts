@@ -145,11 +145,13 @@ describe('set-up steps under an approval policy', () => {
     const card = await waitFor('the approval card', () => h.botMessages('approvers').find((m) => m.attachments));
     expect(cardText(card)).toContain('Approval needed: Berlin HQ → Acme GmbH');
     expect(h.sandbox.subscribers.locations).toEqual([]);
+    await h.settle();
     const waiting = (await ask('status acme')).markdown!;
     expect(waiting).toMatch(/- Waiting for approval: Berlin HQ → Acme GmbH: 0 of 1, open until .+/);
     await pressButton(h.sandbox, 'bea', card, { vote: 'approve' });
     await waitFor('the location', () => h.sandbox.subscribers.locations.length === 1);
     await waitFor('the report', () => h.botMessages('direct-alice').find((m) => m.markdown === '✅ Location Berlin HQ was added to Acme GmbH.'));
+    await h.settle();
     expect((await ask('status acme')).markdown).not.toContain('Waiting for approval');
   });
 });
