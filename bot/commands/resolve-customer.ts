@@ -6,9 +6,10 @@ import { findCustomer } from '../find-customer.ts';
 
 /**
  * The customer a person named, or undefined after answering for them: a choice of buttons when
- * several match (each runs `command` for one), close names when none does.
+ * several match (each runs `command` for one), close names when none does, and `noneNote` (if it
+ * has one) when none does.
  */
-export async function resolveCustomer(ctx: CommandContext, store: Store, query: string, command: string): Promise<CustomerRecord | undefined> {
+export async function resolveCustomer(ctx: CommandContext, store: Store, query: string, command: string, noneNote?: () => Promise<string | undefined>): Promise<CustomerRecord | undefined> {
   const match = findCustomer(await store.listCustomers(), query);
   if (match.kind === 'one') return match.customer;
   if (match.kind === 'several') {
@@ -16,6 +17,7 @@ export async function resolveCustomer(ctx: CommandContext, store: Store, query: 
     return undefined;
   }
   const hint = match.suggestions.length > 0 ? ` ${ctx.t('status.didYouMean', { names: match.suggestions.join(', ') })}` : '';
-  await ctx.reply({ markdown: `${ctx.t('status.none', { query })}${hint}` });
+  const note = await noneNote?.();
+  await ctx.reply({ markdown: `${ctx.t('status.none', { query })}${hint}${note ? ` ${note}` : ''}` });
   return undefined;
 }

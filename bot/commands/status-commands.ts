@@ -3,6 +3,7 @@ import { customersListCard } from '../../cards/status/customers-list-card.ts';
 import { historyCard } from '../../cards/status/history-card.ts';
 import { inFlightCard } from '../../cards/status/in-flight-card.ts';
 import { shortTime } from '../../cards/status/status-format.ts';
+import { approvalsOf } from '../../machines/approval/approval-rules.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { CommandRegistry } from '../commands.ts';
@@ -38,7 +39,13 @@ export function registerStatusCommands(registry: CommandRegistry, deps: StatusDe
     run: async (ctx) => {
       const query = ctx.args.trim();
       if (query) {
-        const record = await resolveCustomer(ctx, deps.store, query, 'status');
+        // A customer whose creation waits for approval has no record yet; say that it is coming.
+        const creationPending = async () => {
+          const wanted = query.toLowerCase();
+          const waiting = (await deps.store.findApprovals({ status: 'pending' })).find((a) => a.action === 'create-customer' && (a.externalId?.toLowerCase() === wanted || a.subject.toLowerCase().includes(wanted)));
+          return waiting && ctx.t('status.creationPending', { subject: waiting.subject, count: approvalsOf(waiting), required: waiting.required, until: shortTime(waiting.expiresAt) });
+        };
+        const record = await resolveCustomer(ctx, deps.store, query, 'status', creationPending);
         if (!record) return;
         const { customer, stale } = await freshCustomer(deps.store, deps.wholesale, record, deps.clock());
         const pending = (await deps.store.findApprovals({ status: 'pending' })).filter((a) => a.externalId === customer.externalId);

@@ -66,6 +66,10 @@ describe('approvals over HTTP against the sandbox', () => {
     await h.settle();
     expect(h.sandbox.calls.filter((c) => c.operation.includes('/wholesale/'))).toEqual([]);
     expect((await h.store.findConversations({}))[0]!.step).toBe('awaitingApproval');
+    const before = h.botMessages('direct-oscar').length;
+    await h.say('oscar', 'direct-oscar', 'status acme-001');
+    const status = (await h.waitForBotMessages('direct-oscar', before + 1))[before]!.markdown!;
+    expect(status).toMatch(/^No customer matches “acme-001”\. A request to create Acme GmbH \(acme-001\) is waiting for approval \(1 of 2, open until .+\)\.$/);
 
     expect(await vote('chen', card, 'approve')).toBe('✅ Approved: Acme GmbH (acme-001) (2 of 2). alice@partner.example, it goes on now.');
     await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Acme GmbH is provisioned**'));
