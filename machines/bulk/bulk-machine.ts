@@ -4,6 +4,7 @@ import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval
 import type { FieldError } from '../field-errors.ts';
 import type { CustomerTarget } from '../user/user-fields.ts';
 import type { BulkRow } from './bulk-rows.ts';
+import { expiredNotice, impossible, notEnoughApprovers, notRequired, rejectionOf } from '../approval/approval-outcomes.ts';
 
 export const BULK_MACHINE_VERSION = 1;
 
@@ -69,8 +70,8 @@ export const bulkMachine = setup({
         src: 'requestApproval',
         input: ({ context }) => ({ context }),
         onDone: [
-          { guard: ({ event }) => !event.output.required, target: 'running', actions: assign({ wakeAt: () => new Date(0).toISOString() }) },
-          { guard: ({ event }) => event.output.required && 'impossible' in event.output, target: 'preview', actions: assign({ notice: { id: 'approval.notEnoughApprovers' as const, params: { required: '?', eligible: '?' } } }) },
+          { guard: ({ event }) => notRequired(event.output), target: 'running', actions: assign({ wakeAt: () => new Date(0).toISOString() }) },
+          { guard: ({ event }) => impossible(event.output), target: 'preview', actions: assign(({ event }) => notEnoughApprovers(event.output)) },
           { target: 'awaitingApproval' },
         ],
         onError: { target: 'preview', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
@@ -80,8 +81,8 @@ export const bulkMachine = setup({
       tags: 'rest',
       on: {
         approved: { target: 'running', actions: assign({ wakeAt: () => new Date(0).toISOString() }) },
-        rejected: { target: 'rejected', actions: assign(({ event }) => (event.type === 'rejected' ? { rejection: { by: event.by, reason: event.reason } } : {})) },
-        expired: { target: 'preview', actions: assign({ notice: { id: 'approval.expiredNotice' as const } }) },
+        rejected: { target: 'rejected', actions: assign(({ event }) => rejectionOf(event)) },
+        expired: { target: 'preview', actions: assign(expiredNotice) },
         cancel: 'cancelled',
       },
     },

@@ -5,6 +5,7 @@ import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../field-errors.ts';
 import { customerRequest, customerSections, defaultCustomerAnswers, sectionSchema, type CustomerSection, type TemplateChoice } from './customer-fields.ts';
 import { routePrecheck, type WholesaleProblem } from './precheck-routing.ts';
+import { expiredNotice, impossible, notEnoughApprovers, notRequired, rejectionOf, sentApproval } from '../approval/approval-outcomes.ts';
 
 export const CUSTOMER_MACHINE_VERSION = 2;
 
@@ -226,13 +227,13 @@ export const customerMachine = setup({
         src: 'requestApproval',
         input: ({ context }) => ({ context }),
         onDone: [
-          { guard: ({ event }) => !event.output.required, target: 'prechecking' },
+          { guard: ({ event }) => notRequired(event.output), target: 'prechecking' },
           {
-            guard: ({ event }) => event.output.required && 'impossible' in event.output,
+            guard: ({ event }) => impossible(event.output),
             target: 'summary',
-            actions: assign(({ event }) => (event.output.required && 'impossible' in event.output ? { notice: { id: 'approval.notEnoughApprovers' as const, params: { required: String(event.output.impossible.required), eligible: String(event.output.impossible.eligible) } } } : {})),
+            actions: assign(({ event }) => notEnoughApprovers(event.output)),
           },
-          { target: 'awaitingApproval', actions: assign(({ event }) => (event.output.required && 'approvalId' in event.output ? { approvalId: event.output.approvalId } : {})) },
+          { target: 'awaitingApproval', actions: assign(({ event }) => sentApproval(event.output)) },
         ],
         onError: { target: 'summary', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
       },
@@ -241,8 +242,8 @@ export const customerMachine = setup({
       tags: 'rest',
       on: {
         approved: 'prechecking',
-        rejected: { target: 'rejected', actions: assign(({ event }) => (event.type === 'rejected' ? { rejection: { by: event.by, reason: event.reason } } : {})) },
-        expired: { target: 'summary', actions: assign({ notice: { id: 'approval.expiredNotice' as const } }) },
+        rejected: { target: 'rejected', actions: assign(({ event }) => rejectionOf(event)) },
+        expired: { target: 'summary', actions: assign(expiredNotice) },
         cancel: 'cancelled',
       },
     },

@@ -7,6 +7,7 @@ import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval
 import { locationLanguages } from '../customer/customer-fields.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../field-errors.ts';
 import type { CustomerTarget } from '../user/user-fields.ts';
+import { expiredNotice, impossible, notEnoughApprovers, notRequired, rejectionOf } from '../approval/approval-outcomes.ts';
 
 export const LOCATION_MACHINE_VERSION = 1;
 
@@ -93,8 +94,8 @@ export const locationMachine = setup({
         src: 'requestApproval',
         input: ({ context }) => ({ context }),
         onDone: [
-          { guard: ({ event }) => !event.output.required, target: 'creating' },
-          { guard: ({ event }) => event.output.required && 'impossible' in event.output, target: 'form', actions: assign({ notice: { id: 'approval.notEnoughApprovers' as const, params: { required: '?', eligible: '?' } } }) },
+          { guard: ({ event }) => notRequired(event.output), target: 'creating' },
+          { guard: ({ event }) => impossible(event.output), target: 'form', actions: assign(({ event }) => notEnoughApprovers(event.output)) },
           { target: 'awaitingApproval' },
         ],
         onError: { target: 'form', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
@@ -104,8 +105,8 @@ export const locationMachine = setup({
       tags: 'rest',
       on: {
         approved: 'creating',
-        rejected: { target: 'rejected', actions: assign(({ event }) => (event.type === 'rejected' ? { rejection: { by: event.by, reason: event.reason } } : {})) },
-        expired: { target: 'form', actions: assign({ notice: { id: 'approval.expiredNotice' as const } }) },
+        rejected: { target: 'rejected', actions: assign(({ event }) => rejectionOf(event)) },
+        expired: { target: 'form', actions: assign(expiredNotice) },
         cancel: 'cancelled',
       },
     },

@@ -4,6 +4,7 @@ import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval
 import type { Actor } from '../../store/records.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../field-errors.ts';
 import { defaultAnswers, draftFrom, sections, type SectionName, type TemplateDraft } from './template-fields.ts';
+import { expiredNotice, impossible, notEnoughApprovers, notRequired, rejectionOf, sentApproval } from '../approval/approval-outcomes.ts';
 
 /** Bump when a persisted snapshot of an older machine could no longer be restored. */
 export const TEMPLATE_MACHINE_VERSION = 2;
@@ -165,13 +166,13 @@ export const templateMachine = setup({
         input: ({ context }) => ({ context }),
         onDone: [
           { guard: ({ context, event }) => !event.output.required && context.provisioningIdSource === 'issue', target: 'issuing' },
-          { guard: ({ event }) => !event.output.required, target: 'pasteId' },
+          { guard: ({ event }) => notRequired(event.output), target: 'pasteId' },
           {
-            guard: ({ event }) => event.output.required && 'impossible' in event.output,
+            guard: ({ event }) => impossible(event.output),
             target: 'summary',
-            actions: assign(({ event }) => (event.output.required && 'impossible' in event.output ? { notice: { id: 'approval.notEnoughApprovers' as const, params: { required: String(event.output.impossible.required), eligible: String(event.output.impossible.eligible) } } } : {})),
+            actions: assign(({ event }) => notEnoughApprovers(event.output)),
           },
-          { target: 'awaitingApproval', actions: assign(({ event }) => (event.output.required && 'approvalId' in event.output ? { approvalId: event.output.approvalId } : {})) },
+          { target: 'awaitingApproval', actions: assign(({ event }) => sentApproval(event.output)) },
         ],
         onError: { target: 'summary', actions: assign({ notice: { id: 'template.saveFailed' as const } }) },
       },
@@ -180,8 +181,8 @@ export const templateMachine = setup({
       tags: 'rest',
       on: {
         approved: [{ guard: 'partnerHubIssues', target: 'issuing' }, { target: 'pasteId' }],
-        rejected: { target: 'rejected', actions: assign(({ event }) => (event.type === 'rejected' ? { rejection: { by: event.by, reason: event.reason } } : {})) },
-        expired: { target: 'summary', actions: assign({ notice: { id: 'approval.expiredNotice' as const } }) },
+        rejected: { target: 'rejected', actions: assign(({ event }) => rejectionOf(event)) },
+        expired: { target: 'summary', actions: assign(expiredNotice) },
       },
     },
     issuing: {

@@ -4,6 +4,7 @@ import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../field-errors.ts';
 import type { WholesaleProblem } from '../customer/precheck-routing.ts';
 import { userFields, userSchema, type CustomerTarget } from './user-fields.ts';
+import { expiredNotice, impossible, notEnoughApprovers, notRequired, rejectionOf } from '../approval/approval-outcomes.ts';
 
 export const USER_MACHINE_VERSION = 1;
 
@@ -97,11 +98,11 @@ export const userMachine = setup({
         src: 'requestApproval',
         input: ({ context }) => ({ context }),
         onDone: [
-          { guard: ({ event }) => !event.output.required, target: 'prechecking' },
+          { guard: ({ event }) => notRequired(event.output), target: 'prechecking' },
           {
-            guard: ({ event }) => event.output.required && 'impossible' in event.output,
+            guard: ({ event }) => impossible(event.output),
             target: 'form',
-            actions: assign(({ event }) => (event.output.required && 'impossible' in event.output ? { notice: { id: 'approval.notEnoughApprovers' as const, params: { required: String(event.output.impossible.required), eligible: String(event.output.impossible.eligible) } } } : {})),
+            actions: assign(({ event }) => notEnoughApprovers(event.output)),
           },
           { target: 'awaitingApproval' },
         ],
@@ -112,8 +113,8 @@ export const userMachine = setup({
       tags: 'rest',
       on: {
         approved: 'prechecking',
-        rejected: { target: 'rejected', actions: assign(({ event }) => (event.type === 'rejected' ? { rejection: { by: event.by, reason: event.reason } } : {})) },
-        expired: { target: 'form', actions: assign({ notice: { id: 'approval.expiredNotice' as const } }) },
+        rejected: { target: 'rejected', actions: assign(({ event }) => rejectionOf(event)) },
+        expired: { target: 'form', actions: assign(expiredNotice) },
         cancel: 'cancelled',
       },
     },

@@ -136,6 +136,19 @@ describe('setup customer', () => {
 });
 
 describe('set-up steps under an approval policy', () => {
+  it('says on the card when the policy names too few people who could approve, and creates nothing', async () => {
+    await h.close();
+    // The approvers' space holds only the requester and the bot: nobody is left to approve.
+    h = await startHarness({ approvalPolicy: (sandbox) => ({ 'add-location': { approvers: [], approverSpaces: [sandbox.state.roomByKey('direct-alice').id], required: 1, requesterMayApprove: false, openFor: 3_600_000 } }) });
+    customer = await seedProvisioned();
+    const form = await ask('add location acme');
+    const again = await h.answer('alice', form, 'add', hq);
+    expect(cardText(again)).toContain('The approval policy needs 1 approvals but names only 0 people who could give them.');
+    expect(fieldOf(again, 'city').value).toBe('Berlin');
+    expect(h.sandbox.subscribers.locations).toEqual([]);
+  });
+
+
   it('waits for the approver before adding a location', async () => {
     await h.close();
     h = await startHarness({ approvalPolicy: (sandbox) => ({ 'add-location': { approvers: ['bea@partner.example'], approverSpaces: [], required: 1, requesterMayApprove: false, space: sandbox.state.roomByKey('approvers').id, openFor: 3_600_000 } }) });
