@@ -117,11 +117,15 @@ export class ConversationEngine {
   }
 
   /** A click on one of the bot's cards. */
-  async click(action: { readonly personId: string; readonly roomId: string; readonly messageId: string; readonly inputs: Readonly<Record<string, unknown>> }, data: CardData): Promise<void> {
+  /** A click on a card; `quietIfStale` leaves a click on a card that is no longer current unanswered (a replay after a crash). */
+  async click(action: { readonly personId: string; readonly roomId: string; readonly messageId: string; readonly inputs: Readonly<Record<string, unknown>> }, data: CardData, options: { readonly quietIfStale?: boolean } = {}): Promise<void> {
     await this.serial(data.conversationId, async () => {
       const log = this.deps.log.child({ conversationId: data.conversationId });
       const conversation = await this.deps.store.getConversation(data.conversationId);
-      const stale = () => this.deps.messenger.post(action.roomId, { markdown: this.deps.t('reply.cardInactive'), parentId: action.messageId });
+      const stale = async () => {
+        if (options.quietIfStale) log.info('click handled again after a restart is no longer current; not answered');
+        else await this.deps.messenger.post(action.roomId, { markdown: this.deps.t('reply.cardInactive'), parentId: action.messageId });
+      };
       if (!conversation) {
         log.info('click on a card of no known conversation');
         await stale();

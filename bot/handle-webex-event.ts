@@ -28,6 +28,11 @@ export interface SeamDeps {
   readonly log: Logger;
   /** Told of every event whose handling failed (metrics). */
   readonly onFailure?: () => void;
+  /**
+   * The event is handled again after a restart because a crash cut its handling off. A click on a
+   * card that is no longer current was then most likely handled before the crash: it is not answered.
+   */
+  readonly replayed?: boolean;
 }
 
 /** The polite refusal for a decision, naming whom to ask. */
@@ -159,5 +164,5 @@ async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): P
     await replier(deps, action.roomId, action.messageId)({ markdown: refusal(deps, decision, email) });
     return;
   }
-  await deps.engine.click(action, data.data);
+  await deps.engine.click(action, data.data, { quietIfStale: deps.replayed === true });
 }

@@ -118,8 +118,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   };
   const inFlight = new Set<Promise<void>>();
 
-  const dispatch = (event: WebhookEvent, receivedAt = performance.now()) => {
-    const work = handleWebexEvent(event, { webex, bot, commands, t, locale: options.language, engine, approvals, access, emailOf, log, onFailure: () => metrics.failed() }).finally(async () => {
+  const dispatch = (event: WebhookEvent, receivedAt = performance.now(), replayed = false) => {
+    const work = handleWebexEvent(event, { webex, bot, commands, t, locale: options.language, engine, approvals, access, emailOf, log, onFailure: () => metrics.failed(), replayed }).finally(async () => {
       inFlight.delete(work);
       // From the request's arrival to the end of the handling (the reply posted): what an operator tunes.
       const ms = performance.now() - receivedAt;
@@ -170,7 +170,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         await options.store.finishEvent(unfinished.eventId);
         continue;
       }
-      dispatch(parsed.data);
+      dispatch(parsed.data, performance.now(), true);
       handled++;
     }
     return handled;
