@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { translator, type Locale } from '../i18n/catalogue.ts';
@@ -73,12 +74,22 @@ export interface RunningBot {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { log } = options;
   const metrics = new Metrics(options.store);
-  const webex = new MessagingClient({ baseUrl: options.webexApiUrl, token: options.botToken, log, onResponse: metrics.apiCall('messaging'), ...options.http });
+  // Per event: how long its Webex calls took (summed), so the log can tell the bot's own time from Webex's.
+  const eventTiming = new AsyncLocalStorage<{ webexMs: number }>();
+  const onResponse = (api: 'messaging' | 'wholesale') => {
+    const count = metrics.apiCall(api);
+    return (call: { readonly method: string; readonly endpoint: string; readonly status: number; readonly ms: number }) => {
+      count(call);
+      const timing = eventTiming.getStore();
+      if (timing) timing.webexMs += call.ms;
+    };
+  };
+  const webex = new MessagingClient({ baseUrl: options.webexApiUrl, token: options.botToken, log, onResponse: onResponse('messaging'), ...options.http });
   const bot = await webex.getMe();
   const t = translator(options.language);
-  const wholesale = new WholesaleClient({ baseUrl: options.wholesale.apiUrl, token: options.wholesale.token, log, onResponse: metrics.apiCall('wholesale'), ...options.http });
+  const wholesale = new WholesaleClient({ baseUrl: options.wholesale.apiUrl, token: options.wholesale.token, log, onResponse: onResponse('wholesale'), ...options.http });
   // Bulk provisioning runs into rate limits by design: more patience per call, Retry-After honoured.
-  const bulkWholesale = new WholesaleClient({ baseUrl: options.wholesale.apiUrl, token: options.wholesale.token, log, onResponse: metrics.apiCall('wholesale'), ...options.http, maxAttempts: 30 });
+  const bulkWholesale = new WholesaleClient({ baseUrl: options.wholesale.apiUrl, token: options.wholesale.token, log, onResponse: onResponse('wholesale'), ...options.http, maxAttempts: 30 });
   const clock = options.clock ?? (() => new Date());
   const messenger: Messenger = {
     post: (roomId, reply) =>
@@ -119,12 +130,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const inFlight = new Set<Promise<void>>();
 
   const dispatch = (event: WebhookEvent, receivedAt = performance.now(), replayed = false) => {
-    const work = handleWebexEvent(event, { webex, bot, commands, t, locale: options.language, engine, approvals, access, emailOf, log, onFailure: () => metrics.failed(), replayed }).finally(async () => {
+    const timing = { webexMs: 0 };
+    const work = eventTiming.run(timing, () => handleWebexEvent(event, { webex, bot, commands, t, locale: options.language, engine, approvals, access, emailOf, log, onFailure: () => metrics.failed(), replayed })).finally(async () => {
       inFlight.delete(work);
       // From the request's arrival to the end of the handling (the reply posted): what an operator tunes.
       const ms = performance.now() - receivedAt;
       metrics.handled(event.resource, ms / 1000);
-      log.info('event handled', { eventId: event.data.id, resource: event.resource, ms: Math.round(ms * 100) / 100 });
+      log.info('event handled', { eventId: event.data.id, resource: event.resource, ms: Math.round(ms * 100) / 100, webexMs: Math.round(timing.webexMs * 100) / 100 });
       await options.store.finishEvent(dedupeKey(event)).catch((error: unknown) => log.error('event not marked handled', { eventId: event.data.id, error }));
     });
     inFlight.add(work);

@@ -102,7 +102,7 @@ export class HttpClient {
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
 
     for (let attempt = 1; ; attempt++) {
-      const started = Date.now();
+      const started = performance.now();
       let response: Response;
       try {
         response = await this.fetchFn(url, { method, headers, body });
@@ -116,8 +116,9 @@ export class HttpClient {
         throw new WebexApiError('webex_unreachable', `${method} ${endpoint} could not reach the Webex API; check WEBEX_API_URL and the network`, { method, endpoint, attempts: attempt }, { cause });
       }
       const trackingId = response.headers.get('trackingid') ?? undefined;
-      this.log.debug('webex call', { method, endpoint, status: response.status, attempt, ms: Date.now() - started, trackingId });
-      this.options.onResponse?.({ method, endpoint, status: response.status, ms: Date.now() - started });
+      const ms = Math.round((performance.now() - started) * 100) / 100;
+      this.log.debug('webex call', { method, endpoint, status: response.status, attempt, ms, trackingId });
+      this.options.onResponse?.({ method, endpoint, status: response.status, ms });
 
       if (response.ok) {
         return { value: await this.parse(response, options.schema, { method, endpoint, trackingId, attempts: attempt }), next: nextLink(response.headers.get('link')) };
