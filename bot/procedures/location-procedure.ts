@@ -4,6 +4,7 @@ import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
 import { LOCATION_MACHINE_VERSION, locationMachine, locationRequest, type LocationEvent, type LocationInput, type LocationOutcome } from '../../machines/location/location-machine.ts';
 import type { CustomerTarget } from '../../machines/user/user-fields.ts';
 import type { Store } from '../../store/store.ts';
+import { stepsRecorded } from './recorded-steps.ts';
 import { WebexApiError } from '../../webex/webex-api-error.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval-service.ts';
@@ -24,11 +25,11 @@ export function locationProcedure(deps: { readonly store: Store; readonly wholes
         const audit = { actor: context.startedBy, conversationId: context.conversationId, externalId: context.customer.externalId, details: { name: request.name } };
         // Idempotent by name: a restored machine that asks again finds the one it made. The intent is
         // recorded before the call, so a bot killed before the answer arrived still knows it is ours.
-        const steps = await deps.store.listAudit({ conversationId: context.conversationId });
-        const ours = steps.some((e) => (e.action === 'location.creating' || e.action === 'location.created') && String(e.details.name).toLowerCase() === request.name.toLowerCase());
+        const steps = await stepsRecorded(deps.store, context.conversationId, 'name', request.name);
+        const ours = steps.has('location.creating') || steps.has('location.created');
         const existing = (await deps.wholesale.listLocations(context.customer.orgId)).find((l) => l.name.toLowerCase() === request.name.toLowerCase());
         if (existing) {
-          if (ours && !steps.some((e) => e.action === 'location.created')) await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.created', ...audit });
+          if (ours && !steps.has('location.created')) await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.created', ...audit });
           return ours ? { ok: true } : { ok: false, field: 'name', reason: 'exists' };
         }
         if (!ours) await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.creating', ...audit });

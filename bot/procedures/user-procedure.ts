@@ -4,6 +4,7 @@ import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
 import { subscriberRequest, type CustomerTarget } from '../../machines/user/user-fields.ts';
 import { USER_MACHINE_VERSION, userMachine, type UserContext, type UserEvent, type UserInput, type UserPrecheck } from '../../machines/user/user-machine.ts';
 import type { Store } from '../../store/store.ts';
+import { stepsRecorded } from './recorded-steps.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval-service.ts';
 import { defineProcedure, type Procedure } from '../procedure.ts';
@@ -20,10 +21,7 @@ export interface UserProcedureDeps {
 export function userProcedure(deps: UserProcedureDeps): Procedure {
   const clock = deps.clock ?? (() => new Date());
   /** Whether this conversation has already sent the create for the email it holds now. */
-  const triedToCreate = async (context: UserContext) => {
-    const email = (context.answers.email ?? '').toLowerCase();
-    return (await deps.store.listAudit({ conversationId: context.conversationId })).some((e) => e.action === 'user.creating' && e.details.email === email);
-  };
+  const triedToCreate = async (context: UserContext) => (await stepsRecorded(deps.store, context.conversationId, 'email', context.answers.email ?? '')).has('user.creating');
   const machine = userMachine.provide({
     actors: {
       listLocations: fromPromise(async ({ input }: { input: { orgId: string } }): Promise<readonly { id: string; name: string }[]> => (await deps.wholesale.listLocations(input.orgId)).map((l) => ({ id: l.id, name: l.name }))),
