@@ -90,6 +90,9 @@ async function load(file: string, journalFile: string): Promise<{ data: StoreDat
   return { data, seq, journalBytes: complete.length > 0 ? Buffer.byteLength(complete.join('\n')) + 1 : 0 };
 }
 
+/** The journal is folded into the data file once it is past this and past the file's own size. */
+export const MIN_FOLD_BYTES = 16 << 20;
+
 interface Pending {
   readonly line: string;
   readonly resolve: () => void;
@@ -109,9 +112,7 @@ interface Pending {
  * a crash between writing the snapshot and emptying the journal replays nothing twice. The files
  * are validated on open; a damaged one stops start-up and is never overwritten.
  */
-export const MIN_FOLD_BYTES = 16 << 20;
-
-export async function openLowdbStore(file: string, options: { readonly minCompactBytes?: number } = {}): Promise<Store> {
+export async function openLowdbStore(file: string, options: { readonly minFoldBytes?: number } = {}): Promise<Store> {
   const journalFile = `${file}.journal`;
   const loaded = await load(file, journalFile);
   await mkdir(dirname(file), { recursive: true });
@@ -120,7 +121,7 @@ export async function openLowdbStore(file: string, options: { readonly minCompac
   let seq = loaded?.seq ?? 0;
   let journalBytes = loaded?.journalBytes ?? 0;
   let snapshotBytes = 0;
-  const minCompactBytes = options.minCompactBytes ?? MIN_FOLD_BYTES;
+  const minFoldBytes = options.minFoldBytes ?? MIN_FOLD_BYTES;
 
   const writeSnapshot = async () => {
     const text = JSON.stringify({ ...data, seq });
@@ -150,7 +151,7 @@ export async function openLowdbStore(file: string, options: { readonly minCompac
         for (const p of batch) p.reject(error);
         continue;
       }
-      if (journalBytes > Math.max(minCompactBytes, snapshotBytes)) {
+      if (journalBytes > Math.max(minFoldBytes, snapshotBytes)) {
         try {
           await writeSnapshot();
           await journal.truncate(0);

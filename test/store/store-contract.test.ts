@@ -208,7 +208,7 @@ describe('the lowdb store journal', () => {
 
   it('folds the journal into the file once it outgrows it, and replays nothing twice after a crash between the two', async () => {
     const file = join(dir, 'bot.json');
-    const store = await openLowdbStore(file, { minCompactBytes: 500 });
+    const store = await openLowdbStore(file, { minFoldBytes: 500 });
     for (let i = 1; i <= 9; i++) await store.appendAudit(audit(i));
     const journalAfter = await readFile(`${file}.journal`, 'utf8');
     expect(journalAfter.length).toBeLessThan(500);
