@@ -127,7 +127,9 @@ try {
       const ms = performance.now() - sentAt;
       latencies.push(ms);
       const command = pendingCommand.get(message.roomId)!;
-      byCommand.set(command, [...(byCommand.get(command) ?? []), ms]);
+      const list = byCommand.get(command) ?? [];
+      list.push(ms);
+      byCommand.set(command, list);
     }
   });
 
