@@ -22,6 +22,12 @@ import { runCommandDataSchema } from '../../cards/run-command-data.ts';
 import { approvalsListCard } from '../../cards/approval/approvals-list-card.ts';
 import { customerCard } from '../../cards/customer/customer-card.ts';
 import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
+import { customerChoiceCard } from '../../cards/status/customer-choice-card.ts';
+import { customerStatusCard } from '../../cards/status/customer-status-card.ts';
+import { customersListCard } from '../../cards/status/customers-list-card.ts';
+import { historyCard } from '../../cards/status/history-card.ts';
+import { inFlightCard } from '../../cards/status/in-flight-card.ts';
+import type { CustomerRecord } from '../../store/records.ts';
 
 const validate = cardValidator();
 
@@ -77,6 +83,14 @@ function everyCard(): [string, CardMessage][] {
     const who = { conversationId: 'c1', roomId: 'r', startedBy: { personId: 'p', email: 'a@partner.example' }, customer: target };
     out.push([`user form ${locale}`, withCard(userCard('form', { ...who, locations: [{ id: 'l1', name: 'Berlin HQ' }], answers: { package: 'webex_calling' }, errors: { primaryPhoneNumber: { id: 'user.needsNumber' }, package: { id: 'user.adminPackage', params: { package: 'webex_calling' } } }, notice: { id: 'form.fixErrors' } }, view))]);
     out.push([`location form ${locale}`, withCard(locationCard('form', { ...who, answers: { preferredLanguage: 'de_de', announcementLanguage: 'de_de' }, errors: { timeZone: { id: 'customer.timeZoneInvalid' } } }, view))]);
+    const record = (externalId: string, name: string, status: CustomerRecord['status']): CustomerRecord => ({ externalId, id: `id-${externalId}`, orgId: `org-${externalId}`, name, adminEmail: 'admin@acme.example', country: 'DE', templateId: 't1', templateName: 'SMB', packages: ['webex_calling', 'webex_meetings'], status, packageStates: [{ name: 'webex_calling', status: 'provisioned', errors: [] }, { name: 'webex_meetings', status: 'error', errors: [{ errorCode: 4003, description: 'No meeting site' }] }], errors: [], conversationId: 'c1', roomId: 'r', createdBy: { personId: 'p', email: 'alice@partner.example' }, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:05:00.000Z', history: [] });
+    const acme = record('acme-001', 'Acme GmbH', 'provisioned_with_errors');
+    out.push([`customer status ${locale}`, customerStatusCard(t, acme, false, { users: 12, locations: 2 }, [{ ...pendingApproval, action: 'add-location', subject: 'Berlin HQ → Acme GmbH', externalId: 'acme-001' }])]);
+    out.push([`customer status stale ${locale}`, customerStatusCard(t, acme, true)]);
+    out.push([`customer choice ${locale}`, customerChoiceCard(t, 'acme', 'status', [acme, record('acme-fr', 'Acme France', 'provisioning')])]);
+    out.push([`customers list ${locale}`, customersListCard(t, [acme, record('globex-1', 'Globex', 'error')])]);
+    out.push([`history ${locale}`, historyCard(t, 'Acme GmbH', 'acme-001', Array.from({ length: 23 }, (_, i) => ({ at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), action: `step.${i}`, actor: { personId: 'p', email: 'alice@partner.example' }, externalId: 'acme-001', details: {} })), 0)]);
+    out.push([`in flight ${locale}`, inFlightCard(t, ['Acme GmbH (acme-001), provisioning since 01.01. 00:00', 'onboarding template by paul@partner.example since 01.01. 00:01, step basics'])]);
     out.push([`templates list ${locale}`, templatesListCard(t, [{ name: 'SMB', provisioningId: 'ZjViMzYx' }, { name: 'Enterprise', provisioningId: 'YWJj' }])]);
   }
   return out;
