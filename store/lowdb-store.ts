@@ -183,9 +183,7 @@ export async function openLowdbStore(file: string, options: { readonly minFoldBy
     },
     hasEvent: async (eventId) => data.seenEvents[eventId] !== undefined,
     async finishEvent(eventId) {
-      if (!(eventId in data.inbox)) return;
-      delete data.inbox[eventId];
-      await commit({ c: 'inbox', k: eventId, d: true });
+      if (storeRules.finishEvent(data, eventId)) await commit({ c: 'inbox', k: eventId, d: true });
     },
     unfinishedEvents: async () => storeRules.unfinishedEvents(data),
     async getConversation(id) {

@@ -7,7 +7,7 @@ export function createMemoryStore(): Store {
     recordEvent: async (eventId, receivedAt, event) => storeRules.recordEvent(data, eventId, receivedAt, event),
     hasEvent: async (eventId) => data.seenEvents[eventId] !== undefined,
     finishEvent: async (eventId) => {
-      delete data.inbox[eventId];
+      storeRules.finishEvent(data, eventId);
     },
     unfinishedEvents: async () => storeRules.unfinishedEvents(data),
     getConversation: async (id) => {

@@ -179,6 +179,12 @@ export const storeRules = {
       .filter((a) => (!filter.status || a.status === filter.status) && (!filter.conversationId || a.conversationId === filter.conversationId))
       .map((a) => structuredClone(a));
   },
+  /** Takes a handled event out of the inbox; whether it was there. */
+  finishEvent(data: StoreData, eventId: string): boolean {
+    if (!(eventId in data.inbox)) return false;
+    delete data.inbox[eventId];
+    return true;
+  },
   unfinishedEvents(data: StoreData): UnfinishedEvent[] {
     return Object.entries(data.inbox)
       .map(([eventId, { receivedAt, event }]) => ({ eventId, receivedAt, event: structuredClone(event) }))
