@@ -1,7 +1,7 @@
 import type { BulkRow } from '../machines/bulk/bulk-rows.ts';
 import { WebexApiError } from '../webex/webex-api-error.ts';
 import type { WholesaleClient } from '../webex/wholesale-client.ts';
-import { createSubscriberOnce } from './procedures/create-subscriber-once.ts';
+import { createOnce } from './create-once.ts';
 
 export interface RowResult {
   readonly line: number;
@@ -10,14 +10,9 @@ export interface RowResult {
   readonly reason?: string;
 }
 
-/** Every subscriber email the customer has, read page by page. */
+/** Every subscriber email the customer has (the client reads every page). */
 export async function existingEmails(wholesale: WholesaleClient, customerId: string): Promise<Set<string>> {
-  const emails = new Set<string>();
-  for (let offset = 0; ; offset += 1000) {
-    const page = await wholesale.listSubscribers({ customerId, max: 1000, offset });
-    for (const s of page) emails.add(s.email.toLowerCase());
-    if (page.length < 1000) return emails;
-  }
+  return new Set((await wholesale.listSubscribers({ customerId })).map((s) => s.email.toLowerCase()));
 }
 
 function reasonOf(error: unknown): string {
@@ -53,9 +48,14 @@ export async function provisionRows(
         result = { line: row.line, email, outcome: 'existed' };
       } else {
         try {
-          const outcome = await createSubscriberOnce(wholesale, row.request, { knownAbsent: true });
+          const { made } = await createOnce({
+            find: () => wholesale.findSubscriber(customerId, email),
+            create: () => wholesale.createSubscriber(row.request),
+            knownAbsent: true,
+          });
           known.add(email);
-          result = { line: row.line, email, outcome: outcome.existed ? 'existed' : 'created' };
+          // Only a create this run's own call made counts as created; one refused as a duplicate existed.
+          result = { line: row.line, email, outcome: made === 'created' ? 'created' : 'existed' };
         } catch (error) {
           result = { line: row.line, email, outcome: 'failed', reason: reasonOf(error) };
         }

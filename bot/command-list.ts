@@ -7,6 +7,7 @@ import { registerStatusCommands } from './commands/status-commands.ts';
 import { registerSetupCommands } from './commands/setup-commands.ts';
 import type { WholesaleClient } from '../webex/wholesale-client.ts';
 import type { ApprovalService } from './approval-service.ts';
+import type { Download } from './commands/setup-commands.ts';
 import { approvalsListCard } from '../cards/approval/approvals-list-card.ts';
 
 export interface CommandDeps {
@@ -15,7 +16,7 @@ export interface CommandDeps {
   readonly wholesale: WholesaleClient;
   readonly approvals: ApprovalService;
   /** Reads a file attached to a message, with the bot's token. */
-  readonly download: (url: string) => Promise<string>;
+  readonly download: Download;
   readonly clock?: () => Date;
 }
 

@@ -120,7 +120,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ...(options.alertRoomId ? { alertRoomId: options.alertRoomId } : {}),
   });
   deliver = (id, event) => engine.deliver(id, event);
-  const commands = buildCommands({ engine, store: options.store, wholesale, approvals, download: (url) => webex.downloadText(url) });
+  const commands = buildCommands({ engine, store: options.store, wholesale, approvals, download: (url, onRetry) => webex.downloadText(url, onRetry) });
   const access = new AccessPolicy(options.roles);
   const emails = new Map<string, string | undefined>();
   const emailOf = async (personId: string) => {

@@ -24,11 +24,15 @@ export interface ApiCall {
   readonly params: Readonly<Record<string, string>>;
   readonly query: Readonly<Record<string, string>>;
   readonly body: unknown;
+  /** The whole URL called (for the `Link` of the next page). */
+  readonly url: URL;
 }
 
 export interface ApiResult {
   readonly status: number;
   readonly body?: unknown;
+  /** A file's bytes, sent as they are instead of a JSON body. */
+  readonly file?: { readonly type: string; readonly name: string; readonly content: Buffer };
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -107,14 +111,16 @@ export function apiRoute(router: Router, ctx: ApiContext, operation: string, han
       if (first !== undefined) query[key] = first;
     }
     try {
-      const result = await handler({ person, token: token!, params: req.params as Record<string, string>, query, body });
+      const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`);
+      const result = await handler({ person, token: token!, params: req.params as Record<string, string>, query, body, url });
       // A pass-through fault: the work is done, but the caller is told it failed (as after a lost answer).
       // A pass-through fault's delay comes after the work: the caller waits for an answer that is late.
       if (fault?.passThrough && fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (fault && fault.status >= 400 && fault.passThrough) return answerFault();
       record(result.status, result.body, person);
       for (const [name, value] of Object.entries(result.headers ?? {})) res.set(name, value);
-      if (result.body === undefined) res.status(result.status).end();
+      if (result.file) res.status(result.status).type(result.file.type).set('content-disposition', `attachment; filename="${result.file.name}"`).send(result.file.content);
+      else if (result.body === undefined) res.status(result.status).end();
       else res.status(result.status).json(result.body);
     } catch (error) {
       if (error instanceof ApiError) {

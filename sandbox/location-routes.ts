@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import { ApiError, apiRoute, type ApiContext } from './api-route.ts';
+import { pageOf } from './paging.ts';
 import type { SubscriberState } from './subscriber-state.ts';
 import type { WholesaleState } from './wholesale-state.ts';
 
@@ -44,10 +45,15 @@ export function mountLocationRoutes(router: Router, ctx: ApiContext, wholesale: 
     router,
     ctx,
     'GET /locations',
-    ({ person, query }) => {
-      if (person.role !== 'partner admin') throw new ApiError(403, 'This token lacks the spark-admin:locations_read scope.');
-      const customer = orgOf(query.orgId);
-      return { status: 200, body: { items: subscribers.locations.filter((l) => l.orgId === customer.orgId).map((l) => ({ ...l })) } };
+    (call) => {
+      if (call.person.role !== 'partner admin') throw new ApiError(403, 'This token lacks the spark-admin:locations_read scope.');
+      const customer = orgOf(call.query.orgId);
+      const page = pageOf(
+        subscribers.locations.filter((l) => l.orgId === customer.orgId),
+        call,
+        { defaultSize: 100, maxSize: 100, position: 'start' },
+      );
+      return { status: 200, body: { items: page.items.map((l) => ({ ...l })) }, headers: page.headers };
     },
     { unspecified: true },
   );

@@ -1,6 +1,7 @@
 import { webexId } from './ids.ts';
 import { renderMarkdown } from './mentions.ts';
 import { ApiError, apiRoute, type ApiContext } from './api-route.ts';
+import { pageOf } from './paging.ts';
 import { presentAction, presentCreatedMessage, presentMembership, presentMessage, presentPerson, presentRoom, presentWebhook } from './present.ts';
 import type { SandboxAttachment, SandboxMessage, SandboxPerson, SandboxRoom, SandboxWebhook } from './sandbox-state.ts';
 import type { WebhookDelivery } from './webhook-delivery.ts';
@@ -19,12 +20,6 @@ type Body = Record<string, unknown>;
 const asBody = (body: unknown): Body => (body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Body) : {});
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-function parseMax(raw: string | undefined, fallback: number, limit: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new ApiError(400, 'max must be a positive whole number.');
-  return Math.min(n, limit);
-}
 
 /** The emulated Webex messaging API, one route per operation of spec/webex-messaging.json. */
 export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: WebhookDelivery, options: MessagingOptions): void {
@@ -46,27 +41,29 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
 
   apiRoute(router, ctx, 'GET /rooms/{roomId}', ({ person, params }) => ({ status: 200, body: presentRoom(visibleRoom(person, params.roomId)) }));
 
-  apiRoute(router, ctx, 'GET /memberships', ({ person, query }) => {
-    const max = parseMax(query.max, 100, 1000);
+  apiRoute(router, ctx, 'GET /memberships', (call) => {
+    const { person, query } = call;
     let items = state.memberships.filter((m) => state.isMember(m.roomId, person.id));
     if (query.roomId) items = items.filter((m) => m.roomId === query.roomId);
     if (query.personId) items = items.filter((m) => m.personId === query.personId);
     if (query.personEmail) items = items.filter((m) => state.personById(m.personId)?.emails.includes(query.personEmail!.toLowerCase()));
-    return { status: 200, body: { items: items.slice(0, max).map((m) => presentMembership(state, m)) } };
+    const page = pageOf(items, call, { defaultSize: 100, maxSize: 100, position: 'cursor' });
+    return { status: 200, body: { items: page.items.map((m) => presentMembership(state, m)) }, headers: page.headers };
   });
 
-  apiRoute(router, ctx, 'GET /messages', ({ person, query }) => {
+  apiRoute(router, ctx, 'GET /messages', (call) => {
+    const { person, query } = call;
     const room = visibleRoom(person, query.roomId);
     const mentionedOnly = query.mentionedPeople === 'me' || query.mentionedPeople === person.id;
     if (person.type === 'bot' && room.type === 'group' && !mentionedOnly) {
       throw new ApiError(403, 'Bots can list messages in a group space only with mentionedPeople=me.');
     }
-    const max = parseMax(query.max, 50, mentionedOnly ? 100 : 1000);
     let items = state.messages.filter((m) => m.roomId === room.id && state.canSee(person, m));
     if (mentionedOnly) items = items.filter((m) => m.mentionedPeople.includes(person.id));
     if (query.parentId) items = items.filter((m) => m.parentId === query.parentId);
-    items = [...items].reverse().slice(0, max);
-    return { status: 200, body: { items: items.map((m) => presentMessage(state, m)) } };
+    // 50 by default; the spec caps `max` at 100 with mentionedPeople and is silent otherwise: 100.
+    const page = pageOf([...items].reverse(), call, { defaultSize: 50, maxSize: 100, position: 'cursor' });
+    return { status: 200, body: { items: page.items.map((m) => presentMessage(state, m)) }, headers: page.headers };
   });
 
   apiRoute(router, ctx, 'POST /messages', ({ person, body: raw }) => {
@@ -202,9 +199,9 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
     }
   };
 
-  apiRoute(router, ctx, 'GET /webhooks', ({ person, query }) => {
-    const max = parseMax(query.max, 100, 100);
-    return { status: 200, body: { items: state.webhooks.filter((w) => w.ownerId === person.id).slice(0, max).map(presentWebhook) } };
+  apiRoute(router, ctx, 'GET /webhooks', (call) => {
+    const page = pageOf(state.webhooks.filter((w) => w.ownerId === call.person.id), call, { defaultSize: 100, maxSize: 100, position: 'cursor' });
+    return { status: 200, body: { items: page.items.map(presentWebhook) }, headers: page.headers };
   });
 
   apiRoute(router, ctx, 'POST /webhooks', ({ person, body: raw }) => {

@@ -17,6 +17,7 @@ import { SpecValidator, wholesaleSpec } from './spec-validator.ts';
 import { mountWholesaleRoutes } from './wholesale-routes.ts';
 import { mountSubscriberRoutes } from './subscriber-routes.ts';
 import { mountLocationRoutes } from './location-routes.ts';
+import { mountContentRoute } from './content-route.ts';
 import { RateLimiter, SubscriberState } from './subscriber-state.ts';
 import { WholesaleState, type Outcome } from './wholesale-state.ts';
 import { WebhookDelivery, type DeliveryOptions } from './webhook-delivery.ts';
@@ -30,6 +31,8 @@ export interface SandboxOptions {
   readonly provisioningMs?: number;
   /** Subscriber API calls allowed per second and token; unlimited when absent. */
   readonly subscriberRateLimit?: number;
+  /** How long Webex's malware scan of a newly attached file runs (downloads answer 423 until then); 0 by default. */
+  readonly fileScanMs?: number;
 }
 
 export interface RunningSandbox {
@@ -53,6 +56,15 @@ export interface RunningSandbox {
 }
 
 const controlFaults = z.union([faultSchema, z.array(faultSchema)]);
+const fileUpload = z.object({
+  name: z.string().min(1),
+  type: z.string().default('text/csv'),
+  content: z.string(),
+  /** This file's scan time, instead of the sandbox's `fileScanMs`. */
+  scanMs: z.number().int().nonnegative().max(600_000).optional(),
+  /** Webex cannot scan this file: downloads answer 428. */
+  unscannable: z.boolean().default(false),
+});
 
 /**
  * Starts the local Webex emulator: the messaging API under /v1 (per the official spec) and a
@@ -81,14 +93,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const subscriberLimiter = new RateLimiter(options.subscriberRateLimit);
   mountSubscriberRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers, subscriberLimiter);
   mountLocationRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers);
-  // Files attached to messages, as Webex serves them to those who may read the message.
-  v1.get('/contents/:id', (req, res) => {
-    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
-    if (!token || !state.personByToken(token)) return void res.status(401).json({ message: 'The request requires a valid access token.' });
-    const file = subscribers.files.get(req.params.id);
-    if (!file) return void res.status(404).json({ message: 'The requested resource could not be found.' });
-    res.set('content-type', file.type).set('content-disposition', `attachment; filename="${file.name}"`).send(file.content);
-  });
+  mountContentRoute(v1, { state, faults, spec, calls }, subscribers);
   app.use('/v1', v1);
 
   const control = express.Router();
@@ -148,10 +153,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   });
   /** Uploads a file for a person to attach (`files: [url]` in POST /v1/messages). */
   control.post('/files', (req, res) => {
-    const body = req.body as { name?: unknown; type?: unknown; content?: unknown };
-    if (typeof body.name !== 'string' || typeof body.content !== 'string') return void res.status(400).json({ message: 'name and content (text) are required' });
+    const parsed = fileUpload.safeParse(req.body);
+    if (!parsed.success) return void res.status(400).json({ message: `name and content (text) are required; scanMs a number, unscannable true or false: ${parsed.error.message}` });
+    const { name, type, content, scanMs, unscannable } = parsed.data;
     const id = randomUUID();
-    subscribers.files.set(id, { name: body.name, type: typeof body.type === 'string' ? body.type : 'text/csv', content: Buffer.from(body.content) });
+    subscribers.files.set(id, { name, type, content: Buffer.from(content), scannedAt: Date.now() + (scanMs ?? options.fileScanMs ?? 0), unscannable });
     res.status(201).json({ url: `${apiUrl}/contents/${id}` });
   });
   control.use('/partner-hub', partnerHubRoutes(partnerHubTemplates));

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { ApiError, apiRoute, type ApiContext } from './api-route.ts';
+import { pageOf } from './paging.ts';
 import type { SandboxCustomer, WholesaleProblem, WholesaleState } from './wholesale-state.ts';
 import type { RateLimiter, SandboxSubscriber, SubscriberState } from './subscriber-state.ts';
 
@@ -56,14 +57,15 @@ export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale
     return found;
   };
 
-  apiRoute(router, ctx, 'GET /wholesale/subscribers', ({ person, query, token }) => {
+  apiRoute(router, ctx, 'GET /wholesale/subscribers', (call) => {
+    const { person, query, token } = call;
     guard(person.role, token);
-    const max = Math.min(Number(query.max ?? 100), 1000);
-    const offset = Number(query.offset ?? 0);
     const items = subscribers.subscribers.filter(
       (s) => (!query.customerId || s.customerId === query.customerId) && (!query.email || s.email === query.email.toLowerCase()) && (!query.externalCustomerId || s.externalCustomerId === query.externalCustomerId),
     );
-    return { status: 200, body: { items: items.slice(offset, offset + max).map(present) } };
+    // The spec: "up to 100 per page", 50 by default.
+    const page = pageOf(items, call, { defaultSize: 50, maxSize: 100, position: 'offset' });
+    return { status: 200, body: { items: page.items.map(present) }, headers: page.headers };
   });
 
   apiRoute(router, ctx, 'POST /wholesale/subscribers/validate', ({ person, body, token }) => {

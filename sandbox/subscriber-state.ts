@@ -48,11 +48,22 @@ export class RateLimiter {
 }
 
 /** The sandbox's subscribers and customer locations. */
+/** A file attached to a message, as Webex holds it: scanned for malware before anyone may read it. */
+export interface SandboxFile {
+  readonly name: string;
+  readonly type: string;
+  readonly content: Buffer;
+  /** Until then (ms since the epoch) the scan runs and a download answers 423 with Retry-After. */
+  readonly scannedAt: number;
+  /** The scan cannot read it (e.g. encrypted): every download answers 428. */
+  readonly unscannable: boolean;
+}
+
 export class SubscriberState {
   readonly subscribers: SandboxSubscriber[] = [];
   readonly locations: SandboxLocation[] = [];
   /** Files people attached to messages, served back to whoever may read the message. */
-  readonly files = new Map<string, { readonly name: string; readonly type: string; readonly content: Buffer }>();
+  readonly files = new Map<string, SandboxFile>();
 
   addSubscriber(fields: Omit<SandboxSubscriber, 'id' | 'personId' | 'created'>, now: string): SandboxSubscriber {
     const subscriber: SandboxSubscriber = { ...fields, id: Buffer.from(`ciscospark://us/SUBSCRIBER/${randomUUID()}`).toString('base64url'), personId: webexId('PEOPLE'), created: now };

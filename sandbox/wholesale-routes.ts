@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import { ApiError, apiRoute, type ApiContext } from './api-route.ts';
+import { pageOf } from './paging.ts';
 import { addressProblems, type SandboxAddress, type SandboxCustomer, type WholesaleProblem, type WholesaleState } from './wholesale-state.ts';
 import type { PartnerHubTemplate } from './partner-hub-routes.ts';
 import type { SubscriberState } from './subscriber-state.ts';
@@ -85,15 +86,15 @@ export function mountWholesaleRoutes(router: Router, ctx: ApiContext, wholesale:
     return customer;
   };
 
-  apiRoute(router, ctx, 'GET /wholesale/customers', ({ person, query }) => {
+  apiRoute(router, ctx, 'GET /wholesale/customers', (call) => {
+    const { person, query } = call;
     partnerAdmin(person.role);
-    const offset = Number(query.offset ?? 0);
-    const max = Math.min(Number(query.max ?? 100), 1000);
-    const items = wholesale.customers
-      .filter((c) => (!query.externalId || c.externalId === query.externalId) && (!query.orgId || c.orgId === query.orgId) && (!query.status || wholesale.status(c, now()) === query.status))
-      .slice(offset, offset + max)
-      .map(present);
-    return { status: 200, body: { items } };
+    const items = wholesale.customers.filter(
+      (c) => (!query.externalId || c.externalId === query.externalId) && (!query.orgId || c.orgId === query.orgId) && (!query.status || wholesale.status(c, now()) === query.status),
+    );
+    // The spec gives no page size for customers; 100, Webex's usual.
+    const page = pageOf(items, call, { defaultSize: 100, maxSize: 100, position: 'offset' });
+    return { status: 200, body: { items: page.items.map(present) }, headers: page.headers };
   });
 
   apiRoute(router, ctx, 'POST /wholesale/customers/validate', ({ person, body: raw }) => {

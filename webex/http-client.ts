@@ -1,5 +1,5 @@
 import { keepAliveFetch } from './keep-alive-fetch.ts';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { silentLogger, type Logger } from '../bot/logger.ts';
 import { WebexApiError } from './webex-api-error.ts';
 
@@ -31,6 +31,8 @@ export interface RequestOptions<T> {
   readonly schema?: z.ZodType<T>;
   /** Statuses to retry for this call instead of the client's; a create that is not idempotent retries only what Webex did not process. */
   readonly retryStatuses?: readonly number[];
+  /** Told before each wait for another try (e.g. to tell the person that a file is still being scanned). */
+  readonly onRetry?: (retry: { readonly status: number; readonly attempt: number; readonly waitMs: number }) => void;
 }
 
 export interface Page<T> {
@@ -92,15 +94,74 @@ export class HttpClient {
 
   /** Like `request`, and also returns the `next` link of a paged list. `path` may be a full URL from such a link. */
   async requestPage<T>(method: Method, path: string, options: RequestOptions<T> = {}): Promise<Page<T>> {
-    const url = new URL(path.startsWith('http') ? path : `${this.baseUrl}${path}`);
-    for (const [key, value] of Object.entries(options.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    }
-    const endpoint = url.pathname;
-    const headers: Record<string, string> = { authorization: `Bearer ${this.options.token}`, accept: 'application/json' };
+    const url = this.url(path, options.query);
+    const headers: Record<string, string> = { accept: 'application/json' };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const { response, attempts, trackingId } = await this.send(method, url, headers, body, options);
+    const value = await this.parse(response, options.schema, { method, endpoint: url.pathname, trackingId, attempts });
+    const next = nextLink(response.headers.get('link'));
+    return next === undefined ? { value } : { value, next };
+  }
 
+  /**
+   * Every item of a paged list: asks for pages of `pageSize` (never more than the API documents)
+   * and follows `Link: rel="next"` to the end, so counts come from the whole list.
+   */
+  async list<T>(path: string, query: Query, item: z.ZodType<T>, pageSize: number): Promise<T[]> {
+    const schema = z.object({ items: z.array(item) });
+    const out: T[] = [];
+    const seen = new Set<string>();
+    let page = await this.requestPage('GET', path, { query: { ...query, max: pageSize }, schema });
+    for (;;) {
+      out.push(...page.value.items);
+      if (page.next === undefined) return out;
+      // A server that links back to a page already read would otherwise keep the bot here for ever.
+      if (seen.has(page.next)) throw new WebexApiError('webex_response_invalid', `GET ${path} links to a page it already returned`, { method: 'GET', endpoint: path, attempts: 1 });
+      seen.add(page.next);
+      page = await this.requestPage('GET', page.next, { schema });
+    }
+  }
+
+  /**
+   * Downloads a file (e.g. a message attachment's URL) as text, under the same retry policy: while
+   * Webex scans a new file for malware it answers 423 with Retry-After, which is waited for; a file
+   * it cannot scan answers 428 and fails as `webex_file_unscannable`.
+   */
+  async text(url: string, options: Pick<RequestOptions<unknown>, 'onRetry'> = {}): Promise<string> {
+    try {
+      const { response } = await this.send('GET', new URL(url), {}, undefined, options);
+      return await response.text();
+    } catch (error) {
+      if (error instanceof WebexApiError && error.status === 428) {
+        throw new WebexApiError('webex_file_unscannable', `GET ${error.details.endpoint} answered 428: Webex could not scan the file for malware`, error.details, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  private url(path: string, query: Query = {}): URL {
+    const url = new URL(path.startsWith('http') ? path : `${this.baseUrl}${path}`);
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    return url;
+  }
+
+  /**
+   * The retry policy, the one for every call: 423 and 429 wait for Retry-After (up to
+   * `maxRetryAfterSeconds`), 502/503/504 and lost connections of idempotent calls back off with
+   * jitter, all within `maxAttempts`. Resolves with a 2xx answer; anything else throws.
+   */
+  private async send(
+    method: Method,
+    url: URL,
+    extraHeaders: Record<string, string>,
+    body: string | undefined,
+    options: Pick<RequestOptions<unknown>, 'retryStatuses' | 'onRetry'>,
+  ): Promise<{ readonly response: Response; readonly attempts: number; readonly trackingId?: string }> {
+    const endpoint = url.pathname;
+    const headers = { authorization: `Bearer ${this.options.token}`, ...extraHeaders };
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
       let response: Response;
@@ -119,10 +180,7 @@ export class HttpClient {
       const ms = Math.round((performance.now() - started) * 100) / 100;
       this.log.debug('webex call', { method, endpoint, status: response.status, attempt, ms, trackingId });
       this.options.onResponse?.({ method, endpoint, status: response.status, ms });
-
-      if (response.ok) {
-        return { value: await this.parse(response, options.schema, { method, endpoint, trackingId, attempts: attempt }), next: nextLink(response.headers.get('link')) };
-      }
+      if (response.ok) return trackingId === undefined ? { response, attempts: attempt } : { response, attempts: attempt, trackingId };
 
       const text = await response.text().catch(() => '');
       const errorBody = safeJson(text);
@@ -133,25 +191,18 @@ export class HttpClient {
       if (retryable && attempt < this.maxAttempts) {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
         if (retryAfter !== undefined && retryAfter > this.maxRetryAfterSeconds) {
-          throw new WebexApiError('webex_rate_limited', `${method} ${endpoint} is rate limited for ${Math.ceil(retryAfter)} s; try again later`, details);
+          const why = response.status === 423 ? 'is locked' : 'is rate limited';
+          throw new WebexApiError('webex_rate_limited', `${method} ${endpoint} ${why} for ${Math.ceil(retryAfter)} s; try again later`, details);
         }
         const wait = retryAfter !== undefined ? retryAfter * 1000 : this.backoff(attempt);
         this.log.warn('webex call will be retried', { method, endpoint, status: response.status, attempt, waitMs: Math.round(wait), trackingId: details.trackingId });
+        options.onRetry?.({ status: response.status, attempt, waitMs: wait });
         await this.sleep(wait);
         continue;
       }
       const said = typeof errorBody?.message === 'string' ? `: ${errorBody.message}` : '';
       throw new WebexApiError('webex_http', `${method} ${endpoint} answered ${response.status}${said}`, { ...details, ...(errorBody ? { body: errorBody } : {}) });
     }
-  }
-
-  /** Downloads a file (e.g. a message attachment's URL) as text, with the same token and error rules. */
-  async text(url: string): Promise<string> {
-    const response = await this.fetchFn(url, { headers: { authorization: `Bearer ${this.options.token}` } });
-    if (!response.ok) {
-      throw new WebexApiError('webex_http', `GET ${new URL(url).pathname} answered ${response.status}`, { method: 'GET', endpoint: new URL(url).pathname, status: response.status, trackingId: response.headers.get('trackingid') ?? undefined, attempts: 1 });
-    }
-    return response.text();
   }
 
   private backoff(attempt: number): number {

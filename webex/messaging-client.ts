@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { HttpClient, type HttpClientOptions } from './http-client.ts';
+import { HttpClient, type HttpClientOptions, type RequestOptions } from './http-client.ts';
 import {
   attachmentActionSchema,
-  itemsOf,
   membershipSchema,
   messageSchema,
   personSchema,
@@ -44,6 +43,9 @@ export interface WebhookUpdate {
   readonly status?: 'active';
 }
 
+/** Pages of 100: the documented default of every messaging list the bot reads (messages: at most 100 with `mentionedPeople`). */
+const PAGE_SIZE = 100;
+
 /** Typed access to the Webex messaging endpoints the bot uses. */
 export class MessagingClient {
   private readonly http: HttpClient;
@@ -64,8 +66,9 @@ export class MessagingClient {
     return this.http.request('GET', `/rooms/${encodeURIComponent(roomId)}`, { schema: roomSchema });
   }
 
-  async listMemberships(query: { roomId?: string; personId?: string; personEmail?: string; max?: number }): Promise<Membership[]> {
-    return this.listAll('/memberships', query, membershipSchema);
+  /** Every membership that matches, all pages. */
+  listMemberships(query: { roomId?: string; personId?: string; personEmail?: string }): Promise<Membership[]> {
+    return this.http.list('/memberships', query, membershipSchema, PAGE_SIZE);
   }
 
   createMessage(message: NewMessage): Promise<Message> {
@@ -76,10 +79,9 @@ export class MessagingClient {
     return this.http.request('GET', `/messages/${encodeURIComponent(messageId)}`, { schema: messageSchema });
   }
 
-  /** Newest first. In a group space a bot must pass `mentionedPeople: 'me'`. */
-  async listMessages(query: { roomId: string; parentId?: string; mentionedPeople?: string; max?: number }): Promise<Message[]> {
-    const page = await this.http.request('GET', '/messages', { query, schema: itemsOf(messageSchema) });
-    return page.items;
+  /** Every message of a space (or thread), newest first. In a group space a bot must pass `mentionedPeople: 'me'`. */
+  listMessages(query: { roomId: string; parentId?: string; mentionedPeople?: string }): Promise<Message[]> {
+    return this.http.list('/messages', query, messageSchema, PAGE_SIZE);
   }
 
   async deleteMessage(messageId: string): Promise<void> {
@@ -91,12 +93,12 @@ export class MessagingClient {
   }
 
   /** The content of a file attached to a message (a `files` URL), as text. */
-  downloadText(url: string): Promise<string> {
-    return this.http.text(url);
+  downloadText(url: string, onRetry?: RequestOptions<unknown>['onRetry']): Promise<string> {
+    return this.http.text(url, onRetry ? { onRetry } : {});
   }
 
   listWebhooks(): Promise<Webhook[]> {
-    return this.listAll('/webhooks', { max: 100 }, webhookSchema);
+    return this.http.list('/webhooks', {}, webhookSchema, PAGE_SIZE);
   }
 
   createWebhook(webhook: NewWebhook): Promise<Webhook> {
@@ -109,20 +111,5 @@ export class MessagingClient {
 
   async deleteWebhook(webhookId: string): Promise<void> {
     await this.http.request('DELETE', `/webhooks/${encodeURIComponent(webhookId)}`);
-  }
-
-  /** Follows `Link: rel="next"` until the list ends. */
-  private async listAll<T extends z.ZodType>(path: string, query: Record<string, string | number | undefined>, item: T): Promise<z.infer<T>[]> {
-    const schema = itemsOf(item);
-    const out: z.infer<T>[] = [];
-    let next: string | undefined = path;
-    let first = true;
-    while (next) {
-      const page: { value: { items: z.infer<T>[] }; next?: string } = await this.http.requestPage('GET', next, first ? { query, schema } : { schema });
-      out.push(...page.value.items);
-      next = page.next;
-      first = false;
-    }
-    return out;
   }
 }

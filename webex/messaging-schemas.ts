@@ -84,4 +84,3 @@ export const webhookSchema = z.object({
 });
 export type Webhook = z.infer<typeof webhookSchema>;
 
-export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });

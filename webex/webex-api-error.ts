@@ -2,7 +2,7 @@
 export class WebexApiError extends Error {
   override readonly name = 'WebexApiError';
   constructor(
-    readonly code: 'webex_http' | 'webex_unreachable' | 'webex_response_invalid' | 'webex_rate_limited',
+    readonly code: 'webex_http' | 'webex_unreachable' | 'webex_response_invalid' | 'webex_rate_limited' | 'webex_file_unscannable',
     message: string,
     readonly details: {
       readonly method: string;

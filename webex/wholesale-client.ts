@@ -5,6 +5,12 @@ import { customerSchema, locationSchema, subscriberSchema, wholesaleErrorSchema,
 
 export type PrecheckResult = { readonly ok: true } | { readonly ok: false; readonly message: string; readonly errors: readonly WholesaleErrorDetail[] };
 
+/**
+ * The largest page each list documents: subscribers "up to 100 per page" (wholesale spec); the
+ * customers list and the Locations API do not say, so 100, Webex's usual page.
+ */
+const PAGE_SIZE = { customers: 100, subscribers: 100, locations: 100 } as const;
+
 const resourceUrl = z.object({ url: z.string() });
 const precheckFailure = z.object({ message: z.string().default(''), errors: z.array(wholesaleErrorSchema).default([]) });
 
@@ -20,8 +26,14 @@ export class WholesaleClient {
     this.http = new HttpClient(options);
   }
 
-  async listCustomers(query: { externalId?: string; status?: string; max?: number } = {}): Promise<WholesaleCustomer[]> {
-    return (await this.http.request('GET', '/wholesale/customers', { query, schema: z.object({ items: z.array(customerSchema) }) })).items;
+  /** Every customer that matches, all pages. */
+  listCustomers(query: { externalId?: string; status?: string } = {}): Promise<WholesaleCustomer[]> {
+    return this.http.list('/wholesale/customers', query, customerSchema, PAGE_SIZE.customers);
+  }
+
+  /** The customer with this external ID, if the partner has one. */
+  async findCustomer(externalId: string): Promise<WholesaleCustomer | undefined> {
+    return (await this.listCustomers({ externalId }))[0];
   }
 
   getCustomer(customerId: string): Promise<WholesaleCustomer> {
@@ -47,8 +59,14 @@ export class WholesaleClient {
     return this.validate('/wholesale/customers/validate', customer);
   }
 
-  async listSubscribers(query: { customerId?: string; email?: string; max?: number; offset?: number }): Promise<WholesaleSubscriber[]> {
-    return (await this.http.request('GET', '/wholesale/subscribers', { query, schema: z.object({ items: z.array(subscriberSchema) }) })).items;
+  /** Every subscriber that matches, all pages. */
+  listSubscribers(query: { customerId?: string; email?: string }): Promise<WholesaleSubscriber[]> {
+    return this.http.list('/wholesale/subscribers', query, subscriberSchema, PAGE_SIZE.subscribers);
+  }
+
+  /** The customer's subscriber with this email, if there is one. */
+  async findSubscriber(customerId: string, email: string): Promise<WholesaleSubscriber | undefined> {
+    return (await this.listSubscribers({ customerId, email }))[0];
   }
 
   /** Provisions a user. Retries only what Webex did not process; callers look up by email first. */
@@ -61,8 +79,8 @@ export class WholesaleClient {
   }
 
   /** A customer organisation's locations (Webex Locations API, as the partner: `orgId`). */
-  async listLocations(orgId: string): Promise<CustomerLocation[]> {
-    return (await this.http.request('GET', '/locations', { query: { orgId }, schema: z.object({ items: z.array(locationSchema) }) })).items;
+  listLocations(orgId: string): Promise<CustomerLocation[]> {
+    return this.http.list('/locations', { orgId }, locationSchema, PAGE_SIZE.locations);
   }
 
   async createLocation(orgId: string, location: NewLocation): Promise<{ id: string }> {

@@ -10,6 +10,8 @@ import { parse } from 'csv-parse/sync';
 import { badRowsCard } from '../../cards/bulk/bulk-cards.ts';
 import { checkRows } from '../../machines/bulk/bulk-rows.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import { WebexApiError } from '../../webex/webex-api-error.ts';
+import type { RequestOptions } from '../../webex/http-client.ts';
 import type { BulkSubject } from '../procedures/bulk-procedure.ts';
 
 
@@ -29,13 +31,16 @@ async function provisionedCustomer(ctx: CommandContext, store: Store, command: s
   return { externalId: record.externalId, id: record.id, orgId: record.orgId, name: record.name, adminEmail: record.adminEmail, country: record.country, packages: record.packages };
 }
 
+/** Reads an attached file as text; `onRetry` hears each wait (423 while Webex scans it). */
+export type Download = (url: string, onRetry?: RequestOptions<unknown>['onRetry']) => Promise<string>;
+
 const MAX_ROWS = 5000;
 const REQUIRED_COLUMNS = ['firstName', 'lastName', 'email', 'package'];
 
 /** `setup customer`, `add user`, `add users`, `add location`: Partner Hub's "set up customer". */
 export function registerSetupCommands(
   registry: CommandRegistry,
-  deps: { readonly engine: ConversationEngine; readonly store: Store; readonly wholesale: WholesaleClient; readonly download: (url: string) => Promise<string> },
+  deps: { readonly engine: ConversationEngine; readonly store: Store; readonly wholesale: WholesaleClient; readonly download: Download },
 ): void {
   registry.register({
     words: ['setup', 'customer'],
@@ -69,9 +74,23 @@ export function registerSetupCommands(
       if (ctx.files.length !== 1) return ctx.reply({ markdown: ctx.t('bulk.needsFile') });
       const customer = await provisionedCustomer(ctx, deps.store, 'add users');
       if (!customer) return;
+      let text: string;
+      try {
+        // Webex answers 423 while it scans a new file for malware; say once why the answer takes a moment.
+        let told = false;
+        text = await deps.download(ctx.files[0]!, ({ status }) => {
+          if (status !== 423 || told) return;
+          told = true;
+          void ctx.reply({ markdown: ctx.t('bulk.scanning') });
+        });
+      } catch (error) {
+        if (error instanceof WebexApiError && error.code === 'webex_file_unscannable') return ctx.reply({ markdown: ctx.t('bulk.unscannable') });
+        if (error instanceof WebexApiError && error.status === 423) return ctx.reply({ markdown: ctx.t('bulk.stillScanning') });
+        return ctx.reply({ markdown: ctx.t('bulk.unreadable', { reason: (error as Error).message }) });
+      }
       let records: Record<string, string>[];
       try {
-        records = parse(await deps.download(ctx.files[0]!), { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+        records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
       } catch (error) {
         return ctx.reply({ markdown: ctx.t('bulk.unreadable', { reason: (error as Error).message }) });
       }

@@ -13,8 +13,10 @@ import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { Logger } from '../logger.ts';
 import { defineProcedure, type Procedure } from '../procedure.ts';
 import { spaceLink } from '../space-link.ts';
-import { createCustomerOnce } from './create-customer-once.ts';
+import { createOnce } from '../create-once.ts';
 import { packageStatesOf, recordWholesaleStatus } from '../customer-status.ts';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface CustomerProcedureDeps {
   readonly store: Store;
@@ -83,7 +85,19 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
           history: [{ at: now(), status: 'creating' }],
         };
         if (!existing) await deps.store.saveCustomer(record);
-        const customerId = await createCustomerOnce(deps.wholesale, request, deps.log.child({ conversationId: context.conversationId }), { backoffMs: deps.createBackoffMs ?? 500 });
+        const log = deps.log.child({ conversationId: context.conversationId });
+        // A customer already there under this external ID (a lost answer, or this conversation
+        // before a restart) is adopted: the external ID check at the company card refused strangers.
+        const { value: customerId, made } = await createOnce({
+          find: async () => (await deps.wholesale.findCustomer(request.externalId))?.id,
+          create: async () => (await deps.wholesale.createCustomer(request)).id,
+          attempts: 4,
+          backoff: async (attempt) => {
+            log.warn('create customer unclear; will look it up before trying again', { externalId: request.externalId, attempt });
+            await sleep((deps.createBackoffMs ?? 500) * attempt);
+          },
+        });
+        if (made !== 'created') log.info('customer found at Webex; adopting it', { externalId: request.externalId, made });
         const at = now();
         await deps.store.saveCustomer({ ...record, id: customerId, status: 'provisioning', updatedAt: at, history: [...record.history, { at, status: 'provisioning' }] });
         await deps.store.appendAudit({ at, action: 'customer.created', actor: context.startedBy, conversationId: context.conversationId, externalId: request.externalId, details: { customerId } });

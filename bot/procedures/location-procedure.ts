@@ -9,6 +9,7 @@ import { WebexApiError } from '../../webex/webex-api-error.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval-service.ts';
 import { defineProcedure, type Procedure } from '../procedure.ts';
+import { createOnce, type CreateOutcome } from '../create-once.ts';
 
 /** `add location <customer>`, wired to the Locations API. */
 export function locationProcedure(deps: { readonly store: Store; readonly wholesale: WholesaleClient; readonly approvals: ApprovalService; readonly clock?: () => Date }): Procedure {
@@ -27,20 +28,21 @@ export function locationProcedure(deps: { readonly store: Store; readonly wholes
         // recorded before the call, so a bot killed before the answer arrived still knows it is ours.
         const steps = await stepsRecorded(deps.store, context.conversationId, 'name', request.name);
         const ours = steps.has('location.creating') || steps.has('location.created');
-        const existing = (await deps.wholesale.listLocations(context.customer.orgId)).find((l) => l.name.toLowerCase() === request.name.toLowerCase());
-        if (existing) {
-          if (ours && !steps.has('location.created')) await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.created', ...audit });
-          return ours ? { ok: true } : { ok: false, field: 'name', reason: 'exists' };
-        }
-        if (!ours) await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.creating', ...audit });
+        let made: CreateOutcome<unknown>['made'];
         try {
-          await deps.wholesale.createLocation(context.customer.orgId, request);
+          ({ made } = await createOnce({
+            find: async () => (await deps.wholesale.listLocations(context.customer.orgId)).find((l) => l.name.toLowerCase() === request.name.toLowerCase()),
+            create: () => deps.wholesale.createLocation(context.customer.orgId, request),
+            beforeCreate: async () => {
+              if (!ours) await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.creating', ...audit });
+            },
+          }));
         } catch (error) {
-          if (error instanceof WebexApiError && error.status === 409) return { ok: false, field: 'name', reason: 'exists' };
           if (error instanceof WebexApiError && error.status === 400) return { ok: false, reason: String(error.details.body?.message ?? error.message) };
           throw error;
         }
-        await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.created', ...audit });
+        if (made === 'existed' || (made === 'found' && !ours)) return { ok: false, field: 'name', reason: 'exists' };
+        if (!steps.has('location.created')) await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.created', ...audit });
         return { ok: true };
       }),
     },

@@ -8,7 +8,7 @@ import { stepsRecorded } from './recorded-steps.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval-service.ts';
 import { defineProcedure, type Procedure } from '../procedure.ts';
-import { createSubscriberOnce } from './create-subscriber-once.ts';
+import { createOnce } from '../create-once.ts';
 
 export interface UserProcedureDeps {
   readonly store: Store;
@@ -42,8 +42,7 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
         const request = subscriberRequest(input.context.customer, input.context.answers);
         // A create whose answer a restart cut off: the precheck would refuse our own user (email taken).
         if (await triedToCreate(input.context)) {
-          const [ours] = await deps.wholesale.listSubscribers({ customerId: request.customerId, email: request.email });
-          if (ours) return { ok: true };
+          if (await deps.wholesale.findSubscriber(request.customerId, request.email)) return { ok: true };
         }
         const result = await deps.wholesale.precheckSubscriber(request);
         return result.ok ? { ok: true } : { ok: false, problems: result.errors.length > 0 ? result.errors : [{ description: result.message }] };
@@ -53,9 +52,16 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
         const audit = { actor: context.startedBy, conversationId: context.conversationId, externalId: context.customer.externalId, details: { email: (context.answers.email ?? '').toLowerCase() } };
         // The intent is recorded before the call, so after a restart the user found is known to be ours.
         const tried = await triedToCreate(context);
-        if (!tried) await deps.store.appendAudit({ at: clock().toISOString(), action: 'user.creating', ...audit });
-        const outcome = await createSubscriberOnce(deps.wholesale, subscriberRequest(context.customer, context.answers));
-        const existed = outcome.existed && !tried;
+        const request = subscriberRequest(context.customer, context.answers);
+        const { made } = await createOnce({
+          find: () => deps.wholesale.findSubscriber(request.customerId, request.email),
+          create: () => deps.wholesale.createSubscriber(request),
+          beforeCreate: async () => {
+            if (!tried) await deps.store.appendAudit({ at: clock().toISOString(), action: 'user.creating', ...audit });
+          },
+        });
+        // Found before any call: ours only if this conversation had sent the create before a restart.
+        const existed = made === 'existed' || (made === 'found' && !tried);
         await deps.store.appendAudit({ at: clock().toISOString(), action: existed ? 'user.existed' : 'user.created', ...audit });
         return { existed };
       }),
