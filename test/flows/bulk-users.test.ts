@@ -19,10 +19,21 @@ async function start(options: HarnessOptions = {}) {
 
 const creates = () => h.sandbox.calls.filter((c) => c.operation === 'POST /wholesale/subscribers' && c.status < 300);
 
-async function sendFile(lines: string[]) {
+async function sendFile(lines: string[], scan: Parameters<typeof postWithFile>[6] = {}) {
   const before = h.botMessages('direct-alice').length;
-  await postWithFile(h.sandbox, 'alice', 'direct-alice', 'add users acme', 'users.csv', lines.join('\n'));
+  await postWithFile(h.sandbox, 'alice', 'direct-alice', 'add users acme', 'users.csv', lines.join('\n'), scan);
   return (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+}
+
+/** Subscribers the customer already has at Webex, made outside the bot: user{from}…, as in usersCsv. */
+function existingUsers(count: number, from = 0) {
+  const location = h.sandbox.subscribers.locations[0]!;
+  for (let i = from; i < from + count; i++) {
+    h.sandbox.subscribers.addSubscriber(
+      { email: `user${i}@acme.example`, customerId: customer.id, externalCustomerId: customer.externalId, package: 'webex_calling', primaryPhoneNumber: `+4930${String(1000000 + i)}`, locationId: location.id },
+      new Date().toISOString(),
+    );
+  }
 }
 
 async function confirmAndFinish(preview: Awaited<ReturnType<typeof sendFile>>) {
@@ -76,6 +87,62 @@ describe('add users from a CSV file', () => {
     expect(h.sandbox.calls.some((c) => c.operation.includes('/wholesale/subscribers') && c.status === 429)).toBe(true);
     expect(h.sandbox.subscribers.subscribers).toHaveLength(120);
     expect(new Set(h.sandbox.subscribers.subscribers.map((s) => s.email)).size).toBe(120);
+  });
+
+  it('sees every user of a customer with more than one page of them: a CSV of 120 it already has creates nobody, and status counts 151', async () => {
+    await start();
+    existingUsers(151);
+    const preview = await sendFile(usersCsv(120, 'Berlin HQ', 31));
+    const done = await confirmAndFinish(preview);
+    expect(done.markdown).toBe('**Users for Acme GmbH: 0 created, 120 already existed, 0 failed**');
+    expect(h.sandbox.calls.filter((c) => c.operation === 'POST /wholesale/subscribers')).toEqual([]);
+    expect(h.sandbox.subscribers.subscribers).toHaveLength(151);
+    // Webex pages subscribers by 100 at most: the bot read the list to its end.
+    const pages = h.sandbox.calls.filter((c) => c.operation === 'GET /wholesale/subscribers');
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+
+    const before = h.botMessages('direct-alice').length;
+    await h.say('alice', 'direct-alice', 'status acme');
+    const status = (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+    expect(cardText(status)).toMatch(/Users\s*151/);
+  });
+
+  it('reports a user that Webex refuses as a duplicate as existing, not created', async () => {
+    await start();
+    // Someone else adds a user between the bot's look at the list and its create call: the user is
+    // there, and Webex answers the bot's create with 409.
+    h.sandbox.faults.add({ method: 'POST', path: '/wholesale/subscribers', status: 409, passThrough: true, times: 1 });
+    const done = await confirmAndFinish(await sendFile(usersCsv(5, 'Berlin HQ')));
+    expect(done.markdown).toBe('**Users for Acme GmbH: 4 created, 1 already existed, 0 failed**');
+    expect(h.sandbox.subscribers.subscribers).toHaveLength(5);
+  });
+
+  it('waits while Webex scans a new file (423 with Retry-After), tells the person once, and reads it on the third try', async () => {
+    await start();
+    h.sandbox.faults.add({ method: 'GET', path: '/contents/{contentId}', status: 423, retryAfter: 1, times: 2 });
+    const before = h.botMessages('direct-alice').length;
+    await postWithFile(h.sandbox, 'alice', 'direct-alice', 'add users acme', 'users.csv', usersCsv(3, 'Berlin HQ').join('\n'));
+    const [scanning, preview] = (await h.waitForBotMessages('direct-alice', before + 2)).slice(before);
+    expect(scanning!.markdown).toBe('Webex is still scanning the file for malware; I will read it as soon as the scan is done.');
+    expect(cardText(preview!)).toContain('Add 3 users to Acme GmbH?');
+    const downloads = h.sandbox.calls.filter((c) => c.operation === 'GET /contents/{contentId}').map((c) => c.status);
+    expect(downloads).toEqual([423, 423, 200]);
+  });
+
+  it('reads a file whose scan takes a moment (the sandbox’s own scan time)', async () => {
+    await start();
+    const preview = await sendFile(usersCsv(2, 'Berlin HQ'), { scanMs: 1500 });
+    expect(preview.markdown).toContain('still scanning');
+    await waitFor('the preview', () => h.botMessages('direct-alice').find((m) => m.attachments?.length && cardText(m).includes('Add 2 users to Acme GmbH?')));
+  });
+
+  it('explains a file Webex cannot scan (428) and what to do', async () => {
+    await start();
+    const answer = await sendFile(usersCsv(2, 'Berlin HQ'), { unscannable: true });
+    expect(answer.markdown).toBe(
+      'Webex could not scan the file for malware, so nobody can download it, the bot included. Save it as a plain CSV file (not zipped, not password-protected) and attach it again with `add users <customer>`.',
+    );
+    expect(await h.store.findConversations({})).toEqual([]);
   });
 
   it('answers a message without a file, or with a file missing columns', async () => {
