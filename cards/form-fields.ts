@@ -1,4 +1,5 @@
-import type { Translate } from '../i18n/catalogue.ts';
+import type { Locale, Translate } from '../i18n/catalogue.ts';
+import { timeZoneChoices } from '../i18n/time-zones.ts';
 import type { FieldError } from '../machines/field-errors.ts';
 import type { CardElement, Choice, TextBlock } from './adaptive-card.ts';
 
@@ -54,6 +55,18 @@ export function choiceField(f: FieldInput & { readonly choices: readonly Choice[
     },
     ...fieldMessage(f.t, f.error),
   ];
+}
+
+/**
+ * A time zone for an address in `country`: a choice of the country's zones with its main zone
+ * preselected, or a text input where the platform knows no zones for the country.
+ */
+export function timeZoneField(f: FieldInput & { readonly country: string; readonly locale: Locale }): CardElement[] {
+  const choices = timeZoneChoices(f.country, f.locale);
+  if (choices.length === 0) return textField({ ...f, required: true, placeholder: 'Europe/Berlin' });
+  // An answer from before the country changed is not offered; the main zone is preselected instead.
+  const value = choices.some((c) => c.value === f.value) ? f.value : choices[0]!.value;
+  return choiceField({ ...f, value, choices });
 }
 
 export function toggleField(f: FieldInput): CardElement[] {

@@ -98,6 +98,12 @@ export function apiRoute(router: Router, ctx: ApiContext, operation: string, han
       if (fault.status >= 400 && !fault.passThrough) return answerFault();
     }
 
+    // Webex reads request bodies as JSON only: another media type, or none, is 415 (Express would
+    // otherwise skip the body and the call would fail later as if fields were missing).
+    if ((method === 'POST' || method === 'PUT') && !/^application\/json\s*(;|$)/i.test(req.get('content-type') ?? '')) {
+      return fail(415, 'Unsupported Media Type: the request body must be application/json.', person);
+    }
+
     const body: unknown = req.body;
     // Operations outside the official specs we hold (Locations) are checked by their handlers alone.
     const issues = !options.unspecified && (method === 'POST' || method === 'PUT') ? ctx.spec.request(operation, body ?? {}) : [];

@@ -2,28 +2,37 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { ApiError, apiRoute, type ApiContext } from './api-route.ts';
 import { pageOf } from './paging.ts';
-import type { SubscriberState } from './subscriber-state.ts';
-import type { WholesaleState } from './wholesale-state.ts';
-
-const timeZones = new Set(Intl.supportedValuesOf('timeZone'));
+import type { SandboxLocation, SubscriberState } from './subscriber-state.ts';
+import { ianaTimeZones, type WholesaleState } from './wholesale-state.ts';
 
 /** The fields of POST /v1/locations the sandbox checks (Webex's Locations API; see spec/README.md). */
 const newLocation = z.object({
   name: z.string().min(1).max(80),
-  timeZone: z.string().refine((v) => timeZones.has(v), 'is not an IANA time zone'),
+  timeZone: z.string().refine((v) => ianaTimeZones.has(v), 'is not an IANA time zone'),
   preferredLanguage: z.string().regex(/^[a-z]{2}_[a-z]{2}$/i, 'is not a language code such as en_us'),
   announcementLanguage: z.string().regex(/^[a-z]{2}_[a-z]{2}$/i, 'is not a language code such as en_us'),
   address: z.object({ address1: z.string().min(1), address2: z.string().optional(), city: z.string().min(1), state: z.string().min(1), postalCode: z.string().min(1), country: z.string().length(2) }),
 });
 
 /**
+ * A location as List Locations shows it: only the fields its documentation names (no languages;
+ * those are in Get Location Details, which the sandbox does not emulate). The sandbox keeps no
+ * coordinates or notes, so those optional fields are absent.
+ */
+function presentListed(l: SandboxLocation) {
+  return { id: l.id, name: l.name, orgId: l.orgId, timeZone: l.timeZone, address: { ...l.address } };
+}
+
+/**
  * The part of Webex's Locations API the bot uses, for a partner acting on a customer org
  * (`orgId`): create and list. It is not in the Wholesale spec, so the sandbox checks it itself.
  */
 export function mountLocationRoutes(router: Router, ctx: ApiContext, wholesale: WholesaleState, subscribers: SubscriberState): void {
+  // A customer whose provisioning has not ended well has no Webex org yet, so its orgId is as
+  // unknown to the Locations API as a made-up one: 404, the answer for an org one cannot reach.
   const orgOf = (orgId: string | undefined) => {
     const customer = wholesale.customers.find((c) => c.orgId === orgId);
-    if (!customer) throw new ApiError(404, 'No customer organisation with this orgId is managed by your partner organisation.');
+    if (!customer || !wholesale.hasOrg(customer, Date.now())) throw new ApiError(404, 'No customer organisation with this orgId is managed by your partner organisation.');
     return customer;
   };
   apiRoute(
@@ -47,13 +56,16 @@ export function mountLocationRoutes(router: Router, ctx: ApiContext, wholesale: 
     'GET /locations',
     (call) => {
       if (call.person.role !== 'partner admin') throw new ApiError(403, 'This token lacks the spark-admin:locations_read scope.');
-      const customer = orgOf(call.query.orgId);
+      const { query } = call;
+      const customer = orgOf(query.orgId);
+      // The documented filters: `name` "contains this string (case-insensitive)", and `id`.
+      const name = query.name?.toLowerCase();
       const page = pageOf(
-        subscribers.locations.filter((l) => l.orgId === customer.orgId),
+        subscribers.locations.filter((l) => l.orgId === customer.orgId && (name === undefined || l.name.toLowerCase().includes(name)) && (query.id === undefined || l.id === query.id)),
         call,
         { defaultSize: 100, maxSize: 100, position: 'start' },
       );
-      return { status: 200, body: { items: page.items.map((l) => ({ ...l })) }, headers: page.headers };
+      return { status: 200, body: { items: page.items.map(presentListed) }, headers: page.headers };
     },
     { unspecified: true },
   );

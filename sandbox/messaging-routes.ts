@@ -1,6 +1,7 @@
 import { webexId } from './ids.ts';
 import { renderMarkdown } from './mentions.ts';
 import { ApiError, apiRoute, type ApiContext } from './api-route.ts';
+import { cardProblems } from './card-schema.ts';
 import { pageOf } from './paging.ts';
 import { presentAction, presentCreatedMessage, presentMembership, presentMessage, presentPerson, presentRoom, presentWebhook } from './present.ts';
 import type { SandboxAttachment, SandboxMessage, SandboxPerson, SandboxRoom, SandboxWebhook } from './sandbox-state.ts';
@@ -19,6 +20,17 @@ export interface MessagingOptions {
 type Body = Record<string, unknown>;
 const asBody = (body: unknown): Body => (body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Body) : {});
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+/** An ISO 8601 date and time with a zone, as the spec's examples (`2016-04-21T19:01:55.966Z`). */
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
 
 
 /** The emulated Webex messaging API, one route per operation of spec/webex-messaging.json. */
@@ -43,6 +55,10 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
 
   apiRoute(router, ctx, 'GET /memberships', (call) => {
     const { person, query } = call;
+    // The spec: "The `roomId` parameter is required when using this parameter" (personId, personEmail).
+    if ((query.personId !== undefined || query.personEmail !== undefined) && query.roomId === undefined) {
+      throw new ApiError(400, 'roomId is required when listing memberships by personId or personEmail.');
+    }
     let items = state.memberships.filter((m) => state.isMember(m.roomId, person.id));
     if (query.roomId) items = items.filter((m) => m.roomId === query.roomId);
     if (query.personId) items = items.filter((m) => m.personId === query.personId);
@@ -53,12 +69,27 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
 
   apiRoute(router, ctx, 'GET /messages', (call) => {
     const { person, query } = call;
+    if (query.roomId === undefined) throw new ApiError(400, 'roomId is required.');
     const room = visibleRoom(person, query.roomId);
-    const mentionedOnly = query.mentionedPeople === 'me' || query.mentionedPeople === person.id;
+    // The spec: "Only `me` or the person ID of the current user may be specified."
+    if (query.mentionedPeople !== undefined && query.mentionedPeople !== 'me' && query.mentionedPeople !== person.id) {
+      throw new ApiError(400, 'mentionedPeople may only be me or your own person ID.');
+    }
+    const mentionedOnly = query.mentionedPeople !== undefined;
     if (person.type === 'bot' && room.type === 'group' && !mentionedOnly) {
       throw new ApiError(403, 'Bots can list messages in a group space only with mentionedPeople=me.');
     }
     let items = state.messages.filter((m) => m.roomId === room.id && state.canSee(person, m));
+    if (query.before !== undefined) {
+      const before = isoDateTime.test(query.before) ? Date.parse(query.before) : NaN;
+      if (Number.isNaN(before)) throw new ApiError(400, 'before must be a date and time such as 2016-04-21T19:01:55.966Z.');
+      items = items.filter((m) => Date.parse(m.created) < before);
+    }
+    if (query.beforeMessage !== undefined) {
+      const at = items.findIndex((m) => m.id === query.beforeMessage);
+      if (at === -1) throw new ApiError(400, 'beforeMessage is not a message of this space that you can see.');
+      items = items.slice(0, at);
+    }
     if (mentionedOnly) items = items.filter((m) => m.mentionedPeople.includes(person.id));
     if (query.parentId) items = items.filter((m) => m.parentId === query.parentId);
     // 50 by default; the spec caps `max` at 100 with mentionedPeople and is silent otherwise: 100.
@@ -83,6 +114,10 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
     const text = str(body.text);
     const markdown = str(body.markdown);
     const files = Array.isArray(body.files) ? body.files.filter((f): f is string => typeof f === 'string') : undefined;
+    // Webex fetches each file from its URL ("The public URL to a binary file"): it must be one.
+    for (const file of files ?? []) {
+      if (!isHttpUrl(file)) throw new ApiError(400, `files must hold absolute http(s) URLs; “${file}” is not one.`);
+    }
     const attachments = Array.isArray(body.attachments) ? (body.attachments as SandboxAttachment[]) : undefined;
     if (!text && !markdown && !files?.length && !attachments?.length) throw new ApiError(400, 'A message needs text, markdown, a file or an attachment.');
     for (const [name, value] of [['text', text], ['markdown', markdown]] as const) {
@@ -94,6 +129,9 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
     if (attachment) {
       if (attachment.contentType !== CARD_TYPE) throw new ApiError(400, `Attachments must have contentType ${CARD_TYPE}.`);
       if (Buffer.byteLength(JSON.stringify(attachment.content)) > options.maxCardBytes) throw new ApiError(400, `The card is larger than ${options.maxCardBytes} bytes.`);
+      const problems = cardProblems(attachment.content);
+      // The schema's anyOf branches can each report; the first few say enough.
+      if (problems.length > 0) throw new ApiError(400, `The card is not a valid Adaptive Card: ${problems.slice(0, 5).join('; ')}`);
     }
     const parentId = str(body.parentId);
     if (parentId) {
@@ -191,16 +229,14 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
   };
 
   const checkTarget = (targetUrl: string) => {
-    try {
-      const url = new URL(targetUrl);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
-    } catch {
-      throw new ApiError(400, 'targetUrl must be an http(s) URL.');
-    }
+    if (!isHttpUrl(targetUrl)) throw new ApiError(400, 'targetUrl must be an http(s) URL.');
   };
 
   apiRoute(router, ctx, 'GET /webhooks', (call) => {
-    const page = pageOf(state.webhooks.filter((w) => w.ownerId === call.person.id), call, { defaultSize: 100, maxSize: 100, position: 'cursor' });
+    const { ownedBy } = call.query;
+    // The spec: "Only allowed value is `org`". The sandbox makes no org-wide webhooks, so that list is empty.
+    if (ownedBy !== undefined && ownedBy !== 'org') throw new ApiError(400, 'ownedBy may only be org.');
+    const page = pageOf(ownedBy === 'org' ? [] : state.webhooks.filter((w) => w.ownerId === call.person.id), call, { defaultSize: 100, maxSize: 100, position: 'cursor' });
     return { status: 200, body: { items: page.items.map(presentWebhook) }, headers: page.headers };
   });
 

@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     if (values.file) {
       // Attaching a file, as a Webex client does: upload it, then post the message with its URL.
       const content = await readFile(values.file, 'utf8');
-      const upload = await fetch(`${base}/_sandbox/files`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: basename(values.file), type: 'text/csv', content }) });
+      const upload = await fetch(`${base}/_sandbox/files`, { method: 'POST', headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: basename(values.file), type: 'text/csv', content }) });
       if (!upload.ok) throw new Error(`Uploading ${values.file} failed: ${upload.status} ${await upload.text()}`);
       files = [((await upload.json()) as { url: string }).url];
     }

@@ -1,3 +1,5 @@
+import type { PartnerHubTemplate } from './partner-hub-routes.ts';
+
 /** The people and spaces a fresh sandbox starts with. Tokens are sandbox-only and not secrets. */
 export interface SeedPerson {
   readonly key: string;
@@ -46,3 +48,12 @@ export function seedRoles() {
     contact: emails('partner admin')[0]!,
   };
 }
+
+/**
+ * Onboarding templates the sandbox's partner organisation had before anyone used Partner Hub in
+ * it: the one whose Provisioning ID the Wholesale spec's example names. Creates must name a known
+ * template, so this is how a test or a pasted ID can create a customer without Partner Hub.
+ */
+export const seedTemplates: readonly PartnerHubTemplate[] = [
+  { id: 'seed-template-1', name: 'Seeded template', provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2', subscriptionId: 'Sub100448', country: 'US', reference: 'seed-template-1' },
+];

@@ -91,9 +91,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const subscribers = new SubscriberState();
   mountWholesaleRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, partnerHubTemplates, () => apiUrl, subscribers);
   const subscriberLimiter = new RateLimiter(options.subscriberRateLimit);
-  mountSubscriberRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers, subscriberLimiter);
+  mountSubscriberRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers, subscriberLimiter, () => apiUrl);
   mountLocationRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers);
-  mountContentRoute(v1, { state, faults, spec, calls }, subscribers);
+  mountContentRoute(v1, { state, faults, spec, calls }, subscribers, () => apiUrl);
+  // Anything else under /v1 (an unknown path, or a method a path does not have) answers as Webex
+  // does, in its error shape with a TrackingID, not with Express's HTML page.
+  v1.use((_req, res) => {
+    const tracking = trackingId();
+    const message = 'The requested resource could not be found.';
+    res.set('TrackingID', tracking).status(404).json({ message, errors: [{ description: message }], trackingId: tracking });
+  });
   app.use('/v1', v1);
 
   const control = express.Router();
@@ -151,13 +158,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   control.get('/wholesale/customers', (_req, res) => {
     res.json({ items: wholesale.customers.map((c) => ({ id: c.id, externalId: c.externalId, name: c.customerInfo?.name, status: wholesale.status(c, Date.now()), packages: c.packages })) });
   });
-  /** Uploads a file for a person to attach (`files: [url]` in POST /v1/messages). */
+  /**
+   * Uploads a file for a person to attach (`files: [url]` in POST /v1/messages). With the person's
+   * bearer token the upload is theirs, and they may download it before posting it; otherwise only
+   * those who can read a message carrying it may.
+   */
   control.post('/files', (req, res) => {
     const parsed = fileUpload.safeParse(req.body);
     if (!parsed.success) return void res.status(400).json({ message: `name and content (text) are required; scanMs a number, unscannable true or false: ${parsed.error.message}` });
     const { name, type, content, scanMs, unscannable } = parsed.data;
+    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    const uploader = token ? state.personByToken(token) : undefined;
+    if (token && !uploader) return void res.status(401).json({ message: 'That token is no seeded person’s.' });
     const id = randomUUID();
-    subscribers.files.set(id, { name, type, content: Buffer.from(content), scannedAt: Date.now() + (scanMs ?? options.fileScanMs ?? 0), unscannable });
+    subscribers.files.set(id, { name, type, content: Buffer.from(content), scannedAt: Date.now() + (scanMs ?? options.fileScanMs ?? 0), unscannable, ...(uploader ? { uploadedBy: uploader.id } : {}) });
     res.status(201).json({ url: `${apiUrl}/contents/${id}` });
   });
   control.use('/partner-hub', partnerHubRoutes(partnerHubTemplates));

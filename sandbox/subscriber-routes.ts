@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { ApiError, apiRoute, type ApiContext } from './api-route.ts';
 import { pageOf } from './paging.ts';
-import type { SandboxCustomer, WholesaleProblem, WholesaleState } from './wholesale-state.ts';
+import { looksLikeEmail, type SandboxCustomer, type WholesaleProblem, type WholesaleState } from './wholesale-state.ts';
 import type { RateLimiter, SandboxSubscriber, SubscriberState } from './subscriber-state.ts';
 
 type Body = Record<string, unknown>;
@@ -16,7 +16,7 @@ const callingPackages = new Set(['webex_calling', 'webex_suite', 'webex_voice', 
  * The emulated Wholesale subscriber API (spec/webex-wholesale.json), throttled per token when a
  * test sets a rate limit (429 with Retry-After, as Webex does).
  */
-export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale: WholesaleState, subscribers: SubscriberState, limiter: RateLimiter): void {
+export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale: WholesaleState, subscribers: SubscriberState, limiter: RateLimiter, apiUrl: () => string): void {
   const guard = (role: string, token: string) => {
     if (role !== 'partner admin') throw new ApiError(403, 'This token lacks the spark-admin:wholesale_subscribers scopes; use a partner administrator’s token.');
     const wait = limiter.take(token);
@@ -28,6 +28,30 @@ export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale
     return customer;
   };
 
+  /**
+   * The one package a request names. The spec: "Either `packages` or `package` field is required
+   * but not both", and `packages` "Currently accepts only one package in the list".
+   */
+  const packageOf = (body: Body): { readonly pkg: string } | { readonly problem: WholesaleProblem } => {
+    const single = str(body.package);
+    const list = Array.isArray(body.packages) ? body.packages : undefined;
+    if ((single === undefined) === (list === undefined)) return { problem: { errorCode: 20008, description: 'Either packages or package is required, but not both.' } };
+    if (list && (list.length !== 1 || !str(list[0]))) return { problem: { errorCode: 20008, description: 'packages accepts exactly one package.' } };
+    return { pkg: single ?? str(list![0])! };
+  };
+
+  /** A calling package needs a valid number or an extension, and a location of the customer; `self` is the subscriber being changed. */
+  const callingProblems = (customer: SandboxCustomer, pkg: string, calling: { readonly number?: string; readonly extension?: string; readonly locationId?: string }, self?: SandboxSubscriber): WholesaleProblem[] => {
+    if (!callingPackages.has(pkg)) return [];
+    const problems: WholesaleProblem[] = [];
+    const { number, extension, locationId } = calling;
+    if (!number && !extension) problems.push({ errorCode: 20004, description: 'A calling package needs a primary phone number or an extension.' });
+    if (number && !parsePhoneNumberFromString(number)?.isValid()) problems.push({ errorCode: 20005, description: `${number} is not a valid E.164 number.` });
+    if (number && subscribers.subscribers.some((s) => s !== self && s.primaryPhoneNumber === number)) problems.push({ errorCode: 20006, description: `${number} is already assigned.` });
+    if (!locationId || !subscribers.locations.some((l) => l.id === locationId && l.orgId === customer.orgId)) problems.push({ errorCode: 20007, description: 'A calling package needs a location of this customer.' });
+    return problems;
+  };
+
   const problemsOf = (body: Body): WholesaleProblem[] => {
     const problems: WholesaleProblem[] = [];
     const email = str(body.email)?.toLowerCase() ?? '';
@@ -35,18 +59,13 @@ export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale
     if (!customer) return [{ errorCode: 20001, description: 'The customer could not be found.' }];
     const status = wholesale.status(customer, Date.now());
     if (status !== 'provisioned' && status !== 'provisioned_with_errors') problems.push({ errorCode: 20002, description: 'The customer is not provisioned yet.' });
-    if (subscribers.subscribers.some((s) => s.email === email)) problems.push({ errorCode: 10022, description: 'The email is already associated with an existing user.' });
-    const pkg = str(body.package) ?? (Array.isArray(body.packages) ? str(body.packages[0]) : undefined);
-    if (pkg && !customer.packages.includes(pkg)) problems.push({ errorCode: 20003, description: `The customer has no ${pkg} package.` });
+    if (!looksLikeEmail(email)) problems.push({ errorCode: 20009, description: `${str(body.email) ?? ''} is not an email address.` });
+    else if (subscribers.subscribers.some((s) => s.email === email)) problems.push({ errorCode: 10022, description: 'The email is already associated with an existing user.' });
+    const named = packageOf(body);
+    if ('problem' in named) return [...problems, named.problem];
+    if (!customer.packages.includes(named.pkg)) problems.push({ errorCode: 20003, description: `The customer has no ${named.pkg} package.` });
     const params = asBody(body.provisioningParameters);
-    if (pkg && callingPackages.has(pkg)) {
-      const number = str(params.primaryPhoneNumber);
-      if (!number && !str(params.extension)) problems.push({ errorCode: 20004, description: 'A calling package needs a primary phone number or an extension.' });
-      if (number && !parsePhoneNumberFromString(number)?.isValid()) problems.push({ errorCode: 20005, description: `${number} is not a valid E.164 number.` });
-      if (number && subscribers.subscribers.some((s) => s.primaryPhoneNumber === number)) problems.push({ errorCode: 20006, description: `${number} is already assigned.` });
-      const locationId = str(params.locationId);
-      if (!locationId || !subscribers.locations.some((l) => l.id === locationId && l.orgId === customer.orgId)) problems.push({ errorCode: 20007, description: 'A calling package needs a location of this customer.' });
-    }
+    problems.push(...callingProblems(customer, named.pkg, { number: str(params.primaryPhoneNumber), extension: str(params.extension), locationId: str(params.locationId) }));
     return problems;
   };
 
@@ -89,7 +108,8 @@ export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale
         email,
         customerId: customer.id,
         externalCustomerId: customer.externalId,
-        package: str(body.package) ?? str((body.packages as unknown[] | undefined)?.[0]) ?? '',
+        // problemsOf refused a body that does not name exactly one package.
+        package: (packageOf(body) as { pkg: string }).pkg,
         ...(str(params.firstName) ? { firstName: str(params.firstName)! } : {}),
         ...(str(params.lastName) ? { lastName: str(params.lastName)! } : {}),
         ...(str(params.primaryPhoneNumber) ? { primaryPhoneNumber: str(params.primaryPhoneNumber)! } : {}),
@@ -98,7 +118,8 @@ export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale
       },
       new Date().toISOString(),
     );
-    return { status: 202, body: present(subscriber), headers: { Location: `/wholesale/subscribers/${subscriber.id}` } };
+    // 200: provisioned at once. (202 is for an active free account that must consent to move.)
+    return { status: 200, body: present(subscriber), headers: { Location: `${apiUrl()}/wholesale/subscribers/${subscriber.id}` } };
   });
 
   apiRoute(router, ctx, 'GET /wholesale/subscribers/{subscriberId}', ({ person, params, token }) => {
@@ -110,11 +131,21 @@ export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale
     guard(person.role, token);
     const subscriber = find(params.subscriberId);
     const body = asBody(raw);
-    if (str(body.package)) subscriber.package = str(body.package)!;
+    const customer = customerOf(subscriber.customerId);
+    const named = packageOf(body);
+    if ('problem' in named) throw new ApiError(400, named.problem.description, [named.problem]);
     const p = asBody(body.provisioningParameters);
-    if (str(p.primaryPhoneNumber)) subscriber.primaryPhoneNumber = str(p.primaryPhoneNumber);
-    if (str(p.extension)) subscriber.extension = str(p.extension);
-    if (str(p.locationId)) subscriber.locationId = str(p.locationId);
+    // The subscriber as it would be after the change, checked as a new one would be.
+    const after = { number: str(p.primaryPhoneNumber) ?? subscriber.primaryPhoneNumber, extension: str(p.extension) ?? subscriber.extension, locationId: str(p.locationId) ?? subscriber.locationId };
+    const problems = [
+      ...(customer.packages.includes(named.pkg) ? [] : [{ errorCode: 20003, description: `The customer has no ${named.pkg} package.` }]),
+      ...callingProblems(customer, named.pkg, after, subscriber),
+    ];
+    if (problems.length > 0) throw new ApiError(400, problems[0]!.description, problems);
+    subscriber.package = named.pkg;
+    if (after.number) subscriber.primaryPhoneNumber = after.number;
+    if (after.extension) subscriber.extension = after.extension;
+    if (after.locationId) subscriber.locationId = after.locationId;
     return { status: 200, body: present(subscriber) };
   });
 

@@ -57,6 +57,8 @@ export interface SandboxFile {
   readonly scannedAt: number;
   /** The scan cannot read it (e.g. encrypted): every download answers 428. */
   readonly unscannable: boolean;
+  /** The person who uploaded it, when the upload said (they may read it before posting it). */
+  readonly uploadedBy?: string;
 }
 
 export class SubscriberState {

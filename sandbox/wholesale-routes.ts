@@ -1,7 +1,8 @@
 import type { Router } from 'express';
 import { ApiError, apiRoute, type ApiContext } from './api-route.ts';
 import { pageOf } from './paging.ts';
-import { addressProblems, type SandboxAddress, type SandboxCustomer, type WholesaleProblem, type WholesaleState } from './wholesale-state.ts';
+import { seedTemplates } from './seed.ts';
+import { addressProblems, ianaTimeZones, looksLikeEmail, type SandboxAddress, type SandboxCustomer, type WholesaleProblem, type WholesaleState } from './wholesale-state.ts';
 import type { PartnerHubTemplate } from './partner-hub-routes.ts';
 import type { SubscriberState } from './subscriber-state.ts';
 
@@ -17,6 +18,16 @@ export class WholesaleError extends ApiError {
 
 const callingPackages = new Set(['common_area_calling', 'webex_calling', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard']);
 const attendantHosts = new Set(['webex_calling', 'webex_suite', 'cx_essentials']);
+
+/**
+ * Reasons the sandbox adds beyond address and package checks. Webex's own code list is not in the
+ * specs we hold, so these continue the sandbox's numbering; the descriptions quote the spec's rule.
+ */
+const reasons = {
+  customerInfoMissing: { errorCode: 10003, description: 'customerInfo is mandatory for a new customer (one without orgId).' },
+  callingLocationMissing: { errorCode: 10007, description: 'provisioningParameters.calling.location is mandatory when provisioning calling packages.' },
+  percentInName: { errorCode: 10008, description: 'The customer name cannot include the "%" character.' },
+} as const;
 
 function packageProblems(packages: readonly string[]): WholesaleProblem[] {
   const problems: WholesaleProblem[] = [];
@@ -39,38 +50,75 @@ export function mountWholesaleRoutes(router: Router, ctx: ApiContext, wholesale:
   const partnerAdmin = (role: string) => {
     if (role !== 'partner admin') throw new ApiError(403, 'This token lacks the spark-admin:wholesale_customers scopes; use a partner administrator’s token.');
   };
+  const knownTemplate = (provisioningId: string) => [...seedTemplates, ...templates].some((t) => t.provisioningId === provisioningId);
 
   const problemsOf = (body: Body, forCreate: boolean): WholesaleProblem[] => {
     const problems: WholesaleProblem[] = [];
     const address = asBody(body.address) as unknown as SandboxAddress;
     problems.push(...addressProblems(address, 'billing'));
-    const location = asBody(asBody(asBody(body.provisioningParameters).calling).location);
+    const calling = asBody(asBody(body.provisioningParameters).calling);
+    const location = asBody(calling.location);
     if (location.address) problems.push(...addressProblems(asBody(location.address) as unknown as SandboxAddress, 'HQ location').filter((p) => p.errorCode !== 10004));
+    if (typeof location.timezone === 'string' && !ianaTimeZones.has(location.timezone)) {
+      problems.push({ errorCode: 10001, description: `The HQ location could not be validated: “${location.timezone}” is not a time zone (use an IANA name such as America/Los_Angeles).` });
+    }
+    const packages = Array.isArray(body.packages) ? (body.packages as string[]) : [];
+    if (packages.some((p) => callingPackages.has(p)) && calling.location === undefined) problems.push(reasons.callingLocationMissing);
     const externalId = typeof body.externalId === 'string' ? body.externalId : undefined;
     if (!forCreate && externalId && wholesale.byExternalId(externalId)) problems.push({ errorCode: 10002, description: `A customer with external ID ${externalId} exists already.` });
-    const email = asBody(body.customerInfo).primaryEmail;
-    if (typeof email === 'string' && wholesale.customers.some((c) => c.customerInfo?.primaryEmail.toLowerCase() === email.toLowerCase())) {
+    if (body.customerInfo === undefined && body.orgId === undefined) problems.push(reasons.customerInfoMissing);
+    const info = asBody(body.customerInfo);
+    if (typeof info.name === 'string' && info.name.includes('%')) problems.push(reasons.percentInName);
+    const email = info.primaryEmail;
+    if (typeof email === 'string' && !looksLikeEmail(email)) problems.push({ errorCode: 10010, description: `${email} is not an email address.` });
+    else if (typeof email === 'string' && wholesale.customers.some((c) => c.customerInfo?.primaryEmail.toLowerCase() === email.toLowerCase())) {
       problems.push({ errorCode: 10022, description: 'The email is already associated with an existing user.' });
     }
+    // Only an ID a template of this partner issued (Partner Hub, or the sandbox's seeded one).
     const provisioningId = body.provisioningId;
-    if (typeof provisioningId === 'string' && !templates.some((t) => t.provisioningId === provisioningId) && !/^[A-Za-z0-9+/]{40,64}={0,2}$/.test(provisioningId)) {
+    if (typeof provisioningId === 'string' && !knownTemplate(provisioningId)) {
       problems.push({ errorCode: 10005, description: 'The provisioning ID does not belong to an onboarding template of this partner.' });
     }
-    if (Array.isArray(body.packages)) problems.push(...packageProblems(body.packages as string[]));
+    problems.push(...packageProblems(packages));
     return problems;
   };
 
-  const present = (c: SandboxCustomer) => {
+  // As in Webex, provisioning with calling creates the customer's first (HQ) location, once the
+  // org exists: not while provisioning runs, and not when the calling part failed.
+  wholesale.onProvisioningEnd((customer) => {
+    const outcome = customer.outcome;
+    if (outcome.status === 'error' || (outcome.status === 'provisioned_with_errors' && callingPackages.has(outcome.package))) return;
+    const location = asBody(asBody(asBody(customer.provisioningParameters).calling).location);
+    if (typeof location.name !== 'string') return;
+    const a = asBody(location.address) as unknown as SandboxAddress;
+    subscribers.addLocation({
+      orgId: customer.orgId,
+      name: location.name,
+      timeZone: String(location.timezone),
+      preferredLanguage: String(location.language),
+      announcementLanguage: String(location.language),
+      address: { address1: a.addressLine1, ...(a.addressLine2 ? { address2: a.addressLine2 } : {}), city: a.city, state: a.stateOrProvince ?? '', postalCode: a.zipOrPostalCode ?? '', country: a.country },
+    });
+  });
+
+  /** The spec: `orgId` is "Only presented when status is `provisioned`" (and with errors, where the org exists too). */
+  const shownOrgId = (c: SandboxCustomer): string | undefined => {
+    const status = wholesale.status(c, now());
+    return status === 'provisioned' || status === 'provisioned_with_errors' ? c.orgId : undefined;
+  };
+
+  const present = (c: SandboxCustomer, withLicenses: boolean) => {
     const status = wholesale.status(c, now());
     const packageStatus = (name: string) => {
       if (status === 'provisioning') return { name, status: 'provisioning' };
       if (c.outcome.status === 'error') return { name, status: 'error', errors: [{ errorCode: c.outcome.errorCode, description: c.outcome.description }] };
       if (c.outcome.status === 'provisioned_with_errors' && c.outcome.package === name) return { name, status: 'error', errors: [{ errorCode: c.outcome.errorCode, description: c.outcome.description }] };
-      return { name, status: 'provisioned', licenseIds: [Buffer.from(`ciscospark://us/LICENSE/${c.id.slice(-8)}:${name}`).toString('base64url')] };
+      // licenseIds only on request (`includePackageLicenseInfo=true`), as the spec says.
+      return { name, status: 'provisioned', ...(withLicenses ? { licenseIds: [Buffer.from(`ciscospark://us/LICENSE/${c.id.slice(-8)}:${name}`).toString('base64url')] } : {}) };
     };
     return {
       id: c.id,
-      orgId: c.orgId,
+      ...(shownOrgId(c) ? { orgId: c.orgId } : {}),
       externalId: c.externalId,
       address: { ...c.address },
       status,
@@ -90,11 +138,11 @@ export function mountWholesaleRoutes(router: Router, ctx: ApiContext, wholesale:
     const { person, query } = call;
     partnerAdmin(person.role);
     const items = wholesale.customers.filter(
-      (c) => (!query.externalId || c.externalId === query.externalId) && (!query.orgId || c.orgId === query.orgId) && (!query.status || wholesale.status(c, now()) === query.status),
+      (c) => (!query.externalId || c.externalId === query.externalId) && (!query.orgId || shownOrgId(c) === query.orgId) && (!query.status || wholesale.status(c, now()) === query.status),
     );
     // The spec gives no page size for customers; 100, Webex's usual.
     const page = pageOf(items, call, { defaultSize: 100, maxSize: 100, position: 'offset' });
-    return { status: 200, body: { items: page.items.map(present) }, headers: page.headers };
+    return { status: 200, body: { items: page.items.map((c) => present(c, false)) }, headers: page.headers };
   });
 
   apiRoute(router, ctx, 'POST /wholesale/customers/validate', ({ person, body: raw }) => {
@@ -123,26 +171,13 @@ export function mountWholesaleRoutes(router: Router, ctx: ApiContext, wholesale:
       },
       now(),
     );
-    // As in Webex, provisioning with calling creates the customer's first (HQ) location.
-    const location = asBody(asBody(asBody(body.provisioningParameters).calling).location);
-    if (typeof location.name === 'string') {
-      const a = asBody(location.address) as unknown as SandboxAddress;
-      subscribers.addLocation({
-        orgId: customer.orgId,
-        name: location.name,
-        timeZone: String(location.timezone),
-        preferredLanguage: String(location.language),
-        announcementLanguage: String(location.language),
-        address: { address1: a.addressLine1, ...(a.addressLine2 ? { address2: a.addressLine2 } : {}), city: a.city, state: a.stateOrProvince ?? '', postalCode: a.zipOrPostalCode ?? '', country: a.country },
-      });
-    }
     const url = `${apiUrl()}/wholesale/customers/${customer.id}`;
     return { status: 202, body: { url }, headers: { Location: url } };
   });
 
-  apiRoute(router, ctx, 'GET /wholesale/customers/{customerId}', ({ person, params }) => {
+  apiRoute(router, ctx, 'GET /wholesale/customers/{customerId}', ({ person, params, query }) => {
     partnerAdmin(person.role);
-    return { status: 200, body: present(find(params.customerId)) };
+    return { status: 200, body: present(find(params.customerId), query.includePackageLicenseInfo === 'true') };
   });
 
   apiRoute(router, ctx, 'PUT /wholesale/customers/{customerId}', ({ person, params, body: raw }) => {

@@ -45,14 +45,34 @@ const postalCode: Readonly<Record<string, RegExp>> = {
 };
 const needsState = new Set(['US', 'CA', 'AU']);
 
+/** IANA time zones (the ones this Node knows), for calling locations. */
+export const ianaTimeZones: ReadonlySet<string> = new Set(Intl.supportedValuesOf('timeZone'));
+
 export interface WholesaleProblem {
   readonly errorCode: number;
   readonly description: string;
 }
 
-/** The sandbox's address check, standing in for Webex's: postal code shape and state where needed. */
+/**
+ * The spec types emails as plain strings but describes them as email addresses; Webex refuses what
+ * cannot be one. One `@`, no spaces, and a dot in the domain, as a mail system would need.
+ */
+export function looksLikeEmail(value: string): boolean {
+  return /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value);
+}
+
+/** The spec: "There is a 50 character limit on each address line" (billing and calling location). */
+const MAX_ADDRESS_LINE = 50;
+
+/** The sandbox's address check, standing in for Webex's: line length, postal code shape and state where needed. */
 export function addressProblems(address: SandboxAddress, where: string): WholesaleProblem[] {
   const problems: WholesaleProblem[] = [];
+  for (const line of ['addressLine1', 'addressLine2'] as const) {
+    const value = address[line];
+    if (typeof value === 'string' && [...value].length > MAX_ADDRESS_LINE) {
+      problems.push({ errorCode: 10001, description: `The ${where} address could not be validated: ${line} is longer than ${MAX_ADDRESS_LINE} characters.` });
+    }
+  }
   if (!wholesaleCountries.has(address.country)) {
     problems.push({ errorCode: 10004, description: `Webex Wholesale is not available in country ${address.country}.` });
     return problems;
@@ -71,8 +91,20 @@ export function addressProblems(address: SandboxAddress, where: string): Wholesa
 export class WholesaleState {
   readonly customers: SandboxCustomer[] = [];
   private readonly outcomes = new Map<string, Outcome>();
+  /** Customers whose end of provisioning the listeners have heard about. */
+  private readonly ended = new WeakSet<SandboxCustomer>();
+  private readonly endListeners: ((customer: SandboxCustomer) => void)[] = [];
 
   constructor(readonly provisioningMs: number) {}
+
+  /**
+   * Runs `listener` once per customer when its provisioning ends (in any outcome), i.e. the first
+   * time anyone looks at its status afterwards: the status follows from the clock, so there is no
+   * moment to hook into, and nothing can observe the org before someone asks about it.
+   */
+  onProvisioningEnd(listener: (customer: SandboxCustomer) => void): void {
+    this.endListeners.push(listener);
+  }
 
   /** Makes the provisioning of the customer with this external ID end so. */
   setOutcome(externalId: string, outcome: Outcome): void {
@@ -97,6 +129,17 @@ export class WholesaleState {
 
   /** The status the spec names, as of `now`. */
   status(customer: SandboxCustomer, now: number): 'provisioning' | Outcome['status'] {
-    return now - customer.startedAt < this.provisioningMs ? 'provisioning' : customer.outcome.status;
+    if (now - customer.startedAt < this.provisioningMs) return 'provisioning';
+    if (!this.ended.has(customer)) {
+      this.ended.add(customer);
+      for (const listener of this.endListeners) listener(customer);
+    }
+    return customer.outcome.status;
+  }
+
+  /** Whether the customer's Webex org exists: its first provisioning has ended, and not in `error`. */
+  hasOrg(customer: SandboxCustomer, now: number): boolean {
+    this.status(customer, now);
+    return this.ended.has(customer) && customer.outcome.status !== 'error';
   }
 }

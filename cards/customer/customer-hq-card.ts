@@ -1,7 +1,7 @@
-import { hasCalling, locationLanguages } from '../../machines/customer/customer-fields.ts';
+import { ADDRESS_LINE_MAX, hasCalling, locationLanguages } from '../../machines/customer/customer-fields.ts';
 import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
 import { submit } from '../card-view.ts';
-import { choiceField, heading, noticeOf, textField } from '../form-fields.ts';
+import { choiceField, heading, noticeOf, textField, timeZoneField } from '../form-fields.ts';
 import { languageName } from '../../i18n/countries.ts';
 import { customerActions } from './customer-actions.ts';
 import { CUSTOMER_STEPS, fieldOf, type CustomerCardInput } from './customer-cards.ts';
@@ -18,12 +18,12 @@ export function customerHqCard(input: CustomerCardInput): CardMessage {
       ...noticeOf(t, context.notice),
       ...(calling ? [{ type: 'TextBlock' as const, text: t('customer.hq.callingNote'), wrap: true, isSubtle: true }] : []),
       ...(calling ? textField({ ...fieldOf(input, 'locationName'), label: t('customer.locationName'), required: true, maxLength: 80 }) : []),
-      ...textField({ ...fieldOf(input, 'addressLine1'), label: t('customer.addressLine1'), required: true, maxLength: 80 }),
-      ...textField({ ...fieldOf(input, 'addressLine2'), label: t('customer.addressLine2'), maxLength: 80 }),
+      ...textField({ ...fieldOf(input, 'addressLine1'), label: t('customer.addressLine1'), required: true, maxLength: ADDRESS_LINE_MAX }),
+      ...textField({ ...fieldOf(input, 'addressLine2'), label: t('customer.addressLine2'), maxLength: ADDRESS_LINE_MAX }),
       ...textField({ ...fieldOf(input, 'city'), label: t('customer.city'), required: true, maxLength: 60 }),
       ...textField({ ...fieldOf(input, 'stateOrProvince'), label: t('customer.stateOrProvince'), maxLength: 40 }),
       ...textField({ ...fieldOf(input, 'postalCode'), label: t('customer.postalCode'), maxLength: 16 }),
-      ...textField({ ...fieldOf(input, 'timeZone'), label: t('customer.timeZone'), required: true, placeholder: 'Europe/Berlin' }),
+      ...timeZoneField({ ...fieldOf(input, 'timeZone'), label: t('customer.timeZone'), country: context.answers.country ?? '', locale }),
       ...(calling
         ? [
             ...choiceField({ ...fieldOf(input, 'locationLanguage'), label: t('customer.locationLanguage'), choices: locationLanguages.map((code) => ({ title: languageName(code, locale), value: code })) }),

@@ -2,7 +2,7 @@ import { locationLanguages } from '../../machines/customer/customer-fields.ts';
 import type { LocationContext } from '../../machines/location/location-machine.ts';
 import { adaptiveCard } from '../adaptive-card.ts';
 import { submit, type CardView } from '../card-view.ts';
-import { choiceField, heading, noticeOf, textField } from '../form-fields.ts';
+import { choiceField, heading, noticeOf, textField, timeZoneField } from '../form-fields.ts';
 import type { StateViewMessage } from '../state-view.ts';
 import { languageName } from '../../i18n/countries.ts';
 
@@ -27,7 +27,7 @@ export function locationCard(state: string, context: LocationContext, view: Card
           ...textField({ ...field('city'), label: t('customer.city'), required: true, maxLength: 60 }),
           ...textField({ ...field('stateOrProvince'), label: t('location.state'), required: true, maxLength: 40 }),
           ...textField({ ...field('postalCode'), label: t('location.postalCode'), required: true, maxLength: 16 }),
-          ...textField({ ...field('timeZone'), label: t('customer.timeZone'), required: true, placeholder: 'Europe/Berlin' }),
+          ...timeZoneField({ ...field('timeZone'), label: t('customer.timeZone'), country: context.customer.country, locale }),
           ...choiceField({ ...field('preferredLanguage'), label: t('template.emailLanguage'), choices: languages }),
           ...choiceField({ ...field('announcementLanguage'), label: t('location.announcementLanguage'), choices: languages }),
         ],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MessageId } from '../../i18n/catalogue.ts';
 import { isCountryCode } from '../../i18n/countries.ts';
+import { timeZoneOf } from '../time-zone-field.ts';
 import type { CustomerPackageName, NewCustomer } from '../../webex/wholesale-schemas.ts';
 
 /**
@@ -33,8 +34,6 @@ const meetingPackages: ReadonlySet<string> = new Set(['webex_meetings', 'webex_s
 /** Languages of a Webex Calling location's announcements. */
 export const locationLanguages = ['en_us', 'en_gb', 'de_de', 'fr_fr', 'fr_ca', 'es_es', 'it_it', 'nl_nl', 'pt_br', 'pt_pt', 'sv_se', 'da_dk', 'nb_no', 'fi_fi', 'pl_pl', 'ja_jp', 'ko_kr', 'zh_cn'] as const;
 
-const timeZones: ReadonlySet<string> = new Set(Intl.supportedValuesOf('timeZone'));
-
 const m = (id: MessageId) => ({ message: id });
 const required = (max: number) => z.string(m('field.required')).trim().min(1, m('field.required')).max(max, m('field.tooLong'));
 const optional = (max: number) => z.string().trim().max(max, m('field.tooLong')).optional().transform((v) => (v ? v : undefined));
@@ -42,7 +41,8 @@ const list = (value: string | undefined) => (value ?? '').split(',').map((v) => 
 
 export const companySchema = z.object({
   templateId: z.string(m('customer.chooseTemplate')).min(1, m('customer.chooseTemplate')),
-  companyName: required(100),
+  // The Wholesale spec: the customer's name "cannot include the % character".
+  companyName: required(100).refine((v) => !v.includes('%'), m('customer.companyNamePercent')),
   adminEmail: z.email(m('field.email')).max(254, m('field.tooLong')),
   externalId: z.string(m('field.required')).trim().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, m('customer.externalIdFormat')),
   country: z.string(m('field.country')).refine(isCountryCode, m('field.country')).refine((c) => supportedCountries.has(c), m('customer.countryUnsupported')),
@@ -68,14 +68,17 @@ export const packagesSchema = z
     }
   });
 
+/** The Wholesale spec: "There is a 50 character limit on each address line." */
+export const ADDRESS_LINE_MAX = 50;
+
 const hqBase = z.object({
   locationName: optional(80),
-  addressLine1: required(80),
-  addressLine2: optional(80),
+  addressLine1: required(ADDRESS_LINE_MAX),
+  addressLine2: optional(ADDRESS_LINE_MAX),
   city: required(60),
   stateOrProvince: optional(40),
   postalCode: optional(16),
-  timeZone: z.string(m('customer.timeZoneInvalid')).refine((v) => timeZones.has(v), m('customer.timeZoneInvalid')),
+  timeZone: timeZoneOf(undefined),
   locationLanguage: z.string().optional(),
   emergencyLocationIdentifier: z.string().trim().regex(/^[A-Za-z0-9-]{0,32}$/, m('customer.elin')).optional().transform((v) => (v ? v : undefined)),
 });
@@ -88,9 +91,10 @@ const callingOnly = { locationName: true, locationLanguage: true, emergencyLocat
  * Without one, an old calling answer (typed before the packages changed) cannot block a card that
  * no longer shows its field.
  */
-export function hqSchema(withCalling: boolean) {
-  if (!withCalling) return hqBase.omit(callingOnly);
-  return hqBase.superRefine((value, ctx) => {
+export function hqSchema(withCalling: boolean, country?: string) {
+  const base = hqBase.extend({ timeZone: timeZoneOf(country) });
+  if (!withCalling) return base.omit(callingOnly);
+  return base.superRefine((value, ctx) => {
     if (!value.locationName) ctx.addIssue({ code: 'custom', path: ['locationName'], message: 'field.required' });
     if (!value.locationLanguage || !(locationLanguages as readonly string[]).includes(value.locationLanguage)) ctx.addIssue({ code: 'custom', path: ['locationLanguage'], message: 'field.language' });
   });
@@ -117,7 +121,7 @@ export function sectionSchema(section: CustomerSection, answers: Readonly<Record
     case 'packages':
       return packagesSchema;
     case 'hq':
-      return hqSchema(hasCalling(answers));
+      return hqSchema(hasCalling(answers), answers.country);
   }
 }
 

@@ -118,7 +118,12 @@ export const customerMachine = setup({
   guards: {
     valid: ({ context, event }, params: { section: CustomerSection }) => event.type === 'next' && check(context, params.section, event.inputs).ok,
     isEditing: ({ context }) => context.editing,
-    hqStillValid: ({ context, event }) => event.type === 'next' && validateSection(sectionSchema('hq', merged(context, 'packages', event.inputs), templateIds(context)), merged(context, 'packages', event.inputs)).ok,
+    /** Whether the HQ answers still pass with this card's answers (a new country has other time zones; calling asks for more). */
+    hqStillValid: ({ context, event }, params: { section: CustomerSection }) => {
+      if (event.type !== 'next') return false;
+      const answers = merged(context, params.section, event.inputs);
+      return validateSection(sectionSchema('hq', answers, templateIds(context)), answers).ok;
+    },
   },
   actions: {
     take: assign(({ context, event }, params: { section: CustomerSection }) => {
@@ -178,6 +183,12 @@ export const customerMachine = setup({
       tags: 'card',
       on: {
         next: [
+          // An edited country may have other time zones: the HQ card asks again before the summary.
+          {
+            guard: and([{ type: 'valid', params: { section: 'confirm' as const } }, 'isEditing', not({ type: 'hqStillValid', params: { section: 'confirm' as const } })]),
+            target: 'hq',
+            actions: { type: 'take', params: { section: 'confirm' } },
+          },
           { guard: and([{ type: 'valid', params: { section: 'confirm' as const } }, 'isEditing']), target: 'summary', actions: { type: 'take', params: { section: 'confirm' } } },
           { guard: { type: 'valid', params: { section: 'confirm' } }, target: 'packages', actions: { type: 'take', params: { section: 'confirm' } } },
           { actions: { type: 'take', params: { section: 'confirm' } } },
@@ -192,7 +203,7 @@ export const customerMachine = setup({
       on: {
         next: [
           // Choosing a calling package while editing may make the HQ card ask for more.
-          { guard: and([{ type: 'valid', params: { section: 'packages' as const } }, 'isEditing', not('hqStillValid')]), target: 'hq', actions: { type: 'take', params: { section: 'packages' } } },
+          { guard: and([{ type: 'valid', params: { section: 'packages' as const } }, 'isEditing', not({ type: 'hqStillValid', params: { section: 'packages' as const } })]), target: 'hq', actions: { type: 'take', params: { section: 'packages' } } },
           { guard: and([{ type: 'valid', params: { section: 'packages' as const } }, 'isEditing']), target: 'summary', actions: { type: 'take', params: { section: 'packages' } } },
           { guard: { type: 'valid', params: { section: 'packages' } }, target: 'hq', actions: { type: 'take', params: { section: 'packages' } } },
           { actions: { type: 'take', params: { section: 'packages' } } },

@@ -7,31 +7,34 @@ import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval
 import { locationLanguages } from '../customer/customer-fields.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../field-errors.ts';
 import type { CustomerTarget } from '../user/user-fields.ts';
+import { timeZoneOf } from '../time-zone-field.ts';
 import { expiredNotice, impossible, notEnoughApprovers, notRequired, rejectionOf } from '../approval/approval-outcomes.ts';
 
 export const LOCATION_MACHINE_VERSION = 1;
 
-const timeZones: ReadonlySet<string> = new Set(Intl.supportedValuesOf('timeZone'));
 const m = (id: MessageId) => ({ message: id });
 const required = (max: number) => z.string(m('field.required')).trim().min(1, m('field.required')).max(max, m('field.tooLong'));
 const language = z.enum(locationLanguages, m('field.language'));
 
 /** A location as the Locations API takes it (name, address, time zone, languages), country from the customer. */
-export const locationSchema = z.object({
+const locationBase = z.object({
   name: required(80),
   addressLine1: required(80),
   addressLine2: z.string().trim().max(80, m('field.tooLong')).optional().transform((v) => v || undefined),
   city: required(60),
   stateOrProvince: required(40),
   postalCode: required(16),
-  timeZone: z.string(m('customer.timeZoneInvalid')).refine((v) => timeZones.has(v), m('customer.timeZoneInvalid')),
+  timeZone: timeZoneOf(undefined),
   preferredLanguage: language,
   announcementLanguage: language,
 });
+
+/** The location card's answers for a customer in `country`: the time zone must be one of the country's. */
+export const locationSchema = (country: string) => locationBase.extend({ timeZone: timeZoneOf(country) });
 export const locationFields = ['name', 'addressLine1', 'addressLine2', 'city', 'stateOrProvince', 'postalCode', 'timeZone', 'preferredLanguage', 'announcementLanguage'] as const;
 
 export function locationRequest(customer: CustomerTarget, answers: Answers): NewLocation {
-  const v = locationSchema.parse(answers);
+  const v = locationSchema(customer.country).parse(answers);
   return {
     name: v.name,
     timeZone: v.timeZone,
@@ -70,13 +73,13 @@ export const locationMachine = setup({
     createLocation: fromPromise<LocationOutcome, { context: LocationContext }>(unprovided('createLocation')),
   },
   guards: {
-    valid: ({ context, event }) => event.type === 'submit' && validateSection(locationSchema, { ...context.answers, ...pickAnswers(event.inputs, locationFields) }).ok,
+    valid: ({ context, event }) => event.type === 'submit' && validateSection(locationSchema(context.customer.country), { ...context.answers, ...pickAnswers(event.inputs, locationFields) }).ok,
   },
   actions: {
     take: assign(({ context, event }) => {
       if (event.type !== 'submit') return {};
       const answers = { ...context.answers, ...pickAnswers(event.inputs, locationFields) };
-      const result = validateSection(locationSchema, answers);
+      const result = validateSection(locationSchema(context.customer.country), answers);
       return { answers, errors: result.ok ? {} : result.errors, notice: result.ok ? undefined : { id: 'form.fixErrors' as const } };
     }),
   },

@@ -72,6 +72,8 @@ function everyCard(): [string, CardMessage][] {
       const withErrors = customerCard(state, customerErrors, view);
       if (withErrors.card && state !== 'summary') out.push([`customer ${state} with errors ${locale}`, { card: withErrors.card, markdown: withErrors.markdown }]);
     }
+    // The US has the longest list of zones of the supported countries.
+    out.push([`customer hq US ${locale}`, withCard(customerCard('hq', { ...customer, answers: { ...customer.answers, country: 'US', timeZone: '' } }, view))]);
     const pendingApproval = { id: 'a1', action: 'create-customer', conversationId: 'c1', roomId: 'r', requester: { personId: 'p', email: 'alice@partner.example' }, subject: 'Acme GmbH (acme-001)', summary: '- Company name: Acme GmbH', space: 'r2', eligible: ['bea@partner.example', 'chen@partner.example'], required: 2, requesterMayApprove: false, votes: [], status: 'pending' as const, createdAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-02T00:00:00.000Z', reminded: false, revision: 0 };
     out.push([`approval card ${locale}`, approvalCard(t, pendingApproval)]);
     out.push([`approvals list ${locale}`, approvalsListCard(t, [{ approval: pendingApproval, awaitsVote: true }])]);
@@ -147,6 +149,23 @@ describe('cards', () => {
       - Länge der Durchwahl (Ziffern): 4
       - Auslandsgespräche: Gesperrt"
     `);
+  });
+
+  it('the HQ card offers the time zones of the customer’s country, its main one chosen, named in the person’s language', () => {
+    const zoneOf = (country: string, locale: 'en' | 'de') => {
+      const view: CardView = { t: translator(locale), locale, conversationId: 'c1', step: 'hq', nonce: 'n' };
+      const context = { conversationId: 'c1', roomId: 'r', startedBy: { personId: 'p', email: 'a@partner.example' }, pollMs: 1000, templates: [], answers: { country, packages: 'webex_meetings' }, errors: {}, editing: false, packageStates: [], customerErrors: [], checks: 0 } satisfies CustomerContext;
+      const card = withCard(customerCard('hq', context, view)).card;
+      return card.body.find((e) => 'id' in e && e.id === 'timeZone') as unknown as { type: string; value: string; choices: { title: string; value: string }[] };
+    };
+    const us = zoneOf('US', 'en');
+    expect(us.type).toBe('Input.ChoiceSet');
+    expect(us.value).toBe('America/New_York');
+    expect(us.choices[0]).toEqual({ title: 'America/New York (Eastern Time)', value: 'America/New_York' });
+    expect(us.choices.map((c) => c.value)).toContain('America/Los_Angeles');
+    expect(us.choices.map((c) => c.value)).not.toContain('Europe/Berlin');
+    expect(zoneOf('DE', 'de').choices[0]).toEqual({ title: 'Europe/Berlin (Mitteleuropäische Zeit)', value: 'Europe/Berlin' });
+    expect(zoneOf('JP', 'en').choices.map((c) => c.value)).toEqual(['Asia/Tokyo']);
   });
 
   it('the schema check rejects what Webex would not render', () => {

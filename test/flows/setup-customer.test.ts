@@ -41,10 +41,18 @@ describe('add location', () => {
     expect(h.sandbox.subscribers.locations).toMatchObject([{ orgId: customer.orgId, name: 'Berlin HQ', timeZone: 'Europe/Berlin', address: { address1: 'Hauptstraße 1', state: 'Berlin', country: 'DE' } }]);
   });
 
-  it('refuses a bad time zone beside its field, keeping the rest, and creates nothing', async () => {
+  it('offers the time zones of the customer’s country, its main one chosen', async () => {
     const form = await ask('add location acme-001');
-    const again = await h.answer('alice', form, 'add', { ...hq, timeZone: 'Mars/Olympus' });
-    expect(fieldOf(again, 'timeZone')).toEqual({ value: 'Mars/Olympus', error: 'Enter a time zone such as Europe/Berlin or America/New_York.' });
+    const zone = cardOf(form).body.find((e) => e.id === 'timeZone') as unknown as { type: string; value?: string; choices: { value: string }[] };
+    expect(zone.type).toBe('Input.ChoiceSet');
+    expect(zone.choices.map((c) => c.value)).toEqual(['Europe/Berlin', 'Europe/Busingen']);
+    expect(zone.value).toBe('Europe/Berlin');
+  });
+
+  it('refuses a time zone of another country beside its field, keeping the rest, and creates nothing', async () => {
+    const form = await ask('add location acme-001');
+    const again = await h.answer('alice', form, 'add', { ...hq, timeZone: 'America/New_York' });
+    expect(fieldOf(again, 'timeZone')).toEqual({ value: 'Europe/Berlin', error: 'Choose one of the time zones offered, those of the country (DE).' });
     expect(fieldOf(again, 'city').value).toBe('Berlin');
     expect(h.sandbox.subscribers.locations).toEqual([]);
   });

@@ -38,7 +38,7 @@ export const formSteps: Readonly<Record<ProcedureKind, Readonly<Record<string, F
   template: { basics: templateStep('basics'), access: templateStep('access'), settings: templateStep('settings'), pasteId: templateStep('pasteId') },
   customer: { company: customerStep('company'), confirm: customerStep('confirm'), packages: customerStep('packages'), hq: customerStep('hq') },
   user: { form: { fields: userFields, errorsOf: (a) => check(validateSection(userSchema(CUSTOMER), a)) } },
-  location: { form: { fields: locationFields, errorsOf: (a) => check(validateSection(locationSchema, a)) } },
+  location: { form: { fields: locationFields, errorsOf: (a) => check(validateSection(locationSchema(CUSTOMER.country), a)) } },
   bulk: {},
 };
 
@@ -117,7 +117,7 @@ export const validAnswers: Readonly<Record<ProcedureKind, Readonly<Record<string
     city: ['Paris'],
     stateOrProvince: ['IDF'],
     postalCode: ['75001'],
-    timeZone: ['Europe/Paris'],
+    timeZone: ['Europe/Berlin', 'Europe/Busingen'],
     preferredLanguage: ['fr_fr', 'en_us'],
     announcementLanguage: ['fr_fr', 'de_de'],
   },

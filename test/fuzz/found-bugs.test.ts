@@ -104,7 +104,7 @@ describe('approvals', () => {
     const rig = await createRig('location', { policy: { 'add-location': { approvers: ['bea@partner.example'], approverSpaces: [], required: 1, requesterMayApprove: false, openFor: 86_400_000 } } });
     const conversation = await rig.start();
     const add = buttonsOf(rig.currentCard(conversation)!).find((b) => b.data.action === 'add')!;
-    await rig.press(conversation, add, { name: 'Paris', addressLine1: '1 Rue de Rivoli', city: 'Paris', stateOrProvince: 'IDF', postalCode: '75001', timeZone: 'Europe/Paris', preferredLanguage: 'fr_fr', announcementLanguage: 'fr_fr' });
+    await rig.press(conversation, add, { name: 'Paris', addressLine1: '1 Rue de Rivoli', city: 'Paris', stateOrProvince: 'IDF', postalCode: '75001', timeZone: 'Europe/Berlin', preferredLanguage: 'fr_fr', announcementLanguage: 'fr_fr' });
     await rig.vote({ personId: 'person-bea', email: 'bea@partner.example' }, 'reject', `No. ${'x'.repeat(10_000)}`);
     expect((await rig.conversation()).step).toBe('rejected');
     expect(Math.max(...rig.posts.map((p) => Buffer.byteLength(p.markdown)))).toBeLessThan(7439);

@@ -45,6 +45,20 @@ describe('the create-customer machine', () => {
     expect(meetings.value).toBe('summary');
   });
 
+  it('asks the HQ card again after an edit that changed the country, whose time zones differ', () => {
+    const [editing] = transition(customerMachine, at('summary'), { type: 'edit', section: 'company' });
+    const confirmUs = customerMachine.resolveState({ value: 'confirm', context: { ...editing.context, answers: { ...answers, country: 'US' } } });
+    const [next] = transition(customerMachine, confirmUs, { type: 'next', inputs: { hqConfirmed: 'true' } });
+    expect(next.value).toBe('hq');
+    const [refused] = transition(customerMachine, next, { type: 'next', inputs: { timeZone: 'Europe/Berlin', stateOrProvince: 'NY', postalCode: '10001' } });
+    expect(refused.context.errors.timeZone).toEqual({ id: 'customer.timeZoneOfCountry', params: { country: 'US' } });
+    const [summary] = transition(customerMachine, next, { type: 'next', inputs: { timeZone: 'America/Chicago', stateOrProvince: 'NY', postalCode: '10001' } });
+    expect(summary.value).toBe('summary');
+    // The same country keeps its zone: straight back to the summary.
+    const confirmDe = customerMachine.resolveState({ value: 'confirm', context: editing.context });
+    expect(transition(customerMachine, confirmDe, { type: 'next', inputs: { hqConfirmed: 'true' } })[0].value).toBe('summary');
+  });
+
   it('rests before the create and is woken to do it, so a restart cannot skip or repeat it', () => {
     const create = at('create', { wakeAt: '2026-01-01T00:00:00.000Z' });
     expect(create.hasTag('rest')).toBe(true);

@@ -38,7 +38,7 @@ describe('the sandbox’s Wholesale customer API', () => {
     expect((await client.listSubscribers({ customerId: id, email: 'ann@pizza.example' })).map((x) => x.id)).toEqual([created.id]);
     const response = await fetch(`${sandbox.apiUrl}/wholesale/subscribers/${created.id}`, { headers: { authorization: `Bearer ${sandbox.state.personByKey('alice').token}` } });
     expect(response.status).toBe(200);
-    await fetch(`${sandbox.apiUrl}/wholesale/subscribers/${created.id}`, { method: 'PUT', headers: { authorization: `Bearer ${sandbox.state.personByKey('alice').token}`, 'content-type': 'application/json' }, body: JSON.stringify({ provisioningParameters: { extension: '1234' } }) });
+    await fetch(`${sandbox.apiUrl}/wholesale/subscribers/${created.id}`, { method: 'PUT', headers: { authorization: `Bearer ${sandbox.state.personByKey('alice').token}`, 'content-type': 'application/json' }, body: JSON.stringify({ packages: ['webex_calling'], provisioningParameters: { extension: '1234' } }) });
     await fetch(`${sandbox.apiUrl}/wholesale/subscribers/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${sandbox.state.personByKey('alice').token}` } });
     expect(await client.listSubscribers({ customerId: id })).toEqual([]);
 
