@@ -5,7 +5,7 @@
  * BENCH_CONCURRENCY to vary).
  */
 import { cpus } from 'node:os';
-import { provisionRows } from '../bot/bulk-runner.ts';
+import { provisionRows } from '../bot/bulk/bulk-runner.ts';
 import { checkRows } from '../machines/bulk/bulk-rows.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
 import { WholesaleClient } from '../webex/wholesale-client.ts';

@@ -16,7 +16,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signBody } from '../bot/verify-signature.ts';
+import { signBody } from '../bot/http/verify-signature.ts';
 import { webexId } from '../sandbox/ids.ts';
 import type { SandboxMessage, SandboxRoom } from '../sandbox/sandbox-state.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';

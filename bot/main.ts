@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { openLowdbStore } from '../store/lowdb-store.ts';
 import { StoreError } from '../store/store.ts';
 import { WebexApiError } from '../webex/webex-api-error.ts';
-import { sandboxPartnerHub } from '../webex/partner-hub.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
-import type { Roles } from './access-policy.ts';
-import { loadApprovalPolicy } from './approval-policy.ts';
-import { createLogger } from './logger.ts';
-import { startBot, type RunningBot } from './start-bot.ts';
+import { sandboxPartnerHub } from './template/partner-hub.ts';
+import { ConfigError, loadConfig, type Config } from './engine/config.ts';
+import type { Roles } from './engine/access-policy.ts';
+import { loadApprovalPolicy } from './approval/approval-policy.ts';
+import { createLogger } from './engine/logger.ts';
+import { startBot, type RunningBot } from './engine/start-bot.ts';
 
 /** The role settings the environment set, so they override the sandbox's seeded ones. */
 function definedRoles(roles: Config['roles']): Partial<Roles> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { signBody } from '../bot/verify-signature.ts';
+import { signBody } from '../bot/http/verify-signature.ts';
 import type { SandboxPerson, SandboxState, SandboxWebhook } from './sandbox-state.ts';
 
 export interface DeliveryAttempt {

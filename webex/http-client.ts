@@ -1,6 +1,6 @@
 import { keepAliveFetch } from './keep-alive-fetch.ts';
 import { z } from 'zod';
-import { silentLogger, type Logger } from '../bot/logger.ts';
+import { silentLogger, type Logger } from '../bot/engine/logger.ts';
 import { WebexApiError } from './webex-api-error.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';

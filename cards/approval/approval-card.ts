@@ -1,7 +1,7 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import type { Approval } from '../../store/records.ts';
-import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
-import { heading } from '../form-fields.ts';
+import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { heading } from '../kit/form-fields.ts';
 import { shortTime } from '../status/status-format.ts';
 import { MAX_COMMENT_CHARS, type ApprovalCardData } from './approval-card-data.ts';
 

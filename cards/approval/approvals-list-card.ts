@@ -1,8 +1,8 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import { approvalsOf } from '../../machines/approval/approval-rules.ts';
 import type { Approval } from '../../store/records.ts';
-import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
-import { heading } from '../form-fields.ts';
+import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { heading } from '../kit/form-fields.ts';
 import { factsMarkdown } from '../template/template-facts.ts';
 import { shortTime } from '../status/status-format.ts';
 

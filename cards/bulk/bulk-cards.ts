@@ -1,11 +1,11 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import type { BulkContext, BulkRowResult } from '../../machines/bulk/bulk-machine.ts';
 import type { BadRow } from '../../machines/bulk/bulk-rows.ts';
-import { adaptiveCard, MAX_MARKDOWN_BYTES, type CardMessage } from '../adaptive-card.ts';
-import { submit, type CardView } from '../card-view.ts';
+import { adaptiveCard, MAX_MARKDOWN_BYTES, type CardMessage } from '../kit/adaptive-card.ts';
+import { submit, type CardView } from '../kit/card-view.ts';
 import { packageLabel } from '../customer/customer-facts.ts';
-import { heading, noticeOf } from '../form-fields.ts';
-import type { StateViewMessage } from '../state-view.ts';
+import { heading, noticeOf } from '../kit/form-fields.ts';
+import type { StateViewMessage } from '../kit/state-view.ts';
 
 export const bulkActions = { confirm: 'confirm', cancel: 'cancel' } as const satisfies Record<string, string>;
 const SHOWN_BAD_ROWS = 25;

@@ -1,5 +1,5 @@
 import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
-import type { CardView } from '../card-view.ts';
+import type { CardView } from '../kit/card-view.ts';
 import { customerCompanyCard } from './customer-company-card.ts';
 import { customerConfirmCard } from './customer-confirm-card.ts';
 import { customerHqCard } from './customer-hq-card.ts';
@@ -7,7 +7,7 @@ import { customerPackagesCard } from './customer-packages-card.ts';
 import { customerResultCard } from './customer-result-card.ts';
 import { customerSummaryCard } from './customer-summary-card.ts';
 import { packageLabel } from './customer-facts.ts';
-import type { StateViewMessage } from '../state-view.ts';
+import type { StateViewMessage } from '../kit/state-view.ts';
 
 /** What the create-customer procedure shows in each state: a card, or a line of progress. */
 export function customerCard(state: string, context: CustomerContext, view: CardView): StateViewMessage {

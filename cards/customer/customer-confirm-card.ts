@@ -1,9 +1,9 @@
 import { countryName } from '../../i18n/countries.ts';
-import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
-import { submit } from '../card-view.ts';
-import { fieldMessage, heading, noticeOf } from '../form-fields.ts';
+import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { submit } from '../kit/card-view.ts';
+import { fieldMessage, heading, noticeOf } from '../kit/form-fields.ts';
 import { customerActions } from './customer-actions.ts';
-import { CUSTOMER_STEPS, type CustomerCardInput } from './customer-cards.ts';
+import { CUSTOMER_STEPS, type CustomerCardInput } from './customer-card-input.ts';
 
 /** Step 2: the partner confirms the headquarters is in a Webex-supported location. */
 export function customerConfirmCard({ view, context }: CustomerCardInput): CardMessage {

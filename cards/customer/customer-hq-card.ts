@@ -1,10 +1,10 @@
 import { ADDRESS_LINE_MAX, hasCalling, locationLanguages } from '../../machines/customer/customer-fields.ts';
-import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
-import { submit } from '../card-view.ts';
-import { choiceField, heading, noticeOf, textField, timeZoneField } from '../form-fields.ts';
+import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { submit } from '../kit/card-view.ts';
+import { choiceField, heading, noticeOf, textField, timeZoneField } from '../kit/form-fields.ts';
 import { languageName } from '../../i18n/countries.ts';
 import { customerActions } from './customer-actions.ts';
-import { CUSTOMER_STEPS, fieldOf, type CustomerCardInput } from './customer-cards.ts';
+import { CUSTOMER_STEPS, fieldOf, type CustomerCardInput } from './customer-card-input.ts';
 
 /** Step 4: the HQ address, time zone, and (with calling) the first calling location. */
 export function customerHqCard(input: CustomerCardInput): CardMessage {

@@ -1,7 +1,7 @@
-import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
-import { heading } from '../form-fields.ts';
+import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { heading } from '../kit/form-fields.ts';
 import { factsMarkdown } from '../template/template-facts.ts';
-import type { CustomerCardInput } from './customer-cards.ts';
+import type { CustomerCardInput } from './customer-card-input.ts';
 import { packageLabel } from './customer-facts.ts';
 
 /** How provisioning ended, package by package, with Webex's reasons and what to do next. */

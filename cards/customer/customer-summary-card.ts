@@ -1,9 +1,9 @@
-import { adaptiveCard, type CardElement, type CardMessage } from '../adaptive-card.ts';
-import { submit } from '../card-view.ts';
-import { heading, noticeOf } from '../form-fields.ts';
+import { adaptiveCard, type CardElement, type CardMessage } from '../kit/adaptive-card.ts';
+import { submit } from '../kit/card-view.ts';
+import { heading, noticeOf } from '../kit/form-fields.ts';
 import { factsMarkdown, type Fact } from '../template/template-facts.ts';
 import { customerActions } from './customer-actions.ts';
-import type { CustomerCardInput } from './customer-cards.ts';
+import type { CustomerCardInput } from './customer-card-input.ts';
 import { customerFacts } from './customer-facts.ts';
 
 /** The summary: Create, an Edit per section, Cancel (Webex's five buttons). */

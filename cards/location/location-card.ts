@@ -1,9 +1,9 @@
 import { locationLanguages } from '../../machines/customer/customer-fields.ts';
 import type { LocationContext } from '../../machines/location/location-machine.ts';
-import { adaptiveCard } from '../adaptive-card.ts';
-import { submit, type CardView } from '../card-view.ts';
-import { choiceField, heading, noticeOf, textField, timeZoneField } from '../form-fields.ts';
-import type { StateViewMessage } from '../state-view.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import { submit, type CardView } from '../kit/card-view.ts';
+import { choiceField, heading, noticeOf, textField, timeZoneField } from '../kit/form-fields.ts';
+import type { StateViewMessage } from '../kit/state-view.ts';
 import { languageName } from '../../i18n/countries.ts';
 
 export const locationActions = { add: 'add', cancel: 'cancel' } as const satisfies Record<string, string>;

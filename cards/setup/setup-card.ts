@@ -1,7 +1,7 @@
 import type { Translate } from '../../i18n/catalogue.ts';
-import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
-import { heading } from '../form-fields.ts';
-import { RUN_ACTION } from '../run-command-data.ts';
+import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { heading } from '../kit/form-fields.ts';
+import { RUN_ACTION } from '../kit/run-command-data.ts';
 
 /** `setup customer`: what can be added to a provisioned customer, a button each. */
 export function setupCard(t: Translate, customer: { readonly name: string; readonly externalId: string }): CardMessage {

@@ -1,7 +1,7 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import type { CustomerRecord } from '../../store/records.ts';
-import { adaptiveCard, MAX_ACTIONS, type CardMessage } from '../adaptive-card.ts';
-import { RUN_ACTION } from '../run-command-data.ts';
+import { adaptiveCard, MAX_ACTIONS, type CardMessage } from '../kit/adaptive-card.ts';
+import { RUN_ACTION } from '../kit/run-command-data.ts';
 
 /** Several customers match: a button per match (up to five) that runs the command for it. */
 export function customerChoiceCard(t: Translate, query: string, command: string, matches: readonly CustomerRecord[]): CardMessage {

@@ -1,9 +1,9 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import { approvalsOf } from '../../machines/approval/approval-rules.ts';
 import type { Approval, CustomerRecord } from '../../store/records.ts';
-import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
+import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
 import { packageLabel } from '../customer/customer-facts.ts';
-import { heading, notice } from '../form-fields.ts';
+import { heading, notice } from '../kit/form-fields.ts';
 import { factsMarkdown } from '../template/template-facts.ts';
 import { shortTime, statusWord } from './status-format.ts';
 

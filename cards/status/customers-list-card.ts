@@ -1,7 +1,7 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import type { CustomerRecord } from '../../store/records.ts';
-import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
-import { heading } from '../form-fields.ts';
+import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { heading } from '../kit/form-fields.ts';
 import { factsMarkdown } from '../template/template-facts.ts';
 import { statusWord } from './status-format.ts';
 

@@ -1,8 +1,8 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import type { AuditEntry } from '../../store/records.ts';
-import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
-import { heading } from '../form-fields.ts';
-import { RUN_ACTION } from '../run-command-data.ts';
+import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { heading } from '../kit/form-fields.ts';
+import { RUN_ACTION } from '../kit/run-command-data.ts';
 import { shortTime } from './status-format.ts';
 
 export const HISTORY_PAGE_SIZE = 10;

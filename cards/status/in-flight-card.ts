@@ -1,6 +1,6 @@
 import type { Translate } from '../../i18n/catalogue.ts';
-import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
-import { heading } from '../form-fields.ts';
+import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { heading } from '../kit/form-fields.ts';
 
 /** `status`: everything in flight, oldest first, one line each. */
 export function inFlightCard(t: Translate, lines: readonly string[]): CardMessage {

@@ -1,6 +1,6 @@
-import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
-import { submit } from '../card-view.ts';
-import { choiceField, heading, noticeOf, textField } from '../form-fields.ts';
+import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { submit } from '../kit/card-view.ts';
+import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
 import { templateActions } from './template-actions.ts';
 import { IDP_ENTITY_ID_MAX } from '../../machines/template/template-fields.ts';
 import { TEMPLATE_STEPS, type TemplateCardInput } from './template-card-input.ts';

@@ -1,8 +1,8 @@
 import type { TemplateContext } from '../../machines/template/template-machine.ts';
 import { draftFrom } from '../../machines/template/template-fields.ts';
-import { adaptiveCard } from '../adaptive-card.ts';
-import type { StateViewMessage } from '../state-view.ts';
-import type { CardView } from '../card-view.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import type { StateViewMessage } from '../kit/state-view.ts';
+import type { CardView } from '../kit/card-view.ts';
 import { templateAccessCard } from './template-access-card.ts';
 import { templateBasicsCard } from './template-basics-card.ts';
 import { templateDoneCard } from './template-done-card.ts';

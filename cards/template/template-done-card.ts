@@ -1,6 +1,6 @@
 import type { Locale, Translate } from '../../i18n/catalogue.ts';
-import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
-import { heading } from '../form-fields.ts';
+import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { heading } from '../kit/form-fields.ts';
 import { factsMarkdown, templateFacts, type TemplateFactsInput } from './template-facts.ts';
 
 export interface TemplateShown extends TemplateFactsInput {

@@ -1,6 +1,6 @@
 import type { Locale, Translate } from '../../i18n/catalogue.ts';
 import { countryName, languageName } from '../../i18n/countries.ts';
-import type { FactSet } from '../adaptive-card.ts';
+import type { FactSet } from '../kit/adaptive-card.ts';
 
 export type Fact = FactSet['facts'][number];
 

@@ -1,7 +1,7 @@
 import { draftFrom } from '../../machines/template/template-fields.ts';
-import { adaptiveCard, type CardElement, type CardMessage } from '../adaptive-card.ts';
-import { submit } from '../card-view.ts';
-import { heading, noticeOf } from '../form-fields.ts';
+import { adaptiveCard, type CardElement, type CardMessage } from '../kit/adaptive-card.ts';
+import { submit } from '../kit/card-view.ts';
+import { heading, noticeOf } from '../kit/form-fields.ts';
 import { templateActions } from './template-actions.ts';
 import type { TemplateCardInput } from './template-card-input.ts';
 import { factsMarkdown, templateFacts, type Fact } from './template-facts.ts';

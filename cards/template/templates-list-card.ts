@@ -1,6 +1,6 @@
 import type { Translate } from '../../i18n/catalogue.ts';
-import { adaptiveCard, type CardMessage } from '../adaptive-card.ts';
-import { heading } from '../form-fields.ts';
+import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { heading } from '../kit/form-fields.ts';
 
 /** `templates`: every onboarding template with its Provisioning ID. */
 export function templatesListCard(t: Translate, templates: readonly { name: string; provisioningId: string }[]): CardMessage {

@@ -1,10 +1,10 @@
 import type { UserContext } from '../../machines/user/user-machine.ts';
 import { userPackages } from '../../machines/user/user-fields.ts';
-import { adaptiveCard } from '../adaptive-card.ts';
-import { submit, type CardView } from '../card-view.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import { submit, type CardView } from '../kit/card-view.ts';
 import { packageLabel } from '../customer/customer-facts.ts';
-import { choiceField, heading, noticeOf, textField } from '../form-fields.ts';
-import type { StateViewMessage } from '../state-view.ts';
+import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
+import type { StateViewMessage } from '../kit/state-view.ts';
 
 export const userActions = { add: 'add', cancel: 'cancel' } as const satisfies Record<string, string>;
 

@@ -1,7 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { Actor } from '../../store/records.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
-import type { FieldError } from '../field-errors.ts';
+import type { FieldError } from '../kit/field-errors.ts';
 import type { CustomerTarget } from '../user/user-fields.ts';
 import type { BulkRow } from './bulk-rows.ts';
 import { expiredNotice, impossible, notEnoughApprovers, notRequired, rejectionOf } from '../approval/approval-outcomes.ts';

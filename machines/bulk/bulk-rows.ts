@@ -1,4 +1,4 @@
-import { validateSection, type FieldErrors } from '../field-errors.ts';
+import { validateSection, type FieldErrors } from '../kit/field-errors.ts';
 import { subscriberRequest, userSchema, type CustomerTarget } from '../user/user-fields.ts';
 import type { NewSubscriber } from '../../webex/wholesale-schemas.ts';
 

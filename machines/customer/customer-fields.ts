@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MessageId } from '../../i18n/catalogue.ts';
 import { isCountryCode } from '../../i18n/countries.ts';
-import { timeZoneOf } from '../time-zone-field.ts';
+import { timeZoneOf } from '../kit/time-zone-field.ts';
 import type { CustomerPackageName, NewCustomer } from '../../webex/wholesale-schemas.ts';
 
 /**

@@ -2,7 +2,7 @@ import { and, assign, fromPromise, not, setup } from 'xstate';
 import type { Actor, PackageState } from '../../store/records.ts';
 import type { NewCustomer } from '../../webex/wholesale-schemas.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
-import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../field-errors.ts';
+import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
 import { customerRequest, customerSections, defaultCustomerAnswers, sectionSchema, type CustomerSection, type TemplateChoice } from './customer-fields.ts';
 import { routePrecheck, type WholesaleProblem } from './precheck-routing.ts';
 import { expiredNotice, impossible, notEnoughApprovers, notRequired, rejectionOf, sentApproval } from '../approval/approval-outcomes.ts';

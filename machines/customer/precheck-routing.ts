@@ -1,4 +1,4 @@
-import type { FieldError, FieldErrors } from '../field-errors.ts';
+import type { FieldError, FieldErrors } from '../kit/field-errors.ts';
 
 export interface WholesaleProblem {
   readonly errorCode?: number;

@@ -5,9 +5,9 @@ import type { Actor } from '../../store/records.ts';
 import type { NewLocation } from '../../webex/wholesale-schemas.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
 import { locationLanguages } from '../customer/customer-fields.ts';
-import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../field-errors.ts';
+import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
 import type { CustomerTarget } from '../user/user-fields.ts';
-import { timeZoneOf } from '../time-zone-field.ts';
+import { timeZoneOf } from '../kit/time-zone-field.ts';
 import { expiredNotice, impossible, notEnoughApprovers, notRequired, rejectionOf } from '../approval/approval-outcomes.ts';
 
 export const LOCATION_MACHINE_VERSION = 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../bot/config.ts';
+import { ConfigError, loadConfig } from '../../bot/engine/config.ts';
 
 const real = { WEBEX_BOT_TOKEN: 'a-real-looking-bot-token-0123456789', PUBLIC_URL: 'https://bot.example.com/', WEBEX_WEBHOOK_SECRET: 'a-webhook-secret-0123456789', WHOLESALE_TOKEN: 'a-partner-admin-token-0123456789', PARTNER_ADMINS: 'alice@partner.example' };
 

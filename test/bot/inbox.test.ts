@@ -22,8 +22,8 @@ it('does not answer a click it handles again after a restart when the click had 
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const { openLowdbStore } = await import('../../store/lowdb-store.ts');
-  const { startBot } = await import('../../bot/start-bot.ts');
-  const { createLogger } = await import('../../bot/logger.ts');
+  const { startBot } = await import('../../bot/engine/start-bot.ts');
+  const { createLogger } = await import('../../bot/engine/logger.ts');
   const { seedRoles } = await import('../../sandbox/seed.ts');
   const dir = await mkdtemp(join(tmpdir(), 'inbox-'));
   const file = join(dir, 'bot.json');

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signBody } from '../../bot/verify-signature.ts';
+import { signBody } from '../../bot/http/verify-signature.ts';
 import { openLowdbStore } from '../../store/lowdb-store.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 

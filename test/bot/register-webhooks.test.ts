@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../bot/logger.ts';
-import { registerWebhooks } from '../../bot/register-webhooks.ts';
+import { silentLogger } from '../../bot/engine/logger.ts';
+import { registerWebhooks } from '../../bot/http/register-webhooks.ts';
 import { MessagingClient } from '../../webex/messaging-client.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signBody, verifySignature } from '../../bot/verify-signature.ts';
+import { signBody, verifySignature } from '../../bot/http/verify-signature.ts';
 
 /**
  * A fixed vector computed outside this code, with

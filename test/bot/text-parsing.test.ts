@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CommandRegistry } from '../../bot/commands.ts';
-import { createLogger } from '../../bot/logger.ts';
-import { stripMention } from '../../bot/strip-mention.ts';
-import { verifySignature, signBody } from '../../bot/verify-signature.ts';
+import { CommandRegistry } from '../../bot/engine/command-registry.ts';
+import { createLogger } from '../../bot/engine/logger.ts';
+import { stripMention } from '../../bot/engine/strip-mention.ts';
+import { verifySignature, signBody } from '../../bot/http/verify-signature.ts';
 
 const bot = { id: 'BOT1', displayName: 'Onboarding Bot' };
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signBody } from '../../bot/verify-signature.ts';
+import { signBody } from '../../bot/http/verify-signature.ts';
 import { startHarness, waitFor, type Harness } from '../support/harness.ts';
 
 let h: Harness;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { realCommandRegistry } from '../support/help-registry.ts';
-import { MAX_MARKDOWN_BYTES, adaptiveCard, type CardMessage } from '../../cards/adaptive-card.ts';
-import { helpCard } from '../../cards/help-card.ts';
+import { MAX_MARKDOWN_BYTES, adaptiveCard, type CardMessage } from '../../cards/kit/adaptive-card.ts';
+import { helpCard } from '../../cards/help/help-card.ts';
 import { locales, translator } from '../../i18n/catalogue.ts';
 import { cardValidator } from '../support/card-schema.ts';
 import { templateCard } from '../../cards/template/template-card.ts';
@@ -9,16 +9,16 @@ import { templatesListCard } from '../../cards/template/templates-list-card.ts';
 import { templateDoneCard } from '../../cards/template/template-done-card.ts';
 import { defaultAnswers } from '../../machines/template/template-fields.ts';
 import type { TemplateContext } from '../../machines/template/template-machine.ts';
-import type { CardView } from '../../cards/card-view.ts';
-import type { StateViewMessage } from '../../cards/state-view.ts';
+import type { CardView } from '../../cards/kit/card-view.ts';
+import type { StateViewMessage } from '../../cards/kit/state-view.ts';
 import { approvalCard } from '../../cards/approval/approval-card.ts';
 import { setupCard } from '../../cards/setup/setup-card.ts';
 import { userCard } from '../../cards/user/user-card.ts';
 import { locationCard } from '../../cards/location/location-card.ts';
 import { badRowsCard, bulkCard } from '../../cards/bulk/bulk-cards.ts';
 import { approvalCardDataSchema } from '../../cards/approval/approval-card-data.ts';
-import { cardDataSchema } from '../../cards/card-data.ts';
-import { runCommandDataSchema } from '../../cards/run-command-data.ts';
+import { cardDataSchema } from '../../cards/kit/card-data.ts';
+import { runCommandDataSchema } from '../../cards/kit/run-command-data.ts';
 import { approvalsListCard } from '../../cards/approval/approvals-list-card.ts';
 import { customerCard } from '../../cards/customer/customer-card.ts';
 import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
@@ -186,9 +186,9 @@ describe('cards', () => {
       "**Wholesale onboarding bot**
       I run Webex Wholesale customer onboarding in this space. Write one of these commands:
       - \`create template\`: Set up an onboarding template, step by step. Every customer is provisioned with one.
-      - \`create customer\`: Provision a new Wholesale customer organisation with an onboarding template, and follow it to the end.
       - \`templates\`: List the onboarding templates and their Provisioning IDs.
       - \`template <name>\`: Show one onboarding template.
+      - \`create customer\`: Provision a new Wholesale customer organisation with an onboarding template, and follow it to the end.
       - \`setup customer <customer>\`: What you can add to a customer: users and locations.
       - \`add user <customer>\`: Add one user to a customer: name, email, package, and for calling a location and a number or extension.
       - \`add users <customer>\`: Add many users from a CSV file attached to the message (columns firstName, lastName, email, package, location, phoneNumber, extension).

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import type { SubmitAction } from '../../cards/adaptive-card.ts';
+import type { SubmitAction } from '../../cards/kit/adaptive-card.ts';
 import type { Conversation, ProcedureKind } from '../../store/records.ts';
 import { inputsFor, recipe, type Recipe } from './arbitraries.ts';
 import { allFields, targets, validAnswers, type Target } from './form-steps.ts';

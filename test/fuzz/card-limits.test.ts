@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import type { CardView } from '../../cards/card-view.ts';
+import type { CardView } from '../../cards/kit/card-view.ts';
 import { customerCard } from '../../cards/customer/customer-card.ts';
 import { locationCard } from '../../cards/location/location-card.ts';
-import type { StateViewMessage } from '../../cards/state-view.ts';
+import type { StateViewMessage } from '../../cards/kit/state-view.ts';
 import { templateCard } from '../../cards/template/template-card.ts';
 import { userCard } from '../../cards/user/user-card.ts';
 import { translator, type Locale } from '../../i18n/catalogue.ts';
-import type { Answers } from '../../machines/field-errors.ts';
+import type { Answers } from '../../machines/kit/field-errors.ts';
 import { defaultAnswers } from '../../machines/template/template-fields.ts';
 import type { ProcedureKind } from '../../store/records.ts';
 import { PROVISIONING_ID } from '../support/fixtures.ts';

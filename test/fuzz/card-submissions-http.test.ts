@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Procedure } from '../../bot/procedure.ts';
-import type { AdaptiveCard, SubmitAction } from '../../cards/adaptive-card.ts';
+import type { Procedure } from '../../bot/engine/procedure.ts';
+import type { AdaptiveCard, SubmitAction } from '../../cards/kit/adaptive-card.ts';
 import { translator } from '../../i18n/catalogue.ts';
 import type { SandboxMessage } from '../../sandbox/sandbox-state.ts';
 import type { Conversation } from '../../store/records.ts';

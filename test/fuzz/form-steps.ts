@@ -1,5 +1,5 @@
 import { customerSections, sectionSchema, type CustomerSection } from '../../machines/customer/customer-fields.ts';
-import { validateSection, type Answers, type FieldErrors } from '../../machines/field-errors.ts';
+import { validateSection, type Answers, type FieldErrors } from '../../machines/kit/field-errors.ts';
 import { locationFields, locationSchema } from '../../machines/location/location-machine.ts';
 import { sections, type SectionName } from '../../machines/template/template-fields.ts';
 import { userFields, userSchema, type CustomerTarget } from '../../machines/user/user-fields.ts';

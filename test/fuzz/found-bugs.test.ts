@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
-import { createServer } from '../../bot/create-server.ts';
-import { silentLogger } from '../../bot/logger.ts';
-import { Metrics } from '../../bot/metrics.ts';
-import { signBody } from '../../bot/verify-signature.ts';
-import { textField } from '../../cards/form-fields.ts';
+import { createServer } from '../../bot/http/create-server.ts';
+import { Inbox } from '../../bot/engine/inbox.ts';
+import { silentLogger } from '../../bot/engine/logger.ts';
+import { Metrics } from '../../bot/engine/metrics.ts';
+import { signBody } from '../../bot/http/verify-signature.ts';
+import { textField } from '../../cards/kit/form-fields.ts';
 import { translator } from '../../i18n/catalogue.ts';
 import { customerMachine, type CustomerContext } from '../../machines/customer/customer-machine.ts';
 import { defaultAnswers } from '../../machines/template/template-fields.ts';
@@ -114,7 +115,8 @@ describe('approvals', () => {
 describe('the webhook route', () => {
   it('refuses a body it cannot read with JSON, not Express’s HTML page with a stack trace', async () => {
     const store = createMemoryStore();
-    const app = createServer({ webhookSecret: 'secret', store, log: silentLogger, dispatch: () => {}, metrics: new Metrics(store), readiness: async () => ({ ready: true, checks: {} }) });
+    const inbox = new Inbox({ store, log: silentLogger, metrics: new Metrics(store), clock: () => new Date(), handle: async () => {} });
+    const app = createServer({ webhookSecret: 'secret', inbox, log: silentLogger, metrics: new Metrics(store), readiness: async () => ({ ready: true, checks: {} }) });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     try {

@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { MAX_ACTIONS, MAX_MARKDOWN_BYTES, type AdaptiveCard, type CardElement, type SubmitAction } from '../../cards/adaptive-card.ts';
-import { cardDataSchema } from '../../cards/card-data.ts';
+import { MAX_ACTIONS, MAX_MARKDOWN_BYTES, type AdaptiveCard, type CardElement, type SubmitAction } from '../../cards/kit/adaptive-card.ts';
+import { cardDataSchema } from '../../cards/kit/card-data.ts';
 import { isMessageId, type Translate } from '../../i18n/catalogue.ts';
-import type { Procedure } from '../../bot/procedure.ts';
-import type { Answers, FieldErrors } from '../../machines/field-errors.ts';
+import type { Procedure } from '../../bot/engine/procedure.ts';
+import type { Answers, FieldErrors } from '../../machines/kit/field-errors.ts';
 import { templateSchema, type Conversation, type ProcedureKind } from '../../store/records.ts';
 import { cardValidator } from '../support/card-schema.ts';
 import { formSteps, machineSets, settledSteps } from './form-steps.ts';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { signBody } from '../../bot/verify-signature.ts';
-import { webhookEventSchema } from '../../bot/webhook-event.ts';
+import { signBody } from '../../bot/http/verify-signature.ts';
+import { webhookEventSchema } from '../../bot/http/webhook-event.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
 import type { Store } from '../../store/store.ts';
 import { startHarness, type Harness } from '../support/harness.ts';

@@ -7,7 +7,8 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.t
  * The numbers are the items of the strictness audit.
  */
 
-const PROVISIONING_MS = 50;
+/** Long enough never to end by itself under load: tests end a provisioning with `endProvisioning`. */
+const PROVISIONING_MS = 60_000;
 /** The Provisioning ID of the Wholesale spec's example, a template the sandbox is seeded with. */
 const SEEDED_PROVISIONING_ID = 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2';
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -35,7 +36,11 @@ async function call(who: string, method: string, path: string, body?: unknown, c
 }
 
 const codes = (answer: Answer) => (answer.body.errors ?? []).map((e) => e.errorCode);
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Moves the customer's provisioning start back, so that it has ended now. */
+function endProvisioning(externalId: unknown): void {
+  sandbox.wholesale.byExternalId(String(externalId))!.startedAt = Date.now() - PROVISIONING_MS;
+}
 
 /** A valid new-customer body with a fresh external ID and email. */
 function newCustomer(over: Record<string, unknown> = {}): Record<string, unknown> {
@@ -53,10 +58,11 @@ function newCustomer(over: Record<string, unknown> = {}): Record<string, unknown
 
 /** Creates a customer over HTTP and waits until its provisioning has ended. */
 async function provisionedCustomer(over: Record<string, unknown> = {}) {
-  const created = await call('alice', 'POST', '/wholesale/customers', newCustomer(over));
+  const body = newCustomer(over);
+  const created = await call('alice', 'POST', '/wholesale/customers', body);
   expect(created.status).toBe(202);
   const id = String(created.body.url).split('/').pop()!;
-  await pause(PROVISIONING_MS + 30);
+  endProvisioning(body.externalId);
   const customer = await call('alice', 'GET', `/wholesale/customers/${id}`);
   expect(customer.body.status).toBe('provisioned');
   const orgId = String(customer.body.orgId);
@@ -83,7 +89,7 @@ describe('Wholesale customers', () => {
     expect(sandbox.subscribers.locations.filter((l) => l.orgId === internalOrgId)).toEqual([]);
     expect((await call('alice', 'GET', `/wholesale/customers?orgId=${internalOrgId}`)).body.items).toEqual([]);
 
-    await pause(PROVISIONING_MS + 30);
+    endProvisioning(body.externalId);
     const after = await call('alice', 'GET', `/wholesale/customers/${id}`);
     expect(after.body).toMatchObject({ status: 'provisioned', orgId: internalOrgId });
     expect((await call('alice', 'GET', `/locations?orgId=${internalOrgId}`)).body.items?.map((l) => l.name)).toEqual(['Head Office']);
@@ -94,7 +100,7 @@ describe('Wholesale customers', () => {
     sandbox.wholesale.setOutcome(String(body.externalId), { status: 'error', errorCode: 10500, description: 'Provisioning failed.' });
     const created = await call('alice', 'POST', '/wholesale/customers', body);
     const id = String(created.body.url).split('/').pop()!;
-    await pause(PROVISIONING_MS + 30);
+    endProvisioning(body.externalId);
     const after = await call('alice', 'GET', `/wholesale/customers/${id}`);
     expect(after.body.status).toBe('error');
     expect(after.body).not.toHaveProperty('orgId');
@@ -110,7 +116,7 @@ describe('Wholesale customers', () => {
     const location = { name: 'Branch', timeZone: 'America/Los_Angeles', preferredLanguage: 'en_us', announcementLanguage: 'en_us', address: { address1: '1 Main St', city: 'Milpitas', state: 'CA', postalCode: '95035', country: 'US' } };
     expect((await call('alice', 'POST', `/locations?orgId=${orgId}`, location)).status).toBe(404);
     expect((await call('alice', 'GET', `/locations?orgId=${orgId}`)).status).toBe(404);
-    await pause(PROVISIONING_MS + 30);
+    endProvisioning(body.externalId);
     expect((await call('alice', 'POST', `/locations?orgId=${orgId}`, location)).status).toBe(201);
   });
 
@@ -226,7 +232,8 @@ describe('Wholesale subscribers', () => {
 
   it('6: checks an update as a create: one package, of the customer, and the calling rules', async () => {
     const meetings = await call('alice', 'POST', '/wholesale/subscribers', subscriber({ package: 'webex_meetings', provisioningParameters: { firstName: 'M', lastName: 'Only' } }));
-    expect(meetings.status).toBe(200);
+    // (Below 300 rather than 200, so this test is about PUT alone.)
+    expect(meetings.status).toBeLessThan(300);
     const taken = await call('alice', 'POST', '/wholesale/subscribers', subscriber());
     const takenSubscriber = sandbox.subscribers.subscribers.find((s) => s.id === taken.body.id)!;
     const other = await provisionedCustomer();

@@ -1,0 +1,91 @@
+import { fromPromise } from 'xstate';
+import { bulkActions, bulkCard, reportParts } from '../../cards/bulk/bulk-cards.ts';
+import type { Translate } from '../../i18n/catalogue.ts';
+import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import { BULK_MACHINE_VERSION, bulkMachine, type BatchOutput, type BulkEvent, type BulkInput } from '../../machines/bulk/bulk-machine.ts';
+import type { BulkRow } from '../../machines/bulk/bulk-rows.ts';
+import type { CustomerTarget } from '../../machines/user/user-fields.ts';
+import type { Store } from '../../store/store.ts';
+import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { ApprovalService } from '../approval/approval-service.ts';
+import { existingEmails, provisionRows } from './bulk-runner.ts';
+import type { Messenger } from '../engine/conversation-engine.ts';
+import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+
+export interface BulkProcedureDeps {
+  readonly store: Store;
+  readonly wholesale: WholesaleClient;
+  readonly approvals: ApprovalService;
+  readonly messenger: Messenger;
+  readonly t: Translate;
+  readonly clock?: () => Date;
+  /** Rows per saved batch, and calls in flight. */
+  readonly batchSize?: number;
+  readonly concurrency?: number;
+}
+
+/** What `add users` found in the file: the customer and the checked rows. */
+export interface BulkSubject {
+  readonly customer: CustomerTarget;
+  readonly rows: readonly BulkRow[];
+}
+
+/** `add users <customer>` with a CSV file, wired to the Wholesale API. */
+export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
+  const clock = deps.clock ?? (() => new Date());
+  const machine = bulkMachine.provide({
+    actors: {
+      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
+        const { context } = input;
+        return deps.approvals.request({ action: 'add-users', externalId: context.customer.externalId, conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: deps.t('bulk.preview.title', { count: context.rows.length, name: context.customer.name }), summary: context.rows.slice(0, 10).map((r) => `- ${r.request.email}: ${r.request.package}`).join('\n') });
+      }),
+      runBatch: fromPromise(async ({ input }): Promise<BatchOutput> => {
+        const { context } = input;
+        const total = context.rows.length;
+        const start = context.results.length;
+        const rows = context.rows.slice(start, start + (deps.batchSize ?? 100));
+        let progress = context.progress;
+        let done = start;
+        let posting = Promise.resolve();
+        const maybeReport = () => {
+          const now = clock();
+          const due = done - progress.done >= Math.max(1, Math.ceil(total / 10)) || (progress.at !== undefined && now.getTime() - Date.parse(progress.at) >= 10_000);
+          if (!due || done >= total) return;
+          progress = { at: now.toISOString(), done };
+          const line = deps.t('bulk.progress', { name: context.customer.name, done, total, percent: Math.floor((done / total) * 100) });
+          posting = posting.then(() => deps.messenger.post(context.roomId, { markdown: line })).then(() => undefined, () => undefined);
+        };
+        if (progress.at === undefined) progress = { at: clock().toISOString(), done: start };
+        const known = await existingEmails(deps.wholesale, context.customer.id);
+        const results = await provisionRows(deps.wholesale, context.customer.id, rows, {
+          concurrency: deps.concurrency ?? 4,
+          known,
+          onRow: () => {
+            done++;
+            maybeReport();
+          },
+        });
+        await posting;
+        const all = [...context.results, ...results];
+        if (all.length >= total) {
+          for (const part of reportParts(deps.t, all)) await deps.messenger.post(context.roomId, { markdown: part });
+          await deps.store.appendAudit({ at: clock().toISOString(), action: 'users.bulk', actor: context.startedBy, conversationId: context.conversationId, externalId: context.customer.externalId, details: { rows: total, created: all.filter((r) => r.outcome === 'created').length, failed: all.filter((r) => r.outcome === 'failed').length } });
+        }
+        return { results, progress, at: clock().toISOString() };
+      }),
+    },
+  });
+  return defineProcedure({
+    kind: 'bulk',
+    version: BULK_MACHINE_VERSION,
+    name: 'procedure.bulk',
+    command: 'add users',
+    machine,
+    input: ({ conversationId, roomId, startedBy, subject }): BulkInput => {
+      const { customer, rows } = subject as BulkSubject;
+      return { conversationId, roomId, startedBy, customer, rows };
+    },
+    toEvent: (action): BulkEvent | undefined => (action === bulkActions.confirm ? { type: 'confirm' } : action === bulkActions.cancel ? { type: 'cancel' } : undefined),
+    card: (state, context, view) => bulkCard(state, context, view),
+  });
+}

@@ -1,0 +1,69 @@
+import type { BulkRow } from '../../machines/bulk/bulk-rows.ts';
+import { WebexApiError } from '../../webex/webex-api-error.ts';
+import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import { createOnce } from '../engine/create-once.ts';
+
+export interface RowResult {
+  readonly line: number;
+  readonly email: string;
+  readonly outcome: 'created' | 'existed' | 'failed';
+  readonly reason?: string;
+}
+
+/** Every subscriber email the customer has (the client reads every page). */
+export async function existingEmails(wholesale: WholesaleClient, customerId: string): Promise<Set<string>> {
+  return new Set((await wholesale.listSubscribers({ customerId })).map((s) => s.email.toLowerCase()));
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof WebexApiError) {
+    const errors = error.details.body?.errors;
+    const first = Array.isArray(errors) ? (errors[0] as { description?: unknown } | undefined)?.description : undefined;
+    return typeof first === 'string' ? first : error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Provisions rows with at most `concurrency` calls in flight. The client honours 429 Retry-After;
+ * a row whose email the customer already has is reported as existing, never created twice.
+ */
+export async function provisionRows(
+  wholesale: WholesaleClient,
+  customerId: string,
+  rows: readonly BulkRow[],
+  options: { readonly concurrency: number; readonly known?: Set<string>; readonly onRow?: (result: RowResult) => void },
+): Promise<RowResult[]> {
+  const known = options.known ?? (await existingEmails(wholesale, customerId));
+  const results: RowResult[] = new Array(rows.length);
+  let next = 0;
+  const worker = async () => {
+    for (;;) {
+      const index = next++;
+      const row = rows[index];
+      if (!row) return;
+      const email = row.request.email;
+      let result: RowResult;
+      if (known.has(email)) {
+        result = { line: row.line, email, outcome: 'existed' };
+      } else {
+        try {
+          const { made } = await createOnce({
+            find: () => wholesale.findSubscriber(customerId, email),
+            create: () => wholesale.createSubscriber(row.request),
+            knownAbsent: true,
+          });
+          known.add(email);
+          // Only a create this run's own call made counts as created; one refused as a duplicate existed.
+          result = { line: row.line, email, outcome: made === 'created' ? 'created' : 'existed' };
+        } catch (error) {
+          result = { line: row.line, email, outcome: 'failed', reason: reasonOf(error) };
+        }
+      }
+      results[index] = result;
+      options.onRow?.(result);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  return results;
+}

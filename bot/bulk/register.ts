@@ -1,0 +1,57 @@
+import { parse } from 'csv-parse/sync';
+import { badRowsCard } from '../../cards/bulk/bulk-cards.ts';
+import { checkRows } from '../../machines/bulk/bulk-rows.ts';
+import { WebexApiError } from '../../webex/webex-api-error.ts';
+import { actorOf } from '../engine/command-registry.ts';
+import type { FeatureKit } from '../engine/feature-kit.ts';
+import { provisionedCustomer } from '../customer/provisioned-customer.ts';
+import { bulkProcedure, type BulkSubject } from './bulk-procedure.ts';
+
+const MAX_ROWS = 5000;
+const REQUIRED_COLUMNS = ['firstName', 'lastName', 'email', 'package'];
+
+/** `add users <customer>` with a CSV file: every row checked first, then a preview, then batches. */
+export function register(kit: FeatureKit): void {
+  kit.engine.add(bulkProcedure({ store: kit.store, wholesale: kit.bulkWholesale, approvals: kit.approvals, messenger: kit.messenger, t: kit.t, clock: kit.clock, ...(kit.bulk ?? {}) }));
+  kit.commands.register({
+    words: ['add', 'users'],
+    aliases: [['benutzer', 'importieren']],
+    usage: 'command.addUsers.usage',
+    summary: 'command.addUsers.summary',
+    needs: 'start',
+    run: async (ctx) => {
+      if (ctx.files.length !== 1) return ctx.reply({ markdown: ctx.t('bulk.needsFile') });
+      const customer = await provisionedCustomer(ctx, kit.store, 'add users');
+      if (!customer) return;
+      let text: string;
+      try {
+        // Webex answers 423 while it scans a new file for malware; say once why the answer takes a moment.
+        let told = false;
+        text = await kit.download(ctx.files[0]!, ({ status }) => {
+          if (status !== 423 || told) return;
+          told = true;
+          void ctx.reply({ markdown: ctx.t('bulk.scanning') });
+        });
+      } catch (error) {
+        if (error instanceof WebexApiError && error.code === 'webex_file_unscannable') return ctx.reply({ markdown: ctx.t('bulk.unscannable') });
+        if (error instanceof WebexApiError && error.status === 423) return ctx.reply({ markdown: ctx.t('bulk.stillScanning') });
+        return ctx.reply({ markdown: ctx.t('bulk.unreadable', { reason: (error as Error).message }) });
+      }
+      let records: Record<string, string>[];
+      try {
+        records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+      } catch (error) {
+        return ctx.reply({ markdown: ctx.t('bulk.unreadable', { reason: (error as Error).message }) });
+      }
+      if (records.length === 0) return ctx.reply({ markdown: ctx.t('bulk.empty') });
+      if (records.length > MAX_ROWS) return ctx.reply({ markdown: ctx.t('bulk.tooMany', { count: records.length, max: MAX_ROWS }) });
+      const missing = REQUIRED_COLUMNS.filter((c) => !(c in records[0]!));
+      if (missing.length > 0) return ctx.reply({ markdown: ctx.t('bulk.missingColumns', { columns: missing.join(', ') }) });
+      const locations = await kit.wholesale.listLocations(customer.orgId);
+      const checked = checkRows(records, customer, locations);
+      if (!checked.ok) return ctx.reply(badRowsCard(ctx.t, checked.bad, records.length));
+      const subject: BulkSubject = { customer, rows: checked.rows };
+      await kit.engine.start('bulk', ctx.roomId, actorOf(ctx), subject);
+    },
+  });
+}

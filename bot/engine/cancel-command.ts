@@ -1,0 +1,16 @@
+import type { FeatureKit } from './feature-kit.ts';
+
+/** `cancel`: ends what the person runs in this space; nothing more is saved. */
+export function registerCancel(kit: FeatureKit): void {
+  kit.commands.register({
+    words: ['cancel'],
+    aliases: [['abbrechen'], ['stop']],
+    usage: 'command.cancel.usage',
+    summary: 'command.cancel.summary',
+    needs: 'start',
+    run: async (ctx) => {
+      const ended = await kit.engine.cancel(ctx.roomId, ctx.personId);
+      if (ended === 0) await ctx.reply({ markdown: ctx.t('reply.nothingToCancel') });
+    },
+  });
+}

@@ -1,0 +1,73 @@
+import type { Locale, MessageId, Translate } from '../../i18n/catalogue.ts';
+import type { HelpEntry } from '../../cards/help/help-card.ts';
+import type { AdaptiveCard } from '../../cards/kit/adaptive-card.ts';
+import type { Permission } from './access-policy.ts';
+import type { Actor } from '../../store/records.ts';
+
+/** What a command handler may do: answer in the space the command came from. */
+export interface CommandContext {
+  readonly args: string;
+  readonly roomId: string;
+  readonly roomType: 'direct' | 'group';
+  readonly personId: string;
+  readonly personEmail: string | undefined;
+  /** The URLs of files attached to the message (a CSV for `add users`). */
+  readonly files: readonly string[];
+  readonly t: Translate;
+  readonly locale: Locale;
+  readonly botName: string;
+  readonly reply: (reply: Reply) => Promise<void>;
+}
+
+/** Who ran the command, as procedures and the audit log record people. */
+export function actorOf(ctx: Pick<CommandContext, 'personId' | 'personEmail'>): Actor {
+  return { personId: ctx.personId, email: ctx.personEmail ?? '' };
+}
+
+export type Reply = { readonly markdown: string; readonly card?: AdaptiveCard };
+
+export interface Command {
+  /** The words that start the command, lower case, e.g. ['create', 'customer']. */
+  readonly words: readonly string[];
+  readonly aliases?: readonly (readonly string[])[];
+  readonly usage: MessageId;
+  readonly summary: MessageId;
+  /** Who may run it; checked at the seam before `run`. */
+  readonly needs: Permission;
+  readonly run: (ctx: CommandContext) => Promise<void>;
+}
+
+export interface ParsedCommand {
+  readonly command: Command;
+  readonly args: string;
+}
+
+/**
+ * The one list of commands: parsing and the help card both read it, so help cannot list a
+ * command the bot does not understand. The longest matching word sequence wins.
+ */
+export class CommandRegistry {
+  private readonly commands: Command[] = [];
+
+  register(command: Command): this {
+    this.commands.push(command);
+    return this;
+  }
+
+  parse(text: string): ParsedCommand | undefined {
+    const tokens = text.trim().split(/\s+/).filter(Boolean);
+    const lower = tokens.map((w) => w.toLowerCase());
+    let best: { command: Command; length: number } | undefined;
+    for (const command of this.commands) {
+      for (const words of [command.words, ...(command.aliases ?? [])]) {
+        const matches = words.length <= lower.length && words.every((w, i) => lower[i] === w);
+        if (matches && (!best || words.length > best.length)) best = { command, length: words.length };
+      }
+    }
+    return best ? { command: best.command, args: tokens.slice(best.length).join(' ') } : undefined;
+  }
+
+  helpEntries(t: Translate): HelpEntry[] {
+    return this.commands.map((c) => ({ usage: t(c.usage), summary: t(c.summary) }));
+  }
+}

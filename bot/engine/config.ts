@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { locales } from '../../i18n/catalogue.ts';
+
+/** Start-up failed because the environment is wrong; the message names every bad key. */
+export class ConfigError extends Error {
+  readonly code = 'config_invalid';
+  constructor(readonly problems: readonly string[]) {
+    super(`The bot cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** How to fix each key, appended to the problem zod found. Never includes the value. */
+const hints: Record<string, string> = {
+  WEBEX_BOT_TOKEN: 'the bot access token from developer.webex.com > My Webex Apps; leave it unset to run on the local sandbox',
+  WEBEX_API_URL: 'an http(s) URL such as https://webexapis.com/v1',
+  PUBLIC_URL: 'the https URL at which Webex reaches this bot, e.g. https://bot.example.com (webhooks go to PUBLIC_URL/webhooks/webex)',
+  WEBEX_WEBHOOK_SECRET: 'a random string of at least 16 characters, e.g. from `openssl rand -hex 20`; Webex signs every webhook with it',
+  WHOLESALE_TOKEN: 'a partner administrator’s access token with the spark-admin:wholesale_customers_read/_write and wholesale_subscribers_read/_write scopes (not the bot token: bots cannot call the Wholesale API)',
+  WHOLESALE_API_URL: 'an http(s) URL such as https://webexapis.com/v1 (defaults to WEBEX_API_URL)',
+  PROVISIONING_POLL_SECONDS: 'how often to ask for a customer’s provisioning status, in seconds (1 to 3600)',
+  PARTNER_ADMINS: 'a comma-separated list of the email addresses that may start procedures, e.g. alice@partner.example,bob@partner.example',
+  APPROVERS: 'a comma-separated list of email addresses',
+  VIEWERS: 'a comma-separated list of email addresses (status and history only)',
+  ALLOWED_EMAIL_DOMAINS: 'a comma-separated list of domains such as partner.example',
+  ACCESS_CONTACT: 'the email address people without access should ask',
+  ALERT_ROOM_ID: 'the Webex room id of the on-call space that gets failure notices',
+  APPROVAL_POLICY_FILE: 'the path of the approval policy (JSON, see approval-policy.example.json); leave unset for no approvals',
+  PORT: 'a TCP port number from 0 to 65535',
+  HOST: 'the address to listen on, e.g. 0.0.0.0 or 127.0.0.1',
+  DATA_FILE: 'a file path for the bot’s data, e.g. ./data/bot.json',
+  SANDBOX_PORT: 'a TCP port number from 0 to 65535 for the local sandbox',
+  BOT_LANGUAGE: `one of ${locales.join(', ')}`,
+  LOG_LEVEL: 'one of debug, info, warn, error',
+};
+
+const port = z.coerce.number().int().min(0).max(65535);
+const httpUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
+const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
+
+const emailList = z
+  .string()
+  .transform((v) => v.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(z.email('not a list of email addresses')));
+const domainList = z
+  .string()
+  .transform((v) => v.split(',').map((e) => e.trim().toLowerCase().replace(/^@/, '')).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'not a list of domains')));
+
+const common = {
+  APPROVERS: z.preprocess(blankAsUnset, emailList.optional()),
+  VIEWERS: z.preprocess(blankAsUnset, emailList.optional()),
+  ALLOWED_EMAIL_DOMAINS: z.preprocess(blankAsUnset, domainList.optional()),
+  ACCESS_CONTACT: z.preprocess(blankAsUnset, z.email().optional()),
+  ALERT_ROOM_ID: z.preprocess(blankAsUnset, z.string().min(10).optional()),
+  APPROVAL_POLICY_FILE: z.preprocess(blankAsUnset, z.string().min(1).optional()),
+  PORT: z.preprocess(blankAsUnset, port.default(3000)),
+  PROVISIONING_POLL_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(3600).optional()),
+  DATA_FILE: z.preprocess(blankAsUnset, z.string().min(1).default('./data/bot.json')),
+  BOT_LANGUAGE: z.preprocess(blankAsUnset, z.enum(locales).default('en')),
+  LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+};
+
+const sandboxEnv = z.object({
+  ...common,
+  PARTNER_ADMINS: z.preprocess(blankAsUnset, emailList.optional()),
+  HOST: z.preprocess(blankAsUnset, z.string().min(1).default('127.0.0.1')),
+  SANDBOX_PORT: z.preprocess(blankAsUnset, port.default(3100)),
+});
+
+const realEnv = z.object({
+  ...common,
+  PARTNER_ADMINS: z.preprocess(blankAsUnset, emailList.refine((l) => l.length > 0, 'empty')),
+  HOST: z.preprocess(blankAsUnset, z.string().min(1).default('0.0.0.0')),
+  WEBEX_BOT_TOKEN: z.string().min(20, 'too short to be a Webex access token'),
+  WEBEX_API_URL: z.preprocess(blankAsUnset, httpUrl.default('https://webexapis.com/v1')),
+  PUBLIC_URL: z.preprocess(blankAsUnset, httpUrl),
+  WEBEX_WEBHOOK_SECRET: z.preprocess(blankAsUnset, z.string().min(16, 'shorter than 16 characters')),
+  WHOLESALE_TOKEN: z.preprocess(blankAsUnset, z.string().min(20, 'too short to be a Webex access token')),
+  WHOLESALE_API_URL: z.preprocess(blankAsUnset, httpUrl.optional()),
+}).superRefine((env, ctx) => {
+  if (env.WHOLESALE_TOKEN === env.WEBEX_BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['WHOLESALE_TOKEN'], message: 'the same as WEBEX_BOT_TOKEN' });
+});
+
+interface CommonConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataFile: string;
+  readonly language: (typeof locales)[number];
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  readonly pollSeconds: number;
+  /** Who may do what. In sandbox mode, unset lists default to the seeded people's roles. */
+  readonly roles: {
+    readonly partnerAdmins?: readonly string[];
+    readonly approvers?: readonly string[];
+    readonly viewers?: readonly string[];
+    readonly allowedDomains?: readonly string[];
+    readonly contact?: string;
+  };
+  /** The on-call space for failure notices; in sandbox mode the seeded "Provisioning" space. */
+  readonly alertRoomId?: string;
+  readonly approvalPolicyFile?: string;
+}
+
+export interface SandboxConfig extends CommonConfig {
+  readonly mode: 'sandbox';
+  readonly sandboxPort: number;
+}
+
+export interface RealConfig extends CommonConfig {
+  readonly mode: 'real';
+  readonly webexApiUrl: string;
+  readonly botToken: string;
+  readonly publicUrl: string;
+  readonly webhookSecret: string;
+  readonly wholesaleToken: string;
+  readonly wholesaleApiUrl: string;
+}
+
+export type Config = SandboxConfig | RealConfig;
+
+function problemsOf(error: z.ZodError, env: Readonly<Record<string, string | undefined>>): string[] {
+  return error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? '(environment)');
+    const given = env[key];
+    const what = given === undefined || given === '' ? 'is missing' : `is not valid (${issue.message})`;
+    return `${key} ${what}; set it to ${hints[key] ?? 'a valid value'}.`;
+  });
+}
+
+function rolesOf(v: { PARTNER_ADMINS?: string[] | undefined; APPROVERS?: string[] | undefined; VIEWERS?: string[] | undefined; ALLOWED_EMAIL_DOMAINS?: string[] | undefined; ACCESS_CONTACT?: string | undefined }): CommonConfig['roles'] {
+  return {
+    ...(v.PARTNER_ADMINS ? { partnerAdmins: v.PARTNER_ADMINS } : {}),
+    ...(v.APPROVERS ? { approvers: v.APPROVERS } : {}),
+    ...(v.VIEWERS ? { viewers: v.VIEWERS } : {}),
+    ...(v.ALLOWED_EMAIL_DOMAINS ? { allowedDomains: v.ALLOWED_EMAIL_DOMAINS } : {}),
+    ...(v.ACCESS_CONTACT ? { contact: v.ACCESS_CONTACT } : {}),
+  };
+}
+
+/**
+ * Reads the environment once. No `WEBEX_BOT_TOKEN` means sandbox mode; with it the bot runs
+ * against Webex (or whatever `WEBEX_API_URL` names) and needs the keys real mode requires.
+ * @throws ConfigError naming every bad key and how to fix it.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const real = env.WEBEX_BOT_TOKEN !== undefined && env.WEBEX_BOT_TOKEN !== '';
+  if (!real) {
+    const parsed = sandboxEnv.safeParse(env);
+    if (!parsed.success) throw new ConfigError(problemsOf(parsed.error, env));
+    const v = parsed.data;
+    return Object.freeze({
+      mode: 'sandbox',
+      port: v.PORT,
+      host: v.HOST,
+      dataFile: v.DATA_FILE,
+      language: v.BOT_LANGUAGE,
+      logLevel: v.LOG_LEVEL,
+      pollSeconds: v.PROVISIONING_POLL_SECONDS ?? 2,
+      roles: rolesOf(v),
+      ...(v.ALERT_ROOM_ID ? { alertRoomId: v.ALERT_ROOM_ID } : {}),
+      ...(v.APPROVAL_POLICY_FILE ? { approvalPolicyFile: v.APPROVAL_POLICY_FILE } : {}),
+      sandboxPort: v.SANDBOX_PORT,
+    });
+  }
+  const parsed = realEnv.safeParse(env);
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error, env));
+  const v = parsed.data;
+  return Object.freeze({
+    mode: 'real',
+    port: v.PORT,
+    host: v.HOST,
+    dataFile: v.DATA_FILE,
+    language: v.BOT_LANGUAGE,
+    logLevel: v.LOG_LEVEL,
+    pollSeconds: v.PROVISIONING_POLL_SECONDS ?? 15,
+    roles: rolesOf(v),
+    ...(v.ALERT_ROOM_ID ? { alertRoomId: v.ALERT_ROOM_ID } : {}),
+    ...(v.APPROVAL_POLICY_FILE ? { approvalPolicyFile: v.APPROVAL_POLICY_FILE } : {}),
+    webexApiUrl: v.WEBEX_API_URL,
+    wholesaleToken: v.WHOLESALE_TOKEN,
+    wholesaleApiUrl: v.WHOLESALE_API_URL ?? v.WEBEX_API_URL,
+    botToken: v.WEBEX_BOT_TOKEN,
+    publicUrl: v.PUBLIC_URL,
+    webhookSecret: v.WEBEX_WEBHOOK_SECRET,
+  });
+}

@@ -1,0 +1,35 @@
+import type { Locale, Translate } from '../../i18n/catalogue.ts';
+import type { Store } from '../../store/store.ts';
+import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { ApprovalService } from '../approval/approval-service.ts';
+import type { PartnerHub } from '../template/partner-hub.ts';
+import type { CommandRegistry } from './command-registry.ts';
+import type { ConversationEngine, Messenger } from './conversation-engine.ts';
+import type { Download } from './download.ts';
+import type { Logger } from './logger.ts';
+
+/**
+ * What a feature's `register` gets from the composition root: the engine to add its procedure to,
+ * the registry to add its commands to, and the shared clients and services its effects use.
+ */
+export interface FeatureKit {
+  readonly engine: ConversationEngine;
+  readonly commands: CommandRegistry;
+  readonly store: Store;
+  readonly wholesale: WholesaleClient;
+  /** The same API with more patience per call, for bulk runs that meet rate limits by design. */
+  readonly bulkWholesale: WholesaleClient;
+  readonly approvals: ApprovalService;
+  readonly messenger: Messenger;
+  readonly t: Translate;
+  readonly locale: Locale;
+  readonly log: Logger;
+  readonly clock: () => Date;
+  /** Reads a file attached to a message, with the bot's token. */
+  readonly download: Download;
+  /** Sandbox mode: Partner Hub issues Provisioning IDs. Real mode: admins paste them. */
+  readonly partnerHub?: PartnerHub;
+  readonly pollMs: number;
+  readonly createBackoffMs?: number;
+  readonly bulk?: { readonly batchSize?: number; readonly concurrency?: number };
+}

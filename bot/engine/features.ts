@@ -1,0 +1,25 @@
+import * as approval from '../approval/register.ts';
+import * as bulk from '../bulk/register.ts';
+import * as customer from '../customer/register.ts';
+import * as help from '../help/register.ts';
+import * as location from '../location/register.ts';
+import * as setup from '../setup/register.ts';
+import * as status from '../status/register.ts';
+import * as template from '../template/register.ts';
+import * as user from '../user/register.ts';
+import { registerCancel } from './cancel-command.ts';
+import type { FeatureKit } from './feature-kit.ts';
+
+/** Every feature, in the order `help` lists their commands; `help` comes last so it sees them all. */
+export function registerFeatures(kit: FeatureKit): void {
+  template.register(kit);
+  customer.register(kit);
+  setup.register(kit);
+  user.register(kit);
+  bulk.register(kit);
+  location.register(kit);
+  status.register(kit);
+  approval.register(kit);
+  registerCancel(kit);
+  help.register(kit);
+}

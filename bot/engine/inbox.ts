@@ -1,0 +1,79 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Store } from '../../store/store.ts';
+import { dedupeKey, webhookEventSchema, type WebhookEvent } from '../http/webhook-event.ts';
+import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
+
+/** How old an event cut off by a restart may be and still be handled after it. */
+export const REPLAY_WINDOW_MS = 15 * 60 * 1000;
+
+export interface InboxDeps {
+  readonly store: Store;
+  readonly log: Logger;
+  readonly metrics: Metrics;
+  readonly clock: () => Date;
+  /** The seam: handles one event to its end (reply posted). */
+  readonly handle: (event: WebhookEvent, replayed: boolean) => Promise<void>;
+}
+
+/**
+ * Every acknowledged event's life: recorded (deduplicated) before the 200, dispatched to the seam,
+ * finished when its handling ends, and after a crash replayed from the store. Webex does not send
+ * an acknowledged event again, so one that a crash cut off is handled after the restart.
+ */
+export class Inbox {
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Per event: how long its Webex calls took (summed), so the log can tell the bot's own time from Webex's. */
+  private readonly timing = new AsyncLocalStorage<{ webexMs: number }>();
+
+  constructor(private readonly deps: InboxDeps) {}
+
+  /** Keeps the event until it is handled; false when it was received before (a redelivery). Throws when the store fails. */
+  record(event: WebhookEvent): Promise<boolean> {
+    return this.deps.store.recordEvent(dedupeKey(event), this.deps.clock(), event);
+  }
+
+  /** Hands an event to the seam; `receivedAt` is performance.now() at the request's arrival. */
+  dispatch(event: WebhookEvent, receivedAt: number = performance.now(), replayed = false): void {
+    const timing = { webexMs: 0 };
+    const work = this.timing
+      .run(timing, () => this.deps.handle(event, replayed))
+      .finally(async () => {
+        this.inFlight.delete(work);
+        // From the request's arrival to the end of the handling (the reply posted): what an operator tunes.
+        const ms = performance.now() - receivedAt;
+        this.deps.metrics.handled(event.resource, ms / 1000);
+        this.deps.log.info('event handled', { eventId: event.data.id, resource: event.resource, ms: Math.round(ms * 100) / 100, webexMs: Math.round(timing.webexMs * 100) / 100 });
+        await this.deps.store.finishEvent(dedupeKey(event)).catch((error: unknown) => this.deps.log.error('event not marked handled', { eventId: event.data.id, error }));
+      });
+    this.inFlight.add(work);
+  }
+
+  /** Adds a Webex call's time to the event being handled, if any. */
+  countWebexCall(ms: number): void {
+    const timing = this.timing.getStore();
+    if (timing) timing.webexMs += ms;
+  }
+
+  /** Handles the events a crash cut off, unless they are too old for the person to still expect an answer. */
+  async replay(): Promise<number> {
+    let handled = 0;
+    for (const unfinished of await this.deps.store.unfinishedEvents()) {
+      const parsed = webhookEventSchema.safeParse(unfinished.event);
+      const age = this.deps.clock().getTime() - Date.parse(unfinished.receivedAt);
+      if (!parsed.success || age > REPLAY_WINDOW_MS) {
+        this.deps.log.warn('event from before the restart dropped', { eventId: unfinished.eventId, reason: parsed.success ? 'too old' : 'unreadable', ageSeconds: Math.round(age / 1000) });
+        await this.deps.store.finishEvent(unfinished.eventId);
+        continue;
+      }
+      this.dispatch(parsed.data, performance.now(), true);
+      handled++;
+    }
+    return handled;
+  }
+
+  /** Resolves once every dispatched event has been handled. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+}

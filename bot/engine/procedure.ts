@@ -1,0 +1,64 @@
+import type { AnyEventObject, AnyStateMachine, EventFromLogic, InputFrom, SnapshotFrom, StateValue } from 'xstate';
+import type { StateViewMessage } from '../../cards/kit/state-view.ts';
+import type { CardView } from '../../cards/kit/card-view.ts';
+import type { MessageId, Translate } from '../../i18n/catalogue.ts';
+import type { Answers } from '../../machines/kit/field-errors.ts';
+import type { Actor, ProcedureKind } from '../../store/records.ts';
+
+/** What a state shows: a card, or (for states that only report progress) markdown alone. */
+export type StateView = StateViewMessage;
+
+export interface StartInfo {
+  readonly conversationId: string;
+  readonly roomId: string;
+  readonly startedBy: Actor;
+  /** What the command found for the procedure, e.g. the customer users are added to. */
+  readonly subject?: unknown;
+}
+
+/** A procedure as the engine sees it: its machine (effects provided), how clicks become events, its cards. */
+export interface Procedure {
+  readonly kind: ProcedureKind;
+  /** Written beside every snapshot; a stored snapshot of another version is not restored. */
+  readonly version: number;
+  /** What a person calls it, e.g. "onboarding template". */
+  readonly name: MessageId;
+  /** The command that starts it, e.g. `create template`. */
+  readonly command: string;
+  readonly machine: AnyStateMachine;
+  input(start: StartInfo): unknown;
+  toEvent(action: string, inputs: Answers): AnyEventObject | undefined;
+  /** The card for a (persisted or live) snapshot's state and context. */
+  card(state: string, context: unknown, view: CardView): StateView;
+  /** A notice for the on-call space when the procedure enters `state` (a failure nobody may be watching). */
+  alert?(state: string, context: unknown, t: Translate): string | undefined;
+}
+
+export interface ProcedureDefinition<M extends AnyStateMachine> {
+  readonly kind: ProcedureKind;
+  readonly version: number;
+  readonly name: MessageId;
+  readonly command: string;
+  readonly machine: M;
+  input(start: StartInfo): InputFrom<M>;
+  toEvent(action: string, inputs: Answers): EventFromLogic<M> | undefined;
+  card(state: string, context: SnapshotFrom<M>['context'], view: CardView): StateView;
+  alert?(state: string, context: SnapshotFrom<M>['context'], t: Translate): string | undefined;
+}
+
+/**
+ * Types a procedure against its own machine, and erases that type once, here, for the engine,
+ * which runs every procedure alike. Contexts the engine hands back are those the machine wrote.
+ */
+export function defineProcedure<M extends AnyStateMachine>(definition: ProcedureDefinition<M>): Procedure {
+  return {
+    ...definition,
+    card: (state, context, view) => definition.card(state, context as SnapshotFrom<M>['context'], view),
+    ...(definition.alert ? { alert: (state: string, context: unknown, t: Translate) => definition.alert!(state, context as SnapshotFrom<M>['context'], t) } : {}),
+  };
+}
+
+/** A state value as one string: `summary`, or `{"a":"b"}` for nested states. */
+export function stateName(value: StateValue): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

@@ -1,0 +1,39 @@
+import type { Store } from '../../store/store.ts';
+import type { MessagingClient } from '../../webex/messaging-client.ts';
+
+export interface Readiness {
+  readonly ready: boolean;
+  readonly checks: Record<string, string>;
+}
+
+/**
+ * Whether the bot can work (`/readyz`): its store answers, Webex answers its token, and both of its
+ * webhooks point at it and are active. Each check says `ok` or why it fails.
+ */
+export function readinessCheck(deps: { readonly store: Store; readonly webex: Pick<MessagingClient, 'getMe' | 'listWebhooks'>; readonly targetUrl: () => string }): () => Promise<Readiness> {
+  return async () => {
+    const checks: Record<string, string> = {};
+    const probe = async (name: string, check: () => Promise<string>) => {
+      try {
+        checks[name] = await check();
+      } catch (error) {
+        checks[name] = `failing: ${(error as Error).message}`;
+      }
+    };
+    await probe('store', async () => {
+      await deps.store.ping();
+      return 'ok';
+    });
+    await probe('webex', async () => {
+      await deps.webex.getMe();
+      return 'ok';
+    });
+    await probe('webhooks', async () => {
+      const ours = (await deps.webex.listWebhooks()).filter((w) => w.targetUrl === deps.targetUrl());
+      const inactive = ours.filter((w) => w.status === 'inactive').length;
+      if (ours.length < 2 || inactive > 0) throw new Error(`${ours.length} registered, ${inactive} inactive`);
+      return 'ok';
+    });
+    return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
+  };
+}

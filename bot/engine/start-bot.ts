@@ -1,0 +1,175 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { translator, type Locale } from '../../i18n/catalogue.ts';
+import type { Store } from '../../store/store.ts';
+import { MessagingClient } from '../../webex/messaging-client.ts';
+import type { Person } from '../../webex/messaging-schemas.ts';
+import { CommandRegistry } from './command-registry.ts';
+import { ConversationEngine } from './conversation-engine.ts';
+import { registerFeatures } from './features.ts';
+import { Inbox } from './inbox.ts';
+import { readinessCheck } from './readiness.ts';
+import { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { PartnerHub } from '../template/partner-hub.ts';
+import { cardContentType } from '../../webex/messaging-schemas.ts';
+import { createServer, WEBHOOK_PATH } from '../http/create-server.ts';
+import { handleWebexEvent } from './handle-webex-event.ts';
+import { AccessPolicy, type Roles } from './access-policy.ts';
+import { Metrics } from './metrics.ts';
+import { ApprovalService } from '../approval/approval-service.ts';
+import type { ApprovalPolicy } from '../approval/approval-policy.ts';
+import type { Messenger } from './conversation-engine.ts';
+import type { Logger } from './logger.ts';
+import { registerWebhooks } from '../http/register-webhooks.ts';
+
+export interface BotOptions {
+  readonly webexApiUrl: string;
+  readonly botToken: string;
+  readonly webhookSecret: string;
+  /** Where Webex reaches the bot; defaults to http://host:port once listening. */
+  readonly publicUrl?: string;
+  readonly host: string;
+  readonly port: number;
+  readonly language: Locale;
+  readonly store: Store;
+  readonly log: Logger;
+  /** The Wholesale API and a partner administrator's token for it. */
+  readonly wholesale: { readonly apiUrl: string; readonly token: string };
+  /** How often to ask for a customer's provisioning status. */
+  readonly pollMs?: number;
+  /** How often the sweeper looks for conversations whose deadline has come. */
+  readonly sweepMs?: number;
+  /** Sandbox mode: Partner Hub issues Provisioning IDs. Real mode: admins paste them. */
+  readonly partnerHub?: PartnerHub;
+  /** Who may do what. */
+  readonly roles: Roles;
+  /** The on-call space for failure notices. */
+  readonly alertRoomId?: string;
+  /** Which steps need approval, by whom; none when absent. */
+  readonly approvalPolicy?: ApprovalPolicy;
+  /** Rows per saved batch and calls in flight for `add users`. */
+  readonly bulk?: { readonly batchSize?: number; readonly concurrency?: number };
+  /** The clock for deadlines (approvals' expiry, reminders); tests pass a fake one. */
+  readonly clock?: () => Date;
+  /** Fewer, faster retries in tests; the defaults suit Webex. */
+  readonly http?: { readonly maxAttempts?: number; readonly backoffMs?: number };
+}
+
+export interface RunningBot {
+  readonly url: string;
+  readonly bot: Person;
+  /** Resolves once every accepted event has been handled. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: clients, engine, features, inbox, server and webhook registration, wired
+ * and started. Everything a feature does is in its own `register`.
+ */
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const { log, store } = options;
+  const metrics = new Metrics(store);
+  const clock = options.clock ?? (() => new Date());
+  let inbox: Inbox | undefined;
+  const onResponse = (api: 'messaging' | 'wholesale') => {
+    const count = metrics.apiCall(api);
+    return (call: { readonly method: string; readonly endpoint: string; readonly status: number; readonly ms: number }) => {
+      count(call);
+      inbox?.countWebexCall(call.ms);
+    };
+  };
+  const webex = new MessagingClient({ baseUrl: options.webexApiUrl, token: options.botToken, log, onResponse: onResponse('messaging'), ...options.http });
+  const bot = await webex.getMe();
+  const t = translator(options.language);
+  const wholesaleOptions = { baseUrl: options.wholesale.apiUrl, token: options.wholesale.token, log, onResponse: onResponse('wholesale'), ...options.http };
+  const messenger: Messenger = {
+    post: (roomId, reply) =>
+      webex.createMessage({
+        roomId,
+        ...(reply.parentId ? { parentId: reply.parentId } : {}),
+        markdown: reply.markdown,
+        ...(reply.card ? { attachments: [{ contentType: cardContentType, content: { ...reply.card } }] as const } : {}),
+      }),
+  };
+  // The approval service hands outcomes to the engine, which runs the procedures that ask it.
+  let deliver: (conversationId: string, event: { type: string }) => Promise<boolean> = async () => false;
+  const approvals = new ApprovalService({ store, policy: options.approvalPolicy ?? {}, messenger, webex, deliver: (id, event) => deliver(id, event), botEmail: bot.emails[0] ?? '', t, log, clock });
+  const engine = new ConversationEngine({ store, messenger, clock, t, locale: options.language, log, ...(options.alertRoomId ? { alertRoomId: options.alertRoomId } : {}) });
+  deliver = (id, event) => engine.deliver(id, event);
+  const commands = new CommandRegistry();
+  registerFeatures({
+    engine,
+    commands,
+    store,
+    wholesale: new WholesaleClient(wholesaleOptions),
+    // Bulk provisioning runs into rate limits by design: more patience per call, Retry-After honoured.
+    bulkWholesale: new WholesaleClient({ ...wholesaleOptions, maxAttempts: 30 }),
+    approvals,
+    messenger,
+    t,
+    locale: options.language,
+    log,
+    clock,
+    download: (url, onRetry) => webex.downloadText(url, onRetry),
+    ...(options.partnerHub ? { partnerHub: options.partnerHub } : {}),
+    pollMs: options.pollMs ?? 15_000,
+    ...(options.http?.backoffMs !== undefined ? { createBackoffMs: options.http.backoffMs } : {}),
+    ...(options.bulk ? { bulk: options.bulk } : {}),
+  });
+  const access = new AccessPolicy(options.roles);
+  const emails = new Map<string, string | undefined>();
+  const emailOf = async (personId: string) => {
+    if (!emails.has(personId)) emails.set(personId, (await webex.getPerson(personId)).emails[0]?.toLowerCase());
+    return emails.get(personId);
+  };
+  inbox = new Inbox({
+    store,
+    log,
+    metrics,
+    clock,
+    handle: (event, replayed) => handleWebexEvent(event, { webex, bot, commands, t, locale: options.language, engine, approvals, access, emailOf, log, onFailure: () => metrics.failed(), replayed }),
+  });
+
+  let targetUrl = '';
+  const app = createServer({ webhookSecret: options.webhookSecret, inbox, log, metrics, readiness: readinessCheck({ store, webex, targetUrl: () => targetUrl }) });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port, options.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = options.publicUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
+  try {
+    targetUrl = `${url}${WEBHOOK_PATH}`;
+    const registration = await registerWebhooks(webex, { targetUrl, secret: options.webhookSecret, name: `${bot.displayName} (onboarding bot)` }, log);
+    const resumed = await engine.resume();
+    const replayed = await inbox.replay();
+    engine.startSweeper(options.sweepMs ?? 1000, () => approvals.sweep());
+    if (resumed > 0) log.info('cards posted that a restart had cut off', { count: resumed });
+    if (replayed > 0) log.info('events handled that a restart had cut off', { count: replayed });
+    log.info('bot ready', { url, botId: bot.id, webhooksCreated: registration.created, webhooksKept: registration.updated, duplicatesRemoved: registration.deleted });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+
+  const received = inbox;
+  const idle = async () => {
+    await received.idle();
+    await approvals.idle();
+    await engine.idle();
+  };
+  return {
+    url,
+    bot,
+    idle,
+    async close() {
+      engine.stopSweeper();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await idle();
+    },
+  };
+}

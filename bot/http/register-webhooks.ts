@@ -1,0 +1,52 @@
+import type { MessagingClient } from '../../webex/messaging-client.ts';
+import type { Webhook } from '../../webex/messaging-schemas.ts';
+import type { Logger } from '../engine/logger.ts';
+
+/** The events the bot needs: commands, and clicks on its cards. */
+export const REQUIRED_WEBHOOKS = [
+  { resource: 'messages', event: 'created' },
+  { resource: 'attachmentActions', event: 'created' },
+] as const;
+
+export interface RegistrationResult {
+  readonly created: number;
+  readonly updated: number;
+  readonly deleted: number;
+  readonly webhooks: readonly Webhook[];
+}
+
+/**
+ * Finds or creates the bot's webhooks for `targetUrl`. An existing one is updated (which puts the
+ * current secret in place and reactivates it if Webex turned it off); extra copies left by
+ * earlier runs are deleted, so restarts never pile them up.
+ */
+export async function registerWebhooks(
+  webex: MessagingClient,
+  options: { readonly targetUrl: string; readonly secret: string; readonly name: string },
+  log: Logger,
+): Promise<RegistrationResult> {
+  const existing = await webex.listWebhooks();
+  let created = 0;
+  let updated = 0;
+  let deleted = 0;
+  const webhooks: Webhook[] = [];
+  for (const { resource, event } of REQUIRED_WEBHOOKS) {
+    const matching = existing.filter((w) => w.targetUrl === options.targetUrl && w.resource === resource && w.event === event && !w.filter);
+    const [keep, ...extra] = matching.sort((a, b) => (a.status === 'active' ? -1 : 0) - (b.status === 'active' ? -1 : 0));
+    for (const duplicate of extra) {
+      await webex.deleteWebhook(duplicate.id);
+      deleted++;
+    }
+    if (keep) {
+      const wasInactive = keep.status === 'inactive';
+      webhooks.push(await webex.updateWebhook(keep.id, { name: options.name, targetUrl: options.targetUrl, secret: options.secret, status: 'active' }));
+      updated++;
+      log.info('webhook kept', { resource, event, webhookId: keep.id, reactivated: wasInactive });
+    } else {
+      webhooks.push(await webex.createWebhook({ name: options.name, targetUrl: options.targetUrl, resource, event, secret: options.secret }));
+      created++;
+      log.info('webhook created', { resource, event });
+    }
+  }
+  return { created, updated, deleted, webhooks };
+}

@@ -1,0 +1,60 @@
+import { fromPromise } from 'xstate';
+import { locationActions, locationCard } from '../../cards/location/location-card.ts';
+import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import { LOCATION_MACHINE_VERSION, locationMachine, locationRequest, type LocationEvent, type LocationInput, type LocationOutcome } from '../../machines/location/location-machine.ts';
+import type { CustomerTarget } from '../../machines/user/user-fields.ts';
+import type { Store } from '../../store/store.ts';
+import { stepsRecorded } from '../engine/recorded-steps.ts';
+import { WebexApiError } from '../../webex/webex-api-error.ts';
+import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { ApprovalService } from '../approval/approval-service.ts';
+import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+import { createOnce, type CreateOutcome } from '../engine/create-once.ts';
+
+/** `add location <customer>`, wired to the Locations API. */
+export function locationProcedure(deps: { readonly store: Store; readonly wholesale: WholesaleClient; readonly approvals: ApprovalService; readonly clock?: () => Date }): Procedure {
+  const clock = deps.clock ?? (() => new Date());
+  const machine = locationMachine.provide({
+    actors: {
+      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
+        const { context } = input;
+        return deps.approvals.request({ action: 'add-location', externalId: context.customer.externalId, conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: `${context.answers.name ?? ''} → ${context.customer.name}`, summary: `- ${context.answers.addressLine1 ?? ''}, ${context.answers.postalCode ?? ''} ${context.answers.city ?? ''}` });
+      }),
+      createLocation: fromPromise(async ({ input }): Promise<LocationOutcome> => {
+        const { context } = input;
+        const request = locationRequest(context.customer, context.answers);
+        const audit = { actor: context.startedBy, conversationId: context.conversationId, externalId: context.customer.externalId, details: { name: request.name } };
+        // Idempotent by name: a restored machine that asks again finds the one it made. The intent is
+        // recorded before the call, so a bot killed before the answer arrived still knows it is ours.
+        const steps = await stepsRecorded(deps.store, context.conversationId, 'name', request.name);
+        const ours = steps.has('location.creating') || steps.has('location.created');
+        let made: CreateOutcome<unknown>['made'];
+        try {
+          ({ made } = await createOnce({
+            find: async () => (await deps.wholesale.listLocations(context.customer.orgId)).find((l) => l.name.toLowerCase() === request.name.toLowerCase()),
+            create: () => deps.wholesale.createLocation(context.customer.orgId, request),
+            beforeCreate: async () => {
+              if (!ours) await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.creating', ...audit });
+            },
+          }));
+        } catch (error) {
+          if (error instanceof WebexApiError && error.status === 400) return { ok: false, reason: String(error.details.body?.message ?? error.message) };
+          throw error;
+        }
+        if (made === 'existed' || (made === 'found' && !ours)) return { ok: false, field: 'name', reason: 'exists' };
+        if (!steps.has('location.created')) await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.created', ...audit });
+        return { ok: true };
+      }),
+    },
+  });
+  return defineProcedure({
+    kind: 'location',
+    version: LOCATION_MACHINE_VERSION,
+    name: 'procedure.location',
+    command: 'add location',
+    machine,
+    input: ({ conversationId, roomId, startedBy, subject }): LocationInput => ({ conversationId, roomId, startedBy, customer: subject as CustomerTarget }),
+    toEvent: (action, inputs): LocationEvent | undefined => (action === locationActions.add ? { type: 'submit', inputs } : action === locationActions.cancel ? { type: 'cancel' } : undefined),
+    card: (state, context, view) => locationCard(state, context, view),
+  });
+}

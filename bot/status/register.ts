@@ -1,0 +1,96 @@
+import { customerStatusCard } from '../../cards/status/customer-status-card.ts';
+import { customersListCard } from '../../cards/status/customers-list-card.ts';
+import { historyCard } from '../../cards/status/history-card.ts';
+import { inFlightCard } from '../../cards/status/in-flight-card.ts';
+import { shortTime } from '../../cards/status/status-format.ts';
+import { approvalsOf } from '../../machines/approval/approval-rules.ts';
+import type { FeatureKit } from '../engine/feature-kit.ts';
+import { freshCustomer, PROVISIONED } from '../customer/customer-status.ts';
+import { resolveCustomer } from '../customer/resolve-customer.ts';
+import { existingEmails } from '../bulk/bulk-runner.ts';
+import type { CustomerRecord } from '../../store/records.ts';
+
+type StatusDeps = Pick<FeatureKit, 'store' | 'wholesale' | 'clock'>;
+
+/** Users and locations the customer has now, when it is provisioned and the API answers. */
+async function countsOf(deps: StatusDeps, customer: CustomerRecord): Promise<{ users: number; locations: number } | undefined> {
+  if (!customer.id || !customer.orgId || !PROVISIONED.has(customer.status)) return undefined;
+  try {
+    const [users, locations] = await Promise.all([existingEmails(deps.wholesale, customer.id), deps.wholesale.listLocations(customer.orgId)]);
+    return { users: users.size, locations: locations.length };
+  } catch {
+    return undefined;
+  }
+}
+
+/** `status`, `status <customer>`, `history <customer>`, `customers`: read-only, for on-call staff too. */
+export function register(kit: FeatureKit): void {
+  const deps: StatusDeps = kit;
+  const registry = kit.commands;
+  registry.register({
+    words: ['status'],
+    usage: 'command.status.usage',
+    summary: 'command.status.summary',
+    needs: 'view',
+    run: async (ctx) => {
+      const query = ctx.args.trim();
+      if (query) {
+        // A customer whose creation waits for approval has no record yet; say that it is coming.
+        const creationPending = async () => {
+          const wanted = query.toLowerCase();
+          const waiting = (await deps.store.findApprovals({ status: 'pending' })).find((a) => a.action === 'create-customer' && (a.externalId?.toLowerCase() === wanted || a.subject.toLowerCase().includes(wanted)));
+          return waiting && ctx.t('status.creationPending', { subject: waiting.subject, count: approvalsOf(waiting), required: waiting.required, until: shortTime(waiting.expiresAt) });
+        };
+        const record = await resolveCustomer(ctx, deps.store, query, 'status', creationPending);
+        if (!record) return;
+        const { customer, stale } = await freshCustomer(deps.store, deps.wholesale, record, deps.clock());
+        const pending = (await deps.store.findApprovals({ status: 'pending' })).filter((a) => a.externalId === customer.externalId);
+        return ctx.reply(customerStatusCard(ctx.t, customer, stale, stale ? undefined : await countsOf(deps, customer), pending));
+      }
+      const conversations = (await deps.store.findConversations({ status: 'active' })).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const provisioning = (await deps.store.listCustomers()).filter((c) => c.status === 'provisioning' || c.status === 'creating').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const busy = new Set(provisioning.map((c) => c.conversationId));
+      const lines = [
+        ...provisioning.map((c) => ({ at: c.createdAt, text: ctx.t('status.inFlight.customer', { name: c.name, externalId: c.externalId, since: shortTime(c.createdAt) }) })),
+        ...conversations
+          .filter((c) => !busy.has(c.id))
+          .map((c) => ({ at: c.createdAt, text: ctx.t('status.inFlight.line', { procedure: ctx.t(`procedure.${c.kind}`), who: c.startedBy.email, since: shortTime(c.createdAt), step: c.step }) })),
+      ]
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map((l) => l.text);
+      if (lines.length === 0) return ctx.reply({ markdown: ctx.t('status.inFlight.none') });
+      return ctx.reply(inFlightCard(ctx.t, lines));
+    },
+  });
+  registry.register({
+    words: ['history'],
+    aliases: [['verlauf']],
+    usage: 'command.history.usage',
+    summary: 'command.history.summary',
+    needs: 'view',
+    run: async (ctx) => {
+      const paged = /^(.*?)\s+page:(\d+)$/.exec(ctx.args.trim());
+      const query = (paged ? paged[1]! : ctx.args).trim();
+      if (!query) return ctx.reply({ markdown: ctx.t('status.missing') });
+      const record = await resolveCustomer(ctx, deps.store, query, 'history');
+      if (!record) return;
+      const byCustomer = await deps.store.listAudit({ externalId: record.externalId });
+      const byConversation = await deps.store.listAudit({ conversationId: record.conversationId });
+      const entries = [...new Map([...byCustomer, ...byConversation].map((e) => [`${e.at}|${e.action}`, e])).values()].sort((a, b) => b.at.localeCompare(a.at));
+      if (entries.length === 0) return ctx.reply({ markdown: ctx.t('history.none', { name: record.name }) });
+      return ctx.reply(historyCard(ctx.t, record.name, record.externalId, entries, Math.max(1, Number(paged?.[2] ?? 1))));
+    },
+  });
+  registry.register({
+    words: ['customers'],
+    aliases: [['kunden']],
+    usage: 'command.customers.usage',
+    summary: 'command.customers.summary',
+    needs: 'view',
+    run: async (ctx) => {
+      const customers = (await deps.store.listCustomers()).sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
+      if (customers.length === 0) return ctx.reply({ markdown: ctx.t('customers.none') });
+      return ctx.reply(customersListCard(ctx.t, customers));
+    },
+  });
+}

@@ -1,0 +1,51 @@
+import { templateDoneCard } from '../../cards/template/template-done-card.ts';
+import { templatesListCard } from '../../cards/template/templates-list-card.ts';
+import type { Template } from '../../store/records.ts';
+import { actorOf } from '../engine/command-registry.ts';
+import type { FeatureKit } from '../engine/feature-kit.ts';
+import { templateProcedure } from './template-procedure.ts';
+
+const shown = (template: Template) => ({
+  ...template,
+  adminEmail: template.serviceProviderAdmin,
+  createdBy: `${template.createdBy.email}, ${template.createdAt.slice(0, 10)}`,
+});
+
+/** `create template`, `templates`, `template <name>`: onboarding templates and their Provisioning IDs. */
+export function register(kit: FeatureKit): void {
+  kit.engine.add(templateProcedure({ store: kit.store, approvals: kit.approvals, t: kit.t, locale: kit.locale, ...(kit.partnerHub ? { partnerHub: kit.partnerHub } : {}) }));
+  kit.commands.register({
+    words: ['create', 'template'],
+    aliases: [['new', 'template'], ['vorlage', 'anlegen']],
+    usage: 'command.createTemplate.usage',
+    summary: 'command.createTemplate.summary',
+    needs: 'start',
+    run: (ctx) => kit.engine.start('template', ctx.roomId, actorOf(ctx)),
+  });
+  kit.commands.register({
+    words: ['templates'],
+    aliases: [['vorlagen']],
+    usage: 'command.templates.usage',
+    summary: 'command.templates.summary',
+    needs: 'view',
+    run: async (ctx) => {
+      const templates = (await kit.store.listTemplates()).sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
+      if (templates.length === 0) return ctx.reply({ markdown: ctx.t('templates.none') });
+      return ctx.reply(templatesListCard(ctx.t, templates));
+    },
+  });
+  kit.commands.register({
+    words: ['template'],
+    aliases: [['vorlage']],
+    usage: 'command.template.usage',
+    summary: 'command.template.summary',
+    needs: 'view',
+    run: async (ctx) => {
+      const name = ctx.args.replace(/^["“„']|["”“']$/g, '').trim();
+      if (!name) return ctx.reply({ markdown: ctx.t('templates.missingName') });
+      const template = await kit.store.findTemplate(name);
+      if (!template) return ctx.reply({ markdown: ctx.t('templates.notFound', { name }) });
+      return ctx.reply(templateDoneCard(ctx.t, ctx.locale, shown(template), false));
+    },
+  });
+}

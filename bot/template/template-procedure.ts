@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { fromPromise } from 'xstate';
+import { templateActions } from '../../cards/template/template-actions.ts';
+import { templateCard } from '../../cards/template/template-card.ts';
+import { templateSummaryCard } from '../../cards/template/template-summary-card.ts';
+import type { Locale, Translate } from '../../i18n/catalogue.ts';
+import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import type { ApprovalService } from '../approval/approval-service.ts';
+import { TEMPLATE_MACHINE_VERSION, templateMachine, type IssueResult, type SaveResult, type TemplateEvent, type TemplateInput } from '../../machines/template/template-machine.ts';
+import type { Store } from '../../store/store.ts';
+import type { PartnerHub } from './partner-hub.ts';
+import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+
+export interface TemplateProcedureDeps {
+  readonly store: Store;
+  readonly approvals: ApprovalService;
+  readonly t: Translate;
+  readonly locale: Locale;
+  /** The sandbox's Partner Hub issues Provisioning IDs; without it the admin pastes the one Partner Hub shows. */
+  readonly partnerHub?: PartnerHub;
+  readonly clock?: () => Date;
+}
+
+/** `create template`, wired to the store and (in sandbox mode) Partner Hub. */
+export function templateProcedure(deps: TemplateProcedureDeps): Procedure {
+  const clock = deps.clock ?? (() => new Date());
+  const machine = templateMachine.provide({
+    actors: {
+      isNameFree: fromPromise(async ({ input }: { input: { name: string; conversationId: string } }) => {
+        const existing = await deps.store.findTemplate(input.name);
+        return !existing || existing.conversationId === input.conversationId;
+      }),
+      issueProvisioningId: fromPromise(async ({ input }): Promise<IssueResult> => {
+        if (!deps.partnerHub) throw new Error('no Partner Hub in this mode');
+        const result = await deps.partnerHub.createTemplate(input.draft, input.reference);
+        return result.ok ? result : { ok: false, field: 'subscriptionId', error: 'field.unknownSubscription' };
+      }),
+      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
+        const { context } = input;
+        const view = { t: deps.t, locale: deps.locale, conversationId: context.conversationId, step: 'summary', nonce: '' };
+        return deps.approvals.request({
+          action: 'create-template',
+          conversationId: context.conversationId,
+          roomId: context.roomId,
+          requester: context.startedBy,
+          subject: context.answers.name ?? '',
+          summary: templateSummaryCard({ view, context }).markdown.split('\n').slice(1).join('\n'),
+        });
+      }),
+      saveTemplate: fromPromise(async ({ input }): Promise<SaveResult> => {
+        const result = await deps.store.insertTemplate({
+          id: randomUUID(),
+          name: input.draft.name,
+          provisioningId: input.provisioningId,
+          serviceProviderAdmin: input.draft.adminEmail,
+          country: input.draft.country,
+          emailLanguage: input.draft.emailLanguage,
+          subscriptionId: input.draft.subscriptionId,
+          ...(input.draft.pstnProvider ? { pstnProvider: input.draft.pstnProvider } : {}),
+          authentication: input.draft.authentication,
+          email: input.draft.email,
+          calling: input.draft.calling,
+          createdBy: input.startedBy,
+          createdAt: clock().toISOString(),
+          conversationId: input.conversationId,
+        });
+        return result.ok ? { ok: true, template: { id: result.template.id, name: result.template.name, provisioningId: result.template.provisioningId } } : { ok: false, reason: 'name_taken' };
+      }),
+    },
+  });
+
+  return defineProcedure({
+    kind: 'template',
+    version: TEMPLATE_MACHINE_VERSION,
+    name: 'procedure.template',
+    command: 'create template',
+    machine,
+    input: ({ conversationId, roomId, startedBy }): TemplateInput => ({ conversationId, roomId, startedBy, provisioningIdSource: deps.partnerHub ? 'issue' : 'paste' }),
+    toEvent: (action, inputs): TemplateEvent | undefined => {
+      switch (action) {
+        case templateActions.next:
+          return { type: 'next', inputs };
+        case templateActions.back:
+          return { type: 'back', inputs };
+        case templateActions.submit:
+          return { type: 'submit' };
+        case templateActions.cancel:
+          return { type: 'cancel' };
+        case templateActions.editBasics:
+          return { type: 'edit', section: 'basics' };
+        case templateActions.editAccess:
+          return { type: 'edit', section: 'access' };
+        case templateActions.editSettings:
+          return { type: 'edit', section: 'settings' };
+        default:
+          return undefined;
+      }
+    },
+    card: (state, context, view) => templateCard(state, context, view),
+  });
+}

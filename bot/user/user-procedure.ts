@@ -1,0 +1,80 @@
+import { fromPromise } from 'xstate';
+import { userActions, userCard } from '../../cards/user/user-card.ts';
+import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import { subscriberRequest, type CustomerTarget } from '../../machines/user/user-fields.ts';
+import { USER_MACHINE_VERSION, userMachine, type UserContext, type UserEvent, type UserInput, type UserPrecheck } from '../../machines/user/user-machine.ts';
+import type { Store } from '../../store/store.ts';
+import { stepsRecorded } from '../engine/recorded-steps.ts';
+import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { ApprovalService } from '../approval/approval-service.ts';
+import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+import { createOnce } from '../engine/create-once.ts';
+
+export interface UserProcedureDeps {
+  readonly store: Store;
+  readonly wholesale: WholesaleClient;
+  readonly approvals: ApprovalService;
+  readonly clock?: () => Date;
+}
+
+/** `add user <customer>`, wired to the Wholesale API. */
+export function userProcedure(deps: UserProcedureDeps): Procedure {
+  const clock = deps.clock ?? (() => new Date());
+  /** Whether this conversation has already sent the create for the email it holds now. */
+  const triedToCreate = async (context: UserContext) => (await stepsRecorded(deps.store, context.conversationId, 'email', context.answers.email ?? '')).has('user.creating');
+  const machine = userMachine.provide({
+    actors: {
+      listLocations: fromPromise(async ({ input }: { input: { orgId: string } }): Promise<readonly { id: string; name: string }[]> => (await deps.wholesale.listLocations(input.orgId)).map((l) => ({ id: l.id, name: l.name }))),
+      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
+        const { context } = input;
+        const a = context.answers;
+        return deps.approvals.request({
+          action: 'add-users',
+          externalId: context.customer.externalId,
+          conversationId: context.conversationId,
+          roomId: context.roomId,
+          requester: context.startedBy,
+          subject: `${a.firstName ?? ''} ${a.lastName ?? ''} <${a.email ?? ''}> → ${context.customer.name}`,
+          summary: `- ${a.package ?? ''}${a.primaryPhoneNumber ? `, ${a.primaryPhoneNumber}` : ''}${a.extension ? `, ext. ${a.extension}` : ''}`,
+        });
+      }),
+      precheck: fromPromise(async ({ input }): Promise<UserPrecheck> => {
+        const request = subscriberRequest(input.context.customer, input.context.answers);
+        // A create whose answer a restart cut off: the precheck would refuse our own user (email taken).
+        if (await triedToCreate(input.context)) {
+          if (await deps.wholesale.findSubscriber(request.customerId, request.email)) return { ok: true };
+        }
+        const result = await deps.wholesale.precheckSubscriber(request);
+        return result.ok ? { ok: true } : { ok: false, problems: result.errors.length > 0 ? result.errors : [{ description: result.message }] };
+      }),
+      createUser: fromPromise(async ({ input }) => {
+        const { context } = input;
+        const audit = { actor: context.startedBy, conversationId: context.conversationId, externalId: context.customer.externalId, details: { email: (context.answers.email ?? '').toLowerCase() } };
+        // The intent is recorded before the call, so after a restart the user found is known to be ours.
+        const tried = await triedToCreate(context);
+        const request = subscriberRequest(context.customer, context.answers);
+        const { made } = await createOnce({
+          find: () => deps.wholesale.findSubscriber(request.customerId, request.email),
+          create: () => deps.wholesale.createSubscriber(request),
+          beforeCreate: async () => {
+            if (!tried) await deps.store.appendAudit({ at: clock().toISOString(), action: 'user.creating', ...audit });
+          },
+        });
+        // Found before any call: ours only if this conversation had sent the create before a restart.
+        const existed = made === 'existed' || (made === 'found' && !tried);
+        await deps.store.appendAudit({ at: clock().toISOString(), action: existed ? 'user.existed' : 'user.created', ...audit });
+        return { existed };
+      }),
+    },
+  });
+  return defineProcedure({
+    kind: 'user',
+    version: USER_MACHINE_VERSION,
+    name: 'procedure.user',
+    command: 'add user',
+    machine,
+    input: ({ conversationId, roomId, startedBy, subject }): UserInput => ({ conversationId, roomId, startedBy, customer: subject as CustomerTarget }),
+    toEvent: (action, inputs): UserEvent | undefined => (action === userActions.add ? { type: 'submit', inputs } : action === userActions.cancel ? { type: 'cancel' } : undefined),
+    card: (state, context, view) => userCard(state, context, view),
+  });
+}
