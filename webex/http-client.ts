@@ -1,6 +1,6 @@
 import { keepAliveFetch } from './keep-alive-fetch.ts';
 import { z } from 'zod';
-import { silentLogger, type Logger } from '../bot/engine/logger.ts';
+import { quietApiLog, type ApiLog } from './api-log.ts';
 import { WebexApiError } from './webex-api-error.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -10,7 +10,7 @@ export interface HttpClientOptions {
   /** e.g. https://webexapis.com/v1 — paths are appended to it. */
   readonly baseUrl: string;
   readonly token: string;
-  readonly log?: Logger;
+  readonly log?: ApiLog;
   readonly fetch?: typeof fetch;
   readonly sleep?: (ms: number) => Promise<void>;
   /** Total tries per call, the first included. */
@@ -69,7 +69,7 @@ function nextLink(header: string | null): string | undefined {
  */
 export class HttpClient {
   private readonly baseUrl: string;
-  private readonly log: Logger;
+  private readonly log: ApiLog;
   private readonly fetchFn: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly maxAttempts: number;
@@ -79,7 +79,7 @@ export class HttpClient {
 
   constructor(private readonly options: HttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.log = options.log ?? silentLogger;
+    this.log = options.log ?? quietApiLog;
     this.fetchFn = options.fetch ?? keepAliveFetch;
     this.sleep = options.sleep ?? defaultSleep;
     this.maxAttempts = options.maxAttempts ?? 4;

@@ -32,3 +32,31 @@ export function isUnclearOutcome(error: unknown): error is WebexApiError {
   const status = error.status;
   return error.code === 'webex_unreachable' || (status !== undefined && (status >= 500 || status === 409));
 }
+
+/** A coded reason from a Wholesale answer (`errors[]` of Webex's error body). */
+export interface ApiProblem {
+  readonly errorCode?: number;
+  readonly description?: string;
+}
+
+/**
+ * What Webex said went wrong, as coded reasons: the `errors` of its error body, or its message, or
+ * (for a failure with no body: no connection, a timeout) the error's own message.
+ */
+export function problemsOf(error: unknown): ApiProblem[] {
+  if (error instanceof WebexApiError) {
+    const errors = error.details.body?.errors;
+    const coded = Array.isArray(errors)
+      ? errors.flatMap((e: unknown) => {
+          if (e === null || typeof e !== 'object') return [];
+          const { errorCode, description } = e as { errorCode?: unknown; description?: unknown };
+          const problem = { ...(typeof errorCode === 'number' ? { errorCode } : {}), ...(typeof description === 'string' ? { description } : {}) };
+          return Object.keys(problem).length > 0 ? [problem] : [];
+        })
+      : [];
+    if (coded.length > 0) return coded;
+    const message = error.details.body?.message;
+    return [{ description: typeof message === 'string' && message ? message : error.message }];
+  }
+  return [{ description: error instanceof Error ? error.message : String(error) }];
+}

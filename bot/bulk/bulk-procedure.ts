@@ -37,7 +37,7 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
     actors: {
       requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
         const { context } = input;
-        return deps.approvals.request({ action: 'add-users', externalId: context.customer.externalId, conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: deps.t('bulk.preview.title', { count: context.rows.length, name: context.customer.name }), summary: context.rows.slice(0, 10).map((r) => `- ${r.request.email}: ${r.request.package}`).join('\n') });
+        return deps.approvals.request({ action: 'add-users', externalId: context.customer.externalId, conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: deps.t('bulk.preview.title', { count: context.rows.length, name: context.customer.name }), summary: context.rows.slice(0, 10).map((r) => `- ${r.user.email}: ${r.user.package}`).join('\n') });
       }),
       runBatch: fromPromise(async ({ input }): Promise<BatchOutput> => {
         const { context } = input;

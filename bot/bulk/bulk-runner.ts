@@ -1,7 +1,9 @@
 import type { BulkRow } from '../../machines/bulk/bulk-rows.ts';
-import { WebexApiError } from '../../webex/webex-api-error.ts';
+import { problemsOf } from '../../webex/webex-api-error.ts';
+import { problemsText } from '../../cards/kit/problem-text.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import { createOnce } from '../engine/create-once.ts';
+import { subscriberRequest } from '../user/subscriber-request.ts';
 
 export interface RowResult {
   readonly line: number;
@@ -15,14 +17,6 @@ export async function existingEmails(wholesale: WholesaleClient, customerId: str
   return new Set((await wholesale.listSubscribers({ customerId })).map((s) => s.email.toLowerCase()));
 }
 
-function reasonOf(error: unknown): string {
-  if (error instanceof WebexApiError) {
-    const errors = error.details.body?.errors;
-    const first = Array.isArray(errors) ? (errors[0] as { description?: unknown } | undefined)?.description : undefined;
-    return typeof first === 'string' ? first : error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Provisions rows with at most `concurrency` calls in flight. The client honours 429 Retry-After;
@@ -42,7 +36,7 @@ export async function provisionRows(
       const index = next++;
       const row = rows[index];
       if (!row) return;
-      const email = row.request.email;
+      const email = row.user.email;
       let result: RowResult;
       if (known.has(email)) {
         result = { line: row.line, email, outcome: 'existed' };
@@ -50,14 +44,14 @@ export async function provisionRows(
         try {
           const { made } = await createOnce({
             find: () => wholesale.findSubscriber(customerId, email),
-            create: () => wholesale.createSubscriber(row.request),
+            create: () => wholesale.createSubscriber(subscriberRequest(row.user)),
             knownAbsent: true,
           });
           known.add(email);
           // Only a create this run's own call made counts as created; one refused as a duplicate existed.
           result = { line: row.line, email, outcome: made === 'created' ? 'created' : 'existed' };
         } catch (error) {
-          result = { line: row.line, email, outcome: 'failed', reason: reasonOf(error) };
+          result = { line: row.line, email, outcome: 'failed', reason: problemsText(problemsOf(error)) };
         }
       }
       results[index] = result;

@@ -14,7 +14,10 @@ import type { Logger } from '../engine/logger.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { spaceLink } from '../engine/space-link.ts';
 import { createOnce } from '../engine/create-once.ts';
+import { problemsText } from '../../cards/kit/problem-text.ts';
 import { packageStatesOf, recordWholesaleStatus } from './customer-status.ts';
+import { customerRequest } from './customer-request.ts';
+import { routePrecheck } from './precheck-routing.ts';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -59,12 +62,13 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
         });
       }),
       precheck: fromPromise(async ({ input }): Promise<PrecheckOutcome> => {
-        const result = await deps.wholesale.precheck(input.request);
-        return result.ok ? { ok: true, at: now() } : { ok: false, problems: result.errors.length > 0 ? result.errors : [{ description: result.message }] };
+        const result = await deps.wholesale.precheck(customerRequest(input.context.answers, chosenTemplate(input.context)!));
+        return result.ok ? { ok: true, at: now() } : { ok: false, route: routePrecheck(result.errors.length > 0 ? result.errors : [{ description: result.message }]) };
       }),
       createCustomer: fromPromise(async ({ input }) => {
-        const { request, context } = input;
+        const { context } = input;
         const template = chosenTemplate(context)!;
+        const request = customerRequest(context.answers, template);
         const existing = await deps.store.findCustomer(request.externalId);
         const record: CustomerRecord = existing ?? {
           externalId: request.externalId,
@@ -143,7 +147,7 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
     card: (state, context, view) => customerCard(state, context, view),
     alert: (state, context, t) => {
       if (state !== 'failed' && state !== 'provisionedWithErrors') return undefined;
-      const reasons = [...new Set([...context.customerErrors, ...context.packageStates.flatMap((p) => p.errors)].map((e) => `${e.description ?? ''}${e.errorCode !== undefined ? ` (${e.errorCode})` : ''}`))].join('; ');
+      const reasons = problemsText([...context.customerErrors, ...context.packageStates.flatMap((p) => p.errors)]);
       const params = { name: context.answers.companyName ?? '', externalId: context.answers.externalId ?? '', who: context.startedBy.email, reasons: reasons || '—' };
       return t(state === 'failed' ? 'alert.customerFailed' : 'alert.customerWithErrors', params);
     },

@@ -1,11 +1,13 @@
 import { fromPromise } from 'xstate';
 import { locationActions, locationCard } from '../../cards/location/location-card.ts';
 import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
-import { LOCATION_MACHINE_VERSION, locationMachine, locationRequest, type LocationEvent, type LocationInput, type LocationOutcome } from '../../machines/location/location-machine.ts';
+import { locationRequest } from './location-request.ts';
+import { LOCATION_MACHINE_VERSION, locationMachine, type LocationEvent, type LocationInput, type LocationOutcome } from '../../machines/location/location-machine.ts';
 import type { CustomerTarget } from '../../machines/user/user-fields.ts';
 import type { Store } from '../../store/store.ts';
 import { stepsRecorded } from '../engine/recorded-steps.ts';
-import { WebexApiError } from '../../webex/webex-api-error.ts';
+import { WebexApiError, problemsOf } from '../../webex/webex-api-error.ts';
+import { problemsText } from '../../cards/kit/problem-text.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
@@ -38,7 +40,7 @@ export function locationProcedure(deps: { readonly store: Store; readonly wholes
             },
           }));
         } catch (error) {
-          if (error instanceof WebexApiError && error.status === 400) return { ok: false, reason: String(error.details.body?.message ?? error.message) };
+          if (error instanceof WebexApiError && error.status === 400) return { ok: false, reason: problemsText(problemsOf(error)) };
           throw error;
         }
         if (made === 'existed' || (made === 'found' && !ours)) return { ok: false, field: 'name', reason: 'exists' };

@@ -1,7 +1,8 @@
 import { fromPromise } from 'xstate';
 import { userActions, userCard } from '../../cards/user/user-card.ts';
 import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
-import { subscriberRequest, type CustomerTarget } from '../../machines/user/user-fields.ts';
+import { userOrder, type CustomerTarget } from '../../machines/user/user-fields.ts';
+import { subscriberRequest } from './subscriber-request.ts';
 import { USER_MACHINE_VERSION, userMachine, type UserContext, type UserEvent, type UserInput, type UserPrecheck } from '../../machines/user/user-machine.ts';
 import type { Store } from '../../store/store.ts';
 import { stepsRecorded } from '../engine/recorded-steps.ts';
@@ -9,6 +10,7 @@ import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { createOnce } from '../engine/create-once.ts';
+import { routeUserPrecheck } from './precheck-routing.ts';
 
 export interface UserProcedureDeps {
   readonly store: Store;
@@ -39,20 +41,20 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
         });
       }),
       precheck: fromPromise(async ({ input }): Promise<UserPrecheck> => {
-        const request = subscriberRequest(input.context.customer, input.context.answers);
+        const request = subscriberRequest(userOrder(input.context.customer, input.context.answers));
         // A create whose answer a restart cut off: the precheck would refuse our own user (email taken).
         if (await triedToCreate(input.context)) {
           if (await deps.wholesale.findSubscriber(request.customerId, request.email)) return { ok: true };
         }
         const result = await deps.wholesale.precheckSubscriber(request);
-        return result.ok ? { ok: true } : { ok: false, problems: result.errors.length > 0 ? result.errors : [{ description: result.message }] };
+        return result.ok ? { ok: true } : { ok: false, ...routeUserPrecheck(result.errors.length > 0 ? result.errors : [{ description: result.message }]) };
       }),
       createUser: fromPromise(async ({ input }) => {
         const { context } = input;
         const audit = { actor: context.startedBy, conversationId: context.conversationId, externalId: context.customer.externalId, details: { email: (context.answers.email ?? '').toLowerCase() } };
         // The intent is recorded before the call, so after a restart the user found is known to be ours.
         const tried = await triedToCreate(context);
-        const request = subscriberRequest(context.customer, context.answers);
+        const request = subscriberRequest(userOrder(context.customer, context.answers));
         const { made } = await createOnce({
           find: () => deps.wholesale.findSubscriber(request.customerId, request.email),
           create: () => deps.wholesale.createSubscriber(request),

@@ -43,9 +43,9 @@ export function bulkCard(state: string, context: BulkContext, view: CardView): S
   switch (state) {
     case 'preview': {
       const perPackage = new Map<string, number>();
-      for (const row of context.rows) perPackage.set(row.request.package, (perPackage.get(row.request.package) ?? 0) + 1);
+      for (const row of context.rows) perPackage.set(row.user.package, (perPackage.get(row.user.package) ?? 0) + 1);
       const title = t('bulk.preview.title', { count, name });
-      const first = context.rows.slice(0, 5).map((r) => ({ title: `${r.line}`, value: `${r.request.provisioningParameters.firstName} ${r.request.provisioningParameters.lastName} <${r.request.email}>, ${packageLabel(t, r.request.package)}` }));
+      const first = context.rows.slice(0, 5).map((r) => ({ title: `${r.line}`, value: `${r.user.firstName} ${r.user.lastName} <${r.user.email}>, ${packageLabel(t, r.user.package)}` }));
       const packages = [...perPackage].map(([p, n]) => ({ title: packageLabel(t, p), value: String(n) }));
       const card = adaptiveCard(
         [

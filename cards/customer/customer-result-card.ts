@@ -2,6 +2,7 @@ import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
 import { heading } from '../kit/form-fields.ts';
 import { factsMarkdown } from '../template/template-facts.ts';
 import type { CustomerCardInput } from './customer-card-input.ts';
+import { problemText, problemsText } from '../kit/problem-text.ts';
 import { packageLabel } from './customer-facts.ts';
 
 /** How provisioning ended, package by package, with Webex's reasons and what to do next. */
@@ -11,10 +12,10 @@ export function customerResultCard({ view, context }: CustomerCardInput, outcome
   const title = t(outcome === 'provisioned' ? 'customer.provisioned.title' : outcome === 'failed' ? 'customer.failed.title' : 'customer.provisionedWithErrors.title', { name });
   const statusWord = (status: string) => (status === 'provisioned' ? t('customer.status.provisioned') : status === 'error' ? t('customer.status.error') : status === 'provisioning' ? t('customer.status.provisioning') : status);
   const facts = context.packageStates.map((p) => {
-    const reasons = p.errors.map((e) => `${e.description ?? ''}${e.errorCode !== undefined ? ` (${e.errorCode})` : ''}`).join('; ');
+    const reasons = problemsText(p.errors);
     return { title: packageLabel(t, p.name), value: reasons ? t('customer.packageError', { status: statusWord(p.status), reason: reasons }) : t('customer.packageState', { status: statusWord(p.status) }) };
   });
-  const general = context.customerErrors.map((e) => `${e.description ?? ''}${e.errorCode !== undefined ? ` (${e.errorCode})` : ''}`);
+  const general = context.customerErrors.map(problemText);
   const ids = [
     { title: t('customer.externalIdLabel'), value: context.answers.externalId ?? '' },
     ...(context.orgId ? [{ title: t('customer.orgId'), value: context.orgId }] : []),

@@ -5,6 +5,7 @@ import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
 import { packageLabel } from '../customer/customer-facts.ts';
 import { heading, notice } from '../kit/form-fields.ts';
 import { factsMarkdown } from '../template/template-facts.ts';
+import { problemText } from '../kit/problem-text.ts';
 import { shortTime, statusWord } from './status-format.ts';
 
 /** `status <customer>`: the state per package, the last error, what waits for approval, who created it and when it was checked. */
@@ -17,7 +18,7 @@ export function customerStatusCard(t: Translate, customer: CustomerRecord, stale
     { title: t('customer.externalIdLabel'), value: customer.externalId },
     ...(counts ? [{ title: t('status.users'), value: String(counts.users) }, { title: t('status.locations'), value: String(counts.locations) }] : []),
     ...pending.map((a) => ({ title: t('status.pendingApproval'), value: t('status.pendingApprovalLine', { subject: a.subject, count: approvalsOf(a), required: a.required, until: shortTime(a.expiresAt) }) })),
-    ...(lastError ? [{ title: t('status.lastError'), value: `${lastError.description ?? ''}${lastError.errorCode !== undefined ? ` (${lastError.errorCode})` : ''}` }] : []),
+    ...(lastError ? [{ title: t('status.lastError'), value: problemText(lastError) }] : []),
     { title: t('status.createdBy'), value: `${customer.createdBy.email}, ${shortTime(customer.createdAt)}` },
     { title: t('status.checked'), value: shortTime(customer.updatedAt) },
   ];

@@ -1,12 +1,14 @@
+import type { ProcedureTag } from '../kit/procedure-tags.ts';
 import { assign, fromPromise, setup } from 'xstate';
 import type { Actor } from '../../store/records.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
 import type { FieldError } from '../kit/field-errors.ts';
 import type { CustomerTarget } from '../user/user-fields.ts';
 import type { BulkRow } from './bulk-rows.ts';
-import { expiredNotice, impossible, notEnoughApprovers, notRequired, rejectionOf } from '../approval/approval-outcomes.ts';
+import { approvalStates } from '../approval/approval-states.ts';
 
-export const BULK_MACHINE_VERSION = 1;
+/** 2: rows hold the user to add (`user`), no longer the Wholesale request. */
+export const BULK_MACHINE_VERSION = 2;
 
 export interface BulkRowResult {
   readonly line: number;
@@ -51,7 +53,7 @@ const unprovided = (name: string) => async (): Promise<never> => {
  * next batch, and a batch cut off by a crash is run again without creating anyone twice.
  */
 export const bulkMachine = setup({
-  types: { context: {} as BulkContext, events: {} as BulkEvent, input: {} as BulkInput },
+  types: { context: {} as BulkContext, events: {} as BulkEvent, input: {} as BulkInput, tags: {} as ProcedureTag },
   actors: {
     requestApproval: fromPromise<ApprovalAsk, { context: BulkContext }>(unprovided('requestApproval')),
     runBatch: fromPromise<BatchOutput, { context: BulkContext }>(unprovided('runBatch')),
@@ -65,27 +67,8 @@ export const bulkMachine = setup({
       tags: 'card',
       on: { confirm: 'approving', cancel: 'cancelled' },
     },
-    approving: {
-      invoke: {
-        src: 'requestApproval',
-        input: ({ context }) => ({ context }),
-        onDone: [
-          { guard: ({ event }) => notRequired(event.output), target: 'running', actions: assign({ wakeAt: () => new Date(0).toISOString() }) },
-          { guard: ({ event }) => impossible(event.output), target: 'preview', actions: assign(({ event }) => notEnoughApprovers(event.output)) },
-          { target: 'awaitingApproval' },
-        ],
-        onError: { target: 'preview', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
-      },
-    },
-    awaitingApproval: {
-      tags: 'rest',
-      on: {
-        approved: { target: 'running', actions: assign({ wakeAt: () => new Date(0).toISOString() }) },
-        rejected: { target: 'rejected', actions: assign(({ event }) => rejectionOf(event)) },
-        expired: { target: 'preview', actions: assign(expiredNotice) },
-        cancel: 'cancelled',
-      },
-    },
+    // Batches start at once once allowed: the sweeper wakes a deadline in the past.
+    ...approvalStates<BulkContext, BulkEvent>({ back: 'preview', next: 'running', onGo: () => ({ wakeAt: new Date(0).toISOString() }) }),
     running: {
       tags: 'rest',
       on: { wake: { target: 'batch', actions: assign(({ event }) => (event.type === 'wake' ? { lastWake: event.now } : {})) } },

@@ -1,6 +1,5 @@
 import { validateSection, type FieldErrors } from '../kit/field-errors.ts';
-import { subscriberRequest, userSchema, type CustomerTarget } from '../user/user-fields.ts';
-import type { NewSubscriber } from '../../webex/wholesale-schemas.ts';
+import { userOrder, userSchema, type CustomerTarget, type UserOrder } from '../user/user-fields.ts';
 
 /** The columns of a users CSV, in the header row (any order). */
 export const csvColumns = ['firstName', 'lastName', 'email', 'package', 'location', 'phoneNumber', 'extension'] as const;
@@ -8,7 +7,7 @@ export const csvColumns = ['firstName', 'lastName', 'email', 'package', 'locatio
 export interface BulkRow {
   /** The line in the file (the header is line 1). */
   readonly line: number;
-  readonly request: NewSubscriber;
+  readonly user: UserOrder;
 }
 
 export interface BadRow {
@@ -50,7 +49,7 @@ export function checkRows(records: readonly Readonly<Record<string, string>>[], 
     if (email && first !== undefined) errors.email = { id: 'bulk.duplicateEmail', params: { line: String(first) } };
     else if (email) seen.set(email, line);
     if (Object.keys(errors).length > 0) bad.push({ line, email, errors });
-    else rows.push({ line, request: subscriberRequest(customer, answers) });
+    else rows.push({ line, user: userOrder(customer, answers) });
   });
   return bad.length > 0 ? { ok: false, bad } : { ok: true, rows };
 }

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { MessageId } from '../../i18n/catalogue.ts';
 import { isCountryCode } from '../../i18n/countries.ts';
 import { timeZoneOf } from '../kit/time-zone-field.ts';
-import type { CustomerPackageName, NewCustomer } from '../../webex/wholesale-schemas.ts';
 
 /**
  * Countries where this bot offers Webex Wholesale customers. Cisco publishes availability per
@@ -19,17 +18,20 @@ export const customerPackages = {
   webex_meetings: 'package.webex_meetings',
   common_area_calling: 'package.common_area_calling',
   cx_essentials: 'package.cx_essentials',
-} as const satisfies Partial<Record<CustomerPackageName, MessageId>>;
+} as const satisfies Record<string, MessageId>;
+
+/** A package or add-on this bot offers, by its Wholesale name. */
+export type CustomerPackageName = keyof typeof customerPackages | keyof typeof customerAddOns;
 
 /** Add-ons, billed on top of a package they depend on (the spec's notes on POST /wholesale/customers/validate). */
 export const customerAddOns = {
   attendant_console: { label: 'package.attendant_console', needs: ['webex_calling', 'webex_suite', 'cx_essentials'] },
   cisco_calling_plan: { label: 'package.cisco_calling_plan', needs: ['common_area_calling', 'webex_calling', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard'] },
-} as const satisfies Partial<Record<CustomerPackageName, { label: MessageId; needs: readonly CustomerPackageName[] }>>;
+} as const satisfies Record<string, { label: MessageId; needs: readonly (keyof typeof customerPackages)[] }>;
 
 /** Packages that include Webex Calling, so the HQ needs a calling location. */
 export const callingPackages: ReadonlySet<string> = new Set(['webex_calling', 'webex_calling_standard', 'webex_voice', 'webex_suite', 'common_area_calling', 'cx_essentials']);
-const meetingPackages: ReadonlySet<string> = new Set(['webex_meetings', 'webex_suite']);
+export const meetingPackages: ReadonlySet<string> = new Set(['webex_meetings', 'webex_suite']);
 
 /** Languages of a Webex Calling location's announcements. */
 export const locationLanguages = ['en_us', 'en_gb', 'de_de', 'fr_fr', 'fr_ca', 'es_es', 'it_it', 'nl_nl', 'pt_br', 'pt_pt', 'sv_se', 'da_dk', 'nb_no', 'fi_fi', 'pl_pl', 'ja_jp', 'ko_kr', 'zh_cn'] as const;
@@ -71,7 +73,7 @@ export const packagesSchema = z
 /** The Wholesale spec: "There is a 50 character limit on each address line." */
 export const ADDRESS_LINE_MAX = 50;
 
-const hqBase = z.object({
+export const hqBase = z.object({
   locationName: optional(80),
   addressLine1: required(ADDRESS_LINE_MAX),
   addressLine2: optional(ADDRESS_LINE_MAX),
@@ -136,39 +138,4 @@ export interface TemplateChoice {
   readonly name: string;
   readonly provisioningId: string;
   readonly emailLanguage: string;
-}
-
-/** The Wholesale API's request for these answers (valid ones: the summary is reached only then). */
-export function customerRequest(answers: Readonly<Record<string, string>>, template: TemplateChoice): NewCustomer {
-  const company = companySchema.parse(answers);
-  const packages = packagesSchema.parse(answers);
-  const hq = hqSchema(hasCalling(answers)).parse(answers) as z.output<typeof hqBase>;
-  const address = {
-    addressLine1: hq.addressLine1,
-    ...(hq.addressLine2 ? { addressLine2: hq.addressLine2 } : {}),
-    city: hq.city,
-    ...(hq.stateOrProvince ? { stateOrProvince: hq.stateOrProvince } : {}),
-    ...(hq.postalCode ? { zipOrPostalCode: hq.postalCode } : {}),
-    country: company.country,
-  };
-  const all = [...packages.packages, ...packages.addOns] as CustomerPackageName[];
-  const calling = all.some((p) => callingPackages.has(p));
-  const meetings = all.some((p) => meetingPackages.has(p));
-  return {
-    provisioningId: template.provisioningId,
-    packages: all,
-    externalId: company.externalId,
-    address,
-    customerInfo: { name: company.companyName, primaryEmail: company.adminEmail, language: template.emailLanguage },
-    ...(calling || meetings
-      ? {
-          provisioningParameters: {
-            ...(calling
-              ? { calling: { location: { name: hq.locationName!, address, timezone: hq.timeZone, language: hq.locationLanguage!, ...(hq.emergencyLocationIdentifier ? { emergencyLocationIdentifier: hq.emergencyLocationIdentifier } : {}) } } }
-              : {}),
-            ...(meetings ? { meetings: { timezone: hq.timeZone } } : {}),
-          },
-        }
-      : {}),
-  };
 }

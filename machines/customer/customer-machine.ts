@@ -1,11 +1,11 @@
+import type { ProcedureTag } from '../kit/procedure-tags.ts';
 import { and, assign, fromPromise, not, setup } from 'xstate';
 import type { Actor, PackageState } from '../../store/records.ts';
-import type { NewCustomer } from '../../webex/wholesale-schemas.ts';
+import type { Problem } from '../kit/problem.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
-import { customerRequest, customerSections, defaultCustomerAnswers, sectionSchema, type CustomerSection, type TemplateChoice } from './customer-fields.ts';
-import { routePrecheck, type WholesaleProblem } from './precheck-routing.ts';
-import { expiredNotice, impossible, notEnoughApprovers, notRequired, rejectionOf, sentApproval } from '../approval/approval-outcomes.ts';
+import { customerSections, defaultCustomerAnswers, sectionSchema, type CustomerSection, type TemplateChoice } from './customer-fields.ts';
+import { approvalStates } from '../approval/approval-states.ts';
 
 export const CUSTOMER_MACHINE_VERSION = 2;
 
@@ -27,7 +27,7 @@ export interface CustomerContext extends CustomerInput {
   readonly orgId?: string;
   readonly status?: string;
   readonly packageStates: readonly PackageState[];
-  readonly customerErrors: readonly WholesaleProblem[];
+  readonly customerErrors: readonly Problem[];
   /** When the engine's sweeper should send `wake` (a deadline that survives restarts). */
   readonly wakeAt?: string;
   /** The `now` of the last wake, so a failed check can schedule the next one. */
@@ -47,12 +47,18 @@ export type CustomerEvent =
   | ApprovalEvent;
 
 export type ClaimResult = { readonly ok: true } | { readonly ok: false; readonly owner: string; readonly link: string };
-export type PrecheckOutcome = { readonly ok: true; readonly at: string } | { readonly ok: false; readonly problems: readonly WholesaleProblem[] };
+/** Where a refused precheck sends the person: the card, and the messages beside its fields. */
+export interface PrecheckRoute {
+  readonly section: 'company' | 'packages' | 'hq' | 'summary';
+  readonly errors: FieldErrors;
+  readonly notice?: FieldError;
+}
+export type PrecheckOutcome = { readonly ok: true; readonly at: string } | { readonly ok: false; readonly route: PrecheckRoute };
 export interface StatusReport {
   readonly status: string;
   readonly orgId?: string;
   readonly packageStates: readonly PackageState[];
-  readonly errors: readonly WholesaleProblem[];
+  readonly errors: readonly Problem[];
   readonly at: string;
 }
 
@@ -76,8 +82,7 @@ const later = (iso: string | undefined, ms: number) => new Date((iso ? Date.pars
 /** Where a refused precheck sends the person: the card, its field messages, editing on. */
 const afterPrecheck = (output: PrecheckOutcome) => {
   if (output.ok) return {};
-  const route = routePrecheck(output.problems);
-  return { editing: true, errors: route.errors, notice: route.notice };
+  return { editing: true, errors: output.route.errors, notice: output.route.notice };
 };
 
 /** What a status check tells the context. */
@@ -105,14 +110,14 @@ export function chosenTemplate(context: Pick<CustomerContext, 'templates' | 'ans
  * deadline (`wakeAt`) in context, swept by the engine, since `after:` delays do not survive a restart.
  */
 export const customerMachine = setup({
-  types: { context: {} as CustomerContext, events: {} as CustomerEvent, input: {} as CustomerInput },
+  types: { context: {} as CustomerContext, events: {} as CustomerEvent, input: {} as CustomerInput, tags: {} as ProcedureTag },
   actors: {
     listTemplates: fromPromise<readonly TemplateChoice[]>(unprovided('listTemplates')),
     claimExternalId: fromPromise<ClaimResult, { externalId: string; conversationId: string }>(unprovided('claimExternalId')),
     /** Asks for approval when the policy guards customer creation. */
     requestApproval: fromPromise<ApprovalAsk, { context: CustomerContext }>(unprovided('requestApproval')),
-    precheck: fromPromise<PrecheckOutcome, { request: NewCustomer }>(unprovided('precheck')),
-    createCustomer: fromPromise<{ customerId: string; at: string }, { request: NewCustomer; context: CustomerContext }>(unprovided('createCustomer')),
+    precheck: fromPromise<PrecheckOutcome, { context: CustomerContext }>(unprovided('precheck')),
+    createCustomer: fromPromise<{ customerId: string; at: string }, { context: CustomerContext }>(unprovided('createCustomer')),
     checkStatus: fromPromise<StatusReport, { customerId: string; externalId: string }>(unprovided('checkStatus')),
   },
   guards: {
@@ -233,40 +238,16 @@ export const customerMachine = setup({
         cancel: 'cancelled',
       },
     },
-    approving: {
-      invoke: {
-        src: 'requestApproval',
-        input: ({ context }) => ({ context }),
-        onDone: [
-          { guard: ({ event }) => notRequired(event.output), target: 'prechecking' },
-          {
-            guard: ({ event }) => impossible(event.output),
-            target: 'summary',
-            actions: assign(({ event }) => notEnoughApprovers(event.output)),
-          },
-          { target: 'awaitingApproval', actions: assign(({ event }) => sentApproval(event.output)) },
-        ],
-        onError: { target: 'summary', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
-      },
-    },
-    awaitingApproval: {
-      tags: 'rest',
-      on: {
-        approved: 'prechecking',
-        rejected: { target: 'rejected', actions: assign(({ event }) => rejectionOf(event)) },
-        expired: { target: 'summary', actions: assign(expiredNotice) },
-        cancel: 'cancelled',
-      },
-    },
+    ...approvalStates<CustomerContext, CustomerEvent>({ back: 'summary', next: 'prechecking' }),
     prechecking: {
       invoke: {
         src: 'precheck',
-        input: ({ context }) => ({ request: customerRequest(context.answers, chosenTemplate(context)!) }),
+        input: ({ context }) => ({ context }),
         onDone: [
           { guard: ({ event }) => event.output.ok, target: 'create', actions: assign(({ event }) => (event.output.ok ? { wakeAt: event.output.at } : {})) },
-          { guard: ({ event }) => !event.output.ok && routePrecheck(event.output.problems).section === 'company', target: 'company', actions: assign(({ event }) => afterPrecheck(event.output)) },
-          { guard: ({ event }) => !event.output.ok && routePrecheck(event.output.problems).section === 'packages', target: 'packages', actions: assign(({ event }) => afterPrecheck(event.output)) },
-          { guard: ({ event }) => !event.output.ok && routePrecheck(event.output.problems).section === 'hq', target: 'hq', actions: assign(({ event }) => afterPrecheck(event.output)) },
+          { guard: ({ event }) => !event.output.ok && event.output.route.section === 'company', target: 'company', actions: assign(({ event }) => afterPrecheck(event.output)) },
+          { guard: ({ event }) => !event.output.ok && event.output.route.section === 'packages', target: 'packages', actions: assign(({ event }) => afterPrecheck(event.output)) },
+          { guard: ({ event }) => !event.output.ok && event.output.route.section === 'hq', target: 'hq', actions: assign(({ event }) => afterPrecheck(event.output)) },
           { target: 'summary', actions: assign(({ event }) => ({ ...afterPrecheck(event.output), editing: false })) },
         ],
         onError: { target: 'summary', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
@@ -280,7 +261,7 @@ export const customerMachine = setup({
     creating: {
       invoke: {
         src: 'createCustomer',
-        input: ({ context }) => ({ request: customerRequest(context.answers, chosenTemplate(context)!), context }),
+        input: ({ context }) => ({ context }),
         onDone: { target: 'provisioning', actions: assign(({ event, context }) => ({ customerId: event.output.customerId, status: 'provisioning', wakeAt: later(event.output.at, context.pollMs) })) },
         onError: {
           target: 'summary',

@@ -1,14 +1,14 @@
+import type { ProcedureTag } from '../kit/procedure-tags.ts';
 import { assign, fromPromise, setup } from 'xstate';
 import { z } from 'zod';
 import type { MessageId } from '../../i18n/catalogue.ts';
 import type { Actor } from '../../store/records.ts';
-import type { NewLocation } from '../../webex/wholesale-schemas.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
 import { locationLanguages } from '../customer/customer-fields.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
 import type { CustomerTarget } from '../user/user-fields.ts';
 import { timeZoneOf } from '../kit/time-zone-field.ts';
-import { expiredNotice, impossible, notEnoughApprovers, notRequired, rejectionOf } from '../approval/approval-outcomes.ts';
+import { approvalStates } from '../approval/approval-states.ts';
 
 export const LOCATION_MACHINE_VERSION = 1;
 
@@ -33,16 +33,6 @@ const locationBase = z.object({
 export const locationSchema = (country: string) => locationBase.extend({ timeZone: timeZoneOf(country) });
 export const locationFields = ['name', 'addressLine1', 'addressLine2', 'city', 'stateOrProvince', 'postalCode', 'timeZone', 'preferredLanguage', 'announcementLanguage'] as const;
 
-export function locationRequest(customer: CustomerTarget, answers: Answers): NewLocation {
-  const v = locationSchema(customer.country).parse(answers);
-  return {
-    name: v.name,
-    timeZone: v.timeZone,
-    preferredLanguage: v.preferredLanguage,
-    announcementLanguage: v.announcementLanguage,
-    address: { address1: v.addressLine1, ...(v.addressLine2 ? { address2: v.addressLine2 } : {}), city: v.city, state: v.stateOrProvince, postalCode: v.postalCode, country: customer.country },
-  };
-}
 
 export interface LocationInput {
   readonly conversationId: string;
@@ -67,7 +57,7 @@ const unprovided = (name: string) => async (): Promise<never> => {
 
 /** `add location <customer>`: one card, then the create. */
 export const locationMachine = setup({
-  types: { context: {} as LocationContext, events: {} as LocationEvent, input: {} as LocationInput },
+  types: { context: {} as LocationContext, events: {} as LocationEvent, input: {} as LocationInput, tags: {} as ProcedureTag },
   actors: {
     requestApproval: fromPromise<ApprovalAsk, { context: LocationContext }>(unprovided('requestApproval')),
     createLocation: fromPromise<LocationOutcome, { context: LocationContext }>(unprovided('createLocation')),
@@ -92,27 +82,7 @@ export const locationMachine = setup({
       tags: 'card',
       on: { submit: [{ guard: 'valid', target: 'approving', actions: 'take' }, { actions: 'take' }], cancel: 'cancelled' },
     },
-    approving: {
-      invoke: {
-        src: 'requestApproval',
-        input: ({ context }) => ({ context }),
-        onDone: [
-          { guard: ({ event }) => notRequired(event.output), target: 'creating' },
-          { guard: ({ event }) => impossible(event.output), target: 'form', actions: assign(({ event }) => notEnoughApprovers(event.output)) },
-          { target: 'awaitingApproval' },
-        ],
-        onError: { target: 'form', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
-      },
-    },
-    awaitingApproval: {
-      tags: 'rest',
-      on: {
-        approved: 'creating',
-        rejected: { target: 'rejected', actions: assign(({ event }) => rejectionOf(event)) },
-        expired: { target: 'form', actions: assign(expiredNotice) },
-        cancel: 'cancelled',
-      },
-    },
+    ...approvalStates<LocationContext, LocationEvent>({ back: 'form', next: 'creating' }),
     creating: {
       invoke: {
         src: 'createLocation',

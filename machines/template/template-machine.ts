@@ -1,10 +1,11 @@
+import type { ProcedureTag } from '../kit/procedure-tags.ts';
 import { and, assign, fromPromise, setup } from 'xstate';
 import type { MessageId } from '../../i18n/catalogue.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
 import type { Actor } from '../../store/records.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
 import { defaultAnswers, draftFrom, sections, type SectionName, type TemplateDraft } from './template-fields.ts';
-import { expiredNotice, impossible, notEnoughApprovers, notRequired, rejectionOf, sentApproval } from '../approval/approval-outcomes.ts';
+import { approvalStates } from '../approval/approval-states.ts';
 
 /** Bump when a persisted snapshot of an older machine could no longer be restored. */
 export const TEMPLATE_MACHINE_VERSION = 2;
@@ -68,6 +69,7 @@ export const templateMachine = setup({
     context: {} as TemplateContext,
     events: {} as TemplateEvent,
     input: {} as TemplateInput,
+    tags: {} as ProcedureTag,
   },
   actors: {
     isNameFree: fromPromise<boolean, { name: string; conversationId: string }>(unprovided('isNameFree')),
@@ -83,7 +85,6 @@ export const templateMachine = setup({
     settingsValid: ({ context, event }) => event.type === 'next' && valid(context, 'settings', event.inputs),
     provisioningIdValid: ({ context, event }) => event.type === 'next' && valid(context, 'pasteId', event.inputs),
     isEditing: ({ context }) => context.editing,
-    partnerHubIssues: ({ context }) => context.provisioningIdSource === 'issue',
   },
   actions: {
     /** Keeps the card's answers and the messages for those that are wrong. */
@@ -160,31 +161,12 @@ export const templateMachine = setup({
         submit: { target: 'approving', actions: 'clearMessages' },
       },
     },
-    approving: {
-      invoke: {
-        src: 'requestApproval',
-        input: ({ context }) => ({ context }),
-        onDone: [
-          { guard: ({ context, event }) => !event.output.required && context.provisioningIdSource === 'issue', target: 'issuing' },
-          { guard: ({ event }) => notRequired(event.output), target: 'pasteId' },
-          {
-            guard: ({ event }) => impossible(event.output),
-            target: 'summary',
-            actions: assign(({ event }) => notEnoughApprovers(event.output)),
-          },
-          { target: 'awaitingApproval', actions: assign(({ event }) => sentApproval(event.output)) },
-        ],
-        onError: { target: 'summary', actions: assign({ notice: { id: 'template.saveFailed' as const } }) },
-      },
-    },
-    awaitingApproval: {
-      tags: 'rest',
-      on: {
-        approved: [{ guard: 'partnerHubIssues', target: 'issuing' }, { target: 'pasteId' }],
-        rejected: { target: 'rejected', actions: assign(({ event }) => rejectionOf(event)) },
-        expired: { target: 'summary', actions: assign(expiredNotice) },
-      },
-    },
+    // Partner Hub issues the Provisioning ID in sandbox mode; in real mode the admin pastes it.
+    ...approvalStates<TemplateContext, TemplateEvent>({
+      back: 'summary',
+      next: [{ when: (context) => context.provisioningIdSource === 'issue', target: 'issuing' }, { target: 'pasteId' }],
+      unreachable: { id: 'template.saveFailed' },
+    }),
     issuing: {
       invoke: {
         src: 'issueProvisioningId',

@@ -1,7 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import type { MessageId } from '../../i18n/catalogue.ts';
-import { subscriberPackageNames, type NewSubscriber, type SubscriberPackageName } from '../../webex/wholesale-schemas.ts';
 
 /** The customer users are added to, as the procedure needs it. */
 export interface CustomerTarget {
@@ -12,6 +11,22 @@ export interface CustomerTarget {
   readonly adminEmail: string;
   readonly country: string;
   readonly packages: readonly string[];
+}
+
+/** The packages one user can hold (a subscriber's single package in the Wholesale API). */
+export const subscriberPackageNames = ['webex_calling', 'webex_meetings', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard'] as const;
+export type SubscriberPackageName = (typeof subscriberPackageNames)[number];
+
+/** A user to add, as a valid `add user` card or CSV row makes it. Calling details only with a calling package. */
+export interface UserOrder {
+  readonly customerId: string;
+  readonly email: string;
+  readonly package: SubscriberPackageName;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly primaryPhoneNumber?: string;
+  readonly extension?: string;
+  readonly locationId?: string;
 }
 
 /** Subscriber packages that include calling. */
@@ -64,20 +79,18 @@ export function userSchema(customer: CustomerTarget) {
 
 export const userFields = ['firstName', 'lastName', 'email', 'package', 'locationId', 'primaryPhoneNumber', 'extension'] as const;
 
-/** The Wholesale request for valid answers. Calling details go only with a calling package. */
-export function subscriberRequest(customer: CustomerTarget, answers: Readonly<Record<string, string>>): NewSubscriber {
+/** The user that valid answers describe. */
+export function userOrder(customer: CustomerTarget, answers: Readonly<Record<string, string>>): UserOrder {
   const v = userSchema(customer).parse(answers);
   const calling = userCallingPackages.has(v.package);
   return {
     customerId: customer.id,
     email: v.email,
     package: v.package,
-    provisioningParameters: {
-      firstName: v.firstName,
-      lastName: v.lastName,
-      ...(calling && v.primaryPhoneNumber ? { primaryPhoneNumber: v.primaryPhoneNumber } : {}),
-      ...(calling && v.extension ? { extension: v.extension } : {}),
-      ...(calling && v.locationId ? { locationId: v.locationId } : {}),
-    },
+    firstName: v.firstName,
+    lastName: v.lastName,
+    ...(calling && v.primaryPhoneNumber ? { primaryPhoneNumber: v.primaryPhoneNumber } : {}),
+    ...(calling && v.extension ? { extension: v.extension } : {}),
+    ...(calling && v.locationId ? { locationId: v.locationId } : {}),
   };
 }

@@ -1,10 +1,10 @@
+import type { ProcedureTag } from '../kit/procedure-tags.ts';
 import { assign, fromPromise, setup } from 'xstate';
 import type { Actor } from '../../store/records.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
-import type { WholesaleProblem } from '../customer/precheck-routing.ts';
 import { userFields, userSchema, type CustomerTarget } from './user-fields.ts';
-import { expiredNotice, impossible, notEnoughApprovers, notRequired, rejectionOf } from '../approval/approval-outcomes.ts';
+import { approvalStates } from '../approval/approval-states.ts';
 
 export const USER_MACHINE_VERSION = 1;
 
@@ -26,36 +26,16 @@ export interface UserContext extends UserInput {
 
 export type UserEvent = { readonly type: 'submit'; readonly inputs: Answers } | { readonly type: 'cancel' } | ApprovalEvent;
 
-export type UserPrecheck = { readonly ok: true } | { readonly ok: false; readonly problems: readonly WholesaleProblem[] };
+/** What Webex's precheck said, in the card's terms: messages beside fields, and one for the card. */
+export type UserPrecheck = { readonly ok: true } | { readonly ok: false; readonly errors: FieldErrors; readonly notice: FieldError };
 
 const unprovided = (name: string) => async (): Promise<never> => {
   throw new Error(`${name} must be provided by bot/`);
 };
 
-/** Where each subscriber precheck code belongs on the card. */
-const precheckFields: Readonly<Record<number, { field: string; id: FieldError['id'] }>> = {
-  10022: { field: 'email', id: 'user.emailTaken' },
-  20003: { field: 'package', id: 'user.packageNotOwned' },
-  20004: { field: 'primaryPhoneNumber', id: 'user.needsNumber' },
-  20005: { field: 'primaryPhoneNumber', id: 'user.phoneInvalid' },
-  20006: { field: 'primaryPhoneNumber', id: 'user.numberTaken' },
-  20007: { field: 'locationId', id: 'user.needsLocation' },
-};
-
-export function routeUserPrecheck(problems: readonly WholesaleProblem[]): { errors: FieldErrors; notice: FieldError } {
-  const errors: Record<string, FieldError> = {};
-  const other: string[] = [];
-  for (const p of problems) {
-    const place = p.errorCode !== undefined ? precheckFields[p.errorCode] : undefined;
-    if (place && !errors[place.field]) errors[place.field] = { id: place.id };
-    else if (!place) other.push(p.description ?? `error ${p.errorCode ?? '?'}`);
-  }
-  return { errors, notice: other.length > 0 ? { id: 'user.failed', params: { reason: other.join('; ') } } : { id: 'form.fixErrors' } };
-}
-
 /** `add user <customer>`: one card, Webex's precheck, then an exactly-once create. */
 export const userMachine = setup({
-  types: { context: {} as UserContext, events: {} as UserEvent, input: {} as UserInput },
+  types: { context: {} as UserContext, events: {} as UserEvent, input: {} as UserInput, tags: {} as ProcedureTag },
   actors: {
     listLocations: fromPromise<readonly { id: string; name: string }[], { orgId: string }>(unprovided('listLocations')),
     requestApproval: fromPromise<ApprovalAsk, { context: UserContext }>(unprovided('requestApproval')),
@@ -93,38 +73,14 @@ export const userMachine = setup({
         cancel: 'cancelled',
       },
     },
-    approving: {
-      invoke: {
-        src: 'requestApproval',
-        input: ({ context }) => ({ context }),
-        onDone: [
-          { guard: ({ event }) => notRequired(event.output), target: 'prechecking' },
-          {
-            guard: ({ event }) => impossible(event.output),
-            target: 'form',
-            actions: assign(({ event }) => notEnoughApprovers(event.output)),
-          },
-          { target: 'awaitingApproval' },
-        ],
-        onError: { target: 'form', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
-      },
-    },
-    awaitingApproval: {
-      tags: 'rest',
-      on: {
-        approved: 'prechecking',
-        rejected: { target: 'rejected', actions: assign(({ event }) => rejectionOf(event)) },
-        expired: { target: 'form', actions: assign(expiredNotice) },
-        cancel: 'cancelled',
-      },
-    },
+    ...approvalStates<UserContext, UserEvent>({ back: 'form', next: 'prechecking' }),
     prechecking: {
       invoke: {
         src: 'precheck',
         input: ({ context }) => ({ context }),
         onDone: [
           { guard: ({ event }) => event.output.ok, target: 'creating' },
-          { target: 'form', actions: assign(({ event }) => (event.output.ok ? {} : routeUserPrecheck(event.output.problems))) },
+          { target: 'form', actions: assign(({ event }) => (event.output.ok ? {} : { errors: event.output.errors, notice: event.output.notice })) },
         ],
         onError: { target: 'form', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
       },

@@ -79,7 +79,7 @@ function everyCard(): [string, CardMessage][] {
     out.push([`approvals list ${locale}`, approvalsListCard(t, [{ approval: pendingApproval, awaitsVote: true }])]);
     out.push([`setup ${locale}`, setupCard(t, { name: 'Acme GmbH', externalId: 'acme-001' })]);
     out.push([`bulk bad rows ${locale}`, badRowsCard(t, Array.from({ length: 30 }, (_, i) => ({ line: i + 2, email: `u${i}@acme.example`, errors: { primaryPhoneNumber: { id: 'user.needsNumber' as const }, locationId: { id: 'bulk.unknownLocation' as const, params: { location: 'Paris' } } } })), 200)]);
-    const rows = [{ line: 2, request: { customerId: 'c', email: 'ann@acme.example', package: 'webex_calling' as const, provisioningParameters: { firstName: 'Ann', lastName: 'Lee', primaryPhoneNumber: '+4930123456789', locationId: 'l' } } }];
+    const rows = [{ line: 2, user: { customerId: 'c', email: 'ann@acme.example', package: 'webex_calling' as const, firstName: 'Ann', lastName: 'Lee', primaryPhoneNumber: '+4930123456789', locationId: 'l' } }];
     out.push([`bulk preview ${locale}`, withCard(bulkCard('preview', { conversationId: 'c1', roomId: 'r', startedBy: { personId: 'p', email: 'a@partner.example' }, customer: { externalId: 'acme-001', id: 'c', orgId: 'o', name: 'Acme GmbH', adminEmail: 'admin@acme.example', country: 'DE', packages: ['webex_calling'] }, rows, results: [], progress: { done: 0 } }, view))]);
     const target = { externalId: 'acme-001', id: 'c', orgId: 'o', name: 'Acme GmbH', adminEmail: 'admin@acme.example', country: 'DE', packages: ['webex_calling', 'webex_meetings'] };
     const who = { conversationId: 'c1', roomId: 'r', startedBy: { personId: 'p', email: 'a@partner.example' }, customer: target };

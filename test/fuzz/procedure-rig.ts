@@ -14,13 +14,16 @@ import { cardDataSchema } from '../../cards/kit/card-data.ts';
 import { translator, type Locale, type Translate } from '../../i18n/catalogue.ts';
 import type { ApprovalEvent } from '../../machines/approval/approval-events.ts';
 import type { BulkContext } from '../../machines/bulk/bulk-machine.ts';
-import { locationRequest, type LocationContext } from '../../machines/location/location-machine.ts';
-import { subscriberRequest } from '../../machines/user/user-fields.ts';
+import type { LocationContext } from '../../machines/location/location-machine.ts';
+import { locationRequest } from '../../bot/location/location-request.ts';
+import { userOrder } from '../../machines/user/user-fields.ts';
+import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
+import { chosenTemplate } from '../../machines/customer/customer-machine.ts';
+import { customerRequest } from '../../bot/customer/customer-request.ts';
 import type { UserContext } from '../../machines/user/user-machine.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
 import type { Conversation, ProcedureKind } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
-import type { NewCustomer } from '../../webex/wholesale-schemas.ts';
 import { WholesaleClient } from '../../webex/wholesale-client.ts';
 import { PROVISIONING_ID, templateFixture } from '../support/fixtures.ts';
 import { CUSTOMER, LOCATIONS } from './form-steps.ts';
@@ -123,9 +126,9 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
         const real = customerProcedure({ store, approvals, t, locale, wholesale, log: silentLogger, pollMs: 60_000 });
         const machine = real.machine.provide({
           actors: {
-            // The machine built the request with customerRequest(), which parses every section.
-            precheck: fromPromise(async ({ input }: { input: { request: NewCustomer } }) => {
-              checked('wholesale.precheck', () => input.request.externalId.length > 0);
+            // The request is built with customerRequest(), which parses every section.
+            precheck: fromPromise(async ({ input }: { input: { context: CustomerContext } }) => {
+              checked('wholesale.precheck', () => customerRequest(input.context.answers, chosenTemplate(input.context)!).externalId.length > 0);
               return { ok: true as const, at: FAR_FUTURE };
             }),
           },
@@ -138,11 +141,11 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
           actors: {
             listLocations: fromPromise(async () => LOCATIONS),
             precheck: fromPromise(async ({ input }: { input: { context: UserContext } }) => {
-              checked('wholesale.precheckSubscriber', () => subscriberRequest(input.context.customer, input.context.answers));
+              checked('wholesale.precheckSubscriber', () => userOrder(input.context.customer, input.context.answers));
               return { ok: true as const };
             }),
             createUser: fromPromise(async ({ input }: { input: { context: UserContext } }) => {
-              checked('wholesale.createSubscriber', () => subscriberRequest(input.context.customer, input.context.answers));
+              checked('wholesale.createSubscriber', () => userOrder(input.context.customer, input.context.answers));
               return { existed: false };
             }),
           },
@@ -167,7 +170,7 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
           actors: {
             runBatch: fromPromise(async ({ input }: { input: { context: BulkContext } }) => {
               calls.push('wholesale.createSubscribers');
-              return { results: input.context.rows.map((r) => ({ line: r.line, email: r.request.email, outcome: 'created' as const })), progress: { done: input.context.rows.length }, at: FAR_FUTURE };
+              return { results: input.context.rows.map((r) => ({ line: r.line, email: r.user.email, outcome: 'created' as const })), progress: { done: input.context.rows.length }, at: FAR_FUTURE };
             }),
           },
         });
@@ -188,7 +191,7 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
     if (all.length !== 1) throw new Error(`expected one conversation, found ${all.length}`);
     return all[0]!;
   };
-  const subject = kind === 'bulk' ? { customer: CUSTOMER, rows: [{ line: 2, request: subscriberRequest(CUSTOMER, { firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.example', package: 'webex_meetings' }) }] } : CUSTOMER;
+  const subject = kind === 'bulk' ? { customer: CUSTOMER, rows: [{ line: 2, user: userOrder(CUSTOMER, { firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.example', package: 'webex_meetings' }) }] } : CUSTOMER;
 
   return {
     kind,

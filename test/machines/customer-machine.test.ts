@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
-import { customerRequest } from '../../machines/customer/customer-fields.ts';
+import { customerRequest } from '../../bot/customer/customer-request.ts';
 import { customerMachine, type CustomerContext } from '../../machines/customer/customer-machine.ts';
-import { routePrecheck } from '../../machines/customer/precheck-routing.ts';
+import { routePrecheck } from '../../bot/customer/precheck-routing.ts';
 
 const input = { conversationId: 'c1', roomId: 'r1', startedBy: { personId: 'p1', email: 'alice@partner.example' }, pollMs: 1000 };
 const template = { id: 't1', name: 'SMB', provisioningId: 'ZjViMzYx', emailLanguage: 'de_DE' };

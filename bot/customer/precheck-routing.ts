@@ -1,22 +1,13 @@
-import type { FieldError, FieldErrors } from '../kit/field-errors.ts';
-
-export interface WholesaleProblem {
-  readonly errorCode?: number;
-  readonly description?: string;
-}
-
-export interface PrecheckRoute {
-  /** The card the person goes back to. */
-  readonly section: 'company' | 'packages' | 'hq' | 'summary';
-  readonly errors: FieldErrors;
-  readonly notice?: FieldError;
-}
+import type { PrecheckRoute } from '../../machines/customer/customer-machine.ts';
+import type { FieldError } from '../../machines/kit/field-errors.ts';
+import type { Problem } from '../../machines/kit/problem.ts';
 
 /**
- * Sends each precheck refusal to the card where it can be fixed, beside its field. Codes are the
- * Wholesale API's (the sandbox uses the same); an unknown one goes to the summary, with Webex's words.
+ * Translates the Wholesale precheck's coded refusals into the create-customer machine's terms: the
+ * card where each can be fixed, and the message beside its field. Codes are the Wholesale API's (the
+ * sandbox uses the same); an unknown one goes to the summary, with Webex's words.
  */
-export function routePrecheck(problems: readonly WholesaleProblem[]): PrecheckRoute {
+export function routePrecheck(problems: readonly Problem[]): PrecheckRoute {
   const placed: { section: PrecheckRoute['section']; field?: string; error: FieldError }[] = problems.map((p) => {
     const reason = p.description ?? `error ${p.errorCode ?? '?'}`;
     switch (p.errorCode) {
