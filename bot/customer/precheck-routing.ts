@@ -7,6 +7,15 @@ import type { Problem } from '../../machines/kit/problem.ts';
  * card where each can be fixed, and the message beside its field. Codes are the Wholesale API's (the
  * sandbox uses the same); an unknown one goes to the summary, with Webex's words.
  */
+/** The HQ field an address refusal names (Webex's words are all there is to go by). */
+function addressField(reason: string): string {
+  if (/addressLine2/i.test(reason)) return 'addressLine2';
+  if (/addressLine1|address line/i.test(reason)) return 'addressLine1';
+  if (/time ?zone/i.test(reason)) return 'timeZone';
+  if (/state|province/i.test(reason)) return 'stateOrProvince';
+  return 'postalCode';
+}
+
 export function routePrecheck(problems: readonly Problem[]): PrecheckRoute {
   const placed: { section: PrecheckRoute['section']; field?: string; error: FieldError }[] = problems.map((p) => {
     const reason = p.description ?? `error ${p.errorCode ?? '?'}`;
@@ -21,8 +30,12 @@ export function routePrecheck(problems: readonly Problem[]): PrecheckRoute {
         return { section: 'company', field: 'templateId', error: { id: 'customer.precheck.failed', params: { reason } } };
       case 10006:
         return { section: 'packages', field: 'addOns', error: { id: 'customer.precheck.failed', params: { reason } } };
+      case 10008:
+        return { section: 'company', field: 'companyName', error: { id: 'customer.companyNamePercent' } };
+      case 10010:
+        return { section: 'company', field: 'adminEmail', error: { id: 'field.email' } };
       case 10001:
-        return { section: 'hq', field: /state|province/i.test(reason) ? 'stateOrProvince' : 'postalCode', error: { id: 'customer.precheck.address', params: { reason } } };
+        return { section: 'hq', field: addressField(reason), error: { id: 'customer.precheck.address', params: { reason } } };
       default:
         return { section: 'summary', error: { id: 'customer.precheck.failed', params: { reason } } };
     }

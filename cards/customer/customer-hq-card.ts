@@ -1,4 +1,4 @@
-import { ADDRESS_LINE_MAX, hasCalling, locationLanguages } from '../../machines/customer/customer-fields.ts';
+import { ADDRESS_LINE_MAX, hasCalling, locationLanguages, statesRequired } from '../../machines/customer/customer-fields.ts';
 import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
 import { submit } from '../kit/card-view.ts';
 import { choiceField, heading, noticeOf, textField, timeZoneField } from '../kit/form-fields.ts';
@@ -21,7 +21,7 @@ export function customerHqCard(input: CustomerCardInput): CardMessage {
       ...textField({ ...fieldOf(input, 'addressLine1'), label: t('customer.addressLine1'), required: true, maxLength: ADDRESS_LINE_MAX }),
       ...textField({ ...fieldOf(input, 'addressLine2'), label: t('customer.addressLine2'), maxLength: ADDRESS_LINE_MAX }),
       ...textField({ ...fieldOf(input, 'city'), label: t('customer.city'), required: true, maxLength: 60 }),
-      ...textField({ ...fieldOf(input, 'stateOrProvince'), label: t('customer.stateOrProvince'), maxLength: 40 }),
+      ...textField({ ...fieldOf(input, 'stateOrProvince'), label: t('customer.stateOrProvince'), maxLength: 40, required: statesRequired.has(context.answers.country ?? '') }),
       ...textField({ ...fieldOf(input, 'postalCode'), label: t('customer.postalCode'), maxLength: 16 }),
       ...timeZoneField({ ...fieldOf(input, 'timeZone'), label: t('customer.timeZone'), country: context.answers.country ?? '', locale }),
       ...(calling

@@ -70,6 +70,9 @@ export const packagesSchema = z
     }
   });
 
+/** Countries whose addresses Webex validates only with a state or province. */
+export const statesRequired: ReadonlySet<string> = new Set(['US', 'CA', 'AU']);
+
 /** The Wholesale spec: "There is a 50 character limit on each address line." */
 export const ADDRESS_LINE_MAX = 50;
 
@@ -94,7 +97,8 @@ const callingOnly = { locationName: true, locationLanguage: true, emergencyLocat
  * no longer shows its field.
  */
 export function hqSchema(withCalling: boolean, country?: string) {
-  const base = hqBase.extend({ timeZone: timeZoneOf(country) });
+  const stateNeeded = country !== undefined && statesRequired.has(country);
+  const base = hqBase.extend({ timeZone: timeZoneOf(country), ...(stateNeeded ? { stateOrProvince: z.string(m('customer.stateRequired')).trim().min(1, m('customer.stateRequired')).max(40, m('field.tooLong')) } : {}) });
   if (!withCalling) return base.omit(callingOnly);
   return base.superRefine((value, ctx) => {
     if (!value.locationName) ctx.addIssue({ code: 'custom', path: ['locationName'], message: 'field.required' });

@@ -59,6 +59,15 @@ describe('the create-customer machine', () => {
     expect(transition(customerMachine, confirmDe, { type: 'next', inputs: { hqConfirmed: 'true' } })[0].value).toBe('summary');
   });
 
+  it('asks for the state or province where Webex needs one (US, CA, AU), and not elsewhere', () => {
+    const us = { ...answers, country: 'US', timeZone: 'America/Chicago', postalCode: '60601' };
+    const [refused] = transition(customerMachine, at('hq', { answers: us }), { type: 'next', inputs: { stateOrProvince: '' } });
+    expect(refused.value).toBe('hq');
+    expect(refused.context.errors.stateOrProvince).toEqual({ id: 'customer.stateRequired' });
+    expect(transition(customerMachine, at('hq', { answers: us }), { type: 'next', inputs: { stateOrProvince: 'IL' } })[0].value).toBe('summary');
+    expect(transition(customerMachine, at('hq'), { type: 'next', inputs: { stateOrProvince: '' } })[0].value).toBe('summary');
+  });
+
   it('rests before the create and is woken to do it, so a restart cannot skip or repeat it', () => {
     const create = at('create', { wakeAt: '2026-01-01T00:00:00.000Z' });
     expect(create.hasTag('rest')).toBe(true);
@@ -80,6 +89,9 @@ describe('routing precheck refusals', () => {
     expect(routePrecheck([{ errorCode: 10001, description: 'a state or province is required' }]).errors).toHaveProperty('stateOrProvince');
     expect(routePrecheck([{ errorCode: 10002 }, { errorCode: 10022 }])).toMatchObject({ section: 'company', errors: { externalId: { id: 'customer.externalIdExists' }, adminEmail: { id: 'customer.adminEmailTaken' } } });
     expect(routePrecheck([{ errorCode: 10006, description: 'needs calling' }]).section).toBe('packages');
+    expect(routePrecheck([{ errorCode: 10001, description: 'The billing address could not be validated: addressLine1 is longer than 50 characters.' }]).errors).toHaveProperty('addressLine1');
+    expect(routePrecheck([{ errorCode: 10001, description: 'The HQ location could not be validated: “Mars/Olympus” is not a time zone' }]).errors).toHaveProperty('timeZone');
+    expect(routePrecheck([{ errorCode: 10008, description: 'no %' }, { errorCode: 10010, description: 'x is not an email address.' }])).toMatchObject({ section: 'company', errors: { companyName: { id: 'customer.companyNamePercent' }, adminEmail: { id: 'field.email' } } });
     expect(routePrecheck([{ errorCode: 99999, description: 'Something new' }])).toMatchObject({ section: 'summary', notice: { id: 'customer.precheck.failed', params: { reason: 'Something new' } } });
   });
 });
