@@ -1,5 +1,6 @@
 import { fromPromise } from 'xstate';
 import { bulkActions, bulkCard, reportParts } from '../../cards/bulk/bulk-cards.ts';
+import { bulkSummary } from '../../cards/bulk/bulk-summary.ts';
 import type { Translate } from '../../i18n/catalogue.ts';
 import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
 import { BULK_MACHINE_VERSION, bulkMachine, type BatchOutput, type BulkEvent, type BulkInput } from '../../machines/bulk/bulk-machine.ts';
@@ -37,7 +38,7 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
     actors: {
       requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
         const { context } = input;
-        return deps.approvals.request({ action: 'add-users', externalId: context.customer.externalId, conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: deps.t('bulk.preview.title', { count: context.rows.length, name: context.customer.name }), summary: context.rows.slice(0, 10).map((r) => `- ${r.user.email}: ${r.user.package}`).join('\n') });
+        return deps.approvals.request({ action: 'add-users', externalId: context.customer.externalId, conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: deps.t('bulk.preview.title', { count: context.rows.length, name: context.customer.name }), summary: bulkSummary(deps.t, context).join('\n') });
       }),
       runBatch: fromPromise(async ({ input }): Promise<BatchOutput> => {
         const { context } = input;
@@ -87,5 +88,6 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
     },
     toEvent: (action): BulkEvent | undefined => (action === bulkActions.confirm ? { type: 'confirm' } : action === bulkActions.cancel ? { type: 'cancel' } : undefined),
     card: (state, context, view) => bulkCard(state, context, view),
+    summary: (context, t) => bulkSummary(t, context),
   });
 }

@@ -1,7 +1,7 @@
 import { fromPromise } from 'xstate';
 import { customerActions } from '../../cards/customer/customer-actions.ts';
 import { customerCard } from '../../cards/customer/customer-card.ts';
-import { customerSummaryCard } from '../../cards/customer/customer-summary-card.ts';
+import { customerSummary } from '../../cards/customer/customer-summary.ts';
 import type { Locale, Translate } from '../../i18n/catalogue.ts';
 import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
@@ -50,7 +50,6 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
       }),
       requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
         const { context } = input;
-        const view = { t: deps.t, locale: deps.locale, conversationId: context.conversationId, step: 'summary', nonce: '' };
         return deps.approvals.request({
           action: 'create-customer',
           ...(context.answers.externalId ? { externalId: context.answers.externalId } : {}),
@@ -58,7 +57,7 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
           roomId: context.roomId,
           requester: context.startedBy,
           subject: `${context.answers.companyName ?? ''} (${context.answers.externalId ?? ''})`,
-          summary: customerSummaryCard({ view, context }).markdown.split('\n').slice(1).join('\n'),
+          summary: customerSummary(deps.t, deps.locale, context).join('\n'),
         });
       }),
       precheck: fromPromise(async ({ input }): Promise<PrecheckOutcome> => {
@@ -145,6 +144,7 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
       }
     },
     card: (state, context, view) => customerCard(state, context, view),
+    summary: (context, t, locale) => customerSummary(t, locale, context),
     alert: (state, context, t) => {
       if (state !== 'failed' && state !== 'provisionedWithErrors') return undefined;
       const reasons = problemsText([...context.customerErrors, ...context.packageStates.flatMap((p) => p.errors)]);

@@ -1,7 +1,7 @@
 import type { AnyEventObject, AnyStateMachine, EventFromLogic, InputFrom, SnapshotFrom, StateValue } from 'xstate';
 import type { StateViewMessage } from '../../cards/kit/state-view.ts';
 import type { CardView } from '../../cards/kit/card-view.ts';
-import type { MessageId, Translate } from '../../i18n/catalogue.ts';
+import type { Locale, MessageId, Translate } from '../../i18n/catalogue.ts';
 import type { Answers } from '../../machines/kit/field-errors.ts';
 import type { Actor, ProcedureKind } from '../../store/records.ts';
 
@@ -30,6 +30,8 @@ export interface Procedure {
   toEvent(action: string, inputs: Answers): AnyEventObject | undefined;
   /** The card for a (persisted or live) snapshot's state and context. */
   card(state: string, context: unknown, view: CardView): StateView;
+  /** What the procedure will do, as markdown lines (pure): the approval card shows it. */
+  summary(context: unknown, t: Translate, locale: Locale): string[];
   /** A notice for the on-call space when the procedure enters `state` (a failure nobody may be watching). */
   alert?(state: string, context: unknown, t: Translate): string | undefined;
 }
@@ -43,6 +45,7 @@ export interface ProcedureDefinition<M extends AnyStateMachine> {
   input(start: StartInfo): InputFrom<M>;
   toEvent(action: string, inputs: Answers): EventFromLogic<M> | undefined;
   card(state: string, context: SnapshotFrom<M>['context'], view: CardView): StateView;
+  summary(context: SnapshotFrom<M>['context'], t: Translate, locale: Locale): string[];
   alert?(state: string, context: SnapshotFrom<M>['context'], t: Translate): string | undefined;
 }
 
@@ -54,6 +57,7 @@ export function defineProcedure<M extends AnyStateMachine>(definition: Procedure
   return {
     ...definition,
     card: (state, context, view) => definition.card(state, context as SnapshotFrom<M>['context'], view),
+    summary: (context, t, locale) => definition.summary(context as SnapshotFrom<M>['context'], t, locale),
     ...(definition.alert ? { alert: (state: string, context: unknown, t: Translate) => definition.alert!(state, context as SnapshotFrom<M>['context'], t) } : {}),
   };
 }

@@ -1,10 +1,12 @@
 import { fromPromise } from 'xstate';
 import { locationActions, locationCard } from '../../cards/location/location-card.ts';
+import { locationSummary } from '../../cards/location/location-summary.ts';
 import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
 import { locationRequest } from './location-request.ts';
 import { LOCATION_MACHINE_VERSION, locationMachine, type LocationEvent, type LocationInput, type LocationOutcome } from '../../machines/location/location-machine.ts';
 import type { CustomerTarget } from '../../machines/user/user-fields.ts';
 import type { Store } from '../../store/store.ts';
+import type { Locale, Translate } from '../../i18n/catalogue.ts';
 import { stepsRecorded } from '../engine/recorded-steps.ts';
 import { WebexApiError, problemsOf } from '../../webex/webex-api-error.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
@@ -14,13 +16,13 @@ import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { createOnce, type CreateOutcome } from '../engine/create-once.ts';
 
 /** `add location <customer>`, wired to the Locations API. */
-export function locationProcedure(deps: { readonly store: Store; readonly wholesale: WholesaleClient; readonly approvals: ApprovalService; readonly clock?: () => Date }): Procedure {
+export function locationProcedure(deps: { readonly store: Store; readonly wholesale: WholesaleClient; readonly approvals: ApprovalService; readonly t: Translate; readonly locale: Locale; readonly clock?: () => Date }): Procedure {
   const clock = deps.clock ?? (() => new Date());
   const machine = locationMachine.provide({
     actors: {
       requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
         const { context } = input;
-        return deps.approvals.request({ action: 'add-location', externalId: context.customer.externalId, conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: `${context.answers.name ?? ''} → ${context.customer.name}`, summary: `- ${context.answers.addressLine1 ?? ''}, ${context.answers.postalCode ?? ''} ${context.answers.city ?? ''}` });
+        return deps.approvals.request({ action: 'add-location', externalId: context.customer.externalId, conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: `${context.answers.name ?? ''} → ${context.customer.name}`, summary: locationSummary(deps.t, deps.locale, context).join('\n') });
       }),
       createLocation: fromPromise(async ({ input }): Promise<LocationOutcome> => {
         const { context } = input;
@@ -58,5 +60,6 @@ export function locationProcedure(deps: { readonly store: Store; readonly wholes
     input: ({ conversationId, roomId, startedBy, subject }): LocationInput => ({ conversationId, roomId, startedBy, customer: subject as CustomerTarget }),
     toEvent: (action, inputs): LocationEvent | undefined => (action === locationActions.add ? { type: 'submit', inputs } : action === locationActions.cancel ? { type: 'cancel' } : undefined),
     card: (state, context, view) => locationCard(state, context, view),
+    summary: (context, t, locale) => locationSummary(t, locale, context),
   });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fromPromise } from 'xstate';
 import { templateActions } from '../../cards/template/template-actions.ts';
 import { templateCard } from '../../cards/template/template-card.ts';
-import { templateSummaryCard } from '../../cards/template/template-summary-card.ts';
+import { templateSummary } from '../../cards/template/template-summary.ts';
 import type { Locale, Translate } from '../../i18n/catalogue.ts';
 import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
@@ -37,14 +37,13 @@ export function templateProcedure(deps: TemplateProcedureDeps): Procedure {
       }),
       requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
         const { context } = input;
-        const view = { t: deps.t, locale: deps.locale, conversationId: context.conversationId, step: 'summary', nonce: '' };
         return deps.approvals.request({
           action: 'create-template',
           conversationId: context.conversationId,
           roomId: context.roomId,
           requester: context.startedBy,
           subject: context.answers.name ?? '',
-          summary: templateSummaryCard({ view, context }).markdown.split('\n').slice(1).join('\n'),
+          summary: templateSummary(deps.t, deps.locale, context.answers).join('\n'),
         });
       }),
       saveTemplate: fromPromise(async ({ input }): Promise<SaveResult> => {
@@ -97,5 +96,6 @@ export function templateProcedure(deps: TemplateProcedureDeps): Procedure {
       }
     },
     card: (state, context, view) => templateCard(state, context, view),
+    summary: (context, t, locale) => templateSummary(t, locale, context.answers),
   });
 }

@@ -1,10 +1,12 @@
 import { fromPromise } from 'xstate';
 import { userActions, userCard } from '../../cards/user/user-card.ts';
+import { userSummary } from '../../cards/user/user-summary.ts';
 import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
 import { userOrder, type CustomerTarget } from '../../machines/user/user-fields.ts';
 import { subscriberRequest } from './subscriber-request.ts';
 import { USER_MACHINE_VERSION, userMachine, type UserContext, type UserEvent, type UserInput, type UserPrecheck } from '../../machines/user/user-machine.ts';
 import type { Store } from '../../store/store.ts';
+import type { Translate } from '../../i18n/catalogue.ts';
 import { stepsRecorded } from '../engine/recorded-steps.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
@@ -16,6 +18,7 @@ export interface UserProcedureDeps {
   readonly store: Store;
   readonly wholesale: WholesaleClient;
   readonly approvals: ApprovalService;
+  readonly t: Translate;
   readonly clock?: () => Date;
 }
 
@@ -37,7 +40,7 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
           roomId: context.roomId,
           requester: context.startedBy,
           subject: `${a.firstName ?? ''} ${a.lastName ?? ''} <${a.email ?? ''}> → ${context.customer.name}`,
-          summary: `- ${a.package ?? ''}${a.primaryPhoneNumber ? `, ${a.primaryPhoneNumber}` : ''}${a.extension ? `, ext. ${a.extension}` : ''}`,
+          summary: userSummary(deps.t, context).join('\n'),
         });
       }),
       precheck: fromPromise(async ({ input }): Promise<UserPrecheck> => {
@@ -78,5 +81,6 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
     input: ({ conversationId, roomId, startedBy, subject }): UserInput => ({ conversationId, roomId, startedBy, customer: subject as CustomerTarget }),
     toEvent: (action, inputs): UserEvent | undefined => (action === userActions.add ? { type: 'submit', inputs } : action === userActions.cancel ? { type: 'cancel' } : undefined),
     card: (state, context, view) => userCard(state, context, view),
+    summary: (context, t) => userSummary(t, context),
   });
 }

@@ -3,7 +3,7 @@ import { approvalsOf } from '../../machines/approval/approval-rules.ts';
 import type { Approval } from '../../store/records.ts';
 import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
 import { heading } from '../kit/form-fields.ts';
-import { factsMarkdown } from '../template/template-facts.ts';
+import { factsMarkdown } from '../kit/facts.ts';
 import { shortTime } from '../status/status-format.ts';
 
 /** `approvals`: what waits for the asker's vote, and the asker's own open requests. */

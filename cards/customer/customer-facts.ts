@@ -2,7 +2,7 @@ import type { Translate, Locale } from '../../i18n/catalogue.ts';
 import { countryName } from '../../i18n/countries.ts';
 import { customerAddOns, customerPackages, hasCalling } from '../../machines/customer/customer-fields.ts';
 import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
-import type { Fact } from '../template/template-facts.ts';
+import type { Fact } from '../kit/facts.ts';
 
 /** A package's label in the person's language, or its spec name when it has none. */
 export function packageLabel(t: Translate, name: string): string {

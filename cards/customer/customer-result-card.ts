@@ -1,6 +1,6 @@
 import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
 import { heading } from '../kit/form-fields.ts';
-import { factsMarkdown } from '../template/template-facts.ts';
+import { factsMarkdown } from '../kit/facts.ts';
 import type { CustomerCardInput } from './customer-card-input.ts';
 import { problemText, problemsText } from '../kit/problem-text.ts';
 import { packageLabel } from './customer-facts.ts';

@@ -1,7 +1,8 @@
 import { adaptiveCard, type CardElement, type CardMessage } from '../kit/adaptive-card.ts';
 import { submit } from '../kit/card-view.ts';
 import { heading, noticeOf } from '../kit/form-fields.ts';
-import { factsMarkdown, type Fact } from '../template/template-facts.ts';
+import type { Fact } from '../kit/facts.ts';
+import { customerSummary } from './customer-summary.ts';
 import { customerActions } from './customer-actions.ts';
 import type { CustomerCardInput } from './customer-card-input.ts';
 import { customerFacts } from './customer-facts.ts';
@@ -33,5 +34,5 @@ export function customerSummaryCard({ view, context }: CustomerCardInput): CardM
     ],
     title,
   );
-  return { card, markdown: [`**${title}**`, ...factsMarkdown([...facts.company, ...facts.packages, ...facts.hq])].join('\n') };
+  return { card, markdown: [`**${title}**`, ...customerSummary(t, locale, context)].join('\n') };
 }

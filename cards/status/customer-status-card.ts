@@ -4,7 +4,7 @@ import type { Approval, CustomerRecord } from '../../store/records.ts';
 import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
 import { packageLabel } from '../customer/customer-facts.ts';
 import { heading, notice } from '../kit/form-fields.ts';
-import { factsMarkdown } from '../template/template-facts.ts';
+import { factsMarkdown } from '../kit/facts.ts';
 import { problemText } from '../kit/problem-text.ts';
 import { shortTime, statusWord } from './status-format.ts';
 

@@ -2,7 +2,7 @@ import type { Translate } from '../../i18n/catalogue.ts';
 import type { CustomerRecord } from '../../store/records.ts';
 import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
 import { heading } from '../kit/form-fields.ts';
-import { factsMarkdown } from '../template/template-facts.ts';
+import { factsMarkdown } from '../kit/facts.ts';
 import { statusWord } from './status-format.ts';
 
 /** `customers`: each customer with its external ID and state. */

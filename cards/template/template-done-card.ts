@@ -1,7 +1,8 @@
 import type { Locale, Translate } from '../../i18n/catalogue.ts';
 import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
 import { heading } from '../kit/form-fields.ts';
-import { factsMarkdown, templateFacts, type TemplateFactsInput } from './template-facts.ts';
+import { templateFacts, type TemplateFactsInput } from './template-facts.ts';
+import { factsMarkdown } from '../kit/facts.ts';
 
 export interface TemplateShown extends TemplateFactsInput {
   readonly provisioningId: string;

@@ -1,8 +1,6 @@
 import type { Locale, Translate } from '../../i18n/catalogue.ts';
 import { countryName, languageName } from '../../i18n/countries.ts';
-import type { FactSet } from '../kit/adaptive-card.ts';
-
-export type Fact = FactSet['facts'][number];
+import type { Fact } from '../kit/facts.ts';
 
 /** What the facts are drawn from: a draft from the wizard, or a stored template. */
 export interface TemplateFactsInput {
@@ -40,9 +38,4 @@ export function templateFacts(t: Translate, locale: Locale, template: TemplateFa
       { title: t('template.internationalCalls'), value: t(template.calling.internationalCalls === 'allow' ? 'template.international.allow' : 'template.international.block') },
     ],
   };
-}
-
-/** The same facts as markdown lines, for the twin of a card. */
-export function factsMarkdown(facts: readonly Fact[]): string[] {
-  return facts.map((f) => `- ${f.title}: ${f.value}`);
 }

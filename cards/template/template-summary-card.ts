@@ -4,7 +4,9 @@ import { submit } from '../kit/card-view.ts';
 import { heading, noticeOf } from '../kit/form-fields.ts';
 import { templateActions } from './template-actions.ts';
 import type { TemplateCardInput } from './template-card-input.ts';
-import { factsMarkdown, templateFacts, type Fact } from './template-facts.ts';
+import { templateFacts } from './template-facts.ts';
+import type { Fact } from '../kit/facts.ts';
+import { templateSummary } from './template-summary.ts';
 
 /** The summary with an Edit button per section (three) and Submit and Cancel: Webex's five. */
 export function templateSummaryCard({ view, context }: TemplateCardInput): CardMessage {
@@ -35,6 +37,6 @@ export function templateSummaryCard({ view, context }: TemplateCardInput): CardM
     ],
     title,
   );
-  const markdown = [`**${title}**`, ...factsMarkdown([...facts.basics, ...facts.access, ...facts.settings])].join('\n');
+  const markdown = [`**${title}**`, ...templateSummary(t, locale, context.answers)].join('\n');
   return { card, markdown };
 }

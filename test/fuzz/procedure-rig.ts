@@ -136,7 +136,7 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
         return { ...real, machine };
       }
       case 'user': {
-        const real = userProcedure({ store, wholesale, approvals });
+        const real = userProcedure({ store, wholesale, approvals, t });
         const machine = real.machine.provide({
           actors: {
             listLocations: fromPromise(async () => LOCATIONS),
@@ -153,7 +153,7 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
         return { ...real, machine };
       }
       case 'location': {
-        const real = locationProcedure({ store, wholesale, approvals });
+        const real = locationProcedure({ store, wholesale, approvals, t, locale });
         const machine = real.machine.provide({
           actors: {
             createLocation: fromPromise(async ({ input }: { input: { context: LocationContext } }) => {
