@@ -9,7 +9,7 @@ import type { Actor, Approval } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { MessagingClient } from '../../webex/messaging-client.ts';
 import type { ApprovalPolicy, GuardedAction } from './approval-policy.ts';
-import type { Messenger } from '../engine/conversation-engine.ts';
+import type { Messenger } from '../engine/messenger.ts';
 import type { Logger } from '../engine/logger.ts';
 import { KeyedQueue } from '../engine/keyed-queue.ts';
 

@@ -10,7 +10,7 @@ import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
 import { existingEmails, provisionRows } from './bulk-runner.ts';
-import type { Messenger } from '../engine/conversation-engine.ts';
+import type { Messenger } from '../engine/messenger.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 
 export interface BulkProcedureDeps {

@@ -1,6 +1,6 @@
 import type { Locale, MessageId, Translate } from '../../i18n/catalogue.ts';
 import type { HelpEntry } from '../../cards/help/help-card.ts';
-import type { AdaptiveCard } from '../../cards/kit/adaptive-card.ts';
+import type { Reply } from '../../cards/kit/reply.ts';
 import type { Permission } from './access-policy.ts';
 import type { Actor } from '../../store/records.ts';
 
@@ -24,7 +24,7 @@ export function actorOf(ctx: Pick<CommandContext, 'personId' | 'personEmail'>): 
   return { personId: ctx.personId, email: ctx.personEmail ?? '' };
 }
 
-export type Reply = { readonly markdown: string; readonly card?: AdaptiveCard };
+export type { Reply } from '../../cards/kit/reply.ts';
 
 export interface Command {
   /** The words that start the command, lower case, e.g. ['create', 'customer']. */

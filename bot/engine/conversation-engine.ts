@@ -6,15 +6,11 @@ import type { Locale, Translate } from '../../i18n/catalogue.ts';
 import type { Answers } from '../../machines/kit/field-errors.ts';
 import type { Actor, Conversation, ProcedureKind } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
-import type { Reply } from './command-registry.ts';
 import type { Logger } from './logger.ts';
+import type { Messenger } from './messenger.ts';
 import { stateName, type Procedure } from './procedure.ts';
 import { KeyedQueue } from './keyed-queue.ts';
 
-/** Posts into a space; the webex client in production, the same client against the sandbox in tests. */
-export interface Messenger {
-  post(roomId: string, reply: Reply & { readonly parentId?: string }): Promise<{ readonly id: string }>;
-}
 
 export interface EngineDeps {
   readonly store: Store;

@@ -4,7 +4,8 @@ import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
 import type { PartnerHub } from '../template/partner-hub.ts';
 import type { CommandRegistry } from './command-registry.ts';
-import type { ConversationEngine, Messenger } from './conversation-engine.ts';
+import type { ConversationEngine } from './conversation-engine.ts';
+import type { Messenger } from './messenger.ts';
 import type { Download } from './download.ts';
 import type { Logger } from './logger.ts';
 

@@ -7,7 +7,8 @@ import type { AccessPolicy, Decision } from './access-policy.ts';
 import type { Locale, Translate } from '../../i18n/catalogue.ts';
 import type { ConversationEngine } from './conversation-engine.ts';
 import type { MessagingClient } from '../../webex/messaging-client.ts';
-import { cardContentType, type Person } from '../../webex/messaging-schemas.ts';
+import type { Person } from '../../webex/messaging-schemas.ts';
+import type { Messenger } from './messenger.ts';
 import type { CommandRegistry, Reply } from './command-registry.ts';
 import type { Logger } from './logger.ts';
 import { stripMention } from './strip-mention.ts';
@@ -15,6 +16,7 @@ import type { WebhookEvent } from '../http/webhook-event.ts';
 
 export interface SeamDeps {
   readonly webex: MessagingClient;
+  readonly messenger: Messenger;
   /** The bot's own person, from GET /people/me at start-up. */
   readonly bot: Person;
   readonly commands: CommandRegistry;
@@ -63,8 +65,8 @@ export async function handleWebexEvent(event: WebhookEvent, deps: SeamDeps): Pro
     log.error('event handling failed', { reference, error });
     deps.onFailure?.();
     if (roomId) {
-      await deps.webex
-        .createMessage({ roomId, markdown: deps.t('reply.internalError', { reference }) })
+      await deps.messenger
+        .post(roomId, { markdown: deps.t('reply.internalError', { reference }) })
         .catch((replyError: unknown) => log.error('could not tell the space about the failure', { reference, error: replyError }));
     }
   }
@@ -72,12 +74,7 @@ export async function handleWebexEvent(event: WebhookEvent, deps: SeamDeps): Pro
 
 function replier(deps: SeamDeps, roomId: string, parentId?: string) {
   return async (reply: Reply) => {
-    await deps.webex.createMessage({
-      roomId,
-      ...(parentId ? { parentId } : {}),
-      markdown: reply.markdown,
-      ...(reply.card ? { attachments: [{ contentType: cardContentType, content: { ...reply.card } }] as const } : {}),
-    });
+    await deps.messenger.post(roomId, { ...reply, ...(parentId ? { parentId } : {}) });
   };
 }
 

@@ -1,12 +1,12 @@
 import type { AnyEventObject, AnyStateMachine, EventFromLogic, InputFrom, SnapshotFrom, StateValue } from 'xstate';
-import type { StateViewMessage } from '../../cards/kit/state-view.ts';
+import type { Reply } from '../../cards/kit/reply.ts';
 import type { CardView } from '../../cards/kit/card-view.ts';
 import type { Locale, MessageId, Translate } from '../../i18n/catalogue.ts';
 import type { Answers } from '../../machines/kit/field-errors.ts';
 import type { Actor, ProcedureKind } from '../../store/records.ts';
 
 /** What a state shows: a card, or (for states that only report progress) markdown alone. */
-export type StateView = StateViewMessage;
+export type StateView = Reply;
 
 export interface StartInfo {
   readonly conversationId: string;

@@ -11,14 +11,13 @@ import { Inbox } from './inbox.ts';
 import { readinessCheck } from './readiness.ts';
 import { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { PartnerHub } from '../template/partner-hub.ts';
-import { cardContentType } from '../../webex/messaging-schemas.ts';
 import { createServer, WEBHOOK_PATH } from '../http/create-server.ts';
 import { handleWebexEvent } from './handle-webex-event.ts';
 import { AccessPolicy, type Roles } from './access-policy.ts';
 import { Metrics } from './metrics.ts';
 import { ApprovalService } from '../approval/approval-service.ts';
 import type { ApprovalPolicy } from '../approval/approval-policy.ts';
-import type { Messenger } from './conversation-engine.ts';
+import { webexMessenger } from './messenger.ts';
 import type { Logger } from './logger.ts';
 import { registerWebhooks } from '../http/register-webhooks.ts';
 
@@ -83,15 +82,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const bot = await webex.getMe();
   const t = translator(options.language);
   const wholesaleOptions = { baseUrl: options.wholesale.apiUrl, token: options.wholesale.token, log, onResponse: onResponse('wholesale'), ...options.http };
-  const messenger: Messenger = {
-    post: (roomId, reply) =>
-      webex.createMessage({
-        roomId,
-        ...(reply.parentId ? { parentId: reply.parentId } : {}),
-        markdown: reply.markdown,
-        ...(reply.card ? { attachments: [{ contentType: cardContentType, content: { ...reply.card } }] as const } : {}),
-      }),
-  };
+  const messenger = webexMessenger(webex);
   // The approval service hands outcomes to the engine, which runs the procedures that ask it.
   let deliver: (conversationId: string, event: { type: string }) => Promise<boolean> = async () => false;
   const approvals = new ApprovalService({ store, policy: options.approvalPolicy ?? {}, messenger, webex, deliver: (id, event) => deliver(id, event), botEmail: bot.emails[0] ?? '', t, log, clock });
@@ -128,7 +119,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     log,
     metrics,
     clock,
-    handle: (event, replayed) => handleWebexEvent(event, { webex, bot, commands, t, locale: options.language, engine, approvals, access, emailOf, log, onFailure: () => metrics.failed(), replayed }),
+    handle: (event, replayed) => handleWebexEvent(event, { webex, messenger, bot, commands, t, locale: options.language, engine, approvals, access, emailOf, log, onFailure: () => metrics.failed(), replayed }),
   });
 
   let targetUrl = '';

@@ -1,12 +1,13 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import type { Approval } from '../../store/records.ts';
-import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { heading } from '../kit/form-fields.ts';
 import { shortTime } from '../status/status-format.ts';
 import { MAX_COMMENT_CHARS, type ApprovalCardData } from './approval-card-data.ts';
 
 /** The card approvers vote on: what will happen, who asked, how many approvals it needs, until when. */
-export function approvalCard(t: Translate, approval: Approval): CardMessage {
+export function approvalCard(t: Translate, approval: Approval): CardReply {
   const title = t('approval.title', { subject: approval.subject });
   const facts = [
     { title: t('approval.requestedBy'), value: approval.requester.email },

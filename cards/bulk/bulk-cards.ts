@@ -1,17 +1,18 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import type { BulkContext, BulkRowResult } from '../../machines/bulk/bulk-machine.ts';
 import type { BadRow } from '../../machines/bulk/bulk-rows.ts';
-import { adaptiveCard, MAX_MARKDOWN_BYTES, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard, MAX_MARKDOWN_BYTES } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
 import { packageLabel } from '../customer/customer-facts.ts';
 import { heading, noticeOf } from '../kit/form-fields.ts';
-import type { StateViewMessage } from '../kit/state-view.ts';
+import type { Reply } from '../kit/reply.ts';
 
 export const bulkActions = { confirm: 'confirm', cancel: 'cancel' } as const satisfies Record<string, string>;
 const SHOWN_BAD_ROWS = 25;
 
 /** Every bad row and why, before anything is created. */
-export function badRowsCard(t: Translate, bad: readonly BadRow[], total: number): CardMessage {
+export function badRowsCard(t: Translate, bad: readonly BadRow[], total: number): CardReply {
   const title = t('bulk.badRows.title', { count: bad.length, total });
   const lines = bad.slice(0, SHOWN_BAD_ROWS).map((row) => `${row.line}${row.email ? ` (${row.email})` : ''}: ${Object.values(row.errors).map((e) => t(e.id, e.params)).join(' ')}`);
   const more = bad.length > SHOWN_BAD_ROWS ? [t('bulk.badRows.more', { count: bad.length - SHOWN_BAD_ROWS })] : [];
@@ -36,7 +37,7 @@ export function reportParts(t: Translate, results: readonly BulkRowResult[]): st
 }
 
 /** What the bulk procedure shows in each state. */
-export function bulkCard(state: string, context: BulkContext, view: CardView): StateViewMessage {
+export function bulkCard(state: string, context: BulkContext, view: CardView): Reply {
   const { t } = view;
   const name = context.customer.name;
   const count = context.rows.length;

@@ -7,10 +7,10 @@ import { customerPackagesCard } from './customer-packages-card.ts';
 import { customerResultCard } from './customer-result-card.ts';
 import { customerSummaryCard } from './customer-summary-card.ts';
 import { packageLabel } from './customer-facts.ts';
-import type { StateViewMessage } from '../kit/state-view.ts';
+import type { Reply } from '../kit/reply.ts';
 
 /** What the create-customer procedure shows in each state: a card, or a line of progress. */
-export function customerCard(state: string, context: CustomerContext, view: CardView): StateViewMessage {
+export function customerCard(state: string, context: CustomerContext, view: CardView): Reply {
   const input = { view, context };
   const { t } = view;
   const name = context.answers.companyName ?? '';

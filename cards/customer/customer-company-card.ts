@@ -1,12 +1,13 @@
 import { countryChoices } from '../../i18n/countries.ts';
-import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { submit } from '../kit/card-view.ts';
 import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
 import { customerActions } from './customer-actions.ts';
 import { CUSTOMER_STEPS, fieldOf, type CustomerCardInput } from './customer-card-input.ts';
 
 /** Step 1: onboarding template, company name, administrator, external ID, country of the HQ. */
-export function customerCompanyCard(input: CustomerCardInput): CardMessage {
+export function customerCompanyCard(input: CustomerCardInput): CardReply {
   const { view, context } = input;
   const { t, locale } = view;
   const countries = countryChoices(locale);

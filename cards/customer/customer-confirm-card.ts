@@ -1,12 +1,13 @@
 import { countryName } from '../../i18n/countries.ts';
-import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { submit } from '../kit/card-view.ts';
 import { fieldMessage, heading, noticeOf } from '../kit/form-fields.ts';
 import { customerActions } from './customer-actions.ts';
 import { CUSTOMER_STEPS, type CustomerCardInput } from './customer-card-input.ts';
 
 /** Step 2: the partner confirms the headquarters is in a Webex-supported location. */
-export function customerConfirmCard({ view, context }: CustomerCardInput): CardMessage {
+export function customerConfirmCard({ view, context }: CustomerCardInput): CardReply {
   const { t, locale } = view;
   const country = `${countryName(context.answers.country ?? '', locale)} (${context.answers.country ?? ''})`;
   const title = t('customer.confirm.title');

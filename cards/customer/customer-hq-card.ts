@@ -1,5 +1,6 @@
 import { ADDRESS_LINE_MAX, hasCalling, locationLanguages, statesRequired } from '../../machines/customer/customer-fields.ts';
-import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { submit } from '../kit/card-view.ts';
 import { choiceField, heading, noticeOf, textField, timeZoneField } from '../kit/form-fields.ts';
 import { languageName } from '../../i18n/countries.ts';
@@ -7,7 +8,7 @@ import { customerActions } from './customer-actions.ts';
 import { CUSTOMER_STEPS, fieldOf, type CustomerCardInput } from './customer-card-input.ts';
 
 /** Step 4: the HQ address, time zone, and (with calling) the first calling location. */
-export function customerHqCard(input: CustomerCardInput): CardMessage {
+export function customerHqCard(input: CustomerCardInput): CardReply {
   const { view, context } = input;
   const { t, locale } = view;
   const calling = hasCalling(context.answers);

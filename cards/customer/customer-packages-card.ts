@@ -1,12 +1,13 @@
 import { customerAddOns, customerPackages } from '../../machines/customer/customer-fields.ts';
-import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { submit } from '../kit/card-view.ts';
 import { choiceField, heading, noticeOf } from '../kit/form-fields.ts';
 import { customerActions } from './customer-actions.ts';
 import { CUSTOMER_STEPS, fieldOf, type CustomerCardInput } from './customer-card-input.ts';
 
 /** Step 3: packages and add-ons, by the spec's names with human labels. */
-export function customerPackagesCard(input: CustomerCardInput): CardMessage {
+export function customerPackagesCard(input: CustomerCardInput): CardReply {
   const { view, context } = input;
   const { t } = view;
   const title = t('customer.packages.title');

@@ -1,4 +1,5 @@
-import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { heading } from '../kit/form-fields.ts';
 import { factsMarkdown } from '../kit/facts.ts';
 import type { CustomerCardInput } from './customer-card-input.ts';
@@ -6,7 +7,7 @@ import { problemText, problemsText } from '../kit/problem-text.ts';
 import { packageLabel } from './customer-facts.ts';
 
 /** How provisioning ended, package by package, with Webex's reasons and what to do next. */
-export function customerResultCard({ view, context }: CustomerCardInput, outcome: 'provisioned' | 'provisionedWithErrors' | 'failed'): CardMessage {
+export function customerResultCard({ view, context }: CustomerCardInput, outcome: 'provisioned' | 'provisionedWithErrors' | 'failed'): CardReply {
   const { t } = view;
   const name = context.answers.companyName ?? '';
   const title = t(outcome === 'provisioned' ? 'customer.provisioned.title' : outcome === 'failed' ? 'customer.failed.title' : 'customer.provisionedWithErrors.title', { name });

@@ -1,4 +1,5 @@
-import { adaptiveCard, type CardElement, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard, type CardElement } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { submit } from '../kit/card-view.ts';
 import { heading, noticeOf } from '../kit/form-fields.ts';
 import type { Fact } from '../kit/facts.ts';
@@ -8,7 +9,7 @@ import type { CustomerCardInput } from './customer-card-input.ts';
 import { customerFacts } from './customer-facts.ts';
 
 /** The summary: Create, an Edit per section, Cancel (Webex's five buttons). */
-export function customerSummaryCard({ view, context }: CustomerCardInput): CardMessage {
+export function customerSummaryCard({ view, context }: CustomerCardInput): CardReply {
   const { t, locale } = view;
   const facts = customerFacts(t, locale, context);
   const section = (title: string, items: Fact[]): CardElement[] => [

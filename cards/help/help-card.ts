@@ -1,5 +1,6 @@
 import type { Translate } from '../../i18n/catalogue.ts';
-import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 
 export interface HelpEntry {
   /** How to write the command, e.g. `status <customer>`. */
@@ -15,7 +16,7 @@ export interface HelpCardInput {
 }
 
 /** The list of commands, built from the same registry that parses them. */
-export function helpCard({ t, commands, botName, inGroupSpace }: HelpCardInput): CardMessage {
+export function helpCard({ t, commands, botName, inGroupSpace }: HelpCardInput): CardReply {
   const note = inGroupSpace ? [t('help.groupNote', { botName })] : [];
   const card = adaptiveCard(
     [

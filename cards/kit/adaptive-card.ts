@@ -93,11 +93,6 @@ export interface AdaptiveCard {
   readonly fallbackText?: string;
 }
 
-/** What a card builder returns: the card and its markdown twin for clients that cannot render it. */
-export interface CardMessage {
-  readonly card: AdaptiveCard;
-  readonly markdown: string;
-}
 
 /** Webex limits text and markdown to 7439 bytes each. */
 export const MAX_MARKDOWN_BYTES = 7439;

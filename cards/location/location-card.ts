@@ -3,13 +3,13 @@ import type { LocationContext } from '../../machines/location/location-machine.t
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
 import { choiceField, heading, noticeOf, textField, timeZoneField } from '../kit/form-fields.ts';
-import type { StateViewMessage } from '../kit/state-view.ts';
+import type { Reply } from '../kit/reply.ts';
 import { languageName } from '../../i18n/countries.ts';
 
 export const locationActions = { add: 'add', cancel: 'cancel' } as const satisfies Record<string, string>;
 
 /** `add location`: the form, and a line for each outcome. */
-export function locationCard(state: string, context: LocationContext, view: CardView): StateViewMessage {
+export function locationCard(state: string, context: LocationContext, view: CardView): Reply {
   const { t, locale } = view;
   const field = (id: string) => ({ t, id, value: context.answers[id], error: context.errors[id] });
   const languages = locationLanguages.map((code) => ({ title: languageName(code, locale), value: code }));

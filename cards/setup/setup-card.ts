@@ -1,10 +1,11 @@
 import type { Translate } from '../../i18n/catalogue.ts';
-import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { heading } from '../kit/form-fields.ts';
 import { RUN_ACTION } from '../kit/run-command-data.ts';
 
 /** `setup customer`: what can be added to a provisioned customer, a button each. */
-export function setupCard(t: Translate, customer: { readonly name: string; readonly externalId: string }): CardMessage {
+export function setupCard(t: Translate, customer: { readonly name: string; readonly externalId: string }): CardReply {
   const title = t('setup.title', { name: customer.name });
   const run = (label: string, command: string) => ({ type: 'Action.Submit' as const, title: label, data: { action: RUN_ACTION, command: `${command} ${customer.externalId}` } });
   const csv = t('setup.csv', { externalId: customer.externalId });

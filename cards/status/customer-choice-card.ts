@@ -1,10 +1,11 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import type { CustomerRecord } from '../../store/records.ts';
-import { adaptiveCard, MAX_ACTIONS, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard, MAX_ACTIONS } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { RUN_ACTION } from '../kit/run-command-data.ts';
 
 /** Several customers match: a button per match (up to five) that runs the command for it. */
-export function customerChoiceCard(t: Translate, query: string, command: string, matches: readonly CustomerRecord[]): CardMessage {
+export function customerChoiceCard(t: Translate, query: string, command: string, matches: readonly CustomerRecord[]): CardReply {
   const text = t('status.several', { query, count: matches.length });
   const shown = matches.slice(0, MAX_ACTIONS);
   const more = matches.length > MAX_ACTIONS ? [t('status.tooMany')] : [];

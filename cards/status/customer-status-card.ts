@@ -1,7 +1,8 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import { approvalsOf } from '../../machines/approval/approval-rules.ts';
 import type { Approval, CustomerRecord } from '../../store/records.ts';
-import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { packageLabel } from '../customer/customer-facts.ts';
 import { heading, notice } from '../kit/form-fields.ts';
 import { factsMarkdown } from '../kit/facts.ts';
@@ -9,7 +10,7 @@ import { problemText } from '../kit/problem-text.ts';
 import { shortTime, statusWord } from './status-format.ts';
 
 /** `status <customer>`: the state per package, the last error, what waits for approval, who created it and when it was checked. */
-export function customerStatusCard(t: Translate, customer: CustomerRecord, stale: boolean, counts?: { readonly users: number; readonly locations: number }, pending: readonly Approval[] = []): CardMessage {
+export function customerStatusCard(t: Translate, customer: CustomerRecord, stale: boolean, counts?: { readonly users: number; readonly locations: number }, pending: readonly Approval[] = []): CardReply {
   const errors = [...customer.errors, ...customer.packageStates.flatMap((p) => p.errors)];
   const lastError = errors.at(-1);
   const facts = [

@@ -1,6 +1,7 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import type { AuditEntry } from '../../store/records.ts';
-import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { heading } from '../kit/form-fields.ts';
 import { RUN_ACTION } from '../kit/run-command-data.ts';
 import { shortTime } from './status-format.ts';
@@ -8,7 +9,7 @@ import { shortTime } from './status-format.ts';
 export const HISTORY_PAGE_SIZE = 10;
 
 /** `history <customer>`: one page of the audit log, newest first, with a button for older entries. */
-export function historyCard(t: Translate, name: string, externalId: string, entries: readonly AuditEntry[], page: number): CardMessage {
+export function historyCard(t: Translate, name: string, externalId: string, entries: readonly AuditEntry[], page: number): CardReply {
   const pages = Math.max(1, Math.ceil(entries.length / HISTORY_PAGE_SIZE));
   const shown = entries.slice((page - 1) * HISTORY_PAGE_SIZE, page * HISTORY_PAGE_SIZE);
   const facts = shown.map((e) => ({ title: shortTime(e.at), value: `${e.action}${e.actor ? ` — ${e.actor.email}` : ''}` }));

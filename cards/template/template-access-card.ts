@@ -1,4 +1,5 @@
-import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { submit } from '../kit/card-view.ts';
 import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
 import { templateActions } from './template-actions.ts';
@@ -6,7 +7,7 @@ import { IDP_ENTITY_ID_MAX } from '../../machines/template/template-fields.ts';
 import { TEMPLATE_STEPS, type TemplateCardInput } from './template-card-input.ts';
 
 /** Step 2: the optional Cloud Connected PSTN provider (with Cisco's warning) and authentication. */
-export function templateAccessCard({ view, context }: TemplateCardInput): CardMessage {
+export function templateAccessCard({ view, context }: TemplateCardInput): CardReply {
   const { t } = view;
   const { answers, errors } = context;
   const field = (id: string) => ({ t, id, value: answers[id], error: errors[id] });

@@ -1,13 +1,14 @@
 import { countryChoices, languageName } from '../../i18n/countries.ts';
 import { emailLanguages } from '../../machines/template/template-fields.ts';
-import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { submit } from '../kit/card-view.ts';
 import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
 import { templateActions } from './template-actions.ts';
 import { TEMPLATE_STEPS, type TemplateCardInput } from './template-card-input.ts';
 
 /** Step 1: template name, service provider admin, country or region, email language, subscription. */
-export function templateBasicsCard({ view, context }: TemplateCardInput): CardMessage {
+export function templateBasicsCard({ view, context }: TemplateCardInput): CardReply {
   const { t, locale } = view;
   const { answers, errors } = context;
   const field = (id: string) => ({ t, id, value: answers[id], error: errors[id] });

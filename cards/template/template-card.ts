@@ -1,7 +1,7 @@
 import type { TemplateContext } from '../../machines/template/template-machine.ts';
 import { draftFrom } from '../../machines/template/template-fields.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
-import type { StateViewMessage } from '../kit/state-view.ts';
+import type { Reply } from '../kit/reply.ts';
 import type { CardView } from '../kit/card-view.ts';
 import { templateAccessCard } from './template-access-card.ts';
 import { templateBasicsCard } from './template-basics-card.ts';
@@ -11,7 +11,7 @@ import { templateSettingsCard } from './template-settings-card.ts';
 import { templateSummaryCard } from './template-summary-card.ts';
 
 /** The card for the template wizard's current state. */
-export function templateCard(state: string, context: TemplateContext, view: CardView): StateViewMessage {
+export function templateCard(state: string, context: TemplateContext, view: CardView): Reply {
   const input = { view, context };
   switch (state) {
     case 'basics':

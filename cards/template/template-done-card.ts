@@ -1,5 +1,6 @@
 import type { Locale, Translate } from '../../i18n/catalogue.ts';
-import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { heading } from '../kit/form-fields.ts';
 import { templateFacts, type TemplateFactsInput } from './template-facts.ts';
 import { factsMarkdown } from '../kit/facts.ts';
@@ -10,7 +11,7 @@ export interface TemplateShown extends TemplateFactsInput {
 }
 
 /** A stored template with its Provisioning ID: the wizard's last card, and `template <name>`. */
-export function templateDoneCard(t: Translate, locale: Locale, template: TemplateShown, isNew: boolean): CardMessage {
+export function templateDoneCard(t: Translate, locale: Locale, template: TemplateShown, isNew: boolean): CardReply {
   const facts = templateFacts(t, locale, template);
   const all = [...facts.basics, ...facts.access, ...facts.settings, ...(template.createdBy ? [{ title: t('template.createdBy'), value: template.createdBy }] : [])];
   const title = isNew ? t('template.done.title', { name: template.name }) : template.name;

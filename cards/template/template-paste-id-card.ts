@@ -1,11 +1,12 @@
-import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { submit } from '../kit/card-view.ts';
 import { heading, noticeOf, textField } from '../kit/form-fields.ts';
 import { templateActions } from './template-actions.ts';
 import type { TemplateCardInput } from './template-card-input.ts';
 
 /** Real mode: Partner Hub has no API for templates, so the admin pastes the ID it shows. */
-export function templatePasteIdCard({ view, context }: TemplateCardInput): CardMessage {
+export function templatePasteIdCard({ view, context }: TemplateCardInput): CardReply {
   const { t } = view;
   const title = t('template.pasteId.title');
   const card = adaptiveCard(

@@ -1,11 +1,12 @@
-import { adaptiveCard, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { submit } from '../kit/card-view.ts';
 import { choiceField, heading, noticeOf, toggleField } from '../kit/form-fields.ts';
 import { templateActions } from './template-actions.ts';
 import { TEMPLATE_STEPS, type TemplateCardInput } from './template-card-input.ts';
 
 /** Step 3: common (email) settings and calling settings. */
-export function templateSettingsCard({ view, context }: TemplateCardInput): CardMessage {
+export function templateSettingsCard({ view, context }: TemplateCardInput): CardReply {
   const { t } = view;
   const { answers, errors } = context;
   const field = (id: string) => ({ t, id, value: answers[id], error: errors[id] });

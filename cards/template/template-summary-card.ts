@@ -1,5 +1,6 @@
 import { draftFrom } from '../../machines/template/template-fields.ts';
-import { adaptiveCard, type CardElement, type CardMessage } from '../kit/adaptive-card.ts';
+import { adaptiveCard, type CardElement } from '../kit/adaptive-card.ts';
+import type { CardReply } from '../kit/reply.ts';
 import { submit } from '../kit/card-view.ts';
 import { heading, noticeOf } from '../kit/form-fields.ts';
 import { templateActions } from './template-actions.ts';
@@ -9,7 +10,7 @@ import type { Fact } from '../kit/facts.ts';
 import { templateSummary } from './template-summary.ts';
 
 /** The summary with an Edit button per section (three) and Submit and Cancel: Webex's five. */
-export function templateSummaryCard({ view, context }: TemplateCardInput): CardMessage {
+export function templateSummaryCard({ view, context }: TemplateCardInput): CardReply {
   const { t, locale } = view;
   const draft = draftFrom(context.answers);
   if (!draft) throw new Error('the summary is shown only when every section is valid');

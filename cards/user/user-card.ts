@@ -4,12 +4,12 @@ import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
 import { packageLabel } from '../customer/customer-facts.ts';
 import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
-import type { StateViewMessage } from '../kit/state-view.ts';
+import type { Reply } from '../kit/reply.ts';
 
 export const userActions = { add: 'add', cancel: 'cancel' } as const satisfies Record<string, string>;
 
 /** `add user`: the one form card, and a line for each outcome. */
-export function userCard(state: string, context: UserContext, view: CardView): StateViewMessage {
+export function userCard(state: string, context: UserContext, view: CardView): Reply {
   const { t } = view;
   const field = (id: string) => ({ t, id, value: context.answers[id], error: context.errors[id] });
   const customer = context.customer.name;

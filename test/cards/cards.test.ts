@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { realCommandRegistry } from '../support/help-registry.ts';
-import { MAX_MARKDOWN_BYTES, adaptiveCard, type CardMessage } from '../../cards/kit/adaptive-card.ts';
+import { MAX_MARKDOWN_BYTES, adaptiveCard } from '../../cards/kit/adaptive-card.ts';
+import type { CardReply } from '../../cards/kit/reply.ts';
 import { helpCard } from '../../cards/help/help-card.ts';
 import { locales, translator } from '../../i18n/catalogue.ts';
 import { cardValidator } from '../support/card-schema.ts';
@@ -10,7 +11,7 @@ import { templateDoneCard } from '../../cards/template/template-done-card.ts';
 import { defaultAnswers } from '../../machines/template/template-fields.ts';
 import type { TemplateContext } from '../../machines/template/template-machine.ts';
 import type { CardView } from '../../cards/kit/card-view.ts';
-import type { StateViewMessage } from '../../cards/kit/state-view.ts';
+import type { Reply } from '../../cards/kit/reply.ts';
 import { approvalCard } from '../../cards/approval/approval-card.ts';
 import { setupCard } from '../../cards/setup/setup-card.ts';
 import { userCard } from '../../cards/user/user-card.ts';
@@ -32,14 +33,14 @@ import type { CustomerRecord } from '../../store/records.ts';
 const validate = cardValidator();
 
 /** A state's view that must be a card. */
-function withCard(shown: StateViewMessage): CardMessage {
+function withCard(shown: Reply): CardReply {
   if (!shown.card) throw new Error(`expected a card, got markdown: ${shown.markdown}`);
   return { card: shown.card, markdown: shown.markdown };
 }
 
 /** Every card the bot can send, in every language and variant. */
-function everyCard(): [string, CardMessage][] {
-  const out: [string, CardMessage][] = [];
+function everyCard(): [string, CardReply][] {
+  const out: [string, CardReply][] = [];
   for (const locale of locales) {
     const t = translator(locale);
     const commands = realCommandRegistry().helpEntries(t);

@@ -3,7 +3,7 @@ import { describe, it } from 'vitest';
 import type { CardView } from '../../cards/kit/card-view.ts';
 import { customerCard } from '../../cards/customer/customer-card.ts';
 import { locationCard } from '../../cards/location/location-card.ts';
-import type { StateViewMessage } from '../../cards/kit/state-view.ts';
+import type { Reply } from '../../cards/kit/reply.ts';
 import { templateCard } from '../../cards/template/template-card.ts';
 import { userCard } from '../../cards/user/user-card.ts';
 import { translator, type Locale } from '../../i18n/catalogue.ts';
@@ -52,7 +52,7 @@ function stretched(kind: ProcedureKind, picks: readonly number[], stretches: rea
 const who = { conversationId: 'c1', roomId: 'r1', startedBy: { personId: 'p1', email: 'alice@partner.example' } };
 
 /** Every state of the procedure that shows something, for these answers. */
-function views(kind: ProcedureKind, answers: Answers, view: CardView): [string, StateViewMessage][] {
+function views(kind: ProcedureKind, answers: Answers, view: CardView): [string, Reply][] {
   switch (kind) {
     case 'template': {
       const context = { ...who, provisioningIdSource: 'paste' as const, answers, errors: {}, editing: false, saved: { id: 't', name: answers.name ?? '', provisioningId: PROVISIONING_ID } };

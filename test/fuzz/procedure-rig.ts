@@ -1,7 +1,8 @@
 import { fromPromise } from 'xstate';
 import type { ApprovalPolicy } from '../../bot/approval/approval-policy.ts';
 import { ApprovalService } from '../../bot/approval/approval-service.ts';
-import { ConversationEngine, type Messenger } from '../../bot/engine/conversation-engine.ts';
+import { ConversationEngine } from '../../bot/engine/conversation-engine.ts';
+import type { Messenger } from '../../bot/engine/messenger.ts';
 import { silentLogger } from '../../bot/engine/logger.ts';
 import type { Procedure } from '../../bot/engine/procedure.ts';
 import { bulkProcedure } from '../../bot/bulk/bulk-procedure.ts';
