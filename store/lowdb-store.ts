@@ -14,7 +14,7 @@ type Change =
   | { readonly c: 'templates' | 'audit'; readonly v: unknown };
 type KeyedCollection = z.infer<typeof keyedCollection>;
 
-const keyedCollection = z.enum(['seenEvents', 'conversations', 'claims', 'customers', 'approvals', 'inbox']);
+const keyedCollection = z.enum(['seenEvents', 'conversations', 'claims', 'customers', 'approvals', 'inbox', 'spaces']);
 const journalLineSchema = z.object({
   seq: z.number().int().positive(),
   changes: z.array(
@@ -230,6 +230,14 @@ export async function openLowdbStore(file: string, options: { readonly minFoldBy
       await commit({ c: 'audit', v: entry });
     },
     listAudit: async (filter) => storeRules.listAudit(data, filter),
+    async getSpace(roomId) {
+      const found = data.spaces[roomId];
+      return found && structuredClone(found);
+    },
+    async saveSpace(roomId, settings) {
+      data.spaces[roomId] = structuredClone(settings);
+      await commit({ c: 'spaces', k: roomId, v: settings });
+    },
     async ping() {
       // The folder still takes new files, and the journal we append to is still the one at its path.
       const probe = `${file}.probe`;

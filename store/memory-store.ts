@@ -44,6 +44,13 @@ export function createMemoryStore(): Store {
       data.audit.push(structuredClone(entry));
     },
     listAudit: async (filter) => storeRules.listAudit(data, filter),
+    getSpace: async (roomId) => {
+      const found = data.spaces[roomId];
+      return found && structuredClone(found);
+    },
+    saveSpace: async (roomId, settings) => {
+      data.spaces[roomId] = structuredClone(settings);
+    },
     ping: async () => {},
     close: async () => {},
   };

@@ -143,3 +143,12 @@ export const approvalSchema = z.object({
   revision: z.number().int().nonnegative(),
 });
 export type Approval = z.infer<typeof approvalSchema>;
+
+/** What a space chose for itself (`language de`); absent until someone chooses. */
+export const spaceSettingsSchema = z.object({
+  language: z.enum(['en', 'de']),
+  /** Who chose it, and when. */
+  setBy: z.string(),
+  setAt: z.iso.datetime(),
+});
+export type SpaceSettings = z.infer<typeof spaceSettingsSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approvalSchema, type Approval, auditEntrySchema, conversationSchema, customerRecordSchema, templateSchema, type AuditEntry, type Conversation, type CustomerRecord, type ProcedureKind, type Template } from './records.ts';
+import { approvalSchema, type Approval, auditEntrySchema, spaceSettingsSchema, type SpaceSettings, conversationSchema, customerRecordSchema, templateSchema, type AuditEntry, type Conversation, type CustomerRecord, type ProcedureKind, type Template } from './records.ts';
 
 export interface ConversationFilter {
   readonly roomId?: string;
@@ -73,6 +73,10 @@ export interface Store {
   /** Newest first. */
   listAudit(filter: { readonly conversationId?: string; readonly externalId?: string }): Promise<AuditEntry[]>;
 
+  /** A space's own settings (its language), if it chose any. */
+  getSpace(roomId: string): Promise<SpaceSettings | undefined>;
+  saveSpace(roomId: string, settings: SpaceSettings): Promise<void>;
+
   /** Proves the store can still be written (for readiness checks). */
   ping(): Promise<void>;
   /** Waits for the writes in flight and lets go of the files. */
@@ -97,10 +101,12 @@ export const storeDataSchema = z.object({
   approvals: z.record(z.string(), approvalSchema).default({}),
   /** event id → the event, between its acknowledgement and the end of its handling */
   inbox: z.record(z.string(), z.object({ receivedAt: z.iso.datetime(), event: z.unknown() })).default({}),
+  /** room id → what the space chose (its language) */
+  spaces: z.record(z.string(), spaceSettingsSchema).default({}),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-export const emptyStoreData = (): StoreData => ({ version: 1, seenEvents: {}, conversations: {}, templates: [], claims: {}, customers: {}, audit: [], approvals: {}, inbox: {} });
+export const emptyStoreData = (): StoreData => ({ version: 1, seenEvents: {}, conversations: {}, templates: [], claims: {}, customers: {}, audit: [], approvals: {}, inbox: {}, spaces: {} });
 
 /** Drops dedupe records past retention or past the cap (oldest first). Mutates and returns `data`. */
 export function pruneEvents(data: StoreData, now: Date): StoreData {

@@ -11,6 +11,7 @@ import type { MessagingClient } from '../../webex/messaging-client.ts';
 import type { ApprovalPolicy, GuardedAction } from './approval-policy.ts';
 import type { Messenger } from '../engine/messenger.ts';
 import type { Logger } from '../engine/logger.ts';
+import type { Language, SpaceLanguages } from '../engine/languages.ts';
 import { KeyedQueue } from '../engine/keyed-queue.ts';
 
 export interface ApprovalRequest {
@@ -18,8 +19,10 @@ export interface ApprovalRequest {
   readonly conversationId: string;
   readonly roomId: string;
   readonly requester: Actor;
-  readonly subject: string;
-  readonly summary: string;
+  /** What is asked, in the requester's space's language (stored with the approval, quoted in every message about it). */
+  readonly subject: (language: Language) => string;
+  /** What will happen, in the approvers' space's language (the card shows it). */
+  readonly summary: (language: Language) => string;
   /** The customer it concerns, so `status <customer>` can show it waiting. */
   readonly externalId?: string;
 }
@@ -35,7 +38,8 @@ export interface ApprovalDeps {
   /** Hands the outcome to the waiting conversation. */
   readonly deliver: (conversationId: string, event: ApprovalEvent) => Promise<boolean>;
   readonly botEmail: string;
-  readonly t: Translate;
+  /** The language of each space a message goes to. */
+  readonly languages: Pick<SpaceLanguages, 'of'>;
   readonly log: Logger;
   readonly clock: () => Date;
 }
@@ -68,16 +72,17 @@ export class ApprovalService {
     if (required === 0 || eligible.length < required) return { required: true, impossible: { required: Math.max(required, 1), eligible: eligible.length } };
 
     const now = this.deps.clock();
+    const space = rule.space ?? request.roomId;
     const approval: Approval = {
       id: randomUUID(),
       action: request.action,
       conversationId: request.conversationId,
       roomId: request.roomId,
       requester: request.requester,
-      subject: request.subject,
-      summary: request.summary,
+      subject: request.subject(await this.deps.languages.of(request.roomId)),
+      summary: request.summary(await this.deps.languages.of(space)),
       ...(request.externalId ? { externalId: request.externalId } : {}),
-      space: rule.space ?? request.roomId,
+      space,
       eligible,
       required,
       requesterMayApprove: rule.requesterMayApprove,
@@ -91,11 +96,10 @@ export class ApprovalService {
       revision: 0,
     };
     await this.deps.store.saveApproval(approval);
-    const card = approvalCard(this.deps.t, approval);
-    const message = await this.deps.messenger.post(approval.space, card);
+    const message = await this.deps.messenger.post(approval.space, ({ t }) => approvalCard(t, approval));
     await this.deps.store.saveApproval({ ...approval, cardMessageId: message.id, revision: 1 });
     await this.audit(approval, 'approval.requested', request.requester, { required });
-    await this.deps.messenger.post(request.roomId, { markdown: this.deps.t('approval.sent', { subject: approval.subject, required, expires: shortTime(approval.expiresAt) }) });
+    await this.deps.messenger.post(request.roomId, ({ t }) => ({ markdown: t('approval.sent', { subject: approval.subject, required, expires: shortTime(approval.expiresAt) }) }));
     return { required: true, approvalId: approval.id };
   }
 
@@ -103,9 +107,9 @@ export class ApprovalService {
   async vote(approvalId: string, voter: { readonly personId: string; readonly email: string | undefined }, vote: 'approve' | 'reject', comment: string | undefined, clicked: { readonly roomId: string; readonly messageId: string }): Promise<void> {
     await this.serial(approvalId, async () => {
       const approval = await this.deps.store.getApproval(approvalId);
-      const reply = (markdown: string) => this.deps.messenger.post(clicked.roomId, { markdown, parentId: approval?.cardMessageId ?? clicked.messageId });
+      const reply = (write: (t: Translate) => string) => this.deps.messenger.post(clicked.roomId, ({ t }) => ({ markdown: write(t), parentId: approval?.cardMessageId ?? clicked.messageId }));
       if (!approval) {
-        await reply(this.deps.t('reply.cardInactive'));
+        await reply((t) => t('reply.cardInactive'));
         return;
       }
       const email = (voter.email ?? '').toLowerCase();
@@ -116,14 +120,14 @@ export class ApprovalService {
       const result = castVote(current, { email, personId: voter.personId }, vote, note, this.deps.clock());
       if (!result.ok) {
         this.deps.log.info('vote refused', { approvalId, reason: result.reason, personId: voter.personId });
-        await reply(this.deps.t(`approval.refused.${result.reason}`, { email }));
+        await reply((t) => t(`approval.refused.${result.reason}`, { email }));
         return;
       }
       const saved = { ...result.approval, revision: approval.revision + 1 };
       await this.deps.store.saveApproval(saved);
       await this.audit(saved, `approval.${vote}`, { personId: voter.personId, email }, note ? { comment: note } : {});
       if (!result.decided) {
-        await reply(this.deps.t('approval.voteCounted', { email, count: approvalsOf(saved), required: saved.required }));
+        await reply((t) => t('approval.voteCounted', { email, count: approvalsOf(saved), required: saved.required }));
         return;
       }
       await this.decided(saved, email, note);
@@ -139,22 +143,22 @@ export class ApprovalService {
       await this.serial(pending.id, async () => {
         const approval = await this.deps.store.getApproval(pending.id);
         if (!approval || dueFor(approval, this.deps.clock()) !== due) return;
-        const thread = (markdown: string) => this.deps.messenger.post(approval.space, { markdown, ...(approval.cardMessageId ? { parentId: approval.cardMessageId } : {}) });
+        const thread = (write: (t: Translate) => string) => this.deps.messenger.post(approval.space, ({ t }) => ({ markdown: write(t), ...(approval.cardMessageId ? { parentId: approval.cardMessageId } : {}) }));
         if (due === 'remind') {
           await this.deps.store.saveApproval({ ...approval, reminded: true, revision: approval.revision + 1 });
-          await thread(this.deps.t('approval.reminder', { subject: approval.subject, missing: approval.required - approvalsOf(approval), who: stillToVote(approval).join(', ') }));
+          await thread((t) => t('approval.reminder', { subject: approval.subject, missing: approval.required - approvalsOf(approval), who: stillToVote(approval).join(', ') }));
           await this.audit(approval, 'approval.reminded');
           return;
         }
         const expired = { ...approval, status: 'expired' as const, decidedAt: now.toISOString(), revision: approval.revision + 1 };
         await this.deps.store.saveApproval(expired);
         await this.audit(expired, 'approval.expired');
-        await thread(this.deps.t('approval.expiredThread', { time: shortTime(approval.expiresAt) }));
-        await this.deps.messenger.post(approval.roomId, { markdown: this.deps.t('approval.toRequesterExpired', { subject: approval.subject }) });
+        await thread((t) => t('approval.expiredThread', { time: shortTime(approval.expiresAt) }));
+        await this.deps.messenger.post(approval.roomId, ({ t }) => ({ markdown: t('approval.toRequesterExpired', { subject: approval.subject }) }));
         if (approval.escalateTo) {
-          await this.deps.messenger.post(approval.escalateTo, {
-            markdown: this.deps.t('approval.escalation', { subject: approval.subject, requester: approval.requester.email, count: approvalsOf(approval), required: approval.required, eligible: approval.eligible.join(', ') }),
-          });
+          await this.deps.messenger.post(approval.escalateTo, ({ t }) => ({
+            markdown: t('approval.escalation', { subject: approval.subject, requester: approval.requester.email, count: approvalsOf(approval), required: approval.required, eligible: approval.eligible.join(', ') }),
+          }));
         }
         await this.deps.deliver(approval.conversationId, { type: 'expired' });
       });
@@ -175,17 +179,18 @@ export class ApprovalService {
   }
 
   private async decided(approval: Approval, email: string, comment: string | undefined): Promise<void> {
-    const thread = (markdown: string) => this.deps.messenger.post(approval.space, { markdown, ...(approval.cardMessageId ? { parentId: approval.cardMessageId } : {}) });
+    const thread = (write: (t: Translate) => string) => this.deps.messenger.post(approval.space, ({ t }) => ({ markdown: write(t), ...(approval.cardMessageId ? { parentId: approval.cardMessageId } : {}) }));
     if (approval.status === 'approved') {
-      await thread(this.deps.t('approval.approved', { subject: approval.subject, count: approvalsOf(approval), required: approval.required, requester: approval.requester.email }));
-      if (approval.space !== approval.roomId) await this.deps.messenger.post(approval.roomId, { markdown: this.deps.t('approval.toRequesterApproved', { subject: approval.subject }) });
+      await thread((t) => t('approval.approved', { subject: approval.subject, count: approvalsOf(approval), required: approval.required, requester: approval.requester.email }));
+      if (approval.space !== approval.roomId) await this.deps.messenger.post(approval.roomId, ({ t }) => ({ markdown: t('approval.toRequesterApproved', { subject: approval.subject }) }));
       await this.deps.deliver(approval.conversationId, { type: 'approved' });
       return;
     }
-    const reason = comment || this.deps.t('approval.noReason');
-    await thread(this.deps.t('approval.rejected', { email, subject: approval.subject, reason }));
-    if (approval.space !== approval.roomId) await this.deps.messenger.post(approval.roomId, { markdown: this.deps.t('approval.toRequesterRejected', { subject: approval.subject, email, reason }) });
-    await this.deps.deliver(approval.conversationId, { type: 'rejected', by: email, reason });
+    const reason = (t: Translate) => comment || t('approval.noReason');
+    await thread((t) => t('approval.rejected', { email, subject: approval.subject, reason: reason(t) }));
+    if (approval.space !== approval.roomId) await this.deps.messenger.post(approval.roomId, ({ t }) => ({ markdown: t('approval.toRequesterRejected', { subject: approval.subject, email, reason: reason(t) }) }));
+    // The procedure's card quotes the reason in the requester's space.
+    await this.deps.deliver(approval.conversationId, { type: 'rejected', by: email, reason: reason((await this.deps.languages.of(approval.roomId)).t) });
   }
 
   private async audit(approval: Approval, action: string, actor?: Actor, details: Record<string, string | number> = {}): Promise<void> {

@@ -5,7 +5,7 @@ import type { FeatureKit } from '../engine/feature-kit.ts';
 export function register(kit: FeatureKit): void {
   kit.commands.register({
     words: ['approvals'],
-    aliases: [['genehmigungen']],
+    german: [['genehmigungen']],
     usage: 'command.approvals.usage',
     summary: 'command.approvals.summary',
     needs: 'anyone',

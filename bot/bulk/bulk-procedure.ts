@@ -11,6 +11,7 @@ import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
 import { existingEmails, provisionRows } from './bulk-runner.ts';
 import type { Messenger } from '../engine/messenger.ts';
+import type { SpaceLanguages } from '../engine/languages.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 
 export interface BulkProcedureDeps {
@@ -18,7 +19,8 @@ export interface BulkProcedureDeps {
   readonly wholesale: WholesaleClient;
   readonly approvals: ApprovalService;
   readonly messenger: Messenger;
-  readonly t: Translate;
+  /** The report is written in the language of the space it goes to. */
+  readonly languages: Pick<SpaceLanguages, 'of'>;
   readonly clock?: () => Date;
   /** Rows per saved batch, and calls in flight. */
   readonly batchSize?: number;
@@ -38,7 +40,7 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
     actors: {
       requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
         const { context } = input;
-        return deps.approvals.request({ action: 'add-users', externalId: context.customer.externalId, conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: deps.t('bulk.preview.title', { count: context.rows.length, name: context.customer.name }), summary: bulkSummary(deps.t, context).join('\n') });
+        return deps.approvals.request({ action: 'add-users', externalId: context.customer.externalId, conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: ({ t }) => t('bulk.preview.title', { count: context.rows.length, name: context.customer.name }), summary: ({ t }) => bulkSummary(t, context).join('\n') });
       }),
       runBatch: fromPromise(async ({ input }): Promise<BatchOutput> => {
         const { context } = input;
@@ -53,8 +55,8 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
           const due = done - progress.done >= Math.max(1, Math.ceil(total / 10)) || (progress.at !== undefined && now.getTime() - Date.parse(progress.at) >= 10_000);
           if (!due || done >= total) return;
           progress = { at: now.toISOString(), done };
-          const line = deps.t('bulk.progress', { name: context.customer.name, done, total, percent: Math.floor((done / total) * 100) });
-          posting = posting.then(() => deps.messenger.post(context.roomId, { markdown: line })).then(() => undefined, () => undefined);
+          const params = { name: context.customer.name, done, total, percent: Math.floor((done / total) * 100) };
+          posting = posting.then(() => deps.messenger.post(context.roomId, ({ t }) => ({ markdown: t('bulk.progress', params) }))).then(() => undefined, () => undefined);
         };
         if (progress.at === undefined) progress = { at: clock().toISOString(), done: start };
         const known = await existingEmails(deps.wholesale, context.customer.id);
@@ -69,7 +71,8 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
         await posting;
         const all = [...context.results, ...results];
         if (all.length >= total) {
-          for (const part of reportParts(deps.t, all)) await deps.messenger.post(context.roomId, { markdown: part });
+          const { t } = await deps.languages.of(context.roomId);
+          for (const part of reportParts(t, all)) await deps.messenger.post(context.roomId, { markdown: part });
           await deps.store.appendAudit({ at: clock().toISOString(), action: 'users.bulk', actor: context.startedBy, conversationId: context.conversationId, externalId: context.customer.externalId, details: { rows: total, created: all.filter((r) => r.outcome === 'created').length, failed: all.filter((r) => r.outcome === 'failed').length } });
         }
         return { results, progress, at: clock().toISOString() };

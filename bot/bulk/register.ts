@@ -12,10 +12,10 @@ const REQUIRED_COLUMNS = ['firstName', 'lastName', 'email', 'package'];
 
 /** `add users <customer>` with a CSV file: every row checked first, then a preview, then batches. */
 export function register(kit: FeatureKit): void {
-  kit.engine.add(bulkProcedure({ store: kit.store, wholesale: kit.bulkWholesale, approvals: kit.approvals, messenger: kit.messenger, t: kit.t, clock: kit.clock, ...(kit.bulk ?? {}) }));
+  kit.engine.add(bulkProcedure({ store: kit.store, wholesale: kit.bulkWholesale, approvals: kit.approvals, messenger: kit.messenger, languages: kit.languages, clock: kit.clock, ...(kit.bulk ?? {}) }));
   kit.commands.register({
     words: ['add', 'users'],
-    aliases: [['benutzer', 'importieren']],
+    german: [['benutzer', 'importieren']],
     usage: 'command.addUsers.usage',
     summary: 'command.addUsers.summary',
     needs: 'start',

@@ -24,8 +24,6 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export interface CustomerProcedureDeps {
   readonly store: Store;
   readonly approvals: ApprovalService;
-  readonly t: Translate;
-  readonly locale: Locale;
   readonly wholesale: WholesaleClient;
   readonly log: Logger;
   readonly pollMs: number;
@@ -56,8 +54,8 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
           conversationId: context.conversationId,
           roomId: context.roomId,
           requester: context.startedBy,
-          subject: `${context.answers.companyName ?? ''} (${context.answers.externalId ?? ''})`,
-          summary: customerSummary(deps.t, deps.locale, context).join('\n'),
+          subject: () => `${context.answers.companyName ?? ''} (${context.answers.externalId ?? ''})`,
+          summary: ({ t, locale }) => customerSummary(t, locale, context).join('\n'),
         });
       }),
       precheck: fromPromise(async ({ input }): Promise<PrecheckOutcome> => {

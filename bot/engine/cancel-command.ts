@@ -4,7 +4,8 @@ import type { FeatureKit } from './feature-kit.ts';
 export function registerCancel(kit: FeatureKit): void {
   kit.commands.register({
     words: ['cancel'],
-    aliases: [['abbrechen'], ['stop']],
+    aliases: [['stop']],
+    german: [['abbrechen']],
     usage: 'command.cancel.usage',
     summary: 'command.cancel.summary',
     needs: 'start',

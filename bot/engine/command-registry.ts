@@ -30,6 +30,8 @@ export interface Command {
   /** The words that start the command, lower case, e.g. ['create', 'customer']. */
   readonly words: readonly string[];
   readonly aliases?: readonly (readonly string[])[];
+  /** German words for it (`hilfe`): in a space that chose no language, the answer is then German. */
+  readonly german?: readonly (readonly string[])[];
   readonly usage: MessageId;
   readonly summary: MessageId;
   /** Who may run it; checked at the seam before `run`. */
@@ -40,6 +42,8 @@ export interface Command {
 export interface ParsedCommand {
   readonly command: Command;
   readonly args: string;
+  /** Set when the words were the command's German ones. */
+  readonly language?: Locale;
 }
 
 /**
@@ -57,14 +61,15 @@ export class CommandRegistry {
   parse(text: string): ParsedCommand | undefined {
     const tokens = text.trim().split(/\s+/).filter(Boolean);
     const lower = tokens.map((w) => w.toLowerCase());
-    let best: { command: Command; length: number } | undefined;
+    let best: { command: Command; length: number; german: boolean } | undefined;
     for (const command of this.commands) {
-      for (const words of [command.words, ...(command.aliases ?? [])]) {
+      const forms = [...[command.words, ...(command.aliases ?? [])].map((words) => ({ words, german: false })), ...(command.german ?? []).map((words) => ({ words, german: true }))];
+      for (const { words, german } of forms) {
         const matches = words.length <= lower.length && words.every((w, i) => lower[i] === w);
-        if (matches && (!best || words.length > best.length)) best = { command, length: words.length };
+        if (matches && (!best || words.length > best.length)) best = { command, length: words.length, german };
       }
     }
-    return best ? { command: best.command, args: tokens.slice(best.length).join(' ') } : undefined;
+    return best ? { command: best.command, args: tokens.slice(best.length).join(' '), ...(best.german ? { language: 'de' as const } : {}) } : undefined;
   }
 
   helpEntries(t: Translate): HelpEntry[] {

@@ -8,6 +8,7 @@ import type { Actor, Conversation, ProcedureKind } from '../../store/records.ts'
 import type { Store } from '../../store/store.ts';
 import type { Logger } from './logger.ts';
 import type { Messenger } from './messenger.ts';
+import type { SpaceLanguages } from './languages.ts';
 import { stateName, type Procedure } from './procedure.ts';
 import { KeyedQueue } from './keyed-queue.ts';
 
@@ -17,8 +18,8 @@ export interface EngineDeps {
   /** Procedures known from the start; features add theirs with `add`. */
   readonly procedures?: readonly Procedure[];
   readonly messenger: Messenger;
-  readonly t: Translate;
-  readonly locale: Locale;
+  /** The language each space reads: cards are written in it. */
+  readonly languages: Pick<SpaceLanguages, 'of'>;
   readonly log: Logger;
   readonly clock?: () => Date;
   /** How long an effect may take before the click is given up (the card stays active). */
@@ -86,7 +87,7 @@ export class ConversationEngine {
     const open = await this.deps.store.findConversations({ roomId, personId: startedBy.personId, kind, status: 'active' });
     const current = open.find((c) => c.machineVersion === procedure.version);
     if (current) {
-      await this.deps.messenger.post(roomId, { markdown: this.deps.t('reply.alreadyRunning', { procedure: this.deps.t(procedure.name) }) });
+      await this.deps.messenger.post(roomId, ({ t }) => ({ markdown: t('reply.alreadyRunning', { procedure: t(procedure.name) }) }));
       await this.serial(current.id, async () => {
         const fresh = await this.deps.store.getConversation(current.id);
         if (fresh?.status === 'active') await this.postCard(fresh, procedure);
@@ -127,7 +128,7 @@ export class ConversationEngine {
       const conversation = await this.deps.store.getConversation(data.conversationId);
       const stale = async () => {
         if (options.quietIfStale) log.info('click handled again after a restart is no longer current; not answered');
-        else await this.deps.messenger.post(action.roomId, { markdown: this.deps.t('reply.cardInactive'), parentId: action.messageId });
+        else await this.deps.messenger.post(action.roomId, ({ t }) => ({ markdown: t('reply.cardInactive'), parentId: action.messageId }));
       };
       if (!conversation) {
         log.info('click on a card of no known conversation');
@@ -136,7 +137,7 @@ export class ConversationEngine {
       }
       if (conversation.startedBy.personId !== action.personId) {
         log.info('click by someone other than the starter', { personId: action.personId });
-        await this.deps.messenger.post(action.roomId, { markdown: this.deps.t('reply.notYourCard', { owner: conversation.startedBy.email }), parentId: action.messageId });
+        await this.deps.messenger.post(action.roomId, ({ t }) => ({ markdown: t('reply.notYourCard', { owner: conversation.startedBy.email }), parentId: action.messageId }));
         return;
       }
       if (conversation.status !== 'active' || conversation.step !== data.step || conversation.nonce !== data.nonce) {
@@ -258,10 +259,14 @@ export class ConversationEngine {
       await this.deps.store.appendAudit({ at: this.clock().toISOString(), action: `${conversation.kind}.${step}`, conversationId: conversation.id, ...(actor_ ? { actor: actor_ } : {}), details: { status } });
     }
     if (show) await this.postCard(next, procedure);
-    const alert = step !== conversation.step ? procedure.alert?.(step, (snapshot as { context: unknown }).context, this.deps.t) : undefined;
-    if (alert && this.deps.alertRoomId && this.deps.alertRoomId !== conversation.roomId) {
-      await this.deps.messenger.post(this.deps.alertRoomId, { markdown: alert }).catch((error: unknown) => this.deps.log.error('could not post the alert', { conversationId: conversation.id, error }));
-      this.deps.log.warn('alert posted', { conversationId: conversation.id, step });
+    const alertRoom = this.deps.alertRoomId;
+    if (procedure.alert && step !== conversation.step && alertRoom && alertRoom !== conversation.roomId) {
+      // In the on-call space's language.
+      const alert = procedure.alert(step, (snapshot as { context: unknown }).context, (await this.deps.languages.of(alertRoom)).t);
+      if (alert) {
+        await this.deps.messenger.post(alertRoom, { markdown: alert }).catch((error: unknown) => this.deps.log.error('could not post the alert', { conversationId: conversation.id, error }));
+        this.deps.log.warn('alert posted', { conversationId: conversation.id, step });
+      }
     }
     if (wakeAt && Date.parse(wakeAt) <= this.clock().getTime()) setImmediate(() => void this.wake(conversation.id).catch((error: unknown) => this.deps.log.error('wake failed', { conversationId: conversation.id, error })));
   }
@@ -320,7 +325,8 @@ export class ConversationEngine {
 
   private async postCard(conversation: Conversation, procedure: Procedure): Promise<void> {
     const persisted = conversation.snapshot as { value: AnyMachineSnapshot['value']; context: unknown };
-    const view: CardView = { t: this.deps.t, locale: this.deps.locale, conversationId: conversation.id, step: conversation.step, nonce: conversation.nonce };
+    const { t, locale } = await this.deps.languages.of(conversation.roomId);
+    const view: CardView = { t, locale, conversationId: conversation.id, step: conversation.step, nonce: conversation.nonce };
     const { card, markdown } = procedure.card(stateName(persisted.value), persisted.context, view);
     const message = await this.deps.messenger.post(conversation.roomId, { markdown, card });
     if (!conversation.cardPosted || conversation.cardMessageId !== message.id) {
@@ -330,7 +336,7 @@ export class ConversationEngine {
 
   private async expire(conversation: Conversation, procedure: Procedure): Promise<void> {
     await this.save({ ...conversation, status: 'expired' });
-    await this.deps.messenger.post(conversation.roomId, { markdown: this.deps.t('reply.procedureRestart', { procedure: this.deps.t(procedure.name), command: procedure.command }) });
+    await this.deps.messenger.post(conversation.roomId, ({ t }) => ({ markdown: t('reply.procedureRestart', { procedure: t(procedure.name), command: procedure.command }) }));
   }
 
   private async save(conversation: Conversation): Promise<Conversation> {

@@ -1,4 +1,4 @@
-import type { Locale, Translate } from '../../i18n/catalogue.ts';
+import type { SpaceLanguages } from './languages.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
@@ -22,8 +22,8 @@ export interface FeatureKit {
   readonly bulkWholesale: WholesaleClient;
   readonly approvals: ApprovalService;
   readonly messenger: Messenger;
-  readonly t: Translate;
-  readonly locale: Locale;
+  /** Each space's language (`language de`), in which its cards and replies are written. */
+  readonly languages: SpaceLanguages;
   readonly log: Logger;
   readonly clock: () => Date;
   /** Reads a file attached to a message, with the bot's token. */

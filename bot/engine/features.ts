@@ -2,6 +2,7 @@ import * as approval from '../approval/register.ts';
 import * as bulk from '../bulk/register.ts';
 import * as customer from '../customer/register.ts';
 import * as help from '../help/register.ts';
+import * as language from '../language/register.ts';
 import * as location from '../location/register.ts';
 import * as setup from '../setup/register.ts';
 import * as status from '../status/register.ts';
@@ -20,6 +21,7 @@ export function registerFeatures(kit: FeatureKit): void {
   location.register(kit);
   status.register(kit);
   approval.register(kit);
+  language.register(kit);
   registerCancel(kit);
   help.register(kit);
 }

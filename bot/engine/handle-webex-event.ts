@@ -4,7 +4,8 @@ import { runCommandDataSchema } from '../../cards/kit/run-command-data.ts';
 import { approvalCardDataSchema } from '../../cards/approval/approval-card-data.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
 import type { AccessPolicy, Decision } from './access-policy.ts';
-import type { Locale, Translate } from '../../i18n/catalogue.ts';
+import type { Translate } from '../../i18n/catalogue.ts';
+import { languageOf, type SpaceLanguages } from './languages.ts';
 import type { ConversationEngine } from './conversation-engine.ts';
 import type { MessagingClient } from '../../webex/messaging-client.ts';
 import type { Person } from '../../webex/messaging-schemas.ts';
@@ -20,8 +21,8 @@ export interface SeamDeps {
   /** The bot's own person, from GET /people/me at start-up. */
   readonly bot: Person;
   readonly commands: CommandRegistry;
-  readonly t: Translate;
-  readonly locale: Locale;
+  /** Each space's language: replies are written in it. */
+  readonly languages: Pick<SpaceLanguages, 'of' | 'chosen'>;
   readonly engine: ConversationEngine;
   readonly approvals: ApprovalService;
   readonly access: AccessPolicy;
@@ -38,10 +39,10 @@ export interface SeamDeps {
 }
 
 /** The polite refusal for a decision, naming whom to ask. */
-export function refusal(deps: Pick<SeamDeps, 't' | 'access'>, decision: Decision, email: string | undefined): string {
+export function refusal(t: Translate, access: AccessPolicy, decision: Decision, email: string | undefined): string {
   if (decision.allowed) return '';
-  const params = { email: email ?? '?', contact: deps.access.roles.contact, domains: (deps.access.roles.allowedDomains ?? []).join(', ') };
-  return deps.t(decision.reason === 'domain' ? 'access.domain' : decision.reason === 'outsider' ? 'access.outsider' : 'access.role', params);
+  const params = { email: email ?? '?', contact: access.roles.contact, domains: (access.roles.allowedDomains ?? []).join(', ') };
+  return t(decision.reason === 'domain' ? 'access.domain' : decision.reason === 'outsider' ? 'access.outsider' : 'access.role', params);
 }
 
 /**
@@ -66,7 +67,7 @@ export async function handleWebexEvent(event: WebhookEvent, deps: SeamDeps): Pro
     deps.onFailure?.();
     if (roomId) {
       await deps.messenger
-        .post(roomId, { markdown: deps.t('reply.internalError', { reference }) })
+        .post(roomId, ({ t }) => ({ markdown: t('reply.internalError', { reference }) }))
         .catch((replyError: unknown) => log.error('could not tell the space about the failure', { reference, error: replyError }));
     }
   }
@@ -96,14 +97,15 @@ async function onMessage(event: WebhookEvent, deps: SeamDeps, log: Logger, sawRo
   }
   const text = stripMention({ ...message, roomType }, deps.bot);
   const reply = replier(deps, message.roomId);
+  const { t } = await deps.languages.of(message.roomId);
   if (text === '') {
-    await reply({ markdown: deps.t('reply.emptyCommand') });
+    await reply({ markdown: t('reply.emptyCommand') });
     return;
   }
   const parsed = deps.commands.parse(text);
   if (!parsed) {
     log.info('unknown command');
-    await reply({ markdown: deps.t('reply.unknownCommand', { text: text.length > 80 ? `${text.slice(0, 80)}…` : text }) });
+    await reply({ markdown: t('reply.unknownCommand', { text: text.length > 80 ? `${text.slice(0, 80)}…` : text }) });
     return;
   }
   await runCommand(deps, log, parsed, { roomId: message.roomId, roomType, personId: message.personId, personEmail: message.personEmail, files: message.files ?? [], reply });
@@ -115,14 +117,16 @@ async function runCommand(
   parsed: NonNullable<ReturnType<SeamDeps['commands']['parse']>>,
   who: { roomId: string; roomType: 'direct' | 'group'; personId: string; personEmail: string | undefined; files?: readonly string[]; reply: (reply: Reply) => Promise<void> },
 ): Promise<void> {
+  // German words (`hilfe`) answer in German, unless the space chose its language.
+  const { t, locale } = parsed.language && !(await deps.languages.chosen(who.roomId)) ? languageOf(parsed.language) : await deps.languages.of(who.roomId);
   const decision = deps.access.check(who.personEmail, parsed.command.needs);
   if (!decision.allowed) {
     log.info('command refused', { command: parsed.command.words.join(' '), personId: who.personId, reason: decision.reason });
-    await who.reply({ markdown: refusal(deps, decision, who.personEmail) });
+    await who.reply({ markdown: refusal(t, deps.access, decision, who.personEmail) });
     return;
   }
   log.info('command', { command: parsed.command.words.join(' '), personId: who.personId });
-  await parsed.command.run({ args: parsed.args, roomId: who.roomId, roomType: who.roomType, personId: who.personId, personEmail: who.personEmail, files: who.files ?? [], t: deps.t, locale: deps.locale, botName: deps.bot.displayName, reply: who.reply });
+  await parsed.command.run({ args: parsed.args, roomId: who.roomId, roomType: who.roomType, personId: who.personId, personEmail: who.personEmail, files: who.files ?? [], t, locale, botName: deps.bot.displayName, reply: who.reply });
 }
 
 async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): Promise<void> {
@@ -142,7 +146,7 @@ async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): P
     // The policy names who may vote; only the domain rule applies before it.
     const decision = deps.access.check(email, 'approve');
     if (!decision.allowed && decision.reason === 'domain') {
-      await replier(deps, action.roomId, action.messageId)({ markdown: refusal(deps, decision, email) });
+      await replier(deps, action.roomId, action.messageId)({ markdown: refusal((await deps.languages.of(action.roomId)).t, deps.access, decision, email) });
       return;
     }
     const comment = typeof action.inputs.comment === 'string' ? action.inputs.comment : undefined;
@@ -152,13 +156,13 @@ async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): P
   const data = cardDataSchema.safeParse(action.inputs);
   if (!data.success) {
     log.info('card action without the bot’s card data', { personId: action.personId });
-    await replier(deps, action.roomId, action.messageId)({ markdown: deps.t('reply.cardInactive') });
+    await replier(deps, action.roomId, action.messageId)({ markdown: (await deps.languages.of(action.roomId)).t('reply.cardInactive') });
     return;
   }
   const decision = deps.access.check(email, 'start');
   if (!decision.allowed) {
     log.info('card click refused', { personId: action.personId, reason: decision.reason });
-    await replier(deps, action.roomId, action.messageId)({ markdown: refusal(deps, decision, email) });
+    await replier(deps, action.roomId, action.messageId)({ markdown: refusal((await deps.languages.of(action.roomId)).t, deps.access, decision, email) });
     return;
   }
   await deps.engine.click(action, data.data, { quietIfStale: deps.replayed === true });

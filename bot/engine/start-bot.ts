@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { translator, type Locale } from '../../i18n/catalogue.ts';
+import type { Locale } from '../../i18n/catalogue.ts';
+import { SpaceLanguages } from './languages.ts';
 import type { Store } from '../../store/store.ts';
 import { MessagingClient } from '../../webex/messaging-client.ts';
 import type { Person } from '../../webex/messaging-schemas.ts';
@@ -80,13 +81,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   };
   const webex = new MessagingClient({ baseUrl: options.webexApiUrl, token: options.botToken, log, onResponse: onResponse('messaging'), ...options.http });
   const bot = await webex.getMe();
-  const t = translator(options.language);
+  const languages = new SpaceLanguages(store, options.language);
   const wholesaleOptions = { baseUrl: options.wholesale.apiUrl, token: options.wholesale.token, log, onResponse: onResponse('wholesale'), ...options.http };
-  const messenger = webexMessenger(webex);
+  const messenger = webexMessenger(webex, (roomId) => languages.of(roomId));
   // The approval service hands outcomes to the engine, which runs the procedures that ask it.
   let deliver: (conversationId: string, event: { type: string }) => Promise<boolean> = async () => false;
-  const approvals = new ApprovalService({ store, policy: options.approvalPolicy ?? {}, messenger, webex, deliver: (id, event) => deliver(id, event), botEmail: bot.emails[0] ?? '', t, log, clock });
-  const engine = new ConversationEngine({ store, messenger, clock, t, locale: options.language, log, ...(options.alertRoomId ? { alertRoomId: options.alertRoomId } : {}) });
+  const approvals = new ApprovalService({ store, policy: options.approvalPolicy ?? {}, messenger, webex, deliver: (id, event) => deliver(id, event), botEmail: bot.emails[0] ?? '', languages, log, clock });
+  const engine = new ConversationEngine({ store, messenger, clock, languages, log, ...(options.alertRoomId ? { alertRoomId: options.alertRoomId } : {}) });
   deliver = (id, event) => engine.deliver(id, event);
   const commands = new CommandRegistry();
   registerFeatures({
@@ -98,8 +99,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     bulkWholesale: new WholesaleClient({ ...wholesaleOptions, maxAttempts: 30 }),
     approvals,
     messenger,
-    t,
-    locale: options.language,
+    languages,
     log,
     clock,
     download: (url, onRetry) => webex.downloadText(url, onRetry),
@@ -119,7 +119,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     log,
     metrics,
     clock,
-    handle: (event, replayed) => handleWebexEvent(event, { webex, messenger, bot, commands, t, locale: options.language, engine, approvals, access, emailOf, log, onFailure: () => metrics.failed(), replayed }),
+    handle: (event, replayed) => handleWebexEvent(event, { webex, messenger, bot, commands, languages, engine, approvals, access, emailOf, log, onFailure: () => metrics.failed(), replayed }),
   });
 
   let targetUrl = '';

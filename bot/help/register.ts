@@ -5,7 +5,8 @@ import type { FeatureKit } from '../engine/feature-kit.ts';
 export function register(kit: FeatureKit): void {
   kit.commands.register({
     words: ['help'],
-    aliases: [['hilfe'], ['?']],
+    aliases: [['?']],
+    german: [['hilfe']],
     usage: 'command.help.usage',
     summary: 'command.help.summary',
     needs: 'anyone',

@@ -16,13 +16,13 @@ import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { createOnce, type CreateOutcome } from '../engine/create-once.ts';
 
 /** `add location <customer>`, wired to the Locations API. */
-export function locationProcedure(deps: { readonly store: Store; readonly wholesale: WholesaleClient; readonly approvals: ApprovalService; readonly t: Translate; readonly locale: Locale; readonly clock?: () => Date }): Procedure {
+export function locationProcedure(deps: { readonly store: Store; readonly wholesale: WholesaleClient; readonly approvals: ApprovalService; readonly clock?: () => Date }): Procedure {
   const clock = deps.clock ?? (() => new Date());
   const machine = locationMachine.provide({
     actors: {
       requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
         const { context } = input;
-        return deps.approvals.request({ action: 'add-location', externalId: context.customer.externalId, conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: `${context.answers.name ?? ''} → ${context.customer.name}`, summary: locationSummary(deps.t, deps.locale, context).join('\n') });
+        return deps.approvals.request({ action: 'add-location', externalId: context.customer.externalId, conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: () => `${context.answers.name ?? ''} → ${context.customer.name}`, summary: ({ t, locale }) => locationSummary(t, locale, context).join('\n') });
       }),
       createLocation: fromPromise(async ({ input }): Promise<LocationOutcome> => {
         const { context } = input;

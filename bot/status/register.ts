@@ -64,7 +64,7 @@ export function register(kit: FeatureKit): void {
   });
   registry.register({
     words: ['history'],
-    aliases: [['verlauf']],
+    german: [['verlauf']],
     usage: 'command.history.usage',
     summary: 'command.history.summary',
     needs: 'view',
@@ -83,7 +83,7 @@ export function register(kit: FeatureKit): void {
   });
   registry.register({
     words: ['customers'],
-    aliases: [['kunden']],
+    german: [['kunden']],
     usage: 'command.customers.usage',
     summary: 'command.customers.summary',
     needs: 'view',

@@ -13,10 +13,11 @@ const shown = (template: Template) => ({
 
 /** `create template`, `templates`, `template <name>`: onboarding templates and their Provisioning IDs. */
 export function register(kit: FeatureKit): void {
-  kit.engine.add(templateProcedure({ store: kit.store, approvals: kit.approvals, t: kit.t, locale: kit.locale, ...(kit.partnerHub ? { partnerHub: kit.partnerHub } : {}) }));
+  kit.engine.add(templateProcedure({ store: kit.store, approvals: kit.approvals, ...(kit.partnerHub ? { partnerHub: kit.partnerHub } : {}) }));
   kit.commands.register({
     words: ['create', 'template'],
-    aliases: [['new', 'template'], ['vorlage', 'anlegen']],
+    aliases: [['new', 'template']],
+    german: [['vorlage', 'anlegen']],
     usage: 'command.createTemplate.usage',
     summary: 'command.createTemplate.summary',
     needs: 'start',
@@ -24,7 +25,7 @@ export function register(kit: FeatureKit): void {
   });
   kit.commands.register({
     words: ['templates'],
-    aliases: [['vorlagen']],
+    german: [['vorlagen']],
     usage: 'command.templates.usage',
     summary: 'command.templates.summary',
     needs: 'view',
@@ -36,7 +37,7 @@ export function register(kit: FeatureKit): void {
   });
   kit.commands.register({
     words: ['template'],
-    aliases: [['vorlage']],
+    german: [['vorlage']],
     usage: 'command.template.usage',
     summary: 'command.template.summary',
     needs: 'view',

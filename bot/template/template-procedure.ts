@@ -14,8 +14,6 @@ import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 export interface TemplateProcedureDeps {
   readonly store: Store;
   readonly approvals: ApprovalService;
-  readonly t: Translate;
-  readonly locale: Locale;
   /** The sandbox's Partner Hub issues Provisioning IDs; without it the admin pastes the one Partner Hub shows. */
   readonly partnerHub?: PartnerHub;
   readonly clock?: () => Date;
@@ -42,8 +40,8 @@ export function templateProcedure(deps: TemplateProcedureDeps): Procedure {
           conversationId: context.conversationId,
           roomId: context.roomId,
           requester: context.startedBy,
-          subject: context.answers.name ?? '',
-          summary: templateSummary(deps.t, deps.locale, context.answers).join('\n'),
+          subject: () => context.answers.name ?? '',
+          summary: ({ t, locale }) => templateSummary(t, locale, context.answers).join('\n'),
         });
       }),
       saveTemplate: fromPromise(async ({ input }): Promise<SaveResult> => {

@@ -18,7 +18,6 @@ export interface UserProcedureDeps {
   readonly store: Store;
   readonly wholesale: WholesaleClient;
   readonly approvals: ApprovalService;
-  readonly t: Translate;
   readonly clock?: () => Date;
 }
 
@@ -39,8 +38,8 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
           conversationId: context.conversationId,
           roomId: context.roomId,
           requester: context.startedBy,
-          subject: `${a.firstName ?? ''} ${a.lastName ?? ''} <${a.email ?? ''}> → ${context.customer.name}`,
-          summary: userSummary(deps.t, context).join('\n'),
+          subject: () => `${a.firstName ?? ''} ${a.lastName ?? ''} <${a.email ?? ''}> → ${context.customer.name}`,
+          summary: ({ t }) => userSummary(t, context).join('\n'),
         });
       }),
       precheck: fromPromise(async ({ input }): Promise<UserPrecheck> => {

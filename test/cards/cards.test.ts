@@ -198,6 +198,7 @@ describe('cards', () => {
       - \`history <customer>\`: What happened to a customer, newest first.
       - \`customers\`: Every customer this bot created, with its state.
       - \`approvals\`: The approvals waiting for your vote, and your own requests still open.
+      - \`language <en|de>\`: The language I write in, in this space (English or German), from now on.
       - \`cancel\`: Stop what you started in this space; nothing more is saved.
       - \`help\`: Show this list of commands.
       In a group space, mention me first, e.g. \`@Onboarding Bot help\`."

@@ -12,7 +12,8 @@ import { templateProcedure } from '../../bot/template/template-procedure.ts';
 import { userProcedure } from '../../bot/user/user-procedure.ts';
 import type { AdaptiveCard, SubmitAction } from '../../cards/kit/adaptive-card.ts';
 import { cardDataSchema } from '../../cards/kit/card-data.ts';
-import { translator, type Locale, type Translate } from '../../i18n/catalogue.ts';
+import type { Locale, Translate } from '../../i18n/catalogue.ts';
+import { languageOf } from '../../bot/engine/languages.ts';
 import type { ApprovalEvent } from '../../machines/approval/approval-events.ts';
 import type { BulkContext } from '../../machines/bulk/bulk-machine.ts';
 import type { LocationContext } from '../../machines/location/location-machine.ts';
@@ -76,12 +77,14 @@ export interface RigOptions {
 export async function createRig(kind: ProcedureKind, options: RigOptions = {}): Promise<Rig> {
   const locale = options.locale ?? 'en';
   const store = createMemoryStore();
-  const t = translator(locale);
+  const language = languageOf(locale);
+  const languages = { of: async () => language };
   const posts: Post[] = [];
   const calls: string[] = [];
   const violations: string[] = [];
   const messenger: Messenger = {
-    post: async (roomId, reply) => {
+    post: async (roomId, post) => {
+      const reply = typeof post === 'function' ? post(language) : post;
       const id = `msg-${posts.length + 1}`;
       posts.push({ id, roomId, markdown: reply.markdown, ...(reply.card ? { card: reply.card } : {}) });
       return { id };
@@ -89,7 +92,7 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
   };
   // The approval service hands outcomes to the engine, which is built below (as in start-bot).
   let deliver: (conversationId: string, event: ApprovalEvent) => Promise<boolean> = async () => false;
-  const approvals = new ApprovalService({ store, policy: options.policy ?? {}, messenger, webex: { listMemberships: async () => [] }, deliver: (id, event) => deliver(id, event), botEmail: 'onboarding-bot@webex.bot', t, log: silentLogger, clock: () => new Date() });
+  const approvals = new ApprovalService({ store, policy: options.policy ?? {}, messenger, webex: { listMemberships: async () => [] }, deliver: (id, event) => deliver(id, event), botEmail: 'onboarding-bot@webex.bot', languages, log: silentLogger, clock: () => new Date() });
   const wholesale = new WholesaleClient({
     baseUrl: 'http://wholesale.invalid/v1',
     token: 'unused',
@@ -121,10 +124,10 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
             return { ok: true as const, provisioningId: PROVISIONING_ID };
           },
         };
-        return templateProcedure({ store, approvals, t, locale, ...(options.provisioning === 'paste' ? {} : { partnerHub }) });
+        return templateProcedure({ store, approvals, ...(options.provisioning === 'paste' ? {} : { partnerHub }) });
       }
       case 'customer': {
-        const real = customerProcedure({ store, approvals, t, locale, wholesale, log: silentLogger, pollMs: 60_000 });
+        const real = customerProcedure({ store, approvals, wholesale, log: silentLogger, pollMs: 60_000 });
         const machine = real.machine.provide({
           actors: {
             // The request is built with customerRequest(), which parses every section.
@@ -137,7 +140,7 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
         return { ...real, machine };
       }
       case 'user': {
-        const real = userProcedure({ store, wholesale, approvals, t });
+        const real = userProcedure({ store, wholesale, approvals });
         const machine = real.machine.provide({
           actors: {
             listLocations: fromPromise(async () => LOCATIONS),
@@ -154,7 +157,7 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
         return { ...real, machine };
       }
       case 'location': {
-        const real = locationProcedure({ store, wholesale, approvals, t, locale });
+        const real = locationProcedure({ store, wholesale, approvals });
         const machine = real.machine.provide({
           actors: {
             createLocation: fromPromise(async ({ input }: { input: { context: LocationContext } }) => {
@@ -166,7 +169,7 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
         return { ...real, machine };
       }
       case 'bulk': {
-        const real = bulkProcedure({ store, wholesale, approvals, messenger, t });
+        const real = bulkProcedure({ store, wholesale, approvals, messenger, languages });
         const machine = real.machine.provide({
           actors: {
             runBatch: fromPromise(async ({ input }: { input: { context: BulkContext } }) => {
@@ -180,7 +183,7 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
     }
   })();
 
-  const engine = new ConversationEngine({ store, procedures: [procedure], messenger, t, locale, log: silentLogger, settleTimeoutMs: 5_000 });
+  const engine = new ConversationEngine({ store, procedures: [procedure], messenger, languages, log: silentLogger, settleTimeoutMs: 5_000 });
   deliver = (id, event) => engine.deliver(id, event);
   const settled = async () => {
     // A save may schedule a wake on the next turn (a deadline already due); let it run.
@@ -198,7 +201,7 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
     kind,
     procedure,
     store,
-    t,
+    t: language.t,
     posts,
     calls,
     violations,

@@ -119,6 +119,16 @@ describe.each(implementations)('the %s store', (_name, open) => {
     const results = await Promise.all(Array.from({ length: 10 }, () => store.recordEvent('same', new Date())));
     expect(results.filter(Boolean)).toHaveLength(1);
   });
+
+  it('keeps a space’s chosen language, one per space, the last choice winning', async () => {
+    const store = await open();
+    expect(await store.getSpace('room-1')).toBeUndefined();
+    await store.saveSpace('room-1', { language: 'de', setBy: 'alice@partner.example', setAt: '2026-01-01T00:00:00.000Z' });
+    await store.saveSpace('room-2', { language: 'en', setBy: 'paul@partner.example', setAt: '2026-01-01T00:00:00.000Z' });
+    await store.saveSpace('room-1', { language: 'en', setBy: 'paul@partner.example', setAt: '2026-01-02T00:00:00.000Z' });
+    expect(await store.getSpace('room-1')).toEqual({ language: 'en', setBy: 'paul@partner.example', setAt: '2026-01-02T00:00:00.000Z' });
+    expect((await store.getSpace('room-2'))?.language).toBe('en');
+  });
 });
 
 describe('the lowdb store file', () => {
@@ -128,7 +138,9 @@ describe('the lowdb store file', () => {
     await first.recordEvent('e1', new Date());
     await first.saveConversation(conversation());
     await first.insertTemplate(template());
+    await first.saveSpace('room-1', { language: 'de', setBy: 'alice@partner.example', setAt: '2026-01-01T00:00:00.000Z' });
     const second = await openLowdbStore(file);
+    expect((await second.getSpace('room-1'))?.language).toBe('de');
     expect(await second.hasEvent('e1')).toBe(true);
     expect(await second.getConversation('c1')).toEqual(conversation());
     expect(await second.listTemplates()).toEqual([template()]);

@@ -2,7 +2,7 @@ import { CommandRegistry } from '../../bot/engine/command-registry.ts';
 import { ConversationEngine } from '../../bot/engine/conversation-engine.ts';
 import { registerFeatures } from '../../bot/engine/features.ts';
 import { silentLogger } from '../../bot/engine/logger.ts';
-import { translator } from '../../i18n/catalogue.ts';
+import { SpaceLanguages } from '../../bot/engine/languages.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
 import { ApprovalService } from '../../bot/approval/approval-service.ts';
 import { WholesaleClient } from '../../webex/wholesale-client.ts';
@@ -10,12 +10,12 @@ import { WholesaleClient } from '../../webex/wholesale-client.ts';
 /** The bot's real command registry, every feature registered, wired to an engine nobody talks to: for help-card tests. */
 export function realCommandRegistry(): CommandRegistry {
   const store = createMemoryStore();
-  const t = translator('en');
+  const languages = new SpaceLanguages(store, 'en');
   const messenger = { post: async () => ({ id: 'unused' }) };
-  const approvals = new ApprovalService({ store, policy: {}, messenger, webex: { listMemberships: async () => [] }, deliver: async () => false, botEmail: 'bot@webex.bot', t, log: silentLogger, clock: () => new Date() });
-  const engine = new ConversationEngine({ store, messenger, t, locale: 'en', log: silentLogger });
+  const approvals = new ApprovalService({ store, policy: {}, messenger, webex: { listMemberships: async () => [] }, deliver: async () => false, botEmail: 'bot@webex.bot', languages, log: silentLogger, clock: () => new Date() });
+  const engine = new ConversationEngine({ store, messenger, languages, log: silentLogger });
   const wholesale = new WholesaleClient({ baseUrl: 'http://127.0.0.1:9/v1', token: 'unused' });
   const commands = new CommandRegistry();
-  registerFeatures({ engine, commands, store, wholesale, bulkWholesale: wholesale, approvals, messenger, t, locale: 'en', log: silentLogger, clock: () => new Date(), download: async () => '', pollMs: 1000 });
+  registerFeatures({ engine, commands, store, wholesale, bulkWholesale: wholesale, approvals, messenger, languages, log: silentLogger, clock: () => new Date(), download: async () => '', pollMs: 1000 });
   return commands;
 }
