@@ -41,19 +41,37 @@ const dir = await mkdtemp(join(tmpdir(), 'bench-events-'));
 const port = await freePort();
 const alice = sandbox.state.personByKey('alice');
 const botPerson = sandbox.state.bot;
-const bot = await startRealBot({ sandboxApiUrl: sandbox.apiUrl, botToken: botPerson.token, wholesaleToken: alice.token, port, dataFile: join(dir, 'bot.json'), nodeArgs: process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [], extraEnv: { LOG_LEVEL: process.env.BENCH_BOT_LOG_LEVEL ?? 'info' } });
+const bot = await startRealBot({
+  sandboxApiUrl: sandbox.apiUrl,
+  botToken: botPerson.token,
+  wholesaleToken: alice.token,
+  port,
+  dataFile: join(dir, 'bot.json'),
+  nodeArgs: process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+  extraEnv: { LOG_LEVEL: process.env.BENCH_BOT_LOG_LEVEL ?? 'info' },
+});
 
 try {
   // From here on only this script delivers events, on its own clock.
   for (const webhook of sandbox.state.webhooks) webhook.status = 'inactive';
   const botWebhook = sandbox.state.webhooks.find((w) => w.ownerId === botPerson.id && w.resource === 'messages')!;
-  const actionWebhook = sandbox.state.webhooks.find((w) => w.ownerId === botPerson.id && w.resource === 'attachmentActions')!;
+  const actionWebhook = sandbox.state.webhooks.find(
+    (w) => w.ownerId === botPerson.id && w.resource === 'attachmentActions',
+  )!;
   /** The bot's last card with a Cancel button in each space: the one the click presses. */
   const lastCard = new Map<string, SandboxMessage>();
 
   const rooms: SandboxRoom[] = [];
   for (let i = 0; i < roomCount; i++) {
-    const room: SandboxRoom = { id: webexId('ROOM'), key: `bench-${i}`, title: `Bench ${i}`, type: 'group', creatorId: alice.id, created: sandbox.state.now(), lastActivity: sandbox.state.now() };
+    const room: SandboxRoom = {
+      id: webexId('ROOM'),
+      key: `bench-${i}`,
+      title: `Bench ${i}`,
+      type: 'group',
+      creatorId: alice.id,
+      created: sandbox.state.now(),
+      lastActivity: sandbox.state.now(),
+    };
     sandbox.state.rooms.push(room);
     sandbox.state.addMember(room, alice);
     sandbox.state.addMember(room, botPerson);
@@ -74,7 +92,15 @@ try {
       created: sandbox.state.now(),
     };
     sandbox.state.addMessage(message);
-    return signed(botWebhook, 'messages', { id: message.id, roomId: room.id, roomType: 'group', personId: alice.id, personEmail: alice.emails[0], mentionedPeople: [botPerson.id], created: message.created });
+    return signed(botWebhook, 'messages', {
+      id: message.id,
+      roomId: room.id,
+      roomType: 'group',
+      personId: alice.id,
+      personEmail: alice.emails[0],
+      mentionedPeople: [botPerson.id],
+      created: message.created,
+    });
   }
 
   /** Alice pressing the Cancel button of the bot's last card in the space, as the sandbox records it. */
@@ -83,12 +109,31 @@ try {
     const actions = (card?.attachments?.[0]?.content.actions ?? []) as { data?: Record<string, string> }[];
     const cancel = actions.find((a) => a.data?.action === 'cancel')?.data;
     if (!card || !cancel) return undefined;
-    const action = { id: webexId('ATTACHMENT_ACTION'), type: 'submit' as const, messageId: card.id, personId: alice.id, roomId: room.id, inputs: { ...cancel }, created: sandbox.state.now() };
+    const action = {
+      id: webexId('ATTACHMENT_ACTION'),
+      type: 'submit' as const,
+      messageId: card.id,
+      personId: alice.id,
+      roomId: room.id,
+      inputs: { ...cancel },
+      created: sandbox.state.now(),
+    };
     sandbox.state.actions.push(action);
-    return signed(actionWebhook, 'attachmentActions', { id: action.id, type: 'submit', messageId: card.id, personId: alice.id, roomId: room.id, created: action.created });
+    return signed(actionWebhook, 'attachmentActions', {
+      id: action.id,
+      type: 'submit',
+      messageId: card.id,
+      personId: alice.id,
+      roomId: room.id,
+      created: action.created,
+    });
   }
 
-  function signed(webhook: typeof botWebhook, resource: string, data: Record<string, unknown>): { readonly body: string; readonly signature: string } {
+  function signed(
+    webhook: typeof botWebhook,
+    resource: string,
+    data: Record<string, unknown>,
+  ): { readonly body: string; readonly signature: string } {
     const body = JSON.stringify({
       id: webhook.id,
       name: webhook.name,
@@ -147,7 +192,11 @@ try {
     if (pending.has(room.id)) overlapped++;
     pending.set(room.id, performance.now());
     pendingCommand.set(room.id, command);
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-spark-signature': signature }, body });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-spark-signature': signature },
+      body,
+    });
     await response.arrayBuffer();
     if (response.status !== 200) failed++;
     sent++;
@@ -191,8 +240,12 @@ try {
   // The same, less the time its calls to Webex (the sandbox, busy on the same cores) took.
   const own = handled.map((record) => record.ms! - (record.webexMs ?? 0));
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
-  console.log(`target: ${rate} events/s for ${seconds} s over ${roomCount} spaces (after ${warmupSeconds} s warm-up); mix: ${commands.join(', ')}`);
-  console.log(`events sent: ${Math.round(seconds * rate)}, replies: ${replies - before}, lost: ${pending.size}, non-200 answers: ${failed}, sent while the space's previous event was unanswered: ${overlapped}, \`cancel\` typed because the card had not come yet: ${noCard}`);
+  console.log(
+    `target: ${rate} events/s for ${seconds} s over ${roomCount} spaces (after ${warmupSeconds} s warm-up); mix: ${commands.join(', ')}`,
+  );
+  console.log(
+    `events sent: ${Math.round(seconds * rate)}, replies: ${replies - before}, lost: ${pending.size}, non-200 answers: ${failed}, sent while the space's previous event was unanswered: ${overlapped}, \`cancel\` typed because the card had not come yet: ${noCard}`,
+  );
   console.log(`throughput: ${((replies - before) / elapsed).toFixed(1)} replies/s`);
   console.log(`in the bot, request received → reply posted (ms): ${percentiles(inside)}`);
   console.log(`  of that, the bot's own time, without waiting for Webex's answers (ms): ${percentiles(own)}`);

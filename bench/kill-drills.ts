@@ -41,7 +41,8 @@ function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name}=${raw} is not a whole number ≥ 0; unset it or give one.`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new Error(`${name}=${raw} is not a whole number ≥ 0; unset it or give one.`);
   return value;
 }
 
@@ -88,7 +89,11 @@ interface Plan {
   readonly create?: string;
 }
 
-const sandbox = await startSandbox({ provisioningMs: 1500, subscriberRateLimit: 100, delivery: { retryDelaysMs: [250, 1000, 2500] } });
+const sandbox = await startSandbox({
+  provisioningMs: 1500,
+  subscriberRateLimit: 100,
+  delivery: { retryDelaysMs: [250, 1000, 2500] },
+});
 const dir = await mkdtemp(join(tmpdir(), 'kill-drills-'));
 const dataFile = join(dir, 'bot.json');
 const port = await freePort();
@@ -96,17 +101,59 @@ const botId = sandbox.state.bot.id;
 const alice = sandbox.state.personByKey('alice');
 const room = sandbox.state.roomByKey('direct-alice');
 const seedTemplate = templateFixture({ id: 'tpl-drill', name: 'Drill SMB', conversationId: 'drill-seed' });
-const hqInputs = { addressLine1: 'Hauptstraße 1', addressLine2: '', city: 'Berlin', stateOrProvince: 'Berlin', postalCode: '10115', timeZone: 'Europe/Berlin' };
+const hqInputs = {
+  addressLine1: 'Hauptstraße 1',
+  addressLine2: '',
+  city: 'Berlin',
+  stateOrProvince: 'Berlin',
+  postalCode: '10115',
+  timeZone: 'Europe/Berlin',
+};
 
 /** A provisioned customer with a location HQ, in the sandbox and (through `store`) the bot's data, for set-up runs. */
 async function seedCustomer(store: Awaited<ReturnType<typeof openLowdbStore>>, n: number) {
   const externalId = `setup-${n}`;
   const name = `Setup ${n} GmbH`;
   const packages = ['webex_calling', 'webex_meetings'];
-  const customer = sandbox.wholesale.create({ externalId, provisioningId: seedTemplate.provisioningId, address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' }, packages, customerInfo: { name, primaryEmail: `admin@${externalId}.example` } }, Date.now() - 60_000);
-  const location = sandbox.subscribers.addLocation({ orgId: customer.orgId, name: 'HQ', timeZone: 'Europe/Berlin', preferredLanguage: 'de_de', announcementLanguage: 'de_de', address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' } });
+  const customer = sandbox.wholesale.create(
+    {
+      externalId,
+      provisioningId: seedTemplate.provisioningId,
+      address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
+      packages,
+      customerInfo: { name, primaryEmail: `admin@${externalId}.example` },
+    },
+    Date.now() - 60_000,
+  );
+  const location = sandbox.subscribers.addLocation({
+    orgId: customer.orgId,
+    name: 'HQ',
+    timeZone: 'Europe/Berlin',
+    preferredLanguage: 'de_de',
+    announcementLanguage: 'de_de',
+    address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
+  });
   const now = new Date().toISOString();
-  await store.saveCustomer({ externalId, id: customer.id, orgId: customer.orgId, name, adminEmail: `admin@${externalId}.example`, country: 'DE', templateId: seedTemplate.id, templateName: seedTemplate.name, packages, status: 'provisioned', packageStates: [], errors: [], conversationId: `seed-${externalId}`, roomId: room.id, createdBy: { personId: alice.id, email: 'alice@partner.example' }, createdAt: now, updatedAt: now, history: [] });
+  await store.saveCustomer({
+    externalId,
+    id: customer.id,
+    orgId: customer.orgId,
+    name,
+    adminEmail: `admin@${externalId}.example`,
+    country: 'DE',
+    templateId: seedTemplate.id,
+    templateName: seedTemplate.name,
+    packages,
+    status: 'provisioned',
+    packageStates: [],
+    errors: [],
+    conversationId: `seed-${externalId}`,
+    roomId: room.id,
+    createdBy: { personId: alice.id, email: 'alice@partner.example' },
+    createdAt: now,
+    updatedAt: now,
+    history: [],
+  });
   return { externalId, name, customerId: customer.id, orgId: customer.orgId, locationId: location.id };
 }
 type Seeded = Awaited<ReturnType<typeof seedCustomer>>;
@@ -120,9 +167,21 @@ function plan(kind: Kind, n: number, target: Seeded | undefined): Plan {
       command: 'create template',
       steps: ['basics', 'access', 'settings', 'summary', 'pasteId'],
       answers: {
-        basics: { action: 'next', inputs: { name, adminEmail: 'sp@partner.example', country: 'DE', emailLanguage: 'de_DE', subscriptionId: 'Sub100448' } },
+        basics: {
+          action: 'next',
+          inputs: {
+            name,
+            adminEmail: 'sp@partner.example',
+            country: 'DE',
+            emailLanguage: 'de_DE',
+            subscriptionId: 'Sub100448',
+          },
+        },
         access: { action: 'next', inputs: { pstnProvider: '', authMethod: 'webex', idpEntityId: '' } },
-        settings: { action: 'next', inputs: { welcomeAdmins: 'true', welcomeUsers: 'false', extensionLength: '4', internationalCalls: 'block' } },
+        settings: {
+          action: 'next',
+          inputs: { welcomeAdmins: 'true', welcomeUsers: 'false', extensionLength: '4', internationalCalls: 'block' },
+        },
         summary: { action: 'submit' },
         pasteId: { action: 'next', inputs: { provisioningId } },
       },
@@ -137,10 +196,28 @@ function plan(kind: Kind, n: number, target: Seeded | undefined): Plan {
       command: 'create customer',
       steps: ['company', 'confirm', 'packages', 'hq', 'summary'],
       answers: {
-        company: { action: 'next', inputs: { templateId: seedTemplate.id, companyName, adminEmail: `admin@${externalId}.example`, externalId, country: 'DE' } },
+        company: {
+          action: 'next',
+          inputs: {
+            templateId: seedTemplate.id,
+            companyName,
+            adminEmail: `admin@${externalId}.example`,
+            externalId,
+            country: 'DE',
+          },
+        },
         confirm: { action: 'next', inputs: { hqConfirmed: 'true' } },
         packages: { action: 'next', inputs: { packages: 'webex_calling,webex_meetings', addOns: '' } },
-        hq: { action: 'next', inputs: { locationName: 'Berlin HQ', ...hqInputs, stateOrProvince: '', locationLanguage: 'de_de', emergencyLocationIdentifier: '' } },
+        hq: {
+          action: 'next',
+          inputs: {
+            locationName: 'Berlin HQ',
+            ...hqInputs,
+            stateOrProvince: '',
+            locationLanguage: 'de_de',
+            emergencyLocationIdentifier: '',
+          },
+        },
         summary: { action: 'create' },
       },
       finished: (text) => text.startsWith(`**${companyName} is provisioned**`),
@@ -155,9 +232,23 @@ function plan(kind: Kind, n: number, target: Seeded | undefined): Plan {
       kind,
       command: `add user ${target.externalId}`,
       steps: ['form'],
-      answers: { form: { action: 'add', inputs: { firstName: 'Drill', lastName: `User ${n}`, email, package: 'webex_calling', locationId: target.locationId, primaryPhoneNumber: `+4930${2_000_000 + n}`, extension: '' } } },
+      answers: {
+        form: {
+          action: 'add',
+          inputs: {
+            firstName: 'Drill',
+            lastName: `User ${n}`,
+            email,
+            package: 'webex_calling',
+            locationId: target.locationId,
+            primaryPhoneNumber: `+4930${2_000_000 + n}`,
+            extension: '',
+          },
+        },
+      },
       finished: (text) => text.includes(`(${email}) was added to`) || text.startsWith(`${email} was already a user of`),
-      effect: () => sandbox.subscribers.subscribers.some((s) => s.customerId === target.customerId && s.email === email),
+      effect: () =>
+        sandbox.subscribers.subscribers.some((s) => s.customerId === target.customerId && s.email === email),
       create: 'POST /wholesale/subscribers',
     };
   }
@@ -167,14 +258,21 @@ function plan(kind: Kind, n: number, target: Seeded | undefined): Plan {
       kind,
       command: `add location ${target.externalId}`,
       steps: ['form'],
-      answers: { form: { action: 'add', inputs: { name, ...hqInputs, preferredLanguage: 'de_de', announcementLanguage: 'de_de' } } },
+      answers: {
+        form: {
+          action: 'add',
+          inputs: { name, ...hqInputs, preferredLanguage: 'de_de', announcementLanguage: 'de_de' },
+        },
+      },
       finished: (text) => text.startsWith(`✅ Location ${name} was added to`),
       effect: () => sandbox.subscribers.locations.some((l) => l.orgId === target.orgId && l.name === name),
       create: 'POST /locations',
     };
   }
   const emails = Array.from({ length: bulkUsers }, (_, i) => `bulk${i}@${target.externalId}.example`);
-  const rows = emails.map((email, i) => `Bulk,No${i},${email},webex_calling,HQ,+4940${String(n * 10_000 + i).padStart(7, '0')},`);
+  const rows = emails.map(
+    (email, i) => `Bulk,No${i},${email},webex_calling,HQ,+4940${String(n * 10_000 + i).padStart(7, '0')},`,
+  );
   return {
     kind,
     command: `add users ${target.externalId}`,
@@ -182,7 +280,10 @@ function plan(kind: Kind, n: number, target: Seeded | undefined): Plan {
     steps: ['preview'],
     answers: { preview: { action: 'confirm' } },
     finished: (text) => text.startsWith(`**Users for ${target.name}:`),
-    effect: () => emails.every((email) => sandbox.subscribers.subscribers.some((s) => s.customerId === target.customerId && s.email === email)),
+    effect: () =>
+      emails.every((email) =>
+        sandbox.subscribers.subscribers.some((s) => s.customerId === target.customerId && s.email === email),
+      ),
     create: 'POST /wholesale/subscribers',
   };
 }
@@ -190,20 +291,33 @@ function plan(kind: Kind, n: number, target: Seeded | undefined): Plan {
 async function say(markdown: string, csv?: string): Promise<void> {
   let files: string[] | undefined;
   if (csv !== undefined) {
-    const upload = await fetch(`${sandbox.url}/_sandbox/files`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'users.csv', type: 'text/csv', content: csv }) });
+    const upload = await fetch(`${sandbox.url}/_sandbox/files`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'users.csv', type: 'text/csv', content: csv }),
+    });
     files = [((await upload.json()) as { url: string }).url];
   }
-  const response = await fetch(`${sandbox.apiUrl}/messages`, { method: 'POST', headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ roomId: room.id, markdown, ...(files ? { files } : {}) }) });
+  const response = await fetch(`${sandbox.apiUrl}/messages`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ roomId: room.id, markdown, ...(files ? { files } : {}) }),
+  });
   if (!response.ok) throw new Error(`posting “${markdown}” failed: ${response.status} ${await response.text()}`);
 }
 
 /** The conversation, step and nonce a card's buttons carry. */
 function cardData(message: SandboxMessage): { conversationId: string; step: string; nonce: string } | undefined {
   const actions = (message.attachments?.[0]?.content.actions ?? []) as { data?: Record<string, unknown> }[];
-  const data = actions.find((a) => typeof a.data?.conversationId === 'string' && typeof a.data.nonce === 'string')?.data;
-  return data ? { conversationId: String(data.conversationId), step: String(data.step), nonce: String(data.nonce) } : undefined;
+  const data = actions.find(
+    (a) => typeof a.data?.conversationId === 'string' && typeof a.data.nonce === 'string',
+  )?.data;
+  return data
+    ? { conversationId: String(data.conversationId), step: String(data.step), nonce: String(data.nonce) }
+    : undefined;
 }
-const textOf = (m: SandboxMessage) => `${m.markdown ?? m.text}\n${m.attachments ? JSON.stringify(m.attachments[0]?.content) : ''}`;
+const textOf = (m: SandboxMessage) =>
+  `${m.markdown ?? m.text}\n${m.attachments ? JSON.stringify(m.attachments[0]?.content) : ''}`;
 /** What a person reads in a message: its markdown, or a card's texts. */
 function readable(m: SandboxMessage): string {
   const body = (m.attachments?.[0]?.content.body ?? []) as { text?: string }[];
@@ -225,7 +339,14 @@ interface RunResult {
 
 const bots: BotProcess[] = [];
 const startBot = async () => {
-  const bot = await startRealBot({ sandboxApiUrl: sandbox.apiUrl, botToken: sandbox.state.bot.token, wholesaleToken: alice.token, port, dataFile, extraEnv: { PROVISIONING_POLL_SECONDS: '1' } });
+  const bot = await startRealBot({
+    sandboxApiUrl: sandbox.apiUrl,
+    botToken: sandbox.state.bot.token,
+    wholesaleToken: alice.token,
+    port,
+    dataFile,
+    extraEnv: { PROVISIONING_POLL_SECONDS: '1' },
+  });
   bots.push(bot);
   return bot;
 };
@@ -273,7 +394,8 @@ async function drive(p: Plan, point: KillPoint): Promise<RunResult> {
   if ('nth' in point && p.create) {
     let seen = 0;
     watchCall = (call) => {
-      if (call.operation === p.create && call.status < 300 && ++seen === point.nth && !restarting) void killAndRestart(`${p.kind} › at ${p.create}${p.kind === 'add users' ? ' (some row)' : ''}`, true);
+      if (call.operation === p.create && call.status < 300 && ++seen === point.nth && !restarting)
+        void killAndRestart(`${p.kind} › at ${p.create}${p.kind === 'add users' ? ' (some row)' : ''}`, true);
     };
   }
   const send = async (label: string, work: () => Promise<void>) => {
@@ -288,7 +410,16 @@ async function drive(p: Plan, point: KillPoint): Promise<RunResult> {
     const response = await pressButton(sandbox, 'alice', card, { action: answer.action }, answer.inputs ?? {});
     if (response.status !== 202) throw new Error(`click ${answer.action} answered ${response.status}`);
   };
-  const result = (lost: boolean): RunResult => ({ kind: p.kind, ...kill, lost, repeats, ms: Date.now() - started, last: fromBot().slice(-3).map((m) => readable(m).slice(0, 400)) });
+  const result = (lost: boolean): RunResult => ({
+    kind: p.kind,
+    ...kill,
+    lost,
+    repeats,
+    ms: Date.now() - started,
+    last: fromBot()
+      .slice(-3)
+      .map((m) => readable(m).slice(0, 400)),
+  });
 
   try {
     await send('command', () => say(p.command, p.csv));
@@ -296,7 +427,15 @@ async function drive(p: Plan, point: KillPoint): Promise<RunResult> {
       if (restarting) await restarting;
       const messages = fromBot();
       if (messages.some((m) => p.finished(textOf(m)))) return result(false);
-      const cards = messages.map((m) => ({ m, data: cardData(m) })).filter((c) => c.data && (conversationId ? c.data.conversationId === conversationId : !knownConversations.has(c.data.conversationId)));
+      const cards = messages
+        .map((m) => ({ m, data: cardData(m) }))
+        .filter(
+          (c) =>
+            c.data &&
+            (conversationId
+              ? c.data.conversationId === conversationId
+              : !knownConversations.has(c.data.conversationId)),
+        );
       const current = cards.at(-1);
       if (!conversationId && current) {
         conversationId = cards[0]!.data!.conversationId;
@@ -333,7 +472,8 @@ const store = await openLowdbStore(dataFile);
 await store.insertTemplate(seedTemplate);
 const targets = new Map<number, Seeded>();
 for (const [n, kind] of schedule.entries()) {
-  if (kind === 'add user' || kind === 'add location' || kind === 'add users') targets.set(n, await seedCustomer(store, n));
+  if (kind === 'add user' || kind === 'add location' || kind === 'add users')
+    targets.set(n, await seedCustomer(store, n));
 }
 const plans = schedule.map((kind, n) => {
   const p = plan(kind, n, targets.get(n));
@@ -347,17 +487,21 @@ const plans = schedule.map((kind, n) => {
 await store.close();
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
-console.log(`seed: ${seed} (DRILL_SEED=${seed} repeats these kill points); runs: ${runCount}; kill delay 0–${maxDelayMs} ms after the send; timeout ${timeoutMs} ms after the restart; add users with ${bulkUsers} rows`);
+console.log(
+  `seed: ${seed} (DRILL_SEED=${seed} repeats these kill points); runs: ${runCount}; kill delay 0–${maxDelayMs} ms after the send; timeout ${timeoutMs} ms after the restart; add users with ${bulkUsers} rows`,
+);
 const drillStarted = Date.now();
 const results: RunResult[] = [];
-let exitCode = 1;
+let exitCode: number;
 try {
   await startBot();
   for (const [n, { p, point }] of plans.entries()) {
     const r = await drive(p, point);
     results.push(r);
     if (r.lost) {
-      console.log(`run ${n} (${p.kind}) LOST, killed at ${r.killedAt ?? '—'}; its last messages:\n  ${r.last.join('\n  ')}`);
+      console.log(
+        `run ${n} (${p.kind}) LOST, killed at ${r.killedAt ?? '—'}; its last messages:\n  ${r.last.join('\n  ')}`,
+      );
       await say('cancel');
       await sleep(500);
     }
@@ -374,8 +518,12 @@ try {
   const templates = await stored.listTemplates();
   await stored.close();
   const finished = plans.filter((_, i) => !results[i]!.lost).map(({ p }) => p);
-  const templateNames = finished.filter((p) => p.kind === 'create template').map((p) => p.answers.basics!.inputs!.name!);
-  const missing = finished.filter((p) => p.effect && !p.effect()).length + templateNames.filter((name) => !templates.some((t) => t.name === name)).length;
+  const templateNames = finished
+    .filter((p) => p.kind === 'create template')
+    .map((p) => p.answers.basics!.inputs!.name!);
+  const missing =
+    finished.filter((p) => p.effect && !p.effect()).length +
+    templateNames.filter((name) => !templates.some((t) => t.name === name)).length;
   const figures = {
     lost: results.filter((r) => r.lost).length,
     missing,
@@ -400,15 +548,21 @@ try {
   console.log('kills landed (procedure › the send they followed: kills, of them before the bot answered that send):');
   for (const [where, { kills, early }] of [...landed].sort()) console.log(`  ${where}: ${kills} (${early})`);
   console.log(`runs without a kill (ended before the kill point): ${results.filter((r) => !r.killedAt).length}`);
-  console.log(`repeated clicks after a restart: ${results.reduce((s, r) => s + r.repeats, 0)}; “no longer active” answers: ${botMessages.filter((m) => m.markdown === inactive).length}; “went wrong” answers: ${botMessages.filter((m) => m.markdown?.startsWith('Something went wrong')).length}; error log lines: ${errorLines}`);
-  console.log(`add user runs that ended telling the person their own new user “was already a user”: ${botMessages.filter((m) => /^user\d+@setup-\d+\.example was already a user of/.test(m.markdown ?? '')).length}`);
+  console.log(
+    `repeated clicks after a restart: ${results.reduce((s, r) => s + r.repeats, 0)}; “no longer active” answers: ${botMessages.filter((m) => m.markdown === inactive).length}; “went wrong” answers: ${botMessages.filter((m) => m.markdown?.startsWith('Something went wrong')).length}; error log lines: ${errorLines}`,
+  );
+  console.log(
+    `add user runs that ended telling the person their own new user “was already a user”: ${botMessages.filter((m) => /^user\d+@setup-\d+\.example was already a user of/.test(m.markdown ?? '')).length}`,
+  );
   console.log(`lost conversations: ${figures.lost}`);
   console.log(`finished runs whose effect is missing: ${figures.missing}`);
   console.log(`duplicate customers in the sandbox (same externalId): ${figures.customers}`);
   console.log(`duplicate subscribers (same email in one customer): ${figures.subscribers}`);
   console.log(`duplicate locations (same name in one organisation): ${figures.locations}`);
   console.log(`duplicate templates in the bot's store (same name): ${figures.templates}`);
-  console.log(`time: ${totalSeconds.toFixed(1)} s in all; per run mean ${(ms.reduce((a, b) => a + b, 0) / ms.length / 1000).toFixed(2)} s, median ${(ms[Math.floor(ms.length / 2)]! / 1000).toFixed(2)} s, max ${(ms.at(-1)! / 1000).toFixed(2)} s; kill to bot ready mean ${(restarts.reduce((a, b) => a + b, 0) / Math.max(1, restarts.length) / 1000).toFixed(2)} s`);
+  console.log(
+    `time: ${totalSeconds.toFixed(1)} s in all; per run mean ${(ms.reduce((a, b) => a + b, 0) / ms.length / 1000).toFixed(2)} s, median ${(ms[Math.floor(ms.length / 2)]! / 1000).toFixed(2)} s, max ${(ms.at(-1)! / 1000).toFixed(2)} s; kill to bot ready mean ${(restarts.reduce((a, b) => a + b, 0) / Math.max(1, restarts.length) / 1000).toFixed(2)} s`,
+  );
   exitCode = Object.values(figures).every((v) => v === 0) ? 0 : 1;
 } finally {
   for (const bot of bots) await bot.kill('SIGKILL');

@@ -56,14 +56,23 @@ try {
   for (let i = 0; i < open; i++) {
     const c = conversation(i);
     // Open, waiting for a person; every tenth waits on a deadline (an approval, a provisioning poll).
-    data.conversations[c.id] = { ...c, status: 'active', machineVersion: CUSTOMER_MACHINE_VERSION, ...(i % 10 === 0 ? { wakeAt: '2099-01-01T00:00:00.000Z' } : {}) };
+    data.conversations[c.id] = {
+      ...c,
+      status: 'active',
+      machineVersion: CUSTOMER_MACHINE_VERSION,
+      ...(i % 10 === 0 ? { wakeAt: '2099-01-01T00:00:00.000Z' } : {}),
+    };
   }
   await new TextFile(fullFile).write(JSON.stringify({ ...data, seq: 0 }));
   const bytes = (await stat(fullFile)).size;
 
   const results: { label: string; ready: number[]; readyz: number[] }[] = [
     { label: 'empty data file', ready: [], readyz: [] },
-    { label: `${open.toLocaleString('en')} open conversations (${(bytes / 1e6).toFixed(1)} MB)`, ready: [], readyz: [] },
+    {
+      label: `${open.toLocaleString('en')} open conversations (${(bytes / 1e6).toFixed(1)} MB)`,
+      ready: [],
+      readyz: [],
+    },
   ];
   for (let round = 0; round < rounds; round++) {
     await rm(emptyFile, { force: true });
@@ -77,7 +86,10 @@ try {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
   console.log(`process start → ready, median of ${rounds} starts (ms):`);
-  for (const r of results) console.log(`  ${r.label}: "bot ready" ${median(r.ready).toFixed(0)}, /readyz 200 ${median(r.readyz).toFixed(0)}  (all: ${r.readyz.map((x) => x.toFixed(0)).join(', ')})`);
+  for (const r of results)
+    console.log(
+      `  ${r.label}: "bot ready" ${median(r.ready).toFixed(0)}, /readyz 200 ${median(r.readyz).toFixed(0)}  (all: ${r.readyz.map((x) => x.toFixed(0)).join(', ')})`,
+    );
 } finally {
   await sandbox.close();
   await rm(dir, { recursive: true, force: true });

@@ -71,10 +71,14 @@ for (const records of sizes) {
     const foldMs = performance.now() - foldStarted;
     const writesPerFold = Math.max(1, Math.round(Math.max(MIN_FOLD_BYTES, snapshotBytes) / (journalBytes / writes)));
 
-    console.log(`\n${records.toLocaleString('en')} records (data file ${(fileBytes / 1e6).toFixed(1)} MB pretty-printed)`);
+    console.log(
+      `\n${records.toLocaleString('en')} records (data file ${(fileBytes / 1e6).toFixed(1)} MB pretty-printed)`,
+    );
     console.log(`  before, whole file per write (${beforeWrites} writes), ms: ${summary(before)}`);
     console.log(`  after, one journal line per write (${writes} writes), ms: ${summary(after)}`);
-    console.log(`  after, folding the journal into the file: ${foldMs.toFixed(0)} ms once every ~${writesPerFold.toLocaleString('en')} writes = ${(foldMs / writesPerFold).toFixed(3)} ms a write amortised; open (read + replay + validate): ${openMs.toFixed(0)} ms`);
+    console.log(
+      `  after, folding the journal into the file: ${foldMs.toFixed(0)} ms once every ~${writesPerFold.toLocaleString('en')} writes = ${(foldMs / writesPerFold).toFixed(3)} ms a write amortised; open (read + replay + validate): ${openMs.toFixed(0)} ms`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -11,7 +11,9 @@ import { startBot, type RunningBot } from './engine/start-bot.ts';
 
 /** The role settings the environment set, so they override the sandbox's seeded ones. */
 function definedRoles(roles: Config['roles']): Partial<Roles> {
-  return Object.fromEntries(Object.entries(roles).filter(([, v]) => v !== undefined)) as Partial<Roles>;
+  return Object.fromEntries(
+    Object.entries<Config['roles'][keyof Config['roles']]>(roles).filter(([, v]) => v !== undefined),
+  );
 }
 
 /**
@@ -32,8 +34,26 @@ async function main(): Promise<void> {
     closers.push(() => sandbox.close());
     const secret = randomBytes(20).toString('hex');
     const botToken = sandbox.state.bot.token;
-    const log = createLogger({ level: config.logLevel, secrets: [secret, botToken, sandbox.state.personByKey('alice').token] });
-    bot = await startBot({ webexApiUrl: sandbox.apiUrl, botToken, webhookSecret: secret, host: config.host, port: config.port, language: config.language, store, log, approvalPolicy, roles: { ...seedRoles(), ...definedRoles(config.roles) }, alertRoomId: config.alertRoomId ?? sandbox.state.roomByKey('provisioning').id, partnerHub: sandboxPartnerHub(sandbox.url), wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token }, pollMs: config.pollSeconds * 1000 });
+    const log = createLogger({
+      level: config.logLevel,
+      secrets: [secret, botToken, sandbox.state.personByKey('alice').token],
+    });
+    bot = await startBot({
+      webexApiUrl: sandbox.apiUrl,
+      botToken,
+      webhookSecret: secret,
+      host: config.host,
+      port: config.port,
+      language: config.language,
+      store,
+      log,
+      approvalPolicy,
+      roles: { ...seedRoles(), ...definedRoles(config.roles) },
+      alertRoomId: config.alertRoomId ?? sandbox.state.roomByKey('provisioning').id,
+      partnerHub: sandboxPartnerHub(sandbox.url),
+      wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token },
+      pollMs: config.pollSeconds * 1000,
+    });
     process.stderr.write(
       [
         '',
@@ -48,7 +68,10 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } else {
-    const log = createLogger({ level: config.logLevel, secrets: [config.botToken, config.webhookSecret, config.wholesaleToken] });
+    const log = createLogger({
+      level: config.logLevel,
+      secrets: [config.botToken, config.webhookSecret, config.wholesaleToken],
+    });
     bot = await startBot({
       webexApiUrl: config.webexApiUrl,
       botToken: config.botToken,
@@ -87,7 +110,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof StoreError) {
     process.stderr.write(`${error.message}\n`);
   } else if (error instanceof WebexApiError) {
-    process.stderr.write(`The bot cannot start: ${error.message}${error.details.trackingId ? ` (trackingId ${error.details.trackingId})` : ''}.\n`);
+    process.stderr.write(
+      `The bot cannot start: ${error.message}${error.details.trackingId ? ` (trackingId ${error.details.trackingId})` : ''}.\n`,
+    );
   } else {
     process.stderr.write(`The bot cannot start: ${(error as Error).message}\n`);
   }

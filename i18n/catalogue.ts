@@ -1,3 +1,5 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 /**
  * Every sentence a person reads comes from here, keyed by id. English is the reference; German
  * must carry every key (the `satisfies` below makes a missing translation a type error).
@@ -13,9 +15,11 @@ const en = {
   'reply.unknownCommand': 'I did not understand “{text}”. Write `help` to see what I can do.',
   'reply.emptyCommand': 'Yes? Write `help` to see what I can do.',
   'reply.cardInactive': 'This card is no longer active. Nothing was changed.',
-  'reply.internalError': 'Something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell your bot operator (reference {reference}).',
+  'reply.internalError':
+    'Something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell your bot operator (reference {reference}).',
   'command.createTemplate.usage': 'create template',
-  'command.createTemplate.summary': 'Set up an onboarding template, step by step. Every customer is provisioned with one.',
+  'command.createTemplate.summary':
+    'Set up an onboarding template, step by step. Every customer is provisioned with one.',
   'command.templates.usage': 'templates',
   'command.templates.summary': 'List the onboarding templates and their Provisioning IDs.',
   'command.template.usage': 'template <name>',
@@ -28,8 +32,10 @@ const en = {
   'language.set': 'From now on I write in English in this space.',
   'language.unknown': 'I write in English (`en`) or German (`de`), not “{given}”.',
   'reply.notYourCard': 'This card belongs to {owner}; only they can answer it.',
-  'reply.procedureRestart': 'This {procedure} was started with an older version of the bot and cannot go on. Nothing was saved; please start again with `{command}`.',
-  'reply.alreadyRunning': 'You already have a {procedure} open in this space. Continue on its card below, or write `cancel` to stop it.',
+  'reply.procedureRestart':
+    'This {procedure} was started with an older version of the bot and cannot go on. Nothing was saved; please start again with `{command}`.',
+  'reply.alreadyRunning':
+    'You already have a {procedure} open in this space. Continue on its card below, or write `cancel` to stop it.',
   'reply.cancelled': 'Stopped: {procedure}. Nothing more was saved.',
   'reply.nothingToCancel': 'You have nothing running in this space.',
   'reply.busy': 'Still working on your last answer; please wait a moment.',
@@ -46,9 +52,11 @@ const en = {
   'field.country': 'Choose a country or region from the list.',
   'field.language': 'Choose a language from the list.',
   'field.choice': 'Choose one of the options.',
-  'field.subscriptionId': 'Enter the subscription ID as Partner Hub shows it, e.g. Sub100448 (letters, digits and dashes).',
+  'field.subscriptionId':
+    'Enter the subscription ID as Partner Hub shows it, e.g. Sub100448 (letters, digits and dashes).',
   'field.uri': 'Enter a URI such as https://idp.example.com/saml.',
-  'field.provisioningId': 'That is not a Provisioning ID. Open the template in Partner Hub and copy its Provisioning ID; it looks like ZjViMzYxODctYzhk….',
+  'field.provisioningId':
+    'That is not a Provisioning ID. Open the template in Partner Hub and copy its Provisioning ID; it looks like ZjViMzYxODctYzhk….',
   'field.unknownSubscription': 'Partner Hub has no wholesale subscription with this ID.',
   'form.fixErrors': 'Some answers need a change; see the messages below the fields.',
   'template.step': 'Onboarding template · step {step} of {total}',
@@ -61,7 +69,8 @@ const en = {
   'template.subscriptionId': 'Wholesale subscription ID',
   'template.access.title': 'Calling and authentication',
   'template.pstnProvider': 'Cloud Connected PSTN provider (optional)',
-  'template.pstnWarning': '⚠ Not recommended: this optional setting has limitations. Leave it empty unless you know you need it.',
+  'template.pstnWarning':
+    '⚠ Not recommended: this optional setting has limitations. Leave it empty unless you know you need it.',
   'template.authMethod': 'Authentication method',
   'template.auth.webex': 'Webex authentication (Webex Common Identity is the IdP; the default)',
   'template.auth.partner': 'Partner authentication (your own SAML identity provider)',
@@ -82,10 +91,12 @@ const en = {
   'template.yes': 'yes',
   'template.no': 'no',
   'template.pasteId.title': 'Provisioning ID',
-  'template.pasteId.intro': 'Create this template in Partner Hub (Customers › Onboarding templates › Create template) with the settings you just confirmed, open it and paste its Provisioning ID here.',
+  'template.pasteId.intro':
+    'Create this template in Partner Hub (Customers › Onboarding templates › Create template) with the settings you just confirmed, open it and paste its Provisioning ID here.',
   'template.provisioningId': 'Provisioning ID',
   'template.working': 'Saving the template…',
-  'template.partnerHubFailed': 'Partner Hub did not answer, so the template was not created. Press Submit to try again.',
+  'template.partnerHubFailed':
+    'Partner Hub did not answer, so the template was not created. Press Submit to try again.',
   'template.saveFailed': 'The template could not be saved. Press Submit to try again.',
   'template.done.title': 'Onboarding template “{name}” is ready',
   'template.done.intro': 'Customers can now be provisioned with it. Its Provisioning ID:',
@@ -96,7 +107,8 @@ const en = {
   'templates.missingName': 'Which template? Write `template <name>`.',
   'template.createdBy': 'Created by',
   'command.createCustomer.usage': 'create customer',
-  'command.createCustomer.summary': 'Provision a new Wholesale customer organisation with an onboarding template, and follow it to the end.',
+  'command.createCustomer.summary':
+    'Provision a new Wholesale customer organisation with an onboarding template, and follow it to the end.',
   'procedure.customer': 'customer creation',
   'package.webex_calling': 'Webex Calling',
   'package.webex_calling_standard': 'Webex Calling Standard',
@@ -108,19 +120,23 @@ const en = {
   'package.attendant_console': 'Attendant Console (add-on)',
   'package.cisco_calling_plan': 'Cisco Calling Plan (add-on)',
   'customer.step': 'New customer · step {step} of {total}',
-  'customer.noTemplates': 'There is no onboarding template yet, and no customer can be provisioned without one. Write `create template` first.',
+  'customer.noTemplates':
+    'There is no onboarding template yet, and no customer can be provisioned without one. Write `create template` first.',
   'customer.company.title': 'Company',
   'customer.template': 'Onboarding template',
   'customer.chooseTemplate': 'Choose an onboarding template.',
   'customer.companyName': 'Company name',
   'customer.adminEmail': 'Customer administrator (email)',
   'customer.externalId': 'External customer ID (your system’s ID)',
-  'customer.externalIdFormat': 'Use 1 to 64 letters, digits, dots, dashes, colons or underscores, starting with a letter or digit.',
-  'customer.externalIdInFlight': 'A customer with this external ID is already being created by {owner} in another space: {link}',
+  'customer.externalIdFormat':
+    'Use 1 to 64 letters, digits, dots, dashes, colons or underscores, starting with a letter or digit.',
+  'customer.externalIdInFlight':
+    'A customer with this external ID is already being created by {owner} in another space: {link}',
   'customer.externalIdExists': 'Webex already has a customer with this external ID.',
   'customer.adminEmailTaken': 'This email already belongs to a Webex user; use another administrator email.',
   'customer.country': 'Country of the headquarters',
-  'customer.countryUnsupported': 'Webex Wholesale is not offered in this country, so the customer cannot be provisioned there. Choose the country the headquarters is really in.',
+  'customer.countryUnsupported':
+    'Webex Wholesale is not offered in this country, so the customer cannot be provisioned there. Choose the country the headquarters is really in.',
   'customer.confirm.title': 'Headquarters location',
   'customer.confirm.text': 'The customer’s headquarters is in {country}. Webex Wholesale is offered there.',
   'customer.hqConfirmed': 'I confirm that the customer’s headquarters is in {country}, a Webex-supported location.',
@@ -129,7 +145,8 @@ const en = {
   'customer.packages': 'Packages',
   'customer.addOns': 'Add-ons (optional)',
   'customer.packagesRequired': 'Choose at least one package.',
-  'customer.addOnNeeds.attendant_console': 'Attendant Console needs Webex Calling, Webex Suite or Customer Experience Essentials.',
+  'customer.addOnNeeds.attendant_console':
+    'Attendant Console needs Webex Calling, Webex Suite or Customer Experience Essentials.',
   'customer.addOnNeeds.cisco_calling_plan': 'Cisco Calling Plan needs a package with calling.',
   'customer.hq.title': 'Headquarters (HQ) location',
   'customer.hq.callingNote': 'A calling package is chosen, so this is also the first Webex Calling location.',
@@ -147,36 +164,44 @@ const en = {
   'customer.locationLanguage': 'Location language (announcements)',
   'customer.elin': 'Emergency location identifier (optional; letters, digits, dashes, at most 32)',
   'customer.summary.title': 'Check the new customer',
-  'customer.summary.intro': 'Change a section with its Edit button. Create runs Webex’s precheck first and creates nothing if it fails.',
+  'customer.summary.intro':
+    'Change a section with its Edit button. Create runs Webex’s precheck first and creates nothing if it fails.',
   'customer.section.company': 'company',
   'customer.section.packages': 'packages',
   'customer.section.hq': 'HQ location',
   'action.create': 'Create',
   'customer.precheck.address': 'Webex could not validate this address: {reason}',
   'customer.precheck.failed': 'Webex’s precheck refused the customer: {reason}',
-  'customer.createFailed': 'The customer could not be created: {reason}. Nothing was provisioned; press Create to try again.',
+  'customer.createFailed':
+    'The customer could not be created: {reason}. Nothing was provisioned; press Create to try again.',
   'customer.unreachable': 'The Wholesale API did not answer. Nothing was created; press Create to try again.',
   'customer.creating': 'Precheck passed. Creating **{name}** (external ID `{externalId}`)…',
-  'customer.provisioning': 'Provisioning of **{name}** has started (external ID `{externalId}`, packages: {packages}). I will report here when it ends.',
+  'customer.provisioning':
+    'Provisioning of **{name}** has started (external ID `{externalId}`, packages: {packages}). I will report here when it ends.',
   'customer.provisioned.title': '{name} is provisioned',
   'customer.provisionedWithErrors.title': '{name} is provisioned, with errors',
   'customer.failed.title': 'Provisioning of {name} failed',
   'customer.packageState': '{status}',
   'customer.packageError': '{status}: {reason}',
-  'customer.nextSteps': 'Next: add users and locations to the customer. Optionally, send a Wholesale Setup Assist request from Partner Hub to get help with the setup.',
-  'customer.failedNextSteps': 'Nothing more will happen on its own. Check the reasons above, fix them with the customer, then delete the customer in Partner Hub and run `create customer` again.',
+  'customer.nextSteps':
+    'Next: add users and locations to the customer. Optionally, send a Wholesale Setup Assist request from Partner Hub to get help with the setup.',
+  'customer.failedNextSteps':
+    'Nothing more will happen on its own. Check the reasons above, fix them with the customer, then delete the customer in Partner Hub and run `create customer` again.',
   'customer.cancelled': 'The customer was not created.',
   'customer.status.provisioned': 'provisioned',
   'customer.status.provisioning': 'provisioning',
   'customer.status.error': 'failed',
   'customer.externalIdLabel': 'External ID',
   'customer.orgId': 'Organisation ID',
-  'access.outsider': 'Sorry, {email}, you are not on this bot’s list of partner admins, approvers or viewers. Ask {contact} to add you.',
+  'access.outsider':
+    'Sorry, {email}, you are not on this bot’s list of partner admins, approvers or viewers. Ask {contact} to add you.',
   'access.domain': 'Sorry, {email}, this bot only works for people of {domains}. Ask {contact} if you need access.',
-  'access.role': 'Sorry, {email}, you may look up status and history, but only partner admins can start this. Ask {contact} if you need to.',
+  'access.role':
+    'Sorry, {email}, you may look up status and history, but only partner admins can start this. Ask {contact} if you need to.',
   'access.role.approve': 'Sorry, {email}, only approvers can vote here.',
   'command.status.usage': 'status [customer]',
-  'command.status.summary': 'A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.',
+  'command.status.summary':
+    'A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.',
   'command.history.usage': 'history <customer>',
   'command.history.summary': 'What happened to a customer, newest first.',
   'command.customers.usage': 'customers',
@@ -196,7 +221,8 @@ const en = {
   'status.locations': 'Locations',
   'status.pendingApproval': 'Waiting for approval',
   'status.pendingApprovalLine': '{subject}: {count} of {required}, open until {until}',
-  'status.creationPending': 'A request to create {subject} is waiting for approval ({count} of {required}, open until {until}).',
+  'status.creationPending':
+    'A request to create {subject} is waiting for approval ({count} of {required}, open until {until}).',
   'status.inFlight.title': 'In flight',
   'status.inFlight.none': 'Nothing is in flight.',
   'status.inFlight.line': '{procedure} by {who}, since {since}: {step}',
@@ -207,33 +233,41 @@ const en = {
   'history.none': 'Nothing recorded for {name}.',
   'history.more': 'Older',
   'history.page': 'Page {page} of {pages}',
-  'alert.customerFailed': '⚠️ Provisioning of **{name}** (`{externalId}`, started by {who}) failed: {reasons}. To look: `status {externalId}`. To retry: fix the cause with the customer, delete the customer in Partner Hub, then `create customer`.',
-  'alert.customerWithErrors': '⚠️ **{name}** (`{externalId}`, started by {who}) was provisioned with errors: {reasons}. To look: `status {externalId}`. The other packages work; fix the failed ones in Partner Hub or with Cisco support.',
+  'alert.customerFailed':
+    '⚠️ Provisioning of **{name}** (`{externalId}`, started by {who}) failed: {reasons}. To look: `status {externalId}`. To retry: fix the cause with the customer, delete the customer in Partner Hub, then `create customer`.',
+  'alert.customerWithErrors':
+    '⚠️ **{name}** (`{externalId}`, started by {who}) was provisioned with errors: {reasons}. To look: `status {externalId}`. The other packages work; fix the failed ones in Partner Hub or with Cisco support.',
   'approval.title': 'Approval needed: {subject}',
   'approval.requestedBy': 'Requested by',
   'approval.needs': 'Needs',
-  'approval.needsValue': '{required} approval(s), from {eligible}',
+  'approval.needsValue': '{required, plural, one {# approval} other {# approvals}}, from {eligible}',
   'approval.expires': 'Open until',
   'approval.comment': 'Comment (optional)',
   'approval.approve': 'Approve',
   'approval.reject': 'Reject',
-  'approval.sent': 'Sent for approval: {subject}. It needs {required} approval(s) by {expires}; I will tell you the outcome here.',
+  'approval.sent':
+    'Sent for approval: {subject}. It needs {required, plural, one {# approval} other {# approvals}} by {expires}; I will tell you the outcome here.',
   'approval.voteCounted': '{email} approved ({count} of {required}).',
   'approval.approved': '✅ Approved: {subject} ({count} of {required}). {requester}, it goes on now.',
   'approval.rejected': '❌ Rejected by {email}: {subject}. Reason: {reason}',
   'approval.noReason': 'no reason given',
   'approval.toRequesterApproved': '✅ Your request “{subject}” was approved. Going on.',
-  'approval.toRequesterRejected': '❌ Your request “{subject}” was rejected by {email}. Reason: {reason}. Nothing was created.',
+  'approval.toRequesterRejected':
+    '❌ Your request “{subject}” was rejected by {email}. Reason: {reason}. Nothing was created.',
   'approval.expiredThread': '⌛ This approval expired at {time} without a decision. Votes are no longer taken.',
-  'approval.toRequesterExpired': '⌛ Your request “{subject}” expired without enough approvals. Nothing was created; press Create on the summary to ask again.',
-  'approval.escalation': '⌛ An approval expired without a decision: “{subject}”, requested by {requester}, with {count} of {required} approvals. Approvers: {eligible}.',
-  'approval.reminder': '⏰ Reminder: “{subject}” still needs {missing} approval(s). Not voted yet: {who}.',
+  'approval.toRequesterExpired':
+    '⌛ Your request “{subject}” expired without enough approvals. Nothing was created; press Create on the summary to ask again.',
+  'approval.escalation':
+    '⌛ An approval expired without a decision: “{subject}”, requested by {requester}, with {count} of {required} approvals. Approvers: {eligible}.',
+  'approval.reminder':
+    '⏰ Reminder: “{subject}” still needs {missing, plural, one {# approval} other {# approvals}}. Not voted yet: {who}.',
   'approval.refused.decided': 'This approval was already decided; your vote changes nothing.',
   'approval.refused.expired': 'This approval has expired or was withdrawn; your vote changes nothing.',
   'approval.refused.notApprover': 'Sorry, {email}, you are not an approver for this request; your vote does not count.',
   'approval.refused.ownRequest': 'Sorry, {email}, you cannot approve your own request.',
   'approval.refused.alreadyVoted': '{email}, you have voted on this already; each person votes once.',
-  'approval.notEnoughApprovers': 'The approval policy needs {required} approvals but names only {eligible} people who could give them. Ask your bot operator to fix the policy.',
+  'approval.notEnoughApprovers':
+    'The approval policy needs {required, plural, one {# approval} other {# approvals}} but names only {eligible, plural, one {# person} other {# people}} who could give them. Ask your bot operator to fix the policy.',
   'approval.waiting': 'Waiting for approval of {subject}.',
   'approval.rejectedCard': 'Rejected by {email}: {reason}. Nothing was created.',
   'approval.expiredNotice': 'The approval expired without a decision. Press Create to ask again.',
@@ -244,7 +278,8 @@ const en = {
   'approvals.line': '{count} of {required} approvals, requested by {requester}, open until {expires}{mine}',
   'approvals.yourVote': ' — your vote is awaited',
   'command.addUser.usage': 'add user <customer>',
-  'command.addUser.summary': 'Add one user to a customer: name, email, package, and for calling a location and a number or extension.',
+  'command.addUser.summary':
+    'Add one user to a customer: name, email, package, and for calling a location and a number or extension.',
   'command.addLocation.usage': 'add location <customer>',
   'command.addLocation.summary': 'Add a location to a customer.',
   'command.setupCustomer.usage': 'setup customer <customer>',
@@ -252,12 +287,14 @@ const en = {
   'procedure.user': 'new user',
   'procedure.location': 'new location',
   'setup.missing': 'Which customer? Write `{command} <name or external ID>`.',
-  'setup.notReady': '{name} is {status}, not provisioned yet, so nothing can be added to it. Write `status {externalId}` to follow it.',
+  'setup.notReady':
+    '{name} is {status}, not provisioned yet, so nothing can be added to it. Write `status {externalId}` to follow it.',
   'setup.title': 'Set up {name}',
   'setup.intro': 'Add users and locations to the customer.',
   'setup.addUser': 'Add a user',
   'setup.addLocation': 'Add a location',
-  'setup.csv': 'Many users at once: attach a CSV file to a message `add users {externalId}` (columns firstName, lastName, email, package, location, phoneNumber, extension).',
+  'setup.csv':
+    'Many users at once: attach a CSV file to a message `add users {externalId}` (columns firstName, lastName, email, package, location, phoneNumber, extension).',
   'user.title': 'New user for {name}',
   'user.firstName': 'First name',
   'user.lastName': 'Last name',
@@ -272,7 +309,8 @@ const en = {
   'user.phoneInvalid': 'Enter the number in E.164 form, e.g. +4930123456789.',
   'user.extensionInvalid': 'Use 2 to 10 digits.',
   'user.packageNotOwned': 'The customer has no such package; choose one of its packages.',
-  'user.adminPackage': 'This is the customer’s administrator, who keeps the customer’s package level ({package}); it is never lowered.',
+  'user.adminPackage':
+    'This is the customer’s administrator, who keeps the customer’s package level ({package}); it is never lowered.',
   'user.emailTaken': 'This email already belongs to a Webex user.',
   'user.numberTaken': 'This number is already assigned.',
   'user.add': 'Add user',
@@ -291,24 +329,30 @@ const en = {
   'location.nameTaken': 'The customer has a location with this name already.',
   'location.cancelled': 'No location was added.',
   'command.addUsers.usage': 'add users <customer>',
-  'command.addUsers.summary': 'Add many users from a CSV file attached to the message (columns firstName, lastName, email, package, location, phoneNumber, extension).',
+  'command.addUsers.summary':
+    'Add many users from a CSV file attached to the message (columns firstName, lastName, email, package, location, phoneNumber, extension).',
   'procedure.bulk': 'users from a CSV file',
-  'bulk.needsFile': 'Attach one CSV file to the message `add users <customer>`. Columns: firstName, lastName, email, package, location, phoneNumber, extension.',
+  'bulk.needsFile':
+    'Attach one CSV file to the message `add users <customer>`. Columns: firstName, lastName, email, package, location, phoneNumber, extension.',
   'bulk.unreadable': 'The file could not be read as CSV: {reason}',
   'bulk.scanning': 'Webex is still scanning the file for malware; I will read it as soon as the scan is done.',
-  'bulk.stillScanning': 'Webex is still scanning the file for malware after more than a minute. Send `add users <customer>` with the file again in a few minutes.',
-  'bulk.unscannable': 'Webex could not scan the file for malware, so nobody can download it, the bot included. Save it as a plain CSV file (not zipped, not password-protected) and attach it again with `add users <customer>`.',
+  'bulk.stillScanning':
+    'Webex is still scanning the file for malware after more than a minute. Send `add users <customer>` with the file again in a few minutes.',
+  'bulk.unscannable':
+    'Webex could not scan the file for malware, so nobody can download it, the bot included. Save it as a plain CSV file (not zipped, not password-protected) and attach it again with `add users <customer>`.',
   'bulk.empty': 'The file has no rows under its header.',
   'bulk.tooMany': 'The file has {count} rows; at most {max} at a time.',
-  'bulk.missingColumns': 'The file lacks the columns {columns}. The header must name: firstName, lastName, email, package, location, phoneNumber, extension.',
-  'bulk.badRows.title': '{count} of {total} rows need a change; nothing was created',
-  'bulk.badRows.more': '…and {count} more rows.',
+  'bulk.missingColumns':
+    'The file lacks the columns {columns}. The header must name: firstName, lastName, email, package, location, phoneNumber, extension.',
+  'bulk.badRows.title':
+    '{count} of {total, plural, one {# row} other {# rows}} {count, plural, one {needs} other {need}} a change; nothing was created',
+  'bulk.badRows.more': '…and {count, plural, one {# more row} other {# more rows}}.',
   'bulk.unknownLocation': 'The customer has no location named “{location}”.',
   'bulk.duplicateEmail': 'The same email is on line {line}.',
-  'bulk.preview.title': 'Add {count} users to {name}?',
+  'bulk.preview.title': 'Add {count, plural, one {# user} other {# users}} to {name}?',
   'bulk.preview.perPackage': 'Per package',
   'bulk.preview.first': 'First rows',
-  'bulk.confirm': 'Add {count} users',
+  'bulk.confirm': 'Add {count, plural, one {# user} other {# users}}',
   'bulk.progress': 'Adding users to {name}: {done} of {total} ({percent} %).',
   'bulk.done.title': 'Users for {name}: {created} created, {existed} already existed, {failed} failed',
   'bulk.done.failedRows': 'Failed rows:',
@@ -324,7 +368,8 @@ export type Locale = 'en' | 'de';
 
 const de = {
   'help.title': 'Wholesale-Onboarding-Bot',
-  'help.intro': 'Ich führe in diesem Bereich das Webex-Wholesale-Kunden-Onboarding durch. Schreiben Sie einen dieser Befehle:',
+  'help.intro':
+    'Ich führe in diesem Bereich das Webex-Wholesale-Kunden-Onboarding durch. Schreiben Sie einen dieser Befehle:',
   'help.groupNote': 'Erwähnen Sie mich in einem Gruppenbereich zuerst, z. B. `@{botName} help`.',
   'help.fallback': 'Befehle, die ich verstehe:',
   'command.help.usage': 'help',
@@ -332,9 +377,11 @@ const de = {
   'reply.unknownCommand': 'Ich habe „{text}“ nicht verstanden. Schreiben Sie `help`, um zu sehen, was ich kann.',
   'reply.emptyCommand': 'Ja? Schreiben Sie `help`, um zu sehen, was ich kann.',
   'reply.cardInactive': 'Diese Karte ist nicht mehr aktiv. Es wurde nichts geändert.',
-  'reply.internalError': 'Bei mir ist etwas schiefgegangen, und es wurde nichts geändert. Bitte versuchen Sie es erneut; wenn es wieder passiert, wenden Sie sich an den Betreiber des Bots (Referenz {reference}).',
+  'reply.internalError':
+    'Bei mir ist etwas schiefgegangen, und es wurde nichts geändert. Bitte versuchen Sie es erneut; wenn es wieder passiert, wenden Sie sich an den Betreiber des Bots (Referenz {reference}).',
   'command.createTemplate.usage': 'create template',
-  'command.createTemplate.summary': 'Eine Onboarding-Vorlage Schritt für Schritt anlegen. Jeder Kunde wird mit einer bereitgestellt.',
+  'command.createTemplate.summary':
+    'Eine Onboarding-Vorlage Schritt für Schritt anlegen. Jeder Kunde wird mit einer bereitgestellt.',
   'command.templates.usage': 'templates',
   'command.templates.summary': 'Die Onboarding-Vorlagen und ihre Provisioning-IDs auflisten.',
   'command.template.usage': 'template <Name>',
@@ -347,8 +394,10 @@ const de = {
   'language.set': 'Ab jetzt schreibe ich in diesem Bereich auf Deutsch.',
   'language.unknown': 'Ich schreibe auf Deutsch (`de`) oder Englisch (`en`), nicht „{given}“.',
   'reply.notYourCard': 'Diese Karte gehört {owner}; nur diese Person kann sie beantworten.',
-  'reply.procedureRestart': 'Diese(r) {procedure} wurde mit einer älteren Version des Bots begonnen und kann nicht fortgesetzt werden. Es wurde nichts gespeichert; bitte beginnen Sie neu mit `{command}`.',
-  'reply.alreadyRunning': 'Sie haben in diesem Bereich bereits eine(n) {procedure} offen. Machen Sie auf der Karte unten weiter, oder schreiben Sie `cancel`, um abzubrechen.',
+  'reply.procedureRestart':
+    'Diese(r) {procedure} wurde mit einer älteren Version des Bots begonnen und kann nicht fortgesetzt werden. Es wurde nichts gespeichert; bitte beginnen Sie neu mit `{command}`.',
+  'reply.alreadyRunning':
+    'Sie haben in diesem Bereich bereits eine(n) {procedure} offen. Machen Sie auf der Karte unten weiter, oder schreiben Sie `cancel`, um abzubrechen.',
   'reply.cancelled': 'Abgebrochen: {procedure}. Es wurde nichts mehr gespeichert.',
   'reply.nothingToCancel': 'Bei Ihnen läuft in diesem Bereich nichts.',
   'reply.busy': 'Ihre letzte Antwort wird noch bearbeitet; bitte einen Moment Geduld.',
@@ -365,9 +414,11 @@ const de = {
   'field.country': 'Wählen Sie ein Land oder eine Region aus der Liste.',
   'field.language': 'Wählen Sie eine Sprache aus der Liste.',
   'field.choice': 'Wählen Sie eine der Optionen.',
-  'field.subscriptionId': 'Geben Sie die Abonnement-ID so ein, wie Partner Hub sie zeigt, z. B. Sub100448 (Buchstaben, Ziffern und Bindestriche).',
+  'field.subscriptionId':
+    'Geben Sie die Abonnement-ID so ein, wie Partner Hub sie zeigt, z. B. Sub100448 (Buchstaben, Ziffern und Bindestriche).',
   'field.uri': 'Geben Sie eine URI wie https://idp.example.com/saml ein.',
-  'field.provisioningId': 'Das ist keine Provisioning-ID. Öffnen Sie die Vorlage in Partner Hub und kopieren Sie ihre Provisioning-ID; sie sieht aus wie ZjViMzYxODctYzhk….',
+  'field.provisioningId':
+    'Das ist keine Provisioning-ID. Öffnen Sie die Vorlage in Partner Hub und kopieren Sie ihre Provisioning-ID; sie sieht aus wie ZjViMzYxODctYzhk….',
   'field.unknownSubscription': 'Partner Hub kennt kein Wholesale-Abonnement mit dieser ID.',
   'form.fixErrors': 'Einige Antworten müssen geändert werden; siehe die Hinweise unter den Feldern.',
   'template.step': 'Onboarding-Vorlage · Schritt {step} von {total}',
@@ -380,7 +431,8 @@ const de = {
   'template.subscriptionId': 'Wholesale-Abonnement-ID',
   'template.access.title': 'Telefonie und Authentifizierung',
   'template.pstnProvider': 'Cloud-Connected-PSTN-Anbieter (optional)',
-  'template.pstnWarning': '⚠ Nicht empfohlen: Diese optionale Einstellung hat Einschränkungen. Lassen Sie sie leer, wenn Sie sie nicht sicher brauchen.',
+  'template.pstnWarning':
+    '⚠ Nicht empfohlen: Diese optionale Einstellung hat Einschränkungen. Lassen Sie sie leer, wenn Sie sie nicht sicher brauchen.',
   'template.authMethod': 'Authentifizierungsmethode',
   'template.auth.webex': 'Webex-Authentifizierung (Webex Common Identity ist der IdP; Standard)',
   'template.auth.partner': 'Partner-Authentifizierung (Ihr eigener SAML-Identitätsanbieter)',
@@ -401,21 +453,26 @@ const de = {
   'template.yes': 'ja',
   'template.no': 'nein',
   'template.pasteId.title': 'Provisioning-ID',
-  'template.pasteId.intro': 'Legen Sie diese Vorlage in Partner Hub an (Kunden › Onboarding-Vorlagen › Vorlage erstellen), mit den eben bestätigten Einstellungen, öffnen Sie sie und fügen Sie hier ihre Provisioning-ID ein.',
+  'template.pasteId.intro':
+    'Legen Sie diese Vorlage in Partner Hub an (Kunden › Onboarding-Vorlagen › Vorlage erstellen), mit den eben bestätigten Einstellungen, öffnen Sie sie und fügen Sie hier ihre Provisioning-ID ein.',
   'template.provisioningId': 'Provisioning-ID',
   'template.working': 'Die Vorlage wird gespeichert …',
-  'template.partnerHubFailed': 'Partner Hub hat nicht geantwortet, daher wurde die Vorlage nicht angelegt. Drücken Sie „Absenden“, um es erneut zu versuchen.',
-  'template.saveFailed': 'Die Vorlage konnte nicht gespeichert werden. Drücken Sie „Absenden“, um es erneut zu versuchen.',
+  'template.partnerHubFailed':
+    'Partner Hub hat nicht geantwortet, daher wurde die Vorlage nicht angelegt. Drücken Sie „Absenden“, um es erneut zu versuchen.',
+  'template.saveFailed':
+    'Die Vorlage konnte nicht gespeichert werden. Drücken Sie „Absenden“, um es erneut zu versuchen.',
   'template.done.title': 'Onboarding-Vorlage „{name}“ ist bereit',
   'template.done.intro': 'Kunden können jetzt damit bereitgestellt werden. Ihre Provisioning-ID:',
   'template.cancelled': 'Die Onboarding-Vorlage wurde nicht angelegt.',
   'templates.title': 'Onboarding-Vorlagen',
   'templates.none': 'Es gibt noch keine Onboarding-Vorlagen. Schreiben Sie `create template`, um eine anzulegen.',
-  'templates.notFound': 'Es gibt keine Onboarding-Vorlage namens „{name}“. Schreiben Sie `templates`, um alle zu sehen.',
+  'templates.notFound':
+    'Es gibt keine Onboarding-Vorlage namens „{name}“. Schreiben Sie `templates`, um alle zu sehen.',
   'templates.missingName': 'Welche Vorlage? Schreiben Sie `template <Name>`.',
   'template.createdBy': 'Angelegt von',
   'command.createCustomer.usage': 'create customer',
-  'command.createCustomer.summary': 'Eine neue Wholesale-Kundenorganisation mit einer Onboarding-Vorlage bereitstellen und bis zum Ende verfolgen.',
+  'command.createCustomer.summary':
+    'Eine neue Wholesale-Kundenorganisation mit einer Onboarding-Vorlage bereitstellen und bis zum Ende verfolgen.',
   'procedure.customer': 'Kundenanlage',
   'package.webex_calling': 'Webex Calling',
   'package.webex_calling_standard': 'Webex Calling Standard',
@@ -427,31 +484,39 @@ const de = {
   'package.attendant_console': 'Attendant Console (Zusatz)',
   'package.cisco_calling_plan': 'Cisco Calling Plan (Zusatz)',
   'customer.step': 'Neuer Kunde · Schritt {step} von {total}',
-  'customer.noTemplates': 'Es gibt noch keine Onboarding-Vorlage, und ohne sie kann kein Kunde bereitgestellt werden. Schreiben Sie zuerst `create template`.',
+  'customer.noTemplates':
+    'Es gibt noch keine Onboarding-Vorlage, und ohne sie kann kein Kunde bereitgestellt werden. Schreiben Sie zuerst `create template`.',
   'customer.company.title': 'Unternehmen',
   'customer.template': 'Onboarding-Vorlage',
   'customer.chooseTemplate': 'Wählen Sie eine Onboarding-Vorlage.',
   'customer.companyName': 'Firmenname',
   'customer.adminEmail': 'Administrator des Kunden (E-Mail)',
   'customer.externalId': 'Externe Kunden-ID (ID in Ihrem System)',
-  'customer.externalIdFormat': 'Verwenden Sie 1 bis 64 Buchstaben, Ziffern, Punkte, Binde- und Unterstriche oder Doppelpunkte, beginnend mit einem Buchstaben oder einer Ziffer.',
-  'customer.externalIdInFlight': 'Ein Kunde mit dieser externen ID wird bereits von {owner} in einem anderen Bereich angelegt: {link}',
+  'customer.externalIdFormat':
+    'Verwenden Sie 1 bis 64 Buchstaben, Ziffern, Punkte, Binde- und Unterstriche oder Doppelpunkte, beginnend mit einem Buchstaben oder einer Ziffer.',
+  'customer.externalIdInFlight':
+    'Ein Kunde mit dieser externen ID wird bereits von {owner} in einem anderen Bereich angelegt: {link}',
   'customer.externalIdExists': 'Webex hat bereits einen Kunden mit dieser externen ID.',
-  'customer.adminEmailTaken': 'Diese E-Mail-Adresse gehört bereits zu einem Webex-Benutzer; verwenden Sie eine andere Administrator-Adresse.',
+  'customer.adminEmailTaken':
+    'Diese E-Mail-Adresse gehört bereits zu einem Webex-Benutzer; verwenden Sie eine andere Administrator-Adresse.',
   'customer.country': 'Land des Hauptsitzes',
-  'customer.countryUnsupported': 'Webex Wholesale wird in diesem Land nicht angeboten, daher kann der Kunde dort nicht bereitgestellt werden. Wählen Sie das Land, in dem der Hauptsitz tatsächlich liegt.',
+  'customer.countryUnsupported':
+    'Webex Wholesale wird in diesem Land nicht angeboten, daher kann der Kunde dort nicht bereitgestellt werden. Wählen Sie das Land, in dem der Hauptsitz tatsächlich liegt.',
   'customer.confirm.title': 'Standort des Hauptsitzes',
   'customer.confirm.text': 'Der Hauptsitz des Kunden liegt in {country}. Webex Wholesale wird dort angeboten.',
-  'customer.hqConfirmed': 'Ich bestätige, dass der Hauptsitz des Kunden in {country} liegt, einem von Webex unterstützten Standort.',
+  'customer.hqConfirmed':
+    'Ich bestätige, dass der Hauptsitz des Kunden in {country} liegt, einem von Webex unterstützten Standort.',
   'customer.hqConfirmRequired': 'Bestätigen Sie den Standort des Hauptsitzes, um fortzufahren.',
   'customer.packages.title': 'Pakete und Zusatzoptionen',
   'customer.packages': 'Pakete',
   'customer.addOns': 'Zusatzoptionen (optional)',
   'customer.packagesRequired': 'Wählen Sie mindestens ein Paket.',
-  'customer.addOnNeeds.attendant_console': 'Attendant Console setzt Webex Calling, Webex Suite oder Customer Experience Essentials voraus.',
+  'customer.addOnNeeds.attendant_console':
+    'Attendant Console setzt Webex Calling, Webex Suite oder Customer Experience Essentials voraus.',
   'customer.addOnNeeds.cisco_calling_plan': 'Cisco Calling Plan setzt ein Paket mit Telefonie voraus.',
   'customer.hq.title': 'Standort des Hauptsitzes (HQ)',
-  'customer.hq.callingNote': 'Ein Paket mit Telefonie ist gewählt, daher ist dies auch der erste Webex-Calling-Standort.',
+  'customer.hq.callingNote':
+    'Ein Paket mit Telefonie ist gewählt, daher ist dies auch der erste Webex-Calling-Standort.',
   'customer.locationName': 'Name des Standorts',
   'customer.addressLine1': 'Adresszeile 1',
   'customer.addressLine2': 'Adresszeile 2 (optional)',
@@ -466,41 +531,52 @@ const de = {
   'customer.locationLanguage': 'Sprache des Standorts (Ansagen)',
   'customer.elin': 'Notruf-Standortkennung (optional; Buchstaben, Ziffern, Bindestriche, höchstens 32)',
   'customer.summary.title': 'Neuen Kunden prüfen',
-  'customer.summary.intro': 'Ändern Sie einen Abschnitt mit seiner Schaltfläche „bearbeiten“. „Anlegen“ führt zuerst die Vorprüfung von Webex aus und legt nichts an, wenn sie scheitert.',
+  'customer.summary.intro':
+    'Ändern Sie einen Abschnitt mit seiner Schaltfläche „bearbeiten“. „Anlegen“ führt zuerst die Vorprüfung von Webex aus und legt nichts an, wenn sie scheitert.',
   'customer.section.company': 'Unternehmen',
   'customer.section.packages': 'Pakete',
   'customer.section.hq': 'HQ-Standort',
   'action.create': 'Anlegen',
   'customer.precheck.address': 'Webex konnte diese Adresse nicht bestätigen: {reason}',
   'customer.precheck.failed': 'Die Vorprüfung von Webex hat den Kunden abgelehnt: {reason}',
-  'customer.createFailed': 'Der Kunde konnte nicht angelegt werden: {reason}. Es wurde nichts bereitgestellt; drücken Sie „Anlegen“, um es erneut zu versuchen.',
-  'customer.unreachable': 'Die Wholesale-API hat nicht geantwortet. Es wurde nichts angelegt; drücken Sie „Anlegen“, um es erneut zu versuchen.',
+  'customer.createFailed':
+    'Der Kunde konnte nicht angelegt werden: {reason}. Es wurde nichts bereitgestellt; drücken Sie „Anlegen“, um es erneut zu versuchen.',
+  'customer.unreachable':
+    'Die Wholesale-API hat nicht geantwortet. Es wurde nichts angelegt; drücken Sie „Anlegen“, um es erneut zu versuchen.',
   'customer.creating': 'Vorprüfung bestanden. **{name}** wird angelegt (externe ID `{externalId}`) …',
-  'customer.provisioning': 'Die Bereitstellung von **{name}** hat begonnen (externe ID `{externalId}`, Pakete: {packages}). Ich melde mich hier, wenn sie abgeschlossen ist.',
+  'customer.provisioning':
+    'Die Bereitstellung von **{name}** hat begonnen (externe ID `{externalId}`, Pakete: {packages}). Ich melde mich hier, wenn sie abgeschlossen ist.',
   'customer.provisioned.title': '{name} ist bereitgestellt',
   'customer.provisionedWithErrors.title': '{name} ist bereitgestellt, mit Fehlern',
   'customer.failed.title': 'Die Bereitstellung von {name} ist fehlgeschlagen',
   'customer.packageState': '{status}',
   'customer.packageError': '{status}: {reason}',
-  'customer.nextSteps': 'Als Nächstes: Benutzer und Standorte zum Kunden hinzufügen. Optional können Sie in Partner Hub eine Wholesale-Setup-Assist-Anfrage senden, um Hilfe bei der Einrichtung zu erhalten.',
-  'customer.failedNextSteps': 'Von selbst passiert nichts weiter. Prüfen Sie die Gründe oben, klären Sie sie mit dem Kunden, löschen Sie den Kunden dann in Partner Hub und führen Sie `create customer` erneut aus.',
+  'customer.nextSteps':
+    'Als Nächstes: Benutzer und Standorte zum Kunden hinzufügen. Optional können Sie in Partner Hub eine Wholesale-Setup-Assist-Anfrage senden, um Hilfe bei der Einrichtung zu erhalten.',
+  'customer.failedNextSteps':
+    'Von selbst passiert nichts weiter. Prüfen Sie die Gründe oben, klären Sie sie mit dem Kunden, löschen Sie den Kunden dann in Partner Hub und führen Sie `create customer` erneut aus.',
   'customer.cancelled': 'Der Kunde wurde nicht angelegt.',
   'customer.status.provisioned': 'bereitgestellt',
   'customer.status.provisioning': 'wird bereitgestellt',
   'customer.status.error': 'fehlgeschlagen',
   'customer.externalIdLabel': 'Externe ID',
   'customer.orgId': 'Organisations-ID',
-  'access.outsider': 'Entschuldigung, {email}, Sie stehen nicht auf der Liste der Partner-Administratoren, Genehmigenden oder Lesenden dieses Bots. Bitten Sie {contact}, Sie aufzunehmen.',
-  'access.domain': 'Entschuldigung, {email}, dieser Bot arbeitet nur für Personen von {domains}. Wenden Sie sich an {contact}, wenn Sie Zugang brauchen.',
-  'access.role': 'Entschuldigung, {email}, Sie dürfen Status und Verlauf abfragen, aber nur Partner-Administratoren können dies starten. Wenden Sie sich bei Bedarf an {contact}.',
+  'access.outsider':
+    'Entschuldigung, {email}, Sie stehen nicht auf der Liste der Partner-Administratoren, Genehmigenden oder Lesenden dieses Bots. Bitten Sie {contact}, Sie aufzunehmen.',
+  'access.domain':
+    'Entschuldigung, {email}, dieser Bot arbeitet nur für Personen von {domains}. Wenden Sie sich an {contact}, wenn Sie Zugang brauchen.',
+  'access.role':
+    'Entschuldigung, {email}, Sie dürfen Status und Verlauf abfragen, aber nur Partner-Administratoren können dies starten. Wenden Sie sich bei Bedarf an {contact}.',
   'access.role.approve': 'Entschuldigung, {email}, nur Genehmigende können hier abstimmen.',
   'command.status.usage': 'status [Kunde]',
-  'command.status.summary': 'Bereitstellungsstand eines Kunden je Paket (Name oder externe ID), oder ohne Namen: alles, was gerade läuft.',
+  'command.status.summary':
+    'Bereitstellungsstand eines Kunden je Paket (Name oder externe ID), oder ohne Namen: alles, was gerade läuft.',
   'command.history.usage': 'history <Kunde>',
   'command.history.summary': 'Was mit einem Kunden geschah, das Neueste zuerst.',
   'command.customers.usage': 'customers',
   'command.customers.summary': 'Alle Kunden, die dieser Bot angelegt hat, mit ihrem Stand.',
-  'status.missing': 'Welcher Kunde? Schreiben Sie `status <Name oder externe ID>`, oder `status` für alles, was gerade läuft.',
+  'status.missing':
+    'Welcher Kunde? Schreiben Sie `status <Name oder externe ID>`, oder `status` für alles, was gerade läuft.',
   'status.none': 'Kein Kunde passt zu „{query}“.',
   'status.didYouMean': 'Meinten Sie: {names}?',
   'status.several': '„{query}“ passt zu {count} Kunden. Welcher?',
@@ -515,7 +591,8 @@ const de = {
   'status.locations': 'Standorte',
   'status.pendingApproval': 'Wartet auf Freigabe',
   'status.pendingApprovalLine': '{subject}: {count} von {required}, offen bis {until}',
-  'status.creationPending': 'Eine Anfrage, {subject} anzulegen, wartet auf Freigabe ({count} von {required}, offen bis {until}).',
+  'status.creationPending':
+    'Eine Anfrage, {subject} anzulegen, wartet auf Freigabe ({count} von {required}, offen bis {until}).',
   'status.inFlight.title': 'Läuft gerade',
   'status.inFlight.none': 'Es läuft gerade nichts.',
   'status.inFlight.line': '{procedure} von {who}, seit {since}: {step}',
@@ -526,36 +603,47 @@ const de = {
   'history.none': 'Für {name} ist nichts aufgezeichnet.',
   'history.more': 'Älter',
   'history.page': 'Seite {page} von {pages}',
-  'alert.customerFailed': '⚠️ Die Bereitstellung von **{name}** (`{externalId}`, gestartet von {who}) ist fehlgeschlagen: {reasons}. Nachsehen: `status {externalId}`. Erneut versuchen: die Ursache mit dem Kunden beheben, den Kunden in Partner Hub löschen, dann `create customer`.',
-  'alert.customerWithErrors': '⚠️ **{name}** (`{externalId}`, gestartet von {who}) wurde mit Fehlern bereitgestellt: {reasons}. Nachsehen: `status {externalId}`. Die übrigen Pakete funktionieren; beheben Sie die fehlgeschlagenen in Partner Hub oder mit dem Cisco-Support.',
+  'alert.customerFailed':
+    '⚠️ Die Bereitstellung von **{name}** (`{externalId}`, gestartet von {who}) ist fehlgeschlagen: {reasons}. Nachsehen: `status {externalId}`. Erneut versuchen: die Ursache mit dem Kunden beheben, den Kunden in Partner Hub löschen, dann `create customer`.',
+  'alert.customerWithErrors':
+    '⚠️ **{name}** (`{externalId}`, gestartet von {who}) wurde mit Fehlern bereitgestellt: {reasons}. Nachsehen: `status {externalId}`. Die übrigen Pakete funktionieren; beheben Sie die fehlgeschlagenen in Partner Hub oder mit dem Cisco-Support.',
   'approval.title': 'Genehmigung nötig: {subject}',
   'approval.requestedBy': 'Angefragt von',
   'approval.needs': 'Benötigt',
-  'approval.needsValue': '{required} Genehmigung(en), von {eligible}',
+  'approval.needsValue': '{required, plural, one {# Genehmigung} other {# Genehmigungen}}, von {eligible}',
   'approval.expires': 'Offen bis',
   'approval.comment': 'Kommentar (optional)',
   'approval.approve': 'Genehmigen',
   'approval.reject': 'Ablehnen',
-  'approval.sent': 'Zur Genehmigung gesendet: {subject}. Benötigt {required} Genehmigung(en) bis {expires}; ich melde das Ergebnis hier.',
+  'approval.sent':
+    'Zur Genehmigung gesendet: {subject}. Benötigt {required, plural, one {# Genehmigung} other {# Genehmigungen}} bis {expires}; ich melde das Ergebnis hier.',
   'approval.voteCounted': '{email} hat genehmigt ({count} von {required}).',
   'approval.approved': '✅ Genehmigt: {subject} ({count} von {required}). {requester}, es geht jetzt weiter.',
   'approval.rejected': '❌ Abgelehnt von {email}: {subject}. Grund: {reason}',
   'approval.noReason': 'kein Grund angegeben',
   'approval.toRequesterApproved': '✅ Ihre Anfrage „{subject}“ wurde genehmigt. Es geht weiter.',
-  'approval.toRequesterRejected': '❌ Ihre Anfrage „{subject}“ wurde von {email} abgelehnt. Grund: {reason}. Es wurde nichts angelegt.',
-  'approval.expiredThread': '⌛ Diese Genehmigung ist am {time} ohne Entscheidung abgelaufen. Stimmen werden nicht mehr angenommen.',
-  'approval.toRequesterExpired': '⌛ Ihre Anfrage „{subject}“ ist ohne genügend Genehmigungen abgelaufen. Es wurde nichts angelegt; drücken Sie „Anlegen“ in der Zusammenfassung, um erneut zu fragen.',
-  'approval.escalation': '⌛ Eine Genehmigung ist ohne Entscheidung abgelaufen: „{subject}“, angefragt von {requester}, mit {count} von {required} Genehmigungen. Genehmigende: {eligible}.',
-  'approval.reminder': '⏰ Erinnerung: „{subject}“ braucht noch {missing} Genehmigung(en). Noch nicht abgestimmt: {who}.',
+  'approval.toRequesterRejected':
+    '❌ Ihre Anfrage „{subject}“ wurde von {email} abgelehnt. Grund: {reason}. Es wurde nichts angelegt.',
+  'approval.expiredThread':
+    '⌛ Diese Genehmigung ist am {time} ohne Entscheidung abgelaufen. Stimmen werden nicht mehr angenommen.',
+  'approval.toRequesterExpired':
+    '⌛ Ihre Anfrage „{subject}“ ist ohne genügend Genehmigungen abgelaufen. Es wurde nichts angelegt; drücken Sie „Anlegen“ in der Zusammenfassung, um erneut zu fragen.',
+  'approval.escalation':
+    '⌛ Eine Genehmigung ist ohne Entscheidung abgelaufen: „{subject}“, angefragt von {requester}, mit {count} von {required} Genehmigungen. Genehmigende: {eligible}.',
+  'approval.reminder':
+    '⏰ Erinnerung: „{subject}“ braucht noch {missing, plural, one {# Genehmigung} other {# Genehmigungen}}. Noch nicht abgestimmt: {who}.',
   'approval.refused.decided': 'Über diese Genehmigung wurde bereits entschieden; Ihre Stimme ändert nichts.',
   'approval.refused.expired': 'Diese Genehmigung ist abgelaufen oder wurde zurückgezogen; Ihre Stimme ändert nichts.',
-  'approval.refused.notApprover': 'Entschuldigung, {email}, Sie sind für diese Anfrage nicht genehmigungsberechtigt; Ihre Stimme zählt nicht.',
+  'approval.refused.notApprover':
+    'Entschuldigung, {email}, Sie sind für diese Anfrage nicht genehmigungsberechtigt; Ihre Stimme zählt nicht.',
   'approval.refused.ownRequest': 'Entschuldigung, {email}, Sie können Ihre eigene Anfrage nicht genehmigen.',
   'approval.refused.alreadyVoted': '{email}, Sie haben hierüber bereits abgestimmt; jede Person stimmt einmal ab.',
-  'approval.notEnoughApprovers': 'Die Genehmigungsrichtlinie verlangt {required} Genehmigungen, nennt aber nur {eligible} Personen, die sie geben könnten. Bitten Sie den Betreiber des Bots, die Richtlinie zu korrigieren.',
+  'approval.notEnoughApprovers':
+    'Die Genehmigungsrichtlinie verlangt {required, plural, one {# Genehmigung} other {# Genehmigungen}}, nennt aber nur {eligible, plural, one {# Person, die sie geben könnte} other {# Personen, die sie geben könnten}}. Bitten Sie den Betreiber des Bots, die Richtlinie zu korrigieren.',
   'approval.waiting': 'Warte auf die Genehmigung von {subject}.',
   'approval.rejectedCard': 'Abgelehnt von {email}: {reason}. Es wurde nichts angelegt.',
-  'approval.expiredNotice': 'Die Genehmigung ist ohne Entscheidung abgelaufen. Drücken Sie „Anlegen“, um erneut zu fragen.',
+  'approval.expiredNotice':
+    'Die Genehmigung ist ohne Entscheidung abgelaufen. Drücken Sie „Anlegen“, um erneut zu fragen.',
   'command.approvals.usage': 'approvals',
   'command.approvals.summary': 'Die Genehmigungen, die auf Ihre Stimme warten, und Ihre eigenen offenen Anfragen.',
   'approvals.none': 'Nichts wartet auf Ihre Genehmigung, und Sie haben keine offenen Anfragen.',
@@ -563,7 +651,8 @@ const de = {
   'approvals.line': '{count} von {required} Genehmigungen, angefragt von {requester}, offen bis {expires}{mine}',
   'approvals.yourVote': ' — Ihre Stimme wird erwartet',
   'command.addUser.usage': 'add user <Kunde>',
-  'command.addUser.summary': 'Einen Benutzer zu einem Kunden hinzufügen: Name, E-Mail, Paket, bei Telefonie ein Standort und eine Nummer oder Durchwahl.',
+  'command.addUser.summary':
+    'Einen Benutzer zu einem Kunden hinzufügen: Name, E-Mail, Paket, bei Telefonie ein Standort und eine Nummer oder Durchwahl.',
   'command.addLocation.usage': 'add location <Kunde>',
   'command.addLocation.summary': 'Einen Standort zu einem Kunden hinzufügen.',
   'command.setupCustomer.usage': 'setup customer <Kunde>',
@@ -571,12 +660,14 @@ const de = {
   'procedure.user': 'neuer Benutzer',
   'procedure.location': 'neuer Standort',
   'setup.missing': 'Welcher Kunde? Schreiben Sie `{command} <Name oder externe ID>`.',
-  'setup.notReady': '{name} ist {status}, noch nicht bereitgestellt, daher kann noch nichts hinzugefügt werden. Schreiben Sie `status {externalId}`, um den Stand zu verfolgen.',
+  'setup.notReady':
+    '{name} ist {status}, noch nicht bereitgestellt, daher kann noch nichts hinzugefügt werden. Schreiben Sie `status {externalId}`, um den Stand zu verfolgen.',
   'setup.title': '{name} einrichten',
   'setup.intro': 'Benutzer und Standorte zum Kunden hinzufügen.',
   'setup.addUser': 'Benutzer hinzufügen',
   'setup.addLocation': 'Standort hinzufügen',
-  'setup.csv': 'Viele Benutzer auf einmal: eine CSV-Datei an eine Nachricht `add users {externalId}` anhängen (Spalten firstName, lastName, email, package, location, phoneNumber, extension).',
+  'setup.csv':
+    'Viele Benutzer auf einmal: eine CSV-Datei an eine Nachricht `add users {externalId}` anhängen (Spalten firstName, lastName, email, package, location, phoneNumber, extension).',
   'user.title': 'Neuer Benutzer für {name}',
   'user.firstName': 'Vorname',
   'user.lastName': 'Nachname',
@@ -585,19 +676,22 @@ const de = {
   'user.location': 'Standort (Pakete mit Telefonie)',
   'user.phone': 'Hauptrufnummer, E.164 (Pakete mit Telefonie)',
   'user.extension': 'Durchwahl (Pakete mit Telefonie)',
-  'user.callingNote': 'Pakete mit Telefonie brauchen einen Standort und eine Rufnummer oder eine Durchwahl, oder beides.',
+  'user.callingNote':
+    'Pakete mit Telefonie brauchen einen Standort und eine Rufnummer oder eine Durchwahl, oder beides.',
   'user.needsNumber': 'Ein Paket mit Telefonie braucht eine Rufnummer oder eine Durchwahl.',
   'user.needsLocation': 'Ein Paket mit Telefonie braucht einen Standort.',
   'user.phoneInvalid': 'Geben Sie die Nummer im E.164-Format ein, z. B. +4930123456789.',
   'user.extensionInvalid': 'Verwenden Sie 2 bis 10 Ziffern.',
   'user.packageNotOwned': 'Der Kunde hat kein solches Paket; wählen Sie eines seiner Pakete.',
-  'user.adminPackage': 'Dies ist der Administrator des Kunden, der die Paketstufe des Kunden behält ({package}); sie wird nie herabgesetzt.',
+  'user.adminPackage':
+    'Dies ist der Administrator des Kunden, der die Paketstufe des Kunden behält ({package}); sie wird nie herabgesetzt.',
   'user.emailTaken': 'Diese E-Mail-Adresse gehört bereits zu einem Webex-Benutzer.',
   'user.numberTaken': 'Diese Nummer ist bereits vergeben.',
   'user.add': 'Benutzer hinzufügen',
   'user.done': '✅ {first} {last} ({email}) wurde {customer} mit {package} hinzugefügt.',
   'user.existed': '{email} war bereits Benutzer von {customer}; es wurde nichts geändert.',
-  'user.failed': 'Der Benutzer konnte nicht hinzugefügt werden: {reason}. Drücken Sie „Benutzer hinzufügen“, um es erneut zu versuchen.',
+  'user.failed':
+    'Der Benutzer konnte nicht hinzugefügt werden: {reason}. Drücken Sie „Benutzer hinzufügen“, um es erneut zu versuchen.',
   'user.cancelled': 'Es wurde kein Benutzer hinzugefügt.',
   'location.title': 'Neuer Standort für {name}',
   'location.name': 'Name des Standorts',
@@ -606,25 +700,32 @@ const de = {
   'location.announcementLanguage': 'Sprache der Ansagen',
   'location.add': 'Standort hinzufügen',
   'location.done': '✅ Der Standort {location} wurde {customer} hinzugefügt.',
-  'location.failed': 'Der Standort konnte nicht hinzugefügt werden: {reason}. Drücken Sie „Standort hinzufügen“, um es erneut zu versuchen.',
+  'location.failed':
+    'Der Standort konnte nicht hinzugefügt werden: {reason}. Drücken Sie „Standort hinzufügen“, um es erneut zu versuchen.',
   'location.nameTaken': 'Der Kunde hat bereits einen Standort mit diesem Namen.',
   'location.cancelled': 'Es wurde kein Standort hinzugefügt.',
   'command.addUsers.usage': 'add users <Kunde>',
-  'command.addUsers.summary': 'Viele Benutzer aus einer an die Nachricht angehängten CSV-Datei hinzufügen (Spalten firstName, lastName, email, package, location, phoneNumber, extension).',
+  'command.addUsers.summary':
+    'Viele Benutzer aus einer an die Nachricht angehängten CSV-Datei hinzufügen (Spalten firstName, lastName, email, package, location, phoneNumber, extension).',
   'procedure.bulk': 'Benutzer aus einer CSV-Datei',
-  'bulk.needsFile': 'Hängen Sie eine CSV-Datei an die Nachricht `add users <Kunde>` an. Spalten: firstName, lastName, email, package, location, phoneNumber, extension.',
+  'bulk.needsFile':
+    'Hängen Sie eine CSV-Datei an die Nachricht `add users <Kunde>` an. Spalten: firstName, lastName, email, package, location, phoneNumber, extension.',
   'bulk.unreadable': 'Die Datei konnte nicht als CSV gelesen werden: {reason}',
   'bulk.scanning': 'Webex prüft die Datei noch auf Schadsoftware; ich lese sie, sobald die Prüfung fertig ist.',
-  'bulk.stillScanning': 'Webex prüft die Datei nach über einer Minute noch immer auf Schadsoftware. Senden Sie `add users <Kunde>` mit der Datei in ein paar Minuten noch einmal.',
-  'bulk.unscannable': 'Webex konnte die Datei nicht auf Schadsoftware prüfen, darum kann niemand sie herunterladen, auch der Bot nicht. Speichern Sie sie als einfache CSV-Datei (nicht gepackt, ohne Passwort) und hängen Sie sie mit `add users <Kunde>` erneut an.',
+  'bulk.stillScanning':
+    'Webex prüft die Datei nach über einer Minute noch immer auf Schadsoftware. Senden Sie `add users <Kunde>` mit der Datei in ein paar Minuten noch einmal.',
+  'bulk.unscannable':
+    'Webex konnte die Datei nicht auf Schadsoftware prüfen, darum kann niemand sie herunterladen, auch der Bot nicht. Speichern Sie sie als einfache CSV-Datei (nicht gepackt, ohne Passwort) und hängen Sie sie mit `add users <Kunde>` erneut an.',
   'bulk.empty': 'Die Datei hat unter der Kopfzeile keine Zeilen.',
   'bulk.tooMany': 'Die Datei hat {count} Zeilen; höchstens {max} auf einmal.',
-  'bulk.missingColumns': 'Der Datei fehlen die Spalten {columns}. Die Kopfzeile muss nennen: firstName, lastName, email, package, location, phoneNumber, extension.',
-  'bulk.badRows.title': '{count} von {total} Zeilen müssen geändert werden; es wurde nichts angelegt',
-  'bulk.badRows.more': '… und {count} weitere Zeilen.',
+  'bulk.missingColumns':
+    'Der Datei fehlen die Spalten {columns}. Die Kopfzeile muss nennen: firstName, lastName, email, package, location, phoneNumber, extension.',
+  'bulk.badRows.title':
+    '{count} von {total, plural, one {# Zeile} other {# Zeilen}} {count, plural, one {muss} other {müssen}} geändert werden; es wurde nichts angelegt',
+  'bulk.badRows.more': '… und {count, plural, one {# weitere Zeile} other {# weitere Zeilen}}.',
   'bulk.unknownLocation': 'Der Kunde hat keinen Standort namens „{location}“.',
   'bulk.duplicateEmail': 'Dieselbe E-Mail-Adresse steht in Zeile {line}.',
-  'bulk.preview.title': '{count} Benutzer zu {name} hinzufügen?',
+  'bulk.preview.title': '{count, plural, one {# Benutzer} other {# Benutzer}} zu {name} hinzufügen?',
   'bulk.preview.perPackage': 'Je Paket',
   'bulk.preview.first': 'Erste Zeilen',
   'bulk.confirm': '{count} Benutzer hinzufügen',
@@ -643,12 +744,45 @@ export const catalogue: Readonly<Record<Locale, Readonly<Record<MessageId, strin
 export const locales = ['en', 'de'] as const satisfies readonly Locale[];
 
 /** Looks a message up in the locale's catalogue and fills its `{placeholders}`. */
+const compiled = new Map<string, IntlMessageFormat>();
+
+/**
+ * A message in ICU MessageFormat (plurals: `{count, plural, one {# row} other {# rows}}`), its
+ * numbers written the locale's way. Tags are text here: `<customer>` in a usage line is no markup.
+ * A placeholder with no value stays visible, so a missing parameter shows instead of vanishing.
+ */
 export function format(locale: Locale, id: MessageId, params: Readonly<Record<string, string | number>> = {}): string {
-  const template = catalogue[locale][id];
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = params[key];
-    return value === undefined ? whole : String(value);
-  });
+  const key = `${locale}|${id}`;
+  let message = compiled.get(key);
+  if (!message) {
+    message = new IntlMessageFormat(catalogue[locale][id], locale, undefined, { ignoreTag: true });
+    compiled.set(key, message);
+  }
+  const values: Record<string, string | number> = {};
+  for (const name of argumentsOf(locale, id)) values[name] = params[name] ?? `{${name}}`;
+  return String(message.format(values));
+}
+
+const argumentNames = new Map<string, readonly string[]>();
+
+/** The names of a message's arguments (simple and plural), read from the parsed message once. */
+export function argumentsOf(locale: Locale, id: MessageId): readonly string[] {
+  const key = `${locale}|${id}`;
+  let names = argumentNames.get(key);
+  if (!names) {
+    const found = new Set<string>();
+    const walk = (elements: readonly MessageFormatElement[]) => {
+      for (const element of elements) {
+        if ('value' in element && typeof element.value === 'string' && element.type !== TYPE.literal)
+          found.add(element.value);
+        if ('options' in element) for (const option of Object.values(element.options)) walk(option.value);
+      }
+    };
+    walk(parse(catalogue[locale][id], { ignoreTag: true }));
+    names = [...found].sort();
+    argumentNames.set(key, names);
+  }
+  return names;
 }
 
 /** A translator bound to one locale, handed to card builders so they never choose words. */

@@ -35,10 +35,13 @@ const byCountry = new Map<string, readonly string[]>();
 export function countryTimeZones(country: string): readonly string[] {
   let zones = byCountry.get(country);
   if (!zones) {
-    let found: readonly string[] = [];
+    let found: readonly string[];
     try {
       // Node 20's V8 has the `timeZones` getter; later ones renamed it `getTimeZones()` (Intl Locale Info).
-      const locale = new Intl.Locale(`und-${country}`) as Intl.Locale & { readonly timeZones?: readonly string[]; getTimeZones?: () => readonly string[] };
+      const locale = new Intl.Locale(`und-${country}`) as Intl.Locale & {
+        readonly timeZones?: readonly string[];
+        getTimeZones?: () => readonly string[];
+      };
       found = locale.getTimeZones?.() ?? locale.timeZones ?? [];
     } catch {
       found = [];
@@ -56,12 +59,17 @@ const GENERIC_AT = Date.UTC(2026, 0, 15);
 const choices = new Map<string, readonly { readonly title: string; readonly value: string }[]>();
 
 /** A country's zones as choices, "America/New York (Eastern Time)" with the generic name in the person's language. */
-export function timeZoneChoices(country: string, locale: Locale): readonly { readonly title: string; readonly value: string }[] {
+export function timeZoneChoices(
+  country: string,
+  locale: Locale,
+): readonly { readonly title: string; readonly value: string }[] {
   const key = `${locale}|${country}`;
   let list = choices.get(key);
   if (!list) {
     list = countryTimeZones(country).map((zone) => {
-      const generic = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(GENERIC_AT).find((p) => p.type === 'timeZoneName')?.value;
+      const generic = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' })
+        .formatToParts(GENERIC_AT)
+        .find((p) => p.type === 'timeZoneName')?.value;
       const place = zone.replace(/_/g, ' ');
       return { title: generic ? `${place} (${generic})` : place, value: zone };
     });

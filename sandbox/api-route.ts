@@ -67,19 +67,49 @@ function firstString(value: unknown): string | undefined {
  * Mounts one spec operation (e.g. `GET /messages/{messageId}`): bearer auth, armed faults,
  * request validation against the spec, Webex's error shape and a TrackingID on every answer.
  */
-export function apiRoute(router: Router, ctx: ApiContext, operation: string, handler: (call: ApiCall) => ApiResult | Promise<ApiResult>, options: { readonly unspecified?: boolean } = {}): void {
+export function apiRoute(
+  router: Router,
+  ctx: ApiContext,
+  operation: string,
+  handler: (call: ApiCall) => ApiResult | Promise<ApiResult>,
+  options: { readonly unspecified?: boolean } = {},
+): void {
   const [method, template] = operation.split(' ') as [string, string];
   const expressPath = template.replace(/\{(\w+)\}/g, ':$1');
   const mount = router[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'].bind(router);
   mount(expressPath, async (req: Request, res: Response) => {
     const tracking = trackingId();
     res.set('TrackingID', tracking);
-    const record = (status: number, body: unknown, person?: SandboxPerson, requestIssues: readonly SpecIssue[] = []) => {
-      ctx.calls.push({ at: ctx.state.now(), operation, method, path: req.path, personEmail: person?.emails[0], status, body, requestIssues });
+    const record = (
+      status: number,
+      body: unknown,
+      person?: SandboxPerson,
+      requestIssues: readonly SpecIssue[] = [],
+    ) => {
+      ctx.calls.push({
+        at: ctx.state.now(),
+        operation,
+        method,
+        path: req.path,
+        personEmail: person?.emails[0],
+        status,
+        body,
+        requestIssues,
+      });
       if (ctx.calls.length > MAX_RECORDED) ctx.calls.splice(0, ctx.calls.length - MAX_RECORDED);
     };
-    const fail = (status: number, message: string, person?: SandboxPerson, requestIssues: readonly SpecIssue[] = [], problems: ApiError['problems'] = []) => {
-      const body = { message, errors: problems.length > 0 ? problems.map((p) => ({ ...p })) : [{ description: message }], trackingId: tracking };
+    const fail = (
+      status: number,
+      message: string,
+      person?: SandboxPerson,
+      requestIssues: readonly SpecIssue[] = [],
+      problems: ApiError['problems'] = [],
+    ) => {
+      const body = {
+        message,
+        errors: problems.length > 0 ? problems.map((p) => ({ ...p })) : [{ description: message }],
+        trackingId: tracking,
+      };
       record(status, body, person, requestIssues);
       res.status(status).json(body);
     };
@@ -106,9 +136,15 @@ export function apiRoute(router: Router, ctx: ApiContext, operation: string, han
 
     const body: unknown = req.body;
     // Operations outside the official specs we hold (Locations) are checked by their handlers alone.
-    const issues = !options.unspecified && (method === 'POST' || method === 'PUT') ? ctx.spec.request(operation, body ?? {}) : [];
+    const issues =
+      !options.unspecified && (method === 'POST' || method === 'PUT') ? ctx.spec.request(operation, body ?? {}) : [];
     if (issues.length > 0) {
-      return fail(400, `The request body does not match the API: ${issues.map((i) => `${i.path || 'body'} ${i.message}`).join('; ')}`, person, issues);
+      return fail(
+        400,
+        `The request body does not match the API: ${issues.map((i) => `${i.path || 'body'} ${i.message}`).join('; ')}`,
+        person,
+        issues,
+      );
     }
 
     const query: Record<string, string> = {};
@@ -118,14 +154,26 @@ export function apiRoute(router: Router, ctx: ApiContext, operation: string, han
     }
     try {
       const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`);
-      const result = await handler({ person, token: token!, params: req.params as Record<string, string>, query, body, url });
+      const result = await handler({
+        person,
+        token: token!,
+        params: req.params as Record<string, string>,
+        query,
+        body,
+        url,
+      });
       // A pass-through fault: the work is done, but the caller is told it failed (as after a lost answer).
       // A pass-through fault's delay comes after the work: the caller waits for an answer that is late.
       if (fault?.passThrough && fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (fault && fault.status >= 400 && fault.passThrough) return answerFault();
       record(result.status, result.body, person);
       for (const [name, value] of Object.entries(result.headers ?? {})) res.set(name, value);
-      if (result.file) res.status(result.status).type(result.file.type).set('content-disposition', `attachment; filename="${result.file.name}"`).send(result.file.content);
+      if (result.file)
+        res
+          .status(result.status)
+          .type(result.file.type)
+          .set('content-disposition', `attachment; filename="${result.file.name}"`)
+          .send(result.file.content);
       else if (result.body === undefined) res.status(result.status).end();
       else res.status(result.status).json(result.body);
     } catch (error) {

@@ -18,10 +18,14 @@ let compiled: CardSchema | undefined;
 /** The official Adaptive Card 1.3 schema (spec/), compiled once with its draft-06 meta-schema. */
 function cardSchema(): CardSchema {
   if (compiled) return compiled;
-  const schema = JSON.parse(readFileSync(new URL('../spec/adaptive-card-1.3.schema.json', import.meta.url), 'utf8')) as { definitions: Json };
+  const schema = JSON.parse(
+    readFileSync(new URL('../spec/adaptive-card-1.3.schema.json', import.meta.url), 'utf8'),
+  ) as { definitions: Json };
   const ajv = new Ajv({ strict: false, allErrors: true });
   // ajv-formats ships CommonJS; its default export arrives wrapped under ESM.
-  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => void;
+  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+    ajv: Ajv,
+  ) => void;
   addFormats(ajv);
   ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object);
   ajv.addSchema(schema, 'card');
@@ -32,21 +36,25 @@ function cardSchema(): CardSchema {
 /** The value at a JSON pointer such as `/body/0/items/1`. */
 function at(root: unknown, pointer: string): unknown {
   let value = root;
-  for (const key of pointer.split('/').slice(1)) value = (value as Json | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')];
+  for (const key of pointer.split('/').slice(1))
+    value = (value as Json | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')];
   return value;
 }
 
 /** The pointer of the nearest element (an object with a `type`) at or above `pointer`. */
 function elementAt(root: unknown, pointer: string): string | undefined {
   for (let path = pointer; ; path = path.slice(0, path.lastIndexOf('/'))) {
-    const value = at(root, path) as Json | undefined;
+    const value = at(root, path) as Json | null | undefined;
     if (value !== null && typeof value === 'object' && typeof value.type === 'string') return path;
     if (path === '') return undefined;
   }
 }
 
 function describe(pointer: string, e: ErrorObject): string {
-  const extra = e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: unknown }).additionalProperty)})` : '';
+  const extra =
+    e.keyword === 'additionalProperties'
+      ? ` (${String((e.params as { additionalProperty?: unknown }).additionalProperty)})`
+      : '';
   return `${pointer + e.instancePath || '/'} ${e.message ?? 'is invalid'}${extra}`;
 }
 

@@ -41,7 +41,13 @@ export class Faults {
   }
 
   /** The fault for this call, if one is armed; counts it down. */
-  take(method: string, operationPath: string, literalPath: string, personEmail: string | undefined, now: string): Fault | undefined {
+  take(
+    method: string,
+    operationPath: string,
+    literalPath: string,
+    personEmail: string | undefined,
+    now: string,
+  ): Fault | undefined {
     const entry = this.active.find(
       ({ fault }) =>
         (!fault.method || fault.method === method) &&

@@ -11,7 +11,14 @@ const newLocation = z.object({
   timeZone: z.string().refine((v) => ianaTimeZones.has(v), 'is not an IANA time zone'),
   preferredLanguage: z.string().regex(/^[a-z]{2}_[a-z]{2}$/i, 'is not a language code such as en_us'),
   announcementLanguage: z.string().regex(/^[a-z]{2}_[a-z]{2}$/i, 'is not a language code such as en_us'),
-  address: z.object({ address1: z.string().min(1), address2: z.string().optional(), city: z.string().min(1), state: z.string().min(1), postalCode: z.string().min(1), country: z.string().length(2) }),
+  address: z.object({
+    address1: z.string().min(1),
+    address2: z.string().optional(),
+    city: z.string().min(1),
+    state: z.string().min(1),
+    postalCode: z.string().min(1),
+    country: z.string().length(2),
+  }),
 });
 
 /**
@@ -27,12 +34,18 @@ function presentListed(l: SandboxLocation) {
  * The part of Webex's Locations API the bot uses, for a partner acting on a customer org
  * (`orgId`): create and list. It is not in the Wholesale spec, so the sandbox checks it itself.
  */
-export function mountLocationRoutes(router: Router, ctx: ApiContext, wholesale: WholesaleState, subscribers: SubscriberState): void {
+export function mountLocationRoutes(
+  router: Router,
+  ctx: ApiContext,
+  wholesale: WholesaleState,
+  subscribers: SubscriberState,
+): void {
   // A customer whose provisioning has not ended well has no Webex org yet, so its orgId is as
   // unknown to the Locations API as a made-up one: 404, the answer for an org one cannot reach.
   const orgOf = (orgId: string | undefined) => {
     const customer = wholesale.customers.find((c) => c.orgId === orgId);
-    if (!customer || !wholesale.hasOrg(customer, Date.now())) throw new ApiError(404, 'No customer organisation with this orgId is managed by your partner organisation.');
+    if (!customer || !wholesale.hasOrg(customer, Date.now()))
+      throw new ApiError(404, 'No customer organisation with this orgId is managed by your partner organisation.');
     return customer;
   };
   apiRoute(
@@ -40,11 +53,18 @@ export function mountLocationRoutes(router: Router, ctx: ApiContext, wholesale: 
     ctx,
     'POST /locations',
     ({ person, query, body }) => {
-      if (person.role !== 'partner admin') throw new ApiError(403, 'This token lacks the spark-admin:locations_write scope.');
+      if (person.role !== 'partner admin')
+        throw new ApiError(403, 'This token lacks the spark-admin:locations_write scope.');
       const customer = orgOf(query.orgId);
       const parsed = newLocation.safeParse(body);
-      if (!parsed.success) throw new ApiError(400, parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; '));
-      if (subscribers.locations.some((l) => l.orgId === customer.orgId && l.name.toLowerCase() === parsed.data.name.toLowerCase())) throw new ApiError(409, `A location named ${parsed.data.name} exists already.`);
+      if (!parsed.success)
+        throw new ApiError(400, parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; '));
+      if (
+        subscribers.locations.some(
+          (l) => l.orgId === customer.orgId && l.name.toLowerCase() === parsed.data.name.toLowerCase(),
+        )
+      )
+        throw new ApiError(409, `A location named ${parsed.data.name} exists already.`);
       const location = subscribers.addLocation({ ...parsed.data, orgId: customer.orgId });
       return { status: 201, body: { id: location.id } };
     },
@@ -55,13 +75,19 @@ export function mountLocationRoutes(router: Router, ctx: ApiContext, wholesale: 
     ctx,
     'GET /locations',
     (call) => {
-      if (call.person.role !== 'partner admin') throw new ApiError(403, 'This token lacks the spark-admin:locations_read scope.');
+      if (call.person.role !== 'partner admin')
+        throw new ApiError(403, 'This token lacks the spark-admin:locations_read scope.');
       const { query } = call;
       const customer = orgOf(query.orgId);
       // The documented filters: `name` "contains this string (case-insensitive)", and `id`.
       const name = query.name?.toLowerCase();
       const page = pageOf(
-        subscribers.locations.filter((l) => l.orgId === customer.orgId && (name === undefined || l.name.toLowerCase().includes(name)) && (query.id === undefined || l.id === query.id)),
+        subscribers.locations.filter(
+          (l) =>
+            l.orgId === customer.orgId &&
+            (name === undefined || l.name.toLowerCase().includes(name)) &&
+            (query.id === undefined || l.id === query.id),
+        ),
         call,
         { defaultSize: 100, maxSize: 100, position: 'start' },
       );

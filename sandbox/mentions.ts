@@ -9,14 +9,18 @@ export interface RenderedMarkdown {
   readonly mentionedGroups: string[];
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Renders Webex markdown the way Webex stores it: `<@personId:ID|Name>` and
  * `<@personEmail:EMAIL|Name>` become mentions (the name goes into `text`, a `spark-mention` tag
  * into `html`), `<@all>` mentions the group. Only the marks needed to read the text are stripped.
  */
-export function renderMarkdown(markdown: string, findPerson: (kind: 'personId' | 'personEmail', value: string) => SandboxPerson | undefined): RenderedMarkdown {
+export function renderMarkdown(
+  markdown: string,
+  findPerson: (kind: 'personId' | 'personEmail', value: string) => SandboxPerson | undefined,
+): RenderedMarkdown {
   const mentionedPeople: string[] = [];
   const mentionedGroups: string[] = [];
   let text = '';

@@ -3,13 +3,21 @@ import { renderMarkdown } from './mentions.ts';
 import { ApiError, apiRoute, type ApiContext } from './api-route.ts';
 import { cardProblems } from './card-schema.ts';
 import { pageOf } from './paging.ts';
-import { presentAction, presentCreatedMessage, presentMembership, presentMessage, presentPerson, presentRoom, presentWebhook } from './present.ts';
+import {
+  presentAction,
+  presentCreatedMessage,
+  presentMembership,
+  presentMessage,
+  presentPerson,
+  presentRoom,
+  presentWebhook,
+} from './present.ts';
 import type { SandboxAttachment, SandboxMessage, SandboxPerson, SandboxRoom, SandboxWebhook } from './sandbox-state.ts';
 import type { WebhookDelivery } from './webhook-delivery.ts';
 import type { Router } from 'express';
 
 /** Webex's limits on one message. */
-export const MAX_MESSAGE_BYTES = 7439;
+const MAX_MESSAGE_BYTES = 7439;
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 export interface MessagingOptions {
@@ -18,7 +26,8 @@ export interface MessagingOptions {
 }
 
 type Body = Record<string, unknown>;
-const asBody = (body: unknown): Body => (body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Body) : {});
+const asBody = (body: unknown): Body =>
+  body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Body) : {};
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 /** An ISO 8601 date and time with a zone, as the spec's examples (`2016-04-21T19:01:55.966Z`). */
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -32,14 +41,19 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-
 /** The emulated Webex messaging API, one route per operation of spec/webex-messaging.json. */
-export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: WebhookDelivery, options: MessagingOptions): void {
+export function mountMessagingRoutes(
+  router: Router,
+  ctx: ApiContext,
+  delivery: WebhookDelivery,
+  options: MessagingOptions,
+): void {
   const { state } = ctx;
 
   const visibleRoom = (person: SandboxPerson, roomId: string | undefined): SandboxRoom => {
     const room = roomId ? state.room(roomId) : undefined;
-    if (!room || !state.isMember(room.id, person.id)) throw new ApiError(404, 'The requested resource could not be found.');
+    if (!room || !state.isMember(room.id, person.id))
+      throw new ApiError(404, 'The requested resource could not be found.');
     return room;
   };
 
@@ -51,7 +65,10 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
     return { status: 200, body: presentPerson(found) };
   });
 
-  apiRoute(router, ctx, 'GET /rooms/{roomId}', ({ person, params }) => ({ status: 200, body: presentRoom(visibleRoom(person, params.roomId)) }));
+  apiRoute(router, ctx, 'GET /rooms/{roomId}', ({ person, params }) => ({
+    status: 200,
+    body: presentRoom(visibleRoom(person, params.roomId)),
+  }));
 
   apiRoute(router, ctx, 'GET /memberships', (call) => {
     const { person, query } = call;
@@ -62,7 +79,8 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
     let items = state.memberships.filter((m) => state.isMember(m.roomId, person.id));
     if (query.roomId) items = items.filter((m) => m.roomId === query.roomId);
     if (query.personId) items = items.filter((m) => m.personId === query.personId);
-    if (query.personEmail) items = items.filter((m) => state.personById(m.personId)?.emails.includes(query.personEmail!.toLowerCase()));
+    if (query.personEmail)
+      items = items.filter((m) => state.personById(m.personId)?.emails.includes(query.personEmail!.toLowerCase()));
     const page = pageOf(items, call, { defaultSize: 100, maxSize: 100, position: 'cursor' });
     return { status: 200, body: { items: page.items.map((m) => presentMembership(state, m)) }, headers: page.headers };
   });
@@ -82,7 +100,8 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
     let items = state.messages.filter((m) => m.roomId === room.id && state.canSee(person, m));
     if (query.before !== undefined) {
       const before = isoDateTime.test(query.before) ? Date.parse(query.before) : NaN;
-      if (Number.isNaN(before)) throw new ApiError(400, 'before must be a date and time such as 2016-04-21T19:01:55.966Z.');
+      if (Number.isNaN(before))
+        throw new ApiError(400, 'before must be a date and time such as 2016-04-21T19:01:55.966Z.');
       items = items.filter((m) => Date.parse(m.created) < before);
     }
     if (query.beforeMessage !== undefined) {
@@ -119,28 +138,40 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
       if (!isHttpUrl(file)) throw new ApiError(400, `files must hold absolute http(s) URLs; “${file}” is not one.`);
     }
     const attachments = Array.isArray(body.attachments) ? (body.attachments as SandboxAttachment[]) : undefined;
-    if (!text && !markdown && !files?.length && !attachments?.length) throw new ApiError(400, 'A message needs text, markdown, a file or an attachment.');
-    for (const [name, value] of [['text', text], ['markdown', markdown]] as const) {
-      if (value !== undefined && Buffer.byteLength(value) > MAX_MESSAGE_BYTES) throw new ApiError(400, `${name} is longer than ${MAX_MESSAGE_BYTES} bytes.`);
+    if (!text && !markdown && !files?.length && !attachments?.length)
+      throw new ApiError(400, 'A message needs text, markdown, a file or an attachment.');
+    for (const [name, value] of [
+      ['text', text],
+      ['markdown', markdown],
+    ] as const) {
+      if (value !== undefined && Buffer.byteLength(value) > MAX_MESSAGE_BYTES)
+        throw new ApiError(400, `${name} is longer than ${MAX_MESSAGE_BYTES} bytes.`);
     }
     if (attachments && attachments.length > 1) throw new ApiError(400, 'Only one attachment per message is supported.');
     if (files && files.length > 1) throw new ApiError(400, 'Only one file per message is supported.');
     const attachment = attachments?.[0];
     if (attachment) {
-      if (attachment.contentType !== CARD_TYPE) throw new ApiError(400, `Attachments must have contentType ${CARD_TYPE}.`);
-      if (Buffer.byteLength(JSON.stringify(attachment.content)) > options.maxCardBytes) throw new ApiError(400, `The card is larger than ${options.maxCardBytes} bytes.`);
+      if (attachment.contentType !== CARD_TYPE)
+        throw new ApiError(400, `Attachments must have contentType ${CARD_TYPE}.`);
+      if (Buffer.byteLength(JSON.stringify(attachment.content)) > options.maxCardBytes)
+        throw new ApiError(400, `The card is larger than ${options.maxCardBytes} bytes.`);
       const problems = cardProblems(attachment.content);
       // The schema's anyOf branches can each report; the first few say enough.
-      if (problems.length > 0) throw new ApiError(400, `The card is not a valid Adaptive Card: ${problems.slice(0, 5).join('; ')}`);
+      if (problems.length > 0)
+        throw new ApiError(400, `The card is not a valid Adaptive Card: ${problems.slice(0, 5).join('; ')}`);
     }
     const parentId = str(body.parentId);
     if (parentId) {
       const parent = state.message(parentId);
-      if (!parent || parent.roomId !== room.id) throw new ApiError(400, 'parentId must be a message in the same space.');
-      if (parent.parentId) throw new ApiError(400, 'A reply cannot have a parent that is itself a reply; use the thread’s first message.');
+      if (!parent || parent.roomId !== room.id)
+        throw new ApiError(400, 'parentId must be a message in the same space.');
+      if (parent.parentId)
+        throw new ApiError(400, 'A reply cannot have a parent that is itself a reply; use the thread’s first message.');
     }
     const rendered = markdown
-      ? renderMarkdown(markdown, (kind, value) => (kind === 'personId' ? state.personById(value) : state.personByEmail(value)))
+      ? renderMarkdown(markdown, (kind, value) =>
+          kind === 'personId' ? state.personById(value) : state.personByEmail(value),
+        )
       : undefined;
     const message: SandboxMessage = {
       id: webexId('MESSAGE'),
@@ -177,13 +208,15 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
 
   apiRoute(router, ctx, 'GET /messages/{messageId}', ({ person, params }) => {
     const message = state.message(params.messageId ?? '');
-    if (!message || !state.canSee(person, message)) throw new ApiError(404, 'The requested resource could not be found.');
+    if (!message || !state.canSee(person, message))
+      throw new ApiError(404, 'The requested resource could not be found.');
     return { status: 200, body: presentMessage(state, message) };
   });
 
   apiRoute(router, ctx, 'DELETE /messages/{messageId}', ({ person, params }) => {
     const message = state.message(params.messageId ?? '');
-    if (!message || !state.canSee(person, message)) throw new ApiError(404, 'The requested resource could not be found.');
+    if (!message || !state.canSee(person, message))
+      throw new ApiError(404, 'The requested resource could not be found.');
     if (message.personId !== person.id) throw new ApiError(403, 'Only the author can delete this message.');
     state.removeMessage(message);
     return { status: 204 };
@@ -192,8 +225,10 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
   apiRoute(router, ctx, 'POST /attachment/actions', ({ person, body: raw }) => {
     const body = asBody(raw);
     const message = state.message(str(body.messageId) ?? '');
-    if (!message || !state.isMember(message.roomId, person.id)) throw new ApiError(404, 'The card’s message could not be found.');
-    if (!message.attachments?.some((a) => a.contentType === CARD_TYPE)) throw new ApiError(400, 'That message has no card to submit.');
+    if (!message || !state.isMember(message.roomId, person.id))
+      throw new ApiError(404, 'The card’s message could not be found.');
+    if (!message.attachments?.some((a) => a.contentType === CARD_TYPE))
+      throw new ApiError(400, 'That message has no card to submit.');
     const action = {
       id: webexId('ATTACHMENT_ACTION'),
       type: 'submit' as const,
@@ -208,7 +243,14 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
     delivery.publish(
       'attachmentActions',
       'created',
-      { id: action.id, type: 'submit', messageId: message.id, personId: person.id, roomId: room.id, created: action.created },
+      {
+        id: action.id,
+        type: 'submit',
+        messageId: message.id,
+        personId: person.id,
+        roomId: room.id,
+        created: action.created,
+      },
       person.id,
       (owner) => owner.id === message.personId,
     );
@@ -218,7 +260,8 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
   apiRoute(router, ctx, 'GET /attachment/actions/{id}', ({ person, params }) => {
     const action = state.actions.find((a) => a.id === params.id);
     const message = action ? state.message(action.messageId) : undefined;
-    if (!action || (action.personId !== person.id && message?.personId !== person.id)) throw new ApiError(404, 'The requested resource could not be found.');
+    if (!action || (action.personId !== person.id && message?.personId !== person.id))
+      throw new ApiError(404, 'The requested resource could not be found.');
     return { status: 200, body: presentAction(action) };
   });
 
@@ -236,7 +279,11 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
     const { ownedBy } = call.query;
     // The spec: "Only allowed value is `org`". The sandbox makes no org-wide webhooks, so that list is empty.
     if (ownedBy !== undefined && ownedBy !== 'org') throw new ApiError(400, 'ownedBy may only be org.');
-    const page = pageOf(ownedBy === 'org' ? [] : state.webhooks.filter((w) => w.ownerId === call.person.id), call, { defaultSize: 100, maxSize: 100, position: 'cursor' });
+    const page = pageOf(ownedBy === 'org' ? [] : state.webhooks.filter((w) => w.ownerId === call.person.id), call, {
+      defaultSize: 100,
+      maxSize: 100,
+      position: 'cursor',
+    });
     return { status: 200, body: { items: page.items.map(presentWebhook) }, headers: page.headers };
   });
 
@@ -260,7 +307,10 @@ export function mountMessagingRoutes(router: Router, ctx: ApiContext, delivery: 
     return { status: 200, body: presentWebhook(webhook) };
   });
 
-  apiRoute(router, ctx, 'GET /webhooks/{webhookId}', ({ person, params }) => ({ status: 200, body: presentWebhook(ownWebhook(person, params.webhookId)) }));
+  apiRoute(router, ctx, 'GET /webhooks/{webhookId}', ({ person, params }) => ({
+    status: 200,
+    body: presentWebhook(ownWebhook(person, params.webhookId)),
+  }));
 
   apiRoute(router, ctx, 'PUT /webhooks/{webhookId}', ({ person, params, body: raw }) => {
     const webhook = ownWebhook(person, params.webhookId);

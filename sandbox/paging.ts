@@ -16,7 +16,8 @@ export interface PagedAnswer<T> {
 function whole(raw: string | undefined, name: string, min: number): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(n) || n < min) throw new ApiError(400, `${name} must be a whole number of at least ${min}.`);
+  if (raw.trim() === '' || !Number.isInteger(n) || n < min)
+    throw new ApiError(400, `${name} must be a whole number of at least ${min}.`);
   return n;
 }
 
@@ -34,13 +35,20 @@ function positionOf(query: Readonly<Record<string, string>>, rule: PageRule): nu
  * `max` asks for, and a `Link: <…>; rel="next"` header while items remain (RFC 5988), so a client
  * that stops at the first short page, or asks for 1000 and assumes it got them all, is caught.
  */
-export function pageOf<T>(items: readonly T[], call: { readonly query: Readonly<Record<string, string>>; readonly url: URL }, rule: PageRule): PagedAnswer<T> {
+export function pageOf<T>(
+  items: readonly T[],
+  call: { readonly query: Readonly<Record<string, string>>; readonly url: URL },
+  rule: PageRule,
+): PagedAnswer<T> {
   const size = Math.min(whole(call.query.max, 'max', 1) ?? rule.defaultSize, rule.maxSize);
   const at = positionOf(call.query, rule);
   const page = items.slice(at, at + size);
   if (at + size >= items.length) return { items: page, headers: {} };
   const next = new URL(call.url);
   next.searchParams.set('max', String(size));
-  next.searchParams.set(rule.position, rule.position === 'cursor' ? Buffer.from(`at:${at + size}`).toString('base64url') : String(at + size));
+  next.searchParams.set(
+    rule.position,
+    rule.position === 'cursor' ? Buffer.from(`at:${at + size}`).toString('base64url') : String(at + size),
+  );
   return { items: page, headers: { Link: `<${next.href}>; rel="next"` } };
 }

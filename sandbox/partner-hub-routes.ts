@@ -3,7 +3,7 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 
 /** Wholesale subscriptions the sandbox's partner organisation holds. */
-export const sandboxSubscriptions = ['Sub100448', 'Sub100449'] as const;
+const sandboxSubscriptions = ['Sub100448', 'Sub100449'] as const;
 
 export interface PartnerHubTemplate {
   readonly id: string;
@@ -14,7 +14,12 @@ export interface PartnerHubTemplate {
   readonly reference: string;
 }
 
-const request = z.object({ name: z.string().min(1), subscriptionId: z.string(), country: z.string().length(2), reference: z.string().min(1) });
+const request = z.object({
+  name: z.string().min(1),
+  subscriptionId: z.string(),
+  country: z.string().length(2),
+  reference: z.string().min(1),
+});
 
 /**
  * Plays Partner Hub's "Create template": issues a Provisioning ID (base64 of a UUID, as in the
@@ -31,9 +36,18 @@ export function partnerHubRoutes(templates: PartnerHubTemplate[]): Router {
     const again = templates.find((t) => t.reference === body.reference);
     if (again) return void res.status(200).json({ id: again.id, provisioningId: again.provisioningId });
     if (!(sandboxSubscriptions as readonly string[]).includes(body.subscriptionId)) {
-      return void res.status(422).json({ message: `No wholesale subscription ${body.subscriptionId}; the sandbox has ${sandboxSubscriptions.join(', ')}.` });
+      return void res.status(422).json({
+        message: `No wholesale subscription ${body.subscriptionId}; the sandbox has ${sandboxSubscriptions.join(', ')}.`,
+      });
     }
-    const template: PartnerHubTemplate = { id: randomUUID(), name: body.name, provisioningId: Buffer.from(randomUUID()).toString('base64').replace(/=+$/, ''), subscriptionId: body.subscriptionId, country: body.country, reference: body.reference };
+    const template: PartnerHubTemplate = {
+      id: randomUUID(),
+      name: body.name,
+      provisioningId: Buffer.from(randomUUID()).toString('base64').replace(/=+$/, ''),
+      subscriptionId: body.subscriptionId,
+      country: body.country,
+      reference: body.reference,
+    };
     templates.push(template);
     res.status(201).json({ id: template.id, provisioningId: template.provisioningId });
   });

@@ -1,4 +1,12 @@
-import type { SandboxAttachmentAction, SandboxMembership, SandboxMessage, SandboxPerson, SandboxRoom, SandboxState, SandboxWebhook } from './sandbox-state.ts';
+import type {
+  SandboxAttachmentAction,
+  SandboxMembership,
+  SandboxMessage,
+  SandboxPerson,
+  SandboxRoom,
+  SandboxState,
+  SandboxWebhook,
+} from './sandbox-state.ts';
 
 /** Spec-shaped views of sandbox records: only the fields the official schemas name. */
 export function presentPerson(p: SandboxPerson) {
@@ -16,7 +24,15 @@ export function presentPerson(p: SandboxPerson) {
 }
 
 export function presentRoom(r: SandboxRoom) {
-  return { id: r.id, title: r.title, type: r.type, isLocked: false, lastActivity: r.lastActivity, creatorId: r.creatorId, created: r.created };
+  return {
+    id: r.id,
+    title: r.title,
+    type: r.type,
+    isLocked: false,
+    lastActivity: r.lastActivity,
+    creatorId: r.creatorId,
+    created: r.created,
+  };
 }
 
 export function presentMembership(state: SandboxState, m: SandboxMembership) {
@@ -69,7 +85,15 @@ export function presentMessage(state: SandboxState, m: SandboxMessage) {
 }
 
 export function presentAction(a: SandboxAttachmentAction) {
-  return { id: a.id, type: a.type, messageId: a.messageId, inputs: { ...a.inputs }, personId: a.personId, roomId: a.roomId, created: a.created };
+  return {
+    id: a.id,
+    type: a.type,
+    messageId: a.messageId,
+    inputs: { ...a.inputs },
+    personId: a.personId,
+    roomId: a.roomId,
+    created: a.created,
+  };
 }
 
 export function presentWebhook(w: SandboxWebhook) {

@@ -109,7 +109,15 @@ export class SandboxState {
     }
     for (const r of seedRooms) {
       const members = r.members.map((key) => this.personByKey(key));
-      const room: SandboxRoom = { id: webexId('ROOM'), key: r.key, title: r.title, type: r.type, creatorId: members[0]!.id, created: this.now(), lastActivity: this.now() };
+      const room: SandboxRoom = {
+        id: webexId('ROOM'),
+        key: r.key,
+        title: r.title,
+        type: r.type,
+        creatorId: members[0]!.id,
+        created: this.now(),
+        lastActivity: this.now(),
+      };
       this.rooms.push(room);
       for (const m of members) this.addMember(room, m);
     }
@@ -160,16 +168,32 @@ export class SandboxState {
   }
 
   addMember(room: SandboxRoom, person: SandboxPerson): SandboxMembership {
-    const membership = { id: webexId('MEMBERSHIP'), roomId: room.id, personId: person.id, isModerator: false, created: this.now() };
+    const membership = {
+      id: webexId('MEMBERSHIP'),
+      roomId: room.id,
+      personId: person.id,
+      isModerator: false,
+      created: this.now(),
+    };
     this.memberships.push(membership);
     return membership;
   }
 
   /** The direct space of two people, opened on first use as Webex does. */
   directRoom(a: SandboxPerson, b: SandboxPerson): SandboxRoom {
-    const existing = this.rooms.find((r) => r.type === 'direct' && this.isMember(r.id, a.id) && this.isMember(r.id, b.id));
+    const existing = this.rooms.find(
+      (r) => r.type === 'direct' && this.isMember(r.id, a.id) && this.isMember(r.id, b.id),
+    );
     if (existing) return existing;
-    const room: SandboxRoom = { id: webexId('ROOM'), key: `direct-${a.key}-${b.key}`, title: b.displayName, type: 'direct', creatorId: a.id, created: this.now(), lastActivity: this.now() };
+    const room: SandboxRoom = {
+      id: webexId('ROOM'),
+      key: `direct-${a.key}-${b.key}`,
+      title: b.displayName,
+      type: 'direct',
+      creatorId: a.id,
+      created: this.now(),
+      lastActivity: this.now(),
+    };
     this.rooms.push(room);
     this.addMember(room, a);
     this.addMember(room, b);

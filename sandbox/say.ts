@@ -9,15 +9,38 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 
-interface PersonRow { key: string; id: string; displayName: string; email: string; type: string; role: string; token: string }
-interface RoomRow { key: string; id: string; title: string; type: string; members: string[] }
-interface MessageRow { id: string; personId: string; personEmail?: string; markdown?: string; text?: string; attachments?: { content: Record<string, unknown> }[] }
+interface PersonRow {
+  key: string;
+  id: string;
+  displayName: string;
+  email: string;
+  type: string;
+  role: string;
+  token: string;
+}
+interface RoomRow {
+  key: string;
+  id: string;
+  title: string;
+  type: string;
+  members: string[];
+}
+interface MessageRow {
+  id: string;
+  personId: string;
+  personEmail?: string;
+  markdown?: string;
+  text?: string;
+  attachments?: { content: Record<string, unknown> }[];
+}
 
 const base = (process.env.SANDBOX_URL ?? `http://127.0.0.1:${process.env.SANDBOX_PORT ?? 3100}`).replace(/\/+$/, '');
 
 async function get<T>(path: string): Promise<T> {
   const response = await fetch(`${base}${path}`).catch(() => {
-    throw new Error(`The sandbox is not reachable at ${base}; start it with \`npm start\` in another terminal (or set SANDBOX_URL).`);
+    throw new Error(
+      `The sandbox is not reachable at ${base}; start it with \`npm start\` in another terminal (or set SANDBOX_URL).`,
+    );
   });
   if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
@@ -31,27 +54,48 @@ function renderCard(content: Record<string, unknown>, indent = '  '): string[] {
     for (const raw of elements) {
       const e = raw as Record<string, unknown>;
       if (e.type === 'TextBlock') lines.push(`${indent}${String(e.text)}`);
-      if (e.type === 'FactSet') for (const f of (e.facts as { title: string; value: string }[]) ?? []) lines.push(`${indent}  ${f.title}  —  ${f.value}`);
-      if (e.type === 'Input.Text' || e.type === 'Input.ChoiceSet' || e.type === 'Input.Toggle') lines.push(`${indent}[${String(e.id)}: ${String(e.label ?? e.title ?? '')}]${e.value ? ` = ${String(e.value)}` : ''}`);
+      if (e.type === 'FactSet')
+        for (const f of (e.facts as { title: string; value: string }[] | undefined) ?? [])
+          lines.push(`${indent}  ${f.title}  —  ${f.value}`);
+      if (e.type === 'Input.Text' || e.type === 'Input.ChoiceSet' || e.type === 'Input.Toggle')
+        lines.push(
+          `${indent}[${String(e.id)}: ${(e.label ?? e.title ?? '') as string}]${e.value ? ` = ${e.value as string}` : ''}`,
+        );
       walk(e.items);
       if (Array.isArray(e.columns)) for (const c of e.columns as Record<string, unknown>[]) walk(c.items);
     }
   };
   walk(content.body);
   const actions = (content.actions as { title?: string }[] | undefined) ?? [];
-  if (actions.length > 0) lines.push(`${indent}${(actions as { title?: string; data?: { action?: string } }[]).map((a) => `(${a.title}${a.data?.action ? ` → --click ${a.data.action}` : ''})`).join(' ')}`);
+  if (actions.length > 0)
+    lines.push(
+      `${indent}${(actions as { title?: string; data?: { action?: string } }[]).map((a) => `(${a.title}${a.data?.action ? ` → --click ${a.data.action}` : ''})`).join(' ')}`,
+    );
   return lines;
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { as: { type: 'string', default: 'alice' }, room: { type: 'string' }, who: { type: 'boolean', default: false }, wait: { type: 'string', default: '10' }, click: { type: 'string' }, file: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: {
+      as: { type: 'string', default: 'alice' },
+      room: { type: 'string' },
+      who: { type: 'boolean', default: false },
+      wait: { type: 'string', default: '10' },
+      click: { type: 'string' },
+      file: { type: 'string' },
+    },
+    allowPositionals: true,
+  });
   const people = (await get<{ items: PersonRow[] }>('/_sandbox/people')).items;
   const rooms = (await get<{ items: RoomRow[] }>('/_sandbox/rooms')).items;
   if (values.who || (positionals.length === 0 && !values.click)) {
     console.log('People:');
     for (const p of people) console.log(`  ${p.key.padEnd(6)} ${p.displayName} <${p.email}> — ${p.role}`);
     console.log('Spaces:');
-    for (const r of rooms) console.log(`  ${r.key.padEnd(14)} ${r.type.padEnd(6)} ${r.members.join(', ')}${r.type === 'group' ? `  (room id ${r.id})` : ''}`);
+    for (const r of rooms)
+      console.log(
+        `  ${r.key.padEnd(14)} ${r.type.padEnd(6)} ${r.members.join(', ')}${r.type === 'group' ? `  (room id ${r.id})` : ''}`,
+      );
     if (positionals.length === 0) console.log('\nUsage: npm run say -- [--as KEY] [--room KEY] "help"');
     return;
   }
@@ -68,14 +112,20 @@ async function main(): Promise<void> {
     const card = [...timeline].reverse().find((m) => m.personId === bot.id && m.attachments?.length);
     if (!card) throw new Error(`The bot has posted no card in ${room.key} yet.`);
     const content = card.attachments![0]!.content;
-    const button = ((content.actions as { title: string; data?: Record<string, string> }[] | undefined) ?? []).find((a) => a.data?.action === values.click || a.title.toLowerCase() === values.click!.toLowerCase());
-    if (!button?.data) throw new Error(`The latest card has no button "${values.click}"; it has: ${((content.actions as { title: string; data?: { action?: string } }[]) ?? []).map((a) => `${a.data?.action} (${a.title})`).join(', ')}`);
+    const button = ((content.actions as { title: string; data?: Record<string, string> }[] | undefined) ?? []).find(
+      (a) => a.data?.action === values.click || a.title.toLowerCase() === values.click!.toLowerCase(),
+    );
+    if (!button?.data)
+      throw new Error(
+        `The latest card has no button "${values.click}"; it has: ${((content.actions as { title: string; data?: { action?: string } }[] | undefined) ?? []).map((a) => `${a.data?.action} (${a.title})`).join(', ')}`,
+      );
     const inputs: Record<string, string> = {};
     const collect = (elements: unknown) => {
       if (!Array.isArray(elements)) return;
       for (const raw of elements) {
         const e = raw as Record<string, unknown>;
-        if (typeof e.id === 'string' && String(e.type).startsWith('Input.')) inputs[e.id] = typeof e.value === 'string' ? e.value : '';
+        if (typeof e.id === 'string' && String(e.type).startsWith('Input.'))
+          inputs[e.id] = typeof e.value === 'string' ? e.value : '';
         collect(e.items);
       }
     };
@@ -84,7 +134,11 @@ async function main(): Promise<void> {
       const at = pair.indexOf('=');
       if (at > 0) inputs[pair.slice(0, at)] = pair.slice(at + 1);
     }
-    const clicked = await fetch(`${base}/v1/attachment/actions`, { method: 'POST', headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'submit', messageId: card.id, inputs: { ...inputs, ...button.data } }) });
+    const clicked = await fetch(`${base}/v1/attachment/actions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'submit', messageId: card.id, inputs: { ...inputs, ...button.data } }),
+    });
     if (!clicked.ok) throw new Error(`Clicking failed: ${clicked.status} ${await clicked.text()}`);
     console.log(`${me.displayName} clicked "${button.title}" in ${room.title}`);
   } else {
@@ -94,11 +148,19 @@ async function main(): Promise<void> {
     if (values.file) {
       // Attaching a file, as a Webex client does: upload it, then post the message with its URL.
       const content = await readFile(values.file, 'utf8');
-      const upload = await fetch(`${base}/_sandbox/files`, { method: 'POST', headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: basename(values.file), type: 'text/csv', content }) });
+      const upload = await fetch(`${base}/_sandbox/files`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: basename(values.file), type: 'text/csv', content }),
+      });
       if (!upload.ok) throw new Error(`Uploading ${values.file} failed: ${upload.status} ${await upload.text()}`);
       files = [((await upload.json()) as { url: string }).url];
     }
-    const sent = await fetch(`${base}/v1/messages`, { method: 'POST', headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ roomId: room.id, markdown, ...(files ? { files } : {}) }) });
+    const sent = await fetch(`${base}/v1/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${me.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ roomId: room.id, markdown, ...(files ? { files } : {}) }),
+    });
     if (!sent.ok) throw new Error(`Posting failed: ${sent.status} ${await sent.text()}`);
     console.log(`${me.displayName} in ${room.title}: ${text}`);
   }
@@ -107,7 +169,9 @@ async function main(): Promise<void> {
   let printed = 0;
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const replies = (await get<{ items: MessageRow[] }>(`/_sandbox/rooms/${room.key}/messages`)).items.slice(before).filter((m) => m.personId === bot.id);
+    const replies = (await get<{ items: MessageRow[] }>(`/_sandbox/rooms/${room.key}/messages`)).items
+      .slice(before)
+      .filter((m) => m.personId === bot.id);
     for (const reply of replies.slice(printed)) {
       console.log(`\n${bot.displayName}:`);
       const card = reply.attachments?.[0]?.content;

@@ -13,13 +13,69 @@ export interface SeedPerson {
 }
 
 export const seedPeople: readonly SeedPerson[] = [
-  { key: 'bot', displayName: 'Onboarding Bot', firstName: 'Onboarding', lastName: 'Bot', email: 'onboarding-bot@webex.bot', type: 'bot', role: 'the bot' },
-  { key: 'alice', displayName: 'Alice Adler', firstName: 'Alice', lastName: 'Adler', email: 'alice@partner.example', type: 'person', role: 'partner admin' },
-  { key: 'paul', displayName: 'Paul Weber', firstName: 'Paul', lastName: 'Weber', email: 'paul@partner.example', type: 'person', role: 'partner admin' },
-  { key: 'bea', displayName: 'Bea Berger', firstName: 'Bea', lastName: 'Berger', email: 'bea@partner.example', type: 'person', role: 'approver' },
-  { key: 'chen', displayName: 'Chen Li', firstName: 'Chen', lastName: 'Li', email: 'chen@partner.example', type: 'person', role: 'approver' },
-  { key: 'dana', displayName: 'Dana Dahl', firstName: 'Dana', lastName: 'Dahl', email: 'dana@partner.example', type: 'person', role: 'approver' },
-  { key: 'oscar', displayName: 'Oscar Ortiz', firstName: 'Oscar', lastName: 'Ortiz', email: 'oscar@partner.example', type: 'person', role: 'on-call' },
+  {
+    key: 'bot',
+    displayName: 'Onboarding Bot',
+    firstName: 'Onboarding',
+    lastName: 'Bot',
+    email: 'onboarding-bot@webex.bot',
+    type: 'bot',
+    role: 'the bot',
+  },
+  {
+    key: 'alice',
+    displayName: 'Alice Adler',
+    firstName: 'Alice',
+    lastName: 'Adler',
+    email: 'alice@partner.example',
+    type: 'person',
+    role: 'partner admin',
+  },
+  {
+    key: 'paul',
+    displayName: 'Paul Weber',
+    firstName: 'Paul',
+    lastName: 'Weber',
+    email: 'paul@partner.example',
+    type: 'person',
+    role: 'partner admin',
+  },
+  {
+    key: 'bea',
+    displayName: 'Bea Berger',
+    firstName: 'Bea',
+    lastName: 'Berger',
+    email: 'bea@partner.example',
+    type: 'person',
+    role: 'approver',
+  },
+  {
+    key: 'chen',
+    displayName: 'Chen Li',
+    firstName: 'Chen',
+    lastName: 'Li',
+    email: 'chen@partner.example',
+    type: 'person',
+    role: 'approver',
+  },
+  {
+    key: 'dana',
+    displayName: 'Dana Dahl',
+    firstName: 'Dana',
+    lastName: 'Dahl',
+    email: 'dana@partner.example',
+    type: 'person',
+    role: 'approver',
+  },
+  {
+    key: 'oscar',
+    displayName: 'Oscar Ortiz',
+    firstName: 'Oscar',
+    lastName: 'Ortiz',
+    email: 'oscar@partner.example',
+    type: 'person',
+    role: 'on-call',
+  },
 ];
 
 export interface SeedRoom {
@@ -55,5 +111,12 @@ export function seedRoles() {
  * template, so this is how a test or a pasted ID can create a customer without Partner Hub.
  */
 export const seedTemplates: readonly PartnerHubTemplate[] = [
-  { id: 'seed-template-1', name: 'Seeded template', provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2', subscriptionId: 'Sub100448', country: 'US', reference: 'seed-template-1' },
+  {
+    id: 'seed-template-1',
+    name: 'Seeded template',
+    provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2',
+    subscriptionId: 'Sub100448',
+    country: 'US',
+    reference: 'seed-template-1',
+  },
 ];

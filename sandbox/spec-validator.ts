@@ -4,7 +4,7 @@ import addFormatsModule from 'ajv-formats';
 
 type Json = Record<string, unknown>;
 
-export const messagingSpec = new URL('../spec/webex-messaging.json', import.meta.url);
+const messagingSpec = new URL('../spec/webex-messaging.json', import.meta.url);
 export const wholesaleSpec = new URL('../spec/webex-wholesale.json', import.meta.url);
 
 /**
@@ -39,7 +39,9 @@ export class SpecValidator {
     this.operations = Object.keys(this.spec.operations as Json);
     this.ajv = new Ajv({ strict: false, allErrors: true });
     // ajv-formats ships CommonJS; its default export arrives wrapped under ESM.
-    const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => void;
+    const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+      ajv: Ajv,
+    ) => void;
     addFormats(this.ajv);
     this.ajv.addSchema(this.spec, this.id);
   }
@@ -58,10 +60,18 @@ export class SpecValidator {
   response(operation: string, status: number, body: unknown, closed = true): SpecIssue[] {
     const op = this.operation(operation);
     const responses = op.responses as Json;
-    if (!(String(status) in responses)) return [{ path: '', message: `${operation} does not document status ${status}` }];
+    if (!(String(status) in responses))
+      return [{ path: '', message: `${operation} does not document status ${status}` }];
     const schema = responses[String(status)];
-    if (schema === null) return body === undefined || body === '' ? [] : [{ path: '', message: `${operation} ${status} documents no body` }];
-    const issues = this.check(`${operation} ${status}`, `${this.id}#/operations/${pointer(operation)}/responses/${status}`, body);
+    if (schema === null)
+      return body === undefined || body === ''
+        ? []
+        : [{ path: '', message: `${operation} ${status} documents no body` }];
+    const issues = this.check(
+      `${operation} ${status}`,
+      `${this.id}#/operations/${pointer(operation)}/responses/${status}`,
+      body,
+    );
     if (closed) issues.push(...this.extraFields(schema as Json, body));
     return issues;
   }
@@ -93,7 +103,8 @@ export class SpecValidator {
       const inner = this.resolve(properties[key] as Json | undefined);
       if (key === 'items' && inner.type === 'array' && Array.isArray(value)) {
         value.forEach((item, i) => {
-          for (const issue of this.extraFields(inner.items as Json, item)) issues.push({ path: `/items/${i}${issue.path}`, message: issue.message });
+          for (const issue of this.extraFields(inner.items as Json, item))
+            issues.push({ path: `/items/${i}${issue.path}`, message: issue.message });
         });
       }
     }
@@ -105,7 +116,7 @@ export class SpecValidator {
     const ref = schema.$ref;
     if (typeof ref === 'string') {
       const name = ref.replace('#/components/schemas/', '');
-      return this.resolve(((this.spec.components as { schemas: Json }).schemas[name] as Json) ?? {});
+      return this.resolve(((this.spec.components as { schemas: Json }).schemas[name] as Json | undefined) ?? {});
     }
     return schema;
   }

@@ -89,9 +89,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   v1.use(express.json({ limit: '1mb' }));
   mountMessagingRoutes(v1, { state, faults, spec, calls }, delivery, { maxCardBytes: options.maxCardBytes ?? 28_000 });
   const subscribers = new SubscriberState();
-  mountWholesaleRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, partnerHubTemplates, () => apiUrl, subscribers);
+  mountWholesaleRoutes(
+    v1,
+    { state, faults, spec: wholesaleValidator, calls },
+    wholesale,
+    partnerHubTemplates,
+    () => apiUrl,
+    subscribers,
+  );
   const subscriberLimiter = new RateLimiter(options.subscriberRateLimit);
-  mountSubscriberRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers, subscriberLimiter, () => apiUrl);
+  mountSubscriberRoutes(
+    v1,
+    { state, faults, spec: wholesaleValidator, calls },
+    wholesale,
+    subscribers,
+    subscriberLimiter,
+    () => apiUrl,
+  );
   mountLocationRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers);
   mountContentRoute(v1, { state, faults, spec, calls }, subscribers, () => apiUrl);
   // Anything else under /v1 (an unknown path, or a method a path does not have) answers as Webex
@@ -99,7 +113,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   v1.use((_req, res) => {
     const tracking = trackingId();
     const message = 'The requested resource could not be found.';
-    res.set('TrackingID', tracking).status(404).json({ message, errors: [{ description: message }], trackingId: tracking });
+    res
+      .set('TrackingID', tracking)
+      .status(404)
+      .json({ message, errors: [{ description: message }], trackingId: tracking });
   });
   app.use('/v1', v1);
 
@@ -107,12 +124,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   control.use(express.json({ limit: '5mb' }));
   control.get('/people', (_req, res) => {
     res.json({
-      items: state.people.map((p) => ({ key: p.key, id: p.id, displayName: p.displayName, email: p.emails[0], type: p.type, role: p.role, token: p.token })),
+      items: state.people.map((p) => ({
+        key: p.key,
+        id: p.id,
+        displayName: p.displayName,
+        email: p.emails[0],
+        type: p.type,
+        role: p.role,
+        token: p.token,
+      })),
     });
   });
   control.get('/rooms', (_req, res) => {
     res.json({
-      items: state.rooms.map((r) => ({ key: r.key, id: r.id, title: r.title, type: r.type, members: state.membersOf(r.id).map((m) => state.personById(m.personId)?.key) })),
+      items: state.rooms.map((r) => ({
+        key: r.key,
+        id: r.id,
+        title: r.title,
+        type: r.type,
+        members: state.membersOf(r.id).map((m) => state.personById(m.personId)?.key),
+      })),
     });
   });
   /** The whole timeline of a space, as a person in it would see it (no bot filtering). */
@@ -156,7 +187,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     res.status(204).end();
   });
   control.get('/wholesale/customers', (_req, res) => {
-    res.json({ items: wholesale.customers.map((c) => ({ id: c.id, externalId: c.externalId, name: c.customerInfo?.name, status: wholesale.status(c, Date.now()), packages: c.packages })) });
+    res.json({
+      items: wholesale.customers.map((c) => ({
+        id: c.id,
+        externalId: c.externalId,
+        name: c.customerInfo?.name,
+        status: wholesale.status(c, Date.now()),
+        packages: c.packages,
+      })),
+    });
   });
   /**
    * Uploads a file for a person to attach (`files: [url]` in POST /v1/messages). With the person's
@@ -165,13 +204,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
    */
   control.post('/files', (req, res) => {
     const parsed = fileUpload.safeParse(req.body);
-    if (!parsed.success) return void res.status(400).json({ message: `name and content (text) are required; scanMs a number, unscannable true or false: ${parsed.error.message}` });
+    if (!parsed.success)
+      return void res.status(400).json({
+        message: `name and content (text) are required; scanMs a number, unscannable true or false: ${parsed.error.message}`,
+      });
     const { name, type, content, scanMs, unscannable } = parsed.data;
     const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
     const uploader = token ? state.personByToken(token) : undefined;
     if (token && !uploader) return void res.status(401).json({ message: 'That token is no seeded person’s.' });
     const id = randomUUID();
-    subscribers.files.set(id, { name, type, content: Buffer.from(content), scannedAt: Date.now() + (scanMs ?? options.fileScanMs ?? 0), unscannable, ...(uploader ? { uploadedBy: uploader.id } : {}) });
+    subscribers.files.set(id, {
+      name,
+      type,
+      content: Buffer.from(content),
+      scannedAt: Date.now() + (scanMs ?? options.fileScanMs ?? 0),
+      unscannable,
+      ...(uploader ? { uploadedBy: uploader.id } : {}),
+    });
     res.status(201).json({ url: `${apiUrl}/contents/${id}` });
   });
   control.use('/partner-hub', partnerHubRoutes(partnerHubTemplates));
@@ -188,7 +237,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   app.use((error: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
     const tracking = trackingId();
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    res.set('TrackingID', tracking).status(status).json({ message: error.message, errors: [{ description: error.message }], trackingId: tracking });
+    res
+      .set('TrackingID', tracking)
+      .status(status)
+      .json({ message: error.message, errors: [{ description: error.message }], trackingId: tracking });
   });
 
   const host = options.host ?? '127.0.0.1';

@@ -6,25 +6,47 @@ import { looksLikeEmail, type SandboxCustomer, type WholesaleProblem, type Whole
 import type { RateLimiter, SandboxSubscriber, SubscriberState } from './subscriber-state.ts';
 
 type Body = Record<string, unknown>;
-const asBody = (value: unknown): Body => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : {});
+const asBody = (value: unknown): Body =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : {};
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** Subscriber packages that include calling: a number or extension and a location are needed. */
-const callingPackages = new Set(['webex_calling', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard']);
+const callingPackages = new Set([
+  'webex_calling',
+  'webex_suite',
+  'webex_voice',
+  'cx_essentials',
+  'webex_calling_standard',
+]);
 
 /**
  * The emulated Wholesale subscriber API (spec/webex-wholesale.json), throttled per token when a
  * test sets a rate limit (429 with Retry-After, as Webex does).
  */
-export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale: WholesaleState, subscribers: SubscriberState, limiter: RateLimiter, apiUrl: () => string): void {
+export function mountSubscriberRoutes(
+  router: Router,
+  ctx: ApiContext,
+  wholesale: WholesaleState,
+  subscribers: SubscriberState,
+  limiter: RateLimiter,
+  apiUrl: () => string,
+): void {
   const guard = (role: string, token: string) => {
-    if (role !== 'partner admin') throw new ApiError(403, 'This token lacks the spark-admin:wholesale_subscribers scopes; use a partner administrator’s token.');
+    if (role !== 'partner admin')
+      throw new ApiError(
+        403,
+        'This token lacks the spark-admin:wholesale_subscribers scopes; use a partner administrator’s token.',
+      );
     const wait = limiter.take(token);
-    if (wait > 0) throw new ApiError(429, 'Too Many Requests', [], { 'Retry-After': String(Math.max(1, Math.ceil(wait))) });
+    if (wait > 0)
+      throw new ApiError(429, 'Too Many Requests', [], { 'Retry-After': String(Math.max(1, Math.ceil(wait))) });
   };
   const customerOf = (id: string | undefined): SandboxCustomer => {
     const customer = wholesale.customers.find((c) => c.id === id);
-    if (!customer) throw new ApiError(404, 'The customer could not be found.', [{ errorCode: 20001, description: 'The customer could not be found.' }]);
+    if (!customer)
+      throw new ApiError(404, 'The customer could not be found.', [
+        { errorCode: 20001, description: 'The customer could not be found.' },
+      ]);
     return customer;
   };
 
@@ -35,20 +57,34 @@ export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale
   const packageOf = (body: Body): { readonly pkg: string } | { readonly problem: WholesaleProblem } => {
     const single = str(body.package);
     const list = Array.isArray(body.packages) ? body.packages : undefined;
-    if ((single === undefined) === (list === undefined)) return { problem: { errorCode: 20008, description: 'Either packages or package is required, but not both.' } };
-    if (list && (list.length !== 1 || !str(list[0]))) return { problem: { errorCode: 20008, description: 'packages accepts exactly one package.' } };
+    if ((single === undefined) === (list === undefined))
+      return { problem: { errorCode: 20008, description: 'Either packages or package is required, but not both.' } };
+    if (list && (list.length !== 1 || !str(list[0])))
+      return { problem: { errorCode: 20008, description: 'packages accepts exactly one package.' } };
     return { pkg: single ?? str(list![0])! };
   };
 
   /** A calling package needs a valid number or an extension, and a location of the customer; `self` is the subscriber being changed. */
-  const callingProblems = (customer: SandboxCustomer, pkg: string, calling: { readonly number?: string; readonly extension?: string; readonly locationId?: string }, self?: SandboxSubscriber): WholesaleProblem[] => {
+  const callingProblems = (
+    customer: SandboxCustomer,
+    pkg: string,
+    calling: { readonly number?: string; readonly extension?: string; readonly locationId?: string },
+    self?: SandboxSubscriber,
+  ): WholesaleProblem[] => {
     if (!callingPackages.has(pkg)) return [];
     const problems: WholesaleProblem[] = [];
     const { number, extension, locationId } = calling;
-    if (!number && !extension) problems.push({ errorCode: 20004, description: 'A calling package needs a primary phone number or an extension.' });
-    if (number && !parsePhoneNumberFromString(number)?.isValid()) problems.push({ errorCode: 20005, description: `${number} is not a valid E.164 number.` });
-    if (number && subscribers.subscribers.some((s) => s !== self && s.primaryPhoneNumber === number)) problems.push({ errorCode: 20006, description: `${number} is already assigned.` });
-    if (!locationId || !subscribers.locations.some((l) => l.id === locationId && l.orgId === customer.orgId)) problems.push({ errorCode: 20007, description: 'A calling package needs a location of this customer.' });
+    if (!number && !extension)
+      problems.push({
+        errorCode: 20004,
+        description: 'A calling package needs a primary phone number or an extension.',
+      });
+    if (number && !parsePhoneNumberFromString(number)?.isValid())
+      problems.push({ errorCode: 20005, description: `${number} is not a valid E.164 number.` });
+    if (number && subscribers.subscribers.some((s) => s !== self && s.primaryPhoneNumber === number))
+      problems.push({ errorCode: 20006, description: `${number} is already assigned.` });
+    if (!locationId || !subscribers.locations.some((l) => l.id === locationId && l.orgId === customer.orgId))
+      problems.push({ errorCode: 20007, description: 'A calling package needs a location of this customer.' });
     return problems;
   };
 
@@ -58,18 +94,39 @@ export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale
     const customer = wholesale.customers.find((c) => c.id === body.customerId);
     if (!customer) return [{ errorCode: 20001, description: 'The customer could not be found.' }];
     const status = wholesale.status(customer, Date.now());
-    if (status !== 'provisioned' && status !== 'provisioned_with_errors') problems.push({ errorCode: 20002, description: 'The customer is not provisioned yet.' });
-    if (!looksLikeEmail(email)) problems.push({ errorCode: 20009, description: `${str(body.email) ?? ''} is not an email address.` });
-    else if (subscribers.subscribers.some((s) => s.email === email)) problems.push({ errorCode: 10022, description: 'The email is already associated with an existing user.' });
+    if (status !== 'provisioned' && status !== 'provisioned_with_errors')
+      problems.push({ errorCode: 20002, description: 'The customer is not provisioned yet.' });
+    if (!looksLikeEmail(email))
+      problems.push({ errorCode: 20009, description: `${str(body.email) ?? ''} is not an email address.` });
+    else if (subscribers.subscribers.some((s) => s.email === email))
+      problems.push({ errorCode: 10022, description: 'The email is already associated with an existing user.' });
     const named = packageOf(body);
     if ('problem' in named) return [...problems, named.problem];
-    if (!customer.packages.includes(named.pkg)) problems.push({ errorCode: 20003, description: `The customer has no ${named.pkg} package.` });
+    if (!customer.packages.includes(named.pkg))
+      problems.push({ errorCode: 20003, description: `The customer has no ${named.pkg} package.` });
     const params = asBody(body.provisioningParameters);
-    problems.push(...callingProblems(customer, named.pkg, { number: str(params.primaryPhoneNumber), extension: str(params.extension), locationId: str(params.locationId) }));
+    problems.push(
+      ...callingProblems(customer, named.pkg, {
+        number: str(params.primaryPhoneNumber),
+        extension: str(params.extension),
+        locationId: str(params.locationId),
+      }),
+    );
     return problems;
   };
 
-  const present = (s: SandboxSubscriber) => ({ id: s.id, personId: s.personId, email: s.email, customerId: s.customerId, externalCustomerId: s.externalCustomerId, package: s.package, packages: [s.package], status: 'provisioned', created: s.created, lastStatusChange: s.created });
+  const present = (s: SandboxSubscriber) => ({
+    id: s.id,
+    personId: s.personId,
+    email: s.email,
+    customerId: s.customerId,
+    externalCustomerId: s.externalCustomerId,
+    package: s.package,
+    packages: [s.package],
+    status: 'provisioned',
+    created: s.created,
+    lastStatusChange: s.created,
+  });
   const find = (id: string | undefined) => {
     const found = subscribers.subscribers.find((s) => s.id === id);
     if (!found) throw new ApiError(404, 'The subscriber could not be found.');
@@ -80,7 +137,10 @@ export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale
     const { person, query, token } = call;
     guard(person.role, token);
     const items = subscribers.subscribers.filter(
-      (s) => (!query.customerId || s.customerId === query.customerId) && (!query.email || s.email === query.email.toLowerCase()) && (!query.externalCustomerId || s.externalCustomerId === query.externalCustomerId),
+      (s) =>
+        (!query.customerId || s.customerId === query.customerId) &&
+        (!query.email || s.email === query.email.toLowerCase()) &&
+        (!query.externalCustomerId || s.externalCustomerId === query.externalCustomerId),
     );
     // The spec: "up to 100 per page", 50 by default.
     const page = pageOf(items, call, { defaultSize: 50, maxSize: 100, position: 'offset' });
@@ -91,14 +151,23 @@ export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale
     guard(person.role, token);
     const problems = problemsOf(asBody(body));
     if (problems.length > 0) throw new ApiError(400, 'Provisioning Precheck validation failed.', problems);
-    return { status: 200, body: { message: 'success', info: { infoCode: 100, description: 'Provisioning Precheck validation successful.' } } };
+    return {
+      status: 200,
+      body: {
+        message: 'success',
+        info: { infoCode: 100, description: 'Provisioning Precheck validation successful.' },
+      },
+    };
   });
 
   apiRoute(router, ctx, 'POST /wholesale/subscribers', ({ person, body: raw, token }) => {
     guard(person.role, token);
     const body = asBody(raw);
     const email = str(body.email)?.toLowerCase() ?? '';
-    if (subscribers.subscribers.some((s) => s.email === email)) throw new ApiError(409, 'The email is already associated with an existing user.', [{ errorCode: 10022, description: 'The email is already associated with an existing user.' }]);
+    if (subscribers.subscribers.some((s) => s.email === email))
+      throw new ApiError(409, 'The email is already associated with an existing user.', [
+        { errorCode: 10022, description: 'The email is already associated with an existing user.' },
+      ]);
     const problems = problemsOf(body);
     if (problems.length > 0) throw new ApiError(400, problems[0]!.description, problems);
     const customer = customerOf(str(body.customerId));
@@ -119,7 +188,11 @@ export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale
       new Date().toISOString(),
     );
     // 200: provisioned at once. (202 is for an active free account that must consent to move.)
-    return { status: 200, body: present(subscriber), headers: { Location: `${apiUrl()}/wholesale/subscribers/${subscriber.id}` } };
+    return {
+      status: 200,
+      body: present(subscriber),
+      headers: { Location: `${apiUrl()}/wholesale/subscribers/${subscriber.id}` },
+    };
   });
 
   apiRoute(router, ctx, 'GET /wholesale/subscribers/{subscriberId}', ({ person, params, token }) => {
@@ -136,9 +209,15 @@ export function mountSubscriberRoutes(router: Router, ctx: ApiContext, wholesale
     if ('problem' in named) throw new ApiError(400, named.problem.description, [named.problem]);
     const p = asBody(body.provisioningParameters);
     // The subscriber as it would be after the change, checked as a new one would be.
-    const after = { number: str(p.primaryPhoneNumber) ?? subscriber.primaryPhoneNumber, extension: str(p.extension) ?? subscriber.extension, locationId: str(p.locationId) ?? subscriber.locationId };
+    const after = {
+      number: str(p.primaryPhoneNumber) ?? subscriber.primaryPhoneNumber,
+      extension: str(p.extension) ?? subscriber.extension,
+      locationId: str(p.locationId) ?? subscriber.locationId,
+    };
     const problems = [
-      ...(customer.packages.includes(named.pkg) ? [] : [{ errorCode: 20003, description: `The customer has no ${named.pkg} package.` }]),
+      ...(customer.packages.includes(named.pkg)
+        ? []
+        : [{ errorCode: 20003, description: `The customer has no ${named.pkg} package.` }]),
       ...callingProblems(customer, named.pkg, after, subscriber),
     ];
     if (problems.length > 0) throw new ApiError(400, problems[0]!.description, problems);

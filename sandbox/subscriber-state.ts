@@ -23,7 +23,14 @@ export interface SandboxLocation {
   readonly timeZone: string;
   readonly preferredLanguage: string;
   readonly announcementLanguage: string;
-  readonly address: { readonly address1: string; readonly address2?: string; readonly city: string; readonly state: string; readonly postalCode: string; readonly country: string };
+  readonly address: {
+    readonly address1: string;
+    readonly address2?: string;
+    readonly city: string;
+    readonly state: string;
+    readonly postalCode: string;
+    readonly country: string;
+  };
 }
 
 /** A token bucket per caller: `limit` requests a second, then 429 with Retry-After. */
@@ -68,13 +75,21 @@ export class SubscriberState {
   readonly files = new Map<string, SandboxFile>();
 
   addSubscriber(fields: Omit<SandboxSubscriber, 'id' | 'personId' | 'created'>, now: string): SandboxSubscriber {
-    const subscriber: SandboxSubscriber = { ...fields, id: Buffer.from(`ciscospark://us/SUBSCRIBER/${randomUUID()}`).toString('base64url'), personId: webexId('PEOPLE'), created: now };
+    const subscriber: SandboxSubscriber = {
+      ...fields,
+      id: Buffer.from(`ciscospark://us/SUBSCRIBER/${randomUUID()}`).toString('base64url'),
+      personId: webexId('PEOPLE'),
+      created: now,
+    };
     this.subscribers.push(subscriber);
     return subscriber;
   }
 
   addLocation(fields: Omit<SandboxLocation, 'id'>): SandboxLocation {
-    const location: SandboxLocation = { ...fields, id: Buffer.from(`ciscospark://us/LOCATION/${randomUUID()}`).toString('base64url') };
+    const location: SandboxLocation = {
+      ...fields,
+      id: Buffer.from(`ciscospark://us/LOCATION/${randomUUID()}`).toString('base64url'),
+    };
     this.locations.push(location);
     return location;
   }

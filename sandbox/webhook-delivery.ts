@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { signBody } from '../bot/http/verify-signature.ts';
 import type { SandboxPerson, SandboxState, SandboxWebhook } from './sandbox-state.ts';
 
-export interface DeliveryAttempt {
+interface DeliveryAttempt {
   readonly at: string;
   readonly status?: number;
   readonly response?: string;
@@ -59,16 +59,30 @@ export class WebhookDelivery {
   private readonly timeoutMs: number;
   private readonly deactivateAfter: number;
 
-  constructor(private readonly state: SandboxState, options: DeliveryOptions = {}) {
+  constructor(
+    private readonly state: SandboxState,
+    options: DeliveryOptions = {},
+  ) {
     this.retryDelaysMs = options.retryDelaysMs ?? [500, 2000];
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.deactivateAfter = options.deactivateAfter ?? 10;
   }
 
   /** Fires `resource/event` to every active webhook of the people allowed to see it. */
-  publish(resource: string, event: string, data: EventData, actorId: string, audience: (owner: SandboxPerson) => boolean): void {
+  publish(
+    resource: string,
+    event: string,
+    data: EventData,
+    actorId: string,
+    audience: (owner: SandboxPerson) => boolean,
+  ): void {
     for (const webhook of this.state.webhooks) {
-      if (webhook.status !== 'active' || webhook.resource !== resource || (webhook.event !== event && webhook.event !== 'all')) continue;
+      if (
+        webhook.status !== 'active' ||
+        webhook.resource !== resource ||
+        (webhook.event !== event && webhook.event !== 'all')
+      )
+        continue;
       const owner = this.state.personById(webhook.ownerId);
       if (!owner || !audience(owner) || !matchesFilter(webhook, data, owner)) continue;
       const envelope = {
@@ -108,7 +122,13 @@ export class WebhookDelivery {
     const original = this.deliveries.find((d) => d.id === deliveryId);
     const webhook = original && this.state.webhooks.find((w) => w.id === original.webhookId);
     if (!original || !webhook) return Promise.reject(new Error(`no delivery ${deliveryId}`));
-    const again: Delivery = { ...original, id: randomUUID(), attempts: [], state: 'pending', targetUrl: webhook.targetUrl };
+    const again: Delivery = {
+      ...original,
+      id: randomUUID(),
+      attempts: [],
+      state: 'pending',
+      targetUrl: webhook.targetUrl,
+    };
     this.deliveries.push(again);
     const done = this.run(again, webhook);
     this.track(done);
@@ -140,11 +160,19 @@ export class WebhookDelivery {
   }
 
   private async attempt(delivery: Delivery, webhook: SandboxWebhook): Promise<boolean> {
-    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'webex-sandbox' };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      'user-agent': 'webex-sandbox',
+    };
     if (webhook.secret) headers['x-spark-signature'] = signBody(delivery.body, webhook.secret);
     const at = this.state.now();
     try {
-      const response = await fetch(delivery.targetUrl, { method: 'POST', headers, body: delivery.body, signal: AbortSignal.timeout(this.timeoutMs) });
+      const response = await fetch(delivery.targetUrl, {
+        method: 'POST',
+        headers,
+        body: delivery.body,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
       const text = await response.text();
       delivery.attempts.push({ at, status: response.status, response: text.slice(0, 500) });
       return response.ok;

@@ -2,21 +2,38 @@ import type { Router } from 'express';
 import { ApiError, apiRoute, type ApiContext } from './api-route.ts';
 import { pageOf } from './paging.ts';
 import { seedTemplates } from './seed.ts';
-import { addressProblems, ianaTimeZones, looksLikeEmail, type SandboxAddress, type SandboxCustomer, type WholesaleProblem, type WholesaleState } from './wholesale-state.ts';
+import {
+  addressProblems,
+  ianaTimeZones,
+  looksLikeEmail,
+  type SandboxAddress,
+  type SandboxCustomer,
+  type WholesaleProblem,
+  type WholesaleState,
+} from './wholesale-state.ts';
 import type { PartnerHubTemplate } from './partner-hub-routes.ts';
 import type { SubscriberState } from './subscriber-state.ts';
 
 type Body = Record<string, unknown>;
-const asBody = (value: unknown): Body => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : {});
+const asBody = (value: unknown): Body =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : {};
 
 /** A Wholesale error answer: the message and the coded reasons, in Webex's error shape. */
-export class WholesaleError extends ApiError {
+class WholesaleError extends ApiError {
+  // eslint-disable-next-line @typescript-eslint/no-useless-constructor -- not useless: it narrows ApiError's signature (coded reasons required, no headers)
   constructor(status: number, message: string, problems: readonly WholesaleProblem[]) {
     super(status, message, problems);
   }
 }
 
-const callingPackages = new Set(['common_area_calling', 'webex_calling', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard']);
+const callingPackages = new Set([
+  'common_area_calling',
+  'webex_calling',
+  'webex_suite',
+  'webex_voice',
+  'cx_essentials',
+  'webex_calling_standard',
+]);
 const attendantHosts = new Set(['webex_calling', 'webex_suite', 'cx_essentials']);
 
 /**
@@ -24,18 +41,31 @@ const attendantHosts = new Set(['webex_calling', 'webex_suite', 'cx_essentials']
  * specs we hold, so these continue the sandbox's numbering; the descriptions quote the spec's rule.
  */
 const reasons = {
-  customerInfoMissing: { errorCode: 10003, description: 'customerInfo is mandatory for a new customer (one without orgId).' },
-  callingLocationMissing: { errorCode: 10007, description: 'provisioningParameters.calling.location is mandatory when provisioning calling packages.' },
+  customerInfoMissing: {
+    errorCode: 10003,
+    description: 'customerInfo is mandatory for a new customer (one without orgId).',
+  },
+  callingLocationMissing: {
+    errorCode: 10007,
+    description: 'provisioningParameters.calling.location is mandatory when provisioning calling packages.',
+  },
   percentInName: { errorCode: 10008, description: 'The customer name cannot include the "%" character.' },
 } as const;
 
 function packageProblems(packages: readonly string[]): WholesaleProblem[] {
   const problems: WholesaleProblem[] = [];
   if (packages.includes('cisco_calling_plan') && !packages.some((p) => callingPackages.has(p))) {
-    problems.push({ errorCode: 10006, description: 'cisco_calling_plan needs one of common_area_calling, webex_calling, webex_suite, webex_voice, cx_essentials, webex_calling_standard.' });
+    problems.push({
+      errorCode: 10006,
+      description:
+        'cisco_calling_plan needs one of common_area_calling, webex_calling, webex_suite, webex_voice, cx_essentials, webex_calling_standard.',
+    });
   }
   if (packages.includes('attendant_console') && !packages.some((p) => attendantHosts.has(p))) {
-    problems.push({ errorCode: 10006, description: 'attendant_console needs one of webex_calling, webex_suite, cx_essentials.' });
+    problems.push({
+      errorCode: 10006,
+      description: 'attendant_console needs one of webex_calling, webex_suite, cx_essentials.',
+    });
   }
   return problems;
 }
@@ -45,12 +75,24 @@ function packageProblems(packages: readonly string[]): WholesaleProblem[] {
  * asynchronous provisioning that ends as a test chose), list, get, update, delete.
  * Only partner administrators' tokens are accepted, as the wholesale scopes require.
  */
-export function mountWholesaleRoutes(router: Router, ctx: ApiContext, wholesale: WholesaleState, templates: readonly PartnerHubTemplate[], apiUrl: () => string, subscribers: SubscriberState): void {
+export function mountWholesaleRoutes(
+  router: Router,
+  ctx: ApiContext,
+  wholesale: WholesaleState,
+  templates: readonly PartnerHubTemplate[],
+  apiUrl: () => string,
+  subscribers: SubscriberState,
+): void {
   const now = () => Date.now();
   const partnerAdmin = (role: string) => {
-    if (role !== 'partner admin') throw new ApiError(403, 'This token lacks the spark-admin:wholesale_customers scopes; use a partner administrator’s token.');
+    if (role !== 'partner admin')
+      throw new ApiError(
+        403,
+        'This token lacks the spark-admin:wholesale_customers scopes; use a partner administrator’s token.',
+      );
   };
-  const knownTemplate = (provisioningId: string) => [...seedTemplates, ...templates].some((t) => t.provisioningId === provisioningId);
+  const knownTemplate = (provisioningId: string) =>
+    [...seedTemplates, ...templates].some((t) => t.provisioningId === provisioningId);
 
   const problemsOf = (body: Body, forCreate: boolean): WholesaleProblem[] => {
     const problems: WholesaleProblem[] = [];
@@ -58,26 +100,43 @@ export function mountWholesaleRoutes(router: Router, ctx: ApiContext, wholesale:
     problems.push(...addressProblems(address, 'billing'));
     const calling = asBody(asBody(body.provisioningParameters).calling);
     const location = asBody(calling.location);
-    if (location.address) problems.push(...addressProblems(asBody(location.address) as unknown as SandboxAddress, 'HQ location').filter((p) => p.errorCode !== 10004));
+    if (location.address)
+      problems.push(
+        ...addressProblems(asBody(location.address) as unknown as SandboxAddress, 'HQ location').filter(
+          (p) => p.errorCode !== 10004,
+        ),
+      );
     if (typeof location.timezone === 'string' && !ianaTimeZones.has(location.timezone)) {
-      problems.push({ errorCode: 10001, description: `The HQ location could not be validated: “${location.timezone}” is not a time zone (use an IANA name such as America/Los_Angeles).` });
+      problems.push({
+        errorCode: 10001,
+        description: `The HQ location could not be validated: “${location.timezone}” is not a time zone (use an IANA name such as America/Los_Angeles).`,
+      });
     }
     const packages = Array.isArray(body.packages) ? (body.packages as string[]) : [];
-    if (packages.some((p) => callingPackages.has(p)) && calling.location === undefined) problems.push(reasons.callingLocationMissing);
+    if (packages.some((p) => callingPackages.has(p)) && calling.location === undefined)
+      problems.push(reasons.callingLocationMissing);
     const externalId = typeof body.externalId === 'string' ? body.externalId : undefined;
-    if (!forCreate && externalId && wholesale.byExternalId(externalId)) problems.push({ errorCode: 10002, description: `A customer with external ID ${externalId} exists already.` });
+    if (!forCreate && externalId && wholesale.byExternalId(externalId))
+      problems.push({ errorCode: 10002, description: `A customer with external ID ${externalId} exists already.` });
     if (body.customerInfo === undefined && body.orgId === undefined) problems.push(reasons.customerInfoMissing);
     const info = asBody(body.customerInfo);
     if (typeof info.name === 'string' && info.name.includes('%')) problems.push(reasons.percentInName);
     const email = info.primaryEmail;
-    if (typeof email === 'string' && !looksLikeEmail(email)) problems.push({ errorCode: 10010, description: `${email} is not an email address.` });
-    else if (typeof email === 'string' && wholesale.customers.some((c) => c.customerInfo?.primaryEmail.toLowerCase() === email.toLowerCase())) {
+    if (typeof email === 'string' && !looksLikeEmail(email))
+      problems.push({ errorCode: 10010, description: `${email} is not an email address.` });
+    else if (
+      typeof email === 'string' &&
+      wholesale.customers.some((c) => c.customerInfo?.primaryEmail.toLowerCase() === email.toLowerCase())
+    ) {
       problems.push({ errorCode: 10022, description: 'The email is already associated with an existing user.' });
     }
     // Only an ID a template of this partner issued (Partner Hub, or the sandbox's seeded one).
     const provisioningId = body.provisioningId;
     if (typeof provisioningId === 'string' && !knownTemplate(provisioningId)) {
-      problems.push({ errorCode: 10005, description: 'The provisioning ID does not belong to an onboarding template of this partner.' });
+      problems.push({
+        errorCode: 10005,
+        description: 'The provisioning ID does not belong to an onboarding template of this partner.',
+      });
     }
     problems.push(...packageProblems(packages));
     return problems;
@@ -87,7 +146,11 @@ export function mountWholesaleRoutes(router: Router, ctx: ApiContext, wholesale:
   // org exists: not while provisioning runs, and not when the calling part failed.
   wholesale.onProvisioningEnd((customer) => {
     const outcome = customer.outcome;
-    if (outcome.status === 'error' || (outcome.status === 'provisioned_with_errors' && callingPackages.has(outcome.package))) return;
+    if (
+      outcome.status === 'error' ||
+      (outcome.status === 'provisioned_with_errors' && callingPackages.has(outcome.package))
+    )
+      return;
     const location = asBody(asBody(asBody(customer.provisioningParameters).calling).location);
     if (typeof location.name !== 'string') return;
     const a = asBody(location.address) as unknown as SandboxAddress;
@@ -97,7 +160,14 @@ export function mountWholesaleRoutes(router: Router, ctx: ApiContext, wholesale:
       timeZone: String(location.timezone),
       preferredLanguage: String(location.language),
       announcementLanguage: String(location.language),
-      address: { address1: a.addressLine1, ...(a.addressLine2 ? { address2: a.addressLine2 } : {}), city: a.city, state: a.stateOrProvince ?? '', postalCode: a.zipOrPostalCode ?? '', country: a.country },
+      address: {
+        address1: a.addressLine1,
+        ...(a.addressLine2 ? { address2: a.addressLine2 } : {}),
+        city: a.city,
+        state: a.stateOrProvince ?? '',
+        postalCode: a.zipOrPostalCode ?? '',
+        country: a.country,
+      },
     });
   });
 
@@ -111,10 +181,26 @@ export function mountWholesaleRoutes(router: Router, ctx: ApiContext, wholesale:
     const status = wholesale.status(c, now());
     const packageStatus = (name: string) => {
       if (status === 'provisioning') return { name, status: 'provisioning' };
-      if (c.outcome.status === 'error') return { name, status: 'error', errors: [{ errorCode: c.outcome.errorCode, description: c.outcome.description }] };
-      if (c.outcome.status === 'provisioned_with_errors' && c.outcome.package === name) return { name, status: 'error', errors: [{ errorCode: c.outcome.errorCode, description: c.outcome.description }] };
+      if (c.outcome.status === 'error')
+        return {
+          name,
+          status: 'error',
+          errors: [{ errorCode: c.outcome.errorCode, description: c.outcome.description }],
+        };
+      if (c.outcome.status === 'provisioned_with_errors' && c.outcome.package === name)
+        return {
+          name,
+          status: 'error',
+          errors: [{ errorCode: c.outcome.errorCode, description: c.outcome.description }],
+        };
       // licenseIds only on request (`includePackageLicenseInfo=true`), as the spec says.
-      return { name, status: 'provisioned', ...(withLicenses ? { licenseIds: [Buffer.from(`ciscospark://us/LICENSE/${c.id.slice(-8)}:${name}`).toString('base64url')] } : {}) };
+      return {
+        name,
+        status: 'provisioned',
+        ...(withLicenses
+          ? { licenseIds: [Buffer.from(`ciscospark://us/LICENSE/${c.id.slice(-8)}:${name}`).toString('base64url')] }
+          : {}),
+      };
     };
     return {
       id: c.id,
@@ -124,7 +210,9 @@ export function mountWholesaleRoutes(router: Router, ctx: ApiContext, wholesale:
       status,
       packages: [...c.packages],
       resourceDetails: { packages: c.packages.map(packageStatus) },
-      ...(status === 'error' && c.outcome.status === 'error' ? { errors: [{ errorCode: c.outcome.errorCode, description: c.outcome.description }] } : {}),
+      ...(status === 'error' && c.outcome.status === 'error'
+        ? { errors: [{ errorCode: c.outcome.errorCode, description: c.outcome.description }] }
+        : {}),
     };
   };
 
@@ -138,7 +226,10 @@ export function mountWholesaleRoutes(router: Router, ctx: ApiContext, wholesale:
     const { person, query } = call;
     partnerAdmin(person.role);
     const items = wholesale.customers.filter(
-      (c) => (!query.externalId || c.externalId === query.externalId) && (!query.orgId || shownOrgId(c) === query.orgId) && (!query.status || wholesale.status(c, now()) === query.status),
+      (c) =>
+        (!query.externalId || c.externalId === query.externalId) &&
+        (!query.orgId || shownOrgId(c) === query.orgId) &&
+        (!query.status || wholesale.status(c, now()) === query.status),
     );
     // The spec gives no page size for customers; 100, Webex's usual.
     const page = pageOf(items, call, { defaultSize: 100, maxSize: 100, position: 'offset' });
@@ -149,14 +240,23 @@ export function mountWholesaleRoutes(router: Router, ctx: ApiContext, wholesale:
     partnerAdmin(person.role);
     const problems = problemsOf(asBody(raw), false);
     if (problems.length > 0) throw new WholesaleError(400, 'Provisioning Precheck validation failed.', problems);
-    return { status: 200, body: { message: 'success', info: { infoCode: 100, description: 'Provisioning Precheck validation successful.' } } };
+    return {
+      status: 200,
+      body: {
+        message: 'success',
+        info: { infoCode: 100, description: 'Provisioning Precheck validation successful.' },
+      },
+    };
   });
 
   apiRoute(router, ctx, 'POST /wholesale/customers', ({ person, body: raw }) => {
     partnerAdmin(person.role);
     const body = asBody(raw);
     const externalId = String(body.externalId);
-    if (wholesale.byExternalId(externalId)) throw new WholesaleError(409, `A customer with external ID ${externalId} exists already.`, [{ errorCode: 10002, description: `A customer with external ID ${externalId} exists already.` }]);
+    if (wholesale.byExternalId(externalId))
+      throw new WholesaleError(409, `A customer with external ID ${externalId} exists already.`, [
+        { errorCode: 10002, description: `A customer with external ID ${externalId} exists already.` },
+      ]);
     const problems = problemsOf(body, true);
     if (problems.length > 0) throw new WholesaleError(400, problems[0]!.description, problems);
     const info = asBody(body.customerInfo);
@@ -166,7 +266,15 @@ export function mountWholesaleRoutes(router: Router, ctx: ApiContext, wholesale:
         provisioningId: String(body.provisioningId),
         address: asBody(body.address) as unknown as SandboxAddress,
         packages: [...(body.packages as string[])],
-        ...(typeof info.name === 'string' ? { customerInfo: { name: info.name, primaryEmail: String(info.primaryEmail), ...(typeof info.language === 'string' ? { language: info.language } : {}) } } : {}),
+        ...(typeof info.name === 'string'
+          ? {
+              customerInfo: {
+                name: info.name,
+                primaryEmail: String(info.primaryEmail),
+                ...(typeof info.language === 'string' ? { language: info.language } : {}),
+              },
+            }
+          : {}),
         provisioningParameters: body.provisioningParameters,
       },
       now(),

@@ -4,7 +4,12 @@ import { webexId } from './ids.ts';
 /** How a provisioning ends in the sandbox; tests choose it per external ID. */
 export type Outcome =
   | { readonly status: 'provisioned' }
-  | { readonly status: 'provisioned_with_errors'; readonly package: string; readonly errorCode: number; readonly description: string }
+  | {
+      readonly status: 'provisioned_with_errors';
+      readonly package: string;
+      readonly errorCode: number;
+      readonly description: string;
+    }
   | { readonly status: 'error'; readonly errorCode: number; readonly description: string };
 
 export interface SandboxAddress {
@@ -31,7 +36,31 @@ export interface SandboxCustomer {
 }
 
 /** Countries where the sandbox's Webex offers Wholesale. */
-export const wholesaleCountries = new Set(['US', 'CA', 'GB', 'IE', 'DE', 'AT', 'CH', 'FR', 'BE', 'NL', 'LU', 'ES', 'PT', 'IT', 'DK', 'SE', 'NO', 'FI', 'PL', 'AU', 'NZ', 'JP', 'SG']);
+const wholesaleCountries = new Set([
+  'US',
+  'CA',
+  'GB',
+  'IE',
+  'DE',
+  'AT',
+  'CH',
+  'FR',
+  'BE',
+  'NL',
+  'LU',
+  'ES',
+  'PT',
+  'IT',
+  'DK',
+  'SE',
+  'NO',
+  'FI',
+  'PL',
+  'AU',
+  'NZ',
+  'JP',
+  'SG',
+]);
 
 const postalCode: Readonly<Record<string, RegExp>> = {
   US: /^\d{5}(-\d{4})?$/,
@@ -69,8 +98,12 @@ export function addressProblems(address: SandboxAddress, where: string): Wholesa
   const problems: WholesaleProblem[] = [];
   for (const line of ['addressLine1', 'addressLine2'] as const) {
     const value = address[line];
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- counting code points is the point: the limit is in characters, not UTF-16 units
     if (typeof value === 'string' && [...value].length > MAX_ADDRESS_LINE) {
-      problems.push({ errorCode: 10001, description: `The ${where} address could not be validated: ${line} is longer than ${MAX_ADDRESS_LINE} characters.` });
+      problems.push({
+        errorCode: 10001,
+        description: `The ${where} address could not be validated: ${line} is longer than ${MAX_ADDRESS_LINE} characters.`,
+      });
     }
   }
   if (!wholesaleCountries.has(address.country)) {
@@ -79,10 +112,16 @@ export function addressProblems(address: SandboxAddress, where: string): Wholesa
   }
   const pattern = postalCode[address.country];
   if (pattern && !pattern.test(address.zipOrPostalCode ?? '')) {
-    problems.push({ errorCode: 10001, description: `The ${where} address could not be validated: “${address.zipOrPostalCode ?? ''}” is not a postal code of ${address.country}.` });
+    problems.push({
+      errorCode: 10001,
+      description: `The ${where} address could not be validated: “${address.zipOrPostalCode ?? ''}” is not a postal code of ${address.country}.`,
+    });
   }
   if (needsState.has(address.country) && !address.stateOrProvince) {
-    problems.push({ errorCode: 10001, description: `The ${where} address could not be validated: a state or province is required in ${address.country}.` });
+    problems.push({
+      errorCode: 10001,
+      description: `The ${where} address could not be validated: a state or province is required in ${address.country}.`,
+    });
   }
   return problems;
 }

@@ -66,7 +66,9 @@ function extractOpenApi(file: string, operations: string[], id: string, source: 
       responses[status] = json ? (asObject(json, 'json').schema ?? null) : null;
     }
     const parameters = Array.isArray(op.parameters)
-      ? op.parameters.map((p) => asObject(p, 'parameter')).map((p) => ({ name: p.name ?? null, in: p.in ?? null, required: p.required ?? false }))
+      ? op.parameters
+          .map((p) => asObject(p, 'parameter'))
+          .map((p) => ({ name: p.name ?? null, in: p.in ?? null, required: p.required ?? false }))
       : [];
     const entry: JsonObject = { request: stripProse(request), responses: stripProse(responses), parameters };
     collectRefs(entry, refs);
@@ -86,7 +88,8 @@ function extractOpenApi(file: string, operations: string[], id: string, source: 
   return {
     $id: id,
     source,
-    licence: 'CC BY 4.0, Cisco Systems (webex/webex-openapi-specs); reduced to the operations this project uses, prose removed',
+    licence:
+      'CC BY 4.0, Cisco Systems (webex/webex-openapi-specs); reduced to the operations this project uses, prose removed',
     operations: out,
     components: { schemas: keptSchemas },
   };

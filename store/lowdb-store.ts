@@ -2,7 +2,15 @@ import { mkdir, open, readFile, rm, stat, writeFile, type FileHandle } from 'nod
 import { dirname } from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { z } from 'zod';
-import { emptyStoreData, pruneEvents, storeDataSchema, StoreError, storeRules, type Store, type StoreData } from './store.ts';
+import {
+  emptyStoreData,
+  pruneEvents,
+  storeDataSchema,
+  StoreError,
+  storeRules,
+  type Store,
+  type StoreData,
+} from './store.ts';
 
 /**
  * One change to the data, as a journal line holds it: a keyed collection gets `key` set to
@@ -37,7 +45,9 @@ function applyChange(data: Record<string, unknown>, change: Change): void {
 }
 
 function unusable(file: string, what: string): StoreError {
-  return new StoreError(`The data file ${file} ${what}; it was left untouched. Restore it from a backup or move it away to start empty.`);
+  return new StoreError(
+    `The data file ${file} ${what}; it was left untouched. Restore it from a backup or move it away to start empty.`,
+  );
 }
 
 async function readText(file: string): Promise<string | undefined> {
@@ -45,7 +55,9 @@ async function readText(file: string): Promise<string | undefined> {
     return await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new StoreError(`The data file ${file} cannot be read (${(error as Error).message}); check its permissions or set DATA_FILE to another path.`);
+    throw new StoreError(
+      `The data file ${file} cannot be read (${(error as Error).message}); check its permissions or set DATA_FILE to another path.`,
+    );
   }
 }
 
@@ -54,18 +66,24 @@ async function readText(file: string): Promise<string | undefined> {
  * last line cut off by a crash is a write that never completed and is dropped; anything else that
  * does not parse stops start-up.
  */
-async function load(file: string, journalFile: string): Promise<{ data: StoreData; seq: number; journalBytes: number } | undefined> {
+async function load(
+  file: string,
+  journalFile: string,
+): Promise<{ data: StoreData; seq: number; journalBytes: number } | undefined> {
   const snapshotText = await readText(file);
   const journalText = await readText(journalFile);
   if (snapshotText === undefined && journalText === undefined) return undefined;
   let raw: Record<string, unknown> = { ...emptyStoreData(), seq: 0 };
   if (snapshotText !== undefined) {
+    let parsed: unknown;
     try {
-      raw = JSON.parse(snapshotText) as Record<string, unknown>;
+      parsed = JSON.parse(snapshotText);
     } catch {
       throw unusable(file, 'is not valid JSON');
     }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw unusable(file, 'does not hold an object');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw unusable(file, 'does not hold an object');
+    raw = parsed as Record<string, unknown>;
   }
   let seq = typeof raw.seq === 'number' ? raw.seq : 0;
   const lines = (journalText ?? '').split('\n');
@@ -78,12 +96,15 @@ async function load(file: string, journalFile: string): Promise<{ data: StoreDat
       throw unusable(journalFile, `has a damaged line ${index + 1}`);
     }
     if (line.seq <= seq) continue; // already in the snapshot (a crash came between snapshot and truncation)
-    for (const change of line.changes) applyChange(raw, change as Change);
+    for (const change of line.changes) applyChange(raw, change);
     seq = line.seq;
   }
   const parsed = snapshotSchema.safeParse(raw);
   if (!parsed.success) {
-    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    const where = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
     throw unusable(file, `does not hold what this version of the bot expects (${where})`);
   }
   const { seq: _seq, ...data } = parsed.data;
@@ -244,7 +265,8 @@ export async function openLowdbStore(file: string, options: { readonly minFoldBy
       await writeFile(probe, '');
       await rm(probe);
       const [held, named] = await Promise.all([journal.stat(), stat(journalFile)]);
-      if (held.ino !== named.ino) throw new StoreError(`The journal ${journalFile} was replaced or removed while the bot was running.`);
+      if (held.ino !== named.ino)
+        throw new StoreError(`The journal ${journalFile} was replaced or removed while the bot was running.`);
     },
     async close() {
       await flushing;

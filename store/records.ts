@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 /** Who did something: the Webex person, with the email it had then. */
-export const actorSchema = z.object({ personId: z.string(), email: z.string() });
+const actorSchema = z.object({ personId: z.string(), email: z.string() });
 export type Actor = z.infer<typeof actorSchema>;
 
-export const procedureKinds = ['template', 'customer', 'user', 'location', 'bulk'] as const;
+const procedureKinds = ['template', 'customer', 'user', 'location', 'bulk'] as const;
 export type ProcedureKind = (typeof procedureKinds)[number];
 
 /**
@@ -35,7 +35,7 @@ export const conversationSchema = z.object({
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
-export const authenticationSchema = z.discriminatedUnion('method', [
+const authenticationSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('webex') }),
   z.object({ method: z.literal('partner'), idpEntityId: z.string() }),
 ]);
@@ -60,7 +60,7 @@ export const templateSchema = z.object({
 });
 export type Template = z.infer<typeof templateSchema>;
 
-export const packageStateSchema = z.object({
+const packageStateSchema = z.object({
   name: z.string(),
   status: z.string(),
   errors: z.array(z.object({ errorCode: z.number().optional(), description: z.string().optional() })).default([]),
@@ -102,7 +102,7 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export const voteSchema = z.object({
+const voteSchema = z.object({
   email: z.string(),
   personId: z.string(),
   vote: z.enum(['approve', 'reject']),

@@ -1,5 +1,19 @@
 import { z } from 'zod';
-import { approvalSchema, type Approval, auditEntrySchema, spaceSettingsSchema, type SpaceSettings, conversationSchema, customerRecordSchema, templateSchema, type AuditEntry, type Conversation, type CustomerRecord, type ProcedureKind, type Template } from './records.ts';
+import {
+  approvalSchema,
+  type Approval,
+  auditEntrySchema,
+  spaceSettingsSchema,
+  type SpaceSettings,
+  conversationSchema,
+  customerRecordSchema,
+  templateSchema,
+  type AuditEntry,
+  type Conversation,
+  type CustomerRecord,
+  type ProcedureKind,
+  type Template,
+} from './records.ts';
 
 export interface ConversationFilter {
   readonly roomId?: string;
@@ -19,7 +33,8 @@ export interface UnfinishedEvent {
 
 export type Claim = { readonly ok: true } | { readonly ok: false; readonly heldBy: Conversation };
 
-export type TemplateInsert = { readonly ok: true; readonly template: Template } | { readonly ok: false; readonly reason: 'name_taken' };
+export type TemplateInsert =
+  { readonly ok: true; readonly template: Template } | { readonly ok: false; readonly reason: 'name_taken' };
 
 /**
  * The storage port. `machines/` and `bot/` only see this interface; the lowdb file and the
@@ -67,7 +82,10 @@ export interface Store {
   /** Saves an approval whose `revision` is one past the stored one (0 for a new one). @throws StaleWriteError */
   saveApproval(approval: Approval): Promise<void>;
   getApproval(id: string): Promise<Approval | undefined>;
-  findApprovals(filter: { readonly status?: Approval['status']; readonly conversationId?: string }): Promise<Approval[]>;
+  findApprovals(filter: {
+    readonly status?: Approval['status'];
+    readonly conversationId?: string;
+  }): Promise<Approval[]>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first. */
@@ -106,7 +124,18 @@ export const storeDataSchema = z.object({
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-export const emptyStoreData = (): StoreData => ({ version: 1, seenEvents: {}, conversations: {}, templates: [], claims: {}, customers: {}, audit: [], approvals: {}, inbox: {}, spaces: {} });
+export const emptyStoreData = (): StoreData => ({
+  version: 1,
+  seenEvents: {},
+  conversations: {},
+  templates: [],
+  claims: {},
+  customers: {},
+  audit: [],
+  approvals: {},
+  inbox: {},
+  spaces: {},
+});
 
 /** Drops dedupe records past retention or past the cap (oldest first). Mutates and returns `data`. */
 export function pruneEvents(data: StoreData, now: Date): StoreData {
@@ -120,7 +149,7 @@ export function pruneEvents(data: StoreData, now: Date): StoreData {
 }
 
 /** New dedupe records between two prunings; the cap can be exceeded by at most this many. */
-export const PRUNE_EVERY = 500;
+const PRUNE_EVERY = 500;
 const insertsSincePrune = new WeakMap<StoreData, number>();
 
 /**
@@ -131,7 +160,11 @@ const activeIndex = new WeakMap<StoreData, Set<string>>();
 function activeIds(data: StoreData): Set<string> {
   let ids = activeIndex.get(data);
   if (!ids) {
-    ids = new Set(Object.values(data.conversations).filter((c) => c.status === 'active').map((c) => c.id));
+    ids = new Set(
+      Object.values(data.conversations)
+        .filter((c) => c.status === 'active')
+        .map((c) => c.id),
+    );
     activeIndex.set(data, ids);
   }
   return ids;
@@ -157,7 +190,8 @@ export const storeRules = {
   recordEvent(data: StoreData, eventId: string, receivedAt: Date, event?: unknown): boolean {
     if (data.seenEvents[eventId] !== undefined) return false;
     data.seenEvents[eventId] = receivedAt.toISOString();
-    if (event !== undefined) data.inbox[eventId] = { receivedAt: receivedAt.toISOString(), event: structuredClone(event) };
+    if (event !== undefined)
+      data.inbox[eventId] = { receivedAt: receivedAt.toISOString(), event: structuredClone(event) };
     // Pruning reads every id, so it runs once per PRUNE_EVERY new events, not on each.
     const since = (insertsSincePrune.get(data) ?? 0) + 1;
     insertsSincePrune.set(data, since % PRUNE_EVERY);
@@ -168,7 +202,9 @@ export const storeRules = {
     const stored = data.conversations[conversation.id];
     const expected = stored ? stored.revision + 1 : 0;
     if (conversation.revision !== expected) {
-      throw new StaleWriteError(`conversation ${conversation.id} is at revision ${stored?.revision ?? 'none'}, not ${conversation.revision - 1}`);
+      throw new StaleWriteError(
+        `conversation ${conversation.id} is at revision ${stored?.revision ?? 'none'}, not ${conversation.revision - 1}`,
+      );
     }
     data.conversations[conversation.id] = structuredClone(conversation);
     if (conversation.status === 'active') activeIds(data).add(conversation.id);
@@ -177,12 +213,20 @@ export const storeRules = {
   saveApproval(data: StoreData, approval: Approval): void {
     const stored = data.approvals[approval.id];
     const expected = stored ? stored.revision + 1 : 0;
-    if (approval.revision !== expected) throw new StaleWriteError(`approval ${approval.id} is at revision ${stored?.revision ?? 'none'}`);
+    if (approval.revision !== expected)
+      throw new StaleWriteError(`approval ${approval.id} is at revision ${stored?.revision ?? 'none'}`);
     data.approvals[approval.id] = structuredClone(approval);
   },
-  findApprovals(data: StoreData, filter: { readonly status?: Approval['status']; readonly conversationId?: string }): Approval[] {
+  findApprovals(
+    data: StoreData,
+    filter: { readonly status?: Approval['status']; readonly conversationId?: string },
+  ): Approval[] {
     return Object.values(data.approvals)
-      .filter((a) => (!filter.status || a.status === filter.status) && (!filter.conversationId || a.conversationId === filter.conversationId))
+      .filter(
+        (a) =>
+          (!filter.status || a.status === filter.status) &&
+          (!filter.conversationId || a.conversationId === filter.conversationId),
+      )
       .map((a) => structuredClone(a));
   },
   /** Takes a handled event out of the inbox; whether it was there. */
@@ -197,7 +241,10 @@ export const storeRules = {
       .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   },
   findConversations(data: StoreData, filter: ConversationFilter): Conversation[] {
-    const candidates = filter.status === 'active' ? [...activeIds(data)].map((id) => data.conversations[id]!) : Object.values(data.conversations);
+    const candidates =
+      filter.status === 'active'
+        ? [...activeIds(data)].map((id) => data.conversations[id]!)
+        : Object.values(data.conversations);
     return candidates
       .filter(
         (c) =>
@@ -225,14 +272,19 @@ export const storeRules = {
   },
   listAudit(data: StoreData, filter: { readonly conversationId?: string; readonly externalId?: string }): AuditEntry[] {
     return data.audit
-      .filter((e) => (!filter.conversationId || e.conversationId === filter.conversationId) && (!filter.externalId || e.externalId === filter.externalId))
+      .filter(
+        (e) =>
+          (!filter.conversationId || e.conversationId === filter.conversationId) &&
+          (!filter.externalId || e.externalId === filter.externalId),
+      )
       .reverse()
       .map((e) => structuredClone(e));
   },
   insertTemplate(data: StoreData, template: Template): TemplateInsert & { changed: boolean } {
     const same = data.templates.find((t) => t.conversationId === template.conversationId);
     if (same) return { ok: true, template: structuredClone(same), changed: false };
-    if (data.templates.some((t) => t.name.toLowerCase() === template.name.toLowerCase())) return { ok: false, reason: 'name_taken', changed: false };
+    if (data.templates.some((t) => t.name.toLowerCase() === template.name.toLowerCase()))
+      return { ok: false, reason: 'name_taken', changed: false };
     data.templates.push(structuredClone(template));
     return { ok: true, template: structuredClone(template), changed: true };
   },

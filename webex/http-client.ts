@@ -1,4 +1,4 @@
-import { keepAliveFetch } from './keep-alive-fetch.ts';
+import { undiciFetch } from './undici-fetch.ts';
 import { z } from 'zod';
 import { quietApiLog, type ApiLog } from './api-log.ts';
 import { WebexApiError } from './webex-api-error.ts';
@@ -22,7 +22,12 @@ export interface HttpClientOptions {
   /** Statuses worth another try. Webex documents 429 and 423 (with Retry-After) and 502–504. */
   readonly retryStatuses?: readonly number[];
   /** Called after every answer (for metrics). */
-  readonly onResponse?: (call: { readonly method: string; readonly endpoint: string; readonly status: number; readonly ms: number }) => void;
+  readonly onResponse?: (call: {
+    readonly method: string;
+    readonly endpoint: string;
+    readonly status: number;
+    readonly ms: number;
+  }) => void;
 }
 
 export interface RequestOptions<T> {
@@ -80,7 +85,7 @@ export class HttpClient {
   constructor(private readonly options: HttpClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.log = options.log ?? quietApiLog;
-    this.fetchFn = options.fetch ?? keepAliveFetch;
+    this.fetchFn = options.fetch ?? undiciFetch;
     this.sleep = options.sleep ?? defaultSleep;
     this.maxAttempts = options.maxAttempts ?? 4;
     this.backoffMs = options.backoffMs ?? 250;
@@ -117,7 +122,12 @@ export class HttpClient {
       out.push(...page.value.items);
       if (page.next === undefined) return out;
       // A server that links back to a page already read would otherwise keep the bot here for ever.
-      if (seen.has(page.next)) throw new WebexApiError('webex_response_invalid', `GET ${path} links to a page it already returned`, { method: 'GET', endpoint: path, attempts: 1 });
+      if (seen.has(page.next))
+        throw new WebexApiError('webex_response_invalid', `GET ${path} links to a page it already returned`, {
+          method: 'GET',
+          endpoint: path,
+          attempts: 1,
+        });
       seen.add(page.next);
       page = await this.requestPage('GET', page.next, { schema });
     }
@@ -134,7 +144,12 @@ export class HttpClient {
       return await response.text();
     } catch (error) {
       if (error instanceof WebexApiError && error.status === 428) {
-        throw new WebexApiError('webex_file_unscannable', `GET ${error.details.endpoint} answered 428: Webex could not scan the file for malware`, error.details, { cause: error });
+        throw new WebexApiError(
+          'webex_file_unscannable',
+          `GET ${error.details.endpoint} answered 428: Webex could not scan the file for malware`,
+          error.details,
+          { cause: error },
+        );
       }
       throw error;
     }
@@ -174,34 +189,62 @@ export class HttpClient {
           await this.sleep(this.backoff(attempt));
           continue;
         }
-        throw new WebexApiError('webex_unreachable', `${method} ${endpoint} could not reach the Webex API; check WEBEX_API_URL and the network`, { method, endpoint, attempts: attempt }, { cause });
+        throw new WebexApiError(
+          'webex_unreachable',
+          `${method} ${endpoint} could not reach the Webex API; check WEBEX_API_URL and the network`,
+          { method, endpoint, attempts: attempt },
+          { cause },
+        );
       }
       const trackingId = response.headers.get('trackingid') ?? undefined;
       const ms = Math.round((performance.now() - started) * 100) / 100;
       this.log.debug('webex call', { method, endpoint, status: response.status, attempt, ms, trackingId });
       this.options.onResponse?.({ method, endpoint, status: response.status, ms });
-      if (response.ok) return trackingId === undefined ? { response, attempts: attempt } : { response, attempts: attempt, trackingId };
+      if (response.ok)
+        return trackingId === undefined ? { response, attempts: attempt } : { response, attempts: attempt, trackingId };
 
       const text = await response.text().catch(() => '');
       const errorBody = safeJson(text);
       const bodyTrackingId = typeof errorBody?.trackingId === 'string' ? errorBody.trackingId : undefined;
-      const details = { method, endpoint, status: response.status, trackingId: trackingId ?? bodyTrackingId, attempts: attempt };
+      const details = {
+        method,
+        endpoint,
+        status: response.status,
+        trackingId: trackingId ?? bodyTrackingId,
+        attempts: attempt,
+      };
 
-      const retryable = options.retryStatuses ? options.retryStatuses.includes(response.status) : this.retryStatuses.has(response.status);
+      const retryable = options.retryStatuses
+        ? options.retryStatuses.includes(response.status)
+        : this.retryStatuses.has(response.status);
       if (retryable && attempt < this.maxAttempts) {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
         if (retryAfter !== undefined && retryAfter > this.maxRetryAfterSeconds) {
           const why = response.status === 423 ? 'is locked' : 'is rate limited';
-          throw new WebexApiError('webex_rate_limited', `${method} ${endpoint} ${why} for ${Math.ceil(retryAfter)} s; try again later`, details);
+          throw new WebexApiError(
+            'webex_rate_limited',
+            `${method} ${endpoint} ${why} for ${Math.ceil(retryAfter)} s; try again later`,
+            details,
+          );
         }
         const wait = retryAfter !== undefined ? retryAfter * 1000 : this.backoff(attempt);
-        this.log.warn('webex call will be retried', { method, endpoint, status: response.status, attempt, waitMs: Math.round(wait), trackingId: details.trackingId });
+        this.log.warn('webex call will be retried', {
+          method,
+          endpoint,
+          status: response.status,
+          attempt,
+          waitMs: Math.round(wait),
+          trackingId: details.trackingId,
+        });
         options.onRetry?.({ status: response.status, attempt, waitMs: wait });
         await this.sleep(wait);
         continue;
       }
       const said = typeof errorBody?.message === 'string' ? `: ${errorBody.message}` : '';
-      throw new WebexApiError('webex_http', `${method} ${endpoint} answered ${response.status}${said}`, { ...details, ...(errorBody ? { body: errorBody } : {}) });
+      throw new WebexApiError('webex_http', `${method} ${endpoint} answered ${response.status}${said}`, {
+        ...details,
+        ...(errorBody ? { body: errorBody } : {}),
+      });
     }
   }
 
@@ -210,13 +253,22 @@ export class HttpClient {
     return base / 2 + Math.random() * (base / 2);
   }
 
-  private async parse<T>(response: Response, schema: z.ZodType<T> | undefined, details: { method: string; endpoint: string; trackingId?: string; attempts: number }): Promise<T> {
+  private async parse<T>(
+    response: Response,
+    schema: z.ZodType<T> | undefined,
+    details: { method: string; endpoint: string; trackingId?: string; attempts: number },
+  ): Promise<T> {
     const text = await response.text();
     if (!schema) return undefined as T;
-    const json = text === '' ? undefined : safeJson(text) ?? text;
+    const json = text === '' ? undefined : (safeJson(text) ?? text);
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new WebexApiError('webex_response_invalid', `${details.method} ${details.endpoint} answered in an unexpected shape: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, { ...details, status: response.status }, { cause: parsed.error });
+      throw new WebexApiError(
+        'webex_response_invalid',
+        `${details.method} ${details.endpoint} answered in an unexpected shape: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+        { ...details, status: response.status },
+        { cause: parsed.error },
+      );
     }
     return parsed.data;
   }

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { HttpClient, type HttpClientOptions, type RequestOptions } from './http-client.ts';
 import {
   attachmentActionSchema,
@@ -17,7 +16,7 @@ import {
 } from './messaging-schemas.ts';
 
 /** Where a message goes: a space, or a person (which opens a direct space). */
-export type MessageTarget = { readonly roomId: string } | { readonly toPersonId: string } | { readonly toPersonEmail: string };
+type MessageTarget = { readonly roomId: string } | { readonly toPersonId: string } | { readonly toPersonEmail: string };
 
 export type NewMessage = MessageTarget & {
   readonly parentId?: string;
@@ -89,7 +88,9 @@ export class MessagingClient {
   }
 
   getAttachmentAction(actionId: string): Promise<AttachmentAction> {
-    return this.http.request('GET', `/attachment/actions/${encodeURIComponent(actionId)}`, { schema: attachmentActionSchema });
+    return this.http.request('GET', `/attachment/actions/${encodeURIComponent(actionId)}`, {
+      schema: attachmentActionSchema,
+    });
   }
 
   /** The content of a file attached to a message (a `files` URL), as text. */
@@ -106,7 +107,10 @@ export class MessagingClient {
   }
 
   updateWebhook(webhookId: string, update: WebhookUpdate): Promise<Webhook> {
-    return this.http.request('PUT', `/webhooks/${encodeURIComponent(webhookId)}`, { body: update, schema: webhookSchema });
+    return this.http.request('PUT', `/webhooks/${encodeURIComponent(webhookId)}`, {
+      body: update,
+      schema: webhookSchema,
+    });
   }
 
   async deleteWebhook(webhookId: string): Promise<void> {

@@ -35,7 +35,7 @@ export type Membership = z.infer<typeof membershipSchema>;
 
 export const cardContentType = 'application/vnd.microsoft.card.adaptive';
 
-export const attachmentSchema = z.object({
+const attachmentSchema = z.object({
   contentType: z.string(),
   content: z.record(z.string(), z.unknown()),
 });
@@ -70,7 +70,6 @@ export const attachmentActionSchema = z.object({
 });
 export type AttachmentAction = z.infer<typeof attachmentActionSchema>;
 
-export const webhookResources = ['messages', 'attachmentActions', 'memberships', 'rooms'] as const;
 export const webhookSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -83,4 +82,3 @@ export const webhookSchema = z.object({
   created: z.string().optional(),
 });
 export type Webhook = z.infer<typeof webhookSchema>;
-

@@ -2,7 +2,8 @@
 export class WebexApiError extends Error {
   override readonly name = 'WebexApiError';
   constructor(
-    readonly code: 'webex_http' | 'webex_unreachable' | 'webex_response_invalid' | 'webex_rate_limited' | 'webex_file_unscannable',
+    readonly code:
+      'webex_http' | 'webex_unreachable' | 'webex_response_invalid' | 'webex_rate_limited' | 'webex_file_unscannable',
     message: string,
     readonly details: {
       readonly method: string;
@@ -50,7 +51,10 @@ export function problemsOf(error: unknown): ApiProblem[] {
       ? errors.flatMap((e: unknown) => {
           if (e === null || typeof e !== 'object') return [];
           const { errorCode, description } = e as { errorCode?: unknown; description?: unknown };
-          const problem = { ...(typeof errorCode === 'number' ? { errorCode } : {}), ...(typeof description === 'string' ? { description } : {}) };
+          const problem = {
+            ...(typeof errorCode === 'number' ? { errorCode } : {}),
+            ...(typeof description === 'string' ? { description } : {}),
+          };
           return Object.keys(problem).length > 0 ? [problem] : [];
         })
       : [];

@@ -1,9 +1,23 @@
 import { z } from 'zod';
 import { HttpClient, type HttpClientOptions } from './http-client.ts';
 import { WebexApiError } from './webex-api-error.ts';
-import { customerSchema, locationSchema, subscriberSchema, wholesaleErrorSchema, type CustomerLocation, type NewCustomer, type NewLocation, type NewSubscriber, type WholesaleCustomer, type WholesaleErrorDetail, type WholesaleSubscriber } from './wholesale-schemas.ts';
+import {
+  customerSchema,
+  locationSchema,
+  subscriberSchema,
+  wholesaleErrorSchema,
+  type CustomerLocation,
+  type NewCustomer,
+  type NewLocation,
+  type NewSubscriber,
+  type WholesaleCustomer,
+  type WholesaleErrorDetail,
+  type WholesaleSubscriber,
+} from './wholesale-schemas.ts';
 
-export type PrecheckResult = { readonly ok: true } | { readonly ok: false; readonly message: string; readonly errors: readonly WholesaleErrorDetail[] };
+export type PrecheckResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly message: string; readonly errors: readonly WholesaleErrorDetail[] };
 
 /**
  * The largest page each list documents: subscribers "up to 100 per page" (wholesale spec); the
@@ -12,7 +26,10 @@ export type PrecheckResult = { readonly ok: true } | { readonly ok: false; reado
 const PAGE_SIZE = { customers: 100, subscribers: 100, locations: 100 } as const;
 
 const resourceUrl = z.object({ url: z.string() });
-const precheckFailure = z.object({ message: z.string().default(''), errors: z.array(wholesaleErrorSchema).default([]) });
+const precheckFailure = z.object({
+  message: z.string().default(''),
+  errors: z.array(wholesaleErrorSchema).default([]),
+});
 
 /**
  * The Wholesale provisioning API (customers and their precheck), with a partner administrator's
@@ -37,17 +54,29 @@ export class WholesaleClient {
   }
 
   getCustomer(customerId: string): Promise<WholesaleCustomer> {
-    return this.http.request('GET', `/wholesale/customers/${encodeURIComponent(customerId)}`, { schema: customerSchema });
+    return this.http.request('GET', `/wholesale/customers/${encodeURIComponent(customerId)}`, {
+      schema: customerSchema,
+    });
   }
 
   /** Starts provisioning; resolves with the new customer's id (from the returned URL). */
   async createCustomer(customer: NewCustomer): Promise<{ readonly id: string; readonly url: string }> {
-    const { url } = await this.http.request('POST', '/wholesale/customers', { body: customer, schema: resourceUrl, retryStatuses: [423, 429] });
+    const { url } = await this.http.request('POST', '/wholesale/customers', {
+      body: customer,
+      schema: resourceUrl,
+      retryStatuses: [423, 429],
+    });
     return { id: decodeURIComponent(url.split('/').pop() ?? ''), url };
   }
 
-  async updateCustomer(customerId: string, update: Pick<NewCustomer, 'packages'> & Partial<Pick<NewCustomer, 'address' | 'provisioningParameters'>>): Promise<void> {
-    await this.http.request('PUT', `/wholesale/customers/${encodeURIComponent(customerId)}`, { body: update, schema: resourceUrl });
+  async updateCustomer(
+    customerId: string,
+    update: Pick<NewCustomer, 'packages'> & Partial<Pick<NewCustomer, 'address' | 'provisioningParameters'>>,
+  ): Promise<void> {
+    await this.http.request('PUT', `/wholesale/customers/${encodeURIComponent(customerId)}`, {
+      body: update,
+      schema: resourceUrl,
+    });
   }
 
   async deleteCustomer(customerId: string): Promise<void> {
@@ -71,7 +100,11 @@ export class WholesaleClient {
 
   /** Provisions a user. Retries only what Webex did not process; callers look up by email first. */
   createSubscriber(subscriber: NewSubscriber): Promise<WholesaleSubscriber> {
-    return this.http.request('POST', '/wholesale/subscribers', { body: subscriber, schema: subscriberSchema, retryStatuses: [423, 429] });
+    return this.http.request('POST', '/wholesale/subscribers', {
+      body: subscriber,
+      schema: subscriberSchema,
+      retryStatuses: [423, 429],
+    });
   }
 
   precheckSubscriber(subscriber: NewSubscriber): Promise<PrecheckResult> {
@@ -84,7 +117,12 @@ export class WholesaleClient {
   }
 
   async createLocation(orgId: string, location: NewLocation): Promise<{ id: string }> {
-    return this.http.request('POST', '/locations', { query: { orgId }, body: location, schema: z.object({ id: z.string() }), retryStatuses: [423, 429] });
+    return this.http.request('POST', '/locations', {
+      query: { orgId },
+      body: location,
+      schema: z.object({ id: z.string() }),
+      retryStatuses: [423, 429],
+    });
   }
 
   private async validate(path: string, body: unknown): Promise<PrecheckResult> {

@@ -1,16 +1,26 @@
 import { z } from 'zod';
 
 /** The customer package names of the Wholesale spec (`WholesalePackagesCustomer`). */
-export const customerPackageNames = [
-  'common_area_calling', 'webex_calling', 'webex_meetings', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard',
-  'cisco_calling_plan', 'attendant_console', 'cx_premium_agent', 'cx_standard_agent', 'cx_voice_ports', 'cx_ai_assistant', 'webex_ai_agent',
-] as const;
-export type CustomerPackageName = (typeof customerPackageNames)[number];
+export type CustomerPackageName =
+  | 'common_area_calling'
+  | 'webex_calling'
+  | 'webex_meetings'
+  | 'webex_suite'
+  | 'webex_voice'
+  | 'cx_essentials'
+  | 'webex_calling_standard'
+  | 'cisco_calling_plan'
+  | 'attendant_console'
+  | 'cx_premium_agent'
+  | 'cx_standard_agent'
+  | 'cx_voice_ports'
+  | 'cx_ai_assistant'
+  | 'webex_ai_agent';
 
 export const wholesaleErrorSchema = z.object({ errorCode: z.number().optional(), description: z.string().optional() });
 export type WholesaleErrorDetail = z.infer<typeof wholesaleErrorSchema>;
 
-export const wholesaleAddressSchema = z.object({
+const wholesaleAddressSchema = z.object({
   addressLine1: z.string(),
   addressLine2: z.string().optional(),
   city: z.string(),
@@ -18,18 +28,24 @@ export const wholesaleAddressSchema = z.object({
   zipOrPostalCode: z.string().optional(),
   country: z.string(),
 });
-export type WholesaleAddress = z.infer<typeof wholesaleAddressSchema>;
+type WholesaleAddress = z.infer<typeof wholesaleAddressSchema>;
 
-export const customerStatuses = ['provisioned', 'provisioned_with_errors', 'provisioning', 'updating', 'deleting', 'error', 'pending_rpl_review'] as const;
-export type CustomerStatus = (typeof customerStatuses)[number];
+const customerStatuses = [
+  'provisioned',
+  'provisioned_with_errors',
+  'provisioning',
+  'updating',
+  'deleting',
+  'error',
+  'pending_rpl_review',
+] as const;
 
-export const packageStatusSchema = z.object({
+const packageStatusSchema = z.object({
   name: z.string(),
   status: z.string(),
   warnings: z.array(wholesaleErrorSchema).optional(),
   errors: z.array(wholesaleErrorSchema).optional(),
 });
-export type PackageStatus = z.infer<typeof packageStatusSchema>;
 
 export const customerSchema = z.object({
   id: z.string(),
@@ -51,14 +67,22 @@ export interface NewCustomer {
   readonly address: WholesaleAddress;
   readonly customerInfo: { readonly name: string; readonly primaryEmail: string; readonly language?: string };
   readonly provisioningParameters?: {
-    readonly calling?: { readonly location: { readonly name: string; readonly address: WholesaleAddress; readonly timezone: string; readonly language: string; readonly emergencyLocationIdentifier?: string } };
+    readonly calling?: {
+      readonly location: {
+        readonly name: string;
+        readonly address: WholesaleAddress;
+        readonly timezone: string;
+        readonly language: string;
+        readonly emergencyLocationIdentifier?: string;
+      };
+    };
     readonly meetings?: { readonly timezone: string };
   };
 }
 
 /** Subscriber packages (`package` of POST /wholesale/subscribers). */
-export const subscriberPackageNames = ['webex_calling', 'webex_meetings', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard'] as const;
-export type SubscriberPackageName = (typeof subscriberPackageNames)[number];
+type SubscriberPackageName =
+  'webex_calling' | 'webex_meetings' | 'webex_suite' | 'webex_voice' | 'cx_essentials' | 'webex_calling_standard';
 
 export const subscriberSchema = z.object({
   id: z.string(),
@@ -90,7 +114,14 @@ export interface NewLocation {
   readonly timeZone: string;
   readonly preferredLanguage: string;
   readonly announcementLanguage: string;
-  readonly address: { readonly address1: string; readonly address2?: string; readonly city: string; readonly state: string; readonly postalCode: string; readonly country: string };
+  readonly address: {
+    readonly address1: string;
+    readonly address2?: string;
+    readonly city: string;
+    readonly state: string;
+    readonly postalCode: string;
+    readonly country: string;
+  };
 }
 
 export const locationSchema = z.object({ id: z.string(), name: z.string(), timeZone: z.string().optional() });

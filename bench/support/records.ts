@@ -23,7 +23,22 @@ export function conversation(i: number, revision = 0): Conversation {
       children: {},
       context: {
         templateId: 'template-1',
-        answers: { companyName: `Company ${i} GmbH`, adminEmail: `admin@company${i}.example`, externalId: `ext-${i}`, country: 'DE', confirmed: 'yes', packages: 'webex_calling,webex_meetings', addressLine1: 'Hauptstraße 1', city: 'Berlin', stateOrProvince: 'BE', postalCode: '10115', timeZone: 'Europe/Berlin', locationLanguage: 'de_DE', emergencyLocationId: `elin-${i}`, mainNumber: '+49301234567' },
+        answers: {
+          companyName: `Company ${i} GmbH`,
+          adminEmail: `admin@company${i}.example`,
+          externalId: `ext-${i}`,
+          country: 'DE',
+          confirmed: 'yes',
+          packages: 'webex_calling,webex_meetings',
+          addressLine1: 'Hauptstraße 1',
+          city: 'Berlin',
+          stateOrProvince: 'BE',
+          postalCode: '10115',
+          timeZone: 'Europe/Berlin',
+          locationLanguage: 'de_DE',
+          emergencyLocationId: `elin-${i}`,
+          mainNumber: '+49301234567',
+        },
         errors: {},
         editing: null,
       },
@@ -34,15 +49,40 @@ export function conversation(i: number, revision = 0): Conversation {
   };
 }
 
-export function customer(i: number): CustomerRecord {
+function customer(i: number): CustomerRecord {
   return {
-    externalId: `ext-${i}`, id: `customer-${i}`, orgId: `org-${i}`, name: `Company ${i} GmbH`, adminEmail: `admin@company${i}.example`, country: 'DE', templateId: 'template-1', templateName: 'SMB Germany',
-    packages: ['webex_calling', 'webex_meetings'], status: 'provisioned', packageStates: [{ name: 'webex_calling', status: 'provisioned', errors: [] }, { name: 'webex_meetings', status: 'provisioned', errors: [] }], errors: [],
-    conversationId: `conv-${i}`, roomId: `room-${i % 500}`, createdBy: { personId: `person-${i % 50}`, email: `admin${i % 50}@partner.example` }, createdAt: at, updatedAt: at, history: [],
+    externalId: `ext-${i}`,
+    id: `customer-${i}`,
+    orgId: `org-${i}`,
+    name: `Company ${i} GmbH`,
+    adminEmail: `admin@company${i}.example`,
+    country: 'DE',
+    templateId: 'template-1',
+    templateName: 'SMB Germany',
+    packages: ['webex_calling', 'webex_meetings'],
+    status: 'provisioned',
+    packageStates: [
+      { name: 'webex_calling', status: 'provisioned', errors: [] },
+      { name: 'webex_meetings', status: 'provisioned', errors: [] },
+    ],
+    errors: [],
+    conversationId: `conv-${i}`,
+    roomId: `room-${i % 500}`,
+    createdBy: { personId: `person-${i % 50}`, email: `admin${i % 50}@partner.example` },
+    createdAt: at,
+    updatedAt: at,
+    history: [],
   };
 }
 
-export const audit = (i: number): AuditEntry => ({ at, action: 'customer.provisioned', actor: { personId: `person-${i % 50}`, email: `admin${i % 50}@partner.example` }, conversationId: `conv-${i}`, externalId: `ext-${i}`, details: { packages: 'webex_calling,webex_meetings' } });
+export const audit = (i: number): AuditEntry => ({
+  at,
+  action: 'customer.provisioned',
+  actor: { personId: `person-${i % 50}`, email: `admin${i % 50}@partner.example` },
+  conversationId: `conv-${i}`,
+  externalId: `ext-${i}`,
+  details: { packages: 'webex_calling,webex_meetings' },
+});
 
 /** 20 % conversations, 10 % customers, 50 % audit entries, 20 % dedupe ids. */
 export function dataWith(records: number): StoreData {

@@ -1,18 +1,17 @@
 import { readFile } from 'node:fs/promises';
+import ms, { type StringValue } from 'ms';
 import { z } from 'zod';
 import { ConfigError } from '../engine/config.ts';
 
 /** The steps a policy can guard. */
-export const guardedActions = ['create-template', 'create-customer', 'add-users', 'add-location'] as const;
+const guardedActions = ['create-template', 'create-customer', 'add-users', 'add-location'] as const;
 export type GuardedAction = (typeof guardedActions)[number];
 
-const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/** `30m`, `4h`, `2d` → milliseconds. */
-export const durationSchema = z
+/** `30m`, `4h`, `2d` → milliseconds (the `ms` package reads them; the pattern keeps policies to these three units). */
+const durationSchema = z
   .string()
   .regex(/^\d+[mhd]$/, 'a duration such as 30m, 4h or 2d')
-  .transform((v) => Number(v.slice(0, -1)) * UNITS[v.slice(-1)]!);
+  .transform((v) => ms(v as StringValue));
 
 const ruleSchema = z
   .strictObject({
@@ -30,14 +29,25 @@ const ruleSchema = z
     /** Where to say that an approval expired, besides the requester's space. */
     escalateTo: z.string().min(10, 'not a Webex room id').optional(),
   })
-  .refine((r) => r.approvers.length > 0 || r.approverSpaces.length > 0, 'names no approvers (approvers or approverSpaces)')
-  .refine((r) => r.required === 'all' || r.approverSpaces.length > 0 || r.required <= r.approvers.length, 'needs more approvals than it names approvers');
+  .refine(
+    (r) => r.approvers.length > 0 || r.approverSpaces.length > 0,
+    'names no approvers (approvers or approverSpaces)',
+  )
+  .refine(
+    (r) => r.required === 'all' || r.approverSpaces.length > 0 || r.required <= r.approvers.length,
+    'needs more approvals than it names approvers',
+  );
 
-export type ApprovalRule = z.infer<typeof ruleSchema>;
+type ApprovalRule = z.infer<typeof ruleSchema>;
 
 const policySchema = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
   for (const key of Object.keys(value)) {
-    if (!(guardedActions as readonly string[]).includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: `is not an action that can be guarded; use one of ${guardedActions.join(', ')}` });
+    if (!(guardedActions as readonly string[]).includes(key))
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `is not an action that can be guarded; use one of ${guardedActions.join(', ')}`,
+      });
   }
 });
 
@@ -66,7 +76,8 @@ export async function loadApprovalPolicy(path: string | undefined): Promise<Appr
   const problems: string[] = [];
   const top = policySchema.safeParse(json);
   if (!top.success) {
-    for (const issue of top.error.issues) problems.push(`approval policy: "${issue.path.join('.') || '(root)'}" ${issue.message}.`);
+    for (const issue of top.error.issues)
+      problems.push(`approval policy: "${issue.path.join('.') || '(root)'}" ${issue.message}.`);
     throw new ConfigError(problems);
   }
   const policy: ApprovalPolicy = {};
@@ -88,6 +99,7 @@ export async function loadApprovalPolicy(path: string | undefined): Promise<Appr
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let at: unknown = value;
-  for (const key of path) at = at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    at = at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined;
   return at;
 }

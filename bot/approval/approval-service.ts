@@ -62,14 +62,24 @@ export class ApprovalService {
   async request(request: ApprovalRequest): Promise<RequestOutcome> {
     const rule = this.deps.policy[request.action];
     if (!rule) return { required: false };
-    const open = (await this.deps.store.findApprovals({ conversationId: request.conversationId, status: 'pending' })).find((a) => a.action === request.action);
+    const open = (
+      await this.deps.store.findApprovals({ conversationId: request.conversationId, status: 'pending' })
+    ).find((a) => a.action === request.action);
     if (open) return { required: true, approvalId: open.id };
 
-    const members = (await Promise.all(rule.approverSpaces.map((roomId) => this.deps.webex.listMemberships({ roomId })))).flat().map((m) => m.personEmail?.toLowerCase()).filter((e): e is string => !!e);
+    const members = (
+      await Promise.all(rule.approverSpaces.map((roomId) => this.deps.webex.listMemberships({ roomId })))
+    )
+      .flat()
+      .map((m) => m.personEmail?.toLowerCase())
+      .filter((e): e is string => !!e);
     const requester = request.requester.email.toLowerCase();
-    const eligible = [...new Set([...rule.approvers.map((e) => e.toLowerCase()), ...members])].filter((e) => e !== this.deps.botEmail.toLowerCase() && (rule.requesterMayApprove || e !== requester));
+    const eligible = [...new Set([...rule.approvers.map((e) => e.toLowerCase()), ...members])].filter(
+      (e) => e !== this.deps.botEmail.toLowerCase() && (rule.requesterMayApprove || e !== requester),
+    );
     const required = rule.required === 'all' ? eligible.length : rule.required;
-    if (required === 0 || eligible.length < required) return { required: true, impossible: { required: Math.max(required, 1), eligible: eligible.length } };
+    if (required === 0 || eligible.length < required)
+      return { required: true, impossible: { required: Math.max(required, 1), eligible: eligible.length } };
 
     const now = this.deps.clock();
     const space = rule.space ?? request.roomId;
@@ -99,22 +109,37 @@ export class ApprovalService {
     const message = await this.deps.messenger.post(approval.space, ({ t }) => approvalCard(t, approval));
     await this.deps.store.saveApproval({ ...approval, cardMessageId: message.id, revision: 1 });
     await this.audit(approval, 'approval.requested', request.requester, { required });
-    await this.deps.messenger.post(request.roomId, ({ t }) => ({ markdown: t('approval.sent', { subject: approval.subject, required, expires: shortTime(approval.expiresAt) }) }));
+    await this.deps.messenger.post(request.roomId, ({ t }) => ({
+      markdown: t('approval.sent', { subject: approval.subject, required, expires: shortTime(approval.expiresAt) }),
+    }));
     return { required: true, approvalId: approval.id };
   }
 
   /** A click on Approve or Reject. */
-  async vote(approvalId: string, voter: { readonly personId: string; readonly email: string | undefined }, vote: 'approve' | 'reject', comment: string | undefined, clicked: { readonly roomId: string; readonly messageId: string }): Promise<void> {
+  async vote(
+    approvalId: string,
+    voter: { readonly personId: string; readonly email: string | undefined },
+    vote: 'approve' | 'reject',
+    comment: string | undefined,
+    clicked: { readonly roomId: string; readonly messageId: string },
+  ): Promise<void> {
     await this.serial(approvalId, async () => {
       const approval = await this.deps.store.getApproval(approvalId);
-      const reply = (write: (t: Translate) => string) => this.deps.messenger.post(clicked.roomId, ({ t }) => ({ markdown: write(t), parentId: approval?.cardMessageId ?? clicked.messageId }));
+      const reply = (write: (t: Translate) => string) =>
+        this.deps.messenger.post(clicked.roomId, ({ t }) => ({
+          markdown: write(t),
+          parentId: approval?.cardMessageId ?? clicked.messageId,
+        }));
       if (!approval) {
         await reply((t) => t('reply.cardInactive'));
         return;
       }
       const email = (voter.email ?? '').toLowerCase();
       const conversation = await this.deps.store.getConversation(approval.conversationId);
-      const current = approval.status === 'pending' && conversation?.status !== 'active' ? { ...approval, status: 'withdrawn' as const } : approval;
+      const current =
+        approval.status === 'pending' && conversation?.status !== 'active'
+          ? { ...approval, status: 'withdrawn' as const }
+          : approval;
       // Only what the comment box takes: a forged longer comment would make the replies quoting it too long for Webex.
       const note = comment?.trim().slice(0, MAX_COMMENT_CHARS).trim() || undefined;
       const result = castVote(current, { email, personId: voter.personId }, vote, note, this.deps.clock());
@@ -143,21 +168,44 @@ export class ApprovalService {
       await this.serial(pending.id, async () => {
         const approval = await this.deps.store.getApproval(pending.id);
         if (!approval || dueFor(approval, this.deps.clock()) !== due) return;
-        const thread = (write: (t: Translate) => string) => this.deps.messenger.post(approval.space, ({ t }) => ({ markdown: write(t), ...(approval.cardMessageId ? { parentId: approval.cardMessageId } : {}) }));
+        const thread = (write: (t: Translate) => string) =>
+          this.deps.messenger.post(approval.space, ({ t }) => ({
+            markdown: write(t),
+            ...(approval.cardMessageId ? { parentId: approval.cardMessageId } : {}),
+          }));
         if (due === 'remind') {
           await this.deps.store.saveApproval({ ...approval, reminded: true, revision: approval.revision + 1 });
-          await thread((t) => t('approval.reminder', { subject: approval.subject, missing: approval.required - approvalsOf(approval), who: stillToVote(approval).join(', ') }));
+          await thread((t) =>
+            t('approval.reminder', {
+              subject: approval.subject,
+              missing: approval.required - approvalsOf(approval),
+              who: stillToVote(approval).join(', '),
+            }),
+          );
           await this.audit(approval, 'approval.reminded');
           return;
         }
-        const expired = { ...approval, status: 'expired' as const, decidedAt: now.toISOString(), revision: approval.revision + 1 };
+        const expired = {
+          ...approval,
+          status: 'expired' as const,
+          decidedAt: now.toISOString(),
+          revision: approval.revision + 1,
+        };
         await this.deps.store.saveApproval(expired);
         await this.audit(expired, 'approval.expired');
         await thread((t) => t('approval.expiredThread', { time: shortTime(approval.expiresAt) }));
-        await this.deps.messenger.post(approval.roomId, ({ t }) => ({ markdown: t('approval.toRequesterExpired', { subject: approval.subject }) }));
+        await this.deps.messenger.post(approval.roomId, ({ t }) => ({
+          markdown: t('approval.toRequesterExpired', { subject: approval.subject }),
+        }));
         if (approval.escalateTo) {
           await this.deps.messenger.post(approval.escalateTo, ({ t }) => ({
-            markdown: t('approval.escalation', { subject: approval.subject, requester: approval.requester.email, count: approvalsOf(approval), required: approval.required, eligible: approval.eligible.join(', ') }),
+            markdown: t('approval.escalation', {
+              subject: approval.subject,
+              requester: approval.requester.email,
+              count: approvalsOf(approval),
+              required: approval.required,
+              eligible: approval.eligible.join(', '),
+            }),
           }));
         }
         await this.deps.deliver(approval.conversationId, { type: 'expired' });
@@ -169,9 +217,15 @@ export class ApprovalService {
   async openFor(email: string): Promise<{ approval: Approval; awaitsVote: boolean }[]> {
     const me = email.toLowerCase();
     return (await this.deps.store.findApprovals({ status: 'pending' }))
-      .filter((a) => (a.eligible.includes(me) && !a.votes.some((v) => v.email === me)) || a.requester.email.toLowerCase() === me)
+      .filter(
+        (a) =>
+          (a.eligible.includes(me) && !a.votes.some((v) => v.email === me)) || a.requester.email.toLowerCase() === me,
+      )
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-      .map((approval) => ({ approval, awaitsVote: approval.eligible.includes(me) && !approval.votes.some((v) => v.email === me) }));
+      .map((approval) => ({
+        approval,
+        awaitsVote: approval.eligible.includes(me) && !approval.votes.some((v) => v.email === me),
+      }));
   }
 
   idle(): Promise<void> {
@@ -179,22 +233,54 @@ export class ApprovalService {
   }
 
   private async decided(approval: Approval, email: string, comment: string | undefined): Promise<void> {
-    const thread = (write: (t: Translate) => string) => this.deps.messenger.post(approval.space, ({ t }) => ({ markdown: write(t), ...(approval.cardMessageId ? { parentId: approval.cardMessageId } : {}) }));
+    const thread = (write: (t: Translate) => string) =>
+      this.deps.messenger.post(approval.space, ({ t }) => ({
+        markdown: write(t),
+        ...(approval.cardMessageId ? { parentId: approval.cardMessageId } : {}),
+      }));
     if (approval.status === 'approved') {
-      await thread((t) => t('approval.approved', { subject: approval.subject, count: approvalsOf(approval), required: approval.required, requester: approval.requester.email }));
-      if (approval.space !== approval.roomId) await this.deps.messenger.post(approval.roomId, ({ t }) => ({ markdown: t('approval.toRequesterApproved', { subject: approval.subject }) }));
+      await thread((t) =>
+        t('approval.approved', {
+          subject: approval.subject,
+          count: approvalsOf(approval),
+          required: approval.required,
+          requester: approval.requester.email,
+        }),
+      );
+      if (approval.space !== approval.roomId)
+        await this.deps.messenger.post(approval.roomId, ({ t }) => ({
+          markdown: t('approval.toRequesterApproved', { subject: approval.subject }),
+        }));
       await this.deps.deliver(approval.conversationId, { type: 'approved' });
       return;
     }
     const reason = (t: Translate) => comment || t('approval.noReason');
     await thread((t) => t('approval.rejected', { email, subject: approval.subject, reason: reason(t) }));
-    if (approval.space !== approval.roomId) await this.deps.messenger.post(approval.roomId, ({ t }) => ({ markdown: t('approval.toRequesterRejected', { subject: approval.subject, email, reason: reason(t) }) }));
+    if (approval.space !== approval.roomId)
+      await this.deps.messenger.post(approval.roomId, ({ t }) => ({
+        markdown: t('approval.toRequesterRejected', { subject: approval.subject, email, reason: reason(t) }),
+      }));
     // The procedure's card quotes the reason in the requester's space.
-    await this.deps.deliver(approval.conversationId, { type: 'rejected', by: email, reason: reason((await this.deps.languages.of(approval.roomId)).t) });
+    await this.deps.deliver(approval.conversationId, {
+      type: 'rejected',
+      by: email,
+      reason: reason((await this.deps.languages.of(approval.roomId)).t),
+    });
   }
 
-  private async audit(approval: Approval, action: string, actor?: Actor, details: Record<string, string | number> = {}): Promise<void> {
-    await this.deps.store.appendAudit({ at: this.deps.clock().toISOString(), action, conversationId: approval.conversationId, ...(actor ? { actor } : {}), details: { approvalId: approval.id, subject: approval.subject, ...details } });
+  private async audit(
+    approval: Approval,
+    action: string,
+    actor?: Actor,
+    details: Record<string, string | number> = {},
+  ): Promise<void> {
+    await this.deps.store.appendAudit({
+      at: this.deps.clock().toISOString(),
+      action,
+      conversationId: approval.conversationId,
+      ...(actor ? { actor } : {}),
+      details: { approvalId: approval.id, subject: approval.subject, ...details },
+    });
   }
 
   private serial(id: string, work: () => Promise<void>): Promise<void> {

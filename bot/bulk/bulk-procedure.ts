@@ -1,9 +1,14 @@
 import { fromPromise } from 'xstate';
 import { bulkActions, bulkCard, reportParts } from '../../cards/bulk/bulk-cards.ts';
 import { bulkSummary } from '../../cards/bulk/bulk-summary.ts';
-import type { Translate } from '../../i18n/catalogue.ts';
 import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
-import { BULK_MACHINE_VERSION, bulkMachine, type BatchOutput, type BulkEvent, type BulkInput } from '../../machines/bulk/bulk-machine.ts';
+import {
+  BULK_MACHINE_VERSION,
+  bulkMachine,
+  type BatchOutput,
+  type BulkEvent,
+  type BulkInput,
+} from '../../machines/bulk/bulk-machine.ts';
 import type { BulkRow } from '../../machines/bulk/bulk-rows.ts';
 import type { CustomerTarget } from '../../machines/user/user-fields.ts';
 import type { Store } from '../../store/store.ts';
@@ -40,7 +45,15 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
     actors: {
       requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
         const { context } = input;
-        return deps.approvals.request({ action: 'add-users', externalId: context.customer.externalId, conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: ({ t }) => t('bulk.preview.title', { count: context.rows.length, name: context.customer.name }), summary: ({ t }) => bulkSummary(t, context).join('\n') });
+        return deps.approvals.request({
+          action: 'add-users',
+          externalId: context.customer.externalId,
+          conversationId: context.conversationId,
+          roomId: context.roomId,
+          requester: context.startedBy,
+          subject: ({ t }) => t('bulk.preview.title', { count: context.rows.length, name: context.customer.name }),
+          summary: ({ t }) => bulkSummary(t, context).join('\n'),
+        });
       }),
       runBatch: fromPromise(async ({ input }): Promise<BatchOutput> => {
         const { context } = input;
@@ -52,11 +65,18 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
         let posting = Promise.resolve();
         const maybeReport = () => {
           const now = clock();
-          const due = done - progress.done >= Math.max(1, Math.ceil(total / 10)) || (progress.at !== undefined && now.getTime() - Date.parse(progress.at) >= 10_000);
+          const due =
+            done - progress.done >= Math.max(1, Math.ceil(total / 10)) ||
+            (progress.at !== undefined && now.getTime() - Date.parse(progress.at) >= 10_000);
           if (!due || done >= total) return;
           progress = { at: now.toISOString(), done };
           const params = { name: context.customer.name, done, total, percent: Math.floor((done / total) * 100) };
-          posting = posting.then(() => deps.messenger.post(context.roomId, ({ t }) => ({ markdown: t('bulk.progress', params) }))).then(() => undefined, () => undefined);
+          posting = posting
+            .then(() => deps.messenger.post(context.roomId, ({ t }) => ({ markdown: t('bulk.progress', params) })))
+            .then(
+              () => undefined,
+              () => undefined,
+            );
         };
         if (progress.at === undefined) progress = { at: clock().toISOString(), done: start };
         const known = await existingEmails(deps.wholesale, context.customer.id);
@@ -73,7 +93,18 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
         if (all.length >= total) {
           const { t } = await deps.languages.of(context.roomId);
           for (const part of reportParts(t, all)) await deps.messenger.post(context.roomId, { markdown: part });
-          await deps.store.appendAudit({ at: clock().toISOString(), action: 'users.bulk', actor: context.startedBy, conversationId: context.conversationId, externalId: context.customer.externalId, details: { rows: total, created: all.filter((r) => r.outcome === 'created').length, failed: all.filter((r) => r.outcome === 'failed').length } });
+          await deps.store.appendAudit({
+            at: clock().toISOString(),
+            action: 'users.bulk',
+            actor: context.startedBy,
+            conversationId: context.conversationId,
+            externalId: context.customer.externalId,
+            details: {
+              rows: total,
+              created: all.filter((r) => r.outcome === 'created').length,
+              failed: all.filter((r) => r.outcome === 'failed').length,
+            },
+          });
         }
         return { results, progress, at: clock().toISOString() };
       }),
@@ -89,7 +120,12 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
       const { customer, rows } = subject as BulkSubject;
       return { conversationId, roomId, startedBy, customer, rows };
     },
-    toEvent: (action): BulkEvent | undefined => (action === bulkActions.confirm ? { type: 'confirm' } : action === bulkActions.cancel ? { type: 'cancel' } : undefined),
+    toEvent: (action): BulkEvent | undefined =>
+      action === bulkActions.confirm
+        ? { type: 'confirm' }
+        : action === bulkActions.cancel
+          ? { type: 'cancel' }
+          : undefined,
     card: (state, context, view) => bulkCard(state, context, view),
     summary: (context, t) => bulkSummary(t, context),
   });

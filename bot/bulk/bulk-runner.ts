@@ -1,3 +1,4 @@
+import pMap from 'p-map';
 import type { BulkRow } from '../../machines/bulk/bulk-rows.ts';
 import { problemsOf } from '../../webex/webex-api-error.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
@@ -17,7 +18,6 @@ export async function existingEmails(wholesale: WholesaleClient, customerId: str
   return new Set((await wholesale.listSubscribers({ customerId })).map((s) => s.email.toLowerCase()));
 }
 
-
 /**
  * Provisions rows with at most `concurrency` calls in flight. The client honours 429 Retry-After;
  * a row whose email the customer already has is reported as existing, never created twice.
@@ -29,13 +29,10 @@ export async function provisionRows(
   options: { readonly concurrency: number; readonly known?: Set<string>; readonly onRow?: (result: RowResult) => void },
 ): Promise<RowResult[]> {
   const known = options.known ?? (await existingEmails(wholesale, customerId));
-  const results: RowResult[] = new Array(rows.length);
-  let next = 0;
-  const worker = async () => {
-    for (;;) {
-      const index = next++;
-      const row = rows[index];
-      if (!row) return;
+  // p-map keeps at most `concurrency` rows in flight and the results in the rows' order.
+  return pMap(
+    rows,
+    async (row) => {
       const email = row.user.email;
       let result: RowResult;
       if (known.has(email)) {
@@ -54,10 +51,9 @@ export async function provisionRows(
           result = { line: row.line, email, outcome: 'failed', reason: problemsText(problemsOf(error)) };
         }
       }
-      results[index] = result;
       options.onRow?.(result);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
-  return results;
+      return result;
+    },
+    { concurrency: Math.max(1, options.concurrency) },
+  );
 }

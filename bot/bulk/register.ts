@@ -12,7 +12,17 @@ const REQUIRED_COLUMNS = ['firstName', 'lastName', 'email', 'package'];
 
 /** `add users <customer>` with a CSV file: every row checked first, then a preview, then batches. */
 export function register(kit: FeatureKit): void {
-  kit.engine.add(bulkProcedure({ store: kit.store, wholesale: kit.bulkWholesale, approvals: kit.approvals, messenger: kit.messenger, languages: kit.languages, clock: kit.clock, ...(kit.bulk ?? {}) }));
+  kit.engine.add(
+    bulkProcedure({
+      store: kit.store,
+      wholesale: kit.bulkWholesale,
+      approvals: kit.approvals,
+      messenger: kit.messenger,
+      languages: kit.languages,
+      clock: kit.clock,
+      ...(kit.bulk ?? {}),
+    }),
+  );
   kit.commands.register({
     words: ['add', 'users'],
     german: [['benutzer', 'importieren']],
@@ -33,20 +43,24 @@ export function register(kit: FeatureKit): void {
           void ctx.reply({ markdown: ctx.t('bulk.scanning') });
         });
       } catch (error) {
-        if (error instanceof WebexApiError && error.code === 'webex_file_unscannable') return ctx.reply({ markdown: ctx.t('bulk.unscannable') });
-        if (error instanceof WebexApiError && error.status === 423) return ctx.reply({ markdown: ctx.t('bulk.stillScanning') });
+        if (error instanceof WebexApiError && error.code === 'webex_file_unscannable')
+          return ctx.reply({ markdown: ctx.t('bulk.unscannable') });
+        if (error instanceof WebexApiError && error.status === 423)
+          return ctx.reply({ markdown: ctx.t('bulk.stillScanning') });
         return ctx.reply({ markdown: ctx.t('bulk.unreadable', { reason: (error as Error).message }) });
       }
       let records: Record<string, string>[];
       try {
-        records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+        records = parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
       } catch (error) {
         return ctx.reply({ markdown: ctx.t('bulk.unreadable', { reason: (error as Error).message }) });
       }
       if (records.length === 0) return ctx.reply({ markdown: ctx.t('bulk.empty') });
-      if (records.length > MAX_ROWS) return ctx.reply({ markdown: ctx.t('bulk.tooMany', { count: records.length, max: MAX_ROWS }) });
+      if (records.length > MAX_ROWS)
+        return ctx.reply({ markdown: ctx.t('bulk.tooMany', { count: records.length, max: MAX_ROWS }) });
       const missing = REQUIRED_COLUMNS.filter((c) => !(c in records[0]!));
-      if (missing.length > 0) return ctx.reply({ markdown: ctx.t('bulk.missingColumns', { columns: missing.join(', ') }) });
+      if (missing.length > 0)
+        return ctx.reply({ markdown: ctx.t('bulk.missingColumns', { columns: missing.join(', ') }) });
       const locations = await kit.wholesale.listLocations(customer.orgId);
       const checked = checkRows(records, customer, locations);
       if (!checked.ok) return ctx.reply(badRowsCard(ctx.t, checked.bad, records.length));

@@ -2,10 +2,18 @@ import { fromPromise } from 'xstate';
 import { customerActions } from '../../cards/customer/customer-actions.ts';
 import { customerCard } from '../../cards/customer/customer-card.ts';
 import { customerSummary } from '../../cards/customer/customer-summary.ts';
-import type { Locale, Translate } from '../../i18n/catalogue.ts';
 import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
-import { chosenTemplate, CUSTOMER_MACHINE_VERSION, customerMachine, type ClaimResult, type CustomerEvent, type CustomerInput, type PrecheckOutcome, type StatusReport } from '../../machines/customer/customer-machine.ts';
+import {
+  chosenTemplate,
+  CUSTOMER_MACHINE_VERSION,
+  customerMachine,
+  type ClaimResult,
+  type CustomerEvent,
+  type CustomerInput,
+  type PrecheckOutcome,
+  type StatusReport,
+} from '../../machines/customer/customer-machine.ts';
 import type { TemplateChoice } from '../../machines/customer/customer-fields.ts';
 import type { CustomerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
@@ -40,12 +48,18 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
   const machine = customerMachine.provide({
     actors: {
       listTemplates: fromPromise(async (): Promise<readonly TemplateChoice[]> =>
-        (await deps.store.listTemplates()).sort((a, b) => a.name.localeCompare(b.name)).map((t) => ({ id: t.id, name: t.name, provisioningId: t.provisioningId, emailLanguage: t.emailLanguage })),
+        (await deps.store.listTemplates())
+          .sort((a, b) => a.name.localeCompare(b.name))
+          .map((t) => ({ id: t.id, name: t.name, provisioningId: t.provisioningId, emailLanguage: t.emailLanguage })),
       ),
-      claimExternalId: fromPromise(async ({ input }: { input: { externalId: string; conversationId: string } }): Promise<ClaimResult> => {
-        const claim = await deps.store.claimExternalId(input.externalId, input.conversationId);
-        return claim.ok ? { ok: true } : { ok: false, owner: claim.heldBy.startedBy.email, link: spaceLink(claim.heldBy.roomId) };
-      }),
+      claimExternalId: fromPromise(
+        async ({ input }: { input: { externalId: string; conversationId: string } }): Promise<ClaimResult> => {
+          const claim = await deps.store.claimExternalId(input.externalId, input.conversationId);
+          return claim.ok
+            ? { ok: true }
+            : { ok: false, owner: claim.heldBy.startedBy.email, link: spaceLink(claim.heldBy.roomId) };
+        },
+      ),
       requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
         const { context } = input;
         return deps.approvals.request({
@@ -59,8 +73,15 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
         });
       }),
       precheck: fromPromise(async ({ input }): Promise<PrecheckOutcome> => {
-        const result = await deps.wholesale.precheck(customerRequest(input.context.answers, chosenTemplate(input.context)!));
-        return result.ok ? { ok: true, at: now() } : { ok: false, route: routePrecheck(result.errors.length > 0 ? result.errors : [{ description: result.message }]) };
+        const result = await deps.wholesale.precheck(
+          customerRequest(input.context.answers, chosenTemplate(input.context)!),
+        );
+        return result.ok
+          ? { ok: true, at: now() }
+          : {
+              ok: false,
+              route: routePrecheck(result.errors.length > 0 ? result.errors : [{ description: result.message }]),
+            };
       }),
       createCustomer: fromPromise(async ({ input }) => {
         const { context } = input;
@@ -94,14 +115,31 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
           create: async () => (await deps.wholesale.createCustomer(request)).id,
           attempts: 4,
           backoff: async (attempt) => {
-            log.warn('create customer unclear; will look it up before trying again', { externalId: request.externalId, attempt });
+            log.warn('create customer unclear; will look it up before trying again', {
+              externalId: request.externalId,
+              attempt,
+            });
             await sleep((deps.createBackoffMs ?? 500) * attempt);
           },
         });
-        if (made !== 'created') log.info('customer found at Webex; adopting it', { externalId: request.externalId, made });
+        if (made !== 'created')
+          log.info('customer found at Webex; adopting it', { externalId: request.externalId, made });
         const at = now();
-        await deps.store.saveCustomer({ ...record, id: customerId, status: 'provisioning', updatedAt: at, history: [...record.history, { at, status: 'provisioning' }] });
-        await deps.store.appendAudit({ at, action: 'customer.created', actor: context.startedBy, conversationId: context.conversationId, externalId: request.externalId, details: { customerId } });
+        await deps.store.saveCustomer({
+          ...record,
+          id: customerId,
+          status: 'provisioning',
+          updatedAt: at,
+          history: [...record.history, { at, status: 'provisioning' }],
+        });
+        await deps.store.appendAudit({
+          at,
+          action: 'customer.created',
+          actor: context.startedBy,
+          conversationId: context.conversationId,
+          externalId: request.externalId,
+          details: { customerId },
+        });
         return { customerId, at };
       }),
       checkStatus: fromPromise(async ({ input }): Promise<StatusReport> => {
@@ -109,7 +147,13 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
         const at = now();
         const record = await deps.store.findCustomer(input.externalId);
         if (record) await recordWholesaleStatus(deps.store, record, customer, at);
-        return { status: customer.status, ...(customer.orgId ? { orgId: customer.orgId } : {}), packageStates: packageStatesOf(customer), errors: customer.errors ?? [], at };
+        return {
+          status: customer.status,
+          ...(customer.orgId ? { orgId: customer.orgId } : {}),
+          packageStates: packageStatesOf(customer),
+          errors: customer.errors ?? [],
+          at,
+        };
       }),
     },
   });
@@ -120,7 +164,12 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
     name: 'procedure.customer',
     command: 'create customer',
     machine,
-    input: ({ conversationId, roomId, startedBy }): CustomerInput => ({ conversationId, roomId, startedBy, pollMs: deps.pollMs }),
+    input: ({ conversationId, roomId, startedBy }): CustomerInput => ({
+      conversationId,
+      roomId,
+      startedBy,
+      pollMs: deps.pollMs,
+    }),
     toEvent: (action, inputs): CustomerEvent | undefined => {
       switch (action) {
         case customerActions.next:
@@ -146,7 +195,12 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
     alert: (state, context, t) => {
       if (state !== 'failed' && state !== 'provisionedWithErrors') return undefined;
       const reasons = problemsText([...context.customerErrors, ...context.packageStates.flatMap((p) => p.errors)]);
-      const params = { name: context.answers.companyName ?? '', externalId: context.answers.externalId ?? '', who: context.startedBy.email, reasons: reasons || '—' };
+      const params = {
+        name: context.answers.companyName ?? '',
+        externalId: context.answers.externalId ?? '',
+        who: context.startedBy.email,
+        reasons: reasons || '—',
+      };
       return t(state === 'failed' ? 'alert.customerFailed' : 'alert.customerWithErrors', params);
     },
   });

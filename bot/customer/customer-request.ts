@@ -1,5 +1,15 @@
 import type { z } from 'zod';
-import { callingPackages, companySchema, hasCalling, hqSchema, meetingPackages, packagesSchema, type CustomerPackageName, type TemplateChoice, type hqBase } from '../../machines/customer/customer-fields.ts';
+import {
+  callingPackages,
+  companySchema,
+  hasCalling,
+  hqSchema,
+  meetingPackages,
+  packagesSchema,
+  type CustomerPackageName,
+  type TemplateChoice,
+  type hqBase,
+} from '../../machines/customer/customer-fields.ts';
 import type { CustomerPackageName as WirePackage, NewCustomer } from '../../webex/wholesale-schemas.ts';
 
 /** Every package the bot offers is one the Wholesale API knows: a rename on either side fails here. */
@@ -34,7 +44,19 @@ export function customerRequest(answers: Readonly<Record<string, string>>, templ
       ? {
           provisioningParameters: {
             ...(calling
-              ? { calling: { location: { name: hq.locationName!, address, timezone: hq.timeZone, language: hq.locationLanguage!, ...(hq.emergencyLocationIdentifier ? { emergencyLocationIdentifier: hq.emergencyLocationIdentifier } : {}) } } }
+              ? {
+                  calling: {
+                    location: {
+                      name: hq.locationName!,
+                      address,
+                      timezone: hq.timeZone,
+                      language: hq.locationLanguage!,
+                      ...(hq.emergencyLocationIdentifier
+                        ? { emergencyLocationIdentifier: hq.emergencyLocationIdentifier }
+                        : {}),
+                    },
+                  },
+                }
               : {}),
             ...(meetings ? { meetings: { timezone: hq.timeZone } } : {}),
           },

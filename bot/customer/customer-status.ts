@@ -4,20 +4,29 @@ import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { WholesaleCustomer } from '../../webex/wholesale-schemas.ts';
 
 /** A stored status older than this is asked for again before it is shown. */
-export const STATUS_MAX_AGE_MS = 60_000;
+const STATUS_MAX_AGE_MS = 60_000;
 const FINAL = new Set(['provisioned', 'provisioned_with_errors', 'error']);
 /** Statuses in which a customer exists and can be set up (users, locations). */
 export const PROVISIONED: ReadonlySet<string> = new Set(['provisioned', 'provisioned_with_errors']);
 
 export function packageStatesOf(customer: WholesaleCustomer): PackageState[] {
-  return (customer.resourceDetails?.packages ?? []).map((p) => ({ name: p.name, status: p.status, errors: p.errors ?? [] }));
+  return (customer.resourceDetails?.packages ?? []).map((p) => ({
+    name: p.name,
+    status: p.status,
+    errors: p.errors ?? [],
+  }));
 }
 
 /**
  * Stores what the Wholesale API says of a customer: status, packages, errors, and a history
  * line and an audit entry when the status changed to a final one.
  */
-export async function recordWholesaleStatus(store: Store, record: CustomerRecord, customer: WholesaleCustomer, at: string): Promise<CustomerRecord> {
+export async function recordWholesaleStatus(
+  store: Store,
+  record: CustomerRecord,
+  customer: WholesaleCustomer,
+  at: string,
+): Promise<CustomerRecord> {
   const changed = record.status !== customer.status;
   const next: CustomerRecord = {
     ...record,
@@ -30,16 +39,31 @@ export async function recordWholesaleStatus(store: Store, record: CustomerRecord
   };
   await store.saveCustomer(next);
   if (changed && FINAL.has(customer.status)) {
-    await store.appendAudit({ at, action: `customer.${customer.status}`, conversationId: record.conversationId, externalId: record.externalId, details: { customerId: customer.id } });
+    await store.appendAudit({
+      at,
+      action: `customer.${customer.status}`,
+      conversationId: record.conversationId,
+      externalId: record.externalId,
+      details: { customerId: customer.id },
+    });
   }
   return next;
 }
 
 /** The customer as shown to a person: refreshed when older than a minute; `stale` when the API did not answer. */
-export async function freshCustomer(store: Store, wholesale: WholesaleClient, record: CustomerRecord, now: Date): Promise<{ customer: CustomerRecord; stale: boolean }> {
-  if (!record.id || now.getTime() - Date.parse(record.updatedAt) < STATUS_MAX_AGE_MS) return { customer: record, stale: false };
+export async function freshCustomer(
+  store: Store,
+  wholesale: WholesaleClient,
+  record: CustomerRecord,
+  now: Date,
+): Promise<{ customer: CustomerRecord; stale: boolean }> {
+  if (!record.id || now.getTime() - Date.parse(record.updatedAt) < STATUS_MAX_AGE_MS)
+    return { customer: record, stale: false };
   try {
-    return { customer: await recordWholesaleStatus(store, record, await wholesale.getCustomer(record.id), now.toISOString()), stale: false };
+    return {
+      customer: await recordWholesaleStatus(store, record, await wholesale.getCustomer(record.id), now.toISOString()),
+      stale: false,
+    };
   } catch {
     return { customer: record, stale: true };
   }

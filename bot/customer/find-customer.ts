@@ -1,19 +1,5 @@
+import { distance } from 'fastest-levenshtein';
 import type { CustomerRecord } from '../../store/records.ts';
-
-/** Edit distance, for suggesting close names when nothing matches. */
-export function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
 
 export type CustomerMatch =
   | { readonly kind: 'one'; readonly customer: CustomerRecord }
@@ -22,17 +8,24 @@ export type CustomerMatch =
 
 /**
  * Finds a customer by external ID or name, ignoring case: an exact external ID or name wins,
- * then names that contain the query; with no match, up to three close names are suggested.
+ * then names that contain the query; with no match, up to three close names (by edit distance) are suggested.
  */
 export function findCustomer(customers: readonly CustomerRecord[], query: string): CustomerMatch {
   const q = query.trim().toLowerCase();
   const exact = customers.filter((c) => c.externalId.toLowerCase() === q || c.name.toLowerCase() === q);
   if (exact.length === 1) return { kind: 'one', customer: exact[0]! };
-  const partial = exact.length > 1 ? exact : customers.filter((c) => c.name.toLowerCase().includes(q) || c.externalId.toLowerCase().includes(q));
+  const partial =
+    exact.length > 1
+      ? exact
+      : customers.filter((c) => c.name.toLowerCase().includes(q) || c.externalId.toLowerCase().includes(q));
   if (partial.length === 1) return { kind: 'one', customer: partial[0]! };
-  if (partial.length > 1) return { kind: 'several', customers: [...partial].sort((a, b) => a.name.localeCompare(b.name)) };
+  if (partial.length > 1)
+    return { kind: 'several', customers: [...partial].sort((a, b) => a.name.localeCompare(b.name)) };
   const suggestions = customers
-    .map((c) => ({ name: c.name, d: Math.min(distance(q, c.name.toLowerCase()), distance(q, c.externalId.toLowerCase())) }))
+    .map((c) => ({
+      name: c.name,
+      d: Math.min(distance(q, c.name.toLowerCase()), distance(q, c.externalId.toLowerCase())),
+    }))
     .filter((x) => x.d <= Math.max(2, Math.floor(q.length / 3)))
     .sort((a, b) => a.d - b.d)
     .slice(0, 3)

@@ -27,7 +27,11 @@ export function routePrecheck(problems: readonly Problem[]): PrecheckRoute {
       case 10004:
         return { section: 'company', field: 'country', error: { id: 'customer.countryUnsupported' } };
       case 10005:
-        return { section: 'company', field: 'templateId', error: { id: 'customer.precheck.failed', params: { reason } } };
+        return {
+          section: 'company',
+          field: 'templateId',
+          error: { id: 'customer.precheck.failed', params: { reason } },
+        };
       case 10006:
         return { section: 'packages', field: 'addOns', error: { id: 'customer.precheck.failed', params: { reason } } };
       case 10008:
@@ -35,13 +39,24 @@ export function routePrecheck(problems: readonly Problem[]): PrecheckRoute {
       case 10010:
         return { section: 'company', field: 'adminEmail', error: { id: 'field.email' } };
       case 10001:
-        return { section: 'hq', field: addressField(reason), error: { id: 'customer.precheck.address', params: { reason } } };
+        return {
+          section: 'hq',
+          field: addressField(reason),
+          error: { id: 'customer.precheck.address', params: { reason } },
+        };
       default:
         return { section: 'summary', error: { id: 'customer.precheck.failed', params: { reason } } };
     }
   });
-  const first = placed[0] ?? { section: 'summary' as const, error: { id: 'customer.precheck.failed' as const, params: { reason: 'unknown' } } };
+  const first = placed[0] ?? {
+    section: 'summary' as const,
+    error: { id: 'customer.precheck.failed' as const, params: { reason: 'unknown' } },
+  };
   const errors: Record<string, FieldError> = {};
   for (const p of placed) if (p.section === first.section && p.field && !errors[p.field]) errors[p.field] = p.error;
-  return { section: first.section, errors, notice: first.section === 'summary' ? first.error : { id: 'form.fixErrors' } };
+  return {
+    section: first.section,
+    errors,
+    notice: first.section === 'summary' ? first.error : { id: 'form.fixErrors' },
+  };
 }

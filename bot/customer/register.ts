@@ -5,7 +5,14 @@ import { customerProcedure } from './customer-procedure.ts';
 /** `create customer`: a Wholesale customer from an onboarding template, followed to the end of its provisioning. */
 export function register(kit: FeatureKit): void {
   kit.engine.add(
-    customerProcedure({ store: kit.store, approvals: kit.approvals, wholesale: kit.wholesale, log: kit.log, pollMs: kit.pollMs, ...(kit.createBackoffMs !== undefined ? { createBackoffMs: kit.createBackoffMs } : {}) }),
+    customerProcedure({
+      store: kit.store,
+      approvals: kit.approvals,
+      wholesale: kit.wholesale,
+      log: kit.log,
+      pollMs: kit.pollMs,
+      ...(kit.createBackoffMs !== undefined ? { createBackoffMs: kit.createBackoffMs } : {}),
+    }),
   );
   kit.commands.register({
     words: ['create', 'customer'],

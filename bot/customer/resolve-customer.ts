@@ -9,14 +9,21 @@ import { findCustomer } from './find-customer.ts';
  * several match (each runs `command` for one), close names when none does, and `noneNote` (if it
  * has one) when none does.
  */
-export async function resolveCustomer(ctx: CommandContext, store: Store, query: string, command: string, noneNote?: () => Promise<string | undefined>): Promise<CustomerRecord | undefined> {
+export async function resolveCustomer(
+  ctx: CommandContext,
+  store: Store,
+  query: string,
+  command: string,
+  noneNote?: () => Promise<string | undefined>,
+): Promise<CustomerRecord | undefined> {
   const match = findCustomer(await store.listCustomers(), query);
   if (match.kind === 'one') return match.customer;
   if (match.kind === 'several') {
     await ctx.reply(customerChoiceCard(ctx.t, query, command, match.customers));
     return undefined;
   }
-  const hint = match.suggestions.length > 0 ? ` ${ctx.t('status.didYouMean', { names: match.suggestions.join(', ') })}` : '';
+  const hint =
+    match.suggestions.length > 0 ? ` ${ctx.t('status.didYouMean', { names: match.suggestions.join(', ') })}` : '';
   const note = await noneNote?.();
   await ctx.reply({ markdown: `${ctx.t('status.none', { query })}${hint}${note ? ` ${note}` : ''}` });
   return undefined;

@@ -12,7 +12,8 @@ export interface Roles {
   readonly contact: string;
 }
 
-export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: 'outsider' | 'domain' | 'role' };
+export type Decision =
+  { readonly allowed: true } | { readonly allowed: false; readonly reason: 'outsider' | 'domain' | 'role' };
 
 const grants: Record<Role, readonly Permission[]> = {
   partnerAdmin: ['anyone', 'view', 'start'],
@@ -26,7 +27,8 @@ export class AccessPolicy {
 
   constructor(readonly roles: Roles) {
     const add = (emails: readonly string[], role: Role) => {
-      for (const email of emails) this.byEmail.set(email.toLowerCase(), [...(this.byEmail.get(email.toLowerCase()) ?? []), role]);
+      for (const email of emails)
+        this.byEmail.set(email.toLowerCase(), [...(this.byEmail.get(email.toLowerCase()) ?? []), role]);
     };
     add(roles.partnerAdmins, 'partnerAdmin');
     add(roles.approvers, 'approver');
@@ -40,7 +42,8 @@ export class AccessPolicy {
   check(email: string | undefined, needs: Permission): Decision {
     if (needs === 'anyone') return { allowed: true };
     const domain = email?.split('@')[1]?.toLowerCase();
-    if (this.roles.allowedDomains && (!domain || !this.roles.allowedDomains.includes(domain))) return { allowed: false, reason: 'domain' };
+    if (this.roles.allowedDomains && (!domain || !this.roles.allowedDomains.includes(domain)))
+      return { allowed: false, reason: 'domain' };
     const roles = this.rolesOf(email);
     if (roles.length === 0) return { allowed: false, reason: 'outsider' };
     return roles.some((role) => grants[role].includes(needs)) ? { allowed: true } : { allowed: false, reason: 'role' };

@@ -63,13 +63,22 @@ export class CommandRegistry {
     const lower = tokens.map((w) => w.toLowerCase());
     let best: { command: Command; length: number; german: boolean } | undefined;
     for (const command of this.commands) {
-      const forms = [...[command.words, ...(command.aliases ?? [])].map((words) => ({ words, german: false })), ...(command.german ?? []).map((words) => ({ words, german: true }))];
+      const forms = [
+        ...[command.words, ...(command.aliases ?? [])].map((words) => ({ words, german: false })),
+        ...(command.german ?? []).map((words) => ({ words, german: true })),
+      ];
       for (const { words, german } of forms) {
         const matches = words.length <= lower.length && words.every((w, i) => lower[i] === w);
         if (matches && (!best || words.length > best.length)) best = { command, length: words.length, german };
       }
     }
-    return best ? { command: best.command, args: tokens.slice(best.length).join(' '), ...(best.german ? { language: 'de' as const } : {}) } : undefined;
+    return best
+      ? {
+          command: best.command,
+          args: tokens.slice(best.length).join(' '),
+          ...(best.german ? { language: 'de' as const } : {}),
+        }
+      : undefined;
   }
 
   helpEntries(t: Translate): HelpEntry[] {

@@ -12,20 +12,26 @@ export class ConfigError extends Error {
 
 /** How to fix each key, appended to the problem zod found. Never includes the value. */
 const hints: Record<string, string> = {
-  WEBEX_BOT_TOKEN: 'the bot access token from developer.webex.com > My Webex Apps; leave it unset to run on the local sandbox',
+  WEBEX_BOT_TOKEN:
+    'the bot access token from developer.webex.com > My Webex Apps; leave it unset to run on the local sandbox',
   WEBEX_API_URL: 'an http(s) URL such as https://webexapis.com/v1',
-  PUBLIC_URL: 'the https URL at which Webex reaches this bot, e.g. https://bot.example.com (webhooks go to PUBLIC_URL/webhooks/webex)',
-  WEBEX_WEBHOOK_SECRET: 'a random string of at least 16 characters, e.g. from `openssl rand -hex 20`; Webex signs every webhook with it',
-  WHOLESALE_TOKEN: 'a partner administrator’s access token with the spark-admin:wholesale_customers_read/_write and wholesale_subscribers_read/_write scopes (not the bot token: bots cannot call the Wholesale API)',
+  PUBLIC_URL:
+    'the https URL at which Webex reaches this bot, e.g. https://bot.example.com (webhooks go to PUBLIC_URL/webhooks/webex)',
+  WEBEX_WEBHOOK_SECRET:
+    'a random string of at least 16 characters, e.g. from `openssl rand -hex 20`; Webex signs every webhook with it',
+  WHOLESALE_TOKEN:
+    'a partner administrator’s access token with the spark-admin:wholesale_customers_read/_write and wholesale_subscribers_read/_write scopes (not the bot token: bots cannot call the Wholesale API)',
   WHOLESALE_API_URL: 'an http(s) URL such as https://webexapis.com/v1 (defaults to WEBEX_API_URL)',
   PROVISIONING_POLL_SECONDS: 'how often to ask for a customer’s provisioning status, in seconds (1 to 3600)',
-  PARTNER_ADMINS: 'a comma-separated list of the email addresses that may start procedures, e.g. alice@partner.example,bob@partner.example',
+  PARTNER_ADMINS:
+    'a comma-separated list of the email addresses that may start procedures, e.g. alice@partner.example,bob@partner.example',
   APPROVERS: 'a comma-separated list of email addresses',
   VIEWERS: 'a comma-separated list of email addresses (status and history only)',
   ALLOWED_EMAIL_DOMAINS: 'a comma-separated list of domains such as partner.example',
   ACCESS_CONTACT: 'the email address people without access should ask',
   ALERT_ROOM_ID: 'the Webex room id of the on-call space that gets failure notices',
-  APPROVAL_POLICY_FILE: 'the path of the approval policy (JSON, see approval-policy.example.json); leave unset for no approvals',
+  APPROVAL_POLICY_FILE:
+    'the path of the approval policy (JSON, see approval-policy.example.json); leave unset for no approvals',
   PORT: 'a TCP port number from 0 to 65535',
   HOST: 'the address to listen on, e.g. 0.0.0.0 or 127.0.0.1',
   DATA_FILE: 'a file path for the bot’s data, e.g. ./data/bot.json',
@@ -40,11 +46,21 @@ const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
 
 const emailList = z
   .string()
-  .transform((v) => v.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.email('not a list of email addresses')));
 const domainList = z
   .string()
-  .transform((v) => v.split(',').map((e) => e.trim().toLowerCase().replace(/^@/, '')).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((e) => e.trim().toLowerCase().replace(/^@/, ''))
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'not a list of domains')));
 
 const common = {
@@ -68,19 +84,25 @@ const sandboxEnv = z.object({
   SANDBOX_PORT: z.preprocess(blankAsUnset, port.default(3100)),
 });
 
-const realEnv = z.object({
-  ...common,
-  PARTNER_ADMINS: z.preprocess(blankAsUnset, emailList.refine((l) => l.length > 0, 'empty')),
-  HOST: z.preprocess(blankAsUnset, z.string().min(1).default('0.0.0.0')),
-  WEBEX_BOT_TOKEN: z.string().min(20, 'too short to be a Webex access token'),
-  WEBEX_API_URL: z.preprocess(blankAsUnset, httpUrl.default('https://webexapis.com/v1')),
-  PUBLIC_URL: z.preprocess(blankAsUnset, httpUrl),
-  WEBEX_WEBHOOK_SECRET: z.preprocess(blankAsUnset, z.string().min(16, 'shorter than 16 characters')),
-  WHOLESALE_TOKEN: z.preprocess(blankAsUnset, z.string().min(20, 'too short to be a Webex access token')),
-  WHOLESALE_API_URL: z.preprocess(blankAsUnset, httpUrl.optional()),
-}).superRefine((env, ctx) => {
-  if (env.WHOLESALE_TOKEN === env.WEBEX_BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['WHOLESALE_TOKEN'], message: 'the same as WEBEX_BOT_TOKEN' });
-});
+const realEnv = z
+  .object({
+    ...common,
+    PARTNER_ADMINS: z.preprocess(
+      blankAsUnset,
+      emailList.refine((l) => l.length > 0, 'empty'),
+    ),
+    HOST: z.preprocess(blankAsUnset, z.string().min(1).default('0.0.0.0')),
+    WEBEX_BOT_TOKEN: z.string().min(20, 'too short to be a Webex access token'),
+    WEBEX_API_URL: z.preprocess(blankAsUnset, httpUrl.default('https://webexapis.com/v1')),
+    PUBLIC_URL: z.preprocess(blankAsUnset, httpUrl),
+    WEBEX_WEBHOOK_SECRET: z.preprocess(blankAsUnset, z.string().min(16, 'shorter than 16 characters')),
+    WHOLESALE_TOKEN: z.preprocess(blankAsUnset, z.string().min(20, 'too short to be a Webex access token')),
+    WHOLESALE_API_URL: z.preprocess(blankAsUnset, httpUrl.optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.WHOLESALE_TOKEN === env.WEBEX_BOT_TOKEN)
+      ctx.addIssue({ code: 'custom', path: ['WHOLESALE_TOKEN'], message: 'the same as WEBEX_BOT_TOKEN' });
+  });
 
 interface CommonConfig {
   readonly port: number;
@@ -102,12 +124,12 @@ interface CommonConfig {
   readonly approvalPolicyFile?: string;
 }
 
-export interface SandboxConfig extends CommonConfig {
+interface SandboxConfig extends CommonConfig {
   readonly mode: 'sandbox';
   readonly sandboxPort: number;
 }
 
-export interface RealConfig extends CommonConfig {
+interface RealConfig extends CommonConfig {
   readonly mode: 'real';
   readonly webexApiUrl: string;
   readonly botToken: string;
@@ -128,7 +150,13 @@ function problemsOf(error: z.ZodError, env: Readonly<Record<string, string | und
   });
 }
 
-function rolesOf(v: { PARTNER_ADMINS?: string[] | undefined; APPROVERS?: string[] | undefined; VIEWERS?: string[] | undefined; ALLOWED_EMAIL_DOMAINS?: string[] | undefined; ACCESS_CONTACT?: string | undefined }): CommonConfig['roles'] {
+function rolesOf(v: {
+  PARTNER_ADMINS?: string[] | undefined;
+  APPROVERS?: string[] | undefined;
+  VIEWERS?: string[] | undefined;
+  ALLOWED_EMAIL_DOMAINS?: string[] | undefined;
+  ACCESS_CONTACT?: string | undefined;
+}): CommonConfig['roles'] {
   return {
     ...(v.PARTNER_ADMINS ? { partnerAdmins: v.PARTNER_ADMINS } : {}),
     ...(v.APPROVERS ? { approvers: v.APPROVERS } : {}),

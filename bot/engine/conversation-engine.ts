@@ -1,8 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createActor, waitFor, type AnyActor, type AnyMachineSnapshot, type AnyEventObject } from 'xstate';
+import {
+  createActor,
+  waitFor,
+  type AnyActor,
+  type AnyMachineSnapshot,
+  type AnyEventObject,
+  type StateValue,
+} from 'xstate';
 import type { CardData } from '../../cards/kit/card-data.ts';
 import type { CardView } from '../../cards/kit/card-view.ts';
-import type { Locale, Translate } from '../../i18n/catalogue.ts';
 import type { Answers } from '../../machines/kit/field-errors.ts';
 import type { Actor, Conversation, ProcedureKind } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
@@ -11,7 +17,6 @@ import type { Messenger } from './messenger.ts';
 import type { SpaceLanguages } from './languages.ts';
 import { stateName, type Procedure } from './procedure.ts';
 import { KeyedQueue } from './keyed-queue.ts';
-
 
 export interface EngineDeps {
   readonly store: Store;
@@ -38,7 +43,7 @@ function wakeAtOf(snapshot: AnyMachineSnapshot): string | undefined {
 const CARD_KEYS = new Set(['conversationId', 'step', 'action', 'nonce']);
 
 /** A card submission's inputs as trimmed strings; anything else a client sends is dropped. */
-export function cardInputs(raw: Readonly<Record<string, unknown>>): Answers {
+function cardInputs(raw: Readonly<Record<string, unknown>>): Answers {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (!CARD_KEYS.has(key) && typeof value === 'string') out[key] = value.trim();
@@ -79,15 +84,24 @@ export class ConversationEngine {
   /** Starts `kind` for a person in a space, or shows the card of the one they already have open there. */
   async start(kind: ProcedureKind, roomId: string, startedBy: Actor, subject?: unknown): Promise<void> {
     // One start at a time per person and space, so a command sent twice opens one conversation.
-    await this.serial(`start:${kind}:${roomId}:${startedBy.personId}`, () => this.startNow(kind, roomId, startedBy, subject));
+    await this.serial(`start:${kind}:${roomId}:${startedBy.personId}`, () =>
+      this.startNow(kind, roomId, startedBy, subject),
+    );
   }
 
   private async startNow(kind: ProcedureKind, roomId: string, startedBy: Actor, subject: unknown): Promise<void> {
     const procedure = this.procedure(kind);
-    const open = await this.deps.store.findConversations({ roomId, personId: startedBy.personId, kind, status: 'active' });
+    const open = await this.deps.store.findConversations({
+      roomId,
+      personId: startedBy.personId,
+      kind,
+      status: 'active',
+    });
     const current = open.find((c) => c.machineVersion === procedure.version);
     if (current) {
-      await this.deps.messenger.post(roomId, ({ t }) => ({ markdown: t('reply.alreadyRunning', { procedure: t(procedure.name) }) }));
+      await this.deps.messenger.post(roomId, ({ t }) => ({
+        markdown: t('reply.alreadyRunning', { procedure: t(procedure.name) }),
+      }));
       await this.serial(current.id, async () => {
         const fresh = await this.deps.store.getConversation(current.id);
         if (fresh?.status === 'active') await this.postCard(fresh, procedure);
@@ -96,7 +110,9 @@ export class ConversationEngine {
     }
     const id = randomUUID();
     await this.serial(id, async () => {
-      const actor = createActor(procedure.machine, { input: procedure.input({ conversationId: id, roomId, startedBy, subject }) });
+      const actor = createActor(procedure.machine, {
+        input: procedure.input({ conversationId: id, roomId, startedBy, subject }),
+      });
       actor.start();
       const snapshot = await this.settle(actor);
       const now = this.clock().toISOString();
@@ -122,13 +138,26 @@ export class ConversationEngine {
 
   /** A click on one of the bot's cards. */
   /** A click on a card; `quietIfStale` leaves a click on a card that is no longer current unanswered (a replay after a crash). */
-  async click(action: { readonly personId: string; readonly roomId: string; readonly messageId: string; readonly inputs: Readonly<Record<string, unknown>> }, data: CardData, options: { readonly quietIfStale?: boolean } = {}): Promise<void> {
+  async click(
+    action: {
+      readonly personId: string;
+      readonly roomId: string;
+      readonly messageId: string;
+      readonly inputs: Readonly<Record<string, unknown>>;
+    },
+    data: CardData,
+    options: { readonly quietIfStale?: boolean } = {},
+  ): Promise<void> {
     await this.serial(data.conversationId, async () => {
       const log = this.deps.log.child({ conversationId: data.conversationId });
       const conversation = await this.deps.store.getConversation(data.conversationId);
       const stale = async () => {
         if (options.quietIfStale) log.info('click handled again after a restart is no longer current; not answered');
-        else await this.deps.messenger.post(action.roomId, ({ t }) => ({ markdown: t('reply.cardInactive'), parentId: action.messageId }));
+        else
+          await this.deps.messenger.post(action.roomId, ({ t }) => ({
+            markdown: t('reply.cardInactive'),
+            parentId: action.messageId,
+          }));
       };
       if (!conversation) {
         log.info('click on a card of no known conversation');
@@ -137,14 +166,24 @@ export class ConversationEngine {
       }
       if (conversation.startedBy.personId !== action.personId) {
         log.info('click by someone other than the starter', { personId: action.personId });
-        await this.deps.messenger.post(action.roomId, ({ t }) => ({ markdown: t('reply.notYourCard', { owner: conversation.startedBy.email }), parentId: action.messageId }));
+        await this.deps.messenger.post(action.roomId, ({ t }) => ({
+          markdown: t('reply.notYourCard', { owner: conversation.startedBy.email }),
+          parentId: action.messageId,
+        }));
         return;
       }
       if (conversation.status !== 'active' || conversation.step !== data.step || conversation.nonce !== data.nonce) {
         const procedure = this.procedure(conversation.kind);
-        if (conversation.status === 'active' && !conversation.cardPosted && conversation.machineVersion === procedure.version) {
+        if (
+          conversation.status === 'active' &&
+          !conversation.cardPosted &&
+          conversation.machineVersion === procedure.version
+        ) {
           // The current card never reached the space (its post failed): this click on the one before gets it.
-          log.info('click on the card before one that was never posted; posting it', { step: data.step, currentStep: conversation.step });
+          log.info('click on the card before one that was never posted; posting it', {
+            step: data.step,
+            currentStep: conversation.step,
+          });
           await this.postCard(conversation, procedure);
           return;
         }
@@ -217,7 +256,12 @@ export class ConversationEngine {
    * Restores the stored snapshot, sends `event` if the current state takes it, waits until it
    * settles, and commits. Resolves false (and changes nothing) when the state does not take it.
    */
-  private async advance(conversation: Conversation, procedure: Procedure, event: AnyEventObject, by?: Actor): Promise<boolean> {
+  private async advance(
+    conversation: Conversation,
+    procedure: Procedure,
+    event: AnyEventObject,
+    by?: Actor,
+  ): Promise<boolean> {
     const actor = createActor(procedure.machine, { snapshot: conversation.snapshot as AnyMachineSnapshot });
     actor.start();
     if (!actor.getSnapshot().can(event)) {
@@ -230,8 +274,13 @@ export class ConversationEngine {
   }
 
   private async settle(actor: AnyActor): Promise<AnyMachineSnapshot> {
-    const snapshot = (await waitFor(actor, (s: AnyMachineSnapshot) => s.status !== 'active' || s.hasTag('card') || s.hasTag('rest'), { timeout: this.deps.settleTimeoutMs ?? 60_000 })) as AnyMachineSnapshot;
-    if (snapshot.status === 'error') throw new Error(`the machine failed: ${String((snapshot as { error?: unknown }).error)}`);
+    const snapshot = (await waitFor(
+      actor,
+      (s: AnyMachineSnapshot) => s.status !== 'active' || s.hasTag('card') || s.hasTag('rest'),
+      { timeout: this.deps.settleTimeoutMs ?? 60_000 },
+    )) as AnyMachineSnapshot;
+    if (snapshot.status === 'error')
+      throw new Error(`the machine failed: ${String((snapshot as { error?: unknown }).error)}`);
     return snapshot;
   }
 
@@ -239,9 +288,16 @@ export class ConversationEngine {
    * Saves the settled state, then shows it: a form card always (again with its messages), a
    * progress state only when it is new. A new card gets a new nonce, which retires the old one.
    */
-  private async commit(conversation: Conversation, actor: AnyActor, snapshot: AnyMachineSnapshot, procedure: Procedure, actor_?: Actor): Promise<void> {
-    const status: Conversation['status'] = snapshot.status === 'done' ? (snapshot.hasTag('cancelled') ? 'cancelled' : 'done') : 'active';
-    const step = stateName(snapshot.value);
+  private async commit(
+    conversation: Conversation,
+    actor: AnyActor,
+    snapshot: AnyMachineSnapshot,
+    procedure: Procedure,
+    actor_?: Actor,
+  ): Promise<void> {
+    const status: Conversation['status'] =
+      snapshot.status === 'done' ? (snapshot.hasTag('cancelled') ? 'cancelled' : 'done') : 'active';
+    const step = stateName(snapshot.value as StateValue);
     const show = step !== conversation.step || snapshot.hasTag('card');
     const wakeAt = wakeAtOf(snapshot);
     const { wakeAt: _old, ...rest } = conversation;
@@ -256,19 +312,39 @@ export class ConversationEngine {
     });
     actor.stop();
     if (step !== conversation.step) {
-      await this.deps.store.appendAudit({ at: this.clock().toISOString(), action: `${conversation.kind}.${step}`, conversationId: conversation.id, ...(actor_ ? { actor: actor_ } : {}), details: { status } });
+      await this.deps.store.appendAudit({
+        at: this.clock().toISOString(),
+        action: `${conversation.kind}.${step}`,
+        conversationId: conversation.id,
+        ...(actor_ ? { actor: actor_ } : {}),
+        details: { status },
+      });
     }
     if (show) await this.postCard(next, procedure);
     const alertRoom = this.deps.alertRoomId;
     if (procedure.alert && step !== conversation.step && alertRoom && alertRoom !== conversation.roomId) {
       // In the on-call space's language.
-      const alert = procedure.alert(step, (snapshot as { context: unknown }).context, (await this.deps.languages.of(alertRoom)).t);
+      const alert = procedure.alert(
+        step,
+        (snapshot as { context: unknown }).context,
+        (await this.deps.languages.of(alertRoom)).t,
+      );
       if (alert) {
-        await this.deps.messenger.post(alertRoom, { markdown: alert }).catch((error: unknown) => this.deps.log.error('could not post the alert', { conversationId: conversation.id, error }));
+        await this.deps.messenger
+          .post(alertRoom, { markdown: alert })
+          .catch((error: unknown) =>
+            this.deps.log.error('could not post the alert', { conversationId: conversation.id, error }),
+          );
         this.deps.log.warn('alert posted', { conversationId: conversation.id, step });
       }
     }
-    if (wakeAt && Date.parse(wakeAt) <= this.clock().getTime()) setImmediate(() => void this.wake(conversation.id).catch((error: unknown) => this.deps.log.error('wake failed', { conversationId: conversation.id, error })));
+    if (wakeAt && Date.parse(wakeAt) <= this.clock().getTime())
+      setImmediate(
+        () =>
+          void this.wake(conversation.id).catch((error: unknown) =>
+            this.deps.log.error('wake failed', { conversationId: conversation.id, error }),
+          ),
+      );
   }
 
   /**
@@ -295,7 +371,13 @@ export class ConversationEngine {
       await this.serial(conversationId, async () => {
         const conversation = await this.deps.store.getConversation(conversationId);
         const now = this.clock();
-        if (!conversation || conversation.status !== 'active' || !conversation.wakeAt || Date.parse(conversation.wakeAt) > now.getTime()) return;
+        if (
+          !conversation ||
+          conversation.status !== 'active' ||
+          !conversation.wakeAt ||
+          Date.parse(conversation.wakeAt) > now.getTime()
+        )
+          return;
         const procedure = this.procedure(conversation.kind);
         if (conversation.machineVersion !== procedure.version) return;
         await this.advance(conversation, procedure, { type: 'wake', now: now.toISOString() });
@@ -311,9 +393,15 @@ export class ConversationEngine {
     const sweep = async () => {
       if (alsoSweep) await alsoSweep();
       const due = await this.deps.store.findConversations({ status: 'active', dueBy: this.clock() });
-      for (const conversation of due) void this.wake(conversation.id).catch((error: unknown) => this.deps.log.error('wake failed', { conversationId: conversation.id, error }));
+      for (const conversation of due)
+        void this.wake(conversation.id).catch((error: unknown) =>
+          this.deps.log.error('wake failed', { conversationId: conversation.id, error }),
+        );
     };
-    this.sweeper = setInterval(() => void sweep().catch((error: unknown) => this.deps.log.error('sweep failed', { error })), intervalMs);
+    this.sweeper = setInterval(
+      () => void sweep().catch((error: unknown) => this.deps.log.error('sweep failed', { error })),
+      intervalMs,
+    );
     this.sweeper.unref();
     void sweep();
   }
@@ -326,8 +414,14 @@ export class ConversationEngine {
   private async postCard(conversation: Conversation, procedure: Procedure): Promise<void> {
     const persisted = conversation.snapshot as { value: AnyMachineSnapshot['value']; context: unknown };
     const { t, locale } = await this.deps.languages.of(conversation.roomId);
-    const view: CardView = { t, locale, conversationId: conversation.id, step: conversation.step, nonce: conversation.nonce };
-    const { card, markdown } = procedure.card(stateName(persisted.value), persisted.context, view);
+    const view: CardView = {
+      t,
+      locale,
+      conversationId: conversation.id,
+      step: conversation.step,
+      nonce: conversation.nonce,
+    };
+    const { card, markdown } = procedure.card(stateName(persisted.value as StateValue), persisted.context, view);
     const message = await this.deps.messenger.post(conversation.roomId, { markdown, card });
     if (!conversation.cardPosted || conversation.cardMessageId !== message.id) {
       await this.save({ ...conversation, cardPosted: true, cardMessageId: message.id });
@@ -336,7 +430,9 @@ export class ConversationEngine {
 
   private async expire(conversation: Conversation, procedure: Procedure): Promise<void> {
     await this.save({ ...conversation, status: 'expired' });
-    await this.deps.messenger.post(conversation.roomId, ({ t }) => ({ markdown: t('reply.procedureRestart', { procedure: t(procedure.name), command: procedure.command }) }));
+    await this.deps.messenger.post(conversation.roomId, ({ t }) => ({
+      markdown: t('reply.procedureRestart', { procedure: t(procedure.name), command: procedure.command }),
+    }));
   }
 
   private async save(conversation: Conversation): Promise<Conversation> {

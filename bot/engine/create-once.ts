@@ -35,7 +35,8 @@ export async function createOnce<T>(steps: CreateOnceSteps<T>): Promise<CreateOu
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1 || !steps.knownAbsent) {
       const existing = await steps.find();
-      if (existing !== undefined) return { made: lostAnswer ? 'created' : conflict ? 'existed' : 'found', value: existing };
+      if (existing !== undefined)
+        return { made: lostAnswer ? 'created' : conflict ? 'existed' : 'found', value: existing };
     }
     if (!intentRecorded) {
       await steps.beforeCreate?.();

@@ -39,10 +39,17 @@ export interface SeamDeps {
 }
 
 /** The polite refusal for a decision, naming whom to ask. */
-export function refusal(t: Translate, access: AccessPolicy, decision: Decision, email: string | undefined): string {
+function refusal(t: Translate, access: AccessPolicy, decision: Decision, email: string | undefined): string {
   if (decision.allowed) return '';
-  const params = { email: email ?? '?', contact: access.roles.contact, domains: (access.roles.allowedDomains ?? []).join(', ') };
-  return t(decision.reason === 'domain' ? 'access.domain' : decision.reason === 'outsider' ? 'access.outsider' : 'access.role', params);
+  const params = {
+    email: email ?? '?',
+    contact: access.roles.contact,
+    domains: (access.roles.allowedDomains ?? []).join(', '),
+  };
+  return t(
+    decision.reason === 'domain' ? 'access.domain' : decision.reason === 'outsider' ? 'access.outsider' : 'access.role',
+    params,
+  );
 }
 
 /**
@@ -51,7 +58,12 @@ export function refusal(t: Translate, access: AccessPolicy, decision: Decision, 
  * logged once with the event, and the person told that nothing changed.
  */
 export async function handleWebexEvent(event: WebhookEvent, deps: SeamDeps): Promise<void> {
-  const log = deps.log.child({ resource: event.resource, event: event.event, eventId: event.data.id, roomId: event.data.roomId });
+  const log = deps.log.child({
+    resource: event.resource,
+    event: event.event,
+    eventId: event.data.id,
+    roomId: event.data.roomId,
+  });
   let roomId = event.data.roomId;
   try {
     if (event.resource === 'messages' && event.event === 'created') {
@@ -68,7 +80,9 @@ export async function handleWebexEvent(event: WebhookEvent, deps: SeamDeps): Pro
     if (roomId) {
       await deps.messenger
         .post(roomId, ({ t }) => ({ markdown: t('reply.internalError', { reference }) }))
-        .catch((replyError: unknown) => log.error('could not tell the space about the failure', { reference, error: replyError }));
+        .catch((replyError: unknown) =>
+          log.error('could not tell the space about the failure', { reference, error: replyError }),
+        );
     }
   }
 }
@@ -79,7 +93,12 @@ function replier(deps: SeamDeps, roomId: string, parentId?: string) {
   };
 }
 
-async function onMessage(event: WebhookEvent, deps: SeamDeps, log: Logger, sawRoom: (roomId: string) => void): Promise<void> {
+async function onMessage(
+  event: WebhookEvent,
+  deps: SeamDeps,
+  log: Logger,
+  sawRoom: (roomId: string) => void,
+): Promise<void> {
   if (event.data.personId === deps.bot.id) {
     log.debug('event ignored: the bot’s own message');
     return;
@@ -108,25 +127,57 @@ async function onMessage(event: WebhookEvent, deps: SeamDeps, log: Logger, sawRo
     await reply({ markdown: t('reply.unknownCommand', { text: text.length > 80 ? `${text.slice(0, 80)}…` : text }) });
     return;
   }
-  await runCommand(deps, log, parsed, { roomId: message.roomId, roomType, personId: message.personId, personEmail: message.personEmail, files: message.files ?? [], reply });
+  await runCommand(deps, log, parsed, {
+    roomId: message.roomId,
+    roomType,
+    personId: message.personId,
+    personEmail: message.personEmail,
+    files: message.files ?? [],
+    reply,
+  });
 }
 
 async function runCommand(
   deps: SeamDeps,
   log: Logger,
   parsed: NonNullable<ReturnType<SeamDeps['commands']['parse']>>,
-  who: { roomId: string; roomType: 'direct' | 'group'; personId: string; personEmail: string | undefined; files?: readonly string[]; reply: (reply: Reply) => Promise<void> },
+  who: {
+    roomId: string;
+    roomType: 'direct' | 'group';
+    personId: string;
+    personEmail: string | undefined;
+    files?: readonly string[];
+    reply: (reply: Reply) => Promise<void>;
+  },
 ): Promise<void> {
   // German words (`hilfe`) answer in German, unless the space chose its language.
-  const { t, locale } = parsed.language && !(await deps.languages.chosen(who.roomId)) ? languageOf(parsed.language) : await deps.languages.of(who.roomId);
+  const { t, locale } =
+    parsed.language && !(await deps.languages.chosen(who.roomId))
+      ? languageOf(parsed.language)
+      : await deps.languages.of(who.roomId);
   const decision = deps.access.check(who.personEmail, parsed.command.needs);
   if (!decision.allowed) {
-    log.info('command refused', { command: parsed.command.words.join(' '), personId: who.personId, reason: decision.reason });
+    log.info('command refused', {
+      command: parsed.command.words.join(' '),
+      personId: who.personId,
+      reason: decision.reason,
+    });
     await who.reply({ markdown: refusal(t, deps.access, decision, who.personEmail) });
     return;
   }
   log.info('command', { command: parsed.command.words.join(' '), personId: who.personId });
-  await parsed.command.run({ args: parsed.args, roomId: who.roomId, roomType: who.roomType, personId: who.personId, personEmail: who.personEmail, files: who.files ?? [], t, locale, botName: deps.bot.displayName, reply: who.reply });
+  await parsed.command.run({
+    args: parsed.args,
+    roomId: who.roomId,
+    roomType: who.roomType,
+    personId: who.personId,
+    personEmail: who.personEmail,
+    files: who.files ?? [],
+    t,
+    locale,
+    botName: deps.bot.displayName,
+    reply: who.reply,
+  });
 }
 
 async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): Promise<void> {
@@ -137,7 +188,13 @@ async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): P
     const parsed = deps.commands.parse(run.data.command);
     if (parsed) {
       const room = await deps.webex.getRoom(action.roomId);
-      await runCommand(deps, log, parsed, { roomId: action.roomId, roomType: room.type, personId: action.personId, personEmail: email, reply: replier(deps, action.roomId) });
+      await runCommand(deps, log, parsed, {
+        roomId: action.roomId,
+        roomType: room.type,
+        personId: action.personId,
+        personEmail: email,
+        reply: replier(deps, action.roomId),
+      });
       return;
     }
   }
@@ -146,23 +203,38 @@ async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): P
     // The policy names who may vote; only the domain rule applies before it.
     const decision = deps.access.check(email, 'approve');
     if (!decision.allowed && decision.reason === 'domain') {
-      await replier(deps, action.roomId, action.messageId)({ markdown: refusal((await deps.languages.of(action.roomId)).t, deps.access, decision, email) });
+      await replier(
+        deps,
+        action.roomId,
+        action.messageId,
+      )({ markdown: refusal((await deps.languages.of(action.roomId)).t, deps.access, decision, email) });
       return;
     }
     const comment = typeof action.inputs.comment === 'string' ? action.inputs.comment : undefined;
-    await deps.approvals.vote(vote.data.approvalId, { personId: action.personId, email }, vote.data.vote, comment, { roomId: action.roomId, messageId: action.messageId });
+    await deps.approvals.vote(vote.data.approvalId, { personId: action.personId, email }, vote.data.vote, comment, {
+      roomId: action.roomId,
+      messageId: action.messageId,
+    });
     return;
   }
   const data = cardDataSchema.safeParse(action.inputs);
   if (!data.success) {
     log.info('card action without the bot’s card data', { personId: action.personId });
-    await replier(deps, action.roomId, action.messageId)({ markdown: (await deps.languages.of(action.roomId)).t('reply.cardInactive') });
+    await replier(
+      deps,
+      action.roomId,
+      action.messageId,
+    )({ markdown: (await deps.languages.of(action.roomId)).t('reply.cardInactive') });
     return;
   }
   const decision = deps.access.check(email, 'start');
   if (!decision.allowed) {
     log.info('card click refused', { personId: action.personId, reason: decision.reason });
-    await replier(deps, action.roomId, action.messageId)({ markdown: refusal((await deps.languages.of(action.roomId)).t, deps.access, decision, email) });
+    await replier(
+      deps,
+      action.roomId,
+      action.messageId,
+    )({ markdown: refusal((await deps.languages.of(action.roomId)).t, deps.access, decision, email) });
     return;
   }
   await deps.engine.click(action, data.data, { quietIfStale: deps.replayed === true });

@@ -5,7 +5,7 @@ import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 
 /** How old an event cut off by a restart may be and still be handled after it. */
-export const REPLAY_WINDOW_MS = 15 * 60 * 1000;
+const REPLAY_WINDOW_MS = 15 * 60 * 1000;
 
 export interface InboxDeps {
   readonly store: Store;
@@ -43,8 +43,17 @@ export class Inbox {
         // From the request's arrival to the end of the handling (the reply posted): what an operator tunes.
         const ms = performance.now() - receivedAt;
         this.deps.metrics.handled(event.resource, ms / 1000);
-        this.deps.log.info('event handled', { eventId: event.data.id, resource: event.resource, ms: Math.round(ms * 100) / 100, webexMs: Math.round(timing.webexMs * 100) / 100 });
-        await this.deps.store.finishEvent(dedupeKey(event)).catch((error: unknown) => this.deps.log.error('event not marked handled', { eventId: event.data.id, error }));
+        this.deps.log.info('event handled', {
+          eventId: event.data.id,
+          resource: event.resource,
+          ms: Math.round(ms * 100) / 100,
+          webexMs: Math.round(timing.webexMs * 100) / 100,
+        });
+        await this.deps.store
+          .finishEvent(dedupeKey(event))
+          .catch((error: unknown) =>
+            this.deps.log.error('event not marked handled', { eventId: event.data.id, error }),
+          );
       });
     this.inFlight.add(work);
   }
@@ -62,7 +71,11 @@ export class Inbox {
       const parsed = webhookEventSchema.safeParse(unfinished.event);
       const age = this.deps.clock().getTime() - Date.parse(unfinished.receivedAt);
       if (!parsed.success || age > REPLAY_WINDOW_MS) {
-        this.deps.log.warn('event from before the restart dropped', { eventId: unfinished.eventId, reason: parsed.success ? 'too old' : 'unreadable', ageSeconds: Math.round(age / 1000) });
+        this.deps.log.warn('event from before the restart dropped', {
+          eventId: unfinished.eventId,
+          reason: parsed.success ? 'too old' : 'unreadable',
+          ageSeconds: Math.round(age / 1000),
+        });
         await this.deps.store.finishEvent(unfinished.eventId);
         continue;
       }

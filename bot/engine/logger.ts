@@ -5,8 +5,8 @@ import { pino, type DestinationStream } from 'pino';
  * wherever they appear in a line, and fields whose names look secret are masked, so a careless
  * `log.info('x', { headers })` still cannot leak a token.
  */
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-export type LogFields = Readonly<Record<string, unknown>>;
+type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+type LogFields = Readonly<Record<string, unknown>>;
 
 export interface Logger {
   debug(msg: string, fields?: LogFields): void;
@@ -32,12 +32,18 @@ const REDACTED = '[redacted]';
 function clean(value: unknown, depth = 0): unknown {
   if (depth > 8) return '[deep]';
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, ...('code' in value ? { code: (value as { code: unknown }).code } : {}), ...(value.cause ? { cause: clean(value.cause, depth + 1) } : {}) };
+    return {
+      name: value.name,
+      message: value.message,
+      ...('code' in value ? { code: (value as { code: unknown }).code } : {}),
+      ...(value.cause ? { cause: clean(value.cause, depth + 1) } : {}),
+    };
   }
   if (Array.isArray(value)) return value.map((v) => clean(v, depth + 1));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = secretKey.test(key) && typeof inner === 'string' ? REDACTED : clean(inner, depth + 1);
+    for (const [key, inner] of Object.entries(value))
+      out[key] = secretKey.test(key) && typeof inner === 'string' ? REDACTED : clean(inner, depth + 1);
     return out;
   }
   return value;
@@ -56,7 +62,9 @@ function wrap(base: pino.Logger): Logger {
 export function createLogger(options: LoggerOptions): Logger {
   const secrets = options.secrets.filter((s) => s.length >= 4);
   const scrub = (line: string) => secrets.reduce((out, secret) => out.split(secret).join(REDACTED), line);
-  const destination: DestinationStream = options.write ? { write: (line: string) => options.write!(line.trimEnd()) } : pino.destination({ dest: 1, sync: true });
+  const destination: DestinationStream = options.write
+    ? { write: (line: string) => options.write!(line.trimEnd()) }
+    : pino.destination({ dest: 1, sync: true });
   const base = pino(
     {
       level: options.level,

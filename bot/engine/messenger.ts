@@ -4,13 +4,13 @@ import { cardContentType } from '../../webex/messaging-schemas.ts';
 import type { Language } from './languages.ts';
 
 /** A message to post, in a thread when `parentId` is given. */
-export type Outgoing = Reply & { readonly parentId?: string };
+type Outgoing = Reply & { readonly parentId?: string };
 
 /**
  * What to post: a reply, or a function that writes it in the language of the space it goes to.
  * Everything a person reads is written that way, so each space reads its own language.
  */
-export type Post = Outgoing | ((language: Language) => Outgoing);
+type Post = Outgoing | ((language: Language) => Outgoing);
 
 /** Posts into a space. */
 export interface Messenger {
@@ -18,7 +18,10 @@ export interface Messenger {
 }
 
 /** The one way the bot posts: a reply as a Webex message, its card (if any) as the one attachment Webex takes. */
-export function webexMessenger(webex: Pick<MessagingClient, 'createMessage'>, languageOf: (roomId: string) => Promise<Language>): Messenger {
+export function webexMessenger(
+  webex: Pick<MessagingClient, 'createMessage'>,
+  languageOf: (roomId: string) => Promise<Language>,
+): Messenger {
   return {
     async post(roomId, post) {
       const reply = typeof post === 'function' ? post(await languageOf(roomId)) : post;

@@ -6,10 +6,30 @@ export type EventOutcome = 'accepted' | 'duplicate' | 'rejected_signature' | 're
 /** The bot's Prometheus metrics, on a registry of its own (several bots in one test process do not mix). */
 export class Metrics {
   readonly registry = new Registry();
-  private readonly events = new Counter({ name: 'bot_webhook_events_total', help: 'Webhook deliveries received, by outcome (accepted, duplicate, rejected_*).', labelNames: ['outcome'], registers: [this.registry] });
-  private readonly handling = new Histogram({ name: 'bot_event_handling_seconds', help: 'Time from an accepted webhook to the end of its handling (replies posted).', labelNames: ['resource'], buckets: [0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [this.registry] });
-  private readonly calls = new Counter({ name: 'bot_api_calls_total', help: 'Calls to Webex APIs, by API, method and HTTP status.', labelNames: ['api', 'method', 'status'], registers: [this.registry] });
-  private readonly failures = new Counter({ name: 'bot_event_failures_total', help: 'Events whose handling failed.', registers: [this.registry] });
+  private readonly events = new Counter({
+    name: 'bot_webhook_events_total',
+    help: 'Webhook deliveries received, by outcome (accepted, duplicate, rejected_*).',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+  private readonly handling = new Histogram({
+    name: 'bot_event_handling_seconds',
+    help: 'Time from an accepted webhook to the end of its handling (replies posted).',
+    labelNames: ['resource'],
+    buckets: [0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  private readonly calls = new Counter({
+    name: 'bot_api_calls_total',
+    help: 'Calls to Webex APIs, by API, method and HTTP status.',
+    labelNames: ['api', 'method', 'status'],
+    registers: [this.registry],
+  });
+  private readonly failures = new Counter({
+    name: 'bot_event_failures_total',
+    help: 'Events whose handling failed.',
+    registers: [this.registry],
+  });
 
   constructor(store: Store) {
     new Gauge({
@@ -20,7 +40,8 @@ export class Metrics {
       async collect() {
         const active = await store.findConversations({ status: 'active' });
         this.reset();
-        for (const kind of new Set(active.map((c) => c.kind))) this.set({ kind }, active.filter((c) => c.kind === kind).length);
+        for (const kind of new Set(active.map((c) => c.kind)))
+          this.set({ kind }, active.filter((c) => c.kind === kind).length);
       },
     });
   }
@@ -39,6 +60,7 @@ export class Metrics {
 
   /** A hook for the HTTP clients' `onResponse`. */
   apiCall(api: 'messaging' | 'wholesale') {
-    return (call: { method: string; status: number }) => this.calls.inc({ api, method: call.method, status: String(call.status) });
+    return (call: { method: string; status: number }) =>
+      this.calls.inc({ api, method: call.method, status: String(call.status) });
   }
 }

@@ -6,9 +6,9 @@ import type { Answers } from '../../machines/kit/field-errors.ts';
 import type { Actor, ProcedureKind } from '../../store/records.ts';
 
 /** What a state shows: a card, or (for states that only report progress) markdown alone. */
-export type StateView = Reply;
+type StateView = Reply;
 
-export interface StartInfo {
+interface StartInfo {
   readonly conversationId: string;
   readonly roomId: string;
   readonly startedBy: Actor;
@@ -58,7 +58,12 @@ export function defineProcedure<M extends AnyStateMachine>(definition: Procedure
     ...definition,
     card: (state, context, view) => definition.card(state, context as SnapshotFrom<M>['context'], view),
     summary: (context, t, locale) => definition.summary(context as SnapshotFrom<M>['context'], t, locale),
-    ...(definition.alert ? { alert: (state: string, context: unknown, t: Translate) => definition.alert!(state, context as SnapshotFrom<M>['context'], t) } : {}),
+    ...(definition.alert
+      ? {
+          alert: (state: string, context: unknown, t: Translate) =>
+            definition.alert!(state, context as SnapshotFrom<M>['context'], t),
+        }
+      : {}),
   };
 }
 

@@ -10,7 +10,11 @@ export interface Readiness {
  * Whether the bot can work (`/readyz`): its store answers, Webex answers its token, and both of its
  * webhooks point at it and are active. Each check says `ok` or why it fails.
  */
-export function readinessCheck(deps: { readonly store: Store; readonly webex: Pick<MessagingClient, 'getMe' | 'listWebhooks'>; readonly targetUrl: () => string }): () => Promise<Readiness> {
+export function readinessCheck(deps: {
+  readonly store: Store;
+  readonly webex: Pick<MessagingClient, 'getMe' | 'listWebhooks'>;
+  readonly targetUrl: () => string;
+}): () => Promise<Readiness> {
   return async () => {
     const checks: Record<string, string> = {};
     const probe = async (name: string, check: () => Promise<string>) => {

@@ -71,23 +71,58 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { log, store } = options;
   const metrics = new Metrics(store);
   const clock = options.clock ?? (() => new Date());
+  // eslint-disable-next-line prefer-const -- onResponse's callbacks read it before it is set (getMe runs first): a const would throw there
   let inbox: Inbox | undefined;
   const onResponse = (api: 'messaging' | 'wholesale') => {
     const count = metrics.apiCall(api);
-    return (call: { readonly method: string; readonly endpoint: string; readonly status: number; readonly ms: number }) => {
+    return (call: {
+      readonly method: string;
+      readonly endpoint: string;
+      readonly status: number;
+      readonly ms: number;
+    }) => {
       count(call);
       inbox?.countWebexCall(call.ms);
     };
   };
-  const webex = new MessagingClient({ baseUrl: options.webexApiUrl, token: options.botToken, log, onResponse: onResponse('messaging'), ...options.http });
+  const webex = new MessagingClient({
+    baseUrl: options.webexApiUrl,
+    token: options.botToken,
+    log,
+    onResponse: onResponse('messaging'),
+    ...options.http,
+  });
   const bot = await webex.getMe();
   const languages = new SpaceLanguages(store, options.language);
-  const wholesaleOptions = { baseUrl: options.wholesale.apiUrl, token: options.wholesale.token, log, onResponse: onResponse('wholesale'), ...options.http };
+  const wholesaleOptions = {
+    baseUrl: options.wholesale.apiUrl,
+    token: options.wholesale.token,
+    log,
+    onResponse: onResponse('wholesale'),
+    ...options.http,
+  };
   const messenger = webexMessenger(webex, (roomId) => languages.of(roomId));
   // The approval service hands outcomes to the engine, which runs the procedures that ask it.
   let deliver: (conversationId: string, event: { type: string }) => Promise<boolean> = async () => false;
-  const approvals = new ApprovalService({ store, policy: options.approvalPolicy ?? {}, messenger, webex, deliver: (id, event) => deliver(id, event), botEmail: bot.emails[0] ?? '', languages, log, clock });
-  const engine = new ConversationEngine({ store, messenger, clock, languages, log, ...(options.alertRoomId ? { alertRoomId: options.alertRoomId } : {}) });
+  const approvals = new ApprovalService({
+    store,
+    policy: options.approvalPolicy ?? {},
+    messenger,
+    webex,
+    deliver: (id, event) => deliver(id, event),
+    botEmail: bot.emails[0] ?? '',
+    languages,
+    log,
+    clock,
+  });
+  const engine = new ConversationEngine({
+    store,
+    messenger,
+    clock,
+    languages,
+    log,
+    ...(options.alertRoomId ? { alertRoomId: options.alertRoomId } : {}),
+  });
   deliver = (id, event) => engine.deliver(id, event);
   const commands = new CommandRegistry();
   registerFeatures({
@@ -119,11 +154,31 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     log,
     metrics,
     clock,
-    handle: (event, replayed) => handleWebexEvent(event, { webex, messenger, bot, commands, languages, engine, approvals, access, emailOf, log, onFailure: () => metrics.failed(), replayed }),
+    handle: (event, replayed) =>
+      handleWebexEvent(event, {
+        webex,
+        messenger,
+        bot,
+        commands,
+        languages,
+        engine,
+        approvals,
+        access,
+        emailOf,
+        log,
+        onFailure: () => metrics.failed(),
+        replayed,
+      }),
   });
 
   let targetUrl = '';
-  const app = createServer({ webhookSecret: options.webhookSecret, inbox, log, metrics, readiness: readinessCheck({ store, webex, targetUrl: () => targetUrl }) });
+  const app = createServer({
+    webhookSecret: options.webhookSecret,
+    inbox,
+    log,
+    metrics,
+    readiness: readinessCheck({ store, webex, targetUrl: () => targetUrl }),
+  });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(options.port, options.host, () => resolve(s));
     s.once('error', reject);
@@ -132,13 +187,23 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const url = options.publicUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
   try {
     targetUrl = `${url}${WEBHOOK_PATH}`;
-    const registration = await registerWebhooks(webex, { targetUrl, secret: options.webhookSecret, name: `${bot.displayName} (onboarding bot)` }, log);
+    const registration = await registerWebhooks(
+      webex,
+      { targetUrl, secret: options.webhookSecret, name: `${bot.displayName} (onboarding bot)` },
+      log,
+    );
     const resumed = await engine.resume();
     const replayed = await inbox.replay();
     engine.startSweeper(options.sweepMs ?? 1000, () => approvals.sweep());
     if (resumed > 0) log.info('cards posted that a restart had cut off', { count: resumed });
     if (replayed > 0) log.info('events handled that a restart had cut off', { count: replayed });
-    log.info('bot ready', { url, botId: bot.id, webhooksCreated: registration.created, webhooksKept: registration.updated, duplicatesRemoved: registration.deleted });
+    log.info('bot ready', {
+      url,
+      botId: bot.id,
+      webhooksCreated: registration.created,
+      webhooksKept: registration.updated,
+      duplicatesRemoved: registration.deleted,
+    });
   } catch (error) {
     server.close();
     throw error;

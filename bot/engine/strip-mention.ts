@@ -6,7 +6,10 @@ const mentionTag = /<spark-mention[^>]*data-object-id="([^"]+)"[^>]*>([\s\S]*?)<
  * The command text of a message, without the bot's @mention. In a group space Webex puts the
  * mention's display text into `text` (e.g. "Onboarding Bot help"); `html` says which words it was.
  */
-export function stripMention(message: Pick<Message, 'text' | 'html' | 'roomType'>, bot: Pick<Person, 'id' | 'displayName'>): string {
+export function stripMention(
+  message: Pick<Message, 'text' | 'html' | 'roomType'>,
+  bot: Pick<Person, 'id' | 'displayName'>,
+): string {
   let text = message.text ?? '';
   const names = new Set<string>();
   for (const match of (message.html ?? '').matchAll(mentionTag)) {

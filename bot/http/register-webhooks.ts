@@ -3,7 +3,7 @@ import type { Webhook } from '../../webex/messaging-schemas.ts';
 import type { Logger } from '../engine/logger.ts';
 
 /** The events the bot needs: commands, and clicks on its cards. */
-export const REQUIRED_WEBHOOKS = [
+const REQUIRED_WEBHOOKS = [
   { resource: 'messages', event: 'created' },
   { resource: 'attachmentActions', event: 'created' },
 ] as const;
@@ -31,19 +31,38 @@ export async function registerWebhooks(
   let deleted = 0;
   const webhooks: Webhook[] = [];
   for (const { resource, event } of REQUIRED_WEBHOOKS) {
-    const matching = existing.filter((w) => w.targetUrl === options.targetUrl && w.resource === resource && w.event === event && !w.filter);
-    const [keep, ...extra] = matching.sort((a, b) => (a.status === 'active' ? -1 : 0) - (b.status === 'active' ? -1 : 0));
+    const matching = existing.filter(
+      (w) => w.targetUrl === options.targetUrl && w.resource === resource && w.event === event && !w.filter,
+    );
+    const [keep, ...extra] = matching.sort(
+      (a, b) => (a.status === 'active' ? -1 : 0) - (b.status === 'active' ? -1 : 0),
+    );
     for (const duplicate of extra) {
       await webex.deleteWebhook(duplicate.id);
       deleted++;
     }
     if (keep) {
       const wasInactive = keep.status === 'inactive';
-      webhooks.push(await webex.updateWebhook(keep.id, { name: options.name, targetUrl: options.targetUrl, secret: options.secret, status: 'active' }));
+      webhooks.push(
+        await webex.updateWebhook(keep.id, {
+          name: options.name,
+          targetUrl: options.targetUrl,
+          secret: options.secret,
+          status: 'active',
+        }),
+      );
       updated++;
       log.info('webhook kept', { resource, event, webhookId: keep.id, reactivated: wasInactive });
     } else {
-      webhooks.push(await webex.createWebhook({ name: options.name, targetUrl: options.targetUrl, resource, event, secret: options.secret }));
+      webhooks.push(
+        await webex.createWebhook({
+          name: options.name,
+          targetUrl: options.targetUrl,
+          resource,
+          event,
+          secret: options.secret,
+        }),
+      );
       created++;
       log.info('webhook created', { resource, event });
     }

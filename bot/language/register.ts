@@ -3,7 +3,14 @@ import type { FeatureKit } from '../engine/feature-kit.ts';
 import { languageOf } from '../engine/languages.ts';
 
 /** What a person may write after `language`, in either language. */
-const names: Readonly<Record<string, Locale>> = { en: 'en', english: 'en', englisch: 'en', de: 'de', deutsch: 'de', german: 'de' };
+const names: Readonly<Record<string, Locale>> = {
+  en: 'en',
+  english: 'en',
+  englisch: 'en',
+  de: 'de',
+  deutsch: 'de',
+  german: 'de',
+};
 
 /** `language de` / `sprache en`: the language of this space, stored; every later card and reply here uses it. */
 export function register(kit: FeatureKit): void {

@@ -3,10 +3,15 @@ import { locationActions, locationCard } from '../../cards/location/location-car
 import { locationSummary } from '../../cards/location/location-summary.ts';
 import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
 import { locationRequest } from './location-request.ts';
-import { LOCATION_MACHINE_VERSION, locationMachine, type LocationEvent, type LocationInput, type LocationOutcome } from '../../machines/location/location-machine.ts';
+import {
+  LOCATION_MACHINE_VERSION,
+  locationMachine,
+  type LocationEvent,
+  type LocationInput,
+  type LocationOutcome,
+} from '../../machines/location/location-machine.ts';
 import type { CustomerTarget } from '../../machines/user/user-fields.ts';
 import type { Store } from '../../store/store.ts';
-import type { Locale, Translate } from '../../i18n/catalogue.ts';
 import { stepsRecorded } from '../engine/recorded-steps.ts';
 import { WebexApiError, problemsOf } from '../../webex/webex-api-error.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
@@ -16,18 +21,36 @@ import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { createOnce, type CreateOutcome } from '../engine/create-once.ts';
 
 /** `add location <customer>`, wired to the Locations API. */
-export function locationProcedure(deps: { readonly store: Store; readonly wholesale: WholesaleClient; readonly approvals: ApprovalService; readonly clock?: () => Date }): Procedure {
+export function locationProcedure(deps: {
+  readonly store: Store;
+  readonly wholesale: WholesaleClient;
+  readonly approvals: ApprovalService;
+  readonly clock?: () => Date;
+}): Procedure {
   const clock = deps.clock ?? (() => new Date());
   const machine = locationMachine.provide({
     actors: {
       requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
         const { context } = input;
-        return deps.approvals.request({ action: 'add-location', externalId: context.customer.externalId, conversationId: context.conversationId, roomId: context.roomId, requester: context.startedBy, subject: () => `${context.answers.name ?? ''} → ${context.customer.name}`, summary: ({ t, locale }) => locationSummary(t, locale, context).join('\n') });
+        return deps.approvals.request({
+          action: 'add-location',
+          externalId: context.customer.externalId,
+          conversationId: context.conversationId,
+          roomId: context.roomId,
+          requester: context.startedBy,
+          subject: () => `${context.answers.name ?? ''} → ${context.customer.name}`,
+          summary: ({ t, locale }) => locationSummary(t, locale, context).join('\n'),
+        });
       }),
       createLocation: fromPromise(async ({ input }): Promise<LocationOutcome> => {
         const { context } = input;
         const request = locationRequest(context.customer, context.answers);
-        const audit = { actor: context.startedBy, conversationId: context.conversationId, externalId: context.customer.externalId, details: { name: request.name } };
+        const audit = {
+          actor: context.startedBy,
+          conversationId: context.conversationId,
+          externalId: context.customer.externalId,
+          details: { name: request.name },
+        };
         // Idempotent by name: a restored machine that asks again finds the one it made. The intent is
         // recorded before the call, so a bot killed before the answer arrived still knows it is ours.
         const steps = await stepsRecorded(deps.store, context.conversationId, 'name', request.name);
@@ -35,18 +58,24 @@ export function locationProcedure(deps: { readonly store: Store; readonly wholes
         let made: CreateOutcome<unknown>['made'];
         try {
           ({ made } = await createOnce({
-            find: async () => (await deps.wholesale.listLocations(context.customer.orgId)).find((l) => l.name.toLowerCase() === request.name.toLowerCase()),
+            find: async () =>
+              (await deps.wholesale.listLocations(context.customer.orgId)).find(
+                (l) => l.name.toLowerCase() === request.name.toLowerCase(),
+              ),
             create: () => deps.wholesale.createLocation(context.customer.orgId, request),
             beforeCreate: async () => {
-              if (!ours) await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.creating', ...audit });
+              if (!ours)
+                await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.creating', ...audit });
             },
           }));
         } catch (error) {
-          if (error instanceof WebexApiError && error.status === 400) return { ok: false, reason: problemsText(problemsOf(error)) };
+          if (error instanceof WebexApiError && error.status === 400)
+            return { ok: false, reason: problemsText(problemsOf(error)) };
           throw error;
         }
         if (made === 'existed' || (made === 'found' && !ours)) return { ok: false, field: 'name', reason: 'exists' };
-        if (!steps.has('location.created')) await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.created', ...audit });
+        if (!steps.has('location.created'))
+          await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.created', ...audit });
         return { ok: true };
       }),
     },
@@ -57,8 +86,18 @@ export function locationProcedure(deps: { readonly store: Store; readonly wholes
     name: 'procedure.location',
     command: 'add location',
     machine,
-    input: ({ conversationId, roomId, startedBy, subject }): LocationInput => ({ conversationId, roomId, startedBy, customer: subject as CustomerTarget }),
-    toEvent: (action, inputs): LocationEvent | undefined => (action === locationActions.add ? { type: 'submit', inputs } : action === locationActions.cancel ? { type: 'cancel' } : undefined),
+    input: ({ conversationId, roomId, startedBy, subject }): LocationInput => ({
+      conversationId,
+      roomId,
+      startedBy,
+      customer: subject as CustomerTarget,
+    }),
+    toEvent: (action, inputs): LocationEvent | undefined =>
+      action === locationActions.add
+        ? { type: 'submit', inputs }
+        : action === locationActions.cancel
+          ? { type: 'cancel' }
+          : undefined,
     card: (state, context, view) => locationCard(state, context, view),
     summary: (context, t, locale) => locationSummary(t, locale, context),
   });

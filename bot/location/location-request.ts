@@ -11,6 +11,13 @@ export function locationRequest(customer: CustomerTarget, answers: Answers): New
     timeZone: v.timeZone,
     preferredLanguage: v.preferredLanguage,
     announcementLanguage: v.announcementLanguage,
-    address: { address1: v.addressLine1, ...(v.addressLine2 ? { address2: v.addressLine2 } : {}), city: v.city, state: v.stateOrProvince, postalCode: v.postalCode, country: customer.country },
+    address: {
+      address1: v.addressLine1,
+      ...(v.addressLine2 ? { address2: v.addressLine2 } : {}),
+      city: v.city,
+      state: v.stateOrProvince,
+      postalCode: v.postalCode,
+      country: customer.country,
+    },
   };
 }

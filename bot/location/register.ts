@@ -5,7 +5,9 @@ import { locationProcedure } from './location-procedure.ts';
 
 /** `add location <customer>`: a location of the customer's organisation, through the Locations API. */
 export function register(kit: FeatureKit): void {
-  kit.engine.add(locationProcedure({ store: kit.store, wholesale: kit.wholesale, approvals: kit.approvals, clock: kit.clock }));
+  kit.engine.add(
+    locationProcedure({ store: kit.store, wholesale: kit.wholesale, approvals: kit.approvals, clock: kit.clock }),
+  );
   kit.commands.register({
     words: ['add', 'location'],
     german: [['standort', 'hinzufügen']],

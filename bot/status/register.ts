@@ -13,10 +13,16 @@ import type { CustomerRecord } from '../../store/records.ts';
 type StatusDeps = Pick<FeatureKit, 'store' | 'wholesale' | 'clock'>;
 
 /** Users and locations the customer has now, when it is provisioned and the API answers. */
-async function countsOf(deps: StatusDeps, customer: CustomerRecord): Promise<{ users: number; locations: number } | undefined> {
+async function countsOf(
+  deps: StatusDeps,
+  customer: CustomerRecord,
+): Promise<{ users: number; locations: number } | undefined> {
   if (!customer.id || !customer.orgId || !PROVISIONED.has(customer.status)) return undefined;
   try {
-    const [users, locations] = await Promise.all([existingEmails(deps.wholesale, customer.id), deps.wholesale.listLocations(customer.orgId)]);
+    const [users, locations] = await Promise.all([
+      existingEmails(deps.wholesale, customer.id),
+      deps.wholesale.listLocations(customer.orgId),
+    ]);
     return { users: users.size, locations: locations.length };
   } catch {
     return undefined;
@@ -38,23 +44,58 @@ export function register(kit: FeatureKit): void {
         // A customer whose creation waits for approval has no record yet; say that it is coming.
         const creationPending = async () => {
           const wanted = query.toLowerCase();
-          const waiting = (await deps.store.findApprovals({ status: 'pending' })).find((a) => a.action === 'create-customer' && (a.externalId?.toLowerCase() === wanted || a.subject.toLowerCase().includes(wanted)));
-          return waiting && ctx.t('status.creationPending', { subject: waiting.subject, count: approvalsOf(waiting), required: waiting.required, until: shortTime(waiting.expiresAt) });
+          const waiting = (await deps.store.findApprovals({ status: 'pending' })).find(
+            (a) =>
+              a.action === 'create-customer' &&
+              (a.externalId?.toLowerCase() === wanted || a.subject.toLowerCase().includes(wanted)),
+          );
+          return (
+            waiting &&
+            ctx.t('status.creationPending', {
+              subject: waiting.subject,
+              count: approvalsOf(waiting),
+              required: waiting.required,
+              until: shortTime(waiting.expiresAt),
+            })
+          );
         };
         const record = await resolveCustomer(ctx, deps.store, query, 'status', creationPending);
         if (!record) return;
         const { customer, stale } = await freshCustomer(deps.store, deps.wholesale, record, deps.clock());
-        const pending = (await deps.store.findApprovals({ status: 'pending' })).filter((a) => a.externalId === customer.externalId);
-        return ctx.reply(customerStatusCard(ctx.t, customer, stale, stale ? undefined : await countsOf(deps, customer), pending));
+        const pending = (await deps.store.findApprovals({ status: 'pending' })).filter(
+          (a) => a.externalId === customer.externalId,
+        );
+        return ctx.reply(
+          customerStatusCard(ctx.t, customer, stale, stale ? undefined : await countsOf(deps, customer), pending),
+        );
       }
-      const conversations = (await deps.store.findConversations({ status: 'active' })).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-      const provisioning = (await deps.store.listCustomers()).filter((c) => c.status === 'provisioning' || c.status === 'creating').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const conversations = (await deps.store.findConversations({ status: 'active' })).sort((a, b) =>
+        a.createdAt.localeCompare(b.createdAt),
+      );
+      const provisioning = (await deps.store.listCustomers())
+        .filter((c) => c.status === 'provisioning' || c.status === 'creating')
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       const busy = new Set(provisioning.map((c) => c.conversationId));
       const lines = [
-        ...provisioning.map((c) => ({ at: c.createdAt, text: ctx.t('status.inFlight.customer', { name: c.name, externalId: c.externalId, since: shortTime(c.createdAt) }) })),
+        ...provisioning.map((c) => ({
+          at: c.createdAt,
+          text: ctx.t('status.inFlight.customer', {
+            name: c.name,
+            externalId: c.externalId,
+            since: shortTime(c.createdAt),
+          }),
+        })),
         ...conversations
           .filter((c) => !busy.has(c.id))
-          .map((c) => ({ at: c.createdAt, text: ctx.t('status.inFlight.line', { procedure: ctx.t(`procedure.${c.kind}`), who: c.startedBy.email, since: shortTime(c.createdAt), step: c.step }) })),
+          .map((c) => ({
+            at: c.createdAt,
+            text: ctx.t('status.inFlight.line', {
+              procedure: ctx.t(`procedure.${c.kind}`),
+              who: c.startedBy.email,
+              since: shortTime(c.createdAt),
+              step: c.step,
+            }),
+          })),
       ]
         .sort((a, b) => a.at.localeCompare(b.at))
         .map((l) => l.text);
@@ -76,9 +117,13 @@ export function register(kit: FeatureKit): void {
       if (!record) return;
       const byCustomer = await deps.store.listAudit({ externalId: record.externalId });
       const byConversation = await deps.store.listAudit({ conversationId: record.conversationId });
-      const entries = [...new Map([...byCustomer, ...byConversation].map((e) => [`${e.at}|${e.action}`, e])).values()].sort((a, b) => b.at.localeCompare(a.at));
+      const entries = [
+        ...new Map([...byCustomer, ...byConversation].map((e) => [`${e.at}|${e.action}`, e])).values(),
+      ].sort((a, b) => b.at.localeCompare(a.at));
       if (entries.length === 0) return ctx.reply({ markdown: ctx.t('history.none', { name: record.name }) });
-      return ctx.reply(historyCard(ctx.t, record.name, record.externalId, entries, Math.max(1, Number(paged?.[2] ?? 1))));
+      return ctx.reply(
+        historyCard(ctx.t, record.name, record.externalId, entries, Math.max(1, Number(paged?.[2] ?? 1))),
+      );
     },
   });
   registry.register({

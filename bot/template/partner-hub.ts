@@ -3,7 +3,8 @@ import type { TemplateDraft } from '../../machines/template/template-fields.ts';
 import { HttpClient } from '../../webex/http-client.ts';
 import { WebexApiError } from '../../webex/webex-api-error.ts';
 
-export type IssuedId = { readonly ok: true; readonly provisioningId: string } | { readonly ok: false; readonly field: 'subscriptionId' };
+type IssuedId =
+  { readonly ok: true; readonly provisioningId: string } | { readonly ok: false; readonly field: 'subscriptionId' };
 
 /**
  * Partner Hub creates onboarding templates and shows their Provisioning IDs; Webex offers no

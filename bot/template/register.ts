@@ -13,7 +13,13 @@ const shown = (template: Template) => ({
 
 /** `create template`, `templates`, `template <name>`: onboarding templates and their Provisioning IDs. */
 export function register(kit: FeatureKit): void {
-  kit.engine.add(templateProcedure({ store: kit.store, approvals: kit.approvals, ...(kit.partnerHub ? { partnerHub: kit.partnerHub } : {}) }));
+  kit.engine.add(
+    templateProcedure({
+      store: kit.store,
+      approvals: kit.approvals,
+      ...(kit.partnerHub ? { partnerHub: kit.partnerHub } : {}),
+    }),
+  );
   kit.commands.register({
     words: ['create', 'template'],
     aliases: [['new', 'template']],

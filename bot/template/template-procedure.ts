@@ -3,10 +3,16 @@ import { fromPromise } from 'xstate';
 import { templateActions } from '../../cards/template/template-actions.ts';
 import { templateCard } from '../../cards/template/template-card.ts';
 import { templateSummary } from '../../cards/template/template-summary.ts';
-import type { Locale, Translate } from '../../i18n/catalogue.ts';
 import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
-import { TEMPLATE_MACHINE_VERSION, templateMachine, type IssueResult, type SaveResult, type TemplateEvent, type TemplateInput } from '../../machines/template/template-machine.ts';
+import {
+  TEMPLATE_MACHINE_VERSION,
+  templateMachine,
+  type IssueResult,
+  type SaveResult,
+  type TemplateEvent,
+  type TemplateInput,
+} from '../../machines/template/template-machine.ts';
 import type { Store } from '../../store/store.ts';
 import type { PartnerHub } from './partner-hub.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
@@ -61,7 +67,16 @@ export function templateProcedure(deps: TemplateProcedureDeps): Procedure {
           createdAt: clock().toISOString(),
           conversationId: input.conversationId,
         });
-        return result.ok ? { ok: true, template: { id: result.template.id, name: result.template.name, provisioningId: result.template.provisioningId } } : { ok: false, reason: 'name_taken' };
+        return result.ok
+          ? {
+              ok: true,
+              template: {
+                id: result.template.id,
+                name: result.template.name,
+                provisioningId: result.template.provisioningId,
+              },
+            }
+          : { ok: false, reason: 'name_taken' };
       }),
     },
   });
@@ -72,7 +87,12 @@ export function templateProcedure(deps: TemplateProcedureDeps): Procedure {
     name: 'procedure.template',
     command: 'create template',
     machine,
-    input: ({ conversationId, roomId, startedBy }): TemplateInput => ({ conversationId, roomId, startedBy, provisioningIdSource: deps.partnerHub ? 'issue' : 'paste' }),
+    input: ({ conversationId, roomId, startedBy }): TemplateInput => ({
+      conversationId,
+      roomId,
+      startedBy,
+      provisioningIdSource: deps.partnerHub ? 'issue' : 'paste',
+    }),
     toEvent: (action, inputs): TemplateEvent | undefined => {
       switch (action) {
         case templateActions.next:

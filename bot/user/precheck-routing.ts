@@ -24,5 +24,11 @@ export function routeUserPrecheck(problems: readonly Problem[]): { errors: Field
     if (place && !errors[place.field]) errors[place.field] = { id: place.id };
     else if (!place) other.push(problemText(p));
   }
-  return { errors, notice: other.length > 0 ? { id: 'user.failed', params: { reason: [...new Set(other)].join('; ') } } : { id: 'form.fixErrors' } };
+  return {
+    errors,
+    notice:
+      other.length > 0
+        ? { id: 'user.failed', params: { reason: [...new Set(other)].join('; ') } }
+        : { id: 'form.fixErrors' },
+  };
 }

@@ -5,7 +5,9 @@ import { userProcedure } from './user-procedure.ts';
 
 /** `add user <customer>`: one user, on a card. */
 export function register(kit: FeatureKit): void {
-  kit.engine.add(userProcedure({ store: kit.store, wholesale: kit.wholesale, approvals: kit.approvals, clock: kit.clock }));
+  kit.engine.add(
+    userProcedure({ store: kit.store, wholesale: kit.wholesale, approvals: kit.approvals, clock: kit.clock }),
+  );
   kit.commands.register({
     words: ['add', 'user'],
     german: [['benutzer', 'hinzufügen']],

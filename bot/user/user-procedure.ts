@@ -4,9 +4,15 @@ import { userSummary } from '../../cards/user/user-summary.ts';
 import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
 import { userOrder, type CustomerTarget } from '../../machines/user/user-fields.ts';
 import { subscriberRequest } from './subscriber-request.ts';
-import { USER_MACHINE_VERSION, userMachine, type UserContext, type UserEvent, type UserInput, type UserPrecheck } from '../../machines/user/user-machine.ts';
+import {
+  USER_MACHINE_VERSION,
+  userMachine,
+  type UserContext,
+  type UserEvent,
+  type UserInput,
+  type UserPrecheck,
+} from '../../machines/user/user-machine.ts';
 import type { Store } from '../../store/store.ts';
-import type { Translate } from '../../i18n/catalogue.ts';
 import { stepsRecorded } from '../engine/recorded-steps.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
@@ -25,10 +31,16 @@ export interface UserProcedureDeps {
 export function userProcedure(deps: UserProcedureDeps): Procedure {
   const clock = deps.clock ?? (() => new Date());
   /** Whether this conversation has already sent the create for the email it holds now. */
-  const triedToCreate = async (context: UserContext) => (await stepsRecorded(deps.store, context.conversationId, 'email', context.answers.email ?? '')).has('user.creating');
+  const triedToCreate = async (context: UserContext) =>
+    (await stepsRecorded(deps.store, context.conversationId, 'email', context.answers.email ?? '')).has(
+      'user.creating',
+    );
   const machine = userMachine.provide({
     actors: {
-      listLocations: fromPromise(async ({ input }: { input: { orgId: string } }): Promise<readonly { id: string; name: string }[]> => (await deps.wholesale.listLocations(input.orgId)).map((l) => ({ id: l.id, name: l.name }))),
+      listLocations: fromPromise(
+        async ({ input }: { input: { orgId: string } }): Promise<readonly { id: string; name: string }[]> =>
+          (await deps.wholesale.listLocations(input.orgId)).map((l) => ({ id: l.id, name: l.name })),
+      ),
       requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
         const { context } = input;
         const a = context.answers;
@@ -49,11 +61,21 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
           if (await deps.wholesale.findSubscriber(request.customerId, request.email)) return { ok: true };
         }
         const result = await deps.wholesale.precheckSubscriber(request);
-        return result.ok ? { ok: true } : { ok: false, ...routeUserPrecheck(result.errors.length > 0 ? result.errors : [{ description: result.message }]) };
+        return result.ok
+          ? { ok: true }
+          : {
+              ok: false,
+              ...routeUserPrecheck(result.errors.length > 0 ? result.errors : [{ description: result.message }]),
+            };
       }),
       createUser: fromPromise(async ({ input }) => {
         const { context } = input;
-        const audit = { actor: context.startedBy, conversationId: context.conversationId, externalId: context.customer.externalId, details: { email: (context.answers.email ?? '').toLowerCase() } };
+        const audit = {
+          actor: context.startedBy,
+          conversationId: context.conversationId,
+          externalId: context.customer.externalId,
+          details: { email: (context.answers.email ?? '').toLowerCase() },
+        };
         // The intent is recorded before the call, so after a restart the user found is known to be ours.
         const tried = await triedToCreate(context);
         const request = subscriberRequest(userOrder(context.customer, context.answers));
@@ -66,7 +88,11 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
         });
         // Found before any call: ours only if this conversation had sent the create before a restart.
         const existed = made === 'existed' || (made === 'found' && !tried);
-        await deps.store.appendAudit({ at: clock().toISOString(), action: existed ? 'user.existed' : 'user.created', ...audit });
+        await deps.store.appendAudit({
+          at: clock().toISOString(),
+          action: existed ? 'user.existed' : 'user.created',
+          ...audit,
+        });
         return { existed };
       }),
     },
@@ -77,8 +103,18 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
     name: 'procedure.user',
     command: 'add user',
     machine,
-    input: ({ conversationId, roomId, startedBy, subject }): UserInput => ({ conversationId, roomId, startedBy, customer: subject as CustomerTarget }),
-    toEvent: (action, inputs): UserEvent | undefined => (action === userActions.add ? { type: 'submit', inputs } : action === userActions.cancel ? { type: 'cancel' } : undefined),
+    input: ({ conversationId, roomId, startedBy, subject }): UserInput => ({
+      conversationId,
+      roomId,
+      startedBy,
+      customer: subject as CustomerTarget,
+    }),
+    toEvent: (action, inputs): UserEvent | undefined =>
+      action === userActions.add
+        ? { type: 'submit', inputs }
+        : action === userActions.cancel
+          ? { type: 'cancel' }
+          : undefined,
     card: (state, context, view) => userCard(state, context, view),
     summary: (context, t) => userSummary(t, context),
   });

@@ -11,7 +11,10 @@ export function approvalCard(t: Translate, approval: Approval): CardReply {
   const title = t('approval.title', { subject: approval.subject });
   const facts = [
     { title: t('approval.requestedBy'), value: approval.requester.email },
-    { title: t('approval.needs'), value: t('approval.needsValue', { required: approval.required, eligible: approval.eligible.join(', ') }) },
+    {
+      title: t('approval.needs'),
+      value: t('approval.needsValue', { required: approval.required, eligible: approval.eligible.join(', ') }),
+    },
     { title: t('approval.expires'), value: shortTime(approval.expiresAt) },
   ];
   const data = (vote: ApprovalCardData['vote']): Record<string, string> => ({ approvalId: approval.id, vote });
@@ -28,5 +31,8 @@ export function approvalCard(t: Translate, approval: Approval): CardReply {
     ],
     title,
   );
-  return { card, markdown: [`**${title}**`, ...facts.map((f) => `- ${f.title}: ${f.value}`), approval.summary].join('\n') };
+  return {
+    card,
+    markdown: [`**${title}**`, ...facts.map((f) => `- ${f.title}: ${f.value}`), approval.summary].join('\n'),
+  };
 }

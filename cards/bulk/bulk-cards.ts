@@ -14,15 +14,29 @@ const SHOWN_BAD_ROWS = 25;
 /** Every bad row and why, before anything is created. */
 export function badRowsCard(t: Translate, bad: readonly BadRow[], total: number): CardReply {
   const title = t('bulk.badRows.title', { count: bad.length, total });
-  const lines = bad.slice(0, SHOWN_BAD_ROWS).map((row) => `${row.line}${row.email ? ` (${row.email})` : ''}: ${Object.values(row.errors).map((e) => t(e.id, e.params)).join(' ')}`);
+  const lines = bad.slice(0, SHOWN_BAD_ROWS).map(
+    (row) =>
+      `${row.line}${row.email ? ` (${row.email})` : ''}: ${Object.values(row.errors)
+        .map((e) => t(e.id, e.params))
+        .join(' ')}`,
+  );
   const more = bad.length > SHOWN_BAD_ROWS ? [t('bulk.badRows.more', { count: bad.length - SHOWN_BAD_ROWS })] : [];
-  const card = adaptiveCard([...heading(title), ...[...lines, ...more].map((text) => ({ type: 'TextBlock' as const, text, wrap: true, size: 'Small' as const }))], [], title);
+  const card = adaptiveCard(
+    [
+      ...heading(title),
+      ...[...lines, ...more].map((text) => ({ type: 'TextBlock' as const, text, wrap: true, size: 'Small' as const })),
+    ],
+    [],
+    title,
+  );
   return { card, markdown: [`**${title}**`, ...lines.map((l) => `- line ${l}`), ...more].join('\n') };
 }
 
 /** Lines of the per-row report, split into messages Webex accepts. */
 export function reportParts(t: Translate, results: readonly BulkRowResult[]): string[] {
-  const lines = [...results].sort((a, b) => a.line - b.line).map((r) => t(`bulk.row.${r.outcome}`, { line: r.line, email: r.email, reason: r.reason ?? '' }));
+  const lines = [...results]
+    .sort((a, b) => a.line - b.line)
+    .map((r) => t(`bulk.row.${r.outcome}`, { line: r.line, email: r.email, reason: r.reason ?? '' }));
   const parts: string[][] = [[]];
   let size = 0;
   for (const line of lines) {
@@ -46,7 +60,10 @@ export function bulkCard(state: string, context: BulkContext, view: CardView): R
       const perPackage = new Map<string, number>();
       for (const row of context.rows) perPackage.set(row.user.package, (perPackage.get(row.user.package) ?? 0) + 1);
       const title = t('bulk.preview.title', { count, name });
-      const first = context.rows.slice(0, 5).map((r) => ({ title: `${r.line}`, value: `${r.user.firstName} ${r.user.lastName} <${r.user.email}>, ${packageLabel(t, r.user.package)}` }));
+      const first = context.rows.slice(0, 5).map((r) => ({
+        title: `${r.line}`,
+        value: `${r.user.firstName} ${r.user.lastName} <${r.user.email}>, ${packageLabel(t, r.user.package)}`,
+      }));
       const packages = [...perPackage].map(([p, n]) => ({ title: packageLabel(t, p), value: String(n) }));
       const card = adaptiveCard(
         [
@@ -57,7 +74,10 @@ export function bulkCard(state: string, context: BulkContext, view: CardView): R
           { type: 'TextBlock', text: t('bulk.preview.first'), weight: 'Bolder', wrap: true },
           { type: 'FactSet', facts: first },
         ],
-        [submit(view, bulkActions.confirm, t('bulk.confirm', { count }), 'positive'), submit(view, bulkActions.cancel, t('action.cancel'))],
+        [
+          submit(view, bulkActions.confirm, t('bulk.confirm', { count }), 'positive'),
+          submit(view, bulkActions.cancel, t('action.cancel')),
+        ],
         title,
       );
       return { card, markdown: [`**${title}**`, ...packages.map((p) => `- ${p.title}: ${p.value}`)].join('\n') };
@@ -65,15 +85,37 @@ export function bulkCard(state: string, context: BulkContext, view: CardView): R
     case 'awaitingApproval':
       return { markdown: t('approval.waiting', { subject: t('bulk.preview.title', { count, name }) }) };
     case 'running':
-      return { markdown: t('bulk.progress', { name, done: context.results.length, total: count, percent: Math.floor((context.results.length / Math.max(1, count)) * 100) }) };
+      return {
+        markdown: t('bulk.progress', {
+          name,
+          done: context.results.length,
+          total: count,
+          percent: Math.floor((context.results.length / Math.max(1, count)) * 100),
+        }),
+      };
     case 'done': {
       const tally = (o: BulkRowResult['outcome']) => context.results.filter((r) => r.outcome === o).length;
-      const failed = context.results.filter((r) => r.outcome === 'failed').slice(0, 40).map((r) => `- ${t('bulk.row.failed', { line: r.line, email: r.email, reason: r.reason ?? '' })}`);
-      const title = t('bulk.done.title', { name, created: tally('created'), existed: tally('existed'), failed: tally('failed') });
-      return { markdown: [`**${title}**`, ...(failed.length > 0 ? [t('bulk.done.failedRows'), ...failed] : [])].join('\n') };
+      const failed = context.results
+        .filter((r) => r.outcome === 'failed')
+        .slice(0, 40)
+        .map((r) => `- ${t('bulk.row.failed', { line: r.line, email: r.email, reason: r.reason ?? '' })}`);
+      const title = t('bulk.done.title', {
+        name,
+        created: tally('created'),
+        existed: tally('existed'),
+        failed: tally('failed'),
+      });
+      return {
+        markdown: [`**${title}**`, ...(failed.length > 0 ? [t('bulk.done.failedRows'), ...failed] : [])].join('\n'),
+      };
     }
     case 'rejected':
-      return { markdown: t('approval.rejectedCard', { email: context.rejection?.by ?? '', reason: context.rejection?.reason ?? '' }) };
+      return {
+        markdown: t('approval.rejectedCard', {
+          email: context.rejection?.by ?? '',
+          reason: context.rejection?.reason ?? '',
+        }),
+      };
     case 'cancelled':
       return { markdown: t('bulk.cancelled') };
     default:

@@ -9,4 +9,9 @@ export interface CustomerCardInput {
 
 export const CUSTOMER_STEPS = 4;
 
-export const fieldOf = (input: CustomerCardInput, id: string) => ({ t: input.view.t, id, value: input.context.answers[id], error: input.context.errors[id] });
+export const fieldOf = (input: CustomerCardInput, id: string) => ({
+  t: input.view.t,
+  id,
+  value: input.context.answers[id],
+  error: input.context.errors[id],
+});

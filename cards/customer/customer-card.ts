@@ -29,7 +29,10 @@ export function customerCard(state: string, context: CustomerContext, view: Card
     case 'create':
       return { markdown: t('customer.creating', { name, externalId }) };
     case 'provisioning': {
-      const packages = [...(context.answers.packages ?? '').split(','), ...(context.answers.addOns ?? '').split(',')].filter(Boolean).map((p) => packageLabel(t, p)).join(', ');
+      const packages = [...(context.answers.packages ?? '').split(','), ...(context.answers.addOns ?? '').split(',')]
+        .filter(Boolean)
+        .map((p) => packageLabel(t, p))
+        .join(', ');
       return { markdown: t('customer.provisioning', { name, externalId, packages }) };
     }
     case 'provisioned':
@@ -39,7 +42,12 @@ export function customerCard(state: string, context: CustomerContext, view: Card
     case 'awaitingApproval':
       return { markdown: t('approval.waiting', { subject: `${name} (${externalId})` }) };
     case 'rejected':
-      return { markdown: t('approval.rejectedCard', { email: context.rejection?.by ?? '', reason: context.rejection?.reason ?? '' }) };
+      return {
+        markdown: t('approval.rejectedCard', {
+          email: context.rejection?.by ?? '',
+          reason: context.rejection?.reason ?? '',
+        }),
+      };
     case 'noTemplates':
       return { markdown: t('customer.noTemplates') };
     case 'cancelled':

@@ -16,13 +16,30 @@ export function customerCompanyCard(input: CustomerCardInput): CardReply {
     [
       ...heading(title, t('customer.step', { step: 1, total: CUSTOMER_STEPS })),
       ...noticeOf(t, context.notice),
-      ...choiceField({ ...fieldOf(input, 'templateId'), label: t('customer.template'), choices: context.templates.map((x) => ({ title: x.name, value: x.id })) }),
-      ...textField({ ...fieldOf(input, 'companyName'), label: t('customer.companyName'), required: true, maxLength: 100 }),
-      ...textField({ ...fieldOf(input, 'adminEmail'), label: t('customer.adminEmail'), required: true, style: 'email' }),
+      ...choiceField({
+        ...fieldOf(input, 'templateId'),
+        label: t('customer.template'),
+        choices: context.templates.map((x) => ({ title: x.name, value: x.id })),
+      }),
+      ...textField({
+        ...fieldOf(input, 'companyName'),
+        label: t('customer.companyName'),
+        required: true,
+        maxLength: 100,
+      }),
+      ...textField({
+        ...fieldOf(input, 'adminEmail'),
+        label: t('customer.adminEmail'),
+        required: true,
+        style: 'email',
+      }),
       ...textField({ ...fieldOf(input, 'externalId'), label: t('customer.externalId'), required: true, maxLength: 64 }),
       ...choiceField({ ...fieldOf(input, 'country'), label: t('customer.country'), choices: countries }),
     ],
-    [submit(view, customerActions.next, t('action.next'), 'positive'), submit(view, customerActions.cancel, t('action.cancel'))],
+    [
+      submit(view, customerActions.next, t('action.next'), 'positive'),
+      submit(view, customerActions.cancel, t('action.cancel')),
+    ],
     title,
   );
   return { card, markdown: `**${title}** — ${t('customer.step', { step: 1, total: CUSTOMER_STEPS })}` };

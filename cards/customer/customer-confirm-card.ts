@@ -16,10 +16,21 @@ export function customerConfirmCard({ view, context }: CustomerCardInput): CardR
       ...heading(title, t('customer.step', { step: 2, total: CUSTOMER_STEPS })),
       ...noticeOf(t, context.notice),
       { type: 'TextBlock', text: t('customer.confirm.text', { country }), wrap: true },
-      { type: 'Input.Toggle', id: 'hqConfirmed', title: t('customer.hqConfirmed', { country }), value: context.answers.hqConfirmed === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false' },
+      {
+        type: 'Input.Toggle',
+        id: 'hqConfirmed',
+        title: t('customer.hqConfirmed', { country }),
+        value: context.answers.hqConfirmed === 'true' ? 'true' : 'false',
+        valueOn: 'true',
+        valueOff: 'false',
+      },
       ...fieldMessage(t, context.errors.hqConfirmed),
     ],
-    [submit(view, customerActions.next, t('action.next'), 'positive'), submit(view, customerActions.back, t('action.back')), submit(view, customerActions.cancel, t('action.cancel'))],
+    [
+      submit(view, customerActions.next, t('action.next'), 'positive'),
+      submit(view, customerActions.back, t('action.back')),
+      submit(view, customerActions.cancel, t('action.cancel')),
+    ],
     title,
   );
   return { card, markdown: `**${title}** — ${t('customer.confirm.text', { country })}` };

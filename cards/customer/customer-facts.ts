@@ -1,4 +1,4 @@
-import type { Translate, Locale } from '../../i18n/catalogue.ts';
+import type { Translate, Locale, MessageId } from '../../i18n/catalogue.ts';
 import { countryName } from '../../i18n/countries.ts';
 import { customerAddOns, customerPackages, hasCalling } from '../../machines/customer/customer-fields.ts';
 import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
@@ -6,18 +6,32 @@ import type { Fact } from '../kit/facts.ts';
 
 /** A package's label in the person's language, or its spec name when it has none. */
 export function packageLabel(t: Translate, name: string): string {
-  const label = customerPackages[name as keyof typeof customerPackages] ?? customerAddOns[name as keyof typeof customerAddOns]?.label;
+  const label =
+    (customerPackages as Partial<Record<string, MessageId>>)[name] ??
+    (customerAddOns as Partial<Record<string, { readonly label: MessageId }>>)[name]?.label;
   return label ? t(label) : name;
 }
 
 const list = (value: string | undefined) => (value ?? '').split(',').filter(Boolean);
 
 /** The new customer's answers as facts, by summary section. */
-export function customerFacts(t: Translate, locale: Locale, context: Pick<CustomerContext, 'answers' | 'templates'>): { company: Fact[]; packages: Fact[]; hq: Fact[] } {
+export function customerFacts(
+  t: Translate,
+  locale: Locale,
+  context: Pick<CustomerContext, 'answers' | 'templates'>,
+): { company: Fact[]; packages: Fact[]; hq: Fact[] } {
   const a = context.answers;
   const template = context.templates.find((x) => x.id === a.templateId);
   const none = t('template.none');
-  const address = [a.addressLine1, a.addressLine2, [a.postalCode, a.city].filter(Boolean).join(' '), a.stateOrProvince, countryName(a.country ?? '', locale)].filter(Boolean).join(', ');
+  const address = [
+    a.addressLine1,
+    a.addressLine2,
+    [a.postalCode, a.city].filter(Boolean).join(' '),
+    a.stateOrProvince,
+    countryName(a.country ?? '', locale),
+  ]
+    .filter(Boolean)
+    .join(', ');
   return {
     company: [
       { title: t('customer.template'), value: template?.name ?? none },
@@ -27,8 +41,20 @@ export function customerFacts(t: Translate, locale: Locale, context: Pick<Custom
       { title: t('customer.country'), value: `${countryName(a.country ?? '', locale)} (${a.country ?? ''})` },
     ],
     packages: [
-      { title: t('customer.packages'), value: list(a.packages).map((p) => packageLabel(t, p)).join(', ') || none },
-      { title: t('customer.addOns'), value: list(a.addOns).map((p) => packageLabel(t, p)).join(', ') || none },
+      {
+        title: t('customer.packages'),
+        value:
+          list(a.packages)
+            .map((p) => packageLabel(t, p))
+            .join(', ') || none,
+      },
+      {
+        title: t('customer.addOns'),
+        value:
+          list(a.addOns)
+            .map((p) => packageLabel(t, p))
+            .join(', ') || none,
+      },
     ],
     hq: [
       ...(hasCalling(a) ? [{ title: t('customer.locationName'), value: a.locationName ?? '' }] : []),

@@ -15,10 +15,25 @@ export function customerPackagesCard(input: CustomerCardInput): CardReply {
     [
       ...heading(title, t('customer.step', { step: 3, total: CUSTOMER_STEPS })),
       ...noticeOf(t, context.notice),
-      ...choiceField({ ...fieldOf(input, 'packages'), label: t('customer.packages'), multi: true, choices: Object.entries(customerPackages).map(([value, label]) => ({ title: t(label), value })) }),
-      ...choiceField({ ...fieldOf(input, 'addOns'), label: t('customer.addOns'), multi: true, optional: true, choices: Object.entries(customerAddOns).map(([value, rule]) => ({ title: t(rule.label), value })) }),
+      ...choiceField({
+        ...fieldOf(input, 'packages'),
+        label: t('customer.packages'),
+        multi: true,
+        choices: Object.entries(customerPackages).map(([value, label]) => ({ title: t(label), value })),
+      }),
+      ...choiceField({
+        ...fieldOf(input, 'addOns'),
+        label: t('customer.addOns'),
+        multi: true,
+        optional: true,
+        choices: Object.entries(customerAddOns).map(([value, rule]) => ({ title: t(rule.label), value })),
+      }),
     ],
-    [submit(view, customerActions.next, t('action.next'), 'positive'), submit(view, customerActions.back, t('action.back')), submit(view, customerActions.cancel, t('action.cancel'))],
+    [
+      submit(view, customerActions.next, t('action.next'), 'positive'),
+      submit(view, customerActions.back, t('action.back')),
+      submit(view, customerActions.cancel, t('action.cancel')),
+    ],
     title,
   );
   return { card, markdown: `**${title}** — ${t('customer.step', { step: 3, total: CUSTOMER_STEPS })}` };

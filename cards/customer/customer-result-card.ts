@@ -7,14 +7,36 @@ import { problemText, problemsText } from '../kit/problem-text.ts';
 import { packageLabel } from './customer-facts.ts';
 
 /** How provisioning ended, package by package, with Webex's reasons and what to do next. */
-export function customerResultCard({ view, context }: CustomerCardInput, outcome: 'provisioned' | 'provisionedWithErrors' | 'failed'): CardReply {
+export function customerResultCard(
+  { view, context }: CustomerCardInput,
+  outcome: 'provisioned' | 'provisionedWithErrors' | 'failed',
+): CardReply {
   const { t } = view;
   const name = context.answers.companyName ?? '';
-  const title = t(outcome === 'provisioned' ? 'customer.provisioned.title' : outcome === 'failed' ? 'customer.failed.title' : 'customer.provisionedWithErrors.title', { name });
-  const statusWord = (status: string) => (status === 'provisioned' ? t('customer.status.provisioned') : status === 'error' ? t('customer.status.error') : status === 'provisioning' ? t('customer.status.provisioning') : status);
+  const title = t(
+    outcome === 'provisioned'
+      ? 'customer.provisioned.title'
+      : outcome === 'failed'
+        ? 'customer.failed.title'
+        : 'customer.provisionedWithErrors.title',
+    { name },
+  );
+  const statusWord = (status: string) =>
+    status === 'provisioned'
+      ? t('customer.status.provisioned')
+      : status === 'error'
+        ? t('customer.status.error')
+        : status === 'provisioning'
+          ? t('customer.status.provisioning')
+          : status;
   const facts = context.packageStates.map((p) => {
     const reasons = problemsText(p.errors);
-    return { title: packageLabel(t, p.name), value: reasons ? t('customer.packageError', { status: statusWord(p.status), reason: reasons }) : t('customer.packageState', { status: statusWord(p.status) }) };
+    return {
+      title: packageLabel(t, p.name),
+      value: reasons
+        ? t('customer.packageError', { status: statusWord(p.status), reason: reasons })
+        : t('customer.packageState', { status: statusWord(p.status) }),
+    };
   });
   const general = context.customerErrors.map(problemText);
   const ids = [

@@ -20,14 +20,14 @@ export interface FactSet {
   readonly facts: readonly { readonly title: string; readonly value: string }[];
 }
 
-export interface Container {
+interface Container {
   readonly type: 'Container';
   readonly items: readonly CardElement[];
   readonly style?: 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
   readonly spacing?: TextBlock['spacing'];
 }
 
-export interface InputText {
+interface InputText {
   readonly type: 'Input.Text';
   readonly id: string;
   readonly label: string;
@@ -45,7 +45,7 @@ export interface Choice {
   readonly value: string;
 }
 
-export interface InputChoiceSet {
+interface InputChoiceSet {
   readonly type: 'Input.ChoiceSet';
   readonly id: string;
   readonly label: string;
@@ -57,7 +57,7 @@ export interface InputChoiceSet {
   readonly errorMessage?: string;
 }
 
-export interface InputToggle {
+interface InputToggle {
   readonly type: 'Input.Toggle';
   readonly id: string;
   readonly title: string;
@@ -76,7 +76,7 @@ export interface SubmitAction {
   readonly style?: 'default' | 'positive' | 'destructive';
 }
 
-export interface OpenUrlAction {
+interface OpenUrlAction {
   readonly type: 'Action.OpenUrl';
   readonly title: string;
   readonly url: string;
@@ -93,14 +93,18 @@ export interface AdaptiveCard {
   readonly fallbackText?: string;
 }
 
-
 /** Webex limits text and markdown to 7439 bytes each. */
 export const MAX_MARKDOWN_BYTES = 7439;
 /** Webex shows at most five actions on a card. */
 export const MAX_ACTIONS = 5;
 
-export function adaptiveCard(body: readonly CardElement[], actions: readonly CardAction[] = [], fallbackText?: string): AdaptiveCard {
-  if (actions.length > MAX_ACTIONS) throw new Error(`a card shows at most ${MAX_ACTIONS} actions in Webex, got ${actions.length}`);
+export function adaptiveCard(
+  body: readonly CardElement[],
+  actions: readonly CardAction[] = [],
+  fallbackText?: string,
+): AdaptiveCard {
+  if (actions.length > MAX_ACTIONS)
+    throw new Error(`a card shows at most ${MAX_ACTIONS} actions in Webex, got ${actions.length}`);
   return {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     type: 'AdaptiveCard',

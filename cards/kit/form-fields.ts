@@ -5,7 +5,18 @@ import type { CardElement, Choice, TextBlock } from './adaptive-card.ts';
 
 /** The server's message for a field, shown right below it. */
 export function fieldMessage(t: Translate, error: FieldError | undefined): TextBlock[] {
-  return error ? [{ type: 'TextBlock', text: t(error.id, error.params), color: 'Attention', size: 'Small', wrap: true, spacing: 'None' }] : [];
+  return error
+    ? [
+        {
+          type: 'TextBlock',
+          text: t(error.id, error.params),
+          color: 'Attention',
+          size: 'Small',
+          wrap: true,
+          spacing: 'None',
+        },
+      ]
+    : [];
 }
 
 export interface FieldInput {
@@ -17,9 +28,16 @@ export interface FieldInput {
 }
 
 /** What a text input shows at most when it has no `maxLength`: more than any valid answer (an email's 254). */
-export const MAX_SHOWN_CHARS = 254;
+const MAX_SHOWN_CHARS = 254;
 
-export function textField(f: FieldInput & { readonly required?: boolean; readonly maxLength?: number; readonly style?: 'text' | 'email' | 'url'; readonly placeholder?: string }): CardElement[] {
+export function textField(
+  f: FieldInput & {
+    readonly required?: boolean;
+    readonly maxLength?: number;
+    readonly style?: 'text' | 'email' | 'url';
+    readonly placeholder?: string;
+  },
+): CardElement[] {
   // A refused answer comes back on the card. Cut to what the input takes, as a client's own
   // maxLength would, so a pasted or forged megabyte cannot push the card past Webex's size limit.
   const value = f.value?.slice(0, f.maxLength ?? MAX_SHOWN_CHARS);
@@ -38,10 +56,21 @@ export function textField(f: FieldInput & { readonly required?: boolean; readonl
   ];
 }
 
-export function choiceField(f: FieldInput & { readonly choices: readonly Choice[]; readonly expanded?: boolean; readonly multi?: boolean; readonly optional?: boolean }): CardElement[] {
+export function choiceField(
+  f: FieldInput & {
+    readonly choices: readonly Choice[];
+    readonly expanded?: boolean;
+    readonly multi?: boolean;
+    readonly optional?: boolean;
+  },
+): CardElement[] {
   // A value the list does not offer would show as blank; drop it so the client asks afresh.
   const offered = (v: string) => f.choices.some((c) => c.value === v);
-  const value = f.multi ? (f.value ?? '').split(',').filter(offered).join(',') : f.value && offered(f.value) ? f.value : undefined;
+  const value = f.multi
+    ? (f.value ?? '').split(',').filter(offered).join(',')
+    : f.value && offered(f.value)
+      ? f.value
+      : undefined;
   return [
     {
       type: 'Input.ChoiceSet',
@@ -70,12 +99,24 @@ export function timeZoneField(f: FieldInput & { readonly country: string; readon
 }
 
 export function toggleField(f: FieldInput): CardElement[] {
-  return [{ type: 'Input.Toggle', id: f.id, title: f.label, value: f.value === 'true' ? 'true' : 'false', valueOn: 'true', valueOff: 'false' }, ...fieldMessage(f.t, f.error)];
+  return [
+    {
+      type: 'Input.Toggle',
+      id: f.id,
+      title: f.label,
+      value: f.value === 'true' ? 'true' : 'false',
+      valueOn: 'true',
+      valueOff: 'false',
+    },
+    ...fieldMessage(f.t, f.error),
+  ];
 }
 
 export function heading(text: string, subtitle?: string): TextBlock[] {
   return [
-    ...(subtitle ? [{ type: 'TextBlock' as const, text: subtitle, isSubtle: true, size: 'Small' as const, wrap: true }] : []),
+    ...(subtitle
+      ? [{ type: 'TextBlock' as const, text: subtitle, isSubtle: true, size: 'Small' as const, wrap: true }]
+      : []),
     { type: 'TextBlock', text, size: 'Medium', weight: 'Bolder', wrap: true, spacing: 'None' },
   ];
 }

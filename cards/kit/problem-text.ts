@@ -5,6 +5,8 @@ export function problemText(problem: { readonly errorCode?: number; readonly des
 }
 
 /** Several reasons on one line, each once. */
-export function problemsText(problems: readonly { readonly errorCode?: number; readonly description?: string }[]): string {
+export function problemsText(
+  problems: readonly { readonly errorCode?: number; readonly description?: string }[],
+): string {
   return [...new Set(problems.map(problemText))].join('; ');
 }

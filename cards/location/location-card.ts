@@ -27,11 +27,23 @@ export function locationCard(state: string, context: LocationContext, view: Card
           ...textField({ ...field('city'), label: t('customer.city'), required: true, maxLength: 60 }),
           ...textField({ ...field('stateOrProvince'), label: t('location.state'), required: true, maxLength: 40 }),
           ...textField({ ...field('postalCode'), label: t('location.postalCode'), required: true, maxLength: 16 }),
-          ...timeZoneField({ ...field('timeZone'), label: t('customer.timeZone'), country: context.customer.country, locale }),
+          ...timeZoneField({
+            ...field('timeZone'),
+            label: t('customer.timeZone'),
+            country: context.customer.country,
+            locale,
+          }),
           ...choiceField({ ...field('preferredLanguage'), label: t('template.emailLanguage'), choices: languages }),
-          ...choiceField({ ...field('announcementLanguage'), label: t('location.announcementLanguage'), choices: languages }),
+          ...choiceField({
+            ...field('announcementLanguage'),
+            label: t('location.announcementLanguage'),
+            choices: languages,
+          }),
         ],
-        [submit(view, locationActions.add, t('location.add'), 'positive'), submit(view, locationActions.cancel, t('action.cancel'))],
+        [
+          submit(view, locationActions.add, t('location.add'), 'positive'),
+          submit(view, locationActions.cancel, t('action.cancel')),
+        ],
         title,
       );
       return { card, markdown: `**${title}**` };
@@ -41,7 +53,12 @@ export function locationCard(state: string, context: LocationContext, view: Card
     case 'done':
       return { markdown: t('location.done', { location: context.answers.name ?? '', customer }) };
     case 'rejected':
-      return { markdown: t('approval.rejectedCard', { email: context.rejection?.by ?? '', reason: context.rejection?.reason ?? '' }) };
+      return {
+        markdown: t('approval.rejectedCard', {
+          email: context.rejection?.by ?? '',
+          reason: context.rejection?.reason ?? '',
+        }),
+      };
     case 'cancelled':
       return { markdown: t('location.cancelled') };
     default:

@@ -10,21 +10,44 @@ import { problemText } from '../kit/problem-text.ts';
 import { shortTime, statusWord } from './status-format.ts';
 
 /** `status <customer>`: the state per package, the last error, what waits for approval, who created it and when it was checked. */
-export function customerStatusCard(t: Translate, customer: CustomerRecord, stale: boolean, counts?: { readonly users: number; readonly locations: number }, pending: readonly Approval[] = []): CardReply {
+export function customerStatusCard(
+  t: Translate,
+  customer: CustomerRecord,
+  stale: boolean,
+  counts?: { readonly users: number; readonly locations: number },
+  pending: readonly Approval[] = [],
+): CardReply {
   const errors = [...customer.errors, ...customer.packageStates.flatMap((p) => p.errors)];
   const lastError = errors.at(-1);
   const facts = [
     { title: t('status.state'), value: statusWord(t, customer.status) },
     ...customer.packageStates.map((p) => ({ title: packageLabel(t, p.name), value: statusWord(t, p.status) })),
     { title: t('customer.externalIdLabel'), value: customer.externalId },
-    ...(counts ? [{ title: t('status.users'), value: String(counts.users) }, { title: t('status.locations'), value: String(counts.locations) }] : []),
-    ...pending.map((a) => ({ title: t('status.pendingApproval'), value: t('status.pendingApprovalLine', { subject: a.subject, count: approvalsOf(a), required: a.required, until: shortTime(a.expiresAt) }) })),
+    ...(counts
+      ? [
+          { title: t('status.users'), value: String(counts.users) },
+          { title: t('status.locations'), value: String(counts.locations) },
+        ]
+      : []),
+    ...pending.map((a) => ({
+      title: t('status.pendingApproval'),
+      value: t('status.pendingApprovalLine', {
+        subject: a.subject,
+        count: approvalsOf(a),
+        required: a.required,
+        until: shortTime(a.expiresAt),
+      }),
+    })),
     ...(lastError ? [{ title: t('status.lastError'), value: problemText(lastError) }] : []),
     { title: t('status.createdBy'), value: `${customer.createdBy.email}, ${shortTime(customer.createdAt)}` },
     { title: t('status.checked'), value: shortTime(customer.updatedAt) },
   ];
   const title = t('status.title', { name: customer.name });
   const staleNote = stale ? t('status.stale', { time: shortTime(customer.updatedAt) }) : undefined;
-  const card = adaptiveCard([...heading(title), ...notice(staleNote, 'Warning'), { type: 'FactSet', facts }], [], title);
+  const card = adaptiveCard(
+    [...heading(title), ...notice(staleNote, 'Warning'), { type: 'FactSet', facts }],
+    [],
+    title,
+  );
   return { card, markdown: [`**${title}**`, ...(staleNote ? [staleNote] : []), ...factsMarkdown(facts)].join('\n') };
 }

@@ -17,7 +17,14 @@ export function templateAccessCard({ view, context }: TemplateCardInput): CardRe
       ...heading(title, t('template.step', { step: 2, total: TEMPLATE_STEPS })),
       ...noticeOf(t, context.notice),
       ...textField({ ...field('pstnProvider'), label: t('template.pstnProvider'), maxLength: 80 }),
-      { type: 'TextBlock', text: t('template.pstnWarning'), color: 'Warning', wrap: true, size: 'Small', spacing: 'None' },
+      {
+        type: 'TextBlock',
+        text: t('template.pstnWarning'),
+        color: 'Warning',
+        wrap: true,
+        size: 'Small',
+        spacing: 'None',
+      },
       ...choiceField({
         ...field('authMethod'),
         label: t('template.authMethod'),
@@ -27,9 +34,18 @@ export function templateAccessCard({ view, context }: TemplateCardInput): CardRe
           { title: t('template.auth.partner'), value: 'partner' },
         ],
       }),
-      ...textField({ ...field('idpEntityId'), label: t('template.idpEntityId'), style: 'url', maxLength: IDP_ENTITY_ID_MAX }),
+      ...textField({
+        ...field('idpEntityId'),
+        label: t('template.idpEntityId'),
+        style: 'url',
+        maxLength: IDP_ENTITY_ID_MAX,
+      }),
     ],
-    [submit(view, templateActions.next, t('action.next'), 'positive'), submit(view, templateActions.back, t('action.back')), submit(view, templateActions.cancel, t('action.cancel'))],
+    [
+      submit(view, templateActions.next, t('action.next'), 'positive'),
+      submit(view, templateActions.back, t('action.back')),
+      submit(view, templateActions.cancel, t('action.cancel')),
+    ],
     title,
   );
   return { card, markdown: `**${title}** — ${t('template.step', { step: 2, total: TEMPLATE_STEPS })}` };

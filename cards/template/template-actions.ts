@@ -8,4 +8,3 @@ export const templateActions = {
   editAccess: 'edit-access',
   editSettings: 'edit-settings',
 } as const satisfies Record<string, string>;
-export type TemplateAction = (typeof templateActions)[keyof typeof templateActions];

@@ -23,9 +23,17 @@ export function templateBasicsCard({ view, context }: TemplateCardInput): CardRe
       ...textField({ ...field('adminEmail'), label: t('template.adminEmail'), required: true, style: 'email' }),
       ...choiceField({ ...field('country'), label: t('template.country'), choices: countries }),
       ...choiceField({ ...field('emailLanguage'), label: t('template.emailLanguage'), choices: languages }),
-      ...textField({ ...field('subscriptionId'), label: t('template.subscriptionId'), required: true, placeholder: 'Sub100448' }),
+      ...textField({
+        ...field('subscriptionId'),
+        label: t('template.subscriptionId'),
+        required: true,
+        placeholder: 'Sub100448',
+      }),
     ],
-    [submit(view, templateActions.next, t('action.next'), 'positive'), submit(view, templateActions.cancel, t('action.cancel'))],
+    [
+      submit(view, templateActions.next, t('action.next'), 'positive'),
+      submit(view, templateActions.cancel, t('action.cancel')),
+    ],
     title,
   );
   return { card, markdown: `**${title}** — ${t('template.step', { step: 1, total: TEMPLATE_STEPS })}` };

@@ -32,7 +32,12 @@ export function templateCard(state: string, context: TemplateContext, view: Card
     case 'awaitingApproval':
       return { markdown: view.t('approval.waiting', { subject: context.answers.name ?? '' }) };
     case 'rejected':
-      return { markdown: view.t('approval.rejectedCard', { email: context.rejection?.by ?? '', reason: context.rejection?.reason ?? '' }) };
+      return {
+        markdown: view.t('approval.rejectedCard', {
+          email: context.rejection?.by ?? '',
+          reason: context.rejection?.reason ?? '',
+        }),
+      };
     case 'cancelled': {
       const text = view.t('template.cancelled');
       return { card: adaptiveCard([{ type: 'TextBlock', text, wrap: true }], [], text), markdown: text };

@@ -13,7 +13,12 @@ export interface TemplateShown extends TemplateFactsInput {
 /** A stored template with its Provisioning ID: the wizard's last card, and `template <name>`. */
 export function templateDoneCard(t: Translate, locale: Locale, template: TemplateShown, isNew: boolean): CardReply {
   const facts = templateFacts(t, locale, template);
-  const all = [...facts.basics, ...facts.access, ...facts.settings, ...(template.createdBy ? [{ title: t('template.createdBy'), value: template.createdBy }] : [])];
+  const all = [
+    ...facts.basics,
+    ...facts.access,
+    ...facts.settings,
+    ...(template.createdBy ? [{ title: t('template.createdBy'), value: template.createdBy }] : []),
+  ];
   const title = isNew ? t('template.done.title', { name: template.name }) : template.name;
   const card = adaptiveCard(
     [
@@ -25,5 +30,12 @@ export function templateDoneCard(t: Translate, locale: Locale, template: Templat
     [],
     title,
   );
-  return { card, markdown: [`**${title}**`, `${t('template.done.intro')} \`${template.provisioningId}\``, ...factsMarkdown(all)].join('\n') };
+  return {
+    card,
+    markdown: [
+      `**${title}**`,
+      `${t('template.done.intro')} \`${template.provisioningId}\``,
+      ...factsMarkdown(all),
+    ].join('\n'),
+  };
 }

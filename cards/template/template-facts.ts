@@ -16,7 +16,11 @@ export interface TemplateFactsInput {
 }
 
 /** A template's settings as facts, section by section, in the words of the wizard's cards. */
-export function templateFacts(t: Translate, locale: Locale, template: TemplateFactsInput): { basics: Fact[]; access: Fact[]; settings: Fact[] } {
+export function templateFacts(
+  t: Translate,
+  locale: Locale,
+  template: TemplateFactsInput,
+): { basics: Fact[]; access: Fact[]; settings: Fact[] } {
   const yesNo = (v: boolean) => t(v ? 'template.yes' : 'template.no');
   return {
     basics: [
@@ -28,14 +32,26 @@ export function templateFacts(t: Translate, locale: Locale, template: TemplateFa
     ],
     access: [
       { title: t('template.pstnProvider'), value: template.pstnProvider ?? t('template.none') },
-      { title: t('template.authMethod'), value: t(template.authentication.method === 'partner' ? 'template.auth.partner' : 'template.auth.webex') },
-      ...(template.authentication.method === 'partner' ? [{ title: t('template.idpEntityId'), value: template.authentication.idpEntityId }] : []),
+      {
+        title: t('template.authMethod'),
+        value: t(template.authentication.method === 'partner' ? 'template.auth.partner' : 'template.auth.webex'),
+      },
+      ...(template.authentication.method === 'partner'
+        ? [{ title: t('template.idpEntityId'), value: template.authentication.idpEntityId }]
+        : []),
     ],
     settings: [
       { title: t('template.welcomeAdmins'), value: yesNo(template.email.welcomeAdmins) },
       { title: t('template.welcomeUsers'), value: yesNo(template.email.welcomeUsers) },
       { title: t('template.extensionLength'), value: String(template.calling.extensionLength) },
-      { title: t('template.internationalCalls'), value: t(template.calling.internationalCalls === 'allow' ? 'template.international.allow' : 'template.international.block') },
+      {
+        title: t('template.internationalCalls'),
+        value: t(
+          template.calling.internationalCalls === 'allow'
+            ? 'template.international.allow'
+            : 'template.international.block',
+        ),
+      },
     ],
   };
 }

@@ -14,9 +14,20 @@ export function templatePasteIdCard({ view, context }: TemplateCardInput): CardR
       ...heading(title),
       ...noticeOf(t, context.notice),
       { type: 'TextBlock', text: t('template.pasteId.intro'), wrap: true },
-      ...textField({ t, id: 'provisioningId', label: t('template.provisioningId'), value: context.answers.provisioningId, error: context.errors.provisioningId, required: true }),
+      ...textField({
+        t,
+        id: 'provisioningId',
+        label: t('template.provisioningId'),
+        value: context.answers.provisioningId,
+        error: context.errors.provisioningId,
+        required: true,
+      }),
     ],
-    [submit(view, templateActions.next, t('action.save'), 'positive'), submit(view, templateActions.back, t('action.back')), submit(view, templateActions.cancel, t('action.cancel'))],
+    [
+      submit(view, templateActions.next, t('action.save'), 'positive'),
+      submit(view, templateActions.back, t('action.back')),
+      submit(view, templateActions.cancel, t('action.cancel')),
+    ],
     title,
   );
   return { card, markdown: `**${title}**\n${t('template.pasteId.intro')}` };

@@ -17,7 +17,11 @@ export function templateSettingsCard({ view, context }: TemplateCardInput): Card
       ...noticeOf(t, context.notice),
       ...toggleField({ ...field('welcomeAdmins'), label: t('template.welcomeAdmins') }),
       ...toggleField({ ...field('welcomeUsers'), label: t('template.welcomeUsers') }),
-      ...choiceField({ ...field('extensionLength'), label: t('template.extensionLength'), choices: ['2', '3', '4', '5', '6'].map((n) => ({ title: n, value: n })) }),
+      ...choiceField({
+        ...field('extensionLength'),
+        label: t('template.extensionLength'),
+        choices: ['2', '3', '4', '5', '6'].map((n) => ({ title: n, value: n })),
+      }),
       ...choiceField({
         ...field('internationalCalls'),
         label: t('template.internationalCalls'),
@@ -28,7 +32,11 @@ export function templateSettingsCard({ view, context }: TemplateCardInput): Card
         ],
       }),
     ],
-    [submit(view, templateActions.next, t('action.next'), 'positive'), submit(view, templateActions.back, t('action.back')), submit(view, templateActions.cancel, t('action.cancel'))],
+    [
+      submit(view, templateActions.next, t('action.next'), 'positive'),
+      submit(view, templateActions.back, t('action.back')),
+      submit(view, templateActions.cancel, t('action.cancel')),
+    ],
     title,
   );
   return { card, markdown: `**${title}** — ${t('template.step', { step: 3, total: TEMPLATE_STEPS })}` };

@@ -4,7 +4,10 @@ import type { CardReply } from '../kit/reply.ts';
 import { heading } from '../kit/form-fields.ts';
 
 /** `templates`: every onboarding template with its Provisioning ID. */
-export function templatesListCard(t: Translate, templates: readonly { name: string; provisioningId: string }[]): CardReply {
+export function templatesListCard(
+  t: Translate,
+  templates: readonly { name: string; provisioningId: string }[],
+): CardReply {
   const title = t('templates.title');
   const facts = templates.map((x) => ({ title: x.name, value: x.provisioningId }));
   const card = adaptiveCard([...heading(title), { type: 'FactSet', facts }], [], title);

@@ -23,13 +23,25 @@ export function userCard(state: string, context: UserContext, view: CardView): R
           ...textField({ ...field('firstName'), label: t('user.firstName'), required: true, maxLength: 64 }),
           ...textField({ ...field('lastName'), label: t('user.lastName'), required: true, maxLength: 64 }),
           ...textField({ ...field('email'), label: t('user.email'), required: true, style: 'email' }),
-          ...choiceField({ ...field('package'), label: t('user.package'), choices: userPackages(context.customer).map((p) => ({ title: packageLabel(t, p), value: p })) }),
+          ...choiceField({
+            ...field('package'),
+            label: t('user.package'),
+            choices: userPackages(context.customer).map((p) => ({ title: packageLabel(t, p), value: p })),
+          }),
           { type: 'TextBlock', text: t('user.callingNote'), wrap: true, isSubtle: true, size: 'Small' },
-          ...choiceField({ ...field('locationId'), label: t('user.location'), optional: true, choices: context.locations.map((l) => ({ title: l.name, value: l.id })) }),
+          ...choiceField({
+            ...field('locationId'),
+            label: t('user.location'),
+            optional: true,
+            choices: context.locations.map((l) => ({ title: l.name, value: l.id })),
+          }),
           ...textField({ ...field('primaryPhoneNumber'), label: t('user.phone'), placeholder: '+4930123456789' }),
           ...textField({ ...field('extension'), label: t('user.extension'), maxLength: 10 }),
         ],
-        [submit(view, userActions.add, t('user.add'), 'positive'), submit(view, userActions.cancel, t('action.cancel'))],
+        [
+          submit(view, userActions.add, t('user.add'), 'positive'),
+          submit(view, userActions.cancel, t('action.cancel')),
+        ],
         title,
       );
       return { card, markdown: `**${title}**` };
@@ -38,10 +50,25 @@ export function userCard(state: string, context: UserContext, view: CardView): R
       return { markdown: t('approval.waiting', { subject: `${context.answers.email ?? ''} → ${customer}` }) };
     case 'done': {
       const a = context.answers;
-      return { markdown: context.existed ? t('user.existed', { email: a.email ?? '', customer }) : t('user.done', { first: a.firstName ?? '', last: a.lastName ?? '', email: (a.email ?? '').toLowerCase(), customer, package: packageLabel(t, a.package ?? '') }) };
+      return {
+        markdown: context.existed
+          ? t('user.existed', { email: a.email ?? '', customer })
+          : t('user.done', {
+              first: a.firstName ?? '',
+              last: a.lastName ?? '',
+              email: (a.email ?? '').toLowerCase(),
+              customer,
+              package: packageLabel(t, a.package ?? ''),
+            }),
+      };
     }
     case 'rejected':
-      return { markdown: t('approval.rejectedCard', { email: context.rejection?.by ?? '', reason: context.rejection?.reason ?? '' }) };
+      return {
+        markdown: t('approval.rejectedCard', {
+          email: context.rejection?.by ?? '',
+          reason: context.rejection?.reason ?? '',
+        }),
+      };
     case 'cancelled':
       return { markdown: t('user.cancelled') };
     default:

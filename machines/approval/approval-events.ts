@@ -5,7 +5,10 @@ export type ApprovalAsk =
   | { readonly required: true; readonly impossible: { readonly required: number; readonly eligible: number } };
 
 /** What a procedure waiting for an approval is told. */
-export type ApprovalEvent = { readonly type: 'approved' } | { readonly type: 'rejected'; readonly by: string; readonly reason: string } | { readonly type: 'expired' };
+export type ApprovalEvent =
+  | { readonly type: 'approved' }
+  | { readonly type: 'rejected'; readonly by: string; readonly reason: string }
+  | { readonly type: 'expired' };
 
 export interface Rejection {
   readonly by: string;

@@ -16,15 +16,23 @@ export const impossible = (ask: ApprovalAsk): boolean => ask.required && 'imposs
 /** The notice the card shows when the approval cannot be had. */
 export function notEnoughApprovers(ask: ApprovalAsk): { notice?: FieldError } {
   if (!ask.required || !('impossible' in ask)) return {};
-  return { notice: { id: 'approval.notEnoughApprovers', params: { required: String(ask.impossible.required), eligible: String(ask.impossible.eligible) } } };
+  return {
+    notice: {
+      id: 'approval.notEnoughApprovers',
+      params: { required: String(ask.impossible.required), eligible: String(ask.impossible.eligible) },
+    },
+  };
 }
 
 /** The id of the approval that was sent, for the machines that keep it. */
-export const sentApproval = (ask: ApprovalAsk): { approvalId?: string } => (ask.required && 'approvalId' in ask ? { approvalId: ask.approvalId } : {});
+export const sentApproval = (ask: ApprovalAsk): { approvalId?: string } =>
+  ask.required && 'approvalId' in ask ? { approvalId: ask.approvalId } : {};
 
 /** Who rejected and why. */
 export const rejectionOf = (event: ApprovalEvent | { readonly type: string }): { rejection?: Rejection } =>
-  event.type === 'rejected' && 'by' in event && 'reason' in event ? { rejection: { by: event.by, reason: event.reason } } : {};
+  event.type === 'rejected' && 'by' in event && 'reason' in event
+    ? { rejection: { by: event.by, reason: event.reason } }
+    : {};
 
 /** The notice on the card the procedure returns to when the approval expired. */
 export const expiredNotice: { notice: FieldError } = { notice: { id: 'approval.expiredNotice' } };

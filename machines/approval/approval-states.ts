@@ -1,7 +1,14 @@
 import { assign, type DoneActorEvent, type ErrorActorEvent, type EventObject } from 'xstate';
 import type { FieldError } from '../kit/field-errors.ts';
 import type { ApprovalAsk, Rejection } from './approval-events.ts';
-import { expiredNotice, impossible, notEnoughApprovers, notRequired, rejectionOf, sentApproval } from './approval-outcomes.ts';
+import {
+  expiredNotice,
+  impossible,
+  notEnoughApprovers,
+  notRequired,
+  rejectionOf,
+  sentApproval,
+} from './approval-outcomes.ts';
 
 /** What the approval states read and write in a procedure's context. */
 export interface ApprovalFields {
@@ -27,16 +34,20 @@ export interface ApprovalRoute<TContext> {
  * `awaitingApproval`, which rests (saved) until a vote decides or the deadline passes. A rejection
  * ends in the procedure's `rejected` state; `cancel` in its `cancelled` state.
  */
-export function approvalStates<TContext extends ApprovalFields, TEvent extends EventObject>(route: ApprovalRoute<TContext>) {
+export function approvalStates<TContext extends ApprovalFields, TEvent extends EventObject>(
+  route: ApprovalRoute<TContext>,
+) {
   type Done = DoneActorEvent<ApprovalAsk>;
-  const set = <TExpression extends EventObject>(update: (args: { readonly context: TContext; readonly event: TExpression }) => object) =>
-    assign<TContext, TExpression, undefined, TEvent, never>((args) => update(args) as Partial<TContext>);
+  const set = <TExpression extends EventObject>(
+    update: (args: { readonly context: TContext; readonly event: TExpression }) => object,
+  ) => assign<TContext, TExpression, undefined, TEvent, never>((args) => update(args));
   const go = <TExpression extends EventObject>() => set<TExpression>(({ context }) => route.onGo?.(context) ?? {});
   const ways = typeof route.next === 'string' ? [{ target: route.next }] : route.next;
   /** The transitions that go on, each guarded by its `when` (and, after `approving`, by the answer). */
   const goOn = <TExpression extends EventObject>(also?: (event: TExpression) => boolean) =>
     ways.map((way) => ({
-      guard: ({ context, event }: { readonly context: TContext; readonly event: TExpression }) => (also?.(event) ?? true) && (way.when?.(context) ?? true),
+      guard: ({ context, event }: { readonly context: TContext; readonly event: TExpression }) =>
+        (also?.(event) ?? true) && (way.when?.(context) ?? true),
       target: way.target,
       actions: go<TExpression>(),
     }));
@@ -47,10 +58,19 @@ export function approvalStates<TContext extends ApprovalFields, TEvent extends E
         input: ({ context }: { readonly context: TContext }) => ({ context }),
         onDone: [
           ...goOn<Done>((event) => notRequired(event.output)),
-          { guard: ({ event }: { readonly event: Done }) => impossible(event.output), target: route.back, actions: set<Done>(({ event }) => notEnoughApprovers(event.output)) },
+          {
+            guard: ({ event }: { readonly event: Done }) => impossible(event.output),
+            target: route.back,
+            actions: set<Done>(({ event }) => notEnoughApprovers(event.output)),
+          },
           { target: 'awaitingApproval', actions: set<Done>(({ event }) => sentApproval(event.output)) },
         ],
-        onError: { target: route.back, actions: set<ErrorActorEvent>(() => ({ notice: route.unreachable ?? ({ id: 'customer.unreachable' } satisfies FieldError) })) },
+        onError: {
+          target: route.back,
+          actions: set<ErrorActorEvent>(() => ({
+            notice: route.unreachable ?? ({ id: 'customer.unreachable' } satisfies FieldError),
+          })),
+        },
       },
     },
     awaitingApproval: {

@@ -35,7 +35,11 @@ export interface BulkContext extends BulkInput {
   readonly rejection?: Rejection;
 }
 
-export type BulkEvent = { readonly type: 'confirm' } | { readonly type: 'cancel' } | { readonly type: 'wake'; readonly now: string } | ApprovalEvent;
+export type BulkEvent =
+  | { readonly type: 'confirm' }
+  | { readonly type: 'cancel' }
+  | { readonly type: 'wake'; readonly now: string }
+  | ApprovalEvent;
 
 export interface BatchOutput {
   readonly results: readonly BulkRowResult[];
@@ -68,10 +72,14 @@ export const bulkMachine = setup({
       on: { confirm: 'approving', cancel: 'cancelled' },
     },
     // Batches start at once once allowed: the sweeper wakes a deadline in the past.
-    ...approvalStates<BulkContext, BulkEvent>({ back: 'preview', next: 'running', onGo: () => ({ wakeAt: new Date(0).toISOString() }) }),
+    ...approvalStates<BulkContext, BulkEvent>({
+      back: 'preview',
+      next: 'running',
+      onGo: () => ({ wakeAt: new Date(0).toISOString() }),
+    }),
     running: {
       tags: 'rest',
-      on: { wake: { target: 'batch', actions: assign(({ event }) => (event.type === 'wake' ? { lastWake: event.now } : {})) } },
+      on: { wake: { target: 'batch', actions: assign(({ event }) => ({ lastWake: event.now })) } },
     },
     batch: {
       invoke: {
@@ -81,12 +89,29 @@ export const bulkMachine = setup({
           {
             guard: ({ context, event }) => context.results.length + event.output.results.length >= context.rows.length,
             target: 'done',
-            actions: assign(({ context, event }) => ({ results: [...context.results, ...event.output.results], progress: event.output.progress, wakeAt: undefined })),
+            actions: assign(({ context, event }) => ({
+              results: [...context.results, ...event.output.results],
+              progress: event.output.progress,
+              wakeAt: undefined,
+            })),
           },
-          { target: 'running', actions: assign(({ context, event }) => ({ results: [...context.results, ...event.output.results], progress: event.output.progress, wakeAt: event.output.at })) },
+          {
+            target: 'running',
+            actions: assign(({ context, event }) => ({
+              results: [...context.results, ...event.output.results],
+              progress: event.output.progress,
+              wakeAt: event.output.at,
+            })),
+          },
         ],
         // A batch that failed as a whole (the API gone): rest and try the same rows again later.
-        onError: { target: 'running', actions: assign({ wakeAt: ({ context }) => new Date(Date.parse(context.lastWake ?? new Date(0).toISOString()) + 30_000).toISOString() }) },
+        onError: {
+          target: 'running',
+          actions: assign({
+            wakeAt: ({ context }) =>
+              new Date(Date.parse(context.lastWake ?? new Date(0).toISOString()) + 30_000).toISOString(),
+          }),
+        },
       },
     },
     done: { type: 'final', tags: 'rest' },

@@ -1,9 +1,6 @@
 import { validateSection, type FieldErrors } from '../kit/field-errors.ts';
 import { userOrder, userSchema, type CustomerTarget, type UserOrder } from '../user/user-fields.ts';
 
-/** The columns of a users CSV, in the header row (any order). */
-export const csvColumns = ['firstName', 'lastName', 'email', 'package', 'location', 'phoneNumber', 'extension'] as const;
-
 export interface BulkRow {
   /** The line in the file (the header is line 1). */
   readonly line: number;
@@ -16,14 +13,19 @@ export interface BadRow {
   readonly errors: FieldErrors;
 }
 
-export type RowCheck = { readonly ok: true; readonly rows: readonly BulkRow[] } | { readonly ok: false; readonly bad: readonly BadRow[] };
+export type RowCheck =
+  { readonly ok: true; readonly rows: readonly BulkRow[] } | { readonly ok: false; readonly bad: readonly BadRow[] };
 
 /**
  * Checks every row with the same rules as one `add user`, before anything is created: a calling
  * package needs a location (by name) and a number or extension, the administrator keeps the
  * customer's level, and no email appears twice in the file.
  */
-export function checkRows(records: readonly Readonly<Record<string, string>>[], customer: CustomerTarget, locations: readonly { id: string; name: string }[]): RowCheck {
+export function checkRows(
+  records: readonly Readonly<Record<string, string>>[],
+  customer: CustomerTarget,
+  locations: readonly { id: string; name: string }[],
+): RowCheck {
   const bad: BadRow[] = [];
   const rows: BulkRow[] = [];
   const seen = new Map<string, number>();
@@ -43,7 +45,8 @@ export function checkRows(records: readonly Readonly<Record<string, string>>[], 
     };
     const result = validateSection(schema, answers);
     const errors: Record<string, FieldErrors[string]> = result.ok ? {} : { ...result.errors };
-    if (locationName && !location) errors.locationId = { id: 'bulk.unknownLocation', params: { location: locationName } };
+    if (locationName && !location)
+      errors.locationId = { id: 'bulk.unknownLocation', params: { location: locationName } };
     const email = answers.email.trim().toLowerCase();
     const first = seen.get(email);
     if (email && first !== undefined) errors.email = { id: 'bulk.duplicateEmail', params: { line: String(first) } };

@@ -7,7 +7,31 @@ import { timeZoneOf } from '../kit/time-zone-field.ts';
  * Countries where this bot offers Webex Wholesale customers. Cisco publishes availability per
  * country; keep this list in step with the partner's contract.
  */
-export const supportedCountries: ReadonlySet<string> = new Set(['US', 'CA', 'GB', 'IE', 'DE', 'AT', 'CH', 'FR', 'BE', 'NL', 'LU', 'ES', 'PT', 'IT', 'DK', 'SE', 'NO', 'FI', 'PL', 'AU', 'NZ', 'JP', 'SG']);
+const supportedCountries: ReadonlySet<string> = new Set([
+  'US',
+  'CA',
+  'GB',
+  'IE',
+  'DE',
+  'AT',
+  'CH',
+  'FR',
+  'BE',
+  'NL',
+  'LU',
+  'ES',
+  'PT',
+  'IT',
+  'DK',
+  'SE',
+  'NO',
+  'FI',
+  'PL',
+  'AU',
+  'NZ',
+  'JP',
+  'SG',
+]);
 
 /** Packages a customer can be given (each user later gets exactly one), with their catalogue labels. */
 export const customerPackages = {
@@ -26,31 +50,84 @@ export type CustomerPackageName = keyof typeof customerPackages | keyof typeof c
 /** Add-ons, billed on top of a package they depend on (the spec's notes on POST /wholesale/customers/validate). */
 export const customerAddOns = {
   attendant_console: { label: 'package.attendant_console', needs: ['webex_calling', 'webex_suite', 'cx_essentials'] },
-  cisco_calling_plan: { label: 'package.cisco_calling_plan', needs: ['common_area_calling', 'webex_calling', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard'] },
+  cisco_calling_plan: {
+    label: 'package.cisco_calling_plan',
+    needs: [
+      'common_area_calling',
+      'webex_calling',
+      'webex_suite',
+      'webex_voice',
+      'cx_essentials',
+      'webex_calling_standard',
+    ],
+  },
 } as const satisfies Record<string, { label: MessageId; needs: readonly (keyof typeof customerPackages)[] }>;
 
 /** Packages that include Webex Calling, so the HQ needs a calling location. */
-export const callingPackages: ReadonlySet<string> = new Set(['webex_calling', 'webex_calling_standard', 'webex_voice', 'webex_suite', 'common_area_calling', 'cx_essentials']);
+export const callingPackages: ReadonlySet<string> = new Set([
+  'webex_calling',
+  'webex_calling_standard',
+  'webex_voice',
+  'webex_suite',
+  'common_area_calling',
+  'cx_essentials',
+]);
 export const meetingPackages: ReadonlySet<string> = new Set(['webex_meetings', 'webex_suite']);
 
 /** Languages of a Webex Calling location's announcements. */
-export const locationLanguages = ['en_us', 'en_gb', 'de_de', 'fr_fr', 'fr_ca', 'es_es', 'it_it', 'nl_nl', 'pt_br', 'pt_pt', 'sv_se', 'da_dk', 'nb_no', 'fi_fi', 'pl_pl', 'ja_jp', 'ko_kr', 'zh_cn'] as const;
+export const locationLanguages = [
+  'en_us',
+  'en_gb',
+  'de_de',
+  'fr_fr',
+  'fr_ca',
+  'es_es',
+  'it_it',
+  'nl_nl',
+  'pt_br',
+  'pt_pt',
+  'sv_se',
+  'da_dk',
+  'nb_no',
+  'fi_fi',
+  'pl_pl',
+  'ja_jp',
+  'ko_kr',
+  'zh_cn',
+] as const;
 
 const m = (id: MessageId) => ({ message: id });
-const required = (max: number) => z.string(m('field.required')).trim().min(1, m('field.required')).max(max, m('field.tooLong'));
-const optional = (max: number) => z.string().trim().max(max, m('field.tooLong')).optional().transform((v) => (v ? v : undefined));
-const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+const required = (max: number) =>
+  z.string(m('field.required')).trim().min(1, m('field.required')).max(max, m('field.tooLong'));
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, m('field.tooLong'))
+    .optional()
+    .transform((v) => (v ? v : undefined));
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export const companySchema = z.object({
   templateId: z.string(m('customer.chooseTemplate')).min(1, m('customer.chooseTemplate')),
   // The Wholesale spec: the customer's name "cannot include the % character".
   companyName: required(100).refine((v) => !v.includes('%'), m('customer.companyNamePercent')),
   adminEmail: z.email(m('field.email')).max(254, m('field.tooLong')),
-  externalId: z.string(m('field.required')).trim().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, m('customer.externalIdFormat')),
-  country: z.string(m('field.country')).refine(isCountryCode, m('field.country')).refine((c) => supportedCountries.has(c), m('customer.countryUnsupported')),
+  externalId: z
+    .string(m('field.required'))
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, m('customer.externalIdFormat')),
+  country: z
+    .string(m('field.country'))
+    .refine(isCountryCode, m('field.country'))
+    .refine((c) => supportedCountries.has(c), m('customer.countryUnsupported')),
 });
 
-export const confirmSchema = z.object({
+const confirmSchema = z.object({
   hqConfirmed: z.literal('true', m('customer.hqConfirmRequired')),
 });
 
@@ -60,13 +137,18 @@ export const packagesSchema = z
     addOns: z.string().optional().transform(list),
   })
   .superRefine((value, ctx) => {
-    if (value.packages.length === 0) ctx.addIssue({ code: 'custom', path: ['packages'], message: 'customer.packagesRequired' });
+    if (value.packages.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['packages'], message: 'customer.packagesRequired' });
     // Own keys only: `toString` or `__proto__` from a forged submission is no package.
-    if (value.packages.some((p) => !Object.hasOwn(customerPackages, p))) ctx.addIssue({ code: 'custom', path: ['packages'], message: 'field.choice' });
+    if (value.packages.some((p) => !Object.hasOwn(customerPackages, p)))
+      ctx.addIssue({ code: 'custom', path: ['packages'], message: 'field.choice' });
     for (const addOn of value.addOns) {
-      const rule = Object.hasOwn(customerAddOns, addOn) ? customerAddOns[addOn as keyof typeof customerAddOns] : undefined;
+      const rule = Object.hasOwn(customerAddOns, addOn)
+        ? customerAddOns[addOn as keyof typeof customerAddOns]
+        : undefined;
       if (!rule) ctx.addIssue({ code: 'custom', path: ['addOns'], message: 'field.choice' });
-      else if (!rule.needs.some((p) => value.packages.includes(p))) ctx.addIssue({ code: 'custom', path: ['addOns'], message: `customer.addOnNeeds.${addOn}` });
+      else if (!rule.needs.some((p) => value.packages.includes(p)))
+        ctx.addIssue({ code: 'custom', path: ['addOns'], message: `customer.addOnNeeds.${addOn}` });
     }
   });
 
@@ -85,7 +167,12 @@ export const hqBase = z.object({
   postalCode: optional(16),
   timeZone: timeZoneOf(undefined),
   locationLanguage: z.string().optional(),
-  emergencyLocationIdentifier: z.string().trim().regex(/^[A-Za-z0-9-]{0,32}$/, m('customer.elin')).optional().transform((v) => (v ? v : undefined)),
+  emergencyLocationIdentifier: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{0,32}$/, m('customer.elin'))
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 });
 
 /** What the HQ card asks only with calling; without it these are not shown, so not checked (nor sent). */
@@ -98,11 +185,23 @@ const callingOnly = { locationName: true, locationLanguage: true, emergencyLocat
  */
 export function hqSchema(withCalling: boolean, country?: string) {
   const stateNeeded = country !== undefined && statesRequired.has(country);
-  const base = hqBase.extend({ timeZone: timeZoneOf(country), ...(stateNeeded ? { stateOrProvince: z.string(m('customer.stateRequired')).trim().min(1, m('customer.stateRequired')).max(40, m('field.tooLong')) } : {}) });
+  const base = hqBase.extend({
+    timeZone: timeZoneOf(country),
+    ...(stateNeeded
+      ? {
+          stateOrProvince: z
+            .string(m('customer.stateRequired'))
+            .trim()
+            .min(1, m('customer.stateRequired'))
+            .max(40, m('field.tooLong')),
+        }
+      : {}),
+  });
   if (!withCalling) return base.omit(callingOnly);
   return base.superRefine((value, ctx) => {
     if (!value.locationName) ctx.addIssue({ code: 'custom', path: ['locationName'], message: 'field.required' });
-    if (!value.locationLanguage || !(locationLanguages as readonly string[]).includes(value.locationLanguage)) ctx.addIssue({ code: 'custom', path: ['locationLanguage'], message: 'field.language' });
+    if (!value.locationLanguage || !(locationLanguages as readonly string[]).includes(value.locationLanguage))
+      ctx.addIssue({ code: 'custom', path: ['locationLanguage'], message: 'field.language' });
   });
 }
 
@@ -110,7 +209,17 @@ export const customerSections = {
   company: ['templateId', 'companyName', 'adminEmail', 'externalId', 'country'],
   confirm: ['hqConfirmed'],
   packages: ['packages', 'addOns'],
-  hq: ['locationName', 'addressLine1', 'addressLine2', 'city', 'stateOrProvince', 'postalCode', 'timeZone', 'locationLanguage', 'emergencyLocationIdentifier'],
+  hq: [
+    'locationName',
+    'addressLine1',
+    'addressLine2',
+    'city',
+    'stateOrProvince',
+    'postalCode',
+    'timeZone',
+    'locationLanguage',
+    'emergencyLocationIdentifier',
+  ],
 } as const;
 export type CustomerSection = keyof typeof customerSections;
 
@@ -118,10 +227,19 @@ export type CustomerSection = keyof typeof customerSections;
  * A section's schema for these answers. `templateIds` are the templates the company card offered:
  * the chosen one must be one of them, since the request is built from it.
  */
-export function sectionSchema(section: CustomerSection, answers: Readonly<Record<string, string>>, templateIds: readonly string[]): z.ZodType {
+export function sectionSchema(
+  section: CustomerSection,
+  answers: Readonly<Record<string, string>>,
+  templateIds: readonly string[],
+): z.ZodType {
   switch (section) {
     case 'company':
-      return companySchema.extend({ templateId: companySchema.shape.templateId.refine((id) => templateIds.includes(id), m('customer.chooseTemplate')) });
+      return companySchema.extend({
+        templateId: companySchema.shape.templateId.refine(
+          (id) => templateIds.includes(id),
+          m('customer.chooseTemplate'),
+        ),
+      });
     case 'confirm':
       return confirmSchema;
     case 'packages':
@@ -135,7 +253,10 @@ export function hasCalling(answers: Readonly<Record<string, string>>): boolean {
   return list(answers.packages).some((p) => callingPackages.has(p));
 }
 
-export const defaultCustomerAnswers: Readonly<Record<string, string>> = { locationLanguage: 'en_us', hqConfirmed: 'false' };
+export const defaultCustomerAnswers: Readonly<Record<string, string>> = {
+  locationLanguage: 'en_us',
+  hqConfirmed: 'false',
+};
 
 export interface TemplateChoice {
   readonly id: string;

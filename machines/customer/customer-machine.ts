@@ -4,7 +4,13 @@ import type { Actor, PackageState } from '../../store/records.ts';
 import type { Problem } from '../kit/problem.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
-import { customerSections, defaultCustomerAnswers, sectionSchema, type CustomerSection, type TemplateChoice } from './customer-fields.ts';
+import {
+  customerSections,
+  defaultCustomerAnswers,
+  sectionSchema,
+  type CustomerSection,
+  type TemplateChoice,
+} from './customer-fields.ts';
 import { approvalStates } from '../approval/approval-states.ts';
 
 export const CUSTOMER_MACHINE_VERSION = 2;
@@ -53,7 +59,8 @@ export interface PrecheckRoute {
   readonly errors: FieldErrors;
   readonly notice?: FieldError;
 }
-export type PrecheckOutcome = { readonly ok: true; readonly at: string } | { readonly ok: false; readonly route: PrecheckRoute };
+export type PrecheckOutcome =
+  { readonly ok: true; readonly at: string } | { readonly ok: false; readonly route: PrecheckRoute };
 export interface StatusReport {
   readonly status: string;
   readonly orgId?: string;
@@ -67,8 +74,8 @@ const merged = (context: CustomerContext, section: CustomerSection, inputs: Answ
   // An unticked toggle or an emptied multi-select sends nothing; treat it as cleared.
   if (section === 'confirm' && picked.hqConfirmed === undefined) picked.hqConfirmed = 'false';
   if (section === 'packages') {
-    picked.packages ??= '';
-    picked.addOns ??= '';
+    if (picked.packages === undefined) picked.packages = '';
+    if (picked.addOns === undefined) picked.addOns = '';
   }
   return { ...context.answers, ...picked };
 };
@@ -110,18 +117,28 @@ export function chosenTemplate(context: Pick<CustomerContext, 'templates' | 'ans
  * deadline (`wakeAt`) in context, swept by the engine, since `after:` delays do not survive a restart.
  */
 export const customerMachine = setup({
-  types: { context: {} as CustomerContext, events: {} as CustomerEvent, input: {} as CustomerInput, tags: {} as ProcedureTag },
+  types: {
+    context: {} as CustomerContext,
+    events: {} as CustomerEvent,
+    input: {} as CustomerInput,
+    tags: {} as ProcedureTag,
+  },
   actors: {
     listTemplates: fromPromise<readonly TemplateChoice[]>(unprovided('listTemplates')),
-    claimExternalId: fromPromise<ClaimResult, { externalId: string; conversationId: string }>(unprovided('claimExternalId')),
+    claimExternalId: fromPromise<ClaimResult, { externalId: string; conversationId: string }>(
+      unprovided('claimExternalId'),
+    ),
     /** Asks for approval when the policy guards customer creation. */
     requestApproval: fromPromise<ApprovalAsk, { context: CustomerContext }>(unprovided('requestApproval')),
     precheck: fromPromise<PrecheckOutcome, { context: CustomerContext }>(unprovided('precheck')),
-    createCustomer: fromPromise<{ customerId: string; at: string }, { context: CustomerContext }>(unprovided('createCustomer')),
+    createCustomer: fromPromise<{ customerId: string; at: string }, { context: CustomerContext }>(
+      unprovided('createCustomer'),
+    ),
     checkStatus: fromPromise<StatusReport, { customerId: string; externalId: string }>(unprovided('checkStatus')),
   },
   guards: {
-    valid: ({ context, event }, params: { section: CustomerSection }) => event.type === 'next' && check(context, params.section, event.inputs).ok,
+    valid: ({ context, event }, params: { section: CustomerSection }) =>
+      event.type === 'next' && check(context, params.section, event.inputs).ok,
     isEditing: ({ context }) => context.editing,
     /** Whether the HQ answers still pass with this card's answers (a new country has other time zones; calling asks for more). */
     hqStillValid: ({ context, event }, params: { section: CustomerSection }) => {
@@ -136,7 +153,11 @@ export const customerMachine = setup({
       const answers = merged(context, params.section, event.inputs);
       if (event.type === 'back') return { answers, errors: {}, notice: undefined };
       const result = validateSection(sectionSchema(params.section, answers, templateIds(context)), answers);
-      return { answers, errors: result.ok ? {} : result.errors, notice: result.ok ? undefined : { id: 'form.fixErrors' as const } };
+      return {
+        answers,
+        errors: result.ok ? {} : result.errors,
+        notice: result.ok ? undefined : { id: 'form.fixErrors' as const },
+      };
     }),
     startEditing: assign({ editing: true, errors: {}, notice: undefined }),
     stopEditing: assign({ editing: false }),
@@ -145,7 +166,16 @@ export const customerMachine = setup({
   },
 }).createMachine({
   id: 'customer',
-  context: ({ input }) => ({ ...input, templates: [], answers: { ...defaultCustomerAnswers }, errors: {}, editing: false, packageStates: [], customerErrors: [], checks: 0 }),
+  context: ({ input }) => ({
+    ...input,
+    templates: [],
+    answers: { ...defaultCustomerAnswers },
+    errors: {},
+    editing: false,
+    packageStates: [],
+    customerErrors: [],
+    checks: 0,
+  }),
   initial: 'loading',
   states: {
     loading: {
@@ -157,7 +187,10 @@ export const customerMachine = setup({
             target: 'company',
             actions: assign(({ event }) => ({
               templates: event.output,
-              answers: { ...defaultCustomerAnswers, ...(event.output.length === 1 ? { templateId: event.output[0]!.id } : {}) },
+              answers: {
+                ...defaultCustomerAnswers,
+                ...(event.output.length === 1 ? { templateId: event.output[0]!.id } : {}),
+              },
             })),
           },
         ],
@@ -166,19 +199,45 @@ export const customerMachine = setup({
     company: {
       tags: 'card',
       on: {
-        next: [{ guard: { type: 'valid', params: { section: 'company' } }, target: 'claiming', actions: { type: 'take', params: { section: 'company' } } }, { actions: { type: 'take', params: { section: 'company' } } }],
+        next: [
+          {
+            guard: { type: 'valid', params: { section: 'company' } },
+            target: 'claiming',
+            actions: { type: 'take', params: { section: 'company' } },
+          },
+          { actions: { type: 'take', params: { section: 'company' } } },
+        ],
         cancel: 'cancelled',
       },
     },
     claiming: {
       invoke: {
         src: 'claimExternalId',
-        input: ({ context }) => ({ externalId: context.answers.externalId!.trim(), conversationId: context.conversationId }),
+        input: ({ context }) => ({
+          externalId: context.answers.externalId!.trim(),
+          conversationId: context.conversationId,
+        }),
         onDone: [
-          { guard: ({ event }) => event.output.ok, target: 'confirm', actions: assign({ answers: ({ context }) => ({ ...context.answers, hqConfirmed: 'false' }) }) },
+          {
+            guard: ({ event }) => event.output.ok,
+            target: 'confirm',
+            actions: assign({ answers: ({ context }) => ({ ...context.answers, hqConfirmed: 'false' }) }),
+          },
           {
             target: 'company',
-            actions: assign(({ event }) => (event.output.ok ? {} : { errors: { externalId: { id: 'customer.externalIdInFlight' as const, params: { owner: event.output.owner, link: event.output.link } } }, notice: { id: 'form.fixErrors' as const } })),
+            actions: assign(({ event }) =>
+              event.output.ok
+                ? {}
+                : {
+                    errors: {
+                      externalId: {
+                        id: 'customer.externalIdInFlight' as const,
+                        params: { owner: event.output.owner, link: event.output.link },
+                      },
+                    },
+                    notice: { id: 'form.fixErrors' as const },
+                  },
+            ),
           },
         ],
         onError: { target: 'company', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
@@ -190,12 +249,24 @@ export const customerMachine = setup({
         next: [
           // An edited country may have other time zones: the HQ card asks again before the summary.
           {
-            guard: and([{ type: 'valid', params: { section: 'confirm' as const } }, 'isEditing', not({ type: 'hqStillValid', params: { section: 'confirm' as const } })]),
+            guard: and([
+              { type: 'valid', params: { section: 'confirm' as const } },
+              'isEditing',
+              not({ type: 'hqStillValid', params: { section: 'confirm' as const } }),
+            ]),
             target: 'hq',
             actions: { type: 'take', params: { section: 'confirm' } },
           },
-          { guard: and([{ type: 'valid', params: { section: 'confirm' as const } }, 'isEditing']), target: 'summary', actions: { type: 'take', params: { section: 'confirm' } } },
-          { guard: { type: 'valid', params: { section: 'confirm' } }, target: 'packages', actions: { type: 'take', params: { section: 'confirm' } } },
+          {
+            guard: and([{ type: 'valid', params: { section: 'confirm' as const } }, 'isEditing']),
+            target: 'summary',
+            actions: { type: 'take', params: { section: 'confirm' } },
+          },
+          {
+            guard: { type: 'valid', params: { section: 'confirm' } },
+            target: 'packages',
+            actions: { type: 'take', params: { section: 'confirm' } },
+          },
           { actions: { type: 'take', params: { section: 'confirm' } } },
         ],
         // Back ends an edit: the card it leaves was not checked, so Next must not jump to the summary.
@@ -208,9 +279,25 @@ export const customerMachine = setup({
       on: {
         next: [
           // Choosing a calling package while editing may make the HQ card ask for more.
-          { guard: and([{ type: 'valid', params: { section: 'packages' as const } }, 'isEditing', not({ type: 'hqStillValid', params: { section: 'packages' as const } })]), target: 'hq', actions: { type: 'take', params: { section: 'packages' } } },
-          { guard: and([{ type: 'valid', params: { section: 'packages' as const } }, 'isEditing']), target: 'summary', actions: { type: 'take', params: { section: 'packages' } } },
-          { guard: { type: 'valid', params: { section: 'packages' } }, target: 'hq', actions: { type: 'take', params: { section: 'packages' } } },
+          {
+            guard: and([
+              { type: 'valid', params: { section: 'packages' as const } },
+              'isEditing',
+              not({ type: 'hqStillValid', params: { section: 'packages' as const } }),
+            ]),
+            target: 'hq',
+            actions: { type: 'take', params: { section: 'packages' } },
+          },
+          {
+            guard: and([{ type: 'valid', params: { section: 'packages' as const } }, 'isEditing']),
+            target: 'summary',
+            actions: { type: 'take', params: { section: 'packages' } },
+          },
+          {
+            guard: { type: 'valid', params: { section: 'packages' } },
+            target: 'hq',
+            actions: { type: 'take', params: { section: 'packages' } },
+          },
           { actions: { type: 'take', params: { section: 'packages' } } },
         ],
         back: { target: 'confirm', actions: [{ type: 'take', params: { section: 'packages' } }, 'stopEditing'] },
@@ -220,7 +307,14 @@ export const customerMachine = setup({
     hq: {
       tags: 'card',
       on: {
-        next: [{ guard: { type: 'valid', params: { section: 'hq' } }, target: 'summary', actions: { type: 'take', params: { section: 'hq' } } }, { actions: { type: 'take', params: { section: 'hq' } } }],
+        next: [
+          {
+            guard: { type: 'valid', params: { section: 'hq' } },
+            target: 'summary',
+            actions: { type: 'take', params: { section: 'hq' } },
+          },
+          { actions: { type: 'take', params: { section: 'hq' } } },
+        ],
         back: { target: 'packages', actions: [{ type: 'take', params: { section: 'hq' } }, 'stopEditing'] },
         cancel: 'cancelled',
       },
@@ -244,10 +338,26 @@ export const customerMachine = setup({
         src: 'precheck',
         input: ({ context }) => ({ context }),
         onDone: [
-          { guard: ({ event }) => event.output.ok, target: 'create', actions: assign(({ event }) => (event.output.ok ? { wakeAt: event.output.at } : {})) },
-          { guard: ({ event }) => !event.output.ok && event.output.route.section === 'company', target: 'company', actions: assign(({ event }) => afterPrecheck(event.output)) },
-          { guard: ({ event }) => !event.output.ok && event.output.route.section === 'packages', target: 'packages', actions: assign(({ event }) => afterPrecheck(event.output)) },
-          { guard: ({ event }) => !event.output.ok && event.output.route.section === 'hq', target: 'hq', actions: assign(({ event }) => afterPrecheck(event.output)) },
+          {
+            guard: ({ event }) => event.output.ok,
+            target: 'create',
+            actions: assign(({ event }) => (event.output.ok ? { wakeAt: event.output.at } : {})),
+          },
+          {
+            guard: ({ event }) => !event.output.ok && event.output.route.section === 'company',
+            target: 'company',
+            actions: assign(({ event }) => afterPrecheck(event.output)),
+          },
+          {
+            guard: ({ event }) => !event.output.ok && event.output.route.section === 'packages',
+            target: 'packages',
+            actions: assign(({ event }) => afterPrecheck(event.output)),
+          },
+          {
+            guard: ({ event }) => !event.output.ok && event.output.route.section === 'hq',
+            target: 'hq',
+            actions: assign(({ event }) => afterPrecheck(event.output)),
+          },
           { target: 'summary', actions: assign(({ event }) => ({ ...afterPrecheck(event.output), editing: false })) },
         ],
         onError: { target: 'summary', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
@@ -262,10 +372,23 @@ export const customerMachine = setup({
       invoke: {
         src: 'createCustomer',
         input: ({ context }) => ({ context }),
-        onDone: { target: 'provisioning', actions: assign(({ event, context }) => ({ customerId: event.output.customerId, status: 'provisioning', wakeAt: later(event.output.at, context.pollMs) })) },
+        onDone: {
+          target: 'provisioning',
+          actions: assign(({ event, context }) => ({
+            customerId: event.output.customerId,
+            status: 'provisioning',
+            wakeAt: later(event.output.at, context.pollMs),
+          })),
+        },
         onError: {
           target: 'summary',
-          actions: assign(({ event }) => ({ wakeAt: undefined, notice: { id: 'customer.createFailed' as const, params: { reason: event.error instanceof Error ? event.error.message : String(event.error) } } })),
+          actions: assign(({ event }) => ({
+            wakeAt: undefined,
+            notice: {
+              id: 'customer.createFailed' as const,
+              params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
+            },
+          })),
         },
       },
     },
@@ -278,13 +401,37 @@ export const customerMachine = setup({
         src: 'checkStatus',
         input: ({ context }) => ({ customerId: context.customerId!, externalId: context.answers.externalId! }),
         onDone: [
-          { guard: ({ event }) => event.output.status === 'provisioned', target: 'provisioned', actions: assign(({ context, event }) => fromReport(context, event.output)) },
-          { guard: ({ event }) => event.output.status === 'provisioned_with_errors', target: 'provisionedWithErrors', actions: assign(({ context, event }) => fromReport(context, event.output)) },
-          { guard: ({ event }) => event.output.status === 'error', target: 'failed', actions: assign(({ context, event }) => fromReport(context, event.output)) },
-          { target: 'provisioning', actions: assign(({ context, event }) => ({ ...fromReport(context, event.output), wakeAt: later(event.output.at, context.pollMs) })) },
+          {
+            guard: ({ event }) => event.output.status === 'provisioned',
+            target: 'provisioned',
+            actions: assign(({ context, event }) => fromReport(context, event.output)),
+          },
+          {
+            guard: ({ event }) => event.output.status === 'provisioned_with_errors',
+            target: 'provisionedWithErrors',
+            actions: assign(({ context, event }) => fromReport(context, event.output)),
+          },
+          {
+            guard: ({ event }) => event.output.status === 'error',
+            target: 'failed',
+            actions: assign(({ context, event }) => fromReport(context, event.output)),
+          },
+          {
+            target: 'provisioning',
+            actions: assign(({ context, event }) => ({
+              ...fromReport(context, event.output),
+              wakeAt: later(event.output.at, context.pollMs),
+            })),
+          },
         ],
         // The API did not answer: try again later, with the same patience.
-        onError: { target: 'provisioning', actions: assign(({ context }) => ({ wakeAt: later(context.lastWake, context.pollMs * 2), checks: context.checks + 1 })) },
+        onError: {
+          target: 'provisioning',
+          actions: assign(({ context }) => ({
+            wakeAt: later(context.lastWake, context.pollMs * 2),
+            checks: context.checks + 1,
+          })),
+        },
       },
     },
     provisioned: { type: 'final', tags: 'rest' },
@@ -295,5 +442,3 @@ export const customerMachine = setup({
     cancelled: { type: 'final', tags: ['rest', 'cancelled'] },
   },
 });
-
-export type CustomerMachine = typeof customerMachine;

@@ -14,7 +14,10 @@ export type Answers = Readonly<Record<string, string>>;
  * Runs a section's zod schema over the answers. Schemas carry catalogue ids as their messages,
  * so every error can be shown beside its field in the person's language.
  */
-export function validateSection<S extends z.ZodType>(schema: S, answers: Answers): { ok: true; value: z.output<S> } | { ok: false; errors: FieldErrors } {
+export function validateSection<S extends z.ZodType>(
+  schema: S,
+  answers: Answers,
+): { ok: true; value: z.output<S> } | { ok: false; errors: FieldErrors } {
   const parsed = schema.safeParse(answers);
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors: Record<string, FieldError> = {};
@@ -22,8 +25,14 @@ export function validateSection<S extends z.ZodType>(schema: S, answers: Answers
     const field = String(issue.path[0] ?? '');
     if (errors[field]) continue;
     // Custom issues may carry the message's placeholders in `params` (e.g. a package name).
-    const params = 'params' in issue && issue.params && typeof issue.params === 'object' ? (issue.params as Record<string, string>) : undefined;
-    errors[field] = { id: isMessageId(issue.message) ? issue.message : 'field.required', ...(params ? { params } : {}) };
+    const params =
+      'params' in issue && issue.params && typeof issue.params === 'object'
+        ? (issue.params as Record<string, string>)
+        : undefined;
+    errors[field] = {
+      id: isMessageId(issue.message) ? issue.message : 'field.required',
+      ...(params ? { params } : {}),
+    };
   }
   return { ok: false, errors };
 }

@@ -9,6 +9,11 @@ const known: ReadonlySet<string> = new Set(Intl.supportedValuesOf('timeZone'));
  */
 export function timeZoneOf(country: string | undefined) {
   const zones = country ? countryTimeZones(country) : [];
-  if (zones.length > 0) return z.string({ message: 'customer.timeZoneOfCountry' }).refine((v) => zones.includes(v), { message: 'customer.timeZoneOfCountry', params: { country: country ?? '' } });
-  return z.string({ message: 'customer.timeZoneInvalid' }).refine((v) => known.has(v), { message: 'customer.timeZoneInvalid' });
+  if (zones.length > 0)
+    return z
+      .string({ error: 'customer.timeZoneOfCountry' })
+      .refine((v) => zones.includes(v), { error: 'customer.timeZoneOfCountry', params: { country: country ?? '' } });
+  return z
+    .string({ error: 'customer.timeZoneInvalid' })
+    .refine((v) => known.has(v), { error: 'customer.timeZoneInvalid' });
 }

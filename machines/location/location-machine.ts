@@ -13,14 +13,20 @@ import { approvalStates } from '../approval/approval-states.ts';
 export const LOCATION_MACHINE_VERSION = 1;
 
 const m = (id: MessageId) => ({ message: id });
-const required = (max: number) => z.string(m('field.required')).trim().min(1, m('field.required')).max(max, m('field.tooLong'));
+const required = (max: number) =>
+  z.string(m('field.required')).trim().min(1, m('field.required')).max(max, m('field.tooLong'));
 const language = z.enum(locationLanguages, m('field.language'));
 
 /** A location as the Locations API takes it (name, address, time zone, languages), country from the customer. */
 const locationBase = z.object({
   name: required(80),
   addressLine1: required(80),
-  addressLine2: z.string().trim().max(80, m('field.tooLong')).optional().transform((v) => v || undefined),
+  addressLine2: z
+    .string()
+    .trim()
+    .max(80, m('field.tooLong'))
+    .optional()
+    .transform((v) => v || undefined),
   city: required(60),
   stateOrProvince: required(40),
   postalCode: required(16),
@@ -31,8 +37,17 @@ const locationBase = z.object({
 
 /** The location card's answers for a customer in `country`: the time zone must be one of the country's. */
 export const locationSchema = (country: string) => locationBase.extend({ timeZone: timeZoneOf(country) });
-export const locationFields = ['name', 'addressLine1', 'addressLine2', 'city', 'stateOrProvince', 'postalCode', 'timeZone', 'preferredLanguage', 'announcementLanguage'] as const;
-
+export const locationFields = [
+  'name',
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'stateOrProvince',
+  'postalCode',
+  'timeZone',
+  'preferredLanguage',
+  'announcementLanguage',
+] as const;
 
 export interface LocationInput {
   readonly conversationId: string;
@@ -48,8 +63,10 @@ export interface LocationContext extends LocationInput {
   readonly rejection?: Rejection;
 }
 
-export type LocationEvent = { readonly type: 'submit'; readonly inputs: Answers } | { readonly type: 'cancel' } | ApprovalEvent;
-export type LocationOutcome = { readonly ok: true } | { readonly ok: false; readonly field?: 'name'; readonly reason: string };
+export type LocationEvent =
+  { readonly type: 'submit'; readonly inputs: Answers } | { readonly type: 'cancel' } | ApprovalEvent;
+export type LocationOutcome =
+  { readonly ok: true } | { readonly ok: false; readonly field?: 'name'; readonly reason: string };
 
 const unprovided = (name: string) => async (): Promise<never> => {
   throw new Error(`${name} must be provided by bot/`);
@@ -57,30 +74,51 @@ const unprovided = (name: string) => async (): Promise<never> => {
 
 /** `add location <customer>`: one card, then the create. */
 export const locationMachine = setup({
-  types: { context: {} as LocationContext, events: {} as LocationEvent, input: {} as LocationInput, tags: {} as ProcedureTag },
+  types: {
+    context: {} as LocationContext,
+    events: {} as LocationEvent,
+    input: {} as LocationInput,
+    tags: {} as ProcedureTag,
+  },
   actors: {
     requestApproval: fromPromise<ApprovalAsk, { context: LocationContext }>(unprovided('requestApproval')),
     createLocation: fromPromise<LocationOutcome, { context: LocationContext }>(unprovided('createLocation')),
   },
   guards: {
-    valid: ({ context, event }) => event.type === 'submit' && validateSection(locationSchema(context.customer.country), { ...context.answers, ...pickAnswers(event.inputs, locationFields) }).ok,
+    valid: ({ context, event }) =>
+      event.type === 'submit' &&
+      validateSection(locationSchema(context.customer.country), {
+        ...context.answers,
+        ...pickAnswers(event.inputs, locationFields),
+      }).ok,
   },
   actions: {
     take: assign(({ context, event }) => {
       if (event.type !== 'submit') return {};
       const answers = { ...context.answers, ...pickAnswers(event.inputs, locationFields) };
       const result = validateSection(locationSchema(context.customer.country), answers);
-      return { answers, errors: result.ok ? {} : result.errors, notice: result.ok ? undefined : { id: 'form.fixErrors' as const } };
+      return {
+        answers,
+        errors: result.ok ? {} : result.errors,
+        notice: result.ok ? undefined : { id: 'form.fixErrors' as const },
+      };
     }),
   },
 }).createMachine({
   id: 'location',
-  context: ({ input }) => ({ ...input, answers: { preferredLanguage: 'en_us', announcementLanguage: 'en_us' }, errors: {} }),
+  context: ({ input }) => ({
+    ...input,
+    answers: { preferredLanguage: 'en_us', announcementLanguage: 'en_us' },
+    errors: {},
+  }),
   initial: 'form',
   states: {
     form: {
       tags: 'card',
-      on: { submit: [{ guard: 'valid', target: 'approving', actions: 'take' }, { actions: 'take' }], cancel: 'cancelled' },
+      on: {
+        submit: [{ guard: 'valid', target: 'approving', actions: 'take' }, { actions: 'take' }],
+        cancel: 'cancelled',
+      },
     },
     ...approvalStates<LocationContext, LocationEvent>({ back: 'form', next: 'creating' }),
     creating: {
@@ -92,11 +130,26 @@ export const locationMachine = setup({
           {
             target: 'form',
             actions: assign(({ event }) =>
-              event.output.ok ? {} : event.output.field ? { errors: { name: { id: 'location.nameTaken' as const } }, notice: { id: 'form.fixErrors' as const } } : { notice: { id: 'location.failed' as const, params: { reason: event.output.reason } } },
+              event.output.ok
+                ? {}
+                : event.output.field
+                  ? {
+                      errors: { name: { id: 'location.nameTaken' as const } },
+                      notice: { id: 'form.fixErrors' as const },
+                    }
+                  : { notice: { id: 'location.failed' as const, params: { reason: event.output.reason } } },
             ),
           },
         ],
-        onError: { target: 'form', actions: assign(({ event }) => ({ notice: { id: 'location.failed' as const, params: { reason: event.error instanceof Error ? event.error.message : String(event.error) } } })) },
+        onError: {
+          target: 'form',
+          actions: assign(({ event }) => ({
+            notice: {
+              id: 'location.failed' as const,
+              params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
+            },
+          })),
+        },
       },
     },
     done: { type: 'final', tags: 'rest' },

@@ -4,12 +4,32 @@ import type { MessageId } from '../../i18n/catalogue.ts';
 
 /** Webex's supported language locales offered as a template's default email language. */
 export const emailLanguages = [
-  'en_US', 'en_GB', 'de_DE', 'fr_FR', 'fr_CA', 'es_ES', 'it_IT', 'nl_NL', 'pt_BR', 'pt_PT', 'sv_SE', 'da_DK',
-  'nb_NO', 'fi_FI', 'pl_PL', 'ru_RU', 'tr_TR', 'ja_JP', 'ko_KR', 'zh_CN', 'zh_TW',
+  'en_US',
+  'en_GB',
+  'de_DE',
+  'fr_FR',
+  'fr_CA',
+  'es_ES',
+  'it_IT',
+  'nl_NL',
+  'pt_BR',
+  'pt_PT',
+  'sv_SE',
+  'da_DK',
+  'nb_NO',
+  'fi_FI',
+  'pl_PL',
+  'ru_RU',
+  'tr_TR',
+  'ja_JP',
+  'ko_KR',
+  'zh_CN',
+  'zh_TW',
 ] as const;
 
 const m = (id: MessageId) => ({ message: id });
-const required = (max: number) => z.string(m('field.required')).trim().min(1, m('field.required')).max(max, m('field.tooLong'));
+const required = (max: number) =>
+  z.string(m('field.required')).trim().min(1, m('field.required')).max(max, m('field.tooLong'));
 const yesNo = z.enum(['true', 'false'], m('field.choice')).transform((v) => v === 'true');
 
 /** Partner Hub's Provisioning ID, as in the Wholesale spec's example: base64 of a UUID. */
@@ -19,20 +39,26 @@ export function isProvisioningId(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(decoded);
 }
 
-export const basicsSchema = z.object({
+const basicsSchema = z.object({
   name: required(80),
   adminEmail: z.email(m('field.email')).max(254, m('field.tooLong')),
   country: z.string(m('field.country')).refine(isCountryCode, m('field.country')),
   emailLanguage: z.enum(emailLanguages, m('field.language')),
-  subscriptionId: z.string(m('field.subscriptionId')).regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/, m('field.subscriptionId')),
+  subscriptionId: z
+    .string(m('field.subscriptionId'))
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/, m('field.subscriptionId')),
 });
 
 /** The longest SAML entityID (SAML 2.0 core, 8.3.6). */
 export const IDP_ENTITY_ID_MAX = 1024;
 
-export const accessSchema = z
+const accessSchema = z
   .object({
-    pstnProvider: z.string().max(80, m('field.tooLong')).optional().transform((v) => (v ? v : undefined)),
+    pstnProvider: z
+      .string()
+      .max(80, m('field.tooLong'))
+      .optional()
+      .transform((v) => (v ? v : undefined)),
     authMethod: z.enum(['webex', 'partner'], m('field.choice')),
     idpEntityId: z.string().optional(),
   })
@@ -40,27 +66,37 @@ export const accessSchema = z
     if (value.authMethod !== 'partner') return;
     if (!value.idpEntityId) ctx.addIssue({ code: 'custom', path: ['idpEntityId'], message: 'field.required' });
     // SAML 2.0 caps an entityID at 1024 characters; longer would not fit the summary Webex shows.
-    else if (value.idpEntityId.length > IDP_ENTITY_ID_MAX) ctx.addIssue({ code: 'custom', path: ['idpEntityId'], message: 'field.tooLong' });
-    else if (!z.url().safeParse(value.idpEntityId).success && !/^urn:[a-z0-9][a-z0-9-]{0,31}:\S+$/i.test(value.idpEntityId)) {
+    else if (value.idpEntityId.length > IDP_ENTITY_ID_MAX)
+      ctx.addIssue({ code: 'custom', path: ['idpEntityId'], message: 'field.tooLong' });
+    else if (
+      !z.url().safeParse(value.idpEntityId).success &&
+      !/^urn:[a-z0-9][a-z0-9-]{0,31}:\S+$/i.test(value.idpEntityId)
+    ) {
       ctx.addIssue({ code: 'custom', path: ['idpEntityId'], message: 'field.uri' });
     }
   });
 
-export const settingsSchema = z.object({
+const settingsSchema = z.object({
   welcomeAdmins: yesNo,
   welcomeUsers: yesNo,
   extensionLength: z.enum(['2', '3', '4', '5', '6'], m('field.choice')).transform(Number),
   internationalCalls: z.enum(['allow', 'block'], m('field.choice')),
 });
 
-export const provisioningIdSchema = z.object({
-  provisioningId: z.string(m('field.required')).min(1, m('field.required')).refine(isProvisioningId, m('field.provisioningId')),
+const provisioningIdSchema = z.object({
+  provisioningId: z
+    .string(m('field.required'))
+    .min(1, m('field.required'))
+    .refine(isProvisioningId, m('field.provisioningId')),
 });
 
 export const sections = {
   basics: { schema: basicsSchema, fields: ['name', 'adminEmail', 'country', 'emailLanguage', 'subscriptionId'] },
   access: { schema: accessSchema, fields: ['pstnProvider', 'authMethod', 'idpEntityId'] },
-  settings: { schema: settingsSchema, fields: ['welcomeAdmins', 'welcomeUsers', 'extensionLength', 'internationalCalls'] },
+  settings: {
+    schema: settingsSchema,
+    fields: ['welcomeAdmins', 'welcomeUsers', 'extensionLength', 'internationalCalls'],
+  },
   pasteId: { schema: provisioningIdSchema, fields: ['provisioningId'] },
 } as const;
 export type SectionName = keyof typeof sections;
@@ -91,7 +127,10 @@ export function draftFrom(answers: Readonly<Record<string, string>>): TemplateDr
   return {
     ...basics.data,
     ...(access.data.pstnProvider ? { pstnProvider: access.data.pstnProvider } : {}),
-    authentication: access.data.authMethod === 'partner' ? { method: 'partner', idpEntityId: access.data.idpEntityId! } : { method: 'webex' },
+    authentication:
+      access.data.authMethod === 'partner'
+        ? { method: 'partner', idpEntityId: access.data.idpEntityId! }
+        : { method: 'webex' },
     email: { welcomeAdmins: settings.data.welcomeAdmins, welcomeUsers: settings.data.welcomeUsers },
     calling: { extensionLength: settings.data.extensionLength, internationalCalls: settings.data.internationalCalls },
   };

@@ -19,7 +19,7 @@ export interface TemplateInput {
   readonly provisioningIdSource: 'issue' | 'paste';
 }
 
-export interface SavedTemplate {
+interface SavedTemplate {
   readonly id: string;
   readonly name: string;
   readonly provisioningId: string;
@@ -48,11 +48,18 @@ export type TemplateEvent =
   | { readonly type: 'cancel' }
   | ApprovalEvent;
 
-export type IssueResult = { readonly ok: true; readonly provisioningId: string } | { readonly ok: false; readonly field: 'subscriptionId'; readonly error: MessageId };
-export type SaveResult = { readonly ok: true; readonly template: SavedTemplate } | { readonly ok: false; readonly reason: 'name_taken' };
+export type IssueResult =
+  | { readonly ok: true; readonly provisioningId: string }
+  | { readonly ok: false; readonly field: 'subscriptionId'; readonly error: MessageId };
+export type SaveResult =
+  { readonly ok: true; readonly template: SavedTemplate } | { readonly ok: false; readonly reason: 'name_taken' };
 
-const merged = (context: TemplateContext, section: SectionName, inputs: Answers): Answers => ({ ...context.answers, ...pickAnswers(inputs, sections[section].fields) });
-const valid = (context: TemplateContext, section: SectionName, inputs: Answers) => validateSection(sections[section].schema, merged(context, section, inputs)).ok;
+const merged = (context: TemplateContext, section: SectionName, inputs: Answers): Answers => ({
+  ...context.answers,
+  ...pickAnswers(inputs, sections[section].fields),
+});
+const valid = (context: TemplateContext, section: SectionName, inputs: Answers) =>
+  validateSection(sections[section].schema, merged(context, section, inputs)).ok;
 
 /** Fails loudly if the bot forgot to provide an effect; the real ones come from bot/. */
 const unprovided = (name: string) => async (): Promise<never> => {
@@ -74,10 +81,15 @@ export const templateMachine = setup({
   actors: {
     isNameFree: fromPromise<boolean, { name: string; conversationId: string }>(unprovided('isNameFree')),
     /** Idempotent per `reference` (the conversation id), since a restored machine may ask again. */
-    issueProvisioningId: fromPromise<IssueResult, { draft: TemplateDraft; reference: string }>(unprovided('issueProvisioningId')),
+    issueProvisioningId: fromPromise<IssueResult, { draft: TemplateDraft; reference: string }>(
+      unprovided('issueProvisioningId'),
+    ),
     /** Asks for approval when the policy guards template creation. */
     requestApproval: fromPromise<ApprovalAsk, { context: TemplateContext }>(unprovided('requestApproval')),
-    saveTemplate: fromPromise<SaveResult, { draft: TemplateDraft; provisioningId: string; conversationId: string; startedBy: Actor }>(unprovided('saveTemplate')),
+    saveTemplate: fromPromise<
+      SaveResult,
+      { draft: TemplateDraft; provisioningId: string; conversationId: string; startedBy: Actor }
+    >(unprovided('saveTemplate')),
   },
   guards: {
     basicsValid: ({ context, event }) => event.type === 'next' && valid(context, 'basics', event.inputs),
@@ -91,8 +103,13 @@ export const templateMachine = setup({
     takeAnswers: assign(({ context, event }, params: { section: SectionName }) => {
       if (event.type !== 'next' && event.type !== 'back') return {};
       const answers = merged(context, params.section, event.inputs);
-      const result = event.type === 'next' ? validateSection(sections[params.section].schema, answers) : { ok: true as const };
-      return { answers, errors: result.ok ? {} : result.errors, notice: result.ok ? undefined : { id: 'form.fixErrors' as const } };
+      const result =
+        event.type === 'next' ? validateSection(sections[params.section].schema, answers) : { ok: true as const };
+      return {
+        answers,
+        errors: result.ok ? {} : result.errors,
+        notice: result.ok ? undefined : { id: 'form.fixErrors' as const },
+      };
     }),
     clearMessages: assign({ errors: {}, notice: undefined }),
     startEditing: assign({ editing: true, errors: {}, notice: undefined }),
@@ -110,7 +127,11 @@ export const templateMachine = setup({
       tags: 'card',
       on: {
         next: [
-          { guard: 'basicsValid', actions: { type: 'takeAnswers', params: { section: 'basics' } }, target: 'checkingName' },
+          {
+            guard: 'basicsValid',
+            actions: { type: 'takeAnswers', params: { section: 'basics' } },
+            target: 'checkingName',
+          },
           { actions: { type: 'takeAnswers', params: { section: 'basics' } } },
         ],
       },
@@ -120,7 +141,14 @@ export const templateMachine = setup({
         src: 'isNameFree',
         input: ({ context }) => ({ name: context.answers.name!.trim(), conversationId: context.conversationId }),
         onDone: [
-          { guard: ({ event }) => !event.output, target: 'basics', actions: assign(({ context }) => ({ errors: { name: { id: 'template.name.taken', params: { name: context.answers.name!.trim() } } }, notice: { id: 'form.fixErrors' as const } })) },
+          {
+            guard: ({ event }) => !event.output,
+            target: 'basics',
+            actions: assign(({ context }) => ({
+              errors: { name: { id: 'template.name.taken', params: { name: context.answers.name!.trim() } } },
+              notice: { id: 'form.fixErrors' as const },
+            })),
+          },
           { guard: 'isEditing', target: 'summary', actions: 'stopEditing' },
           { target: 'access' },
         ],
@@ -131,7 +159,11 @@ export const templateMachine = setup({
       tags: 'card',
       on: {
         next: [
-          { guard: and(['accessValid', 'isEditing']), actions: { type: 'takeAnswers', params: { section: 'access' } }, target: 'summary' },
+          {
+            guard: and(['accessValid', 'isEditing']),
+            actions: { type: 'takeAnswers', params: { section: 'access' } },
+            target: 'summary',
+          },
           { guard: 'accessValid', actions: { type: 'takeAnswers', params: { section: 'access' } }, target: 'settings' },
           { actions: { type: 'takeAnswers', params: { section: 'access' } } },
         ],
@@ -143,7 +175,11 @@ export const templateMachine = setup({
       tags: 'card',
       on: {
         next: [
-          { guard: 'settingsValid', actions: { type: 'takeAnswers', params: { section: 'settings' } }, target: 'summary' },
+          {
+            guard: 'settingsValid',
+            actions: { type: 'takeAnswers', params: { section: 'settings' } },
+            target: 'summary',
+          },
           { actions: { type: 'takeAnswers', params: { section: 'settings' } } },
         ],
         back: { actions: [{ type: 'takeAnswers', params: { section: 'settings' } }, 'stopEditing'], target: 'access' },
@@ -175,9 +211,20 @@ export const templateMachine = setup({
           {
             guard: ({ event }) => !event.output.ok,
             target: 'basics',
-            actions: assign(({ event }) => (event.output.ok ? {} : { editing: true, errors: { [event.output.field]: { id: event.output.error } }, notice: { id: 'form.fixErrors' as const } })),
+            actions: assign(({ event }) =>
+              event.output.ok
+                ? {}
+                : {
+                    editing: true,
+                    errors: { [event.output.field]: { id: event.output.error } },
+                    notice: { id: 'form.fixErrors' as const },
+                  },
+            ),
           },
-          { target: 'saving', actions: assign(({ event }) => (event.output.ok ? { provisioningId: event.output.provisioningId } : {})) },
+          {
+            target: 'saving',
+            actions: assign(({ event }) => (event.output.ok ? { provisioningId: event.output.provisioningId } : {})),
+          },
         ],
         onError: { target: 'summary', actions: assign({ notice: { id: 'template.partnerHubFailed' as const } }) },
       },
@@ -190,7 +237,12 @@ export const templateMachine = setup({
             guard: 'provisioningIdValid',
             target: 'saving',
             // The ID the guard checked: the card's answer merged over the stored one (a submission without it keeps the stored one).
-            actions: [{ type: 'takeAnswers', params: { section: 'pasteId' } }, assign(({ context, event }) => (event.type === 'next' ? { provisioningId: merged(context, 'pasteId', event.inputs).provisioningId } : {}))],
+            actions: [
+              { type: 'takeAnswers', params: { section: 'pasteId' } },
+              assign(({ context, event }) => ({
+                provisioningId: merged(context, 'pasteId', event.inputs).provisioningId,
+              })),
+            ],
           },
           { actions: { type: 'takeAnswers', params: { section: 'pasteId' } } },
         ],
@@ -200,12 +252,21 @@ export const templateMachine = setup({
     saving: {
       invoke: {
         src: 'saveTemplate',
-        input: ({ context }) => ({ draft: draftFrom(context.answers)!, provisioningId: context.provisioningId!, conversationId: context.conversationId, startedBy: context.startedBy }),
+        input: ({ context }) => ({
+          draft: draftFrom(context.answers)!,
+          provisioningId: context.provisioningId!,
+          conversationId: context.conversationId,
+          startedBy: context.startedBy,
+        }),
         onDone: [
           {
             guard: ({ event }) => !event.output.ok,
             target: 'basics',
-            actions: assign(({ context }) => ({ editing: true, errors: { name: { id: 'template.name.taken', params: { name: context.answers.name!.trim() } } }, notice: { id: 'form.fixErrors' as const } })),
+            actions: assign(({ context }) => ({
+              editing: true,
+              errors: { name: { id: 'template.name.taken', params: { name: context.answers.name!.trim() } } },
+              notice: { id: 'form.fixErrors' as const },
+            })),
           },
           { target: 'done', actions: assign(({ event }) => (event.output.ok ? { saved: event.output.template } : {})) },
         ],
@@ -217,5 +278,3 @@ export const templateMachine = setup({
     cancelled: { type: 'final', tags: ['card', 'cancelled'] },
   },
 });
-
-export type TemplateMachine = typeof templateMachine;

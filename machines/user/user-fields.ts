@@ -14,7 +14,14 @@ export interface CustomerTarget {
 }
 
 /** The packages one user can hold (a subscriber's single package in the Wholesale API). */
-export const subscriberPackageNames = ['webex_calling', 'webex_meetings', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard'] as const;
+const subscriberPackageNames = [
+  'webex_calling',
+  'webex_meetings',
+  'webex_suite',
+  'webex_voice',
+  'cx_essentials',
+  'webex_calling_standard',
+] as const;
 export type SubscriberPackageName = (typeof subscriberPackageNames)[number];
 
 /** A user to add, as a valid `add user` card or CSV row makes it. Calling details only with a calling package. */
@@ -30,12 +37,25 @@ export interface UserOrder {
 }
 
 /** Subscriber packages that include calling. */
-export const userCallingPackages: ReadonlySet<string> = new Set(['webex_calling', 'webex_suite', 'webex_voice', 'cx_essentials', 'webex_calling_standard']);
+export const userCallingPackages: ReadonlySet<string> = new Set([
+  'webex_calling',
+  'webex_suite',
+  'webex_voice',
+  'cx_essentials',
+  'webex_calling_standard',
+]);
 
 /** Package levels, highest first: the customer's administrator keeps the customer's level. */
-const levels: readonly SubscriberPackageName[] = ['webex_suite', 'webex_calling', 'webex_calling_standard', 'webex_voice', 'cx_essentials', 'webex_meetings'];
+const levels: readonly SubscriberPackageName[] = [
+  'webex_suite',
+  'webex_calling',
+  'webex_calling_standard',
+  'webex_voice',
+  'cx_essentials',
+  'webex_meetings',
+];
 
-export function customerLevel(customer: Pick<CustomerTarget, 'packages'>): SubscriberPackageName | undefined {
+function customerLevel(customer: Pick<CustomerTarget, 'packages'>): SubscriberPackageName | undefined {
   return levels.find((p) => customer.packages.includes(p));
 }
 
@@ -57,27 +77,53 @@ export function userSchema(customer: CustomerTarget) {
     .object({
       firstName: name,
       lastName: name,
-      email: z.email(m('field.email')).max(254, m('field.tooLong')).transform((e) => e.toLowerCase()),
-      package: z.enum(subscriberPackageNames, m('field.choice')).refine((p) => customer.packages.includes(p), m('user.packageNotOwned')),
-      locationId: z.string().optional().transform((v) => v || undefined),
+      email: z
+        .email(m('field.email'))
+        .max(254, m('field.tooLong'))
+        .transform((e) => e.toLowerCase()),
+      package: z
+        .enum(subscriberPackageNames, m('field.choice'))
+        .refine((p) => customer.packages.includes(p), m('user.packageNotOwned')),
+      locationId: z
+        .string()
+        .optional()
+        .transform((v) => v || undefined),
       primaryPhoneNumber: z
         .string()
         .trim()
         .optional()
         .transform((v) => v || undefined)
-        .refine((v) => v === undefined || (v.startsWith('+') && parsePhoneNumberFromString(v)?.isValid() === true), m('user.phoneInvalid')),
-      extension: z.string().trim().regex(/^(\d{2,10})?$/, m('user.extensionInvalid')).optional().transform((v) => v || undefined),
+        .refine(
+          (v) => v === undefined || (v.startsWith('+') && parsePhoneNumberFromString(v)?.isValid() === true),
+          m('user.phoneInvalid'),
+        ),
+      extension: z
+        .string()
+        .trim()
+        .regex(/^(\d{2,10})?$/, m('user.extensionInvalid'))
+        .optional()
+        .transform((v) => v || undefined),
     })
     .superRefine((value, ctx) => {
       if (userCallingPackages.has(value.package)) {
-        if (!value.primaryPhoneNumber && !value.extension) ctx.addIssue({ code: 'custom', path: ['primaryPhoneNumber'], message: 'user.needsNumber' });
+        if (!value.primaryPhoneNumber && !value.extension)
+          ctx.addIssue({ code: 'custom', path: ['primaryPhoneNumber'], message: 'user.needsNumber' });
         if (!value.locationId) ctx.addIssue({ code: 'custom', path: ['locationId'], message: 'user.needsLocation' });
       }
-      if (level && value.email === customer.adminEmail.toLowerCase() && value.package !== level) ctx.addIssue({ code: 'custom', path: ['package'], message: 'user.adminPackage', params: { package: level } });
+      if (level && value.email === customer.adminEmail.toLowerCase() && value.package !== level)
+        ctx.addIssue({ code: 'custom', path: ['package'], message: 'user.adminPackage', params: { package: level } });
     });
 }
 
-export const userFields = ['firstName', 'lastName', 'email', 'package', 'locationId', 'primaryPhoneNumber', 'extension'] as const;
+export const userFields = [
+  'firstName',
+  'lastName',
+  'email',
+  'package',
+  'locationId',
+  'primaryPhoneNumber',
+  'extension',
+] as const;
 
 /** The user that valid answers describe. */
 export function userOrder(customer: CustomerTarget, answers: Readonly<Record<string, string>>): UserOrder {

@@ -24,10 +24,12 @@ export interface UserContext extends UserInput {
   readonly rejection?: Rejection;
 }
 
-export type UserEvent = { readonly type: 'submit'; readonly inputs: Answers } | { readonly type: 'cancel' } | ApprovalEvent;
+export type UserEvent =
+  { readonly type: 'submit'; readonly inputs: Answers } | { readonly type: 'cancel' } | ApprovalEvent;
 
 /** What Webex's precheck said, in the card's terms: messages beside fields, and one for the card. */
-export type UserPrecheck = { readonly ok: true } | { readonly ok: false; readonly errors: FieldErrors; readonly notice: FieldError };
+export type UserPrecheck =
+  { readonly ok: true } | { readonly ok: false; readonly errors: FieldErrors; readonly notice: FieldError };
 
 const unprovided = (name: string) => async (): Promise<never> => {
   throw new Error(`${name} must be provided by bot/`);
@@ -43,14 +45,21 @@ export const userMachine = setup({
     createUser: fromPromise<{ existed: boolean }, { context: UserContext }>(unprovided('createUser')),
   },
   guards: {
-    valid: ({ context, event }) => event.type === 'submit' && validateSection(userSchema(context.customer), { ...context.answers, ...pickAnswers(event.inputs, userFields) }).ok,
+    valid: ({ context, event }) =>
+      event.type === 'submit' &&
+      validateSection(userSchema(context.customer), { ...context.answers, ...pickAnswers(event.inputs, userFields) })
+        .ok,
   },
   actions: {
     take: assign(({ context, event }) => {
       if (event.type !== 'submit') return {};
       const answers = { ...context.answers, ...pickAnswers(event.inputs, userFields) };
       const result = validateSection(userSchema(context.customer), answers);
-      return { answers, errors: result.ok ? {} : result.errors, notice: result.ok ? undefined : { id: 'form.fixErrors' as const } };
+      return {
+        answers,
+        errors: result.ok ? {} : result.errors,
+        notice: result.ok ? undefined : { id: 'form.fixErrors' as const },
+      };
     }),
   },
 }).createMachine({
@@ -62,7 +71,14 @@ export const userMachine = setup({
       invoke: {
         src: 'listLocations',
         input: ({ context }) => ({ orgId: context.customer.orgId }),
-        onDone: { target: 'form', actions: assign(({ event }) => ({ locations: event.output, answers: (event.output.length === 1 ? { locationId: event.output[0]!.id } : {}) as Answers })) },
+        onDone: {
+          target: 'form',
+          actions: assign(({ event }) => {
+            // With one location there is nothing to choose: it is preselected.
+            const answers: Answers = event.output.length === 1 ? { locationId: event.output[0]!.id } : {};
+            return { locations: event.output, answers };
+          }),
+        },
         onError: { target: 'form', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
       },
     },
@@ -80,7 +96,12 @@ export const userMachine = setup({
         input: ({ context }) => ({ context }),
         onDone: [
           { guard: ({ event }) => event.output.ok, target: 'creating' },
-          { target: 'form', actions: assign(({ event }) => (event.output.ok ? {} : { errors: event.output.errors, notice: event.output.notice })) },
+          {
+            target: 'form',
+            actions: assign(({ event }) =>
+              event.output.ok ? {} : { errors: event.output.errors, notice: event.output.notice },
+            ),
+          },
         ],
         onError: { target: 'form', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
       },
@@ -90,7 +111,15 @@ export const userMachine = setup({
         src: 'createUser',
         input: ({ context }) => ({ context }),
         onDone: { target: 'done', actions: assign(({ event }) => ({ existed: event.output.existed })) },
-        onError: { target: 'form', actions: assign(({ event }) => ({ notice: { id: 'user.failed' as const, params: { reason: event.error instanceof Error ? event.error.message : String(event.error) } } })) },
+        onError: {
+          target: 'form',
+          actions: assign(({ event }) => ({
+            notice: {
+              id: 'user.failed' as const,
+              params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
+            },
+          })),
+        },
       },
     },
     done: { type: 'final', tags: 'rest' },

@@ -13,30 +13,46 @@ async function call(path, options = {}) {
   if (!response.ok) {
     const text = await response.text();
     let message = text;
-    try { message = JSON.parse(text).message || text; } catch { /* not JSON */ }
+    try {
+      message = JSON.parse(text).message || text;
+    } catch {
+      /* not JSON */
+    }
     throw new Error(`${options.method || 'GET'} ${path}: ${response.status} ${message}`);
   }
   return response.status === 204 ? null : response.json();
 }
 
-const api = (path, body) => call(`/v1${path}`, {
-  method: body ? 'POST' : 'GET',
-  headers: { authorization: `Bearer ${state.me.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-  ...(body ? { body: JSON.stringify(body) } : {}),
-});
+const api = (path, body) =>
+  call(`/v1${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { authorization: `Bearer ${state.me.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
 
 function hostConfig() {
   return new AdaptiveCards.HostConfig({
     fontFamily: 'system-ui, sans-serif',
     actions: { maxActions: 5, actionsOrientation: 'horizontal', buttonSpacing: 8, showCard: { actionMode: 'inline' } },
-    containerStyles: { default: { foregroundColors: { attention: { default: '#b3261e' }, warning: { default: '#8a5a00' }, good: { default: '#1e6b2d' } } } },
+    containerStyles: {
+      default: {
+        foregroundColors: {
+          attention: { default: '#b3261e' },
+          warning: { default: '#8a5a00' },
+          good: { default: '#1e6b2d' },
+        },
+      },
+    },
   });
 }
 
 /** Markdown as Webex shows it, enough of it: bold, code, line breaks; everything else as text. */
 function markdownToHtml(text) {
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return escaped.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>').replace(/`([^`]+)`/g, '<code>$1</code>').replace(/\n/g, '<br>');
+  return escaped
+    .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\n/g, '<br>');
 }
 
 // Webex renders markdown in card text; so does this page, with the same small subset.
@@ -59,7 +75,8 @@ function renderMessage(message) {
     const card = new AdaptiveCards.AdaptiveCard();
     card.hostConfig = hostConfig();
     card.onExecuteAction = (action) => {
-      if (action instanceof AdaptiveCards.SubmitAction) submitCard(message, action.data).catch((e) => showError(e.message));
+      if (action instanceof AdaptiveCards.SubmitAction)
+        submitCard(message, action.data).catch((e) => showError(e.message));
       else if (action instanceof AdaptiveCards.OpenUrlAction) window.open(action.url, '_blank', 'noopener');
     };
     card.parse(content);
@@ -71,7 +88,8 @@ function renderMessage(message) {
     const bubble = document.createElement('div');
     bubble.className = 'bubble';
     bubble.innerHTML = markdownToHtml(message.markdown || message.text || '');
-    if (message.files && message.files.length) bubble.append(document.createTextNode(`\n📎 ${message.files.length} file`));
+    if (message.files && message.files.length)
+      bubble.append(document.createTextNode(`\n📎 ${message.files.length} file`));
     li.append(bubble);
   }
   return li;
@@ -106,7 +124,8 @@ function openRoom(room) {
   $('timeline').replaceChildren();
   $('room-title').textContent = room.type === 'direct' ? 'Onboarding Bot' : room.title;
   $('mention-label').hidden = room.type !== 'group';
-  for (const button of document.querySelectorAll('#rooms button')) button.setAttribute('aria-current', String(button.dataset.key === room.key));
+  for (const button of document.querySelectorAll('#rooms button'))
+    button.setAttribute('aria-current', String(button.dataset.key === room.key));
   refresh();
   $('text').focus();
 }
@@ -138,10 +157,17 @@ async function send(event) {
   try {
     let files;
     if (file) {
-      const { url } = await call('/_sandbox/files', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: file.name, type: file.type || 'text/csv', content: await file.text() }) });
+      const { url } = await call('/_sandbox/files', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: file.name, type: file.type || 'text/csv', content: await file.text() }),
+      });
       files = [url];
     }
-    const mention = state.room.type === 'group' && $('mention').checked ? `<@personId:${state.bot.id}|${state.bot.displayName}> ` : '';
+    const mention =
+      state.room.type === 'group' && $('mention').checked
+        ? `<@personId:${state.bot.id}|${state.bot.displayName}> `
+        : '';
     await api('/messages', { roomId: state.room.id, markdown: `${mention}${text}`, ...(files ? { files } : {}) });
     $('text').value = '';
     $('file').value = '';

@@ -30,23 +30,49 @@ describe('the approval policy file', () => {
 
   it('reads durations, defaults and both ways of naming approvers', async () => {
     const file = join(dir, 'policy.json');
-    await writeFile(file, JSON.stringify({ 'create-customer': { approvers: ['Bea@Partner.example'], remindAfter: '30m' }, 'create-template': { approverSpaces: ['Y2lzY29zcGFyazovL3VzL1JPT00vYWJj'], required: 'all', openFor: '2d' } }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        'create-customer': { approvers: ['Bea@Partner.example'], remindAfter: '30m' },
+        'create-template': { approverSpaces: ['Y2lzY29zcGFyazovL3VzL1JPT00vYWJj'], required: 'all', openFor: '2d' },
+      }),
+    );
     expect(await loadApprovalPolicy(file)).toEqual({
-      'create-customer': { approvers: ['Bea@Partner.example'], approverSpaces: [], required: 1, requesterMayApprove: false, openFor: 86_400_000, remindAfter: 1_800_000 },
-      'create-template': { approvers: [], approverSpaces: ['Y2lzY29zcGFyazovL3VzL1JPT00vYWJj'], required: 'all', requesterMayApprove: false, openFor: 172_800_000 },
+      'create-customer': {
+        approvers: ['Bea@Partner.example'],
+        approverSpaces: [],
+        required: 1,
+        requesterMayApprove: false,
+        openFor: 86_400_000,
+        remindAfter: 1_800_000,
+      },
+      'create-template': {
+        approvers: [],
+        approverSpaces: ['Y2lzY29zcGFyazovL3VzL1JPT00vYWJj'],
+        required: 'all',
+        requesterMayApprove: false,
+        openFor: 172_800_000,
+      },
     });
   });
 
   it('names an unknown action', async () => {
-    expect(await problems({ 'delete-everything': { approvers: ['a@b.example'] } })).toContain('"delete-everything" is not an action that can be guarded; use one of create-template, create-customer, add-users, add-location');
+    expect(await problems({ 'delete-everything': { approvers: ['a@b.example'] } })).toContain(
+      '"delete-everything" is not an action that can be guarded; use one of create-template, create-customer, add-users, add-location',
+    );
   });
 
   it('names a bad email with where it stands', async () => {
-    expect(await problems({ 'create-customer': { approvers: ['bea@partner.example', 'not-an-email'] } })).toContain('create-customer.approvers.1 ("not-an-email") not an email address');
+    expect(await problems({ 'create-customer': { approvers: ['bea@partner.example', 'not-an-email'] } })).toContain(
+      'create-customer.approvers.1 ("not-an-email") not an email address',
+    );
   });
 
   it('names a bad duration, an unknown field, and more approvals than approvers', async () => {
-    const message = await problems({ 'create-customer': { approvers: ['a@b.example'], openFor: 'tomorrow', required: 3 }, 'add-users': { approvers: ['a@b.example'], quorum: 2 } });
+    const message = await problems({
+      'create-customer': { approvers: ['a@b.example'], openFor: 'tomorrow', required: 3 },
+      'add-users': { approvers: ['a@b.example'], quorum: 2 },
+    });
     expect(message).toContain('create-customer.openFor ("tomorrow") a duration such as 30m, 4h or 2d');
     expect(message).toContain('add-users');
     expect(message).toContain('quorum');
@@ -55,8 +81,15 @@ describe('the approval policy file', () => {
   it('stops the bot at start-up with the message', async () => {
     const file = join(dir, 'policy.json');
     await writeFile(file, JSON.stringify({ 'create-customer': { approvers: ['nope'] } }));
-    const bot = spawnBot({ APPROVAL_POLICY_FILE: file, DATA_FILE: join(dir, 'bot.json'), SANDBOX_PORT: '0', PORT: '0' });
+    const bot = spawnBot({
+      APPROVAL_POLICY_FILE: file,
+      DATA_FILE: join(dir, 'bot.json'),
+      SANDBOX_PORT: '0',
+      PORT: '0',
+    });
     expect(await bot.exited).toBe(1);
-    expect(bot.stderr.join('')).toContain('approval policy: create-customer.approvers.0 ("nope") not an email address.');
+    expect(bot.stderr.join('')).toContain(
+      'approval policy: create-customer.approvers.0 ("nope") not an email address.',
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../bot/engine/config.ts';
 
-const real = { WEBEX_BOT_TOKEN: 'a-real-looking-bot-token-0123456789', PUBLIC_URL: 'https://bot.example.com/', WEBEX_WEBHOOK_SECRET: 'a-webhook-secret-0123456789', WHOLESALE_TOKEN: 'a-partner-admin-token-0123456789', PARTNER_ADMINS: 'alice@partner.example' };
+const real = {
+  WEBEX_BOT_TOKEN: 'a-real-looking-bot-token-0123456789',
+  PUBLIC_URL: 'https://bot.example.com/',
+  WEBEX_WEBHOOK_SECRET: 'a-webhook-secret-0123456789',
+  WHOLESALE_TOKEN: 'a-partner-admin-token-0123456789',
+  PARTNER_ADMINS: 'alice@partner.example',
+};
 
 const problems = (env: Record<string, string>) => {
   try {
@@ -15,18 +21,33 @@ const problems = (env: Record<string, string>) => {
 
 describe('loadConfig', () => {
   it('runs on the sandbox when no bot token is set', () => {
-    expect(loadConfig({})).toMatchObject({ mode: 'sandbox', port: 3000, sandboxPort: 3100, dataFile: './data/bot.json', language: 'en' });
+    expect(loadConfig({})).toMatchObject({
+      mode: 'sandbox',
+      port: 3000,
+      sandboxPort: 3100,
+      dataFile: './data/bot.json',
+      language: 'en',
+    });
   });
 
   it('runs against Webex with a token, defaulting the API URL and trimming slashes', () => {
     const config = loadConfig(real);
-    expect(config).toMatchObject({ mode: 'real', webexApiUrl: 'https://webexapis.com/v1', wholesaleApiUrl: 'https://webexapis.com/v1', publicUrl: 'https://bot.example.com', port: 3000, pollSeconds: 15 });
+    expect(config).toMatchObject({
+      mode: 'real',
+      webexApiUrl: 'https://webexapis.com/v1',
+      wholesaleApiUrl: 'https://webexapis.com/v1',
+      publicUrl: 'https://bot.example.com',
+      port: 3000,
+      pollSeconds: 15,
+    });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
   it('names a missing webhook secret and says how to make one', () => {
     const { WEBEX_WEBHOOK_SECRET: _omit, ...env } = real;
-    expect(problems(env)).toMatch(/WEBEX_WEBHOOK_SECRET is missing; set it to a random string of at least 16 characters/);
+    expect(problems(env)).toMatch(
+      /WEBEX_WEBHOOK_SECRET is missing; set it to a random string of at least 16 characters/,
+    );
   });
 
   it('needs a partner administrator’s token for the Wholesale API, and refuses the bot token there', () => {
@@ -38,8 +59,15 @@ describe('loadConfig', () => {
   });
 
   it('names every bad key at once', () => {
-    const message = problems({ ...real, PUBLIC_URL: 'not a url', PORT: 'eighty', BOT_LANGUAGE: 'fr', WEBEX_WEBHOOK_SECRET: 'short' });
-    for (const key of ['PUBLIC_URL', 'PORT', 'BOT_LANGUAGE', 'WEBEX_WEBHOOK_SECRET']) expect(message).toContain(`- ${key} is not valid`);
+    const message = problems({
+      ...real,
+      PUBLIC_URL: 'not a url',
+      PORT: 'eighty',
+      BOT_LANGUAGE: 'fr',
+      WEBEX_WEBHOOK_SECRET: 'short',
+    });
+    for (const key of ['PUBLIC_URL', 'PORT', 'BOT_LANGUAGE', 'WEBEX_WEBHOOK_SECRET'])
+      expect(message).toContain(`- ${key} is not valid`);
   });
 
   it('never repeats a secret value in its message', () => {

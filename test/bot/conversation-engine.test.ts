@@ -25,11 +25,27 @@ describe('the conversation engine across a restart', () => {
     await h.settle();
     const [conversation] = await h.store.findConversations({});
     // As if the process died between saving the next step and posting its card.
-    await h.store.saveConversation({ ...conversation!, cardPosted: false, nonce: 'fresh-nonce', revision: conversation!.revision + 1 });
+    await h.store.saveConversation({
+      ...conversation!,
+      cardPosted: false,
+      nonce: 'fresh-nonce',
+      revision: conversation!.revision + 1,
+    });
     await h.bot.close();
     const { startBot } = await import('../../bot/engine/start-bot.ts');
     const { silentLogger } = await import('../../bot/engine/logger.ts');
-    const restarted = await startBot({ webexApiUrl: h.sandbox.apiUrl, botToken: h.sandbox.state.bot.token, webhookSecret: h.secret, host: '127.0.0.1', port: 0, language: 'en', store: await openLowdbStore(file), log: silentLogger, wholesale: { apiUrl: h.sandbox.apiUrl, token: h.sandbox.state.personByKey('alice').token }, roles: seedRoles() });
+    const restarted = await startBot({
+      webexApiUrl: h.sandbox.apiUrl,
+      botToken: h.sandbox.state.bot.token,
+      webhookSecret: h.secret,
+      host: '127.0.0.1',
+      port: 0,
+      language: 'en',
+      store: await openLowdbStore(file),
+      log: silentLogger,
+      wholesale: { apiUrl: h.sandbox.apiUrl, token: h.sandbox.state.personByKey('alice').token },
+      roles: seedRoles(),
+    });
     try {
       const messages = await h.waitForBotMessages('direct-alice', 2);
       expect(cardText(messages[1]!)).toContain('Primary settings');

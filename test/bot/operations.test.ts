@@ -28,11 +28,17 @@ describe('operations endpoints', () => {
     const harness = await startHarness();
     h = harness;
     const body = JSON.stringify({ id: 'w', resource: 'messages', event: 'created', data: { id: 'm' } });
-    await fetch(`${h.bot.url}/webhooks/webex`, { method: 'POST', headers: { 'x-spark-signature': signBody(body, 'forged') }, body });
+    await fetch(`${h.bot.url}/webhooks/webex`, {
+      method: 'POST',
+      headers: { 'x-spark-signature': signBody(body, 'forged') },
+      body,
+    });
     await h.say('alice', 'direct-alice', 'help');
     await h.waitForBotMessages('direct-alice', 1);
     await h.settle();
-    const first = h.sandbox.delivery.deliveries.find((d) => harness.sandbox.state.message(d.dataId)?.personId === harness.person('alice').id)!;
+    const first = h.sandbox.delivery.deliveries.find(
+      (d) => harness.sandbox.state.message(d.dataId)?.personId === harness.person('alice').id,
+    )!;
     await h.sandbox.delivery.redeliver(first.id);
     const text = await metrics(h.bot.url);
     expect(sample(text, 'bot_webhook_events_total', 'outcome="rejected_signature"')).toBe(1);
@@ -74,6 +80,8 @@ describe('operations endpoints', () => {
     h.sandbox.state.webhooks[0]!.status = 'inactive';
     const response = await fetch(`${h.bot.url}/readyz`);
     expect(response.status).toBe(503);
-    expect(((await response.json()) as { checks: Record<string, string> }).checks.webhooks).toBe('failing: 2 registered, 1 inactive');
+    expect(((await response.json()) as { checks: Record<string, string> }).checks.webhooks).toBe(
+      'failing: 2 registered, 1 inactive',
+    );
   });
 });

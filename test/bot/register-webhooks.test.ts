@@ -7,7 +7,11 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.t
 describe('webhook registration at start-up', () => {
   let sandbox: RunningSandbox;
   let webex: MessagingClient;
-  const options = { targetUrl: 'http://127.0.0.1:4999/webhooks/webex', secret: 'first-secret-0123456789', name: 'Onboarding Bot' };
+  const options = {
+    targetUrl: 'http://127.0.0.1:4999/webhooks/webex',
+    secret: 'first-secret-0123456789',
+    name: 'Onboarding Bot',
+  };
 
   beforeEach(async () => {
     sandbox = await startSandbox();
@@ -23,7 +27,9 @@ describe('webhook registration at start-up', () => {
     const result = await registerWebhooks(webex, options, silentLogger);
     expect(result.created).toBe(2);
     expect(mine()).toEqual(['attachmentActions/created active', 'messages/created active']);
-    expect(sandbox.state.webhooks.every((w) => w.secret === options.secret && w.targetUrl === options.targetUrl)).toBe(true);
+    expect(sandbox.state.webhooks.every((w) => w.secret === options.secret && w.targetUrl === options.targetUrl)).toBe(
+      true,
+    );
   });
 
   it('does not pile up registrations over restarts, and puts a new secret in place', async () => {
@@ -43,14 +49,26 @@ describe('webhook registration at start-up', () => {
   });
 
   it('removes duplicate registrations left by an earlier run', async () => {
-    for (let i = 0; i < 3; i++) await webex.createWebhook({ name: 'old', targetUrl: options.targetUrl, resource: 'messages', event: 'created', secret: 'old-secret-0123456789' });
+    for (let i = 0; i < 3; i++)
+      await webex.createWebhook({
+        name: 'old',
+        targetUrl: options.targetUrl,
+        resource: 'messages',
+        event: 'created',
+        secret: 'old-secret-0123456789',
+      });
     const result = await registerWebhooks(webex, options, silentLogger);
     expect(result).toMatchObject({ created: 1, updated: 1, deleted: 2 });
     expect(mine()).toEqual(['attachmentActions/created active', 'messages/created active']);
   });
 
   it('leaves webhooks for other targets alone', async () => {
-    await webex.createWebhook({ name: 'other app', targetUrl: 'http://127.0.0.1:5999/hook', resource: 'messages', event: 'created' });
+    await webex.createWebhook({
+      name: 'other app',
+      targetUrl: 'http://127.0.0.1:5999/hook',
+      resource: 'messages',
+      event: 'created',
+    });
     await registerWebhooks(webex, options, silentLogger);
     expect(sandbox.state.webhooks).toHaveLength(3);
   });

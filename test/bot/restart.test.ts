@@ -41,7 +41,16 @@ describe('a bot process that is killed and started again', () => {
 
   it('refuses to start in real mode without WEBEX_WEBHOOK_SECRET, naming it', async () => {
     const { sandbox, dir } = env;
-    const bot = env.track(spawnBot({ WEBEX_BOT_TOKEN: sandbox.state.bot.token, WEBEX_API_URL: sandbox.apiUrl, PUBLIC_URL: 'https://bot.example.com', WHOLESALE_TOKEN: 'w'.repeat(30), PARTNER_ADMINS: 'alice@partner.example', DATA_FILE: join(dir, 'bot.json') }));
+    const bot = env.track(
+      spawnBot({
+        WEBEX_BOT_TOKEN: sandbox.state.bot.token,
+        WEBEX_API_URL: sandbox.apiUrl,
+        PUBLIC_URL: 'https://bot.example.com',
+        WHOLESALE_TOKEN: 'w'.repeat(30),
+        PARTNER_ADMINS: 'alice@partner.example',
+        DATA_FILE: join(dir, 'bot.json'),
+      }),
+    );
     expect(await bot.exited).toBe(1);
     const said = bot.stderr.join('');
     expect(said).toContain('WEBEX_WEBHOOK_SECRET is missing');
@@ -54,7 +63,17 @@ describe('a bot process that is killed and started again', () => {
     const { writeFile, readFile } = await import('node:fs/promises');
     const file = join(dir, 'bot.json');
     await writeFile(file, '{"version": 1, "seenEvents": {');
-    const bot = env.track(spawnBot({ WEBEX_BOT_TOKEN: sandbox.state.bot.token, WEBEX_API_URL: sandbox.apiUrl, PUBLIC_URL: 'http://127.0.0.1:9', WEBEX_WEBHOOK_SECRET: 'x'.repeat(20), WHOLESALE_TOKEN: 'w'.repeat(30), PARTNER_ADMINS: 'alice@partner.example', DATA_FILE: file }));
+    const bot = env.track(
+      spawnBot({
+        WEBEX_BOT_TOKEN: sandbox.state.bot.token,
+        WEBEX_API_URL: sandbox.apiUrl,
+        PUBLIC_URL: 'http://127.0.0.1:9',
+        WEBEX_WEBHOOK_SECRET: 'x'.repeat(20),
+        WHOLESALE_TOKEN: 'w'.repeat(30),
+        PARTNER_ADMINS: 'alice@partner.example',
+        DATA_FILE: file,
+      }),
+    );
     expect(await bot.exited).toBe(1);
     expect(bot.stderr.join('')).toContain('is not valid JSON');
     expect(await readFile(file, 'utf8')).toBe('{"version": 1, "seenEvents": {');
@@ -73,20 +92,36 @@ describe('a wizard across a SIGKILL of the bot process', () => {
     const cards = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id && m.attachments);
     // A card the killed process had posted but not yet marked as posted is posted again on restart
     // (same nonce, so either copy works): wait for cards by what they show, not by count.
-    const cardShowing = (text: string) => waitFor(`a card showing ${text}`, () => cards().find((m) => JSON.stringify(m.attachments).includes(text)));
-    const click = async (card: (typeof sandbox.state.messages)[number], action: string, inputs: Record<string, string>) => {
+    const cardShowing = (text: string) =>
+      waitFor(`a card showing ${text}`, () => cards().find((m) => JSON.stringify(m.attachments).includes(text)));
+    const click = async (
+      card: (typeof sandbox.state.messages)[number],
+      action: string,
+      inputs: Record<string, string>,
+    ) => {
       expect((await pressButton(sandbox, 'alice', card, { action }, inputs)).status).toBe(202);
     };
 
     const first = await start();
     await postAs(sandbox, alice, { roomId: room.id, markdown: 'create template' });
-    await click(await cardShowing('step 1 of 3'), 'next', { name: 'Survives Restarts', adminEmail: 'sp@partner.example', country: 'AT', emailLanguage: 'de_DE', subscriptionId: 'Sub100448' });
+    await click(await cardShowing('step 1 of 3'), 'next', {
+      name: 'Survives Restarts',
+      adminEmail: 'sp@partner.example',
+      country: 'AT',
+      emailLanguage: 'de_DE',
+      subscriptionId: 'Sub100448',
+    });
     const second = await cardShowing('step 2 of 3');
     await first.kill('SIGKILL');
 
     await start();
     await click(second, 'next', { pstnProvider: '', authMethod: 'webex', idpEntityId: '' });
-    await click(await cardShowing('step 3 of 3'), 'next', { welcomeAdmins: 'true', welcomeUsers: 'true', extensionLength: '5', internationalCalls: 'allow' });
+    await click(await cardShowing('step 3 of 3'), 'next', {
+      welcomeAdmins: 'true',
+      welcomeUsers: 'true',
+      extensionLength: '5',
+      internationalCalls: 'allow',
+    });
     const summary = JSON.stringify((await cardShowing('Check the onboarding template')).attachments![0]!.content);
     expect(summary).toContain('Survives Restarts');
     expect(summary).toContain('sp@partner.example');
@@ -109,7 +144,23 @@ describe('a click the bot had acknowledged when it was killed', () => {
     const basics = await waitFor('the first card', () => cards()[0]);
     // Webex has the bot's 200 for the click; the bot is still fetching what was clicked when it dies.
     sandbox.faults.add({ method: 'GET', path: '/attachment/actions/{id}', status: 200, delayMs: 10_000 });
-    expect((await pressButton(sandbox, 'alice', basics, { action: 'next' }, { name: 'Cut Off', adminEmail: 'sp@partner.example', country: 'AT', emailLanguage: 'de_DE', subscriptionId: 'Sub100448' })).status).toBe(202);
+    expect(
+      (
+        await pressButton(
+          sandbox,
+          'alice',
+          basics,
+          { action: 'next' },
+          {
+            name: 'Cut Off',
+            adminEmail: 'sp@partner.example',
+            country: 'AT',
+            emailLanguage: 'de_DE',
+            subscriptionId: 'Sub100448',
+          },
+        )
+      ).status,
+    ).toBe(202);
     await waitFor('the bot fetching the click', () => sandbox.faults.hits.length === 1);
     await first.kill('SIGKILL');
     sandbox.faults.clear();
@@ -118,7 +169,11 @@ describe('a click the bot had acknowledged when it was killed', () => {
     await waitFor('the second card', () => cards().find((m) => JSON.stringify(m.attachments).includes('step 2 of 3')));
     await waitForLog(second, 'events handled that a restart had cut off');
     expect(cards().filter((m) => JSON.stringify(m.attachments).includes('step 2 of 3'))).toHaveLength(1);
-    expect(sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id && m.markdown?.includes('no longer active'))).toEqual([]);
+    expect(
+      sandbox.state.messages.filter(
+        (m) => m.personId === sandbox.state.bot.id && m.markdown?.includes('no longer active'),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -152,12 +207,20 @@ describe('create customer across a SIGKILL while provisioning is in flight', () 
     await click('next', packages);
     await click('next', hq);
     await click('create');
-    await waitFor('provisioning to start', () => fromBot().some((m) => m.markdown?.startsWith('Provisioning of **Acme GmbH** has started')), 10_000);
+    await waitFor(
+      'provisioning to start',
+      () => fromBot().some((m) => m.markdown?.startsWith('Provisioning of **Acme GmbH** has started')),
+      10_000,
+    );
     await first.kill('SIGKILL');
     expect(sandbox.wholesale.status(sandbox.wholesale.customers[0]!, Date.now())).toBe('provisioning');
 
     await start();
-    await waitFor('the end of provisioning', () => fromBot().some((m) => m.markdown?.startsWith('**Acme GmbH is provisioned**')), 15_000);
+    await waitFor(
+      'the end of provisioning',
+      () => fromBot().some((m) => m.markdown?.startsWith('**Acme GmbH is provisioned**')),
+      15_000,
+    );
     expect(sandbox.wholesale.customers).toHaveLength(1);
     expect(fromBot().filter((m) => m.markdown?.startsWith('**Acme GmbH is provisioned**'))).toHaveLength(1);
   });
@@ -175,15 +238,29 @@ describe('an approval across a SIGKILL between two votes', () => {
     await (await openLowdbStore(dataFile)).insertTemplate(templateFixture());
     const policyFile = join(dir, 'policy.json');
     const approversRoom = sandbox.state.roomByKey('approvers');
-    await writeFile(policyFile, JSON.stringify({ 'create-customer': { approvers: ['bea@partner.example', 'chen@partner.example', 'dana@partner.example'], required: 2, space: approversRoom.id } }));
+    await writeFile(
+      policyFile,
+      JSON.stringify({
+        'create-customer': {
+          approvers: ['bea@partner.example', 'chen@partner.example', 'dana@partner.example'],
+          required: 2,
+          space: approversRoom.id,
+        },
+      }),
+    );
 
     const port = await freePort();
     const start = () => env.start(port, { APPROVAL_POLICY_FILE: policyFile, PROVISIONING_POLL_SECONDS: '1' });
     const alice = sandbox.state.personByKey('alice');
-    const fromBot = (roomKey: string) => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id && m.roomId === sandbox.state.roomByKey(roomKey).id);
+    const fromBot = (roomKey: string) =>
+      sandbox.state.messages.filter(
+        (m) => m.personId === sandbox.state.bot.id && m.roomId === sandbox.state.roomByKey(roomKey).id,
+      );
     const next = async (action: string, inputs: Record<string, string> = {}) => {
       const count = fromBot('direct-alice').length;
-      const card = fromBot('direct-alice').filter((m) => m.attachments).at(-1)!;
+      const card = fromBot('direct-alice')
+        .filter((m) => m.attachments)
+        .at(-1)!;
       expect((await pressButton(sandbox, 'alice', card, { action }, inputs)).status).toBe(202);
       await waitFor(`an answer to ${action}`, () => fromBot('direct-alice').length > count);
     };
@@ -209,7 +286,11 @@ describe('an approval across a SIGKILL between two votes', () => {
 
     await start();
     expect(await vote('chen')).toContain('✅ Approved: Acme GmbH (acme-001) (2 of 2).');
-    await waitFor('the end of provisioning', () => fromBot('direct-alice').some((m) => m.markdown?.startsWith('**Acme GmbH is provisioned**')), 15_000);
+    await waitFor(
+      'the end of provisioning',
+      () => fromBot('direct-alice').some((m) => m.markdown?.startsWith('**Acme GmbH is provisioned**')),
+      15_000,
+    );
     expect(sandbox.wholesale.customers).toHaveLength(1);
   });
 });
@@ -221,10 +302,47 @@ describe('add users from a CSV across a SIGKILL mid-way', () => {
     const { openLowdbStore } = await import('../../store/lowdb-store.ts');
     const { postWithFile, usersCsv } = await import('../support/csv.ts');
     const { sandbox, dataFile } = env;
-    const customer = sandbox.wholesale.create({ externalId: 'acme-001', provisioningId: 'x', address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' }, packages: ['webex_calling'], customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' } }, Date.now() - 60_000);
-    sandbox.subscribers.addLocation({ orgId: customer.orgId, name: 'HQ', timeZone: 'Europe/Berlin', preferredLanguage: 'de_de', announcementLanguage: 'de_de', address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' } });
+    const customer = sandbox.wholesale.create(
+      {
+        externalId: 'acme-001',
+        provisioningId: 'x',
+        address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
+        packages: ['webex_calling'],
+        customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' },
+      },
+      Date.now() - 60_000,
+    );
+    sandbox.subscribers.addLocation({
+      orgId: customer.orgId,
+      name: 'HQ',
+      timeZone: 'Europe/Berlin',
+      preferredLanguage: 'de_de',
+      announcementLanguage: 'de_de',
+      address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
+    });
     const now = new Date().toISOString();
-    await (await openLowdbStore(dataFile)).saveCustomer({ externalId: 'acme-001', id: customer.id, orgId: customer.orgId, name: 'Acme GmbH', adminEmail: 'admin@acme.example', country: 'DE', templateId: 't', templateName: 'SMB', packages: ['webex_calling'], status: 'provisioned', packageStates: [], errors: [], conversationId: 'c', roomId: 'r', createdBy: { personId: 'p', email: 'alice@partner.example' }, createdAt: now, updatedAt: now, history: [] });
+    await (
+      await openLowdbStore(dataFile)
+    ).saveCustomer({
+      externalId: 'acme-001',
+      id: customer.id,
+      orgId: customer.orgId,
+      name: 'Acme GmbH',
+      adminEmail: 'admin@acme.example',
+      country: 'DE',
+      templateId: 't',
+      templateName: 'SMB',
+      packages: ['webex_calling'],
+      status: 'provisioned',
+      packageStates: [],
+      errors: [],
+      conversationId: 'c',
+      roomId: 'r',
+      createdBy: { personId: 'p', email: 'alice@partner.example' },
+      createdAt: now,
+      updatedAt: now,
+      history: [],
+    });
 
     const port = await freePort();
     const fromBot = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id);
@@ -238,7 +356,11 @@ describe('add users from a CSV across a SIGKILL mid-way', () => {
     expect(before).toBeLessThan(300);
 
     await env.start(port);
-    const done = await waitFor('the final report', () => fromBot().find((m) => m.markdown?.startsWith('**Users for Acme GmbH:')), 30_000);
+    const done = await waitFor(
+      'the final report',
+      () => fromBot().find((m) => m.markdown?.startsWith('**Users for Acme GmbH:')),
+      30_000,
+    );
     expect(sandbox.subscribers.subscribers).toHaveLength(300);
     expect(new Set(sandbox.subscribers.subscribers.map((s) => s.email)).size).toBe(300);
     expect(done.markdown).toMatch(/: \d+ created, \d+ already existed, 0 failed\*\*$/);
@@ -253,24 +375,89 @@ describe('add user and add location across a SIGKILL after Webex did the create'
   it('finishes both after the restart, each created once, neither called existing or taken', async () => {
     const { openLowdbStore } = await import('../../store/lowdb-store.ts');
     const { sandbox, dataFile } = env;
-    const customer = sandbox.wholesale.create({ externalId: 'acme-001', provisioningId: 'x', address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' }, packages: ['webex_meetings'], customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' } }, Date.now() - 60_000);
+    const customer = sandbox.wholesale.create(
+      {
+        externalId: 'acme-001',
+        provisioningId: 'x',
+        address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
+        packages: ['webex_meetings'],
+        customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' },
+      },
+      Date.now() - 60_000,
+    );
     const now = new Date().toISOString();
     const store = await openLowdbStore(dataFile);
-    await store.saveCustomer({ externalId: 'acme-001', id: customer.id, orgId: customer.orgId, name: 'Acme GmbH', adminEmail: 'admin@acme.example', country: 'DE', templateId: 't', templateName: 'SMB', packages: ['webex_meetings'], status: 'provisioned', packageStates: [], errors: [], conversationId: 'c', roomId: 'r', createdBy: { personId: 'p', email: 'alice@partner.example' }, createdAt: now, updatedAt: now, history: [] });
+    await store.saveCustomer({
+      externalId: 'acme-001',
+      id: customer.id,
+      orgId: customer.orgId,
+      name: 'Acme GmbH',
+      adminEmail: 'admin@acme.example',
+      country: 'DE',
+      templateId: 't',
+      templateName: 'SMB',
+      packages: ['webex_meetings'],
+      status: 'provisioned',
+      packageStates: [],
+      errors: [],
+      conversationId: 'c',
+      roomId: 'r',
+      createdBy: { personId: 'p', email: 'alice@partner.example' },
+      createdAt: now,
+      updatedAt: now,
+      history: [],
+    });
     await store.close();
     const port = await freePort();
     const fromBot = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id);
-    const user = { firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.example', package: 'webex_meetings', locationId: '', primaryPhoneNumber: '', extension: '' };
-    const location = { name: 'Berlin HQ', addressLine1: 'Hauptstraße 1', addressLine2: '', city: 'Berlin', stateOrProvince: 'Berlin', postalCode: '10115', timeZone: 'Europe/Berlin', preferredLanguage: 'de_de', announcementLanguage: 'de_de' };
+    const user = {
+      firstName: 'Ann',
+      lastName: 'Lee',
+      email: 'ann@acme.example',
+      package: 'webex_meetings',
+      locationId: '',
+      primaryPhoneNumber: '',
+      extension: '',
+    };
+    const location = {
+      name: 'Berlin HQ',
+      addressLine1: 'Hauptstraße 1',
+      addressLine2: '',
+      city: 'Berlin',
+      stateOrProvince: 'Berlin',
+      postalCode: '10115',
+      timeZone: 'Europe/Berlin',
+      preferredLanguage: 'de_de',
+      announcementLanguage: 'de_de',
+    };
 
     for (const [command, path, inputs, created, done] of [
-      ['add user acme', '/wholesale/subscribers', user, () => sandbox.subscribers.subscribers.length, '✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Meetings.'],
-      ['add location acme', '/locations', location, () => sandbox.subscribers.locations.length, '✅ Location Berlin HQ was added to Acme GmbH.'],
+      [
+        'add user acme',
+        '/wholesale/subscribers',
+        user,
+        () => sandbox.subscribers.subscribers.length,
+        '✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Meetings.',
+      ],
+      [
+        'add location acme',
+        '/locations',
+        location,
+        () => sandbox.subscribers.locations.length,
+        '✅ Location Berlin HQ was added to Acme GmbH.',
+      ],
     ] as const) {
       const bot = await env.start(port);
       const seen = fromBot().length;
-      await postAs(sandbox, sandbox.state.personByKey('alice'), { roomId: sandbox.state.roomByKey('direct-alice').id, markdown: command });
-      const form = await waitFor('the form', () => fromBot().slice(seen).find((m) => m.attachments));
+      await postAs(sandbox, sandbox.state.personByKey('alice'), {
+        roomId: sandbox.state.roomByKey('direct-alice').id,
+        markdown: command,
+      });
+      const form = await waitFor('the form', () =>
+        fromBot()
+          .slice(seen)
+          .find((m) => m.attachments),
+      );
       // Webex does the create and its answer is slow; the bot dies before it comes.
       sandbox.faults.add({ method: 'POST', path, status: 200, delayMs: 10_000, passThrough: true });
       await pressButton(sandbox, 'alice', form, { action: 'add' }, inputs);
@@ -282,7 +469,11 @@ describe('add user and add location across a SIGKILL after Webex did the create'
       // precheck must not refuse what this conversation itself created.
       const before = fromBot().length;
       const restarted = await env.start(port);
-      const reply = await waitFor('the outcome after the restart', () => fromBot().slice(before).find((m) => m.markdown?.startsWith('✅') || m.attachments));
+      const reply = await waitFor('the outcome after the restart', () =>
+        fromBot()
+          .slice(before)
+          .find((m) => m.markdown?.startsWith('✅') || m.attachments),
+      );
       expect(reply.markdown).toBe(done);
       expect(created()).toBe(1);
       await restarted.kill();

@@ -6,7 +6,8 @@ import { signBody, verifySignature } from '../../bot/http/verify-signature.ts';
  *   printf '%s' "$BODY" | openssl dgst -sha1 -hmac 'vector-secret-1234567890'
  * so a change of algorithm, encoding or key handling cannot stay green.
  */
-const BODY = '{"id":"Y2lzY29zcGFyazovL3VzL1dFQkhPT0svdGVzdA","resource":"messages","event":"created","data":{"id":"msg-1"}}';
+const BODY =
+  '{"id":"Y2lzY29zcGFyazovL3VzL1dFQkhPT0svdGVzdA","resource":"messages","event":"created","data":{"id":"msg-1"}}';
 const SECRET = 'vector-secret-1234567890';
 const DIGEST = '2cedadf3de882e6833fd90bc255332213f80d4b5';
 

@@ -8,9 +8,19 @@ const bot = { id: 'BOT1', displayName: 'Onboarding Bot' };
 
 describe('stripMention', () => {
   it('removes the mention Webex put in a group message, wherever it stands', () => {
-    const html = '<p><spark-mention data-object-type="person" data-object-id="BOT1">Onboarding Bot</spark-mention> status acme</p>';
+    const html =
+      '<p><spark-mention data-object-type="person" data-object-id="BOT1">Onboarding Bot</spark-mention> status acme</p>';
     expect(stripMention({ text: 'Onboarding Bot status acme', html, roomType: 'group' }, bot)).toBe('status acme');
-    expect(stripMention({ text: 'status Onboarding acme', html: '<p>status <spark-mention data-object-id="BOT1">Onboarding</spark-mention> acme</p>', roomType: 'group' }, bot)).toBe('status acme');
+    expect(
+      stripMention(
+        {
+          text: 'status Onboarding acme',
+          html: '<p>status <spark-mention data-object-id="BOT1">Onboarding</spark-mention> acme</p>',
+          roomType: 'group',
+        },
+        bot,
+      ),
+    ).toBe('status acme');
   });
 
   it('leaves a direct message as written', () => {
@@ -21,8 +31,21 @@ describe('stripMention', () => {
 describe('CommandRegistry', () => {
   const noop = async () => {};
   const registry = new CommandRegistry()
-    .register({ words: ['create'], usage: 'command.help.usage', summary: 'command.help.summary', needs: 'anyone', run: noop })
-    .register({ words: ['create', 'customer'], aliases: [['new', 'customer']], usage: 'command.help.usage', summary: 'command.help.summary', needs: 'anyone', run: noop });
+    .register({
+      words: ['create'],
+      usage: 'command.help.usage',
+      summary: 'command.help.summary',
+      needs: 'anyone',
+      run: noop,
+    })
+    .register({
+      words: ['create', 'customer'],
+      aliases: [['new', 'customer']],
+      usage: 'command.help.usage',
+      summary: 'command.help.summary',
+      needs: 'anyone',
+      run: noop,
+    });
 
   it('prefers the longest matching words and passes the rest as arguments', () => {
     expect(registry.parse('Create Customer Acme GmbH')?.command.words).toEqual(['create', 'customer']);
@@ -49,12 +72,23 @@ describe('verifySignature', () => {
 describe('the logger', () => {
   it('writes one JSON line per event and never a secret, whatever field holds it', () => {
     const lines: string[] = [];
-    const log = createLogger({ level: 'info', secrets: ['tok-123456'], write: (l) => lines.push(l) }).child({ conversationId: 'c1' });
+    const log = createLogger({ level: 'info', secrets: ['tok-123456'], write: (l) => lines.push(l) }).child({
+      conversationId: 'c1',
+    });
     log.debug('hidden');
-    log.info('call', { url: 'https://x/?access=tok-123456', headers: { authorization: 'Bearer whatever' }, error: new Error('bad tok-123456') });
+    log.info('call', {
+      url: 'https://x/?access=tok-123456',
+      headers: { authorization: 'Bearer whatever' },
+      error: new Error('bad tok-123456'),
+    });
     expect(lines).toHaveLength(1);
     const record = JSON.parse(lines[0]!) as Record<string, unknown>;
-    expect(record).toMatchObject({ level: 'info', msg: 'call', conversationId: 'c1', headers: { authorization: '[redacted]' } });
+    expect(record).toMatchObject({
+      level: 'info',
+      msg: 'call',
+      conversationId: 'c1',
+      headers: { authorization: '[redacted]' },
+    });
     expect(lines[0]).not.toContain('tok-123456');
     expect(lines[0]).not.toContain('whatever');
   });

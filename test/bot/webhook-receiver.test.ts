@@ -15,7 +15,9 @@ async function capturedHelpDelivery() {
   await h.say('alice', 'direct-alice', 'help');
   await h.waitForBotMessages('direct-alice', 1);
   await h.settle();
-  const delivery = h.sandbox.delivery.deliveries.find((d) => h.sandbox.state.message(d.dataId)?.personId === h.person('alice').id);
+  const delivery = h.sandbox.delivery.deliveries.find(
+    (d) => h.sandbox.state.message(d.dataId)?.personId === h.person('alice').id,
+  );
   if (!delivery) throw new Error('no delivery captured');
   return delivery;
 }
@@ -32,7 +34,11 @@ async function freshEvent(): Promise<{ body: string; dataId: string }> {
 }
 
 const post = (body: string | Buffer, headers: Record<string, string> = {}) =>
-  fetch(`${h.bot.url}/webhooks/webex`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  fetch(`${h.bot.url}/webhooks/webex`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
 
 describe('the webhook receiver', () => {
   it('accepts a correctly signed event and the bot answers it', async () => {
@@ -45,7 +51,10 @@ describe('the webhook receiver', () => {
   it.each([
     ['missing', () => ({})],
     ['forged', () => ({ 'x-spark-signature': 'f'.repeat(40) })],
-    ['made with the wrong secret', (body: string) => ({ 'x-spark-signature': signBody(body, 'not-the-secret-at-all') })],
+    [
+      'made with the wrong secret',
+      (body: string) => ({ 'x-spark-signature': signBody(body, 'not-the-secret-at-all') }),
+    ],
     ['not hex at all', () => ({ 'x-spark-signature': 'sha1=zzzz' })],
   ])('answers 401 to a %s signature, replies nothing and stores nothing', async (_label, headers) => {
     const { body, dataId } = await freshEvent();

@@ -7,7 +7,6 @@ import { locales, translator } from '../../i18n/catalogue.ts';
 import { cardValidator } from '../support/card-schema.ts';
 import { templateCard } from '../../cards/template/template-card.ts';
 import { templatesListCard } from '../../cards/template/templates-list-card.ts';
-import { templateDoneCard } from '../../cards/template/template-done-card.ts';
 import { defaultAnswers } from '../../machines/template/template-fields.ts';
 import type { TemplateContext } from '../../machines/template/template-machine.ts';
 import type { CardView } from '../../cards/kit/card-view.ts';
@@ -45,68 +44,337 @@ function everyCard(): [string, CardReply][] {
     const t = translator(locale);
     const commands = realCommandRegistry().helpEntries(t);
     for (const inGroupSpace of [false, true]) {
-      out.push([`help ${locale} ${inGroupSpace ? 'group' : 'direct'}`, helpCard({ t, commands, botName: 'Onboarding Bot', inGroupSpace })]);
+      out.push([
+        `help ${locale} ${inGroupSpace ? 'group' : 'direct'}`,
+        helpCard({ t, commands, botName: 'Onboarding Bot', inGroupSpace }),
+      ]);
     }
   }
   for (const locale of locales) {
     const t = translator(locale);
     const view: CardView = { t, locale, conversationId: 'c1', step: 's', nonce: 'n' };
-    const answers = { ...defaultAnswers, name: 'SMB', adminEmail: 'a@partner.example', country: 'DE', subscriptionId: 'Sub100448', pstnProvider: '', idpEntityId: '' };
-    const context: TemplateContext = { conversationId: 'c1', roomId: 'r', startedBy: { personId: 'p', email: 'a@partner.example' }, provisioningIdSource: 'issue', answers, errors: {}, editing: false };
-    const withErrors: TemplateContext = { ...context, notice: { id: 'form.fixErrors' }, errors: { name: { id: 'template.name.taken', params: { name: 'SMB' } }, adminEmail: { id: 'field.email' }, idpEntityId: { id: 'field.uri' }, extensionLength: { id: 'field.choice' }, provisioningId: { id: 'field.provisioningId' } } };
-    const partner: TemplateContext = { ...context, answers: { ...answers, authMethod: 'partner', idpEntityId: 'https://idp.example.com', pstnProvider: 'Example' } };
+    const answers = {
+      ...defaultAnswers,
+      name: 'SMB',
+      adminEmail: 'a@partner.example',
+      country: 'DE',
+      subscriptionId: 'Sub100448',
+      pstnProvider: '',
+      idpEntityId: '',
+    };
+    const context: TemplateContext = {
+      conversationId: 'c1',
+      roomId: 'r',
+      startedBy: { personId: 'p', email: 'a@partner.example' },
+      provisioningIdSource: 'issue',
+      answers,
+      errors: {},
+      editing: false,
+    };
+    const withErrors: TemplateContext = {
+      ...context,
+      notice: { id: 'form.fixErrors' },
+      errors: {
+        name: { id: 'template.name.taken', params: { name: 'SMB' } },
+        adminEmail: { id: 'field.email' },
+        idpEntityId: { id: 'field.uri' },
+        extensionLength: { id: 'field.choice' },
+        provisioningId: { id: 'field.provisioningId' },
+      },
+    };
+    const partner: TemplateContext = {
+      ...context,
+      answers: { ...answers, authMethod: 'partner', idpEntityId: 'https://idp.example.com', pstnProvider: 'Example' },
+    };
     for (const state of ['basics', 'access', 'settings', 'summary', 'pasteId', 'cancelled']) {
       out.push([`template ${state} ${locale}`, withCard(templateCard(state, context, view))]);
-      if (state !== 'summary' && state !== 'cancelled') out.push([`template ${state} with errors ${locale}`, withCard(templateCard(state, withErrors, view))]);
+      if (state !== 'summary' && state !== 'cancelled')
+        out.push([`template ${state} with errors ${locale}`, withCard(templateCard(state, withErrors, view))]);
     }
     out.push([`template summary partner auth ${locale}`, withCard(templateCard('summary', partner, view))]);
-    out.push([`template done ${locale}`, withCard(templateCard('done', { ...context, saved: { id: 't', name: 'SMB', provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2' } }, view))]);
+    out.push([
+      `template done ${locale}`,
+      withCard(
+        templateCard(
+          'done',
+          {
+            ...context,
+            saved: { id: 't', name: 'SMB', provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2' },
+          },
+          view,
+        ),
+      ),
+    ]);
     const customer: CustomerContext = {
-      conversationId: 'c1', roomId: 'r', startedBy: { personId: 'p', email: 'a@partner.example' }, pollMs: 1000, templates: [{ id: 't1', name: 'SMB', provisioningId: 'x', emailLanguage: 'de_DE' }],
-      answers: { templateId: 't1', companyName: 'Acme', adminEmail: 'a@acme.example', externalId: 'acme-1', country: 'DE', hqConfirmed: 'true', packages: 'webex_calling,webex_meetings', addOns: 'attendant_console', locationName: 'HQ', addressLine1: 'Str. 1', city: 'Berlin', postalCode: '10115', timeZone: 'Europe/Berlin', locationLanguage: 'de_de' },
-      errors: {}, editing: false, packageStates: [{ name: 'webex_calling', status: 'provisioned', errors: [] }, { name: 'webex_meetings', status: 'error', errors: [{ errorCode: 1, description: 'No site' }] }], customerErrors: [{ errorCode: 2, description: 'Partly failed' }], checks: 1,
+      conversationId: 'c1',
+      roomId: 'r',
+      startedBy: { personId: 'p', email: 'a@partner.example' },
+      pollMs: 1000,
+      templates: [{ id: 't1', name: 'SMB', provisioningId: 'x', emailLanguage: 'de_DE' }],
+      answers: {
+        templateId: 't1',
+        companyName: 'Acme',
+        adminEmail: 'a@acme.example',
+        externalId: 'acme-1',
+        country: 'DE',
+        hqConfirmed: 'true',
+        packages: 'webex_calling,webex_meetings',
+        addOns: 'attendant_console',
+        locationName: 'HQ',
+        addressLine1: 'Str. 1',
+        city: 'Berlin',
+        postalCode: '10115',
+        timeZone: 'Europe/Berlin',
+        locationLanguage: 'de_de',
+      },
+      errors: {},
+      editing: false,
+      packageStates: [
+        { name: 'webex_calling', status: 'provisioned', errors: [] },
+        { name: 'webex_meetings', status: 'error', errors: [{ errorCode: 1, description: 'No site' }] },
+      ],
+      customerErrors: [{ errorCode: 2, description: 'Partly failed' }],
+      checks: 1,
     };
-    const customerErrors: CustomerContext = { ...customer, notice: { id: 'form.fixErrors' }, errors: { companyName: { id: 'field.required' }, hqConfirmed: { id: 'customer.hqConfirmRequired' }, addOns: { id: 'customer.addOnNeeds.attendant_console' }, postalCode: { id: 'customer.precheck.address', params: { reason: 'bad' } } } };
-    for (const state of ['company', 'confirm', 'packages', 'hq', 'summary', 'provisioned', 'provisionedWithErrors', 'failed']) {
+    const customerErrors: CustomerContext = {
+      ...customer,
+      notice: { id: 'form.fixErrors' },
+      errors: {
+        companyName: { id: 'field.required' },
+        hqConfirmed: { id: 'customer.hqConfirmRequired' },
+        addOns: { id: 'customer.addOnNeeds.attendant_console' },
+        postalCode: { id: 'customer.precheck.address', params: { reason: 'bad' } },
+      },
+    };
+    for (const state of [
+      'company',
+      'confirm',
+      'packages',
+      'hq',
+      'summary',
+      'provisioned',
+      'provisionedWithErrors',
+      'failed',
+    ]) {
       const shown = customerCard(state, customer, view);
       if (shown.card) out.push([`customer ${state} ${locale}`, { card: shown.card, markdown: shown.markdown }]);
       const withErrors = customerCard(state, customerErrors, view);
-      if (withErrors.card && state !== 'summary') out.push([`customer ${state} with errors ${locale}`, { card: withErrors.card, markdown: withErrors.markdown }]);
+      if (withErrors.card && state !== 'summary')
+        out.push([`customer ${state} with errors ${locale}`, { card: withErrors.card, markdown: withErrors.markdown }]);
     }
     // The US has the longest list of zones of the supported countries.
-    out.push([`customer hq US ${locale}`, withCard(customerCard('hq', { ...customer, answers: { ...customer.answers, country: 'US', timeZone: '' } }, view))]);
-    const pendingApproval = { id: 'a1', action: 'create-customer', conversationId: 'c1', roomId: 'r', requester: { personId: 'p', email: 'alice@partner.example' }, subject: 'Acme GmbH (acme-001)', summary: '- Company name: Acme GmbH', space: 'r2', eligible: ['bea@partner.example', 'chen@partner.example'], required: 2, requesterMayApprove: false, votes: [], status: 'pending' as const, createdAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-02T00:00:00.000Z', reminded: false, revision: 0 };
+    out.push([
+      `customer hq US ${locale}`,
+      withCard(
+        customerCard('hq', { ...customer, answers: { ...customer.answers, country: 'US', timeZone: '' } }, view),
+      ),
+    ]);
+    const pendingApproval = {
+      id: 'a1',
+      action: 'create-customer',
+      conversationId: 'c1',
+      roomId: 'r',
+      requester: { personId: 'p', email: 'alice@partner.example' },
+      subject: 'Acme GmbH (acme-001)',
+      summary: '- Company name: Acme GmbH',
+      space: 'r2',
+      eligible: ['bea@partner.example', 'chen@partner.example'],
+      required: 2,
+      requesterMayApprove: false,
+      votes: [],
+      status: 'pending' as const,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      expiresAt: '2026-01-02T00:00:00.000Z',
+      reminded: false,
+      revision: 0,
+    };
     out.push([`approval card ${locale}`, approvalCard(t, pendingApproval)]);
     out.push([`approvals list ${locale}`, approvalsListCard(t, [{ approval: pendingApproval, awaitsVote: true }])]);
     out.push([`setup ${locale}`, setupCard(t, { name: 'Acme GmbH', externalId: 'acme-001' })]);
-    out.push([`bulk bad rows ${locale}`, badRowsCard(t, Array.from({ length: 30 }, (_, i) => ({ line: i + 2, email: `u${i}@acme.example`, errors: { primaryPhoneNumber: { id: 'user.needsNumber' as const }, locationId: { id: 'bulk.unknownLocation' as const, params: { location: 'Paris' } } } })), 200)]);
-    const rows = [{ line: 2, user: { customerId: 'c', email: 'ann@acme.example', package: 'webex_calling' as const, firstName: 'Ann', lastName: 'Lee', primaryPhoneNumber: '+4930123456789', locationId: 'l' } }];
-    out.push([`bulk preview ${locale}`, withCard(bulkCard('preview', { conversationId: 'c1', roomId: 'r', startedBy: { personId: 'p', email: 'a@partner.example' }, customer: { externalId: 'acme-001', id: 'c', orgId: 'o', name: 'Acme GmbH', adminEmail: 'admin@acme.example', country: 'DE', packages: ['webex_calling'] }, rows, results: [], progress: { done: 0 } }, view))]);
-    const target = { externalId: 'acme-001', id: 'c', orgId: 'o', name: 'Acme GmbH', adminEmail: 'admin@acme.example', country: 'DE', packages: ['webex_calling', 'webex_meetings'] };
-    const who = { conversationId: 'c1', roomId: 'r', startedBy: { personId: 'p', email: 'a@partner.example' }, customer: target };
-    out.push([`user form ${locale}`, withCard(userCard('form', { ...who, locations: [{ id: 'l1', name: 'Berlin HQ' }], answers: { package: 'webex_calling' }, errors: { primaryPhoneNumber: { id: 'user.needsNumber' }, package: { id: 'user.adminPackage', params: { package: 'webex_calling' } } }, notice: { id: 'form.fixErrors' } }, view))]);
-    out.push([`location form ${locale}`, withCard(locationCard('form', { ...who, answers: { preferredLanguage: 'de_de', announcementLanguage: 'de_de' }, errors: { timeZone: { id: 'customer.timeZoneInvalid' } } }, view))]);
-    const record = (externalId: string, name: string, status: CustomerRecord['status']): CustomerRecord => ({ externalId, id: `id-${externalId}`, orgId: `org-${externalId}`, name, adminEmail: 'admin@acme.example', country: 'DE', templateId: 't1', templateName: 'SMB', packages: ['webex_calling', 'webex_meetings'], status, packageStates: [{ name: 'webex_calling', status: 'provisioned', errors: [] }, { name: 'webex_meetings', status: 'error', errors: [{ errorCode: 4003, description: 'No meeting site' }] }], errors: [], conversationId: 'c1', roomId: 'r', createdBy: { personId: 'p', email: 'alice@partner.example' }, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:05:00.000Z', history: [] });
+    out.push([
+      `bulk bad rows ${locale}`,
+      badRowsCard(
+        t,
+        Array.from({ length: 30 }, (_, i) => ({
+          line: i + 2,
+          email: `u${i}@acme.example`,
+          errors: {
+            primaryPhoneNumber: { id: 'user.needsNumber' as const },
+            locationId: { id: 'bulk.unknownLocation' as const, params: { location: 'Paris' } },
+          },
+        })),
+        200,
+      ),
+    ]);
+    const rows = [
+      {
+        line: 2,
+        user: {
+          customerId: 'c',
+          email: 'ann@acme.example',
+          package: 'webex_calling' as const,
+          firstName: 'Ann',
+          lastName: 'Lee',
+          primaryPhoneNumber: '+4930123456789',
+          locationId: 'l',
+        },
+      },
+    ];
+    out.push([
+      `bulk preview ${locale}`,
+      withCard(
+        bulkCard(
+          'preview',
+          {
+            conversationId: 'c1',
+            roomId: 'r',
+            startedBy: { personId: 'p', email: 'a@partner.example' },
+            customer: {
+              externalId: 'acme-001',
+              id: 'c',
+              orgId: 'o',
+              name: 'Acme GmbH',
+              adminEmail: 'admin@acme.example',
+              country: 'DE',
+              packages: ['webex_calling'],
+            },
+            rows,
+            results: [],
+            progress: { done: 0 },
+          },
+          view,
+        ),
+      ),
+    ]);
+    const target = {
+      externalId: 'acme-001',
+      id: 'c',
+      orgId: 'o',
+      name: 'Acme GmbH',
+      adminEmail: 'admin@acme.example',
+      country: 'DE',
+      packages: ['webex_calling', 'webex_meetings'],
+    };
+    const who = {
+      conversationId: 'c1',
+      roomId: 'r',
+      startedBy: { personId: 'p', email: 'a@partner.example' },
+      customer: target,
+    };
+    out.push([
+      `user form ${locale}`,
+      withCard(
+        userCard(
+          'form',
+          {
+            ...who,
+            locations: [{ id: 'l1', name: 'Berlin HQ' }],
+            answers: { package: 'webex_calling' },
+            errors: {
+              primaryPhoneNumber: { id: 'user.needsNumber' },
+              package: { id: 'user.adminPackage', params: { package: 'webex_calling' } },
+            },
+            notice: { id: 'form.fixErrors' },
+          },
+          view,
+        ),
+      ),
+    ]);
+    out.push([
+      `location form ${locale}`,
+      withCard(
+        locationCard(
+          'form',
+          {
+            ...who,
+            answers: { preferredLanguage: 'de_de', announcementLanguage: 'de_de' },
+            errors: { timeZone: { id: 'customer.timeZoneInvalid' } },
+          },
+          view,
+        ),
+      ),
+    ]);
+    const record = (externalId: string, name: string, status: CustomerRecord['status']): CustomerRecord => ({
+      externalId,
+      id: `id-${externalId}`,
+      orgId: `org-${externalId}`,
+      name,
+      adminEmail: 'admin@acme.example',
+      country: 'DE',
+      templateId: 't1',
+      templateName: 'SMB',
+      packages: ['webex_calling', 'webex_meetings'],
+      status,
+      packageStates: [
+        { name: 'webex_calling', status: 'provisioned', errors: [] },
+        { name: 'webex_meetings', status: 'error', errors: [{ errorCode: 4003, description: 'No meeting site' }] },
+      ],
+      errors: [],
+      conversationId: 'c1',
+      roomId: 'r',
+      createdBy: { personId: 'p', email: 'alice@partner.example' },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:05:00.000Z',
+      history: [],
+    });
     const acme = record('acme-001', 'Acme GmbH', 'provisioned_with_errors');
-    out.push([`customer status ${locale}`, customerStatusCard(t, acme, false, { users: 12, locations: 2 }, [{ ...pendingApproval, action: 'add-location', subject: 'Berlin HQ → Acme GmbH', externalId: 'acme-001' }])]);
+    out.push([
+      `customer status ${locale}`,
+      customerStatusCard(t, acme, false, { users: 12, locations: 2 }, [
+        { ...pendingApproval, action: 'add-location', subject: 'Berlin HQ → Acme GmbH', externalId: 'acme-001' },
+      ]),
+    ]);
     out.push([`customer status stale ${locale}`, customerStatusCard(t, acme, true)]);
-    out.push([`customer choice ${locale}`, customerChoiceCard(t, 'acme', 'status', [acme, record('acme-fr', 'Acme France', 'provisioning')])]);
+    out.push([
+      `customer choice ${locale}`,
+      customerChoiceCard(t, 'acme', 'status', [acme, record('acme-fr', 'Acme France', 'provisioning')]),
+    ]);
     out.push([`customers list ${locale}`, customersListCard(t, [acme, record('globex-1', 'Globex', 'error')])]);
-    out.push([`history ${locale}`, historyCard(t, 'Acme GmbH', 'acme-001', Array.from({ length: 23 }, (_, i) => ({ at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), action: `step.${i}`, actor: { personId: 'p', email: 'alice@partner.example' }, externalId: 'acme-001', details: {} })), 0)]);
-    out.push([`in flight ${locale}`, inFlightCard(t, ['Acme GmbH (acme-001), provisioning since 01.01. 00:00', 'onboarding template by paul@partner.example since 01.01. 00:01, step basics'])]);
-    out.push([`templates list ${locale}`, templatesListCard(t, [{ name: 'SMB', provisioningId: 'ZjViMzYx' }, { name: 'Enterprise', provisioningId: 'YWJj' }])]);
+    out.push([
+      `history ${locale}`,
+      historyCard(
+        t,
+        'Acme GmbH',
+        'acme-001',
+        Array.from({ length: 23 }, (_, i) => ({
+          at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+          action: `step.${i}`,
+          actor: { personId: 'p', email: 'alice@partner.example' },
+          externalId: 'acme-001',
+          details: {},
+        })),
+        0,
+      ),
+    ]);
+    out.push([
+      `in flight ${locale}`,
+      inFlightCard(t, [
+        'Acme GmbH (acme-001), provisioning since 01.01. 00:00',
+        'onboarding template by paul@partner.example since 01.01. 00:01, step basics',
+      ]),
+    ]);
+    out.push([
+      `templates list ${locale}`,
+      templatesListCard(t, [
+        { name: 'SMB', provisioningId: 'ZjViMzYx' },
+        { name: 'Enterprise', provisioningId: 'YWJj' },
+      ]),
+    ]);
   }
   return out;
 }
 
 describe('cards', () => {
-  it.each(everyCard())('%s is valid Adaptive Card 1.3 with a markdown twin Webex accepts', (_name, { card, markdown }) => {
-    expect(validate(card)).toEqual([]);
-    expect(markdown.length).toBeGreaterThan(0);
-    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(MAX_MARKDOWN_BYTES);
-    expect(card.fallbackText).toBeTruthy();
-    expect((card.actions ?? []).length).toBeLessThanOrEqual(5);
-  });
+  it.each(everyCard())(
+    '%s is valid Adaptive Card 1.3 with a markdown twin Webex accepts',
+    (_name, { card, markdown }) => {
+      expect(validate(card)).toEqual([]);
+      expect(markdown.length).toBeGreaterThan(0);
+      expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(MAX_MARKDOWN_BYTES);
+      expect(card.fallbackText).toBeTruthy();
+      expect((card.actions ?? []).length).toBeLessThanOrEqual(5);
+    },
+  );
 
   it('keeps the largest card, with all 249 countries, well under the size peers accept (28 KB)', () => {
     const sizes = everyCard().map(([name, { card }]) => [name, Buffer.byteLength(JSON.stringify(card))] as const);
@@ -118,7 +386,9 @@ describe('cards', () => {
     for (const [name, { card }] of everyCard()) {
       for (const action of card.actions ?? []) {
         if (action.type !== 'Action.Submit') continue;
-        const understood = [cardDataSchema, approvalCardDataSchema, runCommandDataSchema].filter((schema) => schema.safeParse(action.data).success);
+        const understood = [cardDataSchema, approvalCardDataSchema, runCommandDataSchema].filter(
+          (schema) => schema.safeParse(action.data).success,
+        );
         expect(understood, `${name}: ${JSON.stringify(action.data)}`).toHaveLength(1);
       }
     }
@@ -131,11 +401,23 @@ describe('cards', () => {
       roomId: 'r',
       startedBy: { personId: 'p', email: 'a@partner.example' },
       provisioningIdSource: 'issue',
-      answers: { ...defaultAnswers, name: 'KMU Deutschland', adminEmail: 'sp@partner.example', country: 'DE', emailLanguage: 'de_DE', subscriptionId: 'Sub100448', authMethod: 'partner', idpEntityId: 'https://idp.example.com/saml' },
+      answers: {
+        ...defaultAnswers,
+        name: 'KMU Deutschland',
+        adminEmail: 'sp@partner.example',
+        country: 'DE',
+        emailLanguage: 'de_DE',
+        subscriptionId: 'Sub100448',
+        authMethod: 'partner',
+        idpEntityId: 'https://idp.example.com/saml',
+      },
       errors: {},
       editing: false,
     };
-    expect(withCard(templateCard('summary', context, { t, locale: 'de', conversationId: 'c1', step: 'summary', nonce: 'n' })).markdown).toMatchInlineSnapshot(`
+    expect(
+      withCard(templateCard('summary', context, { t, locale: 'de', conversationId: 'c1', step: 'summary', nonce: 'n' }))
+        .markdown,
+    ).toMatchInlineSnapshot(`
       "**Onboarding-Vorlage prüfen**
       - Name der Vorlage: KMU Deutschland
       - Administrator des Dienstanbieters (E-Mail): sp@partner.example
@@ -155,9 +437,25 @@ describe('cards', () => {
   it('the HQ card offers the time zones of the customer’s country, its main one chosen, named in the person’s language', () => {
     const zoneOf = (country: string, locale: 'en' | 'de') => {
       const view: CardView = { t: translator(locale), locale, conversationId: 'c1', step: 'hq', nonce: 'n' };
-      const context = { conversationId: 'c1', roomId: 'r', startedBy: { personId: 'p', email: 'a@partner.example' }, pollMs: 1000, templates: [], answers: { country, packages: 'webex_meetings' }, errors: {}, editing: false, packageStates: [], customerErrors: [], checks: 0 } satisfies CustomerContext;
+      const context = {
+        conversationId: 'c1',
+        roomId: 'r',
+        startedBy: { personId: 'p', email: 'a@partner.example' },
+        pollMs: 1000,
+        templates: [],
+        answers: { country, packages: 'webex_meetings' },
+        errors: {},
+        editing: false,
+        packageStates: [],
+        customerErrors: [],
+        checks: 0,
+      } satisfies CustomerContext;
       const card = withCard(customerCard('hq', context, view)).card;
-      return card.body.find((e) => 'id' in e && e.id === 'timeZone') as unknown as { type: string; value: string; choices: { title: string; value: string }[] };
+      return card.body.find((e) => 'id' in e && e.id === 'timeZone') as unknown as {
+        type: string;
+        value: string;
+        choices: { title: string; value: string }[];
+      };
     };
     const us = zoneOf('US', 'en');
     expect(us.type).toBe('Input.ChoiceSet');
@@ -165,13 +463,18 @@ describe('cards', () => {
     expect(us.choices[0]).toEqual({ title: 'America/New York (Eastern Time)', value: 'America/New_York' });
     expect(us.choices.map((c) => c.value)).toContain('America/Los_Angeles');
     expect(us.choices.map((c) => c.value)).not.toContain('Europe/Berlin');
-    expect(zoneOf('DE', 'de').choices[0]).toEqual({ title: 'Europe/Berlin (Mitteleuropäische Zeit)', value: 'Europe/Berlin' });
+    expect(zoneOf('DE', 'de').choices[0]).toEqual({
+      title: 'Europe/Berlin (Mitteleuropäische Zeit)',
+      value: 'Europe/Berlin',
+    });
     expect(zoneOf('JP', 'en').choices.map((c) => c.value)).toEqual(['Asia/Tokyo']);
   });
 
   it('the schema check rejects what Webex would not render', () => {
     expect(validate({ type: 'AdaptiveCard', version: '1.3', body: [{ type: 'TextBlock' }] })).not.toEqual([]);
-    expect(validate({ type: 'AdaptiveCard', version: '1.3', body: [], actions: [{ type: 'Action.Execute', title: 'x' }] })).not.toEqual([]);
+    expect(
+      validate({ type: 'AdaptiveCard', version: '1.3', body: [], actions: [{ type: 'Action.Execute', title: 'x' }] }),
+    ).not.toEqual([]);
     expect(validate({ type: 'AdaptiveCard', version: '1.4', body: [] })).toContain('version is not 1.3');
   });
 
@@ -182,7 +485,12 @@ describe('cards', () => {
 
   it('the help card lists what a person can write, as they read it', () => {
     const t = translator('en');
-    const { markdown } = helpCard({ t, commands: realCommandRegistry().helpEntries(t), botName: 'Onboarding Bot', inGroupSpace: true });
+    const { markdown } = helpCard({
+      t,
+      commands: realCommandRegistry().helpEntries(t),
+      botName: 'Onboarding Bot',
+      inGroupSpace: true,
+    });
     expect(markdown).toMatchInlineSnapshot(`
       "**Wholesale onboarding bot**
       I run Webex Wholesale customer onboarding in this space. Write one of these commands:

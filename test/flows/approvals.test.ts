@@ -60,7 +60,9 @@ describe('approvals over HTTP against the sandbox', () => {
     const card = await requestApproval();
     expect(cardText(card)).toContain('Approval needed: Acme GmbH (acme-001)');
     expect(cardText(card)).toContain('Webex Calling, Webex Meetings');
-    expect((await waitForBotText(h, 'direct-alice', (m) => m.startsWith('Sent for approval'))).markdown).toContain('needs 2 approval(s)');
+    expect((await waitForBotText(h, 'direct-alice', (m) => m.startsWith('Sent for approval'))).markdown).toContain(
+      'needs 2 approvals',
+    );
 
     expect(await vote('bea', card, 'approve')).toBe('bea@partner.example approved (1 of 2).');
     await h.settle();
@@ -69,19 +71,35 @@ describe('approvals over HTTP against the sandbox', () => {
     const before = h.botMessages('direct-oscar').length;
     await h.say('oscar', 'direct-oscar', 'status acme-001');
     const status = (await h.waitForBotMessages('direct-oscar', before + 1))[before]!.markdown!;
-    expect(status).toMatch(/^No customer matches “acme-001”\. A request to create Acme GmbH \(acme-001\) is waiting for approval \(1 of 2, open until .+\)\.$/);
+    expect(status).toMatch(
+      /^No customer matches “acme-001”\. A request to create Acme GmbH \(acme-001\) is waiting for approval \(1 of 2, open until .+\)\.$/,
+    );
 
-    expect(await vote('chen', card, 'approve')).toBe('✅ Approved: Acme GmbH (acme-001) (2 of 2). alice@partner.example, it goes on now.');
+    expect(await vote('chen', card, 'approve')).toBe(
+      '✅ Approved: Acme GmbH (acme-001) (2 of 2). alice@partner.example, it goes on now.',
+    );
     await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Acme GmbH is provisioned**'));
     expect(h.sandbox.wholesale.customers).toHaveLength(1);
-    expect(h.botMessages('direct-alice').some((m) => m.markdown === '✅ Your request “Acme GmbH (acme-001)” was approved. Going on.')).toBe(true);
-    const audit = (await h.store.listAudit({ conversationId: (await h.store.findConversations({}))[0]!.id })).map((e) => e.action);
+    expect(
+      h
+        .botMessages('direct-alice')
+        .some((m) => m.markdown === '✅ Your request “Acme GmbH (acme-001)” was approved. Going on.'),
+    ).toBe(true);
+    const audit = (await h.store.listAudit({ conversationId: (await h.store.findConversations({}))[0]!.id })).map(
+      (e) => e.action,
+    );
     expect(audit).toEqual(expect.arrayContaining(['approval.requested', 'approval.approve']));
   });
 
   it('refuses self-approval, a non-approver, and a second vote by the same person', async () => {
     await start({
-      approvalPolicy: (sandbox) => ({ 'create-customer': { ...twoOfThree(sandbox)['create-customer']!, approvers: [...approvers, 'alice@partner.example'], space: sandbox.state.roomByKey('provisioning').id } }),
+      approvalPolicy: (sandbox) => ({
+        'create-customer': {
+          ...twoOfThree(sandbox)['create-customer']!,
+          approvers: [...approvers, 'alice@partner.example'],
+          space: sandbox.state.roomByKey('provisioning').id,
+        },
+      }),
     });
     const summary = await customerToSummary(h);
     await h.click('alice', summary, 'create');
@@ -96,10 +114,14 @@ describe('approvals over HTTP against the sandbox', () => {
       return thread[before]!.markdown;
     };
     expect(await voteIn('alice', 'approve')).toBe('Sorry, alice@partner.example, you cannot approve your own request.');
-    expect(await voteIn('paul', 'approve')).toBe('Sorry, paul@partner.example, you are not an approver for this request; your vote does not count.');
+    expect(await voteIn('paul', 'approve')).toBe(
+      'Sorry, paul@partner.example, you are not an approver for this request; your vote does not count.',
+    );
     h.sandbox.state.addMember(h.sandbox.state.roomByKey('provisioning'), h.person('bea'));
     expect(await voteIn('bea', 'approve')).toBe('bea@partner.example approved (1 of 2).');
-    expect(await voteIn('bea', 'approve')).toBe('bea@partner.example, you have voted on this already; each person votes once.');
+    expect(await voteIn('bea', 'approve')).toBe(
+      'bea@partner.example, you have voted on this already; each person votes once.',
+    );
     const [approval] = await h.store.findApprovals({});
     expect(approval!.votes).toHaveLength(1);
     expect(approval!.status).toBe('pending');
@@ -109,9 +131,17 @@ describe('approvals over HTTP against the sandbox', () => {
     await start();
     const card = await requestApproval();
     await vote('bea', card, 'approve');
-    expect(await vote('dana', card, 'reject', 'Credit check failed')).toBe('❌ Rejected by dana@partner.example: Acme GmbH (acme-001). Reason: Credit check failed');
-    await waitForBotText(h, 'direct-alice', (m) => m.startsWith('Rejected by dana@partner.example: Credit check failed. Nothing was created.'));
-    expect(h.botMessages('direct-alice').some((m) => m.markdown?.includes('was rejected by dana@partner.example. Reason: Credit check failed'))).toBe(true);
+    expect(await vote('dana', card, 'reject', 'Credit check failed')).toBe(
+      '❌ Rejected by dana@partner.example: Acme GmbH (acme-001). Reason: Credit check failed',
+    );
+    await waitForBotText(h, 'direct-alice', (m) =>
+      m.startsWith('Rejected by dana@partner.example: Credit check failed. Nothing was created.'),
+    );
+    expect(
+      h
+        .botMessages('direct-alice')
+        .some((m) => m.markdown?.includes('was rejected by dana@partner.example. Reason: Credit check failed')),
+    ).toBe(true);
     expect(await vote('chen', card, 'approve')).toBe('This approval was already decided; your vote changes nothing.');
     await h.settle();
     expect(wholesaleCreates()).toEqual([]);
@@ -127,19 +157,30 @@ describe('approvals over HTTP against the sandbox', () => {
 
     offset = 5 * HOUR;
     const reminder = await waitForBotText(h, 'approvers', (m) => m.startsWith('⏰'));
-    expect(reminder.markdown).toBe('⏰ Reminder: “Acme GmbH (acme-001)” still needs 1 approval(s). Not voted yet: chen@partner.example, dana@partner.example.');
+    expect(reminder.markdown).toBe(
+      '⏰ Reminder: “Acme GmbH (acme-001)” still needs 1 approval. Not voted yet: chen@partner.example, dana@partner.example.',
+    );
     expect(reminder.parentId).toBe(card.id);
 
     offset = 25 * HOUR;
     const expired = await waitForBotText(h, 'approvers', (m) => m.startsWith('⌛ This approval expired'));
     expect(expired.parentId).toBe(card.id);
     const escalation = await waitForBotText(h, 'provisioning', (m) => m.startsWith('⌛ An approval expired'));
-    expect(escalation.markdown).toBe('⌛ An approval expired without a decision: “Acme GmbH (acme-001)”, requested by alice@partner.example, with 1 of 2 approvals. Approvers: bea@partner.example, chen@partner.example, dana@partner.example.');
+    expect(escalation.markdown).toBe(
+      '⌛ An approval expired without a decision: “Acme GmbH (acme-001)”, requested by alice@partner.example, with 1 of 2 approvals. Approvers: bea@partner.example, chen@partner.example, dana@partner.example.',
+    );
     await waitForBotText(h, 'direct-alice', (m) => m.includes('expired without enough approvals'));
-    const summary = await waitFor('the summary again', () => h.botMessages('direct-alice').filter((m) => m.attachments && cardText(m).includes('The approval expired without a decision')).at(-1));
+    const summary = await waitFor('the summary again', () =>
+      h
+        .botMessages('direct-alice')
+        .filter((m) => m.attachments && cardText(m).includes('The approval expired without a decision'))
+        .at(-1),
+    );
     expect(cardText(summary)).toContain('Check the new customer');
 
-    expect(await vote('chen', card, 'approve')).toBe('This approval has expired or was withdrawn; your vote changes nothing.');
+    expect(await vote('chen', card, 'approve')).toBe(
+      'This approval has expired or was withdrawn; your vote changes nothing.',
+    );
     await h.settle();
     expect(wholesaleCreates()).toEqual([]);
     expect((await h.store.findApprovals({}))[0]!.status).toBe('expired');
@@ -164,10 +205,22 @@ describe('approvals over HTTP against the sandbox', () => {
   });
 
   it('says so when the policy names too few people to ever approve', async () => {
-    h = await startHarness({ approvalPolicy: { 'create-customer': { approvers: ['alice@partner.example'], approverSpaces: [], required: 1, requesterMayApprove: false, openFor: HOUR } } });
+    h = await startHarness({
+      approvalPolicy: {
+        'create-customer': {
+          approvers: ['alice@partner.example'],
+          approverSpaces: [],
+          required: 1,
+          requesterMayApprove: false,
+          openFor: HOUR,
+        },
+      },
+    });
     await seedTemplate(h);
     const summary = await customerToSummary(h);
     const back = await h.answer('alice', summary, 'create');
-    expect(cardText(back)).toContain('The approval policy needs 1 approvals but names only 0 people who could give them.');
+    expect(cardText(back)).toContain(
+      'The approval policy needs 1 approval but names only 0 people who could give them.',
+    );
   });
 });

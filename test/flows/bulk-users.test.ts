@@ -11,10 +11,45 @@ afterEach(async () => {
 
 async function start(options: HarnessOptions = {}) {
   h = await startHarness(options);
-  customer = h.sandbox.wholesale.create({ externalId: 'acme-001', provisioningId: 'x', address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' }, packages: ['webex_calling', 'webex_meetings'], customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' } }, Date.now() - 60_000);
-  h.sandbox.subscribers.addLocation({ orgId: customer.orgId, name: 'Berlin HQ', timeZone: 'Europe/Berlin', preferredLanguage: 'de_de', announcementLanguage: 'de_de', address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' } });
+  customer = h.sandbox.wholesale.create(
+    {
+      externalId: 'acme-001',
+      provisioningId: 'x',
+      address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
+      packages: ['webex_calling', 'webex_meetings'],
+      customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' },
+    },
+    Date.now() - 60_000,
+  );
+  h.sandbox.subscribers.addLocation({
+    orgId: customer.orgId,
+    name: 'Berlin HQ',
+    timeZone: 'Europe/Berlin',
+    preferredLanguage: 'de_de',
+    announcementLanguage: 'de_de',
+    address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
+  });
   const now = new Date().toISOString();
-  await h.store.saveCustomer({ externalId: 'acme-001', id: customer.id, orgId: customer.orgId, name: 'Acme GmbH', adminEmail: 'admin@acme.example', country: 'DE', templateId: 't', templateName: 'SMB', packages: ['webex_calling', 'webex_meetings'], status: 'provisioned', packageStates: [], errors: [], conversationId: 'c', roomId: 'r', createdBy: { personId: 'p', email: 'alice@partner.example' }, createdAt: now, updatedAt: now, history: [] });
+  await h.store.saveCustomer({
+    externalId: 'acme-001',
+    id: customer.id,
+    orgId: customer.orgId,
+    name: 'Acme GmbH',
+    adminEmail: 'admin@acme.example',
+    country: 'DE',
+    templateId: 't',
+    templateName: 'SMB',
+    packages: ['webex_calling', 'webex_meetings'],
+    status: 'provisioned',
+    packageStates: [],
+    errors: [],
+    conversationId: 'c',
+    roomId: 'r',
+    createdBy: { personId: 'p', email: 'alice@partner.example' },
+    createdAt: now,
+    updatedAt: now,
+    history: [],
+  });
 }
 
 const creates = () => h.sandbox.calls.filter((c) => c.operation === 'POST /wholesale/subscribers' && c.status < 300);
@@ -30,7 +65,14 @@ function existingUsers(count: number, from = 0) {
   const location = h.sandbox.subscribers.locations[0]!;
   for (let i = from; i < from + count; i++) {
     h.sandbox.subscribers.addSubscriber(
-      { email: `user${i}@acme.example`, customerId: customer.id, externalCustomerId: customer.externalId, package: 'webex_calling', primaryPhoneNumber: `+4930${String(1000000 + i)}`, locationId: location.id },
+      {
+        email: `user${i}@acme.example`,
+        customerId: customer.id,
+        externalCustomerId: customer.externalId,
+        package: 'webex_calling',
+        primaryPhoneNumber: `+4930${String(1000000 + i)}`,
+        locationId: location.id,
+      },
       new Date().toISOString(),
     );
   }
@@ -69,7 +111,11 @@ describe('add users from a CSV file', () => {
     expect(creates()).toHaveLength(200);
     const progress = h.botMessages('direct-alice').filter((m) => m.markdown?.startsWith('Adding users to Acme GmbH'));
     expect(progress.length).toBeGreaterThanOrEqual(9);
-    const report = h.botMessages('direct-alice').filter((m) => m.markdown?.startsWith('Report, part')).map((m) => m.markdown!).join('\n');
+    const report = h
+      .botMessages('direct-alice')
+      .filter((m) => m.markdown?.startsWith('Report, part'))
+      .map((m) => m.markdown!)
+      .join('\n');
     expect(report).toContain('- line 2: user0@acme.example created');
     expect(report).toContain('- line 201: user199@acme.example created');
     expect(h.botMessages('direct-alice').every((m) => Buffer.byteLength(m.markdown ?? '') <= 7439)).toBe(true);
@@ -121,9 +167,18 @@ describe('add users from a CSV file', () => {
     await start();
     h.sandbox.faults.add({ method: 'GET', path: '/contents/{contentId}', status: 423, retryAfter: 1, times: 2 });
     const before = h.botMessages('direct-alice').length;
-    await postWithFile(h.sandbox, 'alice', 'direct-alice', 'add users acme', 'users.csv', usersCsv(3, 'Berlin HQ').join('\n'));
+    await postWithFile(
+      h.sandbox,
+      'alice',
+      'direct-alice',
+      'add users acme',
+      'users.csv',
+      usersCsv(3, 'Berlin HQ').join('\n'),
+    );
     const [scanning, preview] = (await h.waitForBotMessages('direct-alice', before + 2)).slice(before);
-    expect(scanning!.markdown).toBe('Webex is still scanning the file for malware; I will read it as soon as the scan is done.');
+    expect(scanning!.markdown).toBe(
+      'Webex is still scanning the file for malware; I will read it as soon as the scan is done.',
+    );
     expect(cardText(preview!)).toContain('Add 3 users to Acme GmbH?');
     const downloads = h.sandbox.calls.filter((c) => c.operation === 'GET /contents/{contentId}').map((c) => c.status);
     expect(downloads).toEqual([423, 423, 200]);
@@ -133,7 +188,11 @@ describe('add users from a CSV file', () => {
     await start();
     const preview = await sendFile(usersCsv(2, 'Berlin HQ'), { scanMs: 1500 });
     expect(preview.markdown).toContain('still scanning');
-    await waitFor('the preview', () => h.botMessages('direct-alice').find((m) => m.attachments?.length && cardText(m).includes('Add 2 users to Acme GmbH?')));
+    await waitFor('the preview', () =>
+      h
+        .botMessages('direct-alice')
+        .find((m) => m.attachments?.length && cardText(m).includes('Add 2 users to Acme GmbH?')),
+    );
   });
 
   it('explains a file Webex cannot scan (428) and what to do', async () => {
@@ -149,7 +208,9 @@ describe('add users from a CSV file', () => {
     await start();
     await h.say('alice', 'direct-alice', 'add users acme');
     expect((await h.waitForBotMessages('direct-alice', 1))[0]!.markdown).toContain('Attach one CSV file');
-    expect((await sendFile(['name,email', 'a,b@c.example'])).markdown).toContain('The file lacks the columns firstName, lastName, package.');
+    expect((await sendFile(['name,email', 'a,b@c.example'])).markdown).toContain(
+      'The file lacks the columns firstName, lastName, package.',
+    );
     await waitFor('no conversation', async () => true);
     expect(await h.store.findConversations({})).toEqual([]);
   });

@@ -30,40 +30,81 @@ describe('create customer over HTTP against the sandbox', () => {
 
     expect(h.sandbox.wholesale.customers).toHaveLength(1);
     const [customer] = h.sandbox.wholesale.customers;
-    expect(customer).toMatchObject({ externalId: 'acme-001', provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2', packages: ['webex_calling', 'webex_meetings', 'attendant_console'], address: { addressLine1: 'Hauptstraße 1', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' }, customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme-001.example' } });
+    expect(customer).toMatchObject({
+      externalId: 'acme-001',
+      provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2',
+      packages: ['webex_calling', 'webex_meetings', 'attendant_console'],
+      address: { addressLine1: 'Hauptstraße 1', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
+      customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme-001.example' },
+    });
     expect(customer!.provisioningParameters).toEqual({
-      calling: { location: { name: 'Berlin HQ', address: { addressLine1: 'Hauptstraße 1', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' }, timezone: 'Europe/Berlin', language: 'de_de' } },
+      calling: {
+        location: {
+          name: 'Berlin HQ',
+          address: { addressLine1: 'Hauptstraße 1', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
+          timezone: 'Europe/Berlin',
+          language: 'de_de',
+        },
+      },
       meetings: { timezone: 'Europe/Berlin' },
     });
 
     // Provisioning with calling made the HQ the customer's first location, where users can go.
-    expect(h.sandbox.subscribers.locations).toMatchObject([{ orgId: customer!.orgId, name: 'Berlin HQ', timeZone: 'Europe/Berlin' }]);
+    expect(h.sandbox.subscribers.locations).toMatchObject([
+      { orgId: customer!.orgId, name: 'Berlin HQ', timeZone: 'Europe/Berlin' },
+    ]);
     const record = await h.store.findCustomer('acme-001');
-    expect(record).toMatchObject({ id: customer!.id, status: 'provisioned', templateName: 'SMB Germany', createdBy: { email: 'alice@partner.example' } });
+    expect(record).toMatchObject({
+      id: customer!.id,
+      status: 'provisioned',
+      templateName: 'SMB Germany',
+      createdBy: { email: 'alice@partner.example' },
+    });
     expect(record!.history.map((x) => x.status)).toEqual(['creating', 'provisioning', 'provisioned']);
     const audit = (await h.store.listAudit({ externalId: 'acme-001' })).map((e) => e.action);
     expect(audit).toEqual(['customer.provisioned', 'customer.created']);
     const steps = (await h.store.listAudit({ conversationId: record!.conversationId })).map((e) => e.action).reverse();
-    expect(steps).toEqual(expect.arrayContaining(['customer.company', 'customer.summary', 'customer.create', 'customer.provisioning', 'customer.provisioned']));
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        'customer.company',
+        'customer.summary',
+        'customer.create',
+        'customer.provisioning',
+        'customer.provisioned',
+      ]),
+    );
     expect((await h.store.findConversations({}))[0]!.status).toBe('done');
   });
 
   it('reports provisioned_with_errors with the package that failed and Webex’s reason', async () => {
-    h.sandbox.wholesale.setOutcome('acme-001', { status: 'provisioned_with_errors', package: 'webex_meetings', errorCode: 4003, description: 'The meeting site could not be created.' });
+    h.sandbox.wholesale.setOutcome('acme-001', {
+      status: 'provisioned_with_errors',
+      package: 'webex_meetings',
+      errorCode: 4003,
+      description: 'The meeting site could not be created.',
+    });
     const summary = await customerToSummary(h);
     await h.click('alice', summary, 'create');
-    const done = await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Acme GmbH is provisioned, with errors**'));
+    const done = await waitForBotText(h, 'direct-alice', (m) =>
+      m.startsWith('**Acme GmbH is provisioned, with errors**'),
+    );
     expect(done.markdown).toContain('- Webex Calling: provisioned');
     expect(done.markdown).toContain('- Webex Meetings: failed: The meeting site could not be created. (4003)');
     expect((await h.store.findCustomer('acme-001'))!.status).toBe('provisioned_with_errors');
   });
 
   it('reports a provisioning that ends in error, with the reasons and what to do', async () => {
-    h.sandbox.wholesale.setOutcome('acme-001', { status: 'error', errorCode: 2560, description: 'Webex Calling services are unavailable due to maintenance.' });
+    h.sandbox.wholesale.setOutcome('acme-001', {
+      status: 'error',
+      errorCode: 2560,
+      description: 'Webex Calling services are unavailable due to maintenance.',
+    });
     const summary = await customerToSummary(h);
     await h.click('alice', summary, 'create');
     const done = await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Provisioning of Acme GmbH failed**'));
-    expect(done.markdown).toContain('Webex Calling: failed: Webex Calling services are unavailable due to maintenance. (2560)');
+    expect(done.markdown).toContain(
+      'Webex Calling: failed: Webex Calling services are unavailable due to maintenance. (2560)',
+    );
     expect(done.markdown).toContain('run `create customer` again');
     expect((await h.store.findCustomer('acme-001'))!.status).toBe('error');
   });
@@ -72,7 +113,11 @@ describe('create customer over HTTP against the sandbox', () => {
     const summary = await customerToSummary(h, { hq: { ...hq, postalCode: '1011' } });
     const back = await h.answer('alice', summary, 'create');
     expect(cardText(back)).toContain('Headquarters (HQ) location');
-    expect(fieldOf(back, 'postalCode')).toEqual({ value: '1011', error: 'Webex could not validate this address: The billing address could not be validated: “1011” is not a postal code of DE.' });
+    expect(fieldOf(back, 'postalCode')).toEqual({
+      value: '1011',
+      error:
+        'Webex could not validate this address: The billing address could not be validated: “1011” is not a postal code of DE.',
+    });
     expect(fieldOf(back, 'city').value).toBe('Berlin');
     expect(h.sandbox.wholesale.customers).toHaveLength(0);
     const again = await h.answer('alice', back, 'next', { ...hq, postalCode: '10115' });
@@ -80,11 +125,22 @@ describe('create customer over HTTP against the sandbox', () => {
   });
 
   it('sends a duplicate external ID back to the company card', async () => {
-    h.sandbox.wholesale.create({ externalId: 'acme-001', provisioningId: 'x', address: { addressLine1: 'a', city: 'b', country: 'DE' }, packages: ['webex_calling'] }, Date.now());
+    h.sandbox.wholesale.create(
+      {
+        externalId: 'acme-001',
+        provisioningId: 'x',
+        address: { addressLine1: 'a', city: 'b', country: 'DE' },
+        packages: ['webex_calling'],
+      },
+      Date.now(),
+    );
     const summary = await customerToSummary(h);
     const back = await h.answer('alice', summary, 'create');
     expect(cardText(back)).toContain('Company');
-    expect(fieldOf(back, 'externalId')).toEqual({ value: 'acme-001', error: 'Webex already has a customer with this external ID.' });
+    expect(fieldOf(back, 'externalId')).toEqual({
+      value: 'acme-001',
+      error: 'Webex already has a customer with this external ID.',
+    });
     expect(h.sandbox.wholesale.customers).toHaveLength(1);
   });
 
@@ -105,7 +161,9 @@ describe('create customer over HTTP against the sandbox', () => {
     const confirm = await h.answer('alice', first!, 'next', company());
     const pkgs = await h.answer('alice', confirm, 'next', { hqConfirmed: 'true' });
     const bad = await h.answer('alice', pkgs, 'next', { packages: 'webex_meetings', addOns: 'attendant_console' });
-    expect(fieldOf(bad, 'addOns').error).toBe('Attendant Console needs Webex Calling, Webex Suite or Customer Experience Essentials.');
+    expect(fieldOf(bad, 'addOns').error).toBe(
+      'Attendant Console needs Webex Calling, Webex Suite or Customer Experience Essentials.',
+    );
     const none = await h.answer('alice', bad, 'next', { packages: '', addOns: '' });
     expect(fieldOf(none, 'packages').error).toBe('Choose at least one package.');
     const meetingsOnly = await h.answer('alice', none, 'next', { packages: 'webex_meetings', addOns: '' });
@@ -146,10 +204,19 @@ describe('create customer over HTTP against the sandbox', () => {
     await h.click('alice', summary, 'create');
     await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Acme GmbH is provisioned**'));
     const wholesaleCalls = h.sandbox.calls.filter((c) => c.operation.includes('/wholesale/'));
-    expect(new Set(wholesaleCalls.map((c) => c.operation))).toEqual(new Set(['POST /wholesale/customers/validate', 'GET /wholesale/customers', 'POST /wholesale/customers', 'GET /wholesale/customers/{customerId}']));
+    expect(new Set(wholesaleCalls.map((c) => c.operation))).toEqual(
+      new Set([
+        'POST /wholesale/customers/validate',
+        'GET /wholesale/customers',
+        'POST /wholesale/customers',
+        'GET /wholesale/customers/{customerId}',
+      ]),
+    );
     expect(wholesaleCalls.flatMap((c) => c.requestIssues)).toEqual([]);
     expect(wholesaleCalls.every((c) => c.personEmail === 'alice@partner.example')).toBe(true);
-    const problems = wholesaleCalls.filter((c) => c.status < 300).flatMap((c) => h.sandbox.wholesaleSpec.response(c.operation, c.status, c.body));
+    const problems = wholesaleCalls
+      .filter((c) => c.status < 300)
+      .flatMap((c) => h.sandbox.wholesaleSpec.response(c.operation, c.status, c.body));
     expect(problems).toEqual([]);
   });
 
@@ -167,7 +234,12 @@ describe('create customer over HTTP against the sandbox', () => {
     const confirm = await h.answer('alice', first!, 'next', company());
     const pkgs = await h.answer('alice', confirm, 'next', { hqConfirmed: 'true' });
     const hqCard = await h.answer('alice', pkgs, 'next', { packages: 'webex_meetings', addOns: '' });
-    const summary = await h.answer('alice', hqCard, 'next', { addressLine1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', timeZone: 'Europe/Berlin' });
+    const summary = await h.answer('alice', hqCard, 'next', {
+      addressLine1: 'Hauptstraße 1',
+      city: 'Berlin',
+      postalCode: '10115',
+      timeZone: 'Europe/Berlin',
+    });
     const editPkgs = await h.answer('alice', summary, 'edit-packages');
     const needsLocation = await h.answer('alice', editPkgs, 'next', packages);
     expect(cardText(needsLocation)).toContain('Headquarters (HQ) location');

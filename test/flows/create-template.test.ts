@@ -8,9 +8,20 @@ afterEach(async () => {
   await h.close();
 });
 
-export const goodBasics = { name: 'SMB Germany', adminEmail: 'sp-admin@partner.example', country: 'DE', emailLanguage: 'de_DE', subscriptionId: 'Sub100448' };
+export const goodBasics = {
+  name: 'SMB Germany',
+  adminEmail: 'sp-admin@partner.example',
+  country: 'DE',
+  emailLanguage: 'de_DE',
+  subscriptionId: 'Sub100448',
+};
 export const goodAccess = { pstnProvider: '', authMethod: 'webex', idpEntityId: '' };
-export const goodSettings = { welcomeAdmins: 'true', welcomeUsers: 'false', extensionLength: '4', internationalCalls: 'block' };
+export const goodSettings = {
+  welcomeAdmins: 'true',
+  welcomeUsers: 'false',
+  extensionLength: '4',
+  internationalCalls: 'block',
+};
 
 async function open(person = 'alice', room = 'direct-alice'): Promise<SandboxMessage> {
   const before = h.botMessages(room).length;
@@ -19,7 +30,11 @@ async function open(person = 'alice', room = 'direct-alice'): Promise<SandboxMes
 }
 
 /** Walks the wizard to its summary card. */
-async function toSummary(person = 'alice', room = 'direct-alice', basics: Record<string, string> = goodBasics): Promise<SandboxMessage> {
+async function toSummary(
+  person = 'alice',
+  room = 'direct-alice',
+  basics: Record<string, string> = goodBasics,
+): Promise<SandboxMessage> {
   const first = await open(person, room);
   const access = await h.answer(person, first, 'next', basics);
   const settings = await h.answer(person, access, 'next', goodAccess);
@@ -45,7 +60,17 @@ describe('create template, in sandbox mode (Partner Hub issues the Provisioning 
     const done = await h.answer('alice', summary, 'submit');
     expect(cardText(done)).toContain('Onboarding template “SMB Germany” is ready');
     const [stored] = await h.store.listTemplates();
-    expect(stored).toMatchObject({ name: 'SMB Germany', serviceProviderAdmin: 'sp-admin@partner.example', country: 'DE', emailLanguage: 'de_DE', subscriptionId: 'Sub100448', authentication: { method: 'webex' }, email: { welcomeAdmins: true, welcomeUsers: false }, calling: { extensionLength: 4, internationalCalls: 'block' }, createdBy: { email: 'alice@partner.example' } });
+    expect(stored).toMatchObject({
+      name: 'SMB Germany',
+      serviceProviderAdmin: 'sp-admin@partner.example',
+      country: 'DE',
+      emailLanguage: 'de_DE',
+      subscriptionId: 'Sub100448',
+      authentication: { method: 'webex' },
+      email: { welcomeAdmins: true, welcomeUsers: false },
+      calling: { extensionLength: 4, internationalCalls: 'block' },
+      createdBy: { email: 'alice@partner.example' },
+    });
     expect(isProvisioningId(stored!.provisioningId)).toBe(true);
     expect(h.sandbox.partnerHubTemplates.map((t) => t.provisioningId)).toEqual([stored!.provisioningId]);
     expect(cardText(done)).toContain(stored!.provisioningId);
@@ -61,9 +86,17 @@ describe('create template, in sandbox mode (Partner Hub issues the Provisioning 
 
   it('returns the card with a message beside each wrong field, keeps every answer, and stores nothing', async () => {
     const first = await open();
-    const again = await h.answer('alice', first, 'next', { ...goodBasics, name: '', adminEmail: 'not-an-email', country: 'XX' });
+    const again = await h.answer('alice', first, 'next', {
+      ...goodBasics,
+      name: '',
+      adminEmail: 'not-an-email',
+      country: 'XX',
+    });
     expect(fieldOf(again, 'name').error).toBe('Required.');
-    expect(fieldOf(again, 'adminEmail')).toEqual({ value: 'not-an-email', error: 'Enter an email address such as name@example.com.' });
+    expect(fieldOf(again, 'adminEmail')).toEqual({
+      value: 'not-an-email',
+      error: 'Enter an email address such as name@example.com.',
+    });
     expect(fieldOf(again, 'country').error).toBe('Choose a country or region from the list.');
     expect(fieldOf(again, 'subscriptionId')).toEqual({ value: 'Sub100448', error: undefined });
     expect(fieldOf(again, 'emailLanguage')).toEqual({ value: 'de_DE', error: undefined });
@@ -89,14 +122,20 @@ describe('create template, in sandbox mode (Partner Hub issues the Provisioning 
     expect(fieldOf(missing, 'idpEntityId').error).toBe('Required.');
     const bad = await h.answer('alice', missing, 'next', { authMethod: 'partner', idpEntityId: 'not a uri' });
     expect(fieldOf(bad, 'idpEntityId').error).toBe('Enter a URI such as https://idp.example.com/saml.');
-    const settings = await h.answer('alice', bad, 'next', { authMethod: 'partner', idpEntityId: 'https://idp.customer.example/saml' });
+    const settings = await h.answer('alice', bad, 'next', {
+      authMethod: 'partner',
+      idpEntityId: 'https://idp.customer.example/saml',
+    });
     expect(cardText(settings)).toContain('Common and calling settings');
   });
 
   it('sends a subscription Partner Hub does not know back to its field', async () => {
     const summary = await toSummary('alice', 'direct-alice', { ...goodBasics, subscriptionId: 'Sub999999' });
     const back = await h.answer('alice', summary, 'submit');
-    expect(fieldOf(back, 'subscriptionId')).toEqual({ value: 'Sub999999', error: 'Partner Hub has no wholesale subscription with this ID.' });
+    expect(fieldOf(back, 'subscriptionId')).toEqual({
+      value: 'Sub999999',
+      error: 'Partner Hub has no wholesale subscription with this ID.',
+    });
     const summaryAgain = await h.answer('alice', back, 'next', { ...goodBasics, subscriptionId: 'Sub100449' });
     expect(cardText(summaryAgain)).toContain('Sub100449');
     const done = await h.answer('alice', summaryAgain, 'submit');
@@ -107,14 +146,25 @@ describe('create template, in sandbox mode (Partner Hub issues the Provisioning 
     const summary = await toSummary();
     const access = await h.answer('alice', summary, 'edit-access');
     expect(fieldOf(access, 'authMethod').value).toBe('webex');
-    const back = await h.answer('alice', access, 'next', { pstnProvider: 'Example PSTN', authMethod: 'partner', idpEntityId: 'https://idp.example.com/saml' });
+    const back = await h.answer('alice', access, 'next', {
+      pstnProvider: 'Example PSTN',
+      authMethod: 'partner',
+      idpEntityId: 'https://idp.example.com/saml',
+    });
     expect(cardText(back)).toContain('Check the onboarding template');
-    const before = cardOf(summary).body.filter((e) => e.type === 'FactSet').map((e) => e.facts);
-    const after = cardOf(back).body.filter((e) => e.type === 'FactSet').map((e) => e.facts);
+    const before = cardOf(summary)
+      .body.filter((e) => e.type === 'FactSet')
+      .map((e) => e.facts);
+    const after = cardOf(back)
+      .body.filter((e) => e.type === 'FactSet')
+      .map((e) => e.facts);
     expect(after[0]).toEqual(before[0]);
     expect(after[2]).toEqual(before[2]);
     expect(after[1]).toContainEqual({ title: 'Cloud Connected PSTN provider (optional)', value: 'Example PSTN' });
-    expect(after[1]).toContainEqual({ title: 'IdP entity ID (partner authentication only)', value: 'https://idp.example.com/saml' });
+    expect(after[1]).toContainEqual({
+      title: 'IdP entity ID (partner authentication only)',
+      value: 'https://idp.example.com/saml',
+    });
   });
 
   it('answers a click on an earlier card, and a second click of the same card, with “no longer active” and changes nothing', async () => {
@@ -127,11 +177,17 @@ describe('create template, in sandbox mode (Partner Hub issues the Provisioning 
     expect(conversation.step).toBe('access');
 
     // Two clicks of the same card in a row: the first moves on, the second is refused.
-    const [a, b] = await Promise.all([h.click('alice', access, 'next', goodAccess), h.click('alice', access, 'next', goodAccess)]);
+    const [a, b] = await Promise.all([
+      h.click('alice', access, 'next', goodAccess),
+      h.click('alice', access, 'next', goodAccess),
+    ]);
     expect([a.status, b.status]).toEqual([202, 202]);
     const after = await h.waitForBotMessages('direct-alice', 5);
     await h.settle();
-    const texts = h.botMessages('direct-alice').slice(3).map((m) => (m.attachments ? cardText(m) : m.markdown));
+    const texts = h
+      .botMessages('direct-alice')
+      .slice(3)
+      .map((m) => (m.attachments ? cardText(m) : m.markdown));
     expect(texts.filter((t) => t?.includes('Common and calling settings'))).toHaveLength(1);
     expect(texts.filter((t) => t === 'This card is no longer active. Nothing was changed.')).toHaveLength(1);
     expect(after).toHaveLength(5);
@@ -139,10 +195,18 @@ describe('create template, in sandbox mode (Partner Hub issues the Provisioning 
 
   it('posts the next card when it never reached the space and the person clicks the card before it again', async () => {
     const first = await open();
-    h.sandbox.faults.add({ method: 'POST', path: '/messages', personEmail: h.sandbox.state.bot.emails[0], status: 400, times: 1 });
+    h.sandbox.faults.add({
+      method: 'POST',
+      path: '/messages',
+      personEmail: h.sandbox.state.bot.emails[0],
+      status: 400,
+      times: 1,
+    });
     await h.click('alice', first, 'next', goodBasics);
     await h.settle();
-    expect(h.botMessages('direct-alice').some((m) => m.attachments && cardText(m).includes('Calling and authentication'))).toBe(false);
+    expect(
+      h.botMessages('direct-alice').some((m) => m.attachments && cardText(m).includes('Calling and authentication')),
+    ).toBe(false);
     const again = await h.answer('alice', first, 'next', goodBasics);
     expect(cardText(again)).toContain('Calling and authentication');
     expect(fieldOf(again, 'authMethod').error).toBeUndefined();
@@ -153,10 +217,21 @@ describe('create template, in sandbox mode (Partner Hub issues the Provisioning 
     const paulFirst = await open('paul', 'direct-paul');
     const [aliceAccess, paulAccess] = await Promise.all([
       h.answer('alice', aliceFirst, 'next', goodBasics),
-      h.answer('paul', paulFirst, 'next', { ...goodBasics, name: 'Enterprise France', country: 'FR', emailLanguage: 'fr_FR' }),
+      h.answer('paul', paulFirst, 'next', {
+        ...goodBasics,
+        name: 'Enterprise France',
+        country: 'FR',
+        emailLanguage: 'fr_FR',
+      }),
     ]);
-    const [aliceSettings, paulSettings] = await Promise.all([h.answer('alice', aliceAccess, 'next', goodAccess), h.answer('paul', paulAccess, 'next', goodAccess)]);
-    const [aliceSummary, paulSummary] = await Promise.all([h.answer('alice', aliceSettings, 'next', goodSettings), h.answer('paul', paulSettings, 'next', goodSettings)]);
+    const [aliceSettings, paulSettings] = await Promise.all([
+      h.answer('alice', aliceAccess, 'next', goodAccess),
+      h.answer('paul', paulAccess, 'next', goodAccess),
+    ]);
+    const [aliceSummary, paulSummary] = await Promise.all([
+      h.answer('alice', aliceSettings, 'next', goodSettings),
+      h.answer('paul', paulSettings, 'next', goodSettings),
+    ]);
     expect(cardText(aliceSummary)).toContain('SMB Germany');
     expect(cardText(aliceSummary)).not.toContain('Enterprise France');
     expect(cardText(paulSummary)).toContain('Enterprise France');
@@ -185,7 +260,9 @@ describe('create template, in sandbox mode (Partner Hub issues the Provisioning 
     expect(late2.markdown).toBe('This card is no longer active. Nothing was changed.');
     expect(await h.store.listTemplates()).toEqual([]);
     await h.say('alice', 'direct-alice', 'cancel');
-    expect((await h.waitForBotMessages('direct-alice', 7))[6]!.markdown).toBe('You have nothing running in this space.');
+    expect((await h.waitForBotMessages('direct-alice', 7))[6]!.markdown).toBe(
+      'You have nothing running in this space.',
+    );
   });
 
   it('shows the open wizard again instead of starting a second one', async () => {
@@ -223,7 +300,9 @@ describe('create template, in real mode (the admin pastes the Provisioning ID)',
     const bad = await h.answer('alice', paste, 'next', { provisioningId: 'hello' });
     expect(fieldOf(bad, 'provisioningId').error).toContain('That is not a Provisioning ID.');
     expect(await h.store.listTemplates()).toEqual([]);
-    const done = await h.answer('alice', bad, 'next', { provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2' });
+    const done = await h.answer('alice', bad, 'next', {
+      provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2',
+    });
     expect(cardText(done)).toContain('ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2');
     expect((await h.store.listTemplates())[0]!.provisioningId).toBe('ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2');
     expect(h.sandbox.partnerHubTemplates).toEqual([]);

@@ -9,7 +9,8 @@ afterEach(async () => {
   await h.close();
 });
 
-const cardOf = (message: { attachments?: readonly { content: Record<string, unknown> }[] }) => message.attachments?.[0]?.content;
+const cardOf = (message: { attachments?: readonly { content: Record<string, unknown> }[] }) =>
+  message.attachments?.[0]?.content;
 const textOf = (card: Record<string, unknown> | undefined) => JSON.stringify(card ?? {});
 
 describe('help over real HTTP against the sandbox', () => {
@@ -36,7 +37,12 @@ describe('help over real HTTP against the sandbox', () => {
     await h.waitForBotMessages('provisioning', 1);
     await h.settle();
     expect(h.botMessages('provisioning')).toHaveLength(1);
-    const toBot = h.sandbox.delivery.deliveries.filter((d) => d.resource === 'messages' && d.webhookId && h.sandbox.state.message(d.dataId)?.personId === h.person('alice').id);
+    const toBot = h.sandbox.delivery.deliveries.filter(
+      (d) =>
+        d.resource === 'messages' &&
+        d.webhookId &&
+        h.sandbox.state.message(d.dataId)?.personId === h.person('alice').id,
+    );
     expect(toBot).toHaveLength(1);
   });
 
@@ -51,7 +57,9 @@ describe('help over real HTTP against the sandbox', () => {
     await h.say('alice', 'direct-alice', 'help');
     await h.waitForBotMessages('direct-alice', 1);
     await h.settle();
-    const own = h.sandbox.delivery.deliveries.filter((d) => h.sandbox.state.message(d.dataId)?.personId === h.sandbox.state.bot.id);
+    const own = h.sandbox.delivery.deliveries.filter(
+      (d) => h.sandbox.state.message(d.dataId)?.personId === h.sandbox.state.bot.id,
+    );
     expect(own.length).toBeGreaterThan(0);
     expect(own.every((d) => d.state === 'delivered')).toBe(true);
     expect(h.botMessages('direct-alice')).toHaveLength(1);
@@ -63,7 +71,11 @@ describe('help over real HTTP against the sandbox', () => {
     const response = await fetch(`${h.sandbox.apiUrl}/attachment/actions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${h.person('alice').token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'submit', messageId: card!.id, inputs: { conversationId: 'c-old', step: 'gone', action: 'next', nonce: 'n1' } }),
+      body: JSON.stringify({
+        type: 'submit',
+        messageId: card!.id,
+        inputs: { conversationId: 'c-old', step: 'gone', action: 'next', nonce: 'n1' },
+      }),
     });
     expect(response.status).toBe(202);
     const messages = await h.waitForBotMessages('direct-alice', 2);

@@ -17,14 +17,24 @@ async function ask(person: string, room: string, text: string) {
 describe('language per space', () => {
   it('`language de` makes one space German for every later reply and card; other spaces keep the default', async () => {
     h = await startHarness();
-    expect((await ask('alice', 'direct-alice', 'language de')).markdown).toBe('Ab jetzt schreibe ich in diesem Bereich auf Deutsch.');
+    expect((await ask('alice', 'direct-alice', 'language de')).markdown).toBe(
+      'Ab jetzt schreibe ich in diesem Bereich auf Deutsch.',
+    );
     expect(cardText(await ask('alice', 'direct-alice', 'help'))).toContain('Diese Liste der Befehle anzeigen.');
-    expect((await ask('alice', 'direct-alice', 'make me a sandwich')).markdown).toBe('Ich habe „make me a sandwich“ nicht verstanden. Schreiben Sie `help`, um zu sehen, was ich kann.');
+    expect((await ask('alice', 'direct-alice', 'make me a sandwich')).markdown).toBe(
+      'Ich habe „make me a sandwich“ nicht verstanden. Schreiben Sie `help`, um zu sehen, was ich kann.',
+    );
     expect(cardText(await ask('alice', 'provisioning', 'help'))).toContain('Show this list of commands.');
-    expect((await ask('alice', 'direct-alice', 'sprache')).markdown).toBe('Ich schreibe in diesem Bereich auf Deutsch. Schreiben Sie `sprache en` für Englisch.');
-    expect((await ask('alice', 'direct-alice', 'sprache en')).markdown).toBe('From now on I write in English in this space.');
+    expect((await ask('alice', 'direct-alice', 'sprache')).markdown).toBe(
+      'Ich schreibe in diesem Bereich auf Deutsch. Schreiben Sie `sprache en` für Englisch.',
+    );
+    expect((await ask('alice', 'direct-alice', 'sprache en')).markdown).toBe(
+      'From now on I write in English in this space.',
+    );
     expect(cardText(await ask('alice', 'direct-alice', 'help'))).toContain('Show this list of commands.');
-    expect((await ask('alice', 'direct-alice', 'language klingon')).markdown).toBe('I write in English (`en`) or German (`de`), not “klingon”.');
+    expect((await ask('alice', 'direct-alice', 'language klingon')).markdown).toBe(
+      'I write in English (`en`) or German (`de`), not “klingon”.',
+    );
     expect((await h.store.getSpace(h.sandbox.state.roomByKey('direct-alice').id))?.setBy).toBe('alice@partner.example');
   });
 
@@ -38,7 +48,16 @@ describe('language per space', () => {
 
   it('writes each message in the language of the space it goes to: the German requester’s cards, the English approvers’ card', async () => {
     h = await startHarness({
-      approvalPolicy: (sandbox) => ({ 'create-customer': { approvers: ['bea@partner.example'], approverSpaces: [], required: 1, requesterMayApprove: false, space: sandbox.state.roomByKey('approvers').id, openFor: 3_600_000 } }),
+      approvalPolicy: (sandbox) => ({
+        'create-customer': {
+          approvers: ['bea@partner.example'],
+          approverSpaces: [],
+          required: 1,
+          requesterMayApprove: false,
+          space: sandbox.state.roomByKey('approvers').id,
+          openFor: 3_600_000,
+        },
+      }),
     });
     await seedTemplate(h);
     await ask('alice', 'direct-alice', 'sprache de');

@@ -7,14 +7,55 @@ let h: Harness;
 let customer: SandboxCustomer;
 
 /** A provisioned customer in the sandbox and in the bot's store, as create customer leaves it. */
-async function seedProvisioned(externalId = 'acme-001', packages = ['webex_calling', 'webex_meetings']): Promise<SandboxCustomer> {
-  const created = h.sandbox.wholesale.create({ externalId, provisioningId: 'x', address: { addressLine1: 'Hauptstraße 1', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' }, packages, customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' } }, Date.now() - 60_000);
+async function seedProvisioned(
+  externalId = 'acme-001',
+  packages = ['webex_calling', 'webex_meetings'],
+): Promise<SandboxCustomer> {
+  const created = h.sandbox.wholesale.create(
+    {
+      externalId,
+      provisioningId: 'x',
+      address: { addressLine1: 'Hauptstraße 1', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
+      packages,
+      customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' },
+    },
+    Date.now() - 60_000,
+  );
   const now = new Date().toISOString();
-  await h.store.saveCustomer({ externalId, id: created.id, orgId: created.orgId, name: 'Acme GmbH', adminEmail: 'admin@acme.example', country: 'DE', templateId: 't', templateName: 'SMB', packages, status: 'provisioned', packageStates: [], errors: [], conversationId: `c-${externalId}`, roomId: 'r', createdBy: { personId: 'p', email: 'alice@partner.example' }, createdAt: now, updatedAt: now, history: [] });
+  await h.store.saveCustomer({
+    externalId,
+    id: created.id,
+    orgId: created.orgId,
+    name: 'Acme GmbH',
+    adminEmail: 'admin@acme.example',
+    country: 'DE',
+    templateId: 't',
+    templateName: 'SMB',
+    packages,
+    status: 'provisioned',
+    packageStates: [],
+    errors: [],
+    conversationId: `c-${externalId}`,
+    roomId: 'r',
+    createdBy: { personId: 'p', email: 'alice@partner.example' },
+    createdAt: now,
+    updatedAt: now,
+    history: [],
+  });
   return created;
 }
 
-const hq = { name: 'Berlin HQ', addressLine1: 'Hauptstraße 1', addressLine2: '', city: 'Berlin', stateOrProvince: 'Berlin', postalCode: '10115', timeZone: 'Europe/Berlin', preferredLanguage: 'de_de', announcementLanguage: 'de_de' };
+const hq = {
+  name: 'Berlin HQ',
+  addressLine1: 'Hauptstraße 1',
+  addressLine2: '',
+  city: 'Berlin',
+  stateOrProvince: 'Berlin',
+  postalCode: '10115',
+  timeZone: 'Europe/Berlin',
+  preferredLanguage: 'de_de',
+  announcementLanguage: 'de_de',
+};
 
 async function ask(text: string) {
   const before = h.botMessages('direct-alice').length;
@@ -38,12 +79,23 @@ describe('add location', () => {
     expect(cardText(form)).toContain('New location for Acme GmbH');
     const done = await h.answer('alice', form, 'add', hq);
     expect(done.markdown).toBe('✅ Location Berlin HQ was added to Acme GmbH.');
-    expect(h.sandbox.subscribers.locations).toMatchObject([{ orgId: customer.orgId, name: 'Berlin HQ', timeZone: 'Europe/Berlin', address: { address1: 'Hauptstraße 1', state: 'Berlin', country: 'DE' } }]);
+    expect(h.sandbox.subscribers.locations).toMatchObject([
+      {
+        orgId: customer.orgId,
+        name: 'Berlin HQ',
+        timeZone: 'Europe/Berlin',
+        address: { address1: 'Hauptstraße 1', state: 'Berlin', country: 'DE' },
+      },
+    ]);
   });
 
   it('offers the time zones of the customer’s country, its main one chosen', async () => {
     const form = await ask('add location acme-001');
-    const zone = cardOf(form).body.find((e) => e.id === 'timeZone') as unknown as { type: string; value?: string; choices: { value: string }[] };
+    const zone = cardOf(form).body.find((e) => e.id === 'timeZone') as unknown as {
+      type: string;
+      value?: string;
+      choices: { value: string }[];
+    };
     expect(zone.type).toBe('Input.ChoiceSet');
     expect(zone.choices.map((c) => c.value)).toEqual(['Europe/Berlin', 'Europe/Busingen']);
     expect(zone.value).toBe('Europe/Berlin');
@@ -52,7 +104,10 @@ describe('add location', () => {
   it('refuses a time zone of another country beside its field, keeping the rest, and creates nothing', async () => {
     const form = await ask('add location acme-001');
     const again = await h.answer('alice', form, 'add', { ...hq, timeZone: 'America/New_York' });
-    expect(fieldOf(again, 'timeZone')).toEqual({ value: 'Europe/Berlin', error: 'Choose one of the time zones offered, those of the country (DE).' });
+    expect(fieldOf(again, 'timeZone')).toEqual({
+      value: 'Europe/Berlin',
+      error: 'Choose one of the time zones offered, those of the country (DE).',
+    });
     expect(fieldOf(again, 'city').value).toBe('Berlin');
     expect(h.sandbox.subscribers.locations).toEqual([]);
   });
@@ -60,16 +115,39 @@ describe('add location', () => {
 
 describe('add user', () => {
   async function withLocation(): Promise<string> {
-    return h.sandbox.subscribers.addLocation({ orgId: customer.orgId, name: 'Berlin HQ', timeZone: 'Europe/Berlin', preferredLanguage: 'de_de', announcementLanguage: 'de_de', address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' } }).id;
+    return h.sandbox.subscribers.addLocation({
+      orgId: customer.orgId,
+      name: 'Berlin HQ',
+      timeZone: 'Europe/Berlin',
+      preferredLanguage: 'de_de',
+      announcementLanguage: 'de_de',
+      address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
+    }).id;
   }
 
   it('adds a user with calling: location and number', async () => {
     const locationId = await withLocation();
     const form = await ask('add user acme');
     expect(fieldOf(form, 'locationId').value).toBe(locationId);
-    const done = await h.answer('alice', form, 'add', { firstName: 'Ann', lastName: 'Lee', email: 'Ann@Acme.example', package: 'webex_calling', locationId, primaryPhoneNumber: '+4930123456789', extension: '' });
+    const done = await h.answer('alice', form, 'add', {
+      firstName: 'Ann',
+      lastName: 'Lee',
+      email: 'Ann@Acme.example',
+      package: 'webex_calling',
+      locationId,
+      primaryPhoneNumber: '+4930123456789',
+      extension: '',
+    });
     expect(done.markdown).toBe('✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Calling.');
-    expect(h.sandbox.subscribers.subscribers).toMatchObject([{ email: 'ann@acme.example', package: 'webex_calling', primaryPhoneNumber: '+4930123456789', locationId, customerId: customer.id }]);
+    expect(h.sandbox.subscribers.subscribers).toMatchObject([
+      {
+        email: 'ann@acme.example',
+        package: 'webex_calling',
+        primaryPhoneNumber: '+4930123456789',
+        locationId,
+        customerId: customer.id,
+      },
+    ]);
     expect(subscriberCalls().flatMap((c) => c.requestIssues)).toEqual([]);
     const status = (await ask('status acme')).markdown!;
     expect(status).toContain('- Users: 1');
@@ -79,7 +157,15 @@ describe('add user', () => {
   it('refuses a calling package without number or extension beside the field, and sends nothing', async () => {
     const locationId = await withLocation();
     const form = await ask('add user acme');
-    const again = await h.answer('alice', form, 'add', { firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.example', package: 'webex_calling', locationId, primaryPhoneNumber: '', extension: '' });
+    const again = await h.answer('alice', form, 'add', {
+      firstName: 'Ann',
+      lastName: 'Lee',
+      email: 'ann@acme.example',
+      package: 'webex_calling',
+      locationId,
+      primaryPhoneNumber: '',
+      extension: '',
+    });
     expect(fieldOf(again, 'primaryPhoneNumber').error).toBe('A calling package needs a phone number or an extension.');
     expect(fieldOf(again, 'email').value).toBe('ann@acme.example');
     const bad = await h.answer('alice', again, 'add', { primaryPhoneNumber: '030 1234', extension: '' });
@@ -89,24 +175,48 @@ describe('add user', () => {
 
   it('keeps the customer’s administrator at the customer’s package level', async () => {
     const form = await ask('add user acme');
-    const again = await h.answer('alice', form, 'add', { firstName: 'Ad', lastName: 'Min', email: 'admin@acme.example', package: 'webex_meetings' });
-    expect(fieldOf(again, 'package').error).toBe('This is the customer’s administrator, who keeps the customer’s package level (webex_calling); it is never lowered.');
+    const again = await h.answer('alice', form, 'add', {
+      firstName: 'Ad',
+      lastName: 'Min',
+      email: 'admin@acme.example',
+      package: 'webex_meetings',
+    });
+    expect(fieldOf(again, 'package').error).toBe(
+      'This is the customer’s administrator, who keeps the customer’s package level (webex_calling); it is never lowered.',
+    );
     expect(subscriberCalls()).toEqual([]);
   });
 
   it('adds a meetings-only user without calling details, and does not add an existing one twice', async () => {
     const form = await ask('add user acme');
-    const done = await h.answer('alice', form, 'add', { firstName: 'Bo', lastName: 'Berg', email: 'bo@acme.example', package: 'webex_meetings' });
+    const done = await h.answer('alice', form, 'add', {
+      firstName: 'Bo',
+      lastName: 'Berg',
+      email: 'bo@acme.example',
+      package: 'webex_meetings',
+    });
     expect(done.markdown).toContain('was added to Acme GmbH with Webex Meetings');
     const form2 = await ask('add user acme');
-    const twice = await h.answer('alice', form2, 'add', { firstName: 'Bo', lastName: 'Berg', email: 'bo@acme.example', package: 'webex_meetings' });
+    const twice = await h.answer('alice', form2, 'add', {
+      firstName: 'Bo',
+      lastName: 'Berg',
+      email: 'bo@acme.example',
+      package: 'webex_meetings',
+    });
     expect(fieldOf(twice, 'email').error).toBe('This email already belongs to a Webex user.');
     expect(h.sandbox.subscribers.subscribers).toHaveLength(1);
   });
 
   it('refuses to add to a customer that is not provisioned yet', async () => {
-    await h.store.saveCustomer({ ...(await h.store.findCustomer('acme-001'))!, externalId: 'late-1', name: 'Late Co', status: 'provisioning' });
-    expect((await ask('add user late-1')).markdown).toBe('Late Co is provisioning, not provisioned yet, so nothing can be added to it. Write `status late-1` to follow it.');
+    await h.store.saveCustomer({
+      ...(await h.store.findCustomer('acme-001'))!,
+      externalId: 'late-1',
+      name: 'Late Co',
+      status: 'provisioning',
+    });
+    expect((await ask('add user late-1')).markdown).toBe(
+      'Late Co is provisioning, not provisioned yet, so nothing can be added to it. Write `status late-1` to follow it.',
+    );
   });
 });
 
@@ -115,7 +225,15 @@ describe('a create whose answer never came back', () => {
   it('adds the user on the first click anyway: the bot looks the email up before it reports', async () => {
     h.sandbox.faults.add({ method: 'POST', path: '/wholesale/subscribers', status: 500, passThrough: true, times: 1 });
     const form = await ask('add user acme');
-    const answers = { firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.example', package: 'webex_meetings', locationId: '', primaryPhoneNumber: '', extension: '' };
+    const answers = {
+      firstName: 'Ann',
+      lastName: 'Lee',
+      email: 'ann@acme.example',
+      package: 'webex_meetings',
+      locationId: '',
+      primaryPhoneNumber: '',
+      extension: '',
+    };
     const done = await h.answer('alice', form, 'add', answers);
     expect(done.markdown).toBe('✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Meetings.');
     expect(h.sandbox.subscribers.subscribers.filter((x) => x.email === 'ann@acme.example')).toHaveLength(1);
@@ -144,19 +262,41 @@ describe('set-up steps under an approval policy', () => {
   it('says on the card when the policy names too few people who could approve, and creates nothing', async () => {
     await h.close();
     // The approvers' space holds only the requester and the bot: nobody is left to approve.
-    h = await startHarness({ approvalPolicy: (sandbox) => ({ 'add-location': { approvers: [], approverSpaces: [sandbox.state.roomByKey('direct-alice').id], required: 1, requesterMayApprove: false, openFor: 3_600_000 } }) });
+    h = await startHarness({
+      approvalPolicy: (sandbox) => ({
+        'add-location': {
+          approvers: [],
+          approverSpaces: [sandbox.state.roomByKey('direct-alice').id],
+          required: 1,
+          requesterMayApprove: false,
+          openFor: 3_600_000,
+        },
+      }),
+    });
     customer = await seedProvisioned();
     const form = await ask('add location acme');
     const again = await h.answer('alice', form, 'add', hq);
-    expect(cardText(again)).toContain('The approval policy needs 1 approvals but names only 0 people who could give them.');
+    expect(cardText(again)).toContain(
+      'The approval policy needs 1 approval but names only 0 people who could give them.',
+    );
     expect(fieldOf(again, 'city').value).toBe('Berlin');
     expect(h.sandbox.subscribers.locations).toEqual([]);
   });
 
-
   it('waits for the approver before adding a location', async () => {
     await h.close();
-    h = await startHarness({ approvalPolicy: (sandbox) => ({ 'add-location': { approvers: ['bea@partner.example'], approverSpaces: [], required: 1, requesterMayApprove: false, space: sandbox.state.roomByKey('approvers').id, openFor: 3_600_000 } }) });
+    h = await startHarness({
+      approvalPolicy: (sandbox) => ({
+        'add-location': {
+          approvers: ['bea@partner.example'],
+          approverSpaces: [],
+          required: 1,
+          requesterMayApprove: false,
+          space: sandbox.state.roomByKey('approvers').id,
+          openFor: 3_600_000,
+        },
+      }),
+    });
     customer = await seedProvisioned();
     const form = await ask('add location acme');
     await h.click('alice', form, 'add', hq);
@@ -168,7 +308,9 @@ describe('set-up steps under an approval policy', () => {
     expect(waiting).toMatch(/- Waiting for approval: Berlin HQ → Acme GmbH: 0 of 1, open until .+/);
     await pressButton(h.sandbox, 'bea', card, { vote: 'approve' });
     await waitFor('the location', () => h.sandbox.subscribers.locations.length === 1);
-    await waitFor('the report', () => h.botMessages('direct-alice').find((m) => m.markdown === '✅ Location Berlin HQ was added to Acme GmbH.'));
+    await waitFor('the report', () =>
+      h.botMessages('direct-alice').find((m) => m.markdown === '✅ Location Berlin HQ was added to Acme GmbH.'),
+    );
     await h.settle();
     expect((await ask('status acme')).markdown).not.toContain('Waiting for approval');
   });

@@ -45,10 +45,35 @@ async function ask(person: string, room: string, text: string) {
 
 describe('status, history and customers', () => {
   it('answers status for a customer in each lifecycle state, per package, with the last error', async () => {
-    await h.store.saveCustomer(record({ externalId: 'p-1', name: 'Provisioning Co', status: 'provisioning', packageStates: [{ name: 'webex_calling', status: 'provisioning', errors: [] }] }));
+    await h.store.saveCustomer(
+      record({
+        externalId: 'p-1',
+        name: 'Provisioning Co',
+        status: 'provisioning',
+        packageStates: [{ name: 'webex_calling', status: 'provisioning', errors: [] }],
+      }),
+    );
     await h.store.saveCustomer(record({ externalId: 'ok-1', name: 'Done Co' }));
-    await h.store.saveCustomer(record({ externalId: 'we-1', name: 'Partial Co', status: 'provisioned_with_errors', packageStates: [{ name: 'webex_calling', status: 'provisioned', errors: [] }, { name: 'webex_meetings', status: 'error', errors: [{ errorCode: 4003, description: 'No meeting site' }] }] }));
-    await h.store.saveCustomer(record({ externalId: 'e-1', name: 'Broken Co', status: 'error', errors: [{ errorCode: 2560, description: 'Maintenance' }], packageStates: [{ name: 'webex_calling', status: 'error', errors: [] }] }));
+    await h.store.saveCustomer(
+      record({
+        externalId: 'we-1',
+        name: 'Partial Co',
+        status: 'provisioned_with_errors',
+        packageStates: [
+          { name: 'webex_calling', status: 'provisioned', errors: [] },
+          { name: 'webex_meetings', status: 'error', errors: [{ errorCode: 4003, description: 'No meeting site' }] },
+        ],
+      }),
+    );
+    await h.store.saveCustomer(
+      record({
+        externalId: 'e-1',
+        name: 'Broken Co',
+        status: 'error',
+        errors: [{ errorCode: 2560, description: 'Maintenance' }],
+        packageStates: [{ name: 'webex_calling', status: 'error', errors: [] }],
+      }),
+    );
     expect((await ask('oscar', 'direct-oscar', 'status p-1')).markdown).toContain('- State: provisioning');
     expect((await ask('oscar', 'direct-oscar', 'status done co')).markdown).toContain('- Webex Calling: provisioned');
     const partial = (await ask('oscar', 'direct-oscar', 'status Partial Co')).markdown!;
@@ -61,13 +86,25 @@ describe('status, history and customers', () => {
   });
 
   it('refreshes from the Wholesale API when the stored state is older than a minute, and says when it cannot', async () => {
-    const live = h.sandbox.wholesale.create({ externalId: 'old-1', provisioningId: 'x', address: { addressLine1: 'a', city: 'b', country: 'DE' }, packages: ['webex_calling'] }, Date.now() - 60_000);
-    await h.store.saveCustomer(record({ externalId: 'old-1', name: 'Old Co', id: live.id, status: 'provisioning', updatedAt: minutesAgo(2) }));
+    const live = h.sandbox.wholesale.create(
+      {
+        externalId: 'old-1',
+        provisioningId: 'x',
+        address: { addressLine1: 'a', city: 'b', country: 'DE' },
+        packages: ['webex_calling'],
+      },
+      Date.now() - 60_000,
+    );
+    await h.store.saveCustomer(
+      record({ externalId: 'old-1', name: 'Old Co', id: live.id, status: 'provisioning', updatedAt: minutesAgo(2) }),
+    );
     const fresh = (await ask('oscar', 'direct-oscar', 'status old-1')).markdown!;
     expect(fresh).toContain('- State: provisioned');
     expect((await h.store.findCustomer('old-1'))!.status).toBe('provisioned');
 
-    await h.store.saveCustomer(record({ externalId: 'old-2', name: 'Older Co', id: live.id, status: 'provisioning', updatedAt: minutesAgo(5) }));
+    await h.store.saveCustomer(
+      record({ externalId: 'old-2', name: 'Older Co', id: live.id, status: 'provisioning', updatedAt: minutesAgo(5) }),
+    );
     h.sandbox.faults.add({ method: 'GET', path: '/wholesale/customers/{customerId}', status: 500, times: 5 });
     const stale = (await ask('oscar', 'direct-oscar', 'status old-2')).markdown!;
     expect(stale).toContain('The Wholesale API did not answer; this is the state as of');
@@ -86,17 +123,49 @@ describe('status, history and customers', () => {
 
   it('says when nothing matches and suggests close names', async () => {
     await h.store.saveCustomer(record({ externalId: 'globex-1', name: 'Globex' }));
-    expect((await ask('oscar', 'direct-oscar', 'status globx')).markdown).toBe('No customer matches “globx”. Did you mean: Globex?');
+    expect((await ask('oscar', 'direct-oscar', 'status globx')).markdown).toBe(
+      'No customer matches “globx”. Did you mean: Globex?',
+    );
     expect((await ask('oscar', 'direct-oscar', 'status zzzzzz')).markdown).toBe('No customer matches “zzzzzz”.');
   });
 
   it('lists everything in flight, oldest first', async () => {
-    await h.store.saveCustomer(record({ externalId: 'late', name: 'Late Co', status: 'provisioning', createdAt: minutesAgo(5), conversationId: 'c-late' }));
-    await h.store.saveCustomer(record({ externalId: 'early', name: 'Early Co', status: 'provisioning', createdAt: minutesAgo(50), conversationId: 'c-early' }));
+    await h.store.saveCustomer(
+      record({
+        externalId: 'late',
+        name: 'Late Co',
+        status: 'provisioning',
+        createdAt: minutesAgo(5),
+        conversationId: 'c-late',
+      }),
+    );
+    await h.store.saveCustomer(
+      record({
+        externalId: 'early',
+        name: 'Early Co',
+        status: 'provisioning',
+        createdAt: minutesAgo(50),
+        conversationId: 'c-early',
+      }),
+    );
     await h.say('paul', 'direct-paul', 'create template');
     await h.waitForBotMessages('direct-paul', 1);
     const now = new Date().toISOString();
-    await h.store.saveConversation({ id: 'c-loc', kind: 'location', machineVersion: 1, roomId: 'r', startedBy: { personId: 'p', email: 'alice@partner.example' }, status: 'active', step: 'form', nonce: 'n', cardPosted: true, snapshot: {}, revision: 0, createdAt: now, updatedAt: now });
+    await h.store.saveConversation({
+      id: 'c-loc',
+      kind: 'location',
+      machineVersion: 1,
+      roomId: 'r',
+      startedBy: { personId: 'p', email: 'alice@partner.example' },
+      status: 'active',
+      step: 'form',
+      nonce: 'n',
+      cardPosted: true,
+      snapshot: {},
+      revision: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
     const reply = (await ask('oscar', 'direct-oscar', 'status')).markdown!;
     const lines = reply.split('\n').slice(1);
     expect(lines[0]).toContain('Early Co');
@@ -110,7 +179,13 @@ describe('status, history and customers', () => {
 
   it('pages the history, newest first', async () => {
     await h.store.saveCustomer(record({ externalId: 'hist-1', name: 'Hist Co' }));
-    for (let i = 0; i < 23; i++) await h.store.appendAudit({ at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), action: `step.${i}`, externalId: 'hist-1', details: {} });
+    for (let i = 0; i < 23; i++)
+      await h.store.appendAudit({
+        at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+        action: `step.${i}`,
+        externalId: 'hist-1',
+        details: {},
+      });
     const first = await ask('oscar', 'direct-oscar', 'history hist-1');
     expect(first.markdown).toContain('(Page 1 of 3)');
     expect(first.markdown!.split('\n')[1]).toContain('step.22');
@@ -137,24 +212,47 @@ describe('status, history and customers', () => {
 describe('who may do what', () => {
   it('lets a viewer look but not start a procedure', async () => {
     const refused = await ask('oscar', 'direct-oscar', 'create customer');
-    expect(refused.markdown).toBe('Sorry, oscar@partner.example, you may look up status and history, but only partner admins can start this. Ask alice@partner.example if you need to.');
+    expect(refused.markdown).toBe(
+      'Sorry, oscar@partner.example, you may look up status and history, but only partner admins can start this. Ask alice@partner.example if you need to.',
+    );
     expect(await h.store.findConversations({})).toEqual([]);
     expect((await ask('oscar', 'direct-oscar', 'customers')).markdown).toContain('has not created any customer yet');
   });
 
   it('refuses someone on no list, and someone outside the allowed domains, saying whom to ask', async () => {
     await h.close();
-    h = await startHarness({ roles: { partnerAdmins: ['alice@partner.example'], approvers: [], viewers: [], contact: 'alice@partner.example' } });
-    expect((await ask('paul', 'direct-paul', 'status')).markdown).toBe('Sorry, paul@partner.example, you are not on this bot’s list of partner admins, approvers or viewers. Ask alice@partner.example to add you.');
+    h = await startHarness({
+      roles: { partnerAdmins: ['alice@partner.example'], approvers: [], viewers: [], contact: 'alice@partner.example' },
+    });
+    expect((await ask('paul', 'direct-paul', 'status')).markdown).toBe(
+      'Sorry, paul@partner.example, you are not on this bot’s list of partner admins, approvers or viewers. Ask alice@partner.example to add you.',
+    );
     expect((await ask('paul', 'direct-paul', 'help')).attachments).toBeDefined();
     await h.close();
-    h = await startHarness({ roles: { partnerAdmins: ['alice@partner.example'], approvers: [], viewers: [], allowedDomains: ['other.example'], contact: 'ops@other.example' } });
-    expect((await ask('alice', 'direct-alice', 'templates')).markdown).toBe('Sorry, alice@partner.example, this bot only works for people of other.example. Ask ops@other.example if you need access.');
+    h = await startHarness({
+      roles: {
+        partnerAdmins: ['alice@partner.example'],
+        approvers: [],
+        viewers: [],
+        allowedDomains: ['other.example'],
+        contact: 'ops@other.example',
+      },
+    });
+    expect((await ask('alice', 'direct-alice', 'templates')).markdown).toBe(
+      'Sorry, alice@partner.example, this bot only works for people of other.example. Ask ops@other.example if you need access.',
+    );
   });
 
   it('changes nothing when someone without the role clicks a card', async () => {
     await h.close();
-    h = await startHarness({ roles: { partnerAdmins: ['alice@partner.example'], approvers: [], viewers: ['paul@partner.example'], contact: 'alice@partner.example' } });
+    h = await startHarness({
+      roles: {
+        partnerAdmins: ['alice@partner.example'],
+        approvers: [],
+        viewers: ['paul@partner.example'],
+        contact: 'alice@partner.example',
+      },
+    });
     const card = await ask('alice', 'provisioning', 'create template');
     const refused = await h.answer('paul', card, 'cancel');
     expect(refused.markdown).toContain('only partner admins can start this');
@@ -165,10 +263,16 @@ describe('who may do what', () => {
 describe('the failure notice for the on-call space', () => {
   it('posts what failed and the commands to look and retry, in the on-call space', async () => {
     await seedTemplate(h);
-    h.sandbox.wholesale.setOutcome('acme-001', { status: 'error', errorCode: 2560, description: 'Webex Calling is in maintenance.' });
+    h.sandbox.wholesale.setOutcome('acme-001', {
+      status: 'error',
+      errorCode: 2560,
+      description: 'Webex Calling is in maintenance.',
+    });
     const summary = await customerToSummary(h);
     await h.click('alice', summary, 'create');
     const notice = await waitForBotText(h, 'provisioning', (m) => m.startsWith('⚠️'));
-    expect(notice.markdown).toBe('⚠️ Provisioning of **Acme GmbH** (`acme-001`, started by alice@partner.example) failed: Webex Calling is in maintenance. (2560). To look: `status acme-001`. To retry: fix the cause with the customer, delete the customer in Partner Hub, then `create customer`.');
+    expect(notice.markdown).toBe(
+      '⚠️ Provisioning of **Acme GmbH** (`acme-001`, started by alice@partner.example) failed: Webex Calling is in maintenance. (2560). To look: `status acme-001`. To retry: fix the cause with the customer, delete the customer in Partner Hub, then `create customer`.',
+    );
   });
 });

@@ -28,33 +28,62 @@ const vote = fc.record({
 
 describe('votes on an approval', () => {
   const runs = fuzzRuns(40);
-  it('any voter, any comment: counted or refused with a reply, and the procedure follows the decision', async () => {
-    await checkProperty(
-      'approval votes',
-      fc.asyncProperty(fc.constantFrom(1, 2), fc.boolean(), fc.array(vote, { minLength: 1, maxLength: 4 }), async (required, requesterMayApprove, votes) => {
-        const policy: ApprovalPolicy = { 'add-location': { approvers: ['bea@partner.example', 'chen@partner.example'], approverSpaces: [], required, requesterMayApprove, openFor: 86_400_000 } };
-        const rig = await createRig('location', { policy });
-        const started = await rig.start();
-        const form = rig.currentCard(started);
-        const add = form && buttonsOf(form).find((b) => b.data.action === 'add');
-        if (!add) throw new Error('no Add button');
-        await rig.press(started, add, Object.fromEntries(Object.entries(validAnswers.location).map(([k, v]) => [k, v[0]!])));
-        if ((await rig.conversation()).step !== 'awaitingApproval') throw new Error(`not waiting for approval but at ${(await rig.conversation()).step}`);
-        for (const v of votes) {
-          const posted = rig.posts.length;
-          await rig.vote(people[v.who], v.vote, v.comment);
-          const posts = rig.posts.slice(posted);
-          posts.forEach((p, i) => checkPost(p, `vote ${v.vote} by ${v.who}, post ${i + 1}`));
-          if (posts.length === 0) throw new Error(`a vote by ${v.who} got no reply`);
-        }
-        const [approval] = await rig.store.findApprovals({});
-        const { step } = await rig.conversation();
-        const expected = approval?.status === 'rejected' ? 'rejected' : approval?.status === 'approved' ? 'done' : 'awaitingApproval';
-        if (step !== expected) throw new Error(`the approval is ${approval?.status}, the procedure at ${step}`);
-        if (approval?.votes.some((x) => (x.comment ?? '').length > 500)) throw new Error('a comment longer than the card allows was stored');
-        if (rig.calls.filter((c) => c === 'wholesale.createLocation').length !== (expected === 'done' ? 1 : 0)) throw new Error(`created ${rig.calls.length} times with the approval ${approval?.status}`);
-      }),
-      runs,
-    );
-  }, fuzzTimeout(runs, 30));
+  it(
+    'any voter, any comment: counted or refused with a reply, and the procedure follows the decision',
+    async () => {
+      await checkProperty(
+        'approval votes',
+        fc.asyncProperty(
+          fc.constantFrom(1, 2),
+          fc.boolean(),
+          fc.array(vote, { minLength: 1, maxLength: 4 }),
+          async (required, requesterMayApprove, votes) => {
+            const policy: ApprovalPolicy = {
+              'add-location': {
+                approvers: ['bea@partner.example', 'chen@partner.example'],
+                approverSpaces: [],
+                required,
+                requesterMayApprove,
+                openFor: 86_400_000,
+              },
+            };
+            const rig = await createRig('location', { policy });
+            const started = await rig.start();
+            const form = rig.currentCard(started);
+            const add = form && buttonsOf(form).find((b) => b.data.action === 'add');
+            if (!add) throw new Error('no Add button');
+            await rig.press(
+              started,
+              add,
+              Object.fromEntries(Object.entries(validAnswers.location).map(([k, v]) => [k, v[0]!])),
+            );
+            if ((await rig.conversation()).step !== 'awaitingApproval')
+              throw new Error(`not waiting for approval but at ${(await rig.conversation()).step}`);
+            for (const v of votes) {
+              const posted = rig.posts.length;
+              await rig.vote(people[v.who], v.vote, v.comment);
+              const posts = rig.posts.slice(posted);
+              posts.forEach((p, i) => checkPost(p, `vote ${v.vote} by ${v.who}, post ${i + 1}`));
+              if (posts.length === 0) throw new Error(`a vote by ${v.who} got no reply`);
+            }
+            const [approval] = await rig.store.findApprovals({});
+            const { step } = await rig.conversation();
+            const expected =
+              approval?.status === 'rejected'
+                ? 'rejected'
+                : approval?.status === 'approved'
+                  ? 'done'
+                  : 'awaitingApproval';
+            if (step !== expected) throw new Error(`the approval is ${approval?.status}, the procedure at ${step}`);
+            if (approval?.votes.some((x) => (x.comment ?? '').length > 500))
+              throw new Error('a comment longer than the card allows was stored');
+            if (rig.calls.filter((c) => c === 'wholesale.createLocation').length !== (expected === 'done' ? 1 : 0))
+              throw new Error(`created ${rig.calls.length} times with the approval ${approval?.status}`);
+          },
+        ),
+        runs,
+      );
+    },
+    fuzzTimeout(runs, 30),
+  );
 });

@@ -38,7 +38,11 @@ function choose(rig: Rig, buttons: readonly SubmitAction[], pick: number, anyBut
     const event = rig.procedure.toEvent(b.data.action ?? '', {});
     return event !== undefined && 'inputs' in event;
   };
-  const pool = anyButton ? buttons : buttons.filter(takes).length > 0 ? buttons.filter(takes) : buttons.filter((b) => b.data.action !== 'cancel');
+  const pool = anyButton
+    ? buttons
+    : buttons.filter(takes).length > 0
+      ? buttons.filter(takes)
+      : buttons.filter((b) => b.data.action !== 'cancel');
   const chosen = (pool.length > 0 ? pool : buttons)[pick % (pool.length || buttons.length)];
   if (!chosen) throw new Error('a card without buttons');
   return chosen;
@@ -50,47 +54,85 @@ const oneIn = (n: number) => fc.integer({ min: 1, max: n }).map((x) => x === 1);
 
 describe('every card’s inputs', () => {
   const runs = fuzzRuns(60);
-  it.each(kinds)('%s: any submission on any of its cards moves on with valid answers, or comes back with a message per field and stores nothing else', async (kind) => {
-    // After the odd submission, up to two presses with valid answers: what it left behind must
-    // not slip past a later card either (an edit left by Back, say).
-    const followUp = fc.record({ pick: fc.nat(), anyButton: fc.constant(false) });
-    await checkProperty(
-      `card inputs: ${kind}`,
-      fc.asyncProperty(fc.constantFrom(...targets[kind]), fc.nat(), oneIn(7), recipe(allFields(kind)), fc.array(followUp, { maxLength: 2 }), locale, async (target, pick, anyButton, r, followUps, language) => {
-        const { rig, conversation } = await reach(target, language);
-        const card = rig.currentCard(conversation);
-        if (!card) throw new Error(`no card at ${target.name}`);
-        await pressAndCheck(rig, choose(rig, buttonsOf(card), pick, anyButton), inputsFor(inputIds(card), validAnswers[kind], r));
-        for (const next of followUps) {
-          const now = await rig.conversation();
-          const shown = now.status === 'active' ? rig.currentCard(now) : undefined;
-          if (!shown) break;
-          await pressAndCheck(rig, choose(rig, buttonsOf(shown), next.pick, next.anyButton), inputsFor(inputIds(shown), validAnswers[kind], valid));
-        }
-      }),
-      runs,
-    );
-  }, fuzzTimeout(runs, 20));
+  it.each(kinds)(
+    '%s: any submission on any of its cards moves on with valid answers, or comes back with a message per field and stores nothing else',
+    async (kind) => {
+      // After the odd submission, up to two presses with valid answers: what it left behind must
+      // not slip past a later card either (an edit left by Back, say).
+      const followUp = fc.record({ pick: fc.nat(), anyButton: fc.constant(false) });
+      await checkProperty(
+        `card inputs: ${kind}`,
+        fc.asyncProperty(
+          fc.constantFrom(...targets[kind]),
+          fc.nat(),
+          oneIn(7),
+          recipe(allFields(kind)),
+          fc.array(followUp, { maxLength: 2 }),
+          locale,
+          async (target, pick, anyButton, r, followUps, language) => {
+            const { rig, conversation } = await reach(target, language);
+            const card = rig.currentCard(conversation);
+            if (!card) throw new Error(`no card at ${target.name}`);
+            await pressAndCheck(
+              rig,
+              choose(rig, buttonsOf(card), pick, anyButton),
+              inputsFor(inputIds(card), validAnswers[kind], r),
+            );
+            for (const next of followUps) {
+              const now = await rig.conversation();
+              const shown = now.status === 'active' ? rig.currentCard(now) : undefined;
+              if (!shown) break;
+              await pressAndCheck(
+                rig,
+                choose(rig, buttonsOf(shown), next.pick, next.anyButton),
+                inputsFor(inputIds(shown), validAnswers[kind], valid),
+              );
+            }
+          },
+        ),
+        runs,
+      );
+    },
+    fuzzTimeout(runs, 20),
+  );
 });
 
 describe('walks through a procedure', () => {
   const runs = fuzzRuns(40);
   const walkers = ['template', 'customer', 'user', 'location'] as const satisfies readonly ProcedureKind[];
-  const move = (kind: ProcedureKind) => fc.record({ pick: fc.nat(), anyButton: oneIn(12), recipe: recipe(allFields(kind), ['valid', 'valid', 'one', 'any']) });
-  it.each(walkers)('%s: a run of random presses never reaches a state with answers no card accepted', async (kind) => {
-    await checkProperty(
-      `walks: ${kind}`,
-      fc.asyncProperty(fc.array(move(kind), { minLength: 1, maxLength: 16 }), fc.constantFrom('issue' as const, 'paste' as const), locale, async (moves, provisioning, language) => {
-        const rig = await createRig(kind, { locale: language, provisioning });
-        let conversation = await rig.start();
-        for (const m of moves) {
-          const card = conversation.status === 'active' ? rig.currentCard(conversation) : undefined;
-          if (!card || buttonsOf(card).length === 0) break;
-          await pressAndCheck(rig, choose(rig, buttonsOf(card), m.pick, m.anyButton), inputsFor(inputIds(card), validAnswers[kind], m.recipe));
-          conversation = await rig.conversation();
-        }
-      }),
-      runs,
-    );
-  }, fuzzTimeout(runs, 60));
+  const move = (kind: ProcedureKind) =>
+    fc.record({
+      pick: fc.nat(),
+      anyButton: oneIn(12),
+      recipe: recipe(allFields(kind), ['valid', 'valid', 'one', 'any']),
+    });
+  it.each(walkers)(
+    '%s: a run of random presses never reaches a state with answers no card accepted',
+    async (kind) => {
+      await checkProperty(
+        `walks: ${kind}`,
+        fc.asyncProperty(
+          fc.array(move(kind), { minLength: 1, maxLength: 16 }),
+          fc.constantFrom('issue' as const, 'paste' as const),
+          locale,
+          async (moves, provisioning, language) => {
+            const rig = await createRig(kind, { locale: language, provisioning });
+            let conversation = await rig.start();
+            for (const m of moves) {
+              const card = conversation.status === 'active' ? rig.currentCard(conversation) : undefined;
+              if (!card || buttonsOf(card).length === 0) break;
+              await pressAndCheck(
+                rig,
+                choose(rig, buttonsOf(card), m.pick, m.anyButton),
+                inputsFor(inputIds(card), validAnswers[kind], m.recipe),
+              );
+              conversation = await rig.conversation();
+            }
+          },
+        ),
+        runs,
+      );
+    },
+    fuzzTimeout(runs, 60),
+  );
 });

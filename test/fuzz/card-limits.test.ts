@@ -24,26 +24,38 @@ import { checkPost } from './submission-checks.ts';
 
 const stretch = fc.record({
   unit: fc.constantFrom('a', 'Z', '0', 'ü', '中', '💥', ' ', '-', '.', '/', '\u0000', '\u200b'),
-  length: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 40, max: 300 }), fc.integer({ min: 300, max: 20_000 })),
+  length: fc.oneof(
+    fc.integer({ min: 1, max: 40 }),
+    fc.integer({ min: 40, max: 300 }),
+    fc.integer({ min: 300, max: 20_000 }),
+  ),
   atStart: fc.boolean(),
 });
 type Stretch = typeof stretch extends fc.Arbitrary<infer S> ? S : never;
 
-const stepsOf = (kind: ProcedureKind) => Object.values(formSteps[kind]).filter((s) => kind !== 'template' || !s.fields.includes('provisioningId'));
+const stepsOf = (kind: ProcedureKind) =>
+  Object.values(formSteps[kind]).filter((s) => kind !== 'template' || !s.fields.includes('provisioningId'));
 const allValid = (kind: ProcedureKind, answers: Answers) => stepsOf(kind).every((s) => !s.errorsOf(answers));
 
 /** Valid answers: chosen alternatives if they fit together, then each field stretched if it stays valid. */
 function stretched(kind: ProcedureKind, picks: readonly number[], stretches: readonly (Stretch | null)[]): Answers {
   const fields = Object.keys(validAnswers[kind]);
-  const base = (alternative: (i: number) => number) => Object.fromEntries(fields.map((f, i) => [f, validAnswers[kind][f]![alternative(i) % validAnswers[kind][f]!.length]!]));
-  let answers: Record<string, string> = kind === 'template' ? { ...defaultAnswers, ...base((i) => picks[i] ?? 0) } : base((i) => picks[i] ?? 0);
+  const base = (alternative: (i: number) => number) =>
+    Object.fromEntries(
+      fields.map((f, i) => [f, validAnswers[kind][f]![alternative(i) % validAnswers[kind][f]!.length]!]),
+    );
+  let answers: Record<string, string> =
+    kind === 'template' ? { ...defaultAnswers, ...base((i) => picks[i] ?? 0) } : base((i) => picks[i] ?? 0);
   if (!allValid(kind, answers)) answers = kind === 'template' ? { ...defaultAnswers, ...base(() => 0) } : base(() => 0);
   fields.forEach((field, i) => {
     const s = stretches[i];
     if (!s) return;
     const more = s.unit.repeat(s.length);
     // Stored answers are trimmed (the engine's cardInputs), so stretch what stays after trimming.
-    const candidate = { ...answers, [field]: (s.atStart ? `${more}${answers[field]}` : `${answers[field]}${more}`).trim() };
+    const candidate = {
+      ...answers,
+      [field]: (s.atStart ? `${more}${answers[field]}` : `${answers[field]}${more}`).trim(),
+    };
     if (allValid(kind, candidate)) answers = candidate;
   });
   return answers;
@@ -55,20 +67,56 @@ const who = { conversationId: 'c1', roomId: 'r1', startedBy: { personId: 'p1', e
 function views(kind: ProcedureKind, answers: Answers, view: CardView): [string, Reply][] {
   switch (kind) {
     case 'template': {
-      const context = { ...who, provisioningIdSource: 'paste' as const, answers, errors: {}, editing: false, saved: { id: 't', name: answers.name ?? '', provisioningId: PROVISIONING_ID } };
-      return ['basics', 'access', 'settings', 'summary', 'pasteId', 'done', 'awaitingApproval', 'cancelled'].map((s) => [s, templateCard(s, context, view)]);
+      const context = {
+        ...who,
+        provisioningIdSource: 'paste' as const,
+        answers,
+        errors: {},
+        editing: false,
+        saved: { id: 't', name: answers.name ?? '', provisioningId: PROVISIONING_ID },
+      };
+      return ['basics', 'access', 'settings', 'summary', 'pasteId', 'done', 'awaitingApproval', 'cancelled'].map(
+        (s) => [s, templateCard(s, context, view)],
+      );
     }
     case 'customer': {
-      const templates = [{ id: 'tpl-1', name: 'SMB Germany', provisioningId: PROVISIONING_ID, emailLanguage: 'de_DE' }, { id: 'tpl-2', name: 'Enterprise', provisioningId: PROVISIONING_ID, emailLanguage: 'en_US' }];
-      const context = { ...who, pollMs: 1000, templates, answers, errors: {}, editing: false, packageStates: [], customerErrors: [], checks: 0 };
-      return ['company', 'confirm', 'packages', 'hq', 'summary', 'create', 'provisioning', 'provisioned', 'awaitingApproval', 'cancelled'].map((s) => [s, customerCard(s, context, view)]);
+      const templates = [
+        { id: 'tpl-1', name: 'SMB Germany', provisioningId: PROVISIONING_ID, emailLanguage: 'de_DE' },
+        { id: 'tpl-2', name: 'Enterprise', provisioningId: PROVISIONING_ID, emailLanguage: 'en_US' },
+      ];
+      const context = {
+        ...who,
+        pollMs: 1000,
+        templates,
+        answers,
+        errors: {},
+        editing: false,
+        packageStates: [],
+        customerErrors: [],
+        checks: 0,
+      };
+      return [
+        'company',
+        'confirm',
+        'packages',
+        'hq',
+        'summary',
+        'create',
+        'provisioning',
+        'provisioned',
+        'awaitingApproval',
+        'cancelled',
+      ].map((s) => [s, customerCard(s, context, view)]);
     }
     case 'user': {
       const context = { ...who, customer: CUSTOMER, locations: LOCATIONS, answers, errors: {} };
       return ['form', 'done', 'awaitingApproval'].map((s) => [s, userCard(s, context, view)]);
     }
     case 'location':
-      return ['form', 'done', 'awaitingApproval'].map((s) => [s, locationCard(s, { ...who, customer: CUSTOMER, answers, errors: {} }, view)]);
+      return ['form', 'done', 'awaitingApproval'].map((s) => [
+        s,
+        locationCard(s, { ...who, customer: CUSTOMER, answers, errors: {} }, view),
+      ]);
     case 'bulk':
       return [];
   }
@@ -76,21 +124,31 @@ function views(kind: ProcedureKind, answers: Answers, view: CardView): [string, 
 
 describe('cards for valid answers at their limits', () => {
   const runs = fuzzRuns(60);
-  it.each(['template', 'customer', 'user', 'location'] as const)('%s: every state’s card and markdown stay within what Webex takes', async (kind) => {
-    const fields = Object.keys(validAnswers[kind]).length;
-    await checkProperty(
-      `card limits: ${kind}`,
-      fc.asyncProperty(
-        fc.array(fc.nat(), { minLength: fields, maxLength: fields }),
-        fc.array(fc.option(stretch, { freq: 2 }), { minLength: fields, maxLength: fields }),
-        fc.constantFrom<Locale>('en', 'de'),
-        async (picks, stretches, locale) => {
-          const answers = stretched(kind, picks, stretches);
-          const view: CardView = { t: translator(locale), locale, conversationId: '6f1c2a4e-8d3b-4c1e-9f7a-2b5d8e0c1a3f', step: 'summary', nonce: 'AbCdEfGhIjKlMnOp' };
-          for (const [state, shown] of views(kind, answers, view)) checkPost(shown, `${kind} ${state}`);
-        },
-      ),
-      runs,
-    );
-  }, fuzzTimeout(runs, 30));
+  it.each(['template', 'customer', 'user', 'location'] as const)(
+    '%s: every state’s card and markdown stay within what Webex takes',
+    async (kind) => {
+      const fields = Object.keys(validAnswers[kind]).length;
+      await checkProperty(
+        `card limits: ${kind}`,
+        fc.asyncProperty(
+          fc.array(fc.nat(), { minLength: fields, maxLength: fields }),
+          fc.array(fc.option(stretch, { freq: 2 }), { minLength: fields, maxLength: fields }),
+          fc.constantFrom<Locale>('en', 'de'),
+          async (picks, stretches, locale) => {
+            const answers = stretched(kind, picks, stretches);
+            const view: CardView = {
+              t: translator(locale),
+              locale,
+              conversationId: '6f1c2a4e-8d3b-4c1e-9f7a-2b5d8e0c1a3f',
+              step: 'summary',
+              nonce: 'AbCdEfGhIjKlMnOp',
+            };
+            for (const [state, shown] of views(kind, answers, view)) checkPost(shown, `${kind} ${state}`);
+          },
+        ),
+        runs,
+      );
+    },
+    fuzzTimeout(runs, 30),
+  );
 });

@@ -29,17 +29,29 @@ beforeAll(async () => {
   procedure = (await createRig('template')).procedure;
 });
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- h stays unset when beforeAll fails
   await h?.close();
 });
 
 function isCard(content: unknown): content is AdaptiveCard {
-  return typeof content === 'object' && content !== null && 'type' in content && content.type === 'AdaptiveCard' && 'body' in content && Array.isArray(content.body);
+  return (
+    typeof content === 'object' &&
+    content !== null &&
+    'type' in content &&
+    content.type === 'AdaptiveCard' &&
+    'body' in content &&
+    Array.isArray(content.body)
+  );
 }
 const cardIn = (message: SandboxMessage): AdaptiveCard | undefined => {
   const content = message.attachments?.[0]?.content;
   return isCard(content) ? content : undefined;
 };
-const postsSince = (count: number) => h.botMessages(ROOM).slice(count).map((m) => ({ markdown: m.markdown ?? m.text, ...(cardIn(m) ? { card: cardIn(m) } : {}) }));
+const postsSince = (count: number) =>
+  h
+    .botMessages(ROOM)
+    .slice(count)
+    .map((m) => ({ markdown: m.markdown ?? m.text, ...(cardIn(m) ? { card: cardIn(m) } : {}) }));
 
 /** The card (and its message) showing the conversation's current step. */
 function shown(conversation: Conversation): { message: SandboxMessage; card: AdaptiveCard } | undefined {
@@ -50,7 +62,11 @@ function shown(conversation: Conversation): { message: SandboxMessage; card: Ada
   return undefined;
 }
 
-async function press(message: SandboxMessage, button: SubmitAction, inputs: Readonly<Record<string, unknown>>): Promise<number> {
+async function press(
+  message: SandboxMessage,
+  button: SubmitAction,
+  inputs: Readonly<Record<string, unknown>>,
+): Promise<number> {
   const count = h.botMessages(ROOM).length;
   const response = await fetch(`${h.sandbox.apiUrl}/attachment/actions`, {
     method: 'POST',
@@ -64,9 +80,15 @@ async function press(message: SandboxMessage, button: SubmitAction, inputs: Read
 }
 
 /** Alice's wizard on a card that takes answers: started if need be, out of the summary by an Edit. */
-async function formCard(pick: number): Promise<{ conversation: Conversation; message: SandboxMessage; card: AdaptiveCard }> {
+async function formCard(
+  pick: number,
+): Promise<{ conversation: Conversation; message: SandboxMessage; card: AdaptiveCard }> {
   for (let attempt = 0; attempt < 4; attempt++) {
-    const [conversation] = await h.store.findConversations({ roomId: h.sandbox.state.roomByKey(ROOM).id, personId: h.person('alice').id, status: 'active' });
+    const [conversation] = await h.store.findConversations({
+      roomId: h.sandbox.state.roomByKey(ROOM).id,
+      personId: h.person('alice').id,
+      status: 'active',
+    });
     if (!conversation) {
       const count = h.botMessages(ROOM).length;
       await h.say('alice', ROOM, 'create template');
@@ -85,27 +107,45 @@ async function formCard(pick: number): Promise<{ conversation: Conversation; mes
 
 describe('odd submissions on real cards, over HTTP', () => {
   const runs = fuzzRuns(20, 0.1);
-  it('get the card back with messages (or the next card), never an error, and keep the earlier answers', async () => {
-    const failures = () => h.logs.filter((line) => line.includes('event handling failed'));
-    await checkProperty(
-      'card submissions over HTTP',
-      fc.asyncProperty(fc.nat(), recipe(allFields('template'), ['one', 'any', 'any']), async (pick, r) => {
-        const { conversation, message, card } = await formCard(pick);
-        const buttons = buttonsOf(card).filter((b) => b.data.action === 'next' || b.data.action === 'back');
-        const button = buttons[pick % buttons.length]!;
-        const inputs: Record<string, unknown> = JSON.parse(JSON.stringify(inputsFor(inputIds(card), validAnswers.template, r)));
-        const failed = failures().length;
-        const count = await press(message, button, inputs);
-        const after = await h.store.getConversation(conversation.id);
-        if (!after) throw new Error('the conversation is gone');
-        const posts = postsSince(count);
-        if (failures().length !== failed) throw new Error(`the bot failed: ${failures().at(-1)?.slice(0, 300)}`);
-        if (posts.some((p) => !p.card)) throw new Error(`answered without a card: ${posts.map((p) => p.markdown).join(' / ')}`);
-        judgePress({ kind: 'template', toEvent: procedure.toEvent, t, before: conversation, after, action: button.data.action ?? '', inputs, posts, card: shown(after)?.card });
-      }),
-      runs,
-      // Runs share one bot and one conversation, so a shrunk replay would start elsewhere: stop at the first failure.
-      { endOnFailure: true },
-    );
-  }, fuzzTimeout(runs, 400));
+  it(
+    'get the card back with messages (or the next card), never an error, and keep the earlier answers',
+    async () => {
+      const failures = () => h.logs.filter((line) => line.includes('event handling failed'));
+      await checkProperty(
+        'card submissions over HTTP',
+        fc.asyncProperty(fc.nat(), recipe(allFields('template'), ['one', 'any', 'any']), async (pick, r) => {
+          const { conversation, message, card } = await formCard(pick);
+          const buttons = buttonsOf(card).filter((b) => b.data.action === 'next' || b.data.action === 'back');
+          const button = buttons[pick % buttons.length]!;
+          const inputs = JSON.parse(JSON.stringify(inputsFor(inputIds(card), validAnswers.template, r))) as Record<
+            string,
+            unknown
+          >;
+          const failed = failures().length;
+          const count = await press(message, button, inputs);
+          const after = await h.store.getConversation(conversation.id);
+          if (!after) throw new Error('the conversation is gone');
+          const posts = postsSince(count);
+          if (failures().length !== failed) throw new Error(`the bot failed: ${failures().at(-1)?.slice(0, 300)}`);
+          if (posts.some((p) => !p.card))
+            throw new Error(`answered without a card: ${posts.map((p) => p.markdown).join(' / ')}`);
+          judgePress({
+            kind: 'template',
+            toEvent: (action, inputs) => procedure.toEvent(action, inputs),
+            t,
+            before: conversation,
+            after,
+            action: button.data.action ?? '',
+            inputs,
+            posts,
+            card: shown(after)?.card,
+          });
+        }),
+        runs,
+        // Runs share one bot and one conversation, so a shrunk replay would start elsewhere: stop at the first failure.
+        { endOnFailure: true },
+      );
+    },
+    fuzzTimeout(runs, 400),
+  );
 });

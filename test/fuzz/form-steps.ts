@@ -29,16 +29,34 @@ export interface FormStep {
 }
 
 const check = (result: { ok: true } | { ok: false; errors: FieldErrors }) => (result.ok ? undefined : result.errors);
-const templateStep = (name: SectionName): FormStep => ({ fields: sections[name].fields, errorsOf: (a) => check(validateSection(sections[name].schema, a)) });
+const templateStep = (name: SectionName): FormStep => ({
+  fields: sections[name].fields,
+  errorsOf: (a) => check(validateSection(sections[name].schema, a)),
+});
 /** The templates the rig stores, which the company card offers. */
-export const TEMPLATE_IDS = ['tpl-1', 'tpl-2'] as const;
-const customerStep = (name: CustomerSection): FormStep => ({ fields: customerSections[name], errorsOf: (a) => check(validateSection(sectionSchema(name, a, TEMPLATE_IDS), a)) });
+const TEMPLATE_IDS = ['tpl-1', 'tpl-2'] as const;
+const customerStep = (name: CustomerSection): FormStep => ({
+  fields: customerSections[name],
+  errorsOf: (a) => check(validateSection(sectionSchema(name, a, TEMPLATE_IDS), a)),
+});
 
 export const formSteps: Readonly<Record<ProcedureKind, Readonly<Record<string, FormStep>>>> = {
-  template: { basics: templateStep('basics'), access: templateStep('access'), settings: templateStep('settings'), pasteId: templateStep('pasteId') },
-  customer: { company: customerStep('company'), confirm: customerStep('confirm'), packages: customerStep('packages'), hq: customerStep('hq') },
+  template: {
+    basics: templateStep('basics'),
+    access: templateStep('access'),
+    settings: templateStep('settings'),
+    pasteId: templateStep('pasteId'),
+  },
+  customer: {
+    company: customerStep('company'),
+    confirm: customerStep('confirm'),
+    packages: customerStep('packages'),
+    hq: customerStep('hq'),
+  },
   user: { form: { fields: userFields, errorsOf: (a) => check(validateSection(userSchema(CUSTOMER), a)) } },
-  location: { form: { fields: locationFields, errorsOf: (a) => check(validateSection(locationSchema(CUSTOMER.country), a)) } },
+  location: {
+    form: { fields: locationFields, errorsOf: (a) => check(validateSection(locationSchema(CUSTOMER.country), a)) },
+  },
   bulk: {},
 };
 

@@ -30,12 +30,12 @@ import { WholesaleClient } from '../../webex/wholesale-client.ts';
 import { PROVISIONING_ID, templateFixture } from '../support/fixtures.ts';
 import { CUSTOMER, LOCATIONS } from './form-steps.ts';
 
-export const ROOM = 'room-fuzz';
+const ROOM = 'room-fuzz';
 export const ALICE = { personId: 'person-alice', email: 'alice@partner.example' };
 /** Deadlines this far away are never swept, so a procedure rests where the check wants it. */
 const FAR_FUTURE = '2999-01-01T00:00:00.000Z';
 
-export interface Post {
+interface Post {
   readonly id: string;
   readonly roomId: string;
   readonly markdown: string;
@@ -64,7 +64,11 @@ export interface Rig {
   /** Presses a button of a card as Webex delivers it: the card's inputs and the button's data in one map. */
   press(conversation: Conversation, button: SubmitAction, inputs: Readonly<Record<string, unknown>>): Promise<void>;
   /** A vote on the conversation's approval card, as the seam hands it over (a comment only if a string). */
-  vote(voter: { readonly personId: string; readonly email: string }, vote: 'approve' | 'reject', comment: string | undefined): Promise<void>;
+  vote(
+    voter: { readonly personId: string; readonly email: string },
+    vote: 'approve' | 'reject',
+    comment: string | undefined,
+  ): Promise<void>;
 }
 
 export interface RigOptions {
@@ -92,13 +96,25 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
   };
   // The approval service hands outcomes to the engine, which is built below (as in start-bot).
   let deliver: (conversationId: string, event: ApprovalEvent) => Promise<boolean> = async () => false;
-  const approvals = new ApprovalService({ store, policy: options.policy ?? {}, messenger, webex: { listMemberships: async () => [] }, deliver: (id, event) => deliver(id, event), botEmail: 'onboarding-bot@webex.bot', languages, log: silentLogger, clock: () => new Date() });
+  const approvals = new ApprovalService({
+    store,
+    policy: options.policy ?? {},
+    messenger,
+    webex: { listMemberships: async () => [] },
+    deliver: (id, event) => deliver(id, event),
+    botEmail: 'onboarding-bot@webex.bot',
+    languages,
+    log: silentLogger,
+    clock: () => new Date(),
+  });
   const wholesale = new WholesaleClient({
     baseUrl: 'http://wholesale.invalid/v1',
     token: 'unused',
     maxAttempts: 1,
     fetch: async (url) => {
-      violations.push(`an effect called the Wholesale API (${String(url)}) that this rig stands in for`);
+      violations.push(
+        `an effect called the Wholesale API (${String(url instanceof Request ? url.url : url)}) that this rig stands in for`,
+      );
       throw new Error('no Wholesale API here');
     },
   });
@@ -107,7 +123,9 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
     try {
       build();
     } catch (error) {
-      violations.push(`${name} was handed answers no card accepted: ${error instanceof Error ? error.message : String(error)}`);
+      violations.push(
+        `${name} was handed answers no card accepted: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
   await store.insertTemplate(templateFixture({ id: 'tpl-1', name: 'SMB Germany', conversationId: 'seed-1' }));
@@ -132,7 +150,10 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
           actors: {
             // The request is built with customerRequest(), which parses every section.
             precheck: fromPromise(async ({ input }: { input: { context: CustomerContext } }) => {
-              checked('wholesale.precheck', () => customerRequest(input.context.answers, chosenTemplate(input.context)!).externalId.length > 0);
+              checked(
+                'wholesale.precheck',
+                () => customerRequest(input.context.answers, chosenTemplate(input.context)!).externalId.length > 0,
+              );
               return { ok: true as const, at: FAR_FUTURE };
             }),
           },
@@ -174,7 +195,15 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
           actors: {
             runBatch: fromPromise(async ({ input }: { input: { context: BulkContext } }) => {
               calls.push('wholesale.createSubscribers');
-              return { results: input.context.rows.map((r) => ({ line: r.line, email: r.user.email, outcome: 'created' as const })), progress: { done: input.context.rows.length }, at: FAR_FUTURE };
+              return {
+                results: input.context.rows.map((r) => ({
+                  line: r.line,
+                  email: r.user.email,
+                  outcome: 'created' as const,
+                })),
+                progress: { done: input.context.rows.length },
+                at: FAR_FUTURE,
+              };
             }),
           },
         });
@@ -183,7 +212,14 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
     }
   })();
 
-  const engine = new ConversationEngine({ store, procedures: [procedure], messenger, languages, log: silentLogger, settleTimeoutMs: 5_000 });
+  const engine = new ConversationEngine({
+    store,
+    procedures: [procedure],
+    messenger,
+    languages,
+    log: silentLogger,
+    settleTimeoutMs: 5_000,
+  });
   deliver = (id, event) => engine.deliver(id, event);
   const settled = async () => {
     // A save may schedule a wake on the next turn (a deadline already due); let it run.
@@ -195,7 +231,23 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
     if (all.length !== 1) throw new Error(`expected one conversation, found ${all.length}`);
     return all[0]!;
   };
-  const subject = kind === 'bulk' ? { customer: CUSTOMER, rows: [{ line: 2, user: userOrder(CUSTOMER, { firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.example', package: 'webex_meetings' }) }] } : CUSTOMER;
+  const subject =
+    kind === 'bulk'
+      ? {
+          customer: CUSTOMER,
+          rows: [
+            {
+              line: 2,
+              user: userOrder(CUSTOMER, {
+                firstName: 'Ann',
+                lastName: 'Lee',
+                email: 'ann@acme.example',
+                package: 'webex_meetings',
+              }),
+            },
+          ],
+        }
+      : CUSTOMER;
 
   return {
     kind,
@@ -212,18 +264,32 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
     },
     conversation,
     currentCard(c) {
-      const shows = (card: AdaptiveCard) => (card.actions ?? []).some((a) => a.type === 'Action.Submit' && a.data.nonce === c.nonce && a.data.conversationId === c.id);
+      const shows = (card: AdaptiveCard) =>
+        (card.actions ?? []).some(
+          (a) => a.type === 'Action.Submit' && a.data.nonce === c.nonce && a.data.conversationId === c.id,
+        );
       return [...posts].reverse().find((p) => p.card && shows(p.card))?.card;
     },
     async press(c, button, inputs) {
       const data = cardDataSchema.parse(button.data);
-      await engine.click({ personId: ALICE.personId, roomId: ROOM, messageId: c.cardMessageId ?? 'no-card', inputs: { ...inputs, ...button.data } }, data);
+      await engine.click(
+        {
+          personId: ALICE.personId,
+          roomId: ROOM,
+          messageId: c.cardMessageId ?? 'no-card',
+          inputs: { ...inputs, ...button.data },
+        },
+        data,
+      );
       await settled();
     },
     async vote(voter, vote, comment) {
       const [approval] = await store.findApprovals({ conversationId: (await conversation()).id });
       if (!approval) throw new Error('no approval to vote on');
-      await approvals.vote(approval.id, voter, vote, comment, { roomId: approval.space, messageId: approval.cardMessageId ?? 'no-card' });
+      await approvals.vote(approval.id, voter, vote, comment, {
+        roomId: approval.space,
+        messageId: approval.cardMessageId ?? 'no-card',
+      });
       await approvals.idle();
       await settled();
     },

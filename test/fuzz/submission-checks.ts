@@ -1,6 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { MAX_ACTIONS, MAX_MARKDOWN_BYTES, type AdaptiveCard, type CardElement, type SubmitAction } from '../../cards/kit/adaptive-card.ts';
+import {
+  MAX_ACTIONS,
+  MAX_MARKDOWN_BYTES,
+  type AdaptiveCard,
+  type CardElement,
+  type SubmitAction,
+} from '../../cards/kit/adaptive-card.ts';
 import { cardDataSchema } from '../../cards/kit/card-data.ts';
 import { isMessageId, type Translate } from '../../i18n/catalogue.ts';
 import type { Procedure } from '../../bot/engine/procedure.ts';
@@ -11,7 +17,7 @@ import { formSteps, machineSets, settledSteps } from './form-steps.ts';
 import type { Rig } from './procedure-rig.ts';
 
 /** What Webex accepts as one card attachment (the sandbox refuses more, as Webex does). */
-export const WEBEX_MAX_CARD_BYTES = 28_000;
+const WEBEX_MAX_CARD_BYTES = 28_000;
 
 const validate = cardValidator();
 
@@ -21,12 +27,14 @@ const persistedSchema = z.object({
   context: z
     .object({
       answers: z.record(z.string(), z.string()).default({}),
-      errors: z.record(z.string(), z.object({ id: z.string(), params: z.record(z.string(), z.string()).optional() })).default({}),
+      errors: z
+        .record(z.string(), z.object({ id: z.string(), params: z.record(z.string(), z.string()).optional() }))
+        .default({}),
     })
     .loose(),
 });
 
-export interface Seen {
+interface Seen {
   readonly step: string;
   readonly status: Conversation['status'];
   readonly revision: number;
@@ -36,7 +44,7 @@ export interface Seen {
   readonly rest: Readonly<Record<string, unknown>>;
 }
 
-export function seen(conversation: Conversation): Seen {
+function seen(conversation: Conversation): Seen {
   const { context } = persistedSchema.parse(conversation.snapshot);
   const { answers, errors, notice: _notice, ...rest } = context;
   const fieldErrors: Record<string, FieldErrors[string]> = {};
@@ -44,7 +52,14 @@ export function seen(conversation: Conversation): Seen {
     if (!isMessageId(e.id)) throw new Error(`field ${field} has an error that is no catalogue message: ${e.id}`);
     fieldErrors[field] = { id: e.id, ...(e.params ? { params: e.params } : {}) };
   }
-  return { step: conversation.step, status: conversation.status, revision: conversation.revision, answers, errors: fieldErrors, rest };
+  return {
+    step: conversation.step,
+    status: conversation.status,
+    revision: conversation.revision,
+    answers,
+    errors: fieldErrors,
+    rest,
+  };
 }
 
 function flat(elements: readonly CardElement[]): CardElement[] {
@@ -67,7 +82,8 @@ function messageBelow(card: AdaptiveCard, id: string): string | undefined {
 /** Every message the bot posts is one Webex accepts; every card is valid Adaptive Card 1.3. */
 export function checkPost(post: { readonly markdown: string; readonly card?: AdaptiveCard }, where: string): void {
   if (post.markdown.length === 0) throw new Error(`${where}: a post without markdown`);
-  if (Buffer.byteLength(post.markdown) > MAX_MARKDOWN_BYTES) throw new Error(`${where}: markdown of ${Buffer.byteLength(post.markdown)} bytes, more than Webex takes`);
+  if (Buffer.byteLength(post.markdown) > MAX_MARKDOWN_BYTES)
+    throw new Error(`${where}: markdown of ${Buffer.byteLength(post.markdown)} bytes, more than Webex takes`);
   if (!post.card) return;
   const problems = validate(post.card);
   if (problems.length > 0) {
@@ -76,9 +92,12 @@ export function checkPost(post: { readonly markdown: string; readonly card?: Ada
     throw new Error(`${where}: the card fails the Adaptive Card schema: ${problems.slice(0, 3).join('; ')}${element}`);
   }
   const bytes = Buffer.byteLength(JSON.stringify(post.card));
-  if (bytes > WEBEX_MAX_CARD_BYTES) throw new Error(`${where}: a card of ${bytes} bytes, more than Webex takes (${WEBEX_MAX_CARD_BYTES})`);
+  if (bytes > WEBEX_MAX_CARD_BYTES)
+    throw new Error(`${where}: a card of ${bytes} bytes, more than Webex takes (${WEBEX_MAX_CARD_BYTES})`);
   if ((post.card.actions ?? []).length > MAX_ACTIONS) throw new Error(`${where}: more than ${MAX_ACTIONS} buttons`);
-  for (const action of post.card.actions ?? []) if (action.type === 'Action.Submit' && !cardDataSchema.safeParse(action.data).success) throw new Error(`${where}: a button without card data`);
+  for (const action of post.card.actions ?? [])
+    if (action.type === 'Action.Submit' && !cardDataSchema.safeParse(action.data).success)
+      throw new Error(`${where}: a button without card data`);
 }
 
 /** What one press did, for the property to tell apart. */
@@ -105,7 +124,7 @@ export interface PressRecord {
 }
 
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : undefined);
-const show = (value: unknown) => JSON.stringify(value)?.slice(0, 80);
+const show = (value: unknown) => (JSON.stringify(value) as string | undefined)?.slice(0, 80);
 
 /**
  * What every press of a card's button must leave behind:
@@ -124,7 +143,10 @@ export function judgePress(r: PressRecord): Pressed {
   const takesInputs = event !== undefined && 'inputs' in event;
   const forward = takesInputs && event.type !== 'back';
   const where = `${r.kind} ${before.step} → ${r.action}`;
-  if (after.revision <= before.revision) throw new Error(`${where}: a button of the current card was not taken (${r.posts.map((p) => p.markdown).join(' / ')})`);
+  if (after.revision <= before.revision)
+    throw new Error(
+      `${where}: a button of the current card was not taken (${r.posts.map((p) => p.markdown).join(' / ')})`,
+    );
   r.posts.forEach((p, i) => checkPost(p, `${where} post ${i + 1}`));
   const moved = after.step !== before.step;
   const step = formSteps[r.kind][before.step];
@@ -135,9 +157,11 @@ export function judgePress(r: PressRecord): Pressed {
     if (now === was) continue;
     const answered = takesInputs && step !== undefined && step.fields.includes(key);
     const sent = r.inputs[key];
-    const fromCard = answered && (now === trimmed(sent) || (typeof sent !== 'string' && (now === '' || now === 'false')));
+    const fromCard =
+      answered && (now === trimmed(sent) || (typeof sent !== 'string' && (now === '' || now === 'false')));
     const byMachine = moved && machineSets[r.kind][key] === now;
-    if (!fromCard && !byMachine) throw new Error(`${where}: answer ${key} changed from ${show(was)} to ${show(now)}, sent ${show(sent)}`);
+    if (!fromCard && !byMachine)
+      throw new Error(`${where}: answer ${key} changed from ${show(was)} to ${show(now)}, sent ${show(sent)}`);
   }
 
   const refused = forward && step !== undefined && !moved;
@@ -150,20 +174,31 @@ export function judgePress(r: PressRecord): Pressed {
     if (!r.card) throw new Error(`${where}: stayed, but the card did not come back`);
     const ids = inputIds(r.card);
     for (const [field, error] of errors) {
-      if (!ids.includes(field)) throw new Error(`${where}: a message for ${field}, which is not an input of the card (${ids.join(', ')})`);
+      if (!ids.includes(field))
+        throw new Error(`${where}: a message for ${field}, which is not an input of the card (${ids.join(', ')})`);
       const text = r.t(error.id, error.params);
-      if (!text || messageBelow(r.card, field) !== text) throw new Error(`${where}: the message for ${field} is not shown below it`);
+      if (!text || messageBelow(r.card, field) !== text)
+        throw new Error(`${where}: the message for ${field} is not shown below it`);
     }
-    if (!isDeepStrictEqual(before.rest, after.rest)) throw new Error(`${where}: a refused answer changed the context beyond the answers`);
+    if (!isDeepStrictEqual(before.rest, after.rest))
+      throw new Error(`${where}: a refused answer changed the context beyond the answers`);
   }
   if (forward && step && moved && after.status !== 'cancelled') {
     const errors = step.errorsOf(after.answers);
-    if (errors) throw new Error(`${where}: moved on to ${after.step} with answers that fail ${before.step}: ${Object.keys(errors).join(', ')}`);
+    if (errors)
+      throw new Error(
+        `${where}: moved on to ${after.step} with answers that fail ${before.step}: ${Object.keys(errors).join(', ')}`,
+      );
   }
   if (after.status !== 'cancelled') {
     for (const name of settledSteps(r.kind, after.step)) {
       const errors = formSteps[r.kind][name]?.errorsOf(after.answers);
-      if (errors) throw new Error(`${where}: in ${after.step} with answers of ${name} that its card never accepted: ${Object.entries(errors).map(([k, e]) => `${k} (${e.id}, ${show(after.answers[k])})`).join(', ')}`);
+      if (errors)
+        throw new Error(
+          `${where}: in ${after.step} with answers of ${name} that its card never accepted: ${Object.entries(errors)
+            .map(([k, e]) => `${k} (${e.id}, ${show(after.answers[k])})`)
+            .join(', ')}`,
+        );
     }
   }
   return { before, after, moved, refused };
@@ -173,11 +208,18 @@ export function judgePress(r: PressRecord): Pressed {
  * Presses a button on the rig and judges it (see `judgePress`); besides, a refused answer reaches
  * no effect and changes nothing in the store, and no effect is ever handed answers no card accepted.
  */
-export async function pressAndCheck(rig: Rig, button: SubmitAction, inputs: Readonly<Record<string, unknown>>): Promise<Pressed> {
+export async function pressAndCheck(
+  rig: Rig,
+  button: SubmitAction,
+  inputs: Readonly<Record<string, unknown>>,
+): Promise<Pressed> {
   const before = await rig.conversation();
   const postsBefore = rig.posts.length;
   const callsBefore = rig.calls.length;
-  const stored = async () => ({ templates: await rig.store.listTemplates(), customers: await rig.store.listCustomers() });
+  const stored = async () => ({
+    templates: await rig.store.listTemplates(),
+    customers: await rig.store.listCustomers(),
+  });
   const storeBefore = await stored();
   const action = button.data.action ?? '';
 
@@ -186,17 +228,39 @@ export async function pressAndCheck(rig: Rig, button: SubmitAction, inputs: Read
   const after = await rig.conversation();
   const where = `${rig.kind} ${before.step} → ${action}`;
   if (rig.violations.length > 0) throw new Error(`${where}: ${rig.violations.join('; ')}`);
-  const pressed = judgePress({ kind: rig.kind, toEvent: rig.procedure.toEvent, t: rig.t, before, after, action, inputs, posts: rig.posts.slice(postsBefore), card: rig.currentCard(after) });
+  const pressed = judgePress({
+    kind: rig.kind,
+    toEvent: (action, inputs) => rig.procedure.toEvent(action, inputs),
+    t: rig.t,
+    before,
+    after,
+    action,
+    inputs,
+    posts: rig.posts.slice(postsBefore),
+    card: rig.currentCard(after),
+  });
   if (pressed.refused) {
-    if (rig.calls.length !== callsBefore) throw new Error(`${where}: a refused answer reached ${rig.calls.slice(callsBefore).join(', ')}`);
-    if (!isDeepStrictEqual(storeBefore, await stored())) throw new Error(`${where}: a refused answer changed the store`);
+    if (rig.calls.length !== callsBefore)
+      throw new Error(`${where}: a refused answer reached ${rig.calls.slice(callsBefore).join(', ')}`);
+    if (!isDeepStrictEqual(storeBefore, await stored()))
+      throw new Error(`${where}: a refused answer changed the store`);
   }
   for (const template of await rig.store.listTemplates()) {
     if (storeBefore.templates.some((t) => t.id === template.id)) continue;
-    const basics = { name: template.name, adminEmail: template.serviceProviderAdmin, country: template.country, emailLanguage: template.emailLanguage, subscriptionId: template.subscriptionId };
-    if (formSteps.template.basics?.errorsOf(basics)) throw new Error(`${where}: stored a template whose basics no card accepted`);
+    const basics = {
+      name: template.name,
+      adminEmail: template.serviceProviderAdmin,
+      country: template.country,
+      emailLanguage: template.emailLanguage,
+      subscriptionId: template.subscriptionId,
+    };
+    if (formSteps.template.basics?.errorsOf(basics))
+      throw new Error(`${where}: stored a template whose basics no card accepted`);
     const record = templateSchema.safeParse(template);
-    if (!record.success) throw new Error(`${where}: stored a template its own schema refuses: ${record.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    if (!record.success)
+      throw new Error(
+        `${where}: stored a template its own schema refuses: ${record.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+      );
   }
   return pressed;
 }

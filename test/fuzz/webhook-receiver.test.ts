@@ -37,6 +37,7 @@ beforeAll(async () => {
   h = await startHarness({ store: recordingStore(createMemoryStore()) });
 });
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- h stays unset when beforeAll fails
   await h?.close();
 });
 
@@ -54,10 +55,35 @@ const eventOf = (dataId: string): Record<string, unknown> => ({
   status: 'active',
   actorId: 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS9hbGljZQ',
   created: '2026-01-01T00:00:00.000Z',
-  data: { id: dataId, roomId: 'Y2lzY29zcGFyazovL3VzL1JPT00vZmFrZQ', roomType: 'direct', personId: 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS9hbGljZQ', personEmail: 'alice@partner.example', created: '2026-01-01T00:00:00.000Z' },
+  data: {
+    id: dataId,
+    roomId: 'Y2lzY29zcGFyazovL3VzL1JPT00vZmFrZQ',
+    roomType: 'direct',
+    personId: 'Y2lzY29zcGFyazovL3VzL1BFT1BMRS9hbGljZQ',
+    personEmail: 'alice@partner.example',
+    created: '2026-01-01T00:00:00.000Z',
+  },
 });
 
-const paths = ['id', 'name', 'resource', 'event', 'filter', 'created', 'data', 'data.id', 'data.roomId', 'data.roomType', 'data.personId', 'data.personEmail', 'data.mentionedPeople', 'data.created', '__proto__', 'data.__proto__', 'extra'] as const;
+const paths = [
+  'id',
+  'name',
+  'resource',
+  'event',
+  'filter',
+  'created',
+  'data',
+  'data.id',
+  'data.roomId',
+  'data.roomType',
+  'data.personId',
+  'data.personEmail',
+  'data.mentionedPeople',
+  'data.created',
+  '__proto__',
+  'data.__proto__',
+  'extra',
+] as const;
 const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 2 }), nastyString, fc.constant(null), fc.integer(), fc.constant(''));
 const mutation = fc.record({ path: fc.constantFrom(...paths), drop: fc.boolean(), value: anyValue });
 
@@ -67,37 +93,90 @@ const body = fc.oneof(
   { weight: 2, arbitrary: fc.json({ maxDepth: 3 }).map((j) => Buffer.from(j)) },
   {
     weight: 5,
-    arbitrary: fc.tuple(fc.uuid(), fc.array(mutation, { maxLength: 3 }), fc.constantFrom(0, 0, 2, 4)).map(([id, mutations, indent]) => {
-      const event = eventOf(id);
-      for (const m of mutations) {
-        const [head = '', tail] = m.path.split('.');
-        const target = tail === undefined ? event : event[head];
-        const key = tail ?? head;
-        if (typeof target !== 'object' || target === null || Array.isArray(target)) continue;
-        if (m.drop) Reflect.deleteProperty(target, key);
-        else Object.defineProperty(target, key, { value: m.value, enumerable: true, writable: true, configurable: true });
-      }
-      return Buffer.from(JSON.stringify(event, null, indent));
+    arbitrary: fc
+      .tuple(fc.uuid(), fc.array(mutation, { maxLength: 3 }), fc.constantFrom(0, 0, 2, 4))
+      .map(([id, mutations, indent]) => {
+        const event = eventOf(id);
+        for (const m of mutations) {
+          const [head = '', tail] = m.path.split('.');
+          const target = tail === undefined ? event : event[head];
+          const key = tail ?? head;
+          if (typeof target !== 'object' || target === null || Array.isArray(target)) continue;
+          if (m.drop) Reflect.deleteProperty(target, key);
+          else
+            Object.defineProperty(target, key, {
+              value: m.value,
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
+        }
+        return Buffer.from(JSON.stringify(event, null, indent));
+      }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.uuid(), fc.nat()).map(([id, cut]) => {
+      const text = JSON.stringify(eventOf(id));
+      return Buffer.from(text.slice(0, cut % text.length));
     }),
   },
-  { weight: 1, arbitrary: fc.tuple(fc.uuid(), fc.nat()).map(([id, cut]) => { const text = JSON.stringify(eventOf(id)); return Buffer.from(text.slice(0, cut % text.length)); }) },
-  { weight: 1, arbitrary: fc.tuple(fc.uuid(), fc.integer({ min: LIMIT - 2_000, max: LIMIT + 2_000 })).map(([id, size]) => { const event = eventOf(id); const text = JSON.stringify({ ...event, name: '' }); return Buffer.from(JSON.stringify({ ...event, name: 'n'.repeat(Math.max(0, size - text.length)) })); }) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.uuid(), fc.integer({ min: LIMIT - 2_000, max: LIMIT + 2_000 })).map(([id, size]) => {
+      const event = eventOf(id);
+      const text = JSON.stringify({ ...event, name: '' });
+      return Buffer.from(JSON.stringify({ ...event, name: 'n'.repeat(Math.max(0, size - text.length)) }));
+    }),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 400_000 }).map((n) => Buffer.alloc(n, 'x')) },
 );
 
 type SignatureMode = 'none' | 'correct' | 'upper' | 'wrongSecret' | 'randomHex' | 'garbage' | 'prefixed' | 'flipped';
 const signature = fc.record({
-  mode: fc.constantFrom<SignatureMode>('correct', 'correct', 'correct', 'upper', 'none', 'wrongSecret', 'randomHex', 'garbage', 'prefixed', 'flipped'),
+  mode: fc.constantFrom<SignatureMode>(
+    'correct',
+    'correct',
+    'correct',
+    'upper',
+    'none',
+    'wrongSecret',
+    'randomHex',
+    'garbage',
+    'prefixed',
+    'flipped',
+  ),
   hex: fc.stringMatching(/^[0-9a-f]{40}$/),
   garbage: fc.stringMatching(/^[\x21-\x7e]{0,60}$/),
 });
 const headers = fc.record({
-  contentType: fc.constantFrom('application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain', 'application/octet-stream', 'multipart/form-data; boundary=x', ''),
-  encoding: fc.constantFrom(undefined, undefined, undefined, undefined, 'identity', 'gzip', 'deflate', 'br', 'x-unknown'),
+  contentType: fc.constantFrom(
+    'application/json',
+    'application/json',
+    'application/json; charset=utf-8',
+    'text/plain',
+    'application/octet-stream',
+    'multipart/form-data; boundary=x',
+    '',
+  ),
+  encoding: fc.constantFrom(
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    'identity',
+    'gzip',
+    'deflate',
+    'br',
+    'x-unknown',
+  ),
   again: fc.boolean(),
 });
 
-function signatureFor(bytes: Buffer, s: { mode: SignatureMode; hex: string; garbage: string }): { header?: string; valid: boolean; sent: Buffer } {
+function signatureFor(
+  bytes: Buffer,
+  s: { mode: SignatureMode; hex: string; garbage: string },
+): { header?: string; valid: boolean; sent: Buffer } {
   const right = signBody(bytes, h.secret);
   switch (s.mode) {
     case 'none':
@@ -137,10 +216,18 @@ function expected(bytes: Buffer, signed: boolean): 200 | 400 | 401 {
   return webhookEventSchema.safeParse(json).success ? 200 : 400;
 }
 
-async function post(bytes: Buffer, signatureHeader: string | undefined, h2: { contentType: string; encoding: string | undefined }): Promise<{ status: number; json: unknown }> {
+async function post(
+  bytes: Buffer,
+  signatureHeader: string | undefined,
+  h2: { contentType: string; encoding: string | undefined },
+): Promise<{ status: number; json: unknown }> {
   const response = await fetch(`${h.bot.url}/webhooks/webex`, {
     method: 'POST',
-    headers: { ...(h2.contentType ? { 'content-type': h2.contentType } : {}), ...(h2.encoding ? { 'content-encoding': h2.encoding } : {}), ...(signatureHeader !== undefined ? { 'x-spark-signature': signatureHeader } : {}) },
+    headers: {
+      ...(h2.contentType ? { 'content-type': h2.contentType } : {}),
+      ...(h2.encoding ? { 'content-encoding': h2.encoding } : {}),
+      ...(signatureHeader !== undefined ? { 'x-spark-signature': signatureHeader } : {}),
+    },
     body: bytes,
     signal: AbortSignal.timeout(5_000),
   });
@@ -156,38 +243,52 @@ async function post(bytes: Buffer, signatureHeader: string | undefined, h2: { co
 
 describe('the webhook receiver under arbitrary deliveries', () => {
   const runs = fuzzRuns(150);
-  it('answers 200, 400, 401 (413, 415 for bodies it cannot read), records only what it accepts, and keeps answering', async () => {
-    const conversationsBefore = (await h.store.findConversations({})).length;
-    await checkProperty(
-      'webhook receiver',
-      fc.asyncProperty(body, signature, headers, async (bytes, s, hd) => {
-        const { header, valid, sent } = signatureFor(bytes, s);
-        const recordedBefore = recorded.length;
-        const answer = await post(sent, header, hd);
-        const encoded = hd.encoding !== undefined && hd.encoding !== 'identity';
-        // Bodies are read as sent, never decompressed (the signature covers the bytes on the wire).
-        const want = encoded ? [415] : sent.length > LIMIT ? [413] : [expected(sent, valid)];
-        if (!want.includes(answer.status)) throw new Error(`answered ${answer.status} (${JSON.stringify(answer.json).slice(0, 200)}), expected ${want.join(' or ')}`);
-        if (typeof answer.json !== 'object' || answer.json === null) throw new Error(`answered ${answer.status} without a JSON body: ${String(answer.json).slice(0, 200)}`);
-        const fresh = recorded.length - recordedBefore;
-        if (answer.status !== 200 && fresh !== 0) throw new Error(`a ${answer.status} recorded an event`);
-        if (answer.status === 200) {
-          const accepted = statusOf(answer.json);
-          if (fresh !== (accepted === 'accepted' ? 1 : 0) || (accepted !== 'accepted' && accepted !== 'duplicate')) throw new Error(`a 200 (${String(accepted)}) recorded ${fresh} events`);
-          if (hd.again) {
-            const again = await post(sent, header, hd);
-            if (again.status !== 200 || statusOf(again.json) !== 'duplicate' || recorded.length - recordedBefore !== fresh) throw new Error('a redelivery was not answered as a duplicate');
+  it(
+    'answers 200, 400, 401 (413, 415 for bodies it cannot read), records only what it accepts, and keeps answering',
+    async () => {
+      const conversationsBefore = (await h.store.findConversations({})).length;
+      await checkProperty(
+        'webhook receiver',
+        fc.asyncProperty(body, signature, headers, async (bytes, s, hd) => {
+          const { header, valid, sent } = signatureFor(bytes, s);
+          const recordedBefore = recorded.length;
+          const answer = await post(sent, header, hd);
+          const encoded = hd.encoding !== undefined && hd.encoding !== 'identity';
+          // Bodies are read as sent, never decompressed (the signature covers the bytes on the wire).
+          const want = encoded ? [415] : sent.length > LIMIT ? [413] : [expected(sent, valid)];
+          if (!want.includes(answer.status))
+            throw new Error(
+              `answered ${answer.status} (${JSON.stringify(answer.json).slice(0, 200)}), expected ${want.join(' or ')}`,
+            );
+          if (typeof answer.json !== 'object' || answer.json === null)
+            throw new Error(`answered ${answer.status} without a JSON body: ${String(answer.json).slice(0, 200)}`);
+          const fresh = recorded.length - recordedBefore;
+          if (answer.status !== 200 && fresh !== 0) throw new Error(`a ${answer.status} recorded an event`);
+          if (answer.status === 200) {
+            const accepted = statusOf(answer.json);
+            if (fresh !== (accepted === 'accepted' ? 1 : 0) || (accepted !== 'accepted' && accepted !== 'duplicate'))
+              throw new Error(`a 200 (${String(accepted)}) recorded ${fresh} events`);
+            if (hd.again) {
+              const again = await post(sent, header, hd);
+              if (
+                again.status !== 200 ||
+                statusOf(again.json) !== 'duplicate' ||
+                recorded.length - recordedBefore !== fresh
+              )
+                throw new Error('a redelivery was not answered as a duplicate');
+            }
           }
-        }
-      }),
-      runs,
-    );
-    await h.bot.idle();
-    expect((await h.store.findConversations({})).length).toBe(conversationsBefore);
-    // Still alive: health, and a person's message answered through the whole path.
-    expect((await fetch(`${h.bot.url}/healthz`)).status).toBe(200);
-    const before = h.botMessages('direct-alice').length;
-    await h.say('alice', 'direct-alice', 'help');
-    await h.waitForBotMessages('direct-alice', before + 1);
-  }, fuzzTimeout(runs, 30));
+        }),
+        runs,
+      );
+      await h.bot.idle();
+      expect((await h.store.findConversations({})).length).toBe(conversationsBefore);
+      // Still alive: health, and a person's message answered through the whole path.
+      expect((await fetch(`${h.bot.url}/healthz`)).status).toBe(200);
+      const before = h.botMessages('direct-alice').length;
+      await h.say('alice', 'direct-alice', 'help');
+      await h.waitForBotMessages('direct-alice', before + 1);
+    },
+    fuzzTimeout(runs, 30),
+  );
 });

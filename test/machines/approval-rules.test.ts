@@ -30,24 +30,56 @@ const noon = at('2026-01-01T12:00:00.000Z');
 describe('the rules of a vote', () => {
   it('counts approvals until the quorum, which decides', () => {
     const one = castVote(approval, bea, 'approve', undefined, noon);
-    expect(one).toMatchObject({ ok: true, approval: { status: 'pending', votes: [{ email: 'bea@partner.example', vote: 'approve' }] } });
+    expect(one).toMatchObject({
+      ok: true,
+      approval: { status: 'pending', votes: [{ email: 'bea@partner.example', vote: 'approve' }] },
+    });
     expect(one.ok && one.decided).toBeFalsy();
     const two = one.ok ? castVote(one.approval, chen, 'approve', 'fine', noon) : one;
-    expect(two).toMatchObject({ ok: true, decided: 'approved', approval: { status: 'approved', decidedAt: noon.toISOString() } });
+    expect(two).toMatchObject({
+      ok: true,
+      decided: 'approved',
+      approval: { status: 'approved', decidedAt: noon.toISOString() },
+    });
   });
 
   it('decides on one rejection', () => {
-    expect(castVote(approval, bea, 'reject', 'no', noon)).toMatchObject({ ok: true, decided: 'rejected', approval: { status: 'rejected', votes: [{ comment: 'no' }] } });
+    expect(castVote(approval, bea, 'reject', 'no', noon)).toMatchObject({
+      ok: true,
+      decided: 'rejected',
+      approval: { status: 'rejected', votes: [{ comment: 'no' }] },
+    });
   });
 
   it('refuses the requester, outsiders, second votes, decided and expired approvals', () => {
-    expect(castVote(approval, { email: 'alice@partner.example', personId: 'p-alice' }, 'approve', undefined, noon)).toEqual({ ok: false, reason: 'ownRequest' });
-    expect(castVote({ ...approval, requesterMayApprove: true, eligible: [...approval.eligible, 'alice@partner.example'] }, { email: 'alice@partner.example', personId: 'p-alice' }, 'approve', undefined, noon).ok).toBe(true);
-    expect(castVote(approval, { email: 'paul@partner.example', personId: 'p-paul' }, 'approve', undefined, noon)).toEqual({ ok: false, reason: 'notApprover' });
+    expect(
+      castVote(approval, { email: 'alice@partner.example', personId: 'p-alice' }, 'approve', undefined, noon),
+    ).toEqual({ ok: false, reason: 'ownRequest' });
+    expect(
+      castVote(
+        { ...approval, requesterMayApprove: true, eligible: [...approval.eligible, 'alice@partner.example'] },
+        { email: 'alice@partner.example', personId: 'p-alice' },
+        'approve',
+        undefined,
+        noon,
+      ).ok,
+    ).toBe(true);
+    expect(
+      castVote(approval, { email: 'paul@partner.example', personId: 'p-paul' }, 'approve', undefined, noon),
+    ).toEqual({ ok: false, reason: 'notApprover' });
     const once = castVote(approval, bea, 'approve', undefined, noon);
-    expect(once.ok && castVote(once.approval, bea, 'reject', undefined, noon)).toEqual({ ok: false, reason: 'alreadyVoted' });
-    expect(castVote({ ...approval, status: 'approved' }, chen, 'approve', undefined, noon)).toEqual({ ok: false, reason: 'decided' });
-    expect(castVote(approval, chen, 'approve', undefined, at('2026-01-02T00:00:00.000Z'))).toEqual({ ok: false, reason: 'expired' });
+    expect(once.ok && castVote(once.approval, bea, 'reject', undefined, noon)).toEqual({
+      ok: false,
+      reason: 'alreadyVoted',
+    });
+    expect(castVote({ ...approval, status: 'approved' }, chen, 'approve', undefined, noon)).toEqual({
+      ok: false,
+      reason: 'decided',
+    });
+    expect(castVote(approval, chen, 'approve', undefined, at('2026-01-02T00:00:00.000Z'))).toEqual({
+      ok: false,
+      reason: 'expired',
+    });
   });
 
   it('owes one reminder after remindAt and the expiry at expiresAt', () => {

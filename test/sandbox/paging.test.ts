@@ -23,14 +23,33 @@ describe('lists longer than a page', () => {
     wholesale = new WholesaleClient({ baseUrl: sandbox.apiUrl, token, backoffMs: 5 });
     const address = { addressLine1: 'Hauptstr. 1', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' };
     for (let i = 0; i < COUNT; i++) {
-      sandbox.wholesale.create({ externalId: `many-${i}`, provisioningId: 'x', address, packages: ['webex_meetings'], customerInfo: { name: `Many ${i}`, primaryEmail: `admin${i}@many.example` } }, Date.now() - 60_000);
+      sandbox.wholesale.create(
+        {
+          externalId: `many-${i}`,
+          provisioningId: 'x',
+          address,
+          packages: ['webex_meetings'],
+          customerInfo: { name: `Many ${i}`, primaryEmail: `admin${i}@many.example` },
+        },
+        Date.now() - 60_000,
+      );
     }
     const first = sandbox.wholesale.customers[0]!;
     orgId = first.orgId;
     customerId = first.id;
     for (let i = 0; i < COUNT; i++) {
-      sandbox.subscribers.addSubscriber({ email: `user${i}@many.example`, customerId, externalCustomerId: first.externalId, package: 'webex_meetings' }, new Date().toISOString());
-      sandbox.subscribers.addLocation({ orgId, name: `Site ${i}`, timeZone: 'Europe/Berlin', preferredLanguage: 'de_de', announcementLanguage: 'de_de', address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' } });
+      sandbox.subscribers.addSubscriber(
+        { email: `user${i}@many.example`, customerId, externalCustomerId: first.externalId, package: 'webex_meetings' },
+        new Date().toISOString(),
+      );
+      sandbox.subscribers.addLocation({
+        orgId,
+        name: `Site ${i}`,
+        timeZone: 'Europe/Berlin',
+        preferredLanguage: 'de_de',
+        announcementLanguage: 'de_de',
+        address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
+      });
     }
   });
   afterAll(async () => {
@@ -39,7 +58,11 @@ describe('lists longer than a page', () => {
 
   const raw = async (path: string) => {
     const response = await fetch(`${sandbox.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    return { status: response.status, link: response.headers.get('link'), items: ((await response.json()) as { items?: unknown[] }).items ?? [] };
+    return {
+      status: response.status,
+      link: response.headers.get('link'),
+      items: ((await response.json()) as { items?: unknown[] }).items ?? [],
+    };
   };
 
   it('answers at most 100 subscribers however many are asked for, 50 by default, and links the rest', async () => {
@@ -73,10 +96,20 @@ describe('lists longer than a page', () => {
     const alice = sandbox.state.personByKey('alice');
     const room = sandbox.state.roomByKey('direct-alice');
     for (let i = 0; i < 240; i++) {
-      sandbox.state.addMessage({ id: `m-${i}`, roomId: room.id, personId: alice.id, text: `message ${i}`, mentionedPeople: [], mentionedGroups: [], created: new Date().toISOString() });
+      sandbox.state.addMessage({
+        id: `m-${i}`,
+        roomId: room.id,
+        personId: alice.id,
+        text: `message ${i}`,
+        mentionedPeople: [],
+        mentionedGroups: [],
+        created: new Date().toISOString(),
+      });
     }
     const before = sandbox.calls.length;
-    const messages = await new MessagingClient({ baseUrl: sandbox.apiUrl, token: alice.token }).listMessages({ roomId: room.id });
+    const messages = await new MessagingClient({ baseUrl: sandbox.apiUrl, token: alice.token }).listMessages({
+      roomId: room.id,
+    });
     expect(messages.map((m) => m.text)).toEqual(Array.from({ length: 240 }, (_, i) => `message ${239 - i}`));
     expect(sandbox.calls.slice(before).filter((c) => c.operation === 'GET /messages')).toHaveLength(3);
   });

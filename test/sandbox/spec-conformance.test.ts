@@ -25,7 +25,11 @@ describe('the sandbox answers in the shapes of the official Webex messaging spec
     // The bot's own traffic: registration, a conversation in a group space, a card click.
     await h.say('alice', 'provisioning', 'help');
     const [card] = await h.waitForBotMessages('provisioning', 1);
-    await call(alice.token, 'POST', '/attachment/actions', { type: 'submit', messageId: card!.id, inputs: { conversationId: 'x', step: 's', action: 'a', nonce: 'n' } });
+    await call(alice.token, 'POST', '/attachment/actions', {
+      type: 'submit',
+      messageId: card!.id,
+      inputs: { conversationId: 'x', step: 's', action: 'a', nonce: 'n' },
+    });
     await h.waitForBotMessages('provisioning', 2);
     await h.settle();
 
@@ -35,14 +39,26 @@ describe('the sandbox answers in the shapes of the official Webex messaging spec
     await call(botToken, 'GET', `/memberships?roomId=${room.id}`);
     await call(botToken, 'GET', `/messages?roomId=${room.id}&mentionedPeople=me`);
     await call(alice.token, 'GET', `/messages?roomId=${room.id}`);
-    const threaded = await (await postAs(sandbox, alice, { roomId: room.id, parentId: card!.id, markdown: 'a reply in the thread' })).json() as { id: string };
+    const threaded = (await (
+      await postAs(sandbox, alice, { roomId: room.id, parentId: card!.id, markdown: 'a reply in the thread' })
+    ).json()) as { id: string };
     await call(alice.token, 'GET', `/messages/${threaded.id}`);
     await call(alice.token, 'DELETE', `/messages/${threaded.id}`);
     const action = sandbox.state.actions[0]!;
     await call(botToken, 'GET', `/attachment/actions/${action.id}`);
-    const hook = await call(alice.token, 'POST', '/webhooks', { name: 'n', targetUrl: 'http://127.0.0.1:9/x', resource: 'messages', event: 'created', filter: `roomId=${room.id}` });
+    const hook = await call(alice.token, 'POST', '/webhooks', {
+      name: 'n',
+      targetUrl: 'http://127.0.0.1:9/x',
+      resource: 'messages',
+      event: 'created',
+      filter: `roomId=${room.id}`,
+    });
     await call(alice.token, 'GET', `/webhooks/${hook!.id}`);
-    await call(alice.token, 'PUT', `/webhooks/${hook!.id}`, { name: 'renamed', targetUrl: 'http://127.0.0.1:9/y', status: 'active' });
+    await call(alice.token, 'PUT', `/webhooks/${hook!.id}`, {
+      name: 'renamed',
+      targetUrl: 'http://127.0.0.1:9/y',
+      status: 'active',
+    });
     await call(alice.token, 'GET', '/webhooks');
     await call(alice.token, 'DELETE', `/webhooks/${hook!.id}`);
   });
@@ -58,7 +74,11 @@ describe('the sandbox answers in the shapes of the official Webex messaging spec
   it('answered every successful call in the documented shape and status', () => {
     const problems = h.sandbox.calls
       .filter((c) => c.status < 300)
-      .flatMap((c) => h.sandbox.spec.response(c.operation, c.status, c.body).map((issue) => `${c.operation} ${c.status} ${issue.path} ${issue.message}`));
+      .flatMap((c) =>
+        h.sandbox.spec
+          .response(c.operation, c.status, c.body)
+          .map((issue) => `${c.operation} ${c.status} ${issue.path} ${issue.message}`),
+      );
     expect(problems).toEqual([]);
   });
 
@@ -82,7 +102,9 @@ describe('the sandbox answers in the shapes of the official Webex messaging spec
   });
 
   it('the spec check itself catches a field the spec does not name', () => {
-    expect(h.sandbox.spec.response('GET /people/me', 200, { id: 'x', emails: [], nickname: 'typo' })).toEqual([{ path: '/nickname', message: 'is not in the spec' }]);
+    expect(h.sandbox.spec.response('GET /people/me', 200, { id: 'x', emails: [], nickname: 'typo' })).toEqual([
+      { path: '/nickname', message: 'is not in the spec' },
+    ]);
     expect(h.sandbox.spec.response('GET /rooms/{roomId}', 200, { id: 'x', type: 'channel' }).length).toBeGreaterThan(0);
   });
 });
@@ -105,19 +127,27 @@ describe('Webex rules the sandbox enforces', () => {
   });
 
   it('takes one card per message', async () => {
-    const card = { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.3', body: [] } };
+    const card = {
+      contentType: 'application/vnd.microsoft.card.adaptive',
+      content: { type: 'AdaptiveCard', version: '1.3', body: [] },
+    };
     expect((await post({ roomId: room(), markdown: 'x', attachments: [card, card] })).status).toBe(400);
   });
 
   it('refuses a reply to a reply', async () => {
     const root = (await (await post({ roomId: room(), markdown: 'root' })).json()) as { id: string };
-    const reply = (await (await post({ roomId: room(), parentId: root.id, markdown: 'reply' })).json()) as { id: string };
+    const reply = (await (await post({ roomId: room(), parentId: root.id, markdown: 'reply' })).json()) as {
+      id: string;
+    };
     expect((await post({ roomId: room(), parentId: reply.id, markdown: 'nested' })).status).toBe(400);
   });
 
   it('lets a bot list group messages only with mentionedPeople=me', async () => {
     const group = h.sandbox.state.roomByKey('provisioning').id;
-    const list = (query: string) => fetch(`${h.sandbox.apiUrl}/messages?roomId=${group}${query}`, { headers: { authorization: `Bearer ${h.sandbox.state.bot.token}` } });
+    const list = (query: string) =>
+      fetch(`${h.sandbox.apiUrl}/messages?roomId=${group}${query}`, {
+        headers: { authorization: `Bearer ${h.sandbox.state.bot.token}` },
+      });
     expect((await list('')).status).toBe(403);
     expect((await list('&mentionedPeople=me')).status).toBe(200);
   });
@@ -146,7 +176,13 @@ describe('Webex rules the sandbox enforces', () => {
       await fetch(`${h.sandbox.apiUrl}/webhooks`, {
         method: 'POST',
         headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'flaky', targetUrl: `http://127.0.0.1:${port}/hook`, resource: 'messages', event: 'created', secret: 'flaky-secret-0123456789' }),
+        body: JSON.stringify({
+          name: 'flaky',
+          targetUrl: `http://127.0.0.1:${port}/hook`,
+          resource: 'messages',
+          event: 'created',
+          secret: 'flaky-secret-0123456789',
+        }),
       });
       const sent = (await (await post({ roomId: room(), markdown: 'deliver me' })).json()) as { id: string };
       await h.settle();
@@ -168,7 +204,12 @@ describe('Webex rules the sandbox enforces', () => {
       await fetch(`${sandbox.apiUrl}/webhooks`, {
         method: 'POST',
         headers: { authorization: `Bearer ${sandbox.state.bot.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'dead', targetUrl: 'http://127.0.0.1:9/hook', resource: 'messages', event: 'created' }),
+        body: JSON.stringify({
+          name: 'dead',
+          targetUrl: 'http://127.0.0.1:9/hook',
+          resource: 'messages',
+          event: 'created',
+        }),
       });
       for (let i = 0; i < 3; i++) {
         await postAs(sandbox, alice, { roomId: sandbox.state.roomByKey('direct-alice').id, markdown: `m${i}` });

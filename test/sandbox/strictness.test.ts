@@ -13,7 +13,13 @@ const PROVISIONING_MS = 60_000;
 const SEEDED_PROVISIONING_ID = 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2';
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-const usAddress = { addressLine1: '771 Alder Drive', city: 'Milpitas', stateOrProvince: 'CA', zipOrPostalCode: '95035', country: 'US' };
+const usAddress = {
+  addressLine1: '771 Alder Drive',
+  city: 'Milpitas',
+  stateOrProvince: 'CA',
+  zipOrPostalCode: '95035',
+  country: 'US',
+};
 const hq = { name: 'Head Office', address: usAddress, timezone: 'America/Los_Angeles', language: 'en_us' };
 
 let sandbox: RunningSandbox;
@@ -22,13 +28,27 @@ let serial = 0;
 interface Answer {
   readonly status: number;
   readonly headers: Headers;
-  readonly body: Record<string, unknown> & { errors?: { errorCode?: number; description: string }[]; items?: Record<string, unknown>[]; message?: string; trackingId?: string };
+  readonly body: Record<string, unknown> & {
+    errors?: { errorCode?: number; description: string }[];
+    items?: Record<string, unknown>[];
+    message?: string;
+    trackingId?: string;
+  };
 }
 
-async function call(who: string, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<Answer> {
+async function call(
+  who: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<Answer> {
   const response = await fetch(`${sandbox.apiUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${sandbox.state.personByKey(who).token}`, ...(body !== undefined ? { 'content-type': contentType } : {}) },
+    headers: {
+      authorization: `Bearer ${sandbox.state.personByKey(who).token}`,
+      ...(body !== undefined ? { 'content-type': contentType } : {}),
+    },
     ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
   });
   const text = await response.text();
@@ -92,12 +112,18 @@ describe('Wholesale customers', () => {
     endProvisioning(body.externalId);
     const after = await call('alice', 'GET', `/wholesale/customers/${id}`);
     expect(after.body).toMatchObject({ status: 'provisioned', orgId: internalOrgId });
-    expect((await call('alice', 'GET', `/locations?orgId=${internalOrgId}`)).body.items?.map((l) => l.name)).toEqual(['Head Office']);
+    expect((await call('alice', 'GET', `/locations?orgId=${internalOrgId}`)).body.items?.map((l) => l.name)).toEqual([
+      'Head Office',
+    ]);
   });
 
   it('2: creates no HQ location when provisioning ends in error', async () => {
     const body = newCustomer();
-    sandbox.wholesale.setOutcome(String(body.externalId), { status: 'error', errorCode: 10500, description: 'Provisioning failed.' });
+    sandbox.wholesale.setOutcome(String(body.externalId), {
+      status: 'error',
+      errorCode: 10500,
+      description: 'Provisioning failed.',
+    });
     const created = await call('alice', 'POST', '/wholesale/customers', body);
     const id = String(created.body.url).split('/').pop()!;
     endProvisioning(body.externalId);
@@ -113,7 +139,13 @@ describe('Wholesale customers', () => {
     const body = newCustomer();
     await call('alice', 'POST', '/wholesale/customers', body);
     const orgId = sandbox.wholesale.byExternalId(String(body.externalId))!.orgId;
-    const location = { name: 'Branch', timeZone: 'America/Los_Angeles', preferredLanguage: 'en_us', announcementLanguage: 'en_us', address: { address1: '1 Main St', city: 'Milpitas', state: 'CA', postalCode: '95035', country: 'US' } };
+    const location = {
+      name: 'Branch',
+      timeZone: 'America/Los_Angeles',
+      preferredLanguage: 'en_us',
+      announcementLanguage: 'en_us',
+      address: { address1: '1 Main St', city: 'Milpitas', state: 'CA', postalCode: '95035', country: 'US' },
+    };
     expect((await call('alice', 'POST', `/locations?orgId=${orgId}`, location)).status).toBe(404);
     expect((await call('alice', 'GET', `/locations?orgId=${orgId}`)).status).toBe(404);
     endProvisioning(body.externalId);
@@ -148,25 +180,65 @@ describe('Wholesale customers', () => {
     const packages = (plain.body.resourceDetails as { packages: Record<string, unknown>[] }).packages;
     expect(packages.every((p) => !('licenseIds' in p))).toBe(true);
     const withLicenses = await call('alice', 'GET', `/wholesale/customers/${id}?includePackageLicenseInfo=true`);
-    expect((withLicenses.body.resourceDetails as { packages: { licenseIds?: string[] }[] }).packages.every((p) => p.licenseIds?.length === 1)).toBe(true);
+    expect(
+      (withLicenses.body.resourceDetails as { packages: { licenseIds?: string[] }[] }).packages.every(
+        (p) => p.licenseIds?.length === 1,
+      ),
+    ).toBe(true);
   });
 
   it('13: refuses address lines over 50 characters, % in the name, a made-up time zone and a missing state, with coded reasons', async () => {
     const cases: [string, Record<string, unknown>, number][] = [
       ['long billing line', { address: { ...usAddress, addressLine1: 'x'.repeat(51) } }, 10001],
-      ['long HQ line 2', { provisioningParameters: { calling: { location: { ...hq, address: { ...usAddress, addressLine2: 'y'.repeat(51) } } } } }, 10001],
+      [
+        'long HQ line 2',
+        {
+          provisioningParameters: {
+            calling: { location: { ...hq, address: { ...usAddress, addressLine2: 'y'.repeat(51) } } },
+          },
+        },
+        10001,
+      ],
       ['percent', { customerInfo: { name: '100% Corp', primaryEmail: 'pc@strict.example' } }, 10008],
-      ['time zone', { provisioningParameters: { calling: { location: { ...hq, timezone: 'Mars/Olympus_Mons' } } } }, 10001],
-      ['no HQ state', { provisioningParameters: { calling: { location: { ...hq, address: { ...usAddress, stateOrProvince: undefined } } } } }, 10001],
+      [
+        'time zone',
+        { provisioningParameters: { calling: { location: { ...hq, timezone: 'Mars/Olympus_Mons' } } } },
+        10001,
+      ],
+      [
+        'no HQ state',
+        {
+          provisioningParameters: {
+            calling: { location: { ...hq, address: { ...usAddress, stateOrProvince: undefined } } },
+          },
+        },
+        10001,
+      ],
     ];
     for (const [what, over, code] of cases) {
       for (const path of ['/wholesale/customers/validate', '/wholesale/customers']) {
         const answer = await call('alice', 'POST', path, newCustomer(over));
-        expect({ what, path, status: answer.status, has: codes(answer).includes(code) }).toEqual({ what, path, status: 400, has: true });
-        expect(answer.body.errors?.every((e) => typeof e.description === 'string' && e.description.length > 0)).toBe(true);
+        expect({ what, path, status: answer.status, has: codes(answer).includes(code) }).toEqual({
+          what,
+          path,
+          status: 400,
+          has: true,
+        });
+        expect(answer.body.errors?.every((e) => typeof e.description === 'string' && e.description.length > 0)).toBe(
+          true,
+        );
       }
     }
-    expect((await call('alice', 'POST', '/wholesale/customers/validate', newCustomer({ address: { ...usAddress, addressLine1: 'x'.repeat(50) } }))).status).toBe(200);
+    expect(
+      (
+        await call(
+          'alice',
+          'POST',
+          '/wholesale/customers/validate',
+          newCustomer({ address: { ...usAddress, addressLine1: 'x'.repeat(50) } }),
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('14: accepts only Provisioning IDs a known template issued', async () => {
@@ -180,11 +252,19 @@ describe('Wholesale customers', () => {
     });
     const { provisioningId } = (await issued.json()) as { provisioningId: string };
     expect((await call('alice', 'POST', '/wholesale/customers', newCustomer({ provisioningId }))).status).toBe(202);
-    expect((await call('alice', 'POST', '/wholesale/customers', newCustomer({ provisioningId: SEEDED_PROVISIONING_ID }))).status).toBe(202);
+    expect(
+      (await call('alice', 'POST', '/wholesale/customers', newCustomer({ provisioningId: SEEDED_PROVISIONING_ID })))
+        .status,
+    ).toBe(202);
   });
 
   it('16: refuses a primary email that is not an email address', async () => {
-    const answer = await call('alice', 'POST', '/wholesale/customers', newCustomer({ customerInfo: { name: 'No Mail', primaryEmail: 'not an email' } }));
+    const answer = await call(
+      'alice',
+      'POST',
+      '/wholesale/customers',
+      newCustomer({ customerInfo: { name: 'No Mail', primaryEmail: 'not an email' } }),
+    );
     expect(answer.status).toBe(400);
     expect(codes(answer)).toContain(10010);
   });
@@ -198,7 +278,18 @@ describe('Wholesale subscribers', () => {
   let n = 0;
   const subscriber = (over: Record<string, unknown> = {}) => {
     n += 1;
-    return { customerId: customer.id, email: `user${n}@strict.example`, package: 'webex_calling', provisioningParameters: { firstName: 'U', lastName: String(n), primaryPhoneNumber: `+1408555${String(1000 + n)}`, locationId: customer.locationId }, ...over };
+    return {
+      customerId: customer.id,
+      email: `user${n}@strict.example`,
+      package: 'webex_calling',
+      provisioningParameters: {
+        firstName: 'U',
+        lastName: String(n),
+        primaryPhoneNumber: `+1408555${String(1000 + n)}`,
+        locationId: customer.locationId,
+      },
+      ...over,
+    };
   };
 
   it('1, 17: answers a normal provisioning 200 with status provisioned, and an absolute Location', async () => {
@@ -210,14 +301,24 @@ describe('Wholesale subscribers', () => {
 
   it('5: takes exactly one of package and packages, and packages with exactly one item', async () => {
     const { package: _, ...neither } = subscriber();
-    const bodies = [neither, subscriber({ packages: ['webex_calling'] }), subscriber({ package: undefined, packages: ['webex_calling', 'webex_meetings'] }), subscriber({ package: undefined, packages: [] })];
+    const bodies = [
+      neither,
+      subscriber({ packages: ['webex_calling'] }),
+      subscriber({ package: undefined, packages: ['webex_calling', 'webex_meetings'] }),
+      subscriber({ package: undefined, packages: [] }),
+    ];
     for (const body of bodies) {
       for (const path of ['/wholesale/subscribers', '/wholesale/subscribers/validate']) {
         const answer = await call('alice', 'POST', path, body);
         expect({ path, status: answer.status, codes: codes(answer) }).toEqual({ path, status: 400, codes: [20008] });
       }
     }
-    const viaPackages = await call('alice', 'POST', '/wholesale/subscribers', subscriber({ package: undefined, packages: ['webex_calling'] }));
+    const viaPackages = await call(
+      'alice',
+      'POST',
+      '/wholesale/subscribers',
+      subscriber({ package: undefined, packages: ['webex_calling'] }),
+    );
     expect(viaPackages.status).toBe(200);
     expect(viaPackages.body).toMatchObject({ package: 'webex_calling', packages: ['webex_calling'] });
   });
@@ -231,7 +332,12 @@ describe('Wholesale subscribers', () => {
   });
 
   it('6: checks an update as a create: one package, of the customer, and the calling rules', async () => {
-    const meetings = await call('alice', 'POST', '/wholesale/subscribers', subscriber({ package: 'webex_meetings', provisioningParameters: { firstName: 'M', lastName: 'Only' } }));
+    const meetings = await call(
+      'alice',
+      'POST',
+      '/wholesale/subscribers',
+      subscriber({ package: 'webex_meetings', provisioningParameters: { firstName: 'M', lastName: 'Only' } }),
+    );
     // (Below 300 rather than 200, so this test is about PUT alone.)
     expect(meetings.status).toBeLessThan(300);
     const taken = await call('alice', 'POST', '/wholesale/subscribers', subscriber());
@@ -240,22 +346,70 @@ describe('Wholesale subscribers', () => {
     const put = (body: unknown) => call('alice', 'PUT', `/wholesale/subscribers/${String(meetings.body.id)}`, body);
     const cases: [string, unknown, number][] = [
       ['no package', {}, 20008],
-      ['both', { package: 'webex_calling', packages: ['webex_calling'], provisioningParameters: { extension: '1234', locationId: customer.locationId } }, 20008],
+      [
+        'both',
+        {
+          package: 'webex_calling',
+          packages: ['webex_calling'],
+          provisioningParameters: { extension: '1234', locationId: customer.locationId },
+        },
+        20008,
+      ],
       ['two packages', { packages: ['webex_calling', 'webex_suite'] }, 20008],
-      ['not the customer’s', { package: 'cx_essentials', provisioningParameters: { extension: '1234', locationId: customer.locationId } }, 20003],
-      ['no number or extension', { package: 'webex_calling', provisioningParameters: { locationId: customer.locationId } }, 20004],
-      ['not E.164', { package: 'webex_calling', provisioningParameters: { primaryPhoneNumber: '123', locationId: customer.locationId } }, 20005],
-      ['number taken', { package: 'webex_calling', provisioningParameters: { primaryPhoneNumber: takenSubscriber.primaryPhoneNumber, locationId: customer.locationId } }, 20006],
-      ['unknown location', { package: 'webex_calling', provisioningParameters: { extension: '1234', locationId: 'nope' } }, 20007],
-      ['another customer’s location', { package: 'webex_calling', provisioningParameters: { extension: '1234', locationId: other.locationId } }, 20007],
+      [
+        'not the customer’s',
+        { package: 'cx_essentials', provisioningParameters: { extension: '1234', locationId: customer.locationId } },
+        20003,
+      ],
+      [
+        'no number or extension',
+        { package: 'webex_calling', provisioningParameters: { locationId: customer.locationId } },
+        20004,
+      ],
+      [
+        'not E.164',
+        {
+          package: 'webex_calling',
+          provisioningParameters: { primaryPhoneNumber: '123', locationId: customer.locationId },
+        },
+        20005,
+      ],
+      [
+        'number taken',
+        {
+          package: 'webex_calling',
+          provisioningParameters: {
+            primaryPhoneNumber: takenSubscriber.primaryPhoneNumber,
+            locationId: customer.locationId,
+          },
+        },
+        20006,
+      ],
+      [
+        'unknown location',
+        { package: 'webex_calling', provisioningParameters: { extension: '1234', locationId: 'nope' } },
+        20007,
+      ],
+      [
+        'another customer’s location',
+        { package: 'webex_calling', provisioningParameters: { extension: '1234', locationId: other.locationId } },
+        20007,
+      ],
     ];
     for (const [what, body, code] of cases) {
       const answer = await put(body);
-      expect({ what, status: answer.status, has: codes(answer).includes(code) }).toEqual({ what, status: 400, has: true });
+      expect({ what, status: answer.status, has: codes(answer).includes(code) }).toEqual({
+        what,
+        status: 400,
+        has: true,
+      });
     }
     expect(sandbox.subscribers.subscribers.find((s) => s.id === meetings.body.id)!.package).toBe('webex_meetings');
 
-    const moved = await put({ packages: ['webex_suite'], provisioningParameters: { extension: '4321', locationId: customer.locationId } });
+    const moved = await put({
+      packages: ['webex_suite'],
+      provisioningParameters: { extension: '4321', locationId: customer.locationId },
+    });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ package: 'webex_suite', packages: ['webex_suite'] });
     // Its number stays its own: changing package again needs nothing new.
@@ -271,25 +425,36 @@ describe('messaging', () => {
     const alice = sandbox.state.personByKey('alice');
     expect((await call('alice', 'GET', `/memberships?personId=${alice.id}`)).status).toBe(400);
     expect((await call('alice', 'GET', `/memberships?personEmail=${alice.emails[0]}`)).status).toBe(400);
-    expect((await call('alice', 'GET', `/memberships?roomId=${room('provisioning')}&personId=${alice.id}`)).body.items).toHaveLength(1);
+    expect(
+      (await call('alice', 'GET', `/memberships?roomId=${room('provisioning')}&personId=${alice.id}`)).body.items,
+    ).toHaveLength(1);
   });
 
   it('19: needs roomId on GET /messages, and mentionedPeople only me or oneself', async () => {
     expect((await call('alice', 'GET', '/messages')).status).toBe(400);
     const paul = sandbox.state.personByKey('paul');
     const alice = sandbox.state.personByKey('alice');
-    expect((await call('alice', 'GET', `/messages?roomId=${room('provisioning')}&mentionedPeople=${paul.id}`)).status).toBe(400);
-    expect((await call('alice', 'GET', `/messages?roomId=${room('provisioning')}&mentionedPeople=${alice.id}`)).status).toBe(200);
-    expect((await call('alice', 'GET', `/messages?roomId=${room('provisioning')}&mentionedPeople=me`)).status).toBe(200);
+    expect(
+      (await call('alice', 'GET', `/messages?roomId=${room('provisioning')}&mentionedPeople=${paul.id}`)).status,
+    ).toBe(400);
+    expect(
+      (await call('alice', 'GET', `/messages?roomId=${room('provisioning')}&mentionedPeople=${alice.id}`)).status,
+    ).toBe(200);
+    expect((await call('alice', 'GET', `/messages?roomId=${room('provisioning')}&mentionedPeople=me`)).status).toBe(
+      200,
+    );
   });
 
   it('19: lists before a time or a message, and refuses what it cannot read', async () => {
     const ids: string[] = [];
-    for (const text of ['one', 'two', 'three']) ids.push(String((await post('paul', { roomId: room('direct-paul'), markdown: text })).body.id));
+    for (const text of ['one', 'two', 'three'])
+      ids.push(String((await post('paul', { roomId: room('direct-paul'), markdown: text })).body.id));
     const list = (query: string) => call('paul', 'GET', `/messages?roomId=${room('direct-paul')}${query}`);
     expect((await list(`&beforeMessage=${ids[2]}`)).body.items?.map((m) => m.id)).toEqual([ids[1], ids[0]]);
     expect((await list('&before=2000-01-01T00:00:00.000Z')).body.items).toEqual([]);
-    expect((await list(`&before=${new Date(Date.now() + 60_000).toISOString()}`)).body.items?.map((m) => m.id).slice(0, 3)).toEqual([ids[2], ids[1], ids[0]]);
+    expect(
+      (await list(`&before=${new Date(Date.now() + 60_000).toISOString()}`)).body.items?.map((m) => m.id).slice(0, 3),
+    ).toEqual([ids[2], ids[1], ids[0]]);
     expect((await list('&before=notadate')).status).toBe(400);
     expect((await list('&beforeMessage=zzz')).status).toBe(400);
   });
@@ -307,7 +472,12 @@ describe('messaging', () => {
   });
 
   it('22: takes only valid Adaptive Cards (1.3 schema), and says what is wrong', async () => {
-    const send = (content: unknown) => post('alice', { roomId: room('direct-alice'), markdown: 'card', attachments: [{ contentType: CARD_TYPE, content }] });
+    const send = (content: unknown) =>
+      post('alice', {
+        roomId: room('direct-alice'),
+        markdown: 'card',
+        attachments: [{ contentType: CARD_TYPE, content }],
+      });
     const junk = await send({ foo: 1 });
     expect(junk.status).toBe(400);
     expect(junk.body.message).toContain('AdaptiveCard');
@@ -315,15 +485,29 @@ describe('messaging', () => {
     expect(badElement.status).toBe(400);
     expect(badElement.body.message).toMatch(/text/);
     expect((await send({ type: 'AdaptiveCard', version: '1.5', body: [] })).status).toBe(400);
-    expect((await send({ type: 'AdaptiveCard', version: '1.3', body: [{ type: 'TextBlock', text: 'hi' }], actions: [{ type: 'Action.Submit', title: 'OK', data: { a: 'b' } }] })).status).toBe(200);
+    expect(
+      (
+        await send({
+          type: 'AdaptiveCard',
+          version: '1.3',
+          body: [{ type: 'TextBlock', text: 'hi' }],
+          actions: [{ type: 'Action.Submit', title: 'OK', data: { a: 'b' } }],
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('23: serves a file only to those who can see a message carrying it, or to its uploader', async () => {
     const upload = async (headers: Record<string, string> = {}) => {
-      const response = await fetch(`${sandbox.url}/_sandbox/files`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ name: 'a.csv', content: 'x,y' }) });
+      const response = await fetch(`${sandbox.url}/_sandbox/files`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ name: 'a.csv', content: 'x,y' }),
+      });
       return ((await response.json()) as { url: string }).url;
     };
-    const download = async (who: string, url: string) => (await fetch(url, { headers: { authorization: `Bearer ${sandbox.state.personByKey(who).token}` } })).status;
+    const download = async (who: string, url: string) =>
+      (await fetch(url, { headers: { authorization: `Bearer ${sandbox.state.personByKey(who).token}` } })).status;
 
     const url = await upload();
     expect(await download('alice', url)).toBe(404);
@@ -338,15 +522,26 @@ describe('messaging', () => {
   });
 
   it('24: answers 415 to a body that is not JSON, in Webex’s error shape', async () => {
-    const answer = await call('alice', 'POST', '/messages', `roomId=${room('direct-alice')}&text=hi`, 'application/x-www-form-urlencoded');
+    const answer = await call(
+      'alice',
+      'POST',
+      '/messages',
+      `roomId=${room('direct-alice')}&text=hi`,
+      'application/x-www-form-urlencoded',
+    );
     expect(answer.status).toBe(415);
     expect(answer.body.trackingId).toBe(answer.headers.get('trackingid'));
     expect(answer.body.errors?.[0]?.description).toBeTruthy();
-    expect((await call('alice', 'PUT', '/wholesale/subscribers/x', 'packages=webex_calling', 'text/plain')).status).toBe(415);
+    expect(
+      (await call('alice', 'PUT', '/wholesale/subscribers/x', 'packages=webex_calling', 'text/plain')).status,
+    ).toBe(415);
   });
 
   it('24: answers an unknown path under /v1 with JSON 404 and a TrackingID', async () => {
-    for (const [method, path] of [['GET', '/nothing-here'], ['DELETE', '/people/me']] as const) {
+    for (const [method, path] of [
+      ['GET', '/nothing-here'],
+      ['DELETE', '/people/me'],
+    ] as const) {
       const answer = await call('alice', method, path);
       expect(answer.status).toBe(404);
       expect(answer.headers.get('content-type')).toContain('application/json');
@@ -359,13 +554,23 @@ describe('messaging', () => {
 describe('Locations', () => {
   it('27: lists only the documented fields, and filters by name (contains, any case) and id', async () => {
     const { orgId } = await provisionedCustomer();
-    const branch = { name: 'Berlin Branch', timeZone: 'Europe/Berlin', preferredLanguage: 'de_de', announcementLanguage: 'de_de', address: { address1: 'Hauptstr. 1', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' } };
+    const branch = {
+      name: 'Berlin Branch',
+      timeZone: 'Europe/Berlin',
+      preferredLanguage: 'de_de',
+      announcementLanguage: 'de_de',
+      address: { address1: 'Hauptstr. 1', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
+    };
     const { id } = (await call('alice', 'POST', `/locations?orgId=${orgId}`, branch)).body as { id: string };
     const all = await call('alice', 'GET', `/locations?orgId=${orgId}`);
     const allowed = ['id', 'name', 'orgId', 'timeZone', 'address', 'latitude', 'longitude', 'notes'];
     expect(all.body.items!.flatMap((l) => Object.keys(l).filter((k) => !allowed.includes(k)))).toEqual([]);
-    expect((await call('alice', 'GET', `/locations?orgId=${orgId}&name=bERLIN`)).body.items?.map((l) => l.id)).toEqual([id]);
+    expect((await call('alice', 'GET', `/locations?orgId=${orgId}&name=bERLIN`)).body.items?.map((l) => l.id)).toEqual([
+      id,
+    ]);
     expect((await call('alice', 'GET', `/locations?orgId=${orgId}&name=zzz`)).body.items).toEqual([]);
-    expect((await call('alice', 'GET', `/locations?orgId=${orgId}&id=${id}`)).body.items?.map((l) => l.name)).toEqual(['Berlin Branch']);
+    expect((await call('alice', 'GET', `/locations?orgId=${orgId}&id=${id}`)).body.items?.map((l) => l.name)).toEqual([
+      'Berlin Branch',
+    ]);
   });
 });

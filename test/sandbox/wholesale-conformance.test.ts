@@ -8,9 +8,30 @@ const request: NewCustomer = {
   provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2',
   packages: ['webex_calling'],
   externalId: 'conf-1',
-  address: { addressLine1: '771 Alder Drive', city: 'Milpitas', stateOrProvince: 'CA', zipOrPostalCode: '95035', country: 'US' },
+  address: {
+    addressLine1: '771 Alder Drive',
+    city: 'Milpitas',
+    stateOrProvince: 'CA',
+    zipOrPostalCode: '95035',
+    country: 'US',
+  },
   customerInfo: { name: 'John’s Pizza', primaryEmail: 'john@pizza.example', language: 'en_US' },
-  provisioningParameters: { calling: { location: { name: 'Head Office', address: { addressLine1: '771 Alder Drive', city: 'Milpitas', stateOrProvince: 'CA', zipOrPostalCode: '95035', country: 'US' }, timezone: 'America/Los_Angeles', language: 'en_us' } } },
+  provisioningParameters: {
+    calling: {
+      location: {
+        name: 'Head Office',
+        address: {
+          addressLine1: '771 Alder Drive',
+          city: 'Milpitas',
+          stateOrProvince: 'CA',
+          zipOrPostalCode: '95035',
+          country: 'US',
+        },
+        timezone: 'America/Los_Angeles',
+        language: 'en_us',
+      },
+    },
+  },
 };
 
 /** Every emulated Wholesale operation, checked against the official spec (spec/webex-wholesale.json). */
@@ -19,10 +40,17 @@ describe('the sandbox’s Wholesale customer API', () => {
   let client: WholesaleClient;
   beforeAll(async () => {
     sandbox = await startSandbox({ provisioningMs: 50 });
-    client = new WholesaleClient({ baseUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token, backoffMs: 5 });
+    client = new WholesaleClient({
+      baseUrl: sandbox.apiUrl,
+      token: sandbox.state.personByKey('alice').token,
+      backoffMs: 5,
+    });
     expect(await client.precheck(request)).toEqual({ ok: true });
     const { id } = await client.createCustomer(request);
-    expect(await client.getCustomer(id)).toMatchObject({ status: 'provisioning', resourceDetails: { packages: [{ name: 'webex_calling', status: 'provisioning' }] } });
+    expect(await client.getCustomer(id)).toMatchObject({
+      status: 'provisioning',
+      resourceDetails: { packages: [{ name: 'webex_calling', status: 'provisioning' }] },
+    });
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect((await client.listCustomers({ externalId: 'conf-1' }))[0]).toMatchObject({ id, status: 'provisioned' });
     expect(await client.listCustomers({ status: 'provisioned' })).toHaveLength(1);
@@ -30,16 +58,41 @@ describe('the sandbox’s Wholesale customer API', () => {
     const orgId = (await client.getCustomer(id)).orgId!;
     // The HQ ("Head Office") came with the customer's calling provisioning; add a second one.
     expect((await client.listLocations(orgId)).map((l) => l.name)).toEqual(['Head Office']);
-    const { id: locationId } = await client.createLocation(orgId, { name: 'Branch', timeZone: 'America/Los_Angeles', preferredLanguage: 'en_us', announcementLanguage: 'en_us', address: { address1: '771 Alder Drive', city: 'Milpitas', state: 'CA', postalCode: '95035', country: 'US' } });
+    const { id: locationId } = await client.createLocation(orgId, {
+      name: 'Branch',
+      timeZone: 'America/Los_Angeles',
+      preferredLanguage: 'en_us',
+      announcementLanguage: 'en_us',
+      address: { address1: '771 Alder Drive', city: 'Milpitas', state: 'CA', postalCode: '95035', country: 'US' },
+    });
     expect((await client.listLocations(orgId)).map((l) => l.name)).toEqual(['Head Office', 'Branch']);
-    const subscriber = { customerId: id, email: 'ann@pizza.example', package: 'webex_calling' as const, provisioningParameters: { firstName: 'Ann', lastName: 'Lee', primaryPhoneNumber: '+14085550101', locationId } };
+    const subscriber = {
+      customerId: id,
+      email: 'ann@pizza.example',
+      package: 'webex_calling' as const,
+      provisioningParameters: { firstName: 'Ann', lastName: 'Lee', primaryPhoneNumber: '+14085550101', locationId },
+    };
     expect(await client.precheckSubscriber(subscriber)).toEqual({ ok: true });
     const created = await client.createSubscriber(subscriber);
-    expect((await client.listSubscribers({ customerId: id, email: 'ann@pizza.example' })).map((x) => x.id)).toEqual([created.id]);
-    const response = await fetch(`${sandbox.apiUrl}/wholesale/subscribers/${created.id}`, { headers: { authorization: `Bearer ${sandbox.state.personByKey('alice').token}` } });
+    expect((await client.listSubscribers({ customerId: id, email: 'ann@pizza.example' })).map((x) => x.id)).toEqual([
+      created.id,
+    ]);
+    const response = await fetch(`${sandbox.apiUrl}/wholesale/subscribers/${created.id}`, {
+      headers: { authorization: `Bearer ${sandbox.state.personByKey('alice').token}` },
+    });
     expect(response.status).toBe(200);
-    await fetch(`${sandbox.apiUrl}/wholesale/subscribers/${created.id}`, { method: 'PUT', headers: { authorization: `Bearer ${sandbox.state.personByKey('alice').token}`, 'content-type': 'application/json' }, body: JSON.stringify({ packages: ['webex_calling'], provisioningParameters: { extension: '1234' } }) });
-    await fetch(`${sandbox.apiUrl}/wholesale/subscribers/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${sandbox.state.personByKey('alice').token}` } });
+    await fetch(`${sandbox.apiUrl}/wholesale/subscribers/${created.id}`, {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${sandbox.state.personByKey('alice').token}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ packages: ['webex_calling'], provisioningParameters: { extension: '1234' } }),
+    });
+    await fetch(`${sandbox.apiUrl}/wholesale/subscribers/${created.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${sandbox.state.personByKey('alice').token}` },
+    });
     expect(await client.listSubscribers({ customerId: id })).toEqual([]);
 
     await client.updateCustomer(id, { packages: ['webex_calling', 'cisco_calling_plan'] });
@@ -53,16 +106,33 @@ describe('the sandbox’s Wholesale customer API', () => {
   it('exercised every operation of the spec subset, with conforming requests and answers', () => {
     const calls = sandbox.calls.filter((c) => c.operation.includes('/wholesale/'));
     expect(calls.length).toBeGreaterThan(15);
-    expect([...sandbox.wholesaleSpec.operations].filter((op) => !calls.some((c) => c.operation === op && c.status < 300))).toEqual([]);
+    expect(
+      [...sandbox.wholesaleSpec.operations].filter((op) => !calls.some((c) => c.operation === op && c.status < 300)),
+    ).toEqual([]);
     expect(calls.flatMap((c) => c.requestIssues)).toEqual([]);
-    expect(calls.filter((c) => c.status < 300).flatMap((c) => sandbox.wholesaleSpec.response(c.operation, c.status, c.body).map((i) => `${c.operation} ${i.path} ${i.message}`))).toEqual([]);
+    expect(
+      calls
+        .filter((c) => c.status < 300)
+        .flatMap((c) =>
+          sandbox.wholesaleSpec
+            .response(c.operation, c.status, c.body)
+            .map((i) => `${c.operation} ${i.path} ${i.message}`),
+        ),
+    ).toEqual([]);
   });
 
   it('answers a create with 202, the customer’s URL in body and Location', async () => {
     const response = await fetch(`${sandbox.apiUrl}/wholesale/customers`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${sandbox.state.personByKey('alice').token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ ...request, externalId: 'conf-2', customerInfo: { name: 'B', primaryEmail: 'b@b.example' } }),
+      headers: {
+        authorization: `Bearer ${sandbox.state.personByKey('alice').token}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        ...request,
+        externalId: 'conf-2',
+        customerInfo: { name: 'B', primaryEmail: 'b@b.example' },
+      }),
     });
     expect(response.status).toBe(202);
     const body = (await response.json()) as { url: string };
@@ -71,12 +141,18 @@ describe('the sandbox’s Wholesale customer API', () => {
   });
 
   it('refuses a duplicate external ID with 409', async () => {
-    const error = (await client.createCustomer({ ...request, externalId: 'conf-2', customerInfo: { name: 'C', primaryEmail: 'c@c.example' } }).catch((e: unknown) => e)) as WebexApiError;
+    const error = (await client
+      .createCustomer({ ...request, externalId: 'conf-2', customerInfo: { name: 'C', primaryEmail: 'c@c.example' } })
+      .catch((e: unknown) => e)) as WebexApiError;
     expect(error.status).toBe(409);
   });
 
   it('explains a failed precheck with coded reasons', async () => {
-    const result = await client.precheck({ ...request, externalId: 'conf-2', address: { addressLine1: 'x', city: 'y', country: 'US', zipOrPostalCode: 'abc' } });
+    const result = await client.precheck({
+      ...request,
+      externalId: 'conf-2',
+      address: { addressLine1: 'x', city: 'y', country: 'US', zipOrPostalCode: 'abc' },
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.message).toBe('Provisioning Precheck validation failed.');
@@ -92,7 +168,10 @@ describe('the sandbox’s Wholesale customer API', () => {
   it('rejects a create that breaks the spec, before doing anything', async () => {
     const response = await fetch(`${sandbox.apiUrl}/wholesale/customers`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${sandbox.state.personByKey('alice').token}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${sandbox.state.personByKey('alice').token}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ externalId: 'x', packages: ['not_a_package'], address: { city: 'y', country: 'US' } }),
     });
     expect(response.status).toBe(400);

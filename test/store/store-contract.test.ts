@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLowdbStore } from '../../store/lowdb-store.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
-import { EVENT_RETENTION_MS, MAX_EVENTS, StaleWriteError, StoreError, emptyStoreData, pruneEvents, type Store } from '../../store/store.ts';
+import {
+  EVENT_RETENTION_MS,
+  MAX_EVENTS,
+  StaleWriteError,
+  StoreError,
+  emptyStoreData,
+  pruneEvents,
+  type Store,
+} from '../../store/store.ts';
 import type { Conversation } from '../../store/records.ts';
 import { templateFixture } from '../support/fixtures.ts';
 
@@ -73,7 +81,9 @@ describe.each(implementations)('the %s store', (_name, open) => {
     await store.saveConversation(conversation({ revision: 1, step: 'access' }));
     await expect(store.saveConversation(conversation({ revision: 3 }))).rejects.toBeInstanceOf(StaleWriteError);
     expect((await store.getConversation('c1'))!.step).toBe('access');
-    await store.saveConversation(conversation({ id: 'c2', roomId: 'r2', startedBy: { personId: 'p2', email: 'b@x.example' } }));
+    await store.saveConversation(
+      conversation({ id: 'c2', roomId: 'r2', startedBy: { personId: 'p2', email: 'b@x.example' } }),
+    );
     expect((await store.findConversations({ roomId: 'r2' })).map((c) => c.id)).toEqual(['c2']);
     expect((await store.findConversations({ personId: 'p1', status: 'active' })).map((c) => c.id)).toEqual(['c1']);
   });
@@ -83,7 +93,11 @@ describe.each(implementations)('the %s store', (_name, open) => {
     await store.saveConversation(conversation({ id: 'due', wakeAt: '2026-11-25T10:00:00.000Z', cardPosted: true }));
     await store.saveConversation(conversation({ id: 'later', wakeAt: '2026-11-25T12:00:00.000Z', cardPosted: true }));
     await store.saveConversation(conversation({ id: 'none' }));
-    expect((await store.findConversations({ status: 'active', dueBy: new Date('2026-11-25T11:00:00.000Z') })).map((c) => c.id)).toEqual(['due']);
+    expect(
+      (await store.findConversations({ status: 'active', dueBy: new Date('2026-11-25T11:00:00.000Z') })).map(
+        (c) => c.id,
+      ),
+    ).toEqual(['due']);
     expect((await store.findConversations({ cardPosted: false })).map((c) => c.id)).toEqual(['none']);
   });
 
@@ -108,7 +122,10 @@ describe.each(implementations)('the %s store', (_name, open) => {
     const store = await open();
     expect(await store.insertTemplate(template())).toMatchObject({ ok: true });
     expect(await store.insertTemplate(template({ id: 't-again' }))).toMatchObject({ ok: true, template: { id: 't1' } });
-    expect(await store.insertTemplate(template({ id: 't2', name: 'smb germany', conversationId: 'c2' }))).toEqual({ ok: false, reason: 'name_taken' });
+    expect(await store.insertTemplate(template({ id: 't2', name: 'smb germany', conversationId: 'c2' }))).toEqual({
+      ok: false,
+      reason: 'name_taken',
+    });
     expect(await store.listTemplates()).toHaveLength(1);
     expect((await store.findTemplate('SMB GERMANY'))?.id).toBe('t1');
     expect((await store.findTemplate('t1'))?.name).toBe('SMB Germany');
@@ -123,10 +140,26 @@ describe.each(implementations)('the %s store', (_name, open) => {
   it('keeps a space’s chosen language, one per space, the last choice winning', async () => {
     const store = await open();
     expect(await store.getSpace('room-1')).toBeUndefined();
-    await store.saveSpace('room-1', { language: 'de', setBy: 'alice@partner.example', setAt: '2026-01-01T00:00:00.000Z' });
-    await store.saveSpace('room-2', { language: 'en', setBy: 'paul@partner.example', setAt: '2026-01-01T00:00:00.000Z' });
-    await store.saveSpace('room-1', { language: 'en', setBy: 'paul@partner.example', setAt: '2026-01-02T00:00:00.000Z' });
-    expect(await store.getSpace('room-1')).toEqual({ language: 'en', setBy: 'paul@partner.example', setAt: '2026-01-02T00:00:00.000Z' });
+    await store.saveSpace('room-1', {
+      language: 'de',
+      setBy: 'alice@partner.example',
+      setAt: '2026-01-01T00:00:00.000Z',
+    });
+    await store.saveSpace('room-2', {
+      language: 'en',
+      setBy: 'paul@partner.example',
+      setAt: '2026-01-01T00:00:00.000Z',
+    });
+    await store.saveSpace('room-1', {
+      language: 'en',
+      setBy: 'paul@partner.example',
+      setAt: '2026-01-02T00:00:00.000Z',
+    });
+    expect(await store.getSpace('room-1')).toEqual({
+      language: 'en',
+      setBy: 'paul@partner.example',
+      setAt: '2026-01-02T00:00:00.000Z',
+    });
     expect((await store.getSpace('room-2'))?.language).toBe('en');
   });
 });
@@ -138,7 +171,11 @@ describe('the lowdb store file', () => {
     await first.recordEvent('e1', new Date());
     await first.saveConversation(conversation());
     await first.insertTemplate(template());
-    await first.saveSpace('room-1', { language: 'de', setBy: 'alice@partner.example', setAt: '2026-01-01T00:00:00.000Z' });
+    await first.saveSpace('room-1', {
+      language: 'de',
+      setBy: 'alice@partner.example',
+      setAt: '2026-01-01T00:00:00.000Z',
+    });
     const second = await openLowdbStore(file);
     expect((await second.getSpace('room-1'))?.language).toBe('de');
     expect(await second.hasEvent('e1')).toBe(true);
@@ -161,7 +198,12 @@ describe('the lowdb store file', () => {
 });
 
 describe('the lowdb store journal', () => {
-  const audit = (n: number) => ({ at: `2026-11-25T00:00:0${n}.000Z`, conversationId: 'c1', action: `step ${n}`, details: {} });
+  const audit = (n: number) => ({
+    at: `2026-11-25T00:00:0${n}.000Z`,
+    conversationId: 'c1',
+    action: `step ${n}`,
+    details: {},
+  });
 
   it('writes one line per change instead of the whole file, and a reopen replays them', async () => {
     const file = join(dir, 'bot.json');
@@ -191,7 +233,10 @@ describe('the lowdb store journal', () => {
     const file = join(dir, 'bot.json');
     const first = await openLowdbStore(file);
     await first.saveConversation(conversation());
-    await writeFile(`${file}.journal`, `${await readFile(`${file}.journal`, 'utf8')}{"seq":2,"changes":[{"c":"conversations","k":"c1","v":{"id"`);
+    await writeFile(
+      `${file}.journal`,
+      `${await readFile(`${file}.journal`, 'utf8')}{"seq":2,"changes":[{"c":"conversations","k":"c1","v":{"id"`,
+    );
     const second = await openLowdbStore(file);
     expect((await second.getConversation('c1'))!.revision).toBe(0);
     await second.saveConversation(conversation({ revision: 1, step: 'access' }));
@@ -224,12 +269,17 @@ describe('the lowdb store journal', () => {
     for (let i = 1; i <= 9; i++) await store.appendAudit(audit(i));
     const journalAfter = await readFile(`${file}.journal`, 'utf8');
     expect(journalAfter.length).toBeLessThan(500);
-    expect(JSON.parse(await readFile(file, 'utf8')).audit.length).toBeGreaterThan(0);
+    expect((JSON.parse(await readFile(file, 'utf8')) as { audit: unknown[] }).audit.length).toBeGreaterThan(0);
     // As if the process died after renaming the new file and before emptying the journal.
     const snapshot = JSON.parse(await readFile(file, 'utf8')) as { seq: number };
-    const replayed = Array.from({ length: snapshot.seq }, (_, i) => `${JSON.stringify({ seq: i + 1, changes: [{ c: 'audit', v: audit(9) }] })}\n`).join('');
+    const replayed = Array.from(
+      { length: snapshot.seq },
+      (_, i) => `${JSON.stringify({ seq: i + 1, changes: [{ c: 'audit', v: audit(9) }] })}\n`,
+    ).join('');
     await writeFile(`${file}.journal`, replayed + journalAfter);
-    expect((await (await openLowdbStore(file)).listAudit({})).map((e) => e.action)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1].map((n) => `step ${n}`));
+    expect((await (await openLowdbStore(file)).listAudit({})).map((e) => e.action)).toEqual(
+      [9, 8, 7, 6, 5, 4, 3, 2, 1].map((n) => `step ${n}`),
+    );
   });
 
   it('sends changes that arrive during a journal write out together, each resolved once written', async () => {
@@ -249,7 +299,8 @@ describe('pruning dedupe records', () => {
     data.seenEvents.recent = now.toISOString();
     pruneEvents(data, now);
     expect(Object.keys(data.seenEvents)).toEqual(['recent']);
-    for (let i = 0; i < MAX_EVENTS + 5; i++) data.seenEvents[`e${i}`] = new Date(now.getTime() - (MAX_EVENTS + 5 - i)).toISOString();
+    for (let i = 0; i < MAX_EVENTS + 5; i++)
+      data.seenEvents[`e${i}`] = new Date(now.getTime() - (MAX_EVENTS + 5 - i)).toISOString();
     pruneEvents(data, now);
     expect(Object.keys(data.seenEvents)).toHaveLength(MAX_EVENTS);
     expect(data.seenEvents.recent).toBeDefined();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { startRealBot, type BotProcess } from './child-bot.ts';
 
-export { freePort, spawnBot, startRealBot, waitForLog, type BotProcess } from './child-bot.ts';
+export { freePort, spawnBot, waitForLog } from './child-bot.ts';
 
 export interface ChildBots {
   /** The sandbox of the current test. */
@@ -53,7 +53,16 @@ export function useChildBots(sandboxOptions: import('../../sandbox/start-sandbox
     },
     async start(port, extraEnv) {
       const s = env.sandbox;
-      return env.track(await startRealBot({ sandboxApiUrl: s.apiUrl, botToken: s.state.bot.token, wholesaleToken: s.state.personByKey('alice').token, port, dataFile: env.dataFile, ...(extraEnv ? { extraEnv } : {}) }));
+      return env.track(
+        await startRealBot({
+          sandboxApiUrl: s.apiUrl,
+          botToken: s.state.bot.token,
+          wholesaleToken: s.state.personByKey('alice').token,
+          port,
+          dataFile: env.dataFile,
+          ...(extraEnv ? { extraEnv } : {}),
+        }),
+      );
     },
     track(bot) {
       bots.push(bot);

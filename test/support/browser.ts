@@ -26,7 +26,10 @@ function playwrightsOwn(): string | undefined {
 function found(): string | undefined {
   const named = process.env.CHROMIUM_PATH;
   if (named) {
-    if (!existsSync(named)) throw new Error(`CHROMIUM_PATH is ${named}, which does not exist. Point it at a Chromium or Chrome executable, or unset it.`);
+    if (!existsSync(named))
+      throw new Error(
+        `CHROMIUM_PATH is ${named}, which does not exist. Point it at a Chromium or Chrome executable, or unset it.`,
+      );
     return named;
   }
   return USUAL_PATHS.find((path) => existsSync(path)) ?? playwrightsOwn();
@@ -54,17 +57,26 @@ export function chromiumForTests(log: (line: string) => void = (line) => process
       log('[browser] no Chromium found; installing Debian’s chromium package (apt-get install chromium) …');
       const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
       execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env, timeout: 300_000 });
-      execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'ignore', env, timeout: 600_000 });
+      execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+        stdio: 'ignore',
+        env,
+        timeout: 600_000,
+      });
     } else {
       log('[browser] no Chromium found; installing Playwright’s Chromium (npx playwright-core install chromium) …');
       execFileSync('npx', ['playwright-core', 'install', 'chromium'], { stdio: 'ignore', timeout: 600_000 });
     }
   } catch (error) {
-    throw new Error(`No Chromium or Chrome was found and installing one failed (${(error as Error).message.split('\n')[0]}). Run \`${installCommand()}\`, or set CHROMIUM_PATH to a Chromium or Chrome executable, then run the tests again.`);
+    throw new Error(
+      `No Chromium or Chrome was found and installing one failed (${(error as Error).message.split('\n')[0]}). Run \`${installCommand()}\`, or set CHROMIUM_PATH to a Chromium or Chrome executable, then run the tests again.`,
+      { cause: error },
+    );
   }
   const installed = found();
-  if (!installed) throw new Error(`Chromium was installed but not found where expected. Run \`${installCommand()}\`, or set CHROMIUM_PATH, then run the tests again.`);
+  if (!installed)
+    throw new Error(
+      `Chromium was installed but not found where expected. Run \`${installCommand()}\`, or set CHROMIUM_PATH, then run the tests again.`,
+    );
   log(`[browser] using ${installed}`);
   return installed;
 }
-

@@ -20,7 +20,9 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -34,8 +36,8 @@ export function spawnBot(env: Record<string, string>, nodeArgs: readonly string[
   });
   const stdout: string[] = [];
   const stderr: string[] = [];
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => stdout.push(...chunk.split('\n').filter(Boolean)));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => stdout.push(...chunk.split('\n').filter(Boolean)));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
@@ -72,21 +74,31 @@ export async function waitForLog(bot: BotProcess, msg: string, timeoutMs = 15_00
  * The bot as a real process in real mode, pointed at a sandbox the test owns, on a fixed port
  * (so its webhooks stay valid across restarts) and a data file in `dir`.
  */
-export async function startRealBot(options: { sandboxApiUrl: string; botToken: string; wholesaleToken: string; port: number; dataFile: string; extraEnv?: Record<string, string>; nodeArgs?: readonly string[] }): Promise<BotProcess> {
-  const bot = spawnBot({
-    WEBEX_BOT_TOKEN: options.botToken,
-    WEBEX_API_URL: options.sandboxApiUrl,
-    PUBLIC_URL: `http://127.0.0.1:${options.port}`,
-    WEBEX_WEBHOOK_SECRET: 'child-process-test-secret-0123456789',
-    WHOLESALE_TOKEN: options.wholesaleToken,
-    PARTNER_ADMINS: 'alice@partner.example,paul@partner.example',
-    VIEWERS: 'oscar@partner.example',
-    PORT: String(options.port),
-    HOST: '127.0.0.1',
-    DATA_FILE: options.dataFile,
-    ...options.extraEnv,
-  }, options.nodeArgs);
+export async function startRealBot(options: {
+  sandboxApiUrl: string;
+  botToken: string;
+  wholesaleToken: string;
+  port: number;
+  dataFile: string;
+  extraEnv?: Record<string, string>;
+  nodeArgs?: readonly string[];
+}): Promise<BotProcess> {
+  const bot = spawnBot(
+    {
+      WEBEX_BOT_TOKEN: options.botToken,
+      WEBEX_API_URL: options.sandboxApiUrl,
+      PUBLIC_URL: `http://127.0.0.1:${options.port}`,
+      WEBEX_WEBHOOK_SECRET: 'child-process-test-secret-0123456789',
+      WHOLESALE_TOKEN: options.wholesaleToken,
+      PARTNER_ADMINS: 'alice@partner.example,paul@partner.example',
+      VIEWERS: 'oscar@partner.example',
+      PORT: String(options.port),
+      HOST: '127.0.0.1',
+      DATA_FILE: options.dataFile,
+      ...options.extraEnv,
+    },
+    options.nodeArgs,
+  );
   await waitForLog(bot, 'bot ready');
   return bot;
 }
-

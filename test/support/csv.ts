@@ -4,7 +4,8 @@ import { postAs } from './harness.ts';
 /** A users CSV with `count` valid rows (Webex Calling with a number at `location`), numbered from `from`. */
 export function usersCsv(count: number, location: string, from = 0): string[] {
   const rows = ['firstName,lastName,email,package,location,phoneNumber,extension'];
-  for (let i = from; i < from + count; i++) rows.push(`User,No${i},user${i}@acme.example,webex_calling,${location},+4930${String(1000000 + i)},`);
+  for (let i = from; i < from + count; i++)
+    rows.push(`User,No${i},user${i}@acme.example,webex_calling,${location},+4930${String(1000000 + i)},`);
   return rows;
 }
 
@@ -21,8 +22,16 @@ export async function postWithFile(
   content: string,
   scan: { readonly scanMs?: number; readonly unscannable?: boolean } = {},
 ): Promise<void> {
-  const upload = await fetch(`${sandbox.url}/_sandbox/files`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, type: 'text/csv', content, ...scan }) });
+  const upload = await fetch(`${sandbox.url}/_sandbox/files`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, type: 'text/csv', content, ...scan }),
+  });
   const { url } = (await upload.json()) as { url: string };
-  const response = await postAs(sandbox, sandbox.state.personByKey(personKey), { roomId: sandbox.state.roomByKey(roomKey).id, markdown, files: [url] });
+  const response = await postAs(sandbox, sandbox.state.personByKey(personKey), {
+    roomId: sandbox.state.roomByKey(roomKey).id,
+    markdown,
+    files: [url],
+  });
   if (!response.ok) throw new Error(`posting failed: ${response.status} ${await response.text()}`);
 }

@@ -10,12 +10,30 @@ export async function seedTemplate(h: Harness, name = 'SMB Germany'): Promise<Te
   return template;
 }
 
-export const company = (externalId = 'acme-001') => ({ companyName: 'Acme GmbH', adminEmail: `admin@${externalId}.example`, externalId, country: 'DE' });
+export const company = (externalId = 'acme-001') => ({
+  companyName: 'Acme GmbH',
+  adminEmail: `admin@${externalId}.example`,
+  externalId,
+  country: 'DE',
+});
 export const packages = { packages: 'webex_calling,webex_meetings', addOns: 'attendant_console' };
-export const hq = { locationName: 'Berlin HQ', addressLine1: 'Hauptstraße 1', addressLine2: '', city: 'Berlin', stateOrProvince: '', postalCode: '10115', timeZone: 'Europe/Berlin', locationLanguage: 'de_de', emergencyLocationIdentifier: '' };
+export const hq = {
+  locationName: 'Berlin HQ',
+  addressLine1: 'Hauptstraße 1',
+  addressLine2: '',
+  city: 'Berlin',
+  stateOrProvince: '',
+  postalCode: '10115',
+  timeZone: 'Europe/Berlin',
+  locationLanguage: 'de_de',
+  emergencyLocationIdentifier: '',
+};
 
 /** Says `create customer` and answers every card up to the summary. */
-export async function customerToSummary(h: Harness, options: { person?: string; room?: string; externalId?: string; hq?: Record<string, string> } = {}): Promise<SandboxMessage> {
+export async function customerToSummary(
+  h: Harness,
+  options: { person?: string; room?: string; externalId?: string; hq?: Record<string, string> } = {},
+): Promise<SandboxMessage> {
   const person = options.person ?? 'alice';
   const room = options.room ?? `direct-${person}`;
   const before = h.botMessages(room).length;
@@ -28,12 +46,24 @@ export async function customerToSummary(h: Harness, options: { person?: string; 
 }
 
 /** Waits for a bot message in the space whose markdown passes `test`. */
-export async function waitForBotText(h: Harness, room: string, test: (markdown: string) => boolean, timeoutMs = 10_000): Promise<SandboxMessage> {
+export async function waitForBotText(
+  h: Harness,
+  room: string,
+  test: (markdown: string) => boolean,
+  timeoutMs = 10_000,
+): Promise<SandboxMessage> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = h.botMessages(room).find((m) => test(m.markdown ?? ''));
     if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no bot message matched in ${room}; last: ${h.botMessages(room).slice(-3).map((m) => m.markdown).join(' / ')}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `no bot message matched in ${room}; last: ${h
+          .botMessages(room)
+          .slice(-3)
+          .map((m) => m.markdown)
+          .join(' / ')}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

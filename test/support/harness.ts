@@ -35,12 +35,28 @@ export interface Harness {
    */
   click(personKey: string, card: SandboxMessage, action: string, inputs?: Record<string, string>): Promise<Response>;
   /** Clicks, then waits for the bot's next message in the card's space and returns it. */
-  answer(personKey: string, card: SandboxMessage, action: string, inputs?: Record<string, string>): Promise<SandboxMessage>;
+  answer(
+    personKey: string,
+    card: SandboxMessage,
+    action: string,
+    inputs?: Record<string, string>,
+  ): Promise<SandboxMessage>;
   close(): Promise<void>;
 }
 
-export type CardJson = { body: CardElementJson[]; actions?: { type: string; title: string; data?: Record<string, string> }[] };
-export type CardElementJson = { type: string; id?: string; text?: string; value?: string; label?: string; color?: string; facts?: { title: string; value: string }[] };
+export type CardJson = {
+  body: CardElementJson[];
+  actions?: { type: string; title: string; data?: Record<string, string> }[];
+};
+type CardElementJson = {
+  type: string;
+  id?: string;
+  text?: string;
+  value?: string;
+  label?: string;
+  color?: string;
+  facts?: { title: string; value: string }[];
+};
 
 /** The Adaptive Card of a bot message. */
 export function cardOf(message: SandboxMessage): CardJson {
@@ -55,13 +71,21 @@ export function fieldOf(message: SandboxMessage, id: string): { value: string | 
   const at = body.findIndex((e) => e.id === id);
   if (at === -1) throw new Error(`no input ${id} on the card`);
   const next = body[at + 1];
-  return { value: body[at]!.value, error: next?.type === 'TextBlock' && next.color === 'Attention' ? next.text : undefined };
+  return {
+    value: body[at]!.value,
+    error: next?.type === 'TextBlock' && next.color === 'Attention' ? next.text : undefined,
+  };
 }
 
 /** All visible text of a card, for assertions on what a person reads. */
 export function cardText(message: SandboxMessage): string {
   const card = cardOf(message);
-  return [...card.body.flatMap((e) => [e.text, e.label, ...(e.facts ?? []).flatMap((f) => [f.title, f.value])]), ...(card.actions ?? []).map((a) => a.title)].filter(Boolean).join('\n');
+  return [
+    ...card.body.flatMap((e) => [e.text, e.label, ...(e.facts ?? []).flatMap((f) => [f.title, f.value])]),
+    ...(card.actions ?? []).map((a) => a.title),
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function listBotMessages(sandbox: RunningSandbox, roomKey: string) {
@@ -81,7 +105,11 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
 }
 
 /** Posts a message through the sandbox's public API, as a Webex client would. */
-export async function postAs(sandbox: RunningSandbox, person: SandboxPerson, body: Record<string, unknown>): Promise<Response> {
+export async function postAs(
+  sandbox: RunningSandbox,
+  person: SandboxPerson,
+  body: Record<string, unknown>,
+): Promise<Response> {
   return fetch(`${sandbox.apiUrl}/messages`, {
     method: 'POST',
     headers: { authorization: `Bearer ${person.token}`, 'content-type': 'application/json' },
@@ -108,10 +136,18 @@ export interface HarnessOptions {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const sandbox = await startSandbox({ delivery: { retryDelaysMs: [50, 100] }, provisioningMs: 300, ...options.sandbox });
+  const sandbox = await startSandbox({
+    delivery: { retryDelaysMs: [50, 100] },
+    provisioningMs: 300,
+    ...options.sandbox,
+  });
   const secret = randomBytes(20).toString('hex');
   const logs: string[] = [];
-  const log: Logger = createLogger({ level: 'debug', secrets: [secret, sandbox.state.bot.token, sandbox.state.personByKey('alice').token], write: (line) => logs.push(line) });
+  const log: Logger = createLogger({
+    level: 'debug',
+    secrets: [secret, sandbox.state.bot.token, sandbox.state.personByKey('alice').token],
+    write: (line) => logs.push(line),
+  });
   const store = options.store ?? createMemoryStore();
   const bot = await startBot({
     webexApiUrl: sandbox.apiUrl,
@@ -125,7 +161,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     http: { backoffMs: 20 },
     wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token },
     roles: options.roles ?? seedRoles(),
-    ...(options.approvalPolicy ? { approvalPolicy: typeof options.approvalPolicy === 'function' ? options.approvalPolicy(sandbox) : options.approvalPolicy } : {}),
+    ...(options.approvalPolicy
+      ? {
+          approvalPolicy:
+            typeof options.approvalPolicy === 'function' ? options.approvalPolicy(sandbox) : options.approvalPolicy,
+        }
+      : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     alertRoomId: sandbox.state.roomByKey('provisioning').id,
     pollMs: 100,
@@ -149,7 +190,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     botMessages: (roomKey) => listBotMessages(sandbox, roomKey),
     async waitForBotMessages(roomKey, count, timeoutMs) {
-      await waitFor(`${count} bot message(s) in ${roomKey}`, () => listBotMessages(sandbox, roomKey).length >= count, timeoutMs);
+      await waitFor(
+        `${count} bot message(s) in ${roomKey}`,
+        () => listBotMessages(sandbox, roomKey).length >= count,
+        timeoutMs,
+      );
       return listBotMessages(sandbox, roomKey);
     },
     async settle() {

@@ -12,10 +12,33 @@ export function realCommandRegistry(): CommandRegistry {
   const store = createMemoryStore();
   const languages = new SpaceLanguages(store, 'en');
   const messenger = { post: async () => ({ id: 'unused' }) };
-  const approvals = new ApprovalService({ store, policy: {}, messenger, webex: { listMemberships: async () => [] }, deliver: async () => false, botEmail: 'bot@webex.bot', languages, log: silentLogger, clock: () => new Date() });
+  const approvals = new ApprovalService({
+    store,
+    policy: {},
+    messenger,
+    webex: { listMemberships: async () => [] },
+    deliver: async () => false,
+    botEmail: 'bot@webex.bot',
+    languages,
+    log: silentLogger,
+    clock: () => new Date(),
+  });
   const engine = new ConversationEngine({ store, messenger, languages, log: silentLogger });
   const wholesale = new WholesaleClient({ baseUrl: 'http://127.0.0.1:9/v1', token: 'unused' });
   const commands = new CommandRegistry();
-  registerFeatures({ engine, commands, store, wholesale, bulkWholesale: wholesale, approvals, messenger, languages, log: silentLogger, clock: () => new Date(), download: async () => '', pollMs: 1000 });
+  registerFeatures({
+    engine,
+    commands,
+    store,
+    wholesale,
+    bulkWholesale: wholesale,
+    approvals,
+    messenger,
+    languages,
+    log: silentLogger,
+    clock: () => new Date(),
+    download: async () => '',
+    pollMs: 1000,
+  });
   return commands;
 }

@@ -10,7 +10,12 @@ describe('the messaging client against the sandbox', () => {
   let client: MessagingClient;
   beforeEach(async () => {
     sandbox = await startSandbox();
-    client = new MessagingClient({ baseUrl: sandbox.apiUrl, token: sandbox.state.bot.token, backoffMs: 10, maxAttempts: 3 });
+    client = new MessagingClient({
+      baseUrl: sandbox.apiUrl,
+      token: sandbox.state.bot.token,
+      backoffMs: 10,
+      maxAttempts: 3,
+    });
   });
   afterEach(async () => {
     await sandbox.close();
@@ -22,14 +27,23 @@ describe('the messaging client against the sandbox', () => {
     const room = sandbox.state.roomByKey('provisioning');
     expect((await client.getRoom(room.id)).type).toBe('group');
     const members = await client.listMemberships({ roomId: room.id });
-    expect(members.map((m) => m.personEmail).sort()).toEqual(['alice@partner.example', 'onboarding-bot@webex.bot', 'oscar@partner.example', 'paul@partner.example']);
+    expect(members.map((m) => m.personEmail).sort()).toEqual([
+      'alice@partner.example',
+      'onboarding-bot@webex.bot',
+      'oscar@partner.example',
+      'paul@partner.example',
+    ]);
     expect((await client.getPerson(me.id)).emails).toEqual(['onboarding-bot@webex.bot']);
   });
 
   it('posts a message with a card, reads it back and deletes it', async () => {
     const room = sandbox.state.roomByKey('direct-alice');
     const card = { type: 'AdaptiveCard', version: '1.3', body: [{ type: 'TextBlock', text: 'Hi' }] };
-    const sent = await client.createMessage({ roomId: room.id, markdown: 'Hi', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+    const sent = await client.createMessage({
+      roomId: room.id,
+      markdown: 'Hi',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+    });
     const read = await client.getMessage(sent.id);
     expect(read.attachments?.[0]?.content).toEqual(card);
     expect((await client.listMessages({ roomId: room.id })).map((m) => m.id)).toContain(sent.id);
@@ -53,7 +67,12 @@ describe('the messaging client against the sandbox', () => {
 
   it('backs off and retries 502, 503 and 504', async () => {
     for (const status of [502, 503, 504]) sandbox.faults.add({ method: 'GET', path: '/people/me', status, times: 1 });
-    const client4 = new MessagingClient({ baseUrl: sandbox.apiUrl, token: sandbox.state.bot.token, backoffMs: 10, maxAttempts: 4 });
+    const client4 = new MessagingClient({
+      baseUrl: sandbox.apiUrl,
+      token: sandbox.state.bot.token,
+      backoffMs: 10,
+      maxAttempts: 4,
+    });
     await expect(client4.getMe()).resolves.toMatchObject({ displayName: 'Onboarding Bot' });
     expect(sandbox.faults.hits.map((h) => h.fault.status)).toEqual([502, 503, 504]);
   });
@@ -71,7 +90,9 @@ describe('the messaging client against the sandbox', () => {
   });
 
   it('does not retry a 400 and reports what Webex said', async () => {
-    const error = (await client.createMessage({ roomId: sandbox.state.roomByKey('direct-alice').id }).catch((e: unknown) => e)) as WebexApiError;
+    const error = (await client
+      .createMessage({ roomId: sandbox.state.roomByKey('direct-alice').id })
+      .catch((e: unknown) => e)) as WebexApiError;
     expect(error.details.status).toBe(400);
     expect(error.details.attempts).toBe(1);
     expect(error.message).toContain('needs text, markdown');
@@ -83,7 +104,12 @@ describe('the messaging client against the sandbox', () => {
   });
 
   it('reports an unreachable API clearly', async () => {
-    const nowhere = new MessagingClient({ baseUrl: 'http://127.0.0.1:9/v1', token: 'secret-token-value-123', backoffMs: 1, maxAttempts: 2 });
+    const nowhere = new MessagingClient({
+      baseUrl: 'http://127.0.0.1:9/v1',
+      token: 'secret-token-value-123',
+      backoffMs: 1,
+      maxAttempts: 2,
+    });
     const error = (await nowhere.getMe().catch((e: unknown) => e)) as WebexApiError;
     expect(error.code).toBe('webex_unreachable');
     expect(error.message).toContain('WEBEX_API_URL');
@@ -108,7 +134,14 @@ describe('the bot under rate limiting', () => {
 
   it('still delivers its reply when Webex answers the reply with 429 and Retry-After: 1 once', async () => {
     h = await startHarness();
-    h.sandbox.faults.add({ method: 'POST', path: '/messages', personEmail: 'onboarding-bot@webex.bot', status: 429, retryAfter: 1, times: 1 });
+    h.sandbox.faults.add({
+      method: 'POST',
+      path: '/messages',
+      personEmail: 'onboarding-bot@webex.bot',
+      status: 429,
+      retryAfter: 1,
+      times: 1,
+    });
     await h.say('alice', 'direct-alice', 'help');
     const [reply] = await h.waitForBotMessages('direct-alice', 1, 5000);
     const hit = h.sandbox.faults.hits[0]!;
