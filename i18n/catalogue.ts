@@ -758,9 +758,23 @@ export function format(locale: Locale, id: MessageId, params: Readonly<Record<st
     message = new IntlMessageFormat(catalogue[locale][id], locale, undefined, { ignoreTag: true });
     compiled.set(key, message);
   }
+  const names = argumentsOf(locale, id);
+  if (names.length === 0) return fixedText(key, message);
   const values: Record<string, string | number> = {};
-  for (const name of argumentsOf(locale, id)) values[name] = params[name] ?? `{${name}}`;
+  for (const name of names) values[name] = params[name] ?? `{${name}}`;
   return String(message.format(values));
+}
+
+const fixed = new Map<string, string>();
+
+/** A message without arguments is the same text every time: formatted once. */
+function fixedText(key: string, message: IntlMessageFormat): string {
+  let text = fixed.get(key);
+  if (text === undefined) {
+    text = String(message.format());
+    fixed.set(key, text);
+  }
+  return text;
 }
 
 const argumentNames = new Map<string, readonly string[]>();

@@ -1,4 +1,4 @@
-import { undiciFetch } from './undici-fetch.ts';
+import { undiciFetch, type Fetch, type ResponseLike } from './undici-fetch.ts';
 import { z } from 'zod';
 import { quietApiLog, type ApiLog } from './api-log.ts';
 import { WebexApiError } from './webex-api-error.ts';
@@ -11,7 +11,8 @@ export interface HttpClientOptions {
   readonly baseUrl: string;
   readonly token: string;
   readonly log?: ApiLog;
-  readonly fetch?: typeof fetch;
+  /** The HTTP transport; a test can pass `fetch` or a double of it. */
+  readonly fetch?: Fetch;
   readonly sleep?: (ms: number) => Promise<void>;
   /** Total tries per call, the first included. */
   readonly maxAttempts?: number;
@@ -75,7 +76,7 @@ function nextLink(header: string | null): string | undefined {
 export class HttpClient {
   private readonly baseUrl: string;
   private readonly log: ApiLog;
-  private readonly fetchFn: typeof fetch;
+  private readonly fetchFn: Fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
@@ -174,12 +175,12 @@ export class HttpClient {
     extraHeaders: Record<string, string>,
     body: string | undefined,
     options: Pick<RequestOptions<unknown>, 'retryStatuses' | 'onRetry'>,
-  ): Promise<{ readonly response: Response; readonly attempts: number; readonly trackingId?: string }> {
+  ): Promise<{ readonly response: ResponseLike; readonly attempts: number; readonly trackingId?: string }> {
     const endpoint = url.pathname;
     const headers = { authorization: `Bearer ${this.options.token}`, ...extraHeaders };
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
-      let response: Response;
+      let response: ResponseLike;
       try {
         response = await this.fetchFn(url, { method, headers, body });
       } catch (cause) {
@@ -254,7 +255,7 @@ export class HttpClient {
   }
 
   private async parse<T>(
-    response: Response,
+    response: ResponseLike,
     schema: z.ZodType<T> | undefined,
     details: { method: string; endpoint: string; trackingId?: string; attempts: number },
   ): Promise<T> {

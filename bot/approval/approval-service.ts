@@ -122,6 +122,8 @@ export class ApprovalService {
     vote: 'approve' | 'reject',
     comment: string | undefined,
     clicked: { readonly roomId: string; readonly messageId: string },
+    /** The click is handled again after a restart: a vote it finds already counted was handled before the crash. */
+    options: { readonly replayed?: boolean } = {},
   ): Promise<void> {
     await this.serial(approvalId, async () => {
       const approval = await this.deps.store.getApproval(approvalId);
@@ -144,6 +146,13 @@ export class ApprovalService {
       const note = comment?.trim().slice(0, MAX_COMMENT_CHARS).trim() || undefined;
       const result = castVote(current, { email, personId: voter.personId }, vote, note, this.deps.clock());
       if (!result.ok) {
+        if (options.replayed && (result.reason === 'alreadyVoted' || result.reason === 'decided')) {
+          this.deps.log.info('vote handled again after a restart was counted before it; not answered', {
+            approvalId,
+            personId: voter.personId,
+          });
+          return;
+        }
         this.deps.log.info('vote refused', { approvalId, reason: result.reason, personId: voter.personId });
         await reply((t) => t(`approval.refused.${result.reason}`, { email }));
         return;

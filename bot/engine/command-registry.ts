@@ -52,30 +52,29 @@ export interface ParsedCommand {
  */
 export class CommandRegistry {
   private readonly commands: Command[] = [];
+  /** Every word sequence that starts a command, with its command: built once, read for every message. */
+  private readonly forms: { readonly words: readonly string[]; readonly command: Command; readonly german: boolean }[] =
+    [];
 
   register(command: Command): this {
     this.commands.push(command);
+    for (const words of [command.words, ...(command.aliases ?? [])]) this.forms.push({ words, command, german: false });
+    for (const words of command.german ?? []) this.forms.push({ words, command, german: true });
     return this;
   }
 
   parse(text: string): ParsedCommand | undefined {
     const tokens = text.trim().split(/\s+/).filter(Boolean);
     const lower = tokens.map((w) => w.toLowerCase());
-    let best: { command: Command; length: number; german: boolean } | undefined;
-    for (const command of this.commands) {
-      const forms = [
-        ...[command.words, ...(command.aliases ?? [])].map((words) => ({ words, german: false })),
-        ...(command.german ?? []).map((words) => ({ words, german: true })),
-      ];
-      for (const { words, german } of forms) {
-        const matches = words.length <= lower.length && words.every((w, i) => lower[i] === w);
-        if (matches && (!best || words.length > best.length)) best = { command, length: words.length, german };
-      }
+    let best: (typeof this.forms)[number] | undefined;
+    for (const form of this.forms) {
+      const matches = form.words.length <= lower.length && form.words.every((w, i) => lower[i] === w);
+      if (matches && (!best || form.words.length > best.words.length)) best = form;
     }
     return best
       ? {
           command: best.command,
-          args: tokens.slice(best.length).join(' '),
+          args: tokens.slice(best.words.length).join(' '),
           ...(best.german ? { language: 'de' as const } : {}),
         }
       : undefined;

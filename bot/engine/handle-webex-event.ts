@@ -211,10 +211,14 @@ async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): P
       return;
     }
     const comment = typeof action.inputs.comment === 'string' ? action.inputs.comment : undefined;
-    await deps.approvals.vote(vote.data.approvalId, { personId: action.personId, email }, vote.data.vote, comment, {
-      roomId: action.roomId,
-      messageId: action.messageId,
-    });
+    await deps.approvals.vote(
+      vote.data.approvalId,
+      { personId: action.personId, email },
+      vote.data.vote,
+      comment,
+      { roomId: action.roomId, messageId: action.messageId },
+      { replayed: deps.replayed === true },
+    );
     return;
   }
   const data = cardDataSchema.safeParse(action.inputs);

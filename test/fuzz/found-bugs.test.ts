@@ -192,6 +192,41 @@ describe('approvals', () => {
   });
 });
 
+describe('a vote handled again after a restart', () => {
+  it('is not answered when it was counted before the crash; the same vote clicked twice is', async () => {
+    const rig = await createRig('location', {
+      policy: {
+        'add-location': {
+          approvers: ['bea@partner.example', 'chen@partner.example'],
+          approverSpaces: [],
+          required: 2,
+          requesterMayApprove: false,
+          openFor: 86_400_000,
+        },
+      },
+    });
+    const conversation = await rig.start();
+    const add = buttonsOf(rig.currentCard(conversation)!).find((b) => b.data.action === 'add')!;
+    await rig.press(conversation, add, {
+      name: 'Paris',
+      addressLine1: '1 Rue de Rivoli',
+      city: 'Paris',
+      stateOrProvince: 'IDF',
+      postalCode: '75001',
+      timeZone: 'Europe/Berlin',
+      preferredLanguage: 'fr_fr',
+      announcementLanguage: 'fr_fr',
+    });
+    const bea = { personId: 'person-bea', email: 'bea@partner.example' };
+    await rig.vote(bea, 'approve', undefined);
+    const before = rig.posts.length;
+    await rig.vote(bea, 'approve', undefined, { replayed: true });
+    expect(rig.posts.length).toBe(before);
+    await rig.vote(bea, 'approve', undefined);
+    expect(rig.posts.at(-1)?.markdown).toContain('already');
+  });
+});
+
 describe('the webhook route', () => {
   it('refuses a body it cannot read with JSON, not Express’s HTML page with a stack trace', async () => {
     const store = createMemoryStore();

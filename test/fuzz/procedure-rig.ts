@@ -68,6 +68,7 @@ export interface Rig {
     voter: { readonly personId: string; readonly email: string },
     vote: 'approve' | 'reject',
     comment: string | undefined,
+    options?: { readonly replayed?: boolean },
   ): Promise<void>;
 }
 
@@ -112,9 +113,7 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
     token: 'unused',
     maxAttempts: 1,
     fetch: async (url) => {
-      violations.push(
-        `an effect called the Wholesale API (${String(url instanceof Request ? url.url : url)}) that this rig stands in for`,
-      );
+      violations.push(`an effect called the Wholesale API (${url.href}) that this rig stands in for`);
       throw new Error('no Wholesale API here');
     },
   });
@@ -283,13 +282,17 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
       );
       await settled();
     },
-    async vote(voter, vote, comment) {
+    async vote(voter, vote, comment, options = {}) {
       const [approval] = await store.findApprovals({ conversationId: (await conversation()).id });
       if (!approval) throw new Error('no approval to vote on');
-      await approvals.vote(approval.id, voter, vote, comment, {
-        roomId: approval.space,
-        messageId: approval.cardMessageId ?? 'no-card',
-      });
+      await approvals.vote(
+        approval.id,
+        voter,
+        vote,
+        comment,
+        { roomId: approval.space, messageId: approval.cardMessageId ?? 'no-card' },
+        options,
+      );
       await approvals.idle();
       await settled();
     },
