@@ -3,18 +3,11 @@ import { openLowdbStore } from '../store/lowdb-store.ts';
 import { StoreError } from '../store/store.ts';
 import { WebexApiError } from '../webex/webex-api-error.ts';
 import { sandboxPartnerHub } from './template/partner-hub.ts';
-import { ConfigError, loadConfig, type Config } from './engine/config.ts';
-import type { Roles } from './engine/access-policy.ts';
+import { ConfigError, loadConfig } from './engine/config.ts';
 import { loadApprovalPolicy } from './approval/approval-policy.ts';
 import { createLogger } from './engine/logger.ts';
 import { startBot, type RunningBot } from './engine/start-bot.ts';
-
-/** The role settings the environment set, so they override the sandbox's seeded ones. */
-function definedRoles(roles: Config['roles']): Partial<Roles> {
-  return Object.fromEntries(
-    Object.entries<Config['roles'][keyof Config['roles']]>(roles).filter(([, v]) => v !== undefined),
-  );
-}
+import { botOptions } from './engine/bot-options.ts';
 
 /**
  * `npm start`. Without WEBEX_BOT_TOKEN it starts the local sandbox and the bot against it; with
@@ -38,22 +31,21 @@ async function main(): Promise<void> {
       level: config.logLevel,
       secrets: [secret, botToken, sandbox.state.personByKey('alice').token],
     });
-    bot = await startBot({
-      webexApiUrl: sandbox.apiUrl,
-      botToken,
-      webhookSecret: secret,
-      host: config.host,
-      port: config.port,
-      language: config.language,
-      store,
-      log,
-      approvalPolicy,
-      roles: { ...seedRoles(), ...definedRoles(config.roles) },
-      alertRoomId: config.alertRoomId ?? sandbox.state.roomByKey('provisioning').id,
-      partnerHub: sandboxPartnerHub(sandbox.url),
-      wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token },
-      pollMs: config.pollSeconds * 1000,
-    });
+    bot = await startBot(
+      botOptions(
+        config,
+        {
+          webexApiUrl: sandbox.apiUrl,
+          botToken,
+          webhookSecret: secret,
+          wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token },
+          partnerHub: sandboxPartnerHub(sandbox.url),
+          knownRoles: seedRoles(),
+          alertRoomId: sandbox.state.roomByKey('provisioning').id,
+        },
+        { store, log, approvalPolicy },
+      ),
+    );
     process.stderr.write(
       [
         '',
@@ -72,28 +64,19 @@ async function main(): Promise<void> {
       level: config.logLevel,
       secrets: [config.botToken, config.webhookSecret, config.wholesaleToken],
     });
-    bot = await startBot({
-      webexApiUrl: config.webexApiUrl,
-      botToken: config.botToken,
-      webhookSecret: config.webhookSecret,
-      publicUrl: config.publicUrl,
-      host: config.host,
-      port: config.port,
-      language: config.language,
-      store,
-      log,
-      wholesale: { apiUrl: config.wholesaleApiUrl, token: config.wholesaleToken },
-      approvalPolicy,
-      ...(config.alertRoomId ? { alertRoomId: config.alertRoomId } : {}),
-      roles: {
-        partnerAdmins: config.roles.partnerAdmins ?? [],
-        approvers: config.roles.approvers ?? [],
-        viewers: config.roles.viewers ?? [],
-        ...(config.roles.allowedDomains ? { allowedDomains: config.roles.allowedDomains } : {}),
-        contact: config.roles.contact ?? config.roles.partnerAdmins?.[0] ?? 'your bot operator',
-      },
-      pollMs: config.pollSeconds * 1000,
-    });
+    bot = await startBot(
+      botOptions(
+        config,
+        {
+          webexApiUrl: config.webexApiUrl,
+          botToken: config.botToken,
+          webhookSecret: config.webhookSecret,
+          publicUrl: config.publicUrl,
+          wholesale: { apiUrl: config.wholesaleApiUrl, token: config.wholesaleToken },
+        },
+        { store, log, approvalPolicy },
+      ),
+    );
   }
 
   const stop = async () => {

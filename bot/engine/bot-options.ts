@@ -1,0 +1,60 @@
+import type { ApprovalPolicy } from '../approval/approval-policy.ts';
+import type { PartnerHub } from '../template/partner-hub.ts';
+import type { Store } from '../../store/store.ts';
+import type { Roles } from './access-policy.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import type { BotOptions } from './start-bot.ts';
+
+/** Where the bot finds Webex and with which credentials: real Webex from the config, or the sandbox's. */
+export interface WebexSide {
+  readonly webexApiUrl: string;
+  readonly botToken: string;
+  readonly webhookSecret: string;
+  readonly publicUrl?: string;
+  readonly wholesale: { readonly apiUrl: string; readonly token: string };
+  /** The sandbox plays Partner Hub and issues Provisioning IDs; real Webex has no API for that. */
+  readonly partnerHub?: PartnerHub;
+  /** Roles of people the Webex side already knows (the sandbox's seeded people); the config's lists win. */
+  readonly knownRoles?: Partial<Roles>;
+  /** The on-call space when the config names none. */
+  readonly alertRoomId?: string;
+}
+
+/**
+ * The bot's options from its config, one way for both modes: the sandbox only supplies where
+ * Webex is and who is who, so what runs in `npm start` on the sandbox is what runs against Webex.
+ */
+export function botOptions(
+  config: Config,
+  side: WebexSide,
+  parts: { readonly store: Store; readonly log: Logger; readonly approvalPolicy: ApprovalPolicy },
+): BotOptions {
+  const set = Object.fromEntries(Object.entries(config.roles).filter(([, v]) => v !== undefined)) as Partial<Roles>;
+  const merged = { ...side.knownRoles, ...set };
+  const partnerAdmins = merged.partnerAdmins ?? [];
+  const alertRoomId = config.alertRoomId ?? side.alertRoomId;
+  return {
+    webexApiUrl: side.webexApiUrl,
+    botToken: side.botToken,
+    webhookSecret: side.webhookSecret,
+    ...(side.publicUrl ? { publicUrl: side.publicUrl } : {}),
+    host: config.host,
+    port: config.port,
+    language: config.language,
+    store: parts.store,
+    log: parts.log,
+    wholesale: side.wholesale,
+    approvalPolicy: parts.approvalPolicy,
+    ...(side.partnerHub ? { partnerHub: side.partnerHub } : {}),
+    ...(alertRoomId ? { alertRoomId } : {}),
+    roles: {
+      partnerAdmins,
+      approvers: merged.approvers ?? [],
+      viewers: merged.viewers ?? [],
+      ...(merged.allowedDomains ? { allowedDomains: merged.allowedDomains } : {}),
+      contact: merged.contact ?? partnerAdmins[0] ?? 'your bot operator',
+    },
+    pollMs: config.pollSeconds * 1000,
+  };
+}
