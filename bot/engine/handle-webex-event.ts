@@ -5,7 +5,7 @@ import { approvalCardDataSchema } from '../../cards/approval/approval-card-data.
 import type { ApprovalService } from '../approval/approval-service.ts';
 import type { AccessPolicy, Decision } from './access-policy.ts';
 import type { Translate } from '../../i18n/catalogue.ts';
-import { languageOf, type SpaceLanguages } from './languages.ts';
+import { languageOf, type Language, type SpaceLanguages } from './languages.ts';
 import type { ConversationEngine } from './conversation-engine.ts';
 import type { MessagingClient } from '../../webex/messaging-client.ts';
 import type { Person } from '../../webex/messaging-schemas.ts';
@@ -198,16 +198,15 @@ async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): P
       return;
     }
   }
+  /** An answer in the clicked card's thread, in the space's language. */
+  const answerInThread = (write: (language: Language) => string) =>
+    deps.messenger.post(action.roomId, (language) => ({ markdown: write(language), parentId: action.messageId }));
   const vote = approvalCardDataSchema.safeParse(action.inputs);
   if (vote.success) {
     // The policy names who may vote; only the domain rule applies before it.
     const decision = deps.access.check(email, 'approve');
     if (!decision.allowed && decision.reason === 'domain') {
-      await replier(
-        deps,
-        action.roomId,
-        action.messageId,
-      )({ markdown: refusal((await deps.languages.of(action.roomId)).t, deps.access, decision, email) });
+      await answerInThread(({ t }) => refusal(t, deps.access, decision, email));
       return;
     }
     const comment = typeof action.inputs.comment === 'string' ? action.inputs.comment : undefined;
@@ -224,21 +223,13 @@ async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): P
   const data = cardDataSchema.safeParse(action.inputs);
   if (!data.success) {
     log.info('card action without the bot’s card data', { personId: action.personId });
-    await replier(
-      deps,
-      action.roomId,
-      action.messageId,
-    )({ markdown: (await deps.languages.of(action.roomId)).t('reply.cardInactive') });
+    await answerInThread(({ t }) => t('reply.cardInactive'));
     return;
   }
   const decision = deps.access.check(email, 'start');
   if (!decision.allowed) {
     log.info('card click refused', { personId: action.personId, reason: decision.reason });
-    await replier(
-      deps,
-      action.roomId,
-      action.messageId,
-    )({ markdown: refusal((await deps.languages.of(action.roomId)).t, deps.access, decision, email) });
+    await answerInThread(({ t }) => refusal(t, deps.access, decision, email));
     return;
   }
   await deps.engine.click(action, data.data, { quietIfStale: deps.replayed === true });
