@@ -30,7 +30,9 @@ export function botOptions(
   side: WebexSide,
   parts: { readonly store: Store; readonly log: Logger; readonly approvalPolicy: ApprovalPolicy },
 ): BotOptions {
-  const set = Object.fromEntries(Object.entries(config.roles).filter(([, v]) => v !== undefined)) as Partial<Roles>;
+  // What the config sets (an unset key reads undefined and must not hide a known role).
+  const entries: [string, Roles[keyof Roles] | undefined][] = Object.entries(config.roles);
+  const set = Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as Partial<Roles>;
   const merged = { ...side.knownRoles, ...set };
   const partnerAdmins = merged.partnerAdmins ?? [];
   const alertRoomId = config.alertRoomId ?? side.alertRoomId;
