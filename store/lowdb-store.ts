@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { z } from 'zod';
@@ -111,6 +111,35 @@ async function load(
   return { data, seq, journalBytes: complete.length > 0 ? Buffer.byteLength(complete.join('\n')) + 1 : 0 };
 }
 
+/** What the store needs of the journal's file handle; a test passes one that loses what was not synced. */
+export interface JournalHandle {
+  write(text: string): Promise<unknown>;
+  /** Resolves once every write before it is on disk. */
+  datasync(): Promise<void>;
+  truncate(length: number): Promise<void>;
+  stat(): Promise<{ readonly size: number; readonly ino: number }>;
+  close(): Promise<void>;
+}
+
+export interface StoreFileOptions {
+  /** Fold the journal into the data file past this many bytes (and past the file's own size). */
+  readonly minFoldBytes?: number;
+  /** Wait for each journal write to reach the disk (fdatasync) before resolving; on unless a benchmark turns it off. */
+  readonly sync?: boolean;
+  /** Opens the journal for appending (tests: a handle that loses unsynced writes, as a power cut does). */
+  readonly openJournal?: (path: string) => Promise<JournalHandle>;
+}
+
+/** fsync of a folder, so a rename in it survives a power cut. */
+async function syncFolder(path: string): Promise<void> {
+  const folder = await open(path, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
 /** The journal is folded into the data file once it is past this and past the file's own size. */
 export const MIN_FOLD_BYTES = 16 << 20;
 
@@ -133,11 +162,14 @@ interface Pending {
  * a crash between writing the snapshot and emptying the journal replays nothing twice. The files
  * are validated on open; a damaged one stops start-up and is never overwritten.
  */
-export async function openLowdbStore(file: string, options: { readonly minFoldBytes?: number } = {}): Promise<Store> {
+export async function openLowdbStore(file: string, options: StoreFileOptions = {}): Promise<Store> {
   const journalFile = `${file}.journal`;
   const loaded = await load(file, journalFile);
   await mkdir(dirname(file), { recursive: true });
-  const snapshot = new TextFile(file);
+  // lowdb writes the next snapshot beside the data file (steno: a temporary file renamed); it is
+  // synced, then renamed over the data file, and the folder synced, before the journal is emptied.
+  const next = new TextFile(`${file}.next`);
+  const sync = options.sync ?? true;
   const data = loaded?.data ?? emptyStoreData();
   let seq = loaded?.seq ?? 0;
   let journalBytes = loaded?.journalBytes ?? 0;
@@ -147,12 +179,22 @@ export async function openLowdbStore(file: string, options: { readonly minFoldBy
   const writeSnapshot = async () => {
     const text = JSON.stringify({ ...data, seq });
     snapshotBytes = Buffer.byteLength(text);
-    await snapshot.write(text);
+    await next.write(text);
+    if (sync) {
+      const written = await open(`${file}.next`, 'r+');
+      try {
+        await written.sync();
+      } finally {
+        await written.close();
+      }
+    }
+    await rename(`${file}.next`, file);
+    if (sync) await syncFolder(dirname(file));
   };
   if (!loaded) await writeSnapshot();
   else snapshotBytes = (await stat(file).catch(() => undefined))?.size ?? 0;
   pruneEvents(data, new Date());
-  const journal: FileHandle = await open(journalFile, 'a');
+  const journal: JournalHandle = await (options.openJournal ?? ((path) => open(path, 'a')))(journalFile);
   // A torn last line is cut off now, so the next line starts on a line of its own.
   if ((await journal.stat()).size !== journalBytes) await journal.truncate(journalBytes);
 
@@ -166,6 +208,8 @@ export async function openLowdbStore(file: string, options: { readonly minFoldBy
       const text = batch.map((p) => p.line).join('');
       try {
         await journal.write(text);
+        // Group commit: the changes that queued while the last sync ran share this one.
+        if (sync) await journal.datasync();
         journalBytes += Buffer.byteLength(text);
         for (const p of batch) p.resolve();
       } catch (error) {
