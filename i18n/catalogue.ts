@@ -36,9 +36,7 @@ const en = {
     'This {procedure} was started with an older version of the bot and cannot go on. Nothing was saved; please start again with `{command}`.',
   'reply.alreadyRunning':
     'You already have a {procedure} open in this space. Continue on its card below, or write `cancel` to stop it.',
-  'reply.cancelled': 'Stopped: {procedure}. Nothing more was saved.',
   'reply.nothingToCancel': 'You have nothing running in this space.',
-  'reply.busy': 'Still working on your last answer; please wait a moment.',
   'procedure.template': 'onboarding template',
   'action.next': 'Next',
   'action.back': 'Back',
@@ -94,7 +92,6 @@ const en = {
   'template.pasteId.intro':
     'Create this template in Partner Hub (Customers › Onboarding templates › Create template) with the settings you just confirmed, open it and paste its Provisioning ID here.',
   'template.provisioningId': 'Provisioning ID',
-  'template.working': 'Saving the template…',
   'template.partnerHubFailed':
     'Partner Hub did not answer, so the template was not created. Press Submit to try again.',
   'template.saveFailed': 'The template could not be saved. Press Submit to try again.',
@@ -198,7 +195,6 @@ const en = {
   'access.domain': 'Sorry, {email}, this bot only works for people of {domains}. Ask {contact} if you need access.',
   'access.role':
     'Sorry, {email}, you may look up status and history, but only partner admins can start this. Ask {contact} if you need to.',
-  'access.role.approve': 'Sorry, {email}, only approvers can vote here.',
   'command.status.usage': 'status [customer]',
   'command.status.summary':
     'A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.',
@@ -398,9 +394,7 @@ const de = {
     'Diese(r) {procedure} wurde mit einer älteren Version des Bots begonnen und kann nicht fortgesetzt werden. Es wurde nichts gespeichert; bitte beginnen Sie neu mit `{command}`.',
   'reply.alreadyRunning':
     'Sie haben in diesem Bereich bereits eine(n) {procedure} offen. Machen Sie auf der Karte unten weiter, oder schreiben Sie `cancel`, um abzubrechen.',
-  'reply.cancelled': 'Abgebrochen: {procedure}. Es wurde nichts mehr gespeichert.',
   'reply.nothingToCancel': 'Bei Ihnen läuft in diesem Bereich nichts.',
-  'reply.busy': 'Ihre letzte Antwort wird noch bearbeitet; bitte einen Moment Geduld.',
   'procedure.template': 'Onboarding-Vorlage',
   'action.next': 'Weiter',
   'action.back': 'Zurück',
@@ -456,7 +450,6 @@ const de = {
   'template.pasteId.intro':
     'Legen Sie diese Vorlage in Partner Hub an (Kunden › Onboarding-Vorlagen › Vorlage erstellen), mit den eben bestätigten Einstellungen, öffnen Sie sie und fügen Sie hier ihre Provisioning-ID ein.',
   'template.provisioningId': 'Provisioning-ID',
-  'template.working': 'Die Vorlage wird gespeichert …',
   'template.partnerHubFailed':
     'Partner Hub hat nicht geantwortet, daher wurde die Vorlage nicht angelegt. Drücken Sie „Absenden“, um es erneut zu versuchen.',
   'template.saveFailed':
@@ -567,7 +560,6 @@ const de = {
     'Entschuldigung, {email}, dieser Bot arbeitet nur für Personen von {domains}. Wenden Sie sich an {contact}, wenn Sie Zugang brauchen.',
   'access.role':
     'Entschuldigung, {email}, Sie dürfen Status und Verlauf abfragen, aber nur Partner-Administratoren können dies starten. Wenden Sie sich bei Bedarf an {contact}.',
-  'access.role.approve': 'Entschuldigung, {email}, nur Genehmigende können hier abstimmen.',
   'command.status.usage': 'status [Kunde]',
   'command.status.summary':
     'Bereitstellungsstand eines Kunden je Paket (Name oder externe ID), oder ohne Namen: alles, was gerade läuft.',

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { argumentsOf, catalogue, format, type MessageId } from '../../i18n/catalogue.ts';
 
@@ -30,5 +32,17 @@ describe('the message catalogue', () => {
       'I did not understand “foo”. Write `help` to see what I can do.',
     );
     expect(format('de', 'reply.internalError', {})).toContain('{reference}');
+  });
+
+  it('has no message that nothing shows: each id stands in the code, or under a prefix the code completes', () => {
+    const root = new URL('../../', import.meta.url);
+    const files = execFileSync('git', ['ls-files', 'bot', 'cards', 'machines'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => f.endsWith('.ts'));
+    const code = files.map((f) => readFileSync(new URL(f, root), 'utf8')).join('\n');
+    // Ids the code builds from a value: `approval.refused.${reason}`, `bulk.row.${outcome}`, …
+    const built = [...code.matchAll(/`([a-zA-Z.]+\.)\$\{/g)].map((m) => m[1]!);
+    const unused = ids.filter((id) => !code.includes(`'${id}'`) && !built.some((prefix) => id.startsWith(prefix)));
+    expect(unused).toEqual([]);
   });
 });
