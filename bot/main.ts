@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { openLowdbStore } from '../store/lowdb-store.ts';
+import { openPostgresStore } from '../store/postgres-store.ts';
 import { StoreError } from '../store/store.ts';
 import { WebexApiError } from '../webex/webex-api-error.ts';
 import { sandboxPartnerHub } from './template/partner-hub.ts';
@@ -16,7 +17,9 @@ import { botOptions } from './engine/bot-options.ts';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const approvalPolicy = await loadApprovalPolicy(config.approvalPolicyFile);
-  const store = await openLowdbStore(config.dataFile);
+  const store = config.databaseUrl
+    ? await openPostgresStore(config.databaseUrl)
+    : await openLowdbStore(config.dataFile);
   const closers: (() => Promise<void>)[] = [];
   let bot: RunningBot;
 
@@ -29,7 +32,12 @@ async function main(): Promise<void> {
     const botToken = sandbox.state.bot.token;
     const log = createLogger({
       level: config.logLevel,
-      secrets: [secret, botToken, sandbox.state.personByKey('alice').token],
+      secrets: [
+        secret,
+        botToken,
+        sandbox.state.personByKey('alice').token,
+        ...(config.databaseUrl ? [config.databaseUrl] : []),
+      ],
     });
     bot = await startBot(
       botOptions(
@@ -62,7 +70,12 @@ async function main(): Promise<void> {
   } else {
     const log = createLogger({
       level: config.logLevel,
-      secrets: [config.botToken, config.webhookSecret, config.wholesaleToken],
+      secrets: [
+        config.botToken,
+        config.webhookSecret,
+        config.wholesaleToken,
+        ...(config.databaseUrl ? [config.databaseUrl] : []),
+      ],
     });
     bot = await startBot(
       botOptions(

@@ -1,9 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openLowdbStore } from '../../store/lowdb-store.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
+import { openPostgresStore } from '../../store/postgres-store.ts';
+import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
 import {
   EVENT_RETENTION_MS,
   MAX_EVENTS,
@@ -43,9 +45,32 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+let postgres: TestPostgres | undefined;
+/** A fresh database on the test server. */
+const database = () => {
+  if (!postgres) throw new Error('the test PostgreSQL did not start');
+  return postgres.database();
+};
+const opened: Store[] = [];
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+}, 120_000);
+afterAll(async () => {
+  for (const store of opened.splice(0)) await store.close().catch(() => undefined);
+  await postgres?.stop();
+});
+
 const implementations: [string, () => Promise<Store>][] = [
   ['memory', async () => createMemoryStore()],
   ['lowdb', () => openLowdbStore(join(dir, 'nested', 'bot.json'))],
+  [
+    'PostgreSQL',
+    async () => {
+      const store = await openPostgresStore(await database());
+      opened.push(store);
+      return store;
+    },
+  ],
 ];
 
 describe.each(implementations)('the %s store', (_name, open) => {
