@@ -303,6 +303,8 @@ export async function openLowdbStore(file: string, options: StoreFileOptions = {
       data.spaces[roomId] = structuredClone(settings);
       await commit({ c: 'spaces', k: roomId, v: settings });
     },
+    // One process owns the file: the engine's own queue already orders work per key.
+    exclusive: (_key, work) => work(),
     async ping() {
       // The folder still takes new files, and the journal we append to is still the one at its path.
       const probe = `${file}.probe`;

@@ -51,6 +51,7 @@ export function createMemoryStore(): Store {
     saveSpace: async (roomId, settings) => {
       data.spaces[roomId] = structuredClone(settings);
     },
+    exclusive: (_key, work) => work(),
     ping: async () => {},
     close: async () => {},
   };

@@ -87,6 +87,10 @@ export async function openPostgresStore(connectionString: string): Promise<Store
       `The database at DATABASE_URL cannot be used (${(error as Error).message}); check the URL, that the server runs, and the user's rights.`,
     );
   }
+  // Locks hold a connection for the work's duration, so they come from a pool of their own: work
+  // that waits for a lock can never take the connections the locked work needs for its queries.
+  const locks = new pg.Pool({ connectionString, max: 20 });
+  locks.on('error', () => undefined);
   const query = <R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []) =>
     pool.query<R>(text, values);
   let recorded = 0;
@@ -298,11 +302,25 @@ export async function openPostgresStore(connectionString: string): Promise<Store
         [roomId, settings],
       );
     },
+    async exclusive(key, work) {
+      const client = await locks.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
+        try {
+          return await work();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
     async ping() {
       await query('SELECT 1');
     },
     async close() {
       await pool.end();
+      await locks.end();
     },
   };
 }

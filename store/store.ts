@@ -95,6 +95,12 @@ export interface Store {
   getSpace(roomId: string): Promise<SpaceSettings | undefined>;
   saveSpace(roomId: string, settings: SpaceSettings): Promise<void>;
 
+  /**
+   * Runs `work` while no other process sharing this store runs work under the same key: one
+   * replica at a time advances a conversation. One process alone (the file store) just runs it.
+   */
+  exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
+
   /** Proves the store can still be written (for readiness checks). */
   ping(): Promise<void>;
   /** Waits for the writes in flight and lets go of the files. */

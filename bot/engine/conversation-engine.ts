@@ -248,8 +248,9 @@ export class ConversationEngine {
     return this.queue.idle();
   }
 
+  /** One event at a time per conversation: in this process (the queue) and across replicas (the store's lock). */
   private serial(id: string, work: () => Promise<void>): Promise<void> {
-    return this.queue.run(id, work);
+    return this.queue.run(id, () => this.deps.store.exclusive(`conversation:${id}`, work));
   }
 
   /**

@@ -89,4 +89,33 @@ describe('a bot on PostgreSQL (DATABASE_URL)', () => {
     await client.end();
     await expect(openPostgresStore(url)).rejects.toThrow(/schema version 999, newer than this bot knows/);
   });
+
+  it('lets one replica at a time work on a conversation, and others on other conversations meanwhile', async () => {
+    const url = await database();
+    const [one, two] = [await openPostgresStore(url), await openPostgresStore(url)];
+    try {
+      const log: string[] = [];
+      const work = (who: string, ms: number) => async () => {
+        log.push(`${who} in`);
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        log.push(`${who} out`);
+      };
+      await Promise.all([
+        one.exclusive('conversation:c1', work('one', 200)),
+        (async () => {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          await Promise.all([
+            two.exclusive('conversation:c1', work('two', 10)),
+            two.exclusive('conversation:c2', work('other', 10)),
+          ]);
+        })(),
+      ]);
+      // The second replica waited for the first on c1; c2 went ahead at once.
+      expect(log.indexOf('two in')).toBeGreaterThan(log.indexOf('one out'));
+      expect(log.indexOf('other out')).toBeLessThan(log.indexOf('one out'));
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
 });
