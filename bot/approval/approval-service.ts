@@ -292,7 +292,8 @@ export class ApprovalService {
     });
   }
 
+  /** One vote or deadline at a time per approval: in this process, and across replicas (the store's lock). */
   private serial(id: string, work: () => Promise<void>): Promise<void> {
-    return this.queue.run(id, work);
+    return this.queue.run(id, () => this.deps.store.exclusive(`approval:${id}`, work));
   }
 }

@@ -187,10 +187,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const url = options.publicUrl ?? `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
   try {
     targetUrl = `${url}${WEBHOOK_PATH}`;
-    const registration = await registerWebhooks(
-      webex,
-      { targetUrl, secret: options.webhookSecret, name: `${bot.displayName} (onboarding bot)` },
-      log,
+    // Replicas behind one PUBLIC_URL register the same webhooks: one at a time, so none removes
+    // as a duplicate what another has just created.
+    const registration = await store.exclusive('webhooks', () =>
+      registerWebhooks(
+        webex,
+        { targetUrl, secret: options.webhookSecret, name: `${bot.displayName} (onboarding bot)` },
+        log,
+      ),
     );
     const resumed = await engine.resume();
     const replayed = await inbox.replay();
