@@ -1,0 +1,128 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postAs, waitFor } from '../support/harness.ts';
+import { freePort, useChildBots } from '../support/bot-process.ts';
+import { pressButton } from '../support/press-button.ts';
+import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
+import { PROVISIONING_ID } from '../support/fixtures.ts';
+import { openPostgresStore } from '../../store/postgres-store.ts';
+
+let postgres: TestPostgres | undefined;
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+}, 120_000);
+afterAll(async () => {
+  await postgres?.stop();
+});
+
+/** A load balancer in front of the replicas: each request to the next one, passed over to another when one is down. */
+async function roundRobin(
+  ports: readonly number[],
+): Promise<{ url: string; served: number[]; close(): Promise<void> }> {
+  let next = 0;
+  const served = ports.map(() => 0);
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const attempt = (left: number) => {
+        const index = next++ % ports.length;
+        const upstream = http.request(
+          { host: '127.0.0.1', port: ports[index], method: req.method, path: req.url, headers: req.headers },
+          (answer) => {
+            served[index]! += 1;
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          },
+        );
+        upstream.on('error', () => (left > 1 ? attempt(left - 1) : res.writeHead(502).end()));
+        upstream.end(body);
+      };
+      attempt(ports.length);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    served,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Two bot processes on one PostgreSQL behind one URL, as a partner runs them behind a load balancer. */
+describe('two replicas on one PostgreSQL', () => {
+  const env = useChildBots();
+
+  it('share one conversation click by click, and the survivor finishes it when the other is killed', async () => {
+    const { sandbox } = env;
+    const url = await postgres!.database();
+    const ports = [await freePort(), await freePort()];
+    const balancer = await roundRobin(ports);
+    try {
+      const replicaEnv = { DATABASE_URL: url, PUBLIC_URL: balancer.url };
+      const [first] = [await env.start(ports[0]!, replicaEnv), await env.start(ports[1]!, replicaEnv)];
+      // Both registered the same two webhooks; neither removed the other's.
+      expect(sandbox.state.webhooks).toHaveLength(2);
+
+      const alice = sandbox.state.personByKey('alice');
+      const room = sandbox.state.roomByKey('direct-alice');
+      const cards = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id && m.attachments);
+      const cardShowing = (text: string) =>
+        waitFor(`a card showing ${text}`, () => cards().find((m) => JSON.stringify(m.attachments).includes(text)));
+      await postAs(sandbox, alice, { roomId: room.id, markdown: 'create template' });
+      const basics = await cardShowing('step 1 of 3');
+      await pressButton(
+        sandbox,
+        'alice',
+        basics,
+        { action: 'next' },
+        {
+          name: 'Two Replicas',
+          adminEmail: 'sp@partner.example',
+          country: 'AT',
+          emailLanguage: 'de_DE',
+          subscriptionId: 'Sub100448',
+        },
+      );
+      const access = await cardShowing('step 2 of 3');
+      // Each replica got events.
+      expect(balancer.served.every((n) => n > 0)).toBe(true);
+
+      await first.kill('SIGKILL');
+      await pressButton(
+        sandbox,
+        'alice',
+        access,
+        { action: 'next' },
+        { pstnProvider: '', authMethod: 'webex', idpEntityId: '' },
+      );
+      const settings = await cardShowing('step 3 of 3');
+      await pressButton(
+        sandbox,
+        'alice',
+        settings,
+        { action: 'next' },
+        { welcomeAdmins: 'true', welcomeUsers: 'true', extensionLength: '4', internationalCalls: 'block' },
+      );
+      const summary = await cardShowing('Check the onboarding template');
+      await pressButton(sandbox, 'alice', summary, { action: 'submit' });
+      // Real mode: the admin pastes the Provisioning ID Partner Hub showed.
+      const paste = await cardShowing('Provisioning ID');
+      await pressButton(sandbox, 'alice', paste, { action: 'next' }, { provisioningId: PROVISIONING_ID });
+      await cardShowing('is ready');
+      const store = await openPostgresStore(url);
+      try {
+        expect((await store.listTemplates()).map((t) => t.name)).toEqual(['Two Replicas']);
+      } finally {
+        await store.close();
+      }
+      // Every step answered once: one card per step, no "went wrong".
+      expect(cards().filter((m) => JSON.stringify(m.attachments).includes('step 2 of 3'))).toHaveLength(1);
+      expect(sandbox.state.messages.some((m) => m.markdown?.includes('went wrong'))).toBe(false);
+    } finally {
+      await balancer.close();
+    }
+  });
+});
