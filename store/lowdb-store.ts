@@ -305,6 +305,11 @@ export async function openLowdbStore(file: string, options: StoreFileOptions = {
     },
     // One process owns the file: the engine's own queue already orders work per key.
     exclusive: (_key, work) => work(),
+    tryExclusive: async (_key, work) => {
+      await work();
+      return true;
+    },
+    shared: false,
     async ping() {
       // The folder still takes new files, and the journal we append to is still the one at its path.
       const probe = `${file}.probe`;

@@ -52,6 +52,11 @@ export function createMemoryStore(): Store {
       data.spaces[roomId] = structuredClone(settings);
     },
     exclusive: (_key, work) => work(),
+    tryExclusive: async (_key, work) => {
+      await work();
+      return true;
+    },
+    shared: false,
     ping: async () => {},
     close: async () => {},
   };

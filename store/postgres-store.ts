@@ -315,6 +315,25 @@ export async function openPostgresStore(connectionString: string): Promise<Store
         client.release();
       }
     },
+    async tryExclusive(key, work) {
+      const client = await locks.connect();
+      try {
+        const got = await client.query<{ locked: boolean }>(
+          'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
+          [key],
+        );
+        if (got.rows[0]?.locked !== true) return false;
+        try {
+          await work();
+          return true;
+        } finally {
+          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    shared: true,
     async ping() {
       await query('SELECT 1');
     },

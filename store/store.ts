@@ -100,6 +100,10 @@ export interface Store {
    * replica at a time advances a conversation. One process alone (the file store) just runs it.
    */
   exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
+  /** Like `exclusive`, but gives up at once when another process holds the key. */
+  tryExclusive(key: string, work: () => Promise<void>): Promise<boolean>;
+  /** Whether other processes (replicas) share this store. */
+  readonly shared: boolean;
 
   /** Proves the store can still be written (for readiness checks). */
   ping(): Promise<void>;

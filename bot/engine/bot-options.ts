@@ -58,5 +58,6 @@ export function botOptions(
       contact: merged.contact ?? partnerAdmins[0] ?? 'your bot operator',
     },
     pollMs: config.pollSeconds * 1000,
+    takeoverMs: config.takeoverSeconds * 1000,
   };
 }

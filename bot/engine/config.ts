@@ -36,6 +36,7 @@ const hints: Record<string, string> = {
   HOST: 'the address to listen on, e.g. 0.0.0.0 or 127.0.0.1',
   DATA_FILE: 'a file path for the bot’s data, e.g. ./data/bot.json',
   DATABASE_URL: 'a PostgreSQL URL such as postgres://bot:secret@db.example:5432/onboarding',
+  INBOX_TAKEOVER_SECONDS: 'whole seconds from 1 to 900',
   SANDBOX_PORT: 'a TCP port number from 0 to 65535 for the local sandbox',
   BOT_LANGUAGE: `one of ${locales.join(', ')}`,
   LOG_LEVEL: 'one of debug, info, warn, error',
@@ -75,6 +76,7 @@ const common = {
   PROVISIONING_POLL_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(3600).optional()),
   DATA_FILE: z.preprocess(blankAsUnset, z.string().min(1).default('./data/bot.json')),
   DATABASE_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  INBOX_TAKEOVER_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(900).default(15)),
   BOT_LANGUAGE: z.preprocess(blankAsUnset, z.enum(locales).default('en')),
   LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
 };
@@ -112,6 +114,8 @@ interface CommonConfig {
   readonly dataFile: string;
   /** PostgreSQL instead of the data file (for two or more replicas); holds a password, so it is a secret. */
   readonly databaseUrl?: string;
+  /** With replicas: how long an acknowledged event may stay unfinished before a survivor handles it. */
+  readonly takeoverSeconds: number;
   readonly language: (typeof locales)[number];
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   readonly pollSeconds: number;
@@ -187,7 +191,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       host: v.HOST,
       dataFile: v.DATA_FILE,
       ...(v.DATABASE_URL ? { databaseUrl: v.DATABASE_URL } : {}),
-      ...(v.DATABASE_URL ? { databaseUrl: v.DATABASE_URL } : {}),
+      takeoverSeconds: v.INBOX_TAKEOVER_SECONDS,
       language: v.BOT_LANGUAGE,
       logLevel: v.LOG_LEVEL,
       pollSeconds: v.PROVISIONING_POLL_SECONDS ?? 2,
@@ -206,6 +210,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     host: v.HOST,
     dataFile: v.DATA_FILE,
     ...(v.DATABASE_URL ? { databaseUrl: v.DATABASE_URL } : {}),
+    takeoverSeconds: v.INBOX_TAKEOVER_SECONDS,
     language: v.BOT_LANGUAGE,
     logLevel: v.LOG_LEVEL,
     pollSeconds: v.PROVISIONING_POLL_SECONDS ?? 15,

@@ -36,8 +36,11 @@ export class Inbox {
   /** Hands an event to the seam; `receivedAt` is performance.now() at the request's arrival. */
   dispatch(event: WebhookEvent, receivedAt: number = performance.now(), replayed = false): void {
     const timing = { webexMs: 0 };
+    // Held while the event is handled, so another replica's takeover leaves it alone.
     const work = this.timing
-      .run(timing, () => this.deps.handle(event, replayed))
+      .run(timing, () =>
+        this.deps.store.exclusive(`event:${dedupeKey(event)}`, () => this.deps.handle(event, replayed)),
+      )
       .finally(async () => {
         this.inFlight.delete(work);
         // From the request's arrival to the end of the handling (the reply posted): what an operator tunes.
@@ -83,6 +86,33 @@ export class Inbox {
       handled++;
     }
     return handled;
+  }
+
+  /**
+   * Events another replica acknowledged and did not finish within `olderThanMs` (it died): handled
+   * here, each by one replica only (the event's lock), unless it is too old to answer.
+   */
+  async takeOver(olderThanMs: number): Promise<number> {
+    let taken = 0;
+    const now = this.deps.clock().getTime();
+    for (const unfinished of await this.deps.store.unfinishedEvents()) {
+      const age = now - Date.parse(unfinished.receivedAt);
+      const parsed = webhookEventSchema.safeParse(unfinished.event);
+      if (age < olderThanMs || !parsed.success || age > REPLAY_WINDOW_MS) continue;
+      const handled = await this.deps.store.tryExclusive(`event:${unfinished.eventId}`, async () => {
+        // Finished meanwhile by the replica that had it?
+        if (!(await this.deps.store.unfinishedEvents()).some((e) => e.eventId === unfinished.eventId)) return;
+        this.deps.log.warn('event taken over from a replica that did not finish it', {
+          eventId: unfinished.eventId,
+          ageSeconds: Math.round(age / 1000),
+        });
+        await this.deps.handle(parsed.data, true);
+        await this.deps.store.finishEvent(unfinished.eventId);
+        taken++;
+      });
+      if (!handled) continue;
+    }
+    return taken;
   }
 
   /** Resolves once every dispatched event has been handled. */

@@ -39,6 +39,8 @@ export interface BotOptions {
   readonly pollMs?: number;
   /** How often the sweeper looks for conversations whose deadline has come. */
   readonly sweepMs?: number;
+  /** With a shared store: how long an acknowledged event may stay unfinished before another replica handles it. */
+  readonly takeoverMs?: number;
   /** Sandbox mode: Partner Hub issues Provisioning IDs. Real mode: admins paste them. */
   readonly partnerHub?: PartnerHub;
   /** Who may do what. */
@@ -172,6 +174,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
 
   let targetUrl = '';
+  let takeover: NodeJS.Timeout | undefined;
+  const received = inbox;
   const app = createServer({
     webhookSecret: options.webhookSecret,
     inbox,
@@ -199,6 +203,19 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     const resumed = await engine.resume();
     const replayed = await inbox.replay();
     engine.startSweeper(options.sweepMs ?? 1000, () => approvals.sweep());
+    if (store.shared) {
+      // Replicas: the events a replica that died had acknowledged are handled by a survivor.
+      const takeoverMs = options.takeoverMs ?? 15_000;
+      takeover = setInterval(
+        () => {
+          void received
+            .takeOver(takeoverMs)
+            .catch((error: unknown) => log.error('taking over unfinished events failed', { error }));
+        },
+        Math.max(250, Math.floor(takeoverMs / 3)),
+      );
+      takeover.unref();
+    }
     if (resumed > 0) log.info('cards posted that a restart had cut off', { count: resumed });
     if (replayed > 0) log.info('events handled that a restart had cut off', { count: replayed });
     log.info('bot ready', {
@@ -213,7 +230,6 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     throw error;
   }
 
-  const received = inbox;
   const idle = async () => {
     await received.idle();
     await approvals.idle();
@@ -225,6 +241,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     idle,
     async close() {
       engine.stopSweeper();
+      if (takeover) clearInterval(takeover);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

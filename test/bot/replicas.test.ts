@@ -125,4 +125,69 @@ describe('two replicas on one PostgreSQL', () => {
       await balancer.close();
     }
   });
+
+  it('handles an event a replica acknowledged and did not finish (it died): the other takes it over, once', async () => {
+    const { sandbox } = env;
+    const url = await postgres!.database();
+    const ports = [await freePort(), await freePort()];
+    const balancer = await roundRobin(ports);
+    try {
+      const replicaEnv = { DATABASE_URL: url, PUBLIC_URL: balancer.url, INBOX_TAKEOVER_SECONDS: '1' };
+      await env.start(ports[0]!, replicaEnv);
+      await env.start(ports[1]!, replicaEnv);
+      // A message whose webhook a third replica took, acknowledged and kept in the inbox, then died.
+      const alice = sandbox.state.personByKey('alice');
+      const room = sandbox.state.roomByKey('direct-alice');
+      const created = new Date().toISOString();
+      sandbox.state.addMessage({
+        id: 'orphan-message',
+        roomId: room.id,
+        personId: alice.id,
+        text: 'help',
+        mentionedPeople: [],
+        mentionedGroups: [],
+        created,
+      });
+      const event = {
+        id: sandbox.state.webhooks[0]!.id,
+        name: 'onboarding bot',
+        targetUrl: balancer.url,
+        resource: 'messages',
+        event: 'created',
+        orgId: 'org',
+        createdBy: sandbox.state.bot.id,
+        appId: 'app',
+        ownedBy: 'creator',
+        status: 'active',
+        created,
+        actorId: alice.id,
+        data: {
+          id: 'orphan-message',
+          roomId: room.id,
+          roomType: 'direct',
+          personId: alice.id,
+          personEmail: 'alice@partner.example',
+          created,
+        },
+      };
+      const store = await openPostgresStore(url);
+      try {
+        await store.recordEvent('messages:created:orphan-message', new Date(), event);
+        const replies = () =>
+          sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id && m.roomId === room.id);
+        await waitFor('the help card, from a survivor', () => replies().length > 0, 15_000);
+        for (let tries = 0; (await store.unfinishedEvents()).length > 0; tries++) {
+          if (tries > 100) throw new Error('the event was never marked handled');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        // Both replicas keep sweeping: nobody handles it a second time.
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        expect(replies()).toHaveLength(1);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await balancer.close();
+    }
+  });
 });
