@@ -174,6 +174,23 @@ function rolesOf(v: {
   };
 }
 
+/** What both modes read the same way; only the default poll interval differs (the sandbox provisions in seconds). */
+function commonOf(v: z.output<typeof sandboxEnv> | z.output<typeof realEnv>, defaultPollSeconds: number): CommonConfig {
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    dataFile: v.DATA_FILE,
+    ...(v.DATABASE_URL ? { databaseUrl: v.DATABASE_URL } : {}),
+    takeoverSeconds: v.INBOX_TAKEOVER_SECONDS,
+    language: v.BOT_LANGUAGE,
+    logLevel: v.LOG_LEVEL,
+    pollSeconds: v.PROVISIONING_POLL_SECONDS ?? defaultPollSeconds,
+    roles: rolesOf(v),
+    ...(v.ALERT_ROOM_ID ? { alertRoomId: v.ALERT_ROOM_ID } : {}),
+    ...(v.APPROVAL_POLICY_FILE ? { approvalPolicyFile: v.APPROVAL_POLICY_FILE } : {}),
+  };
+}
+
 /**
  * Reads the environment once. No `WEBEX_BOT_TOKEN` means sandbox mode; with it the bot runs
  * against Webex (or whatever `WEBEX_API_URL` names) and needs the keys real mode requires.
@@ -185,38 +202,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     const parsed = sandboxEnv.safeParse(env);
     if (!parsed.success) throw new ConfigError(problemsOf(parsed.error, env));
     const v = parsed.data;
-    return Object.freeze({
-      mode: 'sandbox',
-      port: v.PORT,
-      host: v.HOST,
-      dataFile: v.DATA_FILE,
-      ...(v.DATABASE_URL ? { databaseUrl: v.DATABASE_URL } : {}),
-      takeoverSeconds: v.INBOX_TAKEOVER_SECONDS,
-      language: v.BOT_LANGUAGE,
-      logLevel: v.LOG_LEVEL,
-      pollSeconds: v.PROVISIONING_POLL_SECONDS ?? 2,
-      roles: rolesOf(v),
-      ...(v.ALERT_ROOM_ID ? { alertRoomId: v.ALERT_ROOM_ID } : {}),
-      ...(v.APPROVAL_POLICY_FILE ? { approvalPolicyFile: v.APPROVAL_POLICY_FILE } : {}),
-      sandboxPort: v.SANDBOX_PORT,
-    });
+    return Object.freeze({ mode: 'sandbox', ...commonOf(v, 2), sandboxPort: v.SANDBOX_PORT });
   }
   const parsed = realEnv.safeParse(env);
   if (!parsed.success) throw new ConfigError(problemsOf(parsed.error, env));
   const v = parsed.data;
   return Object.freeze({
     mode: 'real',
-    port: v.PORT,
-    host: v.HOST,
-    dataFile: v.DATA_FILE,
-    ...(v.DATABASE_URL ? { databaseUrl: v.DATABASE_URL } : {}),
-    takeoverSeconds: v.INBOX_TAKEOVER_SECONDS,
-    language: v.BOT_LANGUAGE,
-    logLevel: v.LOG_LEVEL,
-    pollSeconds: v.PROVISIONING_POLL_SECONDS ?? 15,
-    roles: rolesOf(v),
-    ...(v.ALERT_ROOM_ID ? { alertRoomId: v.ALERT_ROOM_ID } : {}),
-    ...(v.APPROVAL_POLICY_FILE ? { approvalPolicyFile: v.APPROVAL_POLICY_FILE } : {}),
+    ...commonOf(v, 15),
     webexApiUrl: v.WEBEX_API_URL,
     wholesaleToken: v.WHOLESALE_TOKEN,
     wholesaleApiUrl: v.WHOLESALE_API_URL ?? v.WEBEX_API_URL,
