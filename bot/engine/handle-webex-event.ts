@@ -22,7 +22,7 @@ export interface SeamDeps {
   readonly bot: Person;
   readonly commands: CommandRegistry;
   /** Each space's language: replies are written in it. */
-  readonly languages: Pick<SpaceLanguages, 'of' | 'chosen'>;
+  readonly languages: Pick<SpaceLanguages, 'of' | 'read'>;
   readonly engine: ConversationEngine;
   readonly approvals: ApprovalService;
   readonly access: AccessPolicy;
@@ -116,7 +116,9 @@ async function onMessage(
   }
   const text = stripMention({ ...message, roomType }, deps.bot);
   const reply = replier(deps, message.roomId);
-  const { t } = await deps.languages.of(message.roomId);
+  // Read once: the unknown-command hint and the command itself are written in it.
+  const space = await deps.languages.read(message.roomId);
+  const { t } = space.language;
   if (text === '') {
     await reply({ markdown: t('reply.emptyCommand') });
     return;
@@ -134,6 +136,7 @@ async function onMessage(
     personEmail: message.personEmail,
     files: message.files ?? [],
     reply,
+    space,
   });
 }
 
@@ -148,13 +151,11 @@ async function runCommand(
     personEmail: string | undefined;
     files?: readonly string[];
     reply: (reply: Reply) => Promise<void>;
+    space: { readonly language: Language; readonly chosen: boolean };
   },
 ): Promise<void> {
   // German words (`hilfe`) answer in German, unless the space chose its language.
-  const { t, locale } =
-    parsed.language && !(await deps.languages.chosen(who.roomId))
-      ? languageOf(parsed.language)
-      : await deps.languages.of(who.roomId);
+  const { t, locale } = parsed.language && !who.space.chosen ? languageOf(parsed.language) : who.space.language;
   const decision = deps.access.check(who.personEmail, parsed.command.needs);
   if (!decision.allowed) {
     log.info('command refused', {
@@ -194,6 +195,7 @@ async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): P
         personId: action.personId,
         personEmail: email,
         reply: replier(deps, action.roomId),
+        space: await deps.languages.read(action.roomId),
       });
       return;
     }

@@ -31,12 +31,13 @@ export class SpaceLanguages {
 
   /** The language of a space. */
   async of(roomId: string): Promise<Language> {
-    return languageOf((await this.store.getSpace(roomId))?.language ?? this.fallback);
+    return (await this.read(roomId)).language;
   }
 
-  /** Whether the space chose its language itself (a German command word then does not switch the reply). */
-  async chosen(roomId: string): Promise<boolean> {
-    return (await this.store.getSpace(roomId)) !== undefined;
+  /** The language of a space, and whether the space chose it itself (a German command word then does not switch the reply). */
+  async read(roomId: string): Promise<{ readonly language: Language; readonly chosen: boolean }> {
+    const space = await this.store.getSpace(roomId);
+    return { language: languageOf(space?.language ?? this.fallback), chosen: space !== undefined };
   }
 
   async set(roomId: string, locale: Locale, setBy: string, at: Date): Promise<void> {
