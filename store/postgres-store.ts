@@ -205,7 +205,7 @@ export async function openPostgresStore(connectionString: string): Promise<Store
         )[0];
         return again ? { ok: true, template: again } : { ok: false, reason: 'name_taken' };
       }
-      return { ok: true, template: templateSchema.parse(structuredClone(template)) };
+      return { ok: true, template: templateSchema.parse(template) };
     },
     async claimExternalId(externalId, conversationId): Promise<Claim> {
       const client = await pool.connect();

@@ -36,28 +36,32 @@ export class Inbox {
   /** Hands an event to the seam; `receivedAt` is performance.now() at the request's arrival. */
   dispatch(event: WebhookEvent, receivedAt: number = performance.now(), replayed = false): void {
     const timing = { webexMs: 0 };
-    // Held while the event is handled, so another replica's takeover leaves it alone.
+    const key = dedupeKey(event);
     const work = this.timing
       .run(timing, () =>
-        this.deps.store.exclusive(`event:${dedupeKey(event)}`, () => this.deps.handle(event, replayed)),
+        // Held until the event is marked handled, so another replica's takeover never handles it twice.
+        this.deps.store.exclusive(`event:${key}`, async () => {
+          try {
+            await this.deps.handle(event, replayed);
+          } finally {
+            // From the request's arrival to the end of the handling (the reply posted): what an operator tunes.
+            const ms = performance.now() - receivedAt;
+            this.deps.metrics.handled(event.resource, ms / 1000);
+            this.deps.log.info('event handled', {
+              eventId: event.data.id,
+              resource: event.resource,
+              ms: Math.round(ms * 100) / 100,
+              webexMs: Math.round(timing.webexMs * 100) / 100,
+            });
+            await this.deps.store
+              .finishEvent(key)
+              .catch((error: unknown) =>
+                this.deps.log.error('event not marked handled', { eventId: event.data.id, error }),
+              );
+          }
+        }),
       )
-      .finally(async () => {
-        this.inFlight.delete(work);
-        // From the request's arrival to the end of the handling (the reply posted): what an operator tunes.
-        const ms = performance.now() - receivedAt;
-        this.deps.metrics.handled(event.resource, ms / 1000);
-        this.deps.log.info('event handled', {
-          eventId: event.data.id,
-          resource: event.resource,
-          ms: Math.round(ms * 100) / 100,
-          webexMs: Math.round(timing.webexMs * 100) / 100,
-        });
-        await this.deps.store
-          .finishEvent(dedupeKey(event))
-          .catch((error: unknown) =>
-            this.deps.log.error('event not marked handled', { eventId: event.data.id, error }),
-          );
-      });
+      .finally(() => this.inFlight.delete(work));
     this.inFlight.add(work);
   }
 
@@ -99,7 +103,8 @@ export class Inbox {
       const age = now - Date.parse(unfinished.receivedAt);
       const parsed = webhookEventSchema.safeParse(unfinished.event);
       if (age < olderThanMs || !parsed.success || age > REPLAY_WINDOW_MS) continue;
-      const handled = await this.deps.store.tryExclusive(`event:${unfinished.eventId}`, async () => {
+      // The replica handling an event holds its lock until it is finished: a lock got here means it is not in hand.
+      await this.deps.store.tryExclusive(`event:${unfinished.eventId}`, async () => {
         // Finished meanwhile by the replica that had it?
         if (!(await this.deps.store.unfinishedEvents()).some((e) => e.eventId === unfinished.eventId)) return;
         this.deps.log.warn('event taken over from a replica that did not finish it', {
@@ -110,7 +115,6 @@ export class Inbox {
         await this.deps.store.finishEvent(unfinished.eventId);
         taken++;
       });
-      if (!handled) continue;
     }
     return taken;
   }
