@@ -345,7 +345,7 @@ const startBot = async () => {
     wholesaleToken: alice.token,
     port,
     dataFile,
-    extraEnv: { PROVISIONING_POLL_SECONDS: '1' },
+    extraEnv: { PROVISIONING_POLL_SECONDS: '1', BULK_CALLS_PER_SECOND: '100' },
   });
   bots.push(bot);
   return bot;

@@ -7,6 +7,7 @@ import {
   pruneEvents,
   storeDataSchema,
   StoreError,
+  localCallBudget,
   storeRules,
   type Store,
   type StoreData,
@@ -310,6 +311,7 @@ export async function openLowdbStore(file: string, options: StoreFileOptions = {
       return true;
     },
     shared: false,
+    reserveCall: localCallBudget(),
     async ping() {
       // The folder still takes new files, and the journal we append to is still the one at its path.
       const probe = `${file}.probe`;

@@ -1,4 +1,4 @@
-import { emptyStoreData, storeRules, type Store } from './store.ts';
+import { emptyStoreData, localCallBudget, storeRules, type Store } from './store.ts';
 
 /** The in-memory twin of the lowdb store, for tests that do not need a file. */
 export function createMemoryStore(): Store {
@@ -57,6 +57,7 @@ export function createMemoryStore(): Store {
       return true;
     },
     shared: false,
+    reserveCall: localCallBudget(),
     ping: async () => {},
     close: async () => {},
   };

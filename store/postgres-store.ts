@@ -334,6 +334,17 @@ export async function openPostgresStore(connectionString: string): Promise<Store
       }
     },
     shared: true,
+    async reserveCall(key, intervalMs) {
+      // One statement: the slot is the later of the budget's next time and now, and the next time
+      // moves one interval past it. Concurrent callers queue on the row and each get their own slot.
+      const result = await query<{ wait_ms: number }>(
+        `INSERT INTO call_budgets AS b (key, next_at) VALUES ($1, clock_timestamp() + $2 * interval '1 millisecond')
+         ON CONFLICT (key) DO UPDATE SET next_at = greatest(b.next_at, clock_timestamp()) + $2 * interval '1 millisecond'
+         RETURNING greatest(0, extract(epoch FROM b.next_at - clock_timestamp()) * 1000 - $2)::float8 AS wait_ms`,
+        [key, intervalMs],
+      );
+      return result.rows[0]?.wait_ms ?? 0;
+    },
     async ping() {
       await query('SELECT 1');
     },

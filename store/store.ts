@@ -104,6 +104,12 @@ export interface Store {
   tryExclusive(key: string, work: () => Promise<void>): Promise<boolean>;
   /** Whether other processes (replicas) share this store. */
   readonly shared: boolean;
+  /**
+   * Takes the next slot of a call budget that every process on this store shares: calls under
+   * `key` go at most one per `intervalMs`, however many replicas make them. Resolves how many
+   * milliseconds to wait before making the call (0 when the budget has room now).
+   */
+  reserveCall(key: string, intervalMs: number): Promise<number>;
 
   /** Proves the store can still be written (for readiness checks). */
   ping(): Promise<void>;
@@ -178,6 +184,20 @@ function activeIds(data: StoreData): Set<string> {
     activeIndex.set(data, ids);
   }
   return ids;
+}
+
+/**
+ * `reserveCall` for a store that one process alone uses: the slots are kept in memory (a budget
+ * need not survive a restart; the API's own limit window has passed by then).
+ */
+export function localCallBudget(now: () => number = () => performance.now()): Store['reserveCall'] {
+  const next = new Map<string, number>();
+  return (key, intervalMs) => {
+    const at = now();
+    const slot = Math.max(next.get(key) ?? at, at);
+    next.set(key, slot + intervalMs);
+    return Promise.resolve(slot - at);
+  };
 }
 
 /** The data file cannot be used; start-up stops and the file is left untouched. */

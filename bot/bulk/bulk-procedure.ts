@@ -14,7 +14,7 @@ import type { CustomerTarget } from '../../machines/user/user-fields.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
-import { existingEmails, provisionRows } from './bulk-runner.ts';
+import { callPacer, existingEmails, provisionRows } from './bulk-runner.ts';
 import type { Messenger } from '../engine/messenger.ts';
 import type { SpaceLanguages } from '../engine/languages.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
@@ -30,6 +30,8 @@ export interface BulkProcedureDeps {
   /** Rows per saved batch, and calls in flight. */
   readonly batchSize?: number;
   readonly concurrency?: number;
+  /** The partner's call budget for create calls, shared by the replicas on one store; none when absent. */
+  readonly budget?: { readonly key: string; readonly callsPerSecond: number };
 }
 
 /** What `add users` found in the file: the customer and the checked rows. */
@@ -41,6 +43,7 @@ export interface BulkSubject {
 /** `add users <customer>` with a CSV file, wired to the Wholesale API. */
 export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
   const clock = deps.clock ?? (() => new Date());
+  const pace = deps.budget && callPacer(deps.store, deps.budget.key, deps.budget.callsPerSecond);
   const machine = bulkMachine.provide({
     actors: {
       requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
@@ -83,6 +86,7 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
         const results = await provisionRows(deps.wholesale, context.customer.id, rows, {
           concurrency: deps.concurrency ?? 4,
           known,
+          ...(pace ? { pace } : {}),
           onRow: () => {
             done++;
             maybeReport();

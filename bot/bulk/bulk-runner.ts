@@ -2,6 +2,7 @@ import pMap from 'p-map';
 import type { BulkRow } from '../../machines/bulk/bulk-rows.ts';
 import { problemsOf } from '../../webex/webex-api-error.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
+import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import { createOnce } from '../engine/create-once.ts';
 import { subscriberRequest } from '../user/subscriber-request.ts';
@@ -19,6 +20,18 @@ export async function existingEmails(wholesale: WholesaleClient, customerId: str
 }
 
 /**
+ * Paces calls to `callsPerSecond` through the store's call budget under `key`: with a shared store
+ * the budget is shared, so two replicas running batches for one partner token spend it together.
+ */
+export function callPacer(store: Pick<Store, 'reserveCall'>, key: string, callsPerSecond: number): () => Promise<void> {
+  const intervalMs = 1000 / callsPerSecond;
+  return async () => {
+    const wait = await store.reserveCall(key, intervalMs);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  };
+}
+
+/**
  * Provisions rows with at most `concurrency` calls in flight. The client honours 429 Retry-After;
  * a row whose email the customer already has is reported as existing, never created twice.
  */
@@ -26,7 +39,13 @@ export async function provisionRows(
   wholesale: WholesaleClient,
   customerId: string,
   rows: readonly BulkRow[],
-  options: { readonly concurrency: number; readonly known?: Set<string>; readonly onRow?: (result: RowResult) => void },
+  options: {
+    readonly concurrency: number;
+    readonly known?: Set<string>;
+    readonly onRow?: (result: RowResult) => void;
+    /** Resolves when the next create call may go (the partner's shared call budget). */
+    readonly pace?: () => Promise<void>;
+  },
 ): Promise<RowResult[]> {
   const known = options.known ?? (await existingEmails(wholesale, customerId));
   // p-map keeps at most `concurrency` rows in flight and the results in the rows' order.
@@ -41,7 +60,10 @@ export async function provisionRows(
         try {
           const { made } = await createOnce({
             find: () => wholesale.findSubscriber(customerId, email),
-            create: () => wholesale.createSubscriber(subscriberRequest(row.user)),
+            create: async () => {
+              await options.pace?.();
+              return wholesale.createSubscriber(subscriberRequest(row.user));
+            },
             knownAbsent: true,
           });
           known.add(email);

@@ -59,5 +59,6 @@ export function botOptions(
     },
     pollMs: config.pollSeconds * 1000,
     takeoverMs: config.takeoverSeconds * 1000,
+    ...(config.bulkCallsPerSecond > 0 ? { bulk: { callsPerSecond: config.bulkCallsPerSecond } } : {}),
   };
 }

@@ -37,6 +37,8 @@ const hints: Record<string, string> = {
   DATA_FILE: 'a file path for the bot’s data, e.g. ./data/bot.json',
   DATABASE_URL: 'a PostgreSQL URL such as postgres://bot:secret@db.example:5432/onboarding',
   INBOX_TAKEOVER_SECONDS: 'whole seconds from 1 to 900',
+  BULK_CALLS_PER_SECOND:
+    'the create calls per second `add users` may make with the partner token, all replicas together (a number from 0.1 to 1000, or 0 for no pacing)',
   SANDBOX_PORT: 'a TCP port number from 0 to 65535 for the local sandbox',
   BOT_LANGUAGE: `one of ${locales.join(', ')}`,
   LOG_LEVEL: 'one of debug, info, warn, error',
@@ -77,6 +79,14 @@ const common = {
   DATA_FILE: z.preprocess(blankAsUnset, z.string().min(1).default('./data/bot.json')),
   DATABASE_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   INBOX_TAKEOVER_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(900).default(15)),
+  // 5 per second is 300 a minute, the one default rate limit Webex publishes (per client ID).
+  BULK_CALLS_PER_SECOND: z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number()
+      .refine((n) => n === 0 || (n >= 0.1 && n <= 1000), 'not 0 and not between 0.1 and 1000')
+      .default(5),
+  ),
   BOT_LANGUAGE: z.preprocess(blankAsUnset, z.enum(locales).default('en')),
   LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
 };
@@ -116,6 +126,8 @@ interface CommonConfig {
   readonly databaseUrl?: string;
   /** With replicas: how long an acknowledged event may stay unfinished before a survivor handles it. */
   readonly takeoverSeconds: number;
+  /** `add users`' create calls per second with the partner token, shared by the replicas; 0: no pacing. */
+  readonly bulkCallsPerSecond: number;
   readonly language: (typeof locales)[number];
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   readonly pollSeconds: number;
@@ -182,6 +194,7 @@ function commonOf(v: z.output<typeof sandboxEnv> | z.output<typeof realEnv>, def
     dataFile: v.DATA_FILE,
     ...(v.DATABASE_URL ? { databaseUrl: v.DATABASE_URL } : {}),
     takeoverSeconds: v.INBOX_TAKEOVER_SECONDS,
+    bulkCallsPerSecond: v.BULK_CALLS_PER_SECOND,
     language: v.BOT_LANGUAGE,
     logLevel: v.LOG_LEVEL,
     pollSeconds: v.PROVISIONING_POLL_SECONDS ?? defaultPollSeconds,

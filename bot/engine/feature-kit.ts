@@ -32,5 +32,10 @@ export interface FeatureKit {
   readonly partnerHub?: PartnerHub;
   readonly pollMs: number;
   readonly createBackoffMs?: number;
-  readonly bulk?: { readonly batchSize?: number; readonly concurrency?: number };
+  readonly bulk?: {
+    readonly batchSize?: number;
+    readonly concurrency?: number;
+    /** The partner token's budget of create calls, shared by the replicas on one store. */
+    readonly budget?: { readonly key: string; readonly callsPerSecond: number };
+  };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Locale } from '../../i18n/catalogue.ts';
@@ -20,6 +21,7 @@ import { ApprovalService } from '../approval/approval-service.ts';
 import type { ApprovalPolicy } from '../approval/approval-policy.ts';
 import { webexMessenger } from './messenger.ts';
 import type { Logger } from './logger.ts';
+import type { FeatureKit } from './feature-kit.ts';
 import { registerWebhooks } from '../http/register-webhooks.ts';
 
 export interface BotOptions {
@@ -49,8 +51,11 @@ export interface BotOptions {
   readonly alertRoomId?: string;
   /** Which steps need approval, by whom; none when absent. */
   readonly approvalPolicy?: ApprovalPolicy;
-  /** Rows per saved batch and calls in flight for `add users`. */
-  readonly bulk?: { readonly batchSize?: number; readonly concurrency?: number };
+  /**
+   * Rows per saved batch, calls in flight, and create calls per second for `add users` (one budget
+   * per partner token, shared by the replicas on one store; no pacing when absent).
+   */
+  readonly bulk?: { readonly batchSize?: number; readonly concurrency?: number; readonly callsPerSecond?: number };
   /** The clock for deadlines (approvals' expiry, reminders); tests pass a fake one. */
   readonly clock?: () => Date;
   /** Fewer, faster retries in tests; the defaults suit Webex. */
@@ -63,6 +68,14 @@ export interface RunningBot {
   /** Resolves once every accepted event has been handled. */
   idle(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The bulk options with the call budget keyed by the partner token (its hash: the key is stored). */
+function bulkOptions(bulk: NonNullable<BotOptions['bulk']>, token: string): FeatureKit['bulk'] {
+  const { callsPerSecond, ...rest } = bulk;
+  if (callsPerSecond === undefined) return rest;
+  const key = `wholesale:${createHash('sha256').update(token).digest('hex').slice(0, 16)}`;
+  return { ...rest, budget: { key, callsPerSecond } };
 }
 
 /**
@@ -143,7 +156,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ...(options.partnerHub ? { partnerHub: options.partnerHub } : {}),
     pollMs: options.pollMs ?? 15_000,
     ...(options.http?.backoffMs !== undefined ? { createBackoffMs: options.http.backoffMs } : {}),
-    ...(options.bulk ? { bulk: options.bulk } : {}),
+    ...(options.bulk ? { bulk: bulkOptions(options.bulk, options.wholesale.token) } : {}),
   });
   const access = new AccessPolicy(options.roles);
   const emails = new Map<string, string | undefined>();

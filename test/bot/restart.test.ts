@@ -346,7 +346,9 @@ describe('add users from a CSV across a SIGKILL mid-way', () => {
 
     const port = await freePort();
     const fromBot = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id);
-    const first = await env.start(port);
+    // The bot's call budget as large as the API's limit, as a partner sets it.
+    const budget = { BULK_CALLS_PER_SECOND: '60' };
+    const first = await env.start(port, budget);
     await postWithFile(sandbox, 'alice', 'direct-alice', 'add users acme', 'users.csv', usersCsv(300, 'HQ').join('\n'));
     const preview = await waitFor('the preview', () => fromBot().find((m) => m.attachments));
     expect((await pressButton(sandbox, 'alice', preview, { action: 'confirm' })).status).toBe(202);
@@ -355,7 +357,7 @@ describe('add users from a CSV across a SIGKILL mid-way', () => {
     const before = sandbox.subscribers.subscribers.length;
     expect(before).toBeLessThan(300);
 
-    await env.start(port);
+    await env.start(port, budget);
     const done = await waitFor(
       'the final report',
       () => fromBot().find((m) => m.markdown?.startsWith('**Users for Acme GmbH:')),

@@ -37,6 +37,22 @@ const conversation = (over: Partial<Conversation> = {}): Conversation => ({
 
 const template = templateFixture;
 
+/** When a caller may make its call: the moment its reservation answered, plus the wait it was told. */
+const goAt = async (reservation: Promise<number>) => {
+  const wait = await reservation;
+  return performance.now() + wait;
+};
+/**
+ * The calls go one interval apart, and none is held back longer than needed. A slot is computed
+ * where the budget lives and read a few ms later, so a slot may look that much early.
+ */
+function expectPaced(slots: readonly number[], intervalMs: number): void {
+  const sorted = [...slots].sort((a, b) => a - b);
+  // From the first call on, the n-th has waited at least n intervals (by the end, all of them).
+  for (let n = 1; n < sorted.length; n++) expect(sorted[n]! - sorted[0]!).toBeGreaterThan(n * intervalMs - 30);
+  expect(sorted.at(-1)! - sorted[0]!).toBeLessThan(sorted.length * intervalMs + 50);
+}
+
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'store-'));
@@ -186,6 +202,24 @@ describe.each(implementations)('the %s store', (_name, open) => {
       setAt: '2026-01-02T00:00:00.000Z',
     });
     expect((await store.getSpace('room-2'))?.language).toBe('en');
+  });
+  it('hands out the slots of a call budget one interval apart, each key on its own', async () => {
+    const store = await open();
+    const slots = await Promise.all(Array.from({ length: 20 }, () => goAt(store.reserveCall('wholesale', 50))));
+    expectPaced(slots, 50);
+    expect(await store.reserveCall('another partner', 50)).toBe(0);
+  });
+});
+
+describe('two PostgreSQL handles on one database (two replicas)', () => {
+  it('share one call budget: together they never go faster than it allows', async () => {
+    const url = await database();
+    const [first, second] = [await openPostgresStore(url), await openPostgresStore(url)];
+    opened.push(first, second);
+    const slots = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => goAt((i % 2 ? first : second).reserveCall('wholesale', 50))),
+    );
+    expectPaced(slots, 50);
   });
 });
 

@@ -1,0 +1,109 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { callPacer, provisionRows } from '../../bot/bulk/bulk-runner.ts';
+import { checkRows, type BulkRow } from '../../machines/bulk/bulk-rows.ts';
+import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
+import { createMemoryStore } from '../../store/memory-store.ts';
+import { openPostgresStore } from '../../store/postgres-store.ts';
+import type { Store } from '../../store/store.ts';
+import { WholesaleClient } from '../../webex/wholesale-client.ts';
+import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
+
+let postgres: TestPostgres | undefined;
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+}, 120_000);
+afterAll(async () => {
+  await postgres?.stop();
+});
+
+let sandbox: RunningSandbox;
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+  await sandbox.close();
+});
+
+/** A sandbox whose subscriber API takes `limit` requests a second, with one customer and two CSVs' worth of rows. */
+async function setUp(limit: number): Promise<{ customerId: string; halves: [BulkRow[], BulkRow[]] }> {
+  sandbox = await startSandbox({ subscriberRateLimit: limit });
+  const customer = sandbox.wholesale.create(
+    {
+      externalId: 'acme-001',
+      provisioningId: 'x',
+      address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
+      packages: ['webex_calling'],
+      customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' },
+    },
+    Date.now() - 60_000,
+  );
+  const location = sandbox.subscribers.addLocation({
+    orgId: customer.orgId,
+    name: 'HQ',
+    timeZone: 'Europe/Berlin',
+    preferredLanguage: 'de_de',
+    announcementLanguage: 'de_de',
+    address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
+  });
+  const target = {
+    externalId: 'acme-001',
+    id: customer.id,
+    orgId: customer.orgId,
+    name: 'Acme GmbH',
+    adminEmail: 'admin@acme.example',
+    country: 'DE',
+    packages: ['webex_calling'],
+  };
+  const records = Array.from({ length: 120 }, (_, i) => ({
+    firstName: 'User',
+    lastName: `No${i}`,
+    email: `user${i}@acme.example`,
+    package: 'webex_calling',
+    location: 'HQ',
+    phoneNumber: `+4930${String(1_000_000 + i)}`,
+    extension: '',
+  }));
+  const checked = checkRows(records, target, [{ id: location.id, name: 'HQ' }]);
+  if (!checked.ok) throw new Error('the rows did not validate');
+  return { customerId: customer.id, halves: [checked.rows.slice(0, 60), checked.rows.slice(60)] };
+}
+
+/** Two replicas, each with its own client, its own store handle and its own CSV, running at once. */
+async function runBoth(
+  customerId: string,
+  halves: [BulkRow[], BulkRow[]],
+  replicaStores: [Store, Store],
+  perSecond: number,
+) {
+  const token = sandbox.state.personByKey('alice').token;
+  const results = await Promise.all(
+    halves.map((rows, i) =>
+      provisionRows(new WholesaleClient({ baseUrl: sandbox.apiUrl, token, maxAttempts: 30 }), customerId, rows, {
+        concurrency: 4,
+        pace: callPacer(replicaStores[i]!, 'wholesale:partner', perSecond),
+      }),
+    ),
+  );
+  return {
+    created: results.flat().filter((r) => r.outcome === 'created').length,
+    throttled: sandbox.calls.filter((c) => c.operation === 'POST /wholesale/subscribers' && c.status === 429).length,
+  };
+}
+
+describe('the bulk call budget of one partner token', () => {
+  it('is shared by two replicas on one PostgreSQL: together they stay within the API limit and meet no 429', async () => {
+    const { customerId, halves } = await setUp(40);
+    const url = await postgres!.database();
+    const replicaStores: [Store, Store] = [await openPostgresStore(url), await openPostgresStore(url)];
+    stores.push(...replicaStores);
+    const { created, throttled } = await runBoth(customerId, halves, replicaStores, 40);
+    expect(created).toBe(120);
+    expect(throttled).toBe(0);
+  });
+
+  it('is spent twice over by replicas that do not share it (each on a store of its own), which the API answers with 429s', async () => {
+    const { customerId, halves } = await setUp(40);
+    const { created, throttled } = await runBoth(customerId, halves, [createMemoryStore(), createMemoryStore()], 40);
+    expect(created).toBe(120);
+    expect(throttled).toBeGreaterThan(0);
+  });
+});
