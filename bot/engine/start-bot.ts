@@ -218,14 +218,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     engine.startSweeper(options.sweepMs ?? 1000, () => approvals.sweep());
     if (store.shared) {
       // Replicas: the events a replica that died had acknowledged are handled by a survivor.
-      const takeoverMs = options.takeoverMs ?? 15_000;
+      // The age only covers the moment between an event's record and its lock (a replica that has
+      // the event in hand holds the lock), so it can be short; the check runs at least every second.
+      const takeoverMs = options.takeoverMs ?? 5_000;
       takeover = setInterval(
         () => {
           void received
             .takeOver(takeoverMs)
             .catch((error: unknown) => log.error('taking over unfinished events failed', { error }));
         },
-        Math.max(250, Math.floor(takeoverMs / 3)),
+        Math.min(1000, Math.max(250, Math.floor(takeoverMs / 3))),
       );
       takeover.unref();
     }

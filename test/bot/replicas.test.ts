@@ -1,6 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roundRobin } from '../support/balancer.ts';
 import { postAs, waitFor } from '../support/harness.ts';
 import { freePort, useChildBots } from '../support/bot-process.ts';
 import { pressButton } from '../support/press-button.ts';
@@ -15,41 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await postgres?.stop();
 });
-
-/** A load balancer in front of the replicas: each request to the next one, passed over to another when one is down. */
-async function roundRobin(
-  ports: readonly number[],
-): Promise<{ url: string; served: number[]; close(): Promise<void> }> {
-  let next = 0;
-  const served = ports.map(() => 0);
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const attempt = (left: number) => {
-        const index = next++ % ports.length;
-        const upstream = http.request(
-          { host: '127.0.0.1', port: ports[index], method: req.method, path: req.url, headers: req.headers },
-          (answer) => {
-            served[index]! += 1;
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            answer.pipe(res);
-          },
-        );
-        upstream.on('error', () => (left > 1 ? attempt(left - 1) : res.writeHead(502).end()));
-        upstream.end(body);
-      };
-      attempt(ports.length);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    served,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** Two bot processes on one PostgreSQL behind one URL, as a partner runs them behind a load balancer. */
 describe('two replicas on one PostgreSQL', () => {

@@ -368,7 +368,8 @@ describe('add users from a CSV across a SIGKILL mid-way', () => {
     expect(done.markdown).toMatch(/: \d+ created, \d+ already existed, 0 failed\*\*$/);
     const [created, existed] = /(\d+) created, (\d+) already existed/.exec(done.markdown!)!.slice(1).map(Number);
     expect(created! + existed!).toBe(300);
-  });
+    // Two process starts and 300 rows at the API's limit: slower than most tests, under load more so.
+  }, 45_000);
 });
 
 describe('add user and add location across a SIGKILL after Webex did the create', () => {

@@ -203,6 +203,32 @@ describe.each(implementations)('the %s store', (_name, open) => {
     });
     expect((await store.getSpace('room-2'))?.language).toBe('en');
   });
+  it('runs work under nested locks for many keys at once (an event’s lock, then its conversation’s) without running dry', async () => {
+    const store = await open();
+    const done = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        store.exclusive(`event:${i}`, () => store.exclusive(`conversation:${i % 7}`, () => Promise.resolve(i))),
+      ),
+    );
+    expect(done).toEqual(Array.from({ length: 60 }, (_, i) => i));
+  }, 10_000);
+
+  it('lets one holder of a key run at a time, also within one process, and a try give up while it is held', async () => {
+    const store = await open();
+    let inside = 0;
+    let most = 0;
+    const slow = async () => {
+      most = Math.max(most, ++inside);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      inside--;
+    };
+    const holding = store.exclusive('conversation:x', slow);
+    const tried = store.tryExclusive('conversation:x', slow);
+    await Promise.all([holding, ...Array.from({ length: 4 }, () => store.exclusive('conversation:x', slow))]);
+    expect(await tried).toBe(false);
+    expect(most).toBe(1);
+  });
+
   it('hands out the slots of a call budget one interval apart, each key on its own', async () => {
     const store = await open();
     const slots = await Promise.all(Array.from({ length: 20 }, () => goAt(store.reserveCall('wholesale', 50))));

@@ -27,9 +27,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Runs `bot/main.ts` (what `npm start` runs) as a real child process with only the given environment. */
-export function spawnBot(env: Record<string, string>, nodeArgs: readonly string[] = []): BotProcess {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bot/main.ts'], {
+/**
+ * Runs `bot/main.ts` (what `npm start` runs), or another script of the project, as a real child
+ * process with only the given environment.
+ */
+export function spawnBot(
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+  script = 'bot/main.ts',
+): BotProcess {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
