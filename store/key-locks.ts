@@ -67,49 +67,57 @@ export function keyLocks(across?: {
 }
 
 /**
- * Per-key locks shared by every process on one PostgreSQL: session advisory locks, all held on one
- * connection of this process's own, so that work holding one lock never needs a second connection
- * to take another (a pool of lock connections runs dry under nested locks and waits for ever). A
- * lock another process holds is tried again with a short pause instead of blocking that connection.
- * If the connection is lost, its locks go with it: the next lock opens a new one, and the stores'
- * revision checks still refuse a write based on stale data.
+ * Per-key locks shared by every process on one PostgreSQL: session advisory locks on a few
+ * connections of this process's own, each key always on the same one. Work that holds a lock never
+ * needs a connection to itself to take another (a pool of lock connections, one per held lock, ran
+ * dry under nested locks and waited for ever); a lock another process holds is tried again after
+ * a short pause instead of blocking a connection. Several connections, so that the lock traffic of
+ * many events at once does not queue on one. If a connection is lost, its locks go with it: the
+ * next lock opens a new one, and the stores' revision checks still refuse a write based on stale data.
  */
-export function advisoryLocks(connectionString: string): Locks & { close(): Promise<void> } {
-  let session: Promise<pg.Client> | undefined;
-  const connect = () => {
-    session ??= (async () => {
-      const client = new pg.Client({ connectionString });
-      client.on('error', () => {
-        session = undefined;
-      });
-      client.on('end', () => {
-        session = undefined;
-      });
-      await client.connect();
-      return client;
-    })().catch((error: unknown) => {
-      session = undefined;
-      throw error;
-    });
+export function advisoryLocks(connectionString: string, connections = 4): Locks & { close(): Promise<void> } {
+  const sessions: (Promise<pg.Client> | undefined)[] = Array.from({ length: connections }, () => undefined);
+  const connect = (index: number): Promise<pg.Client> => {
+    const open = sessions[index];
+    if (open) return open;
+    const client = new pg.Client({ connectionString });
+    const lost = () => {
+      if (sessions[index] === session) sessions[index] = undefined;
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    const session: Promise<pg.Client> = client.connect().then(
+      () => client,
+      (error: unknown) => {
+        lost();
+        throw error;
+      },
+    );
+    sessions[index] = session;
     return session;
+  };
+  /** The key's connection: the same one every time, so its unlock reaches the session that holds it. */
+  const sessionOf = (key: string) => {
+    let hash = 0;
+    for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) | 0;
+    return connect(Math.abs(hash) % connections);
   };
   const locks = keyLocks({
     async tryLock(key) {
       const result = await (
-        await connect()
+        await sessionOf(key)
       ).query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key]);
       return result.rows[0]?.locked === true;
     },
     async unlock(key) {
-      await (await connect()).query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+      await (await sessionOf(key)).query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
     },
   });
   return {
     ...locks,
     async close() {
-      const open = session;
-      session = undefined;
-      if (open) await (await open).end();
+      const open = sessions.splice(0, connections, ...sessions.map(() => undefined));
+      await Promise.all(open.map(async (session) => (await session?.catch(() => undefined))?.end()));
     },
   };
 }

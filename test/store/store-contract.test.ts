@@ -50,7 +50,8 @@ function expectPaced(slots: readonly number[], intervalMs: number): void {
   const sorted = [...slots].sort((a, b) => a - b);
   // From the first call on, the n-th has waited at least n intervals (by the end, all of them).
   for (let n = 1; n < sorted.length; n++) expect(sorted[n]! - sorted[0]!).toBeGreaterThan(n * intervalMs - 30);
-  expect(sorted.at(-1)! - sorted[0]!).toBeLessThan(sorted.length * intervalMs + 50);
+  // Nor much slower than the budget (a loaded machine answers some reservations late).
+  expect(sorted.at(-1)! - sorted[0]!).toBeLessThan(1.5 * sorted.length * intervalMs);
 }
 
 let dir: string;
