@@ -10,3 +10,8 @@ export function webexId(kind: IdKind, uuid: string = randomUUID()): string {
 export function trackingId(): string {
   return `SANDBOX_${randomUUID()}`;
 }
+
+/** The uuid inside a Webex id (what the websocket's activities name things by). */
+export function uuidOf(id: string): string {
+  return /^ciscospark:\/\/[^/]+\/[A-Z_]+\/(.+)$/.exec(Buffer.from(id, 'base64url').toString('utf8'))?.[1] ?? '';
+}

@@ -21,6 +21,8 @@ import { mountContentRoute } from './content-route.ts';
 import { RateLimiter, SubscriberState } from './subscriber-state.ts';
 import { WholesaleState, type Outcome } from './wholesale-state.ts';
 import { WebhookDelivery, type DeliveryOptions } from './webhook-delivery.ts';
+import { Mercury } from './mercury.ts';
+import { deviceRoutes, websocketControl } from './device-routes.ts';
 
 export interface SandboxOptions {
   readonly port?: number;
@@ -40,6 +42,10 @@ export interface RunningSandbox {
   readonly url: string;
   /** The Webex API base the bot is pointed at, e.g. http://127.0.0.1:3100/v1 */
   readonly apiUrl: string;
+  /** The emulated device service (WDM) a bot on the websocket registers at, e.g. http://127.0.0.1:3100/wdm/api/v1 */
+  readonly devicesUrl: string;
+  /** The emulated websocket: devices, frames sent, acknowledgements, faults. */
+  readonly mercury: Mercury;
   readonly state: SandboxState;
   readonly faults: Faults;
   readonly delivery: WebhookDelivery;
@@ -79,6 +85,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const delivery = new WebhookDelivery(state, options.delivery);
   const app = express();
   app.disable('x-powered-by');
+  let baseUrl = '';
+  const mercury = new Mercury(state, () => baseUrl);
+  delivery.onPublish((...event) => mercury.publish(...event));
+  app.use(deviceRoutes(state, mercury, () => baseUrl));
 
   const wholesale = new WholesaleState(options.provisioningMs ?? 3000);
   const wholesaleValidator = new SpecValidator(wholesaleSpec);
@@ -223,6 +233,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     });
     res.status(201).json({ url: `${apiUrl}/contents/${id}` });
   });
+  control.use('/websocket', websocketControl(mercury));
   control.use('/partner-hub', partnerHubRoutes(partnerHubTemplates));
   app.use('/_sandbox', control);
 
@@ -251,9 +262,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const { port } = server.address() as AddressInfo;
   const url = `http://${host}:${port}`;
   apiUrl = `${url}/v1`;
+  baseUrl = url;
+  mercury.attach(server);
   return {
     url,
     apiUrl: `${url}/v1`,
+    devicesUrl: `${url}/wdm/api/v1`,
+    mercury,
     state,
     faults,
     delivery,
@@ -266,6 +281,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     partnerHubTemplates,
     async close() {
       await delivery.idle();
+      mercury.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

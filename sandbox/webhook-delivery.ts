@@ -58,6 +58,14 @@ export class WebhookDelivery {
   private readonly retryDelaysMs: readonly number[];
   private readonly timeoutMs: number;
   private readonly deactivateAfter: number;
+  /** Told of every event as it is published (the websocket sends it to connected devices too). */
+  private readonly listeners: ((
+    resource: string,
+    event: string,
+    data: EventData,
+    actorId: string,
+    audience: (owner: SandboxPerson) => boolean,
+  ) => void)[] = [];
 
   constructor(
     private readonly state: SandboxState,
@@ -76,6 +84,7 @@ export class WebhookDelivery {
     actorId: string,
     audience: (owner: SandboxPerson) => boolean,
   ): void {
+    for (const listener of this.listeners) listener(resource, event, data, actorId, audience);
     for (const webhook of this.state.webhooks) {
       if (
         webhook.status !== 'active' ||
@@ -115,6 +124,11 @@ export class WebhookDelivery {
       this.deliveries.push(delivery);
       this.track(this.run(delivery, webhook));
     }
+  }
+
+  /** Calls `listener` with every event published from now on. */
+  onPublish(listener: (typeof this.listeners)[number]): void {
+    this.listeners.push(listener);
   }
 
   /** Sends a past delivery again, the same bytes, as Webex does when it is unsure it got through. */
