@@ -46,6 +46,7 @@ async function main(): Promise<void> {
           webexApiUrl: sandbox.apiUrl,
           botToken,
           webhookSecret: secret,
+          devicesUrl: sandbox.devicesUrl,
           wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token },
           partnerHub: sandboxPartnerHub(sandbox.url),
           knownRoles: seedRoles(),
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
       level: config.logLevel,
       secrets: [
         config.botToken,
-        config.webhookSecret,
+        ...(config.webhookSecret ? [config.webhookSecret] : []),
         config.wholesaleToken,
         ...(config.databaseUrl ? [config.databaseUrl] : []),
       ],
@@ -83,8 +84,10 @@ async function main(): Promise<void> {
         {
           webexApiUrl: config.webexApiUrl,
           botToken: config.botToken,
-          webhookSecret: config.webhookSecret,
-          publicUrl: config.publicUrl,
+          // Over the websocket no webhook is expected: a random secret refuses any that still arrives.
+          webhookSecret: config.webhookSecret ?? randomBytes(20).toString('hex'),
+          ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+          devicesUrl: config.devicesUrl,
           wholesale: { apiUrl: config.wholesaleApiUrl, token: config.wholesaleToken },
         },
         { store, log, approvalPolicy },

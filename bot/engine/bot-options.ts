@@ -12,6 +12,8 @@ export interface WebexSide {
   readonly botToken: string;
   readonly webhookSecret: string;
   readonly publicUrl?: string;
+  /** The device service the websocket transport registers its device at. */
+  readonly devicesUrl: string;
   readonly wholesale: { readonly apiUrl: string; readonly token: string };
   /** The sandbox plays Partner Hub and issues Provisioning IDs; real Webex has no API for that. */
   readonly partnerHub?: PartnerHub;
@@ -41,6 +43,8 @@ export function botOptions(
     botToken: side.botToken,
     webhookSecret: side.webhookSecret,
     ...(side.publicUrl ? { publicUrl: side.publicUrl } : {}),
+    transport:
+      config.transport === 'websocket' ? { kind: 'websocket', devicesUrl: side.devicesUrl } : { kind: 'webhook' },
     host: config.host,
     port: config.port,
     language: config.language,

@@ -19,6 +19,10 @@ const hints: Record<string, string> = {
     'the https URL at which Webex reaches this bot, e.g. https://bot.example.com (webhooks go to PUBLIC_URL/webhooks/webex)',
   WEBEX_WEBHOOK_SECRET:
     'a random string of at least 16 characters, e.g. from `openssl rand -hex 20`; Webex signs every webhook with it',
+  WEBEX_TRANSPORT:
+    'webhook (Webex POSTs events to PUBLIC_URL) or websocket (the bot opens a websocket to Webex itself: no public URL, no inbound port)',
+  WEBEX_DEVICES_URL:
+    'the Webex device service (WDM) the websocket transport registers its device at, e.g. https://wdm-a.wbx2.com/wdm/api/v1',
   WHOLESALE_TOKEN:
     'a partner administrator’s access token with the spark-admin:wholesale_customers_read/_write and wholesale_subscribers_read/_write scopes (not the bot token: bots cannot call the Wholesale API)',
   WHOLESALE_API_URL: 'an http(s) URL such as https://webexapis.com/v1 (defaults to WEBEX_API_URL)',
@@ -89,6 +93,7 @@ const common = {
   ),
   BOT_LANGUAGE: z.preprocess(blankAsUnset, z.enum(locales).default('en')),
   LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  WEBEX_TRANSPORT: z.preprocess(blankAsUnset, z.enum(['webhook', 'websocket']).default('webhook')),
 };
 
 const sandboxEnv = z.object({
@@ -108,12 +113,18 @@ const realEnv = z
     HOST: z.preprocess(blankAsUnset, z.string().min(1).default('0.0.0.0')),
     WEBEX_BOT_TOKEN: z.string().min(20, 'too short to be a Webex access token'),
     WEBEX_API_URL: z.preprocess(blankAsUnset, httpUrl.default('https://webexapis.com/v1')),
-    PUBLIC_URL: z.preprocess(blankAsUnset, httpUrl),
-    WEBEX_WEBHOOK_SECRET: z.preprocess(blankAsUnset, z.string().min(16, 'shorter than 16 characters')),
+    // Required for webhooks only (below): over the websocket Webex never calls the bot.
+    PUBLIC_URL: z.preprocess(blankAsUnset, httpUrl.optional()),
+    WEBEX_WEBHOOK_SECRET: z.preprocess(blankAsUnset, z.string().min(16, 'shorter than 16 characters').optional()),
+    WEBEX_DEVICES_URL: z.preprocess(blankAsUnset, httpUrl.default('https://wdm-a.wbx2.com/wdm/api/v1')),
     WHOLESALE_TOKEN: z.preprocess(blankAsUnset, z.string().min(20, 'too short to be a Webex access token')),
     WHOLESALE_API_URL: z.preprocess(blankAsUnset, httpUrl.optional()),
   })
   .superRefine((env, ctx) => {
+    if (env.WEBEX_TRANSPORT === 'webhook') {
+      for (const key of ['PUBLIC_URL', 'WEBEX_WEBHOOK_SECRET'] as const)
+        if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'required for webhooks' });
+    }
     if (env.WHOLESALE_TOKEN === env.WEBEX_BOT_TOKEN)
       ctx.addIssue({ code: 'custom', path: ['WHOLESALE_TOKEN'], message: 'the same as WEBEX_BOT_TOKEN' });
   });
@@ -142,6 +153,8 @@ interface CommonConfig {
   /** The on-call space for failure notices; in sandbox mode the seeded "Provisioning" space. */
   readonly alertRoomId?: string;
   readonly approvalPolicyFile?: string;
+  /** How events reach the bot: Webex POSTs them (webhook), or the bot opens a websocket to Webex. */
+  readonly transport: 'webhook' | 'websocket';
 }
 
 interface SandboxConfig extends CommonConfig {
@@ -153,8 +166,12 @@ interface RealConfig extends CommonConfig {
   readonly mode: 'real';
   readonly webexApiUrl: string;
   readonly botToken: string;
-  readonly publicUrl: string;
-  readonly webhookSecret: string;
+  /** Webhooks only: where Webex reaches the bot. */
+  readonly publicUrl?: string;
+  /** Webhooks only (with a websocket, still checked on any webhook that arrives). */
+  readonly webhookSecret?: string;
+  /** Websocket only: the device service the bot registers its device at. */
+  readonly devicesUrl: string;
   readonly wholesaleToken: string;
   readonly wholesaleApiUrl: string;
 }
@@ -201,6 +218,7 @@ function commonOf(v: z.output<typeof sandboxEnv> | z.output<typeof realEnv>, def
     roles: rolesOf(v),
     ...(v.ALERT_ROOM_ID ? { alertRoomId: v.ALERT_ROOM_ID } : {}),
     ...(v.APPROVAL_POLICY_FILE ? { approvalPolicyFile: v.APPROVAL_POLICY_FILE } : {}),
+    transport: v.WEBEX_TRANSPORT,
   };
 }
 
@@ -227,7 +245,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     wholesaleToken: v.WHOLESALE_TOKEN,
     wholesaleApiUrl: v.WHOLESALE_API_URL ?? v.WEBEX_API_URL,
     botToken: v.WEBEX_BOT_TOKEN,
-    publicUrl: v.PUBLIC_URL,
-    webhookSecret: v.WEBEX_WEBHOOK_SECRET,
+    ...(v.PUBLIC_URL ? { publicUrl: v.PUBLIC_URL } : {}),
+    ...(v.WEBEX_WEBHOOK_SECRET ? { webhookSecret: v.WEBEX_WEBHOOK_SECRET } : {}),
+    devicesUrl: v.WEBEX_DEVICES_URL,
   });
 }

@@ -1,6 +1,8 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Store } from '../../store/store.ts';
 
+export type FrameOutcome = 'accepted' | 'duplicate' | 'ignored' | 'rejected_body' | 'store_unavailable';
+
 export type EventOutcome = 'accepted' | 'duplicate' | 'rejected_signature' | 'rejected_body' | 'store_unavailable';
 
 /** The bot's Prometheus metrics, on a registry of its own (several bots in one test process do not mix). */
@@ -31,6 +33,18 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly frames = new Counter({
+    name: 'bot_websocket_events_total',
+    help: 'Websocket activities received, by outcome (accepted, duplicate, ignored: the bot’s own, rejected_body, store_unavailable).',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+  private readonly reconnects = new Counter({
+    name: 'bot_websocket_reconnects_total',
+    help: 'Times the websocket was reopened after it dropped.',
+    registers: [this.registry],
+  });
+
   constructor(store: Store) {
     new Gauge({
       name: 'bot_procedures_in_flight',
@@ -48,6 +62,14 @@ export class Metrics {
 
   event(outcome: EventOutcome): void {
     this.events.inc({ outcome });
+  }
+
+  websocketFrame(outcome: FrameOutcome): void {
+    this.frames.inc({ outcome });
+  }
+
+  websocketReconnected(): void {
+    this.reconnects.inc();
   }
 
   handled(resource: string, seconds: number): void {

@@ -14,6 +14,8 @@ export function readinessCheck(deps: {
   readonly store: Store;
   readonly webex: Pick<MessagingClient, 'getMe' | 'listWebhooks'>;
   readonly targetUrl: () => string;
+  /** With the websocket transport: its state instead of the webhooks check. */
+  readonly websocket?: () => { readonly state: 'connected' | 'reconnecting'; readonly since: Date };
 }): () => Promise<Readiness> {
   return async () => {
     const checks: Record<string, string> = {};
@@ -32,12 +34,17 @@ export function readinessCheck(deps: {
       await deps.webex.getMe();
       return 'ok';
     });
-    await probe('webhooks', async () => {
-      const ours = (await deps.webex.listWebhooks()).filter((w) => w.targetUrl === deps.targetUrl());
-      const inactive = ours.filter((w) => w.status === 'inactive').length;
-      if (ours.length < 2 || inactive > 0) throw new Error(`${ours.length} registered, ${inactive} inactive`);
-      return 'ok';
-    });
-    return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
+    const websocket = deps.websocket;
+    if (websocket) {
+      const { state, since } = websocket();
+      checks.websocket = state === 'connected' ? 'connected' : `reconnecting (since ${since.toISOString()})`;
+    } else
+      await probe('webhooks', async () => {
+        const ours = (await deps.webex.listWebhooks()).filter((w) => w.targetUrl === deps.targetUrl());
+        const inactive = ours.filter((w) => w.status === 'inactive').length;
+        if (ours.length < 2 || inactive > 0) throw new Error(`${ours.length} registered, ${inactive} inactive`);
+        return 'ok';
+      });
+    return { ready: Object.values(checks).every((c) => c === 'ok' || c === 'connected'), checks };
   };
 }

@@ -22,7 +22,9 @@ import type { ApprovalPolicy } from '../approval/approval-policy.ts';
 import { webexMessenger } from './messenger.ts';
 import type { Logger } from './logger.ts';
 import type { FeatureKit } from './feature-kit.ts';
-import { registerWebhooks } from '../http/register-webhooks.ts';
+import { registerWebhooks, removeWebhooks } from '../http/register-webhooks.ts';
+import { HttpClient } from '../../webex/http-client.ts';
+import { WebsocketTransport } from '../websocket/websocket-transport.ts';
 
 export interface BotOptions {
   readonly webexApiUrl: string;
@@ -58,6 +60,19 @@ export interface BotOptions {
   readonly bulk?: { readonly batchSize?: number; readonly concurrency?: number; readonly callsPerSecond?: number };
   /** The clock for deadlines (approvals' expiry, reminders); tests pass a fake one. */
   readonly clock?: () => Date;
+  /**
+   * How events arrive: webhooks to `publicUrl` (the default), or a websocket the bot opens to the
+   * device service's socket (no inbound traffic). With the websocket the bot deletes its webhooks.
+   */
+  readonly transport?:
+    | { readonly kind: 'webhook' }
+    | {
+        readonly kind: 'websocket';
+        readonly devicesUrl: string;
+        readonly keepAliveMs?: number;
+        readonly reconnectBaseMs?: number;
+        readonly newDeviceAfter?: number;
+      };
   /** Fewer, faster retries in tests; the defaults suit Webex. */
   readonly http?: { readonly maxAttempts?: number; readonly backoffMs?: number };
 }
@@ -189,12 +204,33 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   let targetUrl = '';
   let takeover: NodeJS.Timeout | undefined;
   const received = inbox;
+  const socketOptions = options.transport?.kind === 'websocket' ? options.transport : undefined;
+  const websocket = socketOptions
+    ? new WebsocketTransport({
+        devices: new HttpClient({ baseUrl: socketOptions.devicesUrl, token: options.botToken, log, ...options.http }),
+        token: options.botToken,
+        botId: bot.id,
+        deviceName: `${bot.displayName} (onboarding bot)`,
+        inbox,
+        log,
+        metrics,
+        clock,
+        ...(socketOptions.keepAliveMs !== undefined ? { keepAliveMs: socketOptions.keepAliveMs } : {}),
+        ...(socketOptions.reconnectBaseMs !== undefined ? { reconnectBaseMs: socketOptions.reconnectBaseMs } : {}),
+        ...(socketOptions.newDeviceAfter !== undefined ? { newDeviceAfter: socketOptions.newDeviceAfter } : {}),
+      })
+    : undefined;
   const app = createServer({
     webhookSecret: options.webhookSecret,
     inbox,
     log,
     metrics,
-    readiness: readinessCheck({ store, webex, targetUrl: () => targetUrl }),
+    readiness: readinessCheck({
+      store,
+      webex,
+      targetUrl: () => targetUrl,
+      ...(websocket ? { websocket: () => websocket.status() } : {}),
+    }),
   });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(options.port, options.host, () => resolve(s));
@@ -207,12 +243,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     // Replicas behind one PUBLIC_URL register the same webhooks: one at a time, so none removes
     // as a duplicate what another has just created.
     const registration = await store.exclusive('webhooks', () =>
-      registerWebhooks(
-        webex,
-        { targetUrl, secret: options.webhookSecret, name: `${bot.displayName} (onboarding bot)` },
-        log,
-      ),
+      websocket
+        ? // Events come over the websocket now: webhooks left from before would send each one twice.
+          removeWebhooks(webex, log)
+        : registerWebhooks(
+            webex,
+            { targetUrl, secret: options.webhookSecret, name: `${bot.displayName} (onboarding bot)` },
+            log,
+          ),
     );
+    await websocket?.start();
     const resumed = await engine.resume();
     const replayed = await inbox.replay();
     engine.startSweeper(options.sweepMs ?? 1000, () => approvals.sweep());
@@ -235,12 +275,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     if (replayed > 0) log.info('events handled that a restart had cut off', { count: replayed });
     log.info('bot ready', {
       url,
+      transport: websocket ? 'websocket' : 'webhook',
       botId: bot.id,
       webhooksCreated: registration.created,
       webhooksKept: registration.updated,
       duplicatesRemoved: registration.deleted,
     });
   } catch (error) {
+    await websocket?.close();
     server.close();
     throw error;
   }
@@ -257,6 +299,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     async close() {
       engine.stopSweeper();
       if (takeover) clearInterval(takeover);
+      await websocket?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -69,3 +69,18 @@ export async function registerWebhooks(
   }
   return { created, updated, deleted, webhooks };
 }
+
+/**
+ * Deletes the bot's webhooks for the events it needs, whatever their target: with the websocket
+ * transport they would deliver every event a second time (the inbox would drop it, at a cost).
+ */
+export async function removeWebhooks(webex: MessagingClient, log: Logger): Promise<RegistrationResult> {
+  let deleted = 0;
+  for (const webhook of await webex.listWebhooks()) {
+    if (!REQUIRED_WEBHOOKS.some((r) => r.resource === webhook.resource && r.event === webhook.event)) continue;
+    await webex.deleteWebhook(webhook.id);
+    deleted++;
+    log.info('webhook deleted: events come over the websocket', { resource: webhook.resource, event: webhook.event });
+  }
+  return { created: 0, updated: 0, deleted, webhooks: [] };
+}

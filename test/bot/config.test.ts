@@ -76,4 +76,31 @@ describe('loadConfig', () => {
     expect(message).not.toContain(real.WEBEX_BOT_TOKEN);
     expect(message).toContain('PUBLIC_URL is missing');
   });
+
+  it('needs no public URL and no webhook secret over the websocket, and registers at Webex’s device service by default', () => {
+    const { PUBLIC_URL: _url, WEBEX_WEBHOOK_SECRET: _secret, ...env } = real;
+    const config = loadConfig({ ...env, WEBEX_TRANSPORT: 'websocket' });
+    expect(config).toMatchObject({
+      mode: 'real',
+      transport: 'websocket',
+      devicesUrl: 'https://wdm-a.wbx2.com/wdm/api/v1',
+    });
+    expect(config).not.toHaveProperty('publicUrl');
+    expect(
+      loadConfig({ ...env, WEBEX_TRANSPORT: 'websocket', WEBEX_DEVICES_URL: 'http://127.0.0.1:3100/wdm/api/v1/' }),
+    ).toMatchObject({ devicesUrl: 'http://127.0.0.1:3100/wdm/api/v1' });
+  });
+
+  it('names an unknown transport and says what the two are', () => {
+    expect(problems({ ...real, WEBEX_TRANSPORT: 'carrier-pigeon' })).toMatch(
+      /WEBEX_TRANSPORT is not valid .*; set it to webhook \(Webex POSTs events to PUBLIC_URL\) or websocket/,
+    );
+  });
+
+  it('still needs the public URL and the secret for webhooks, the default', () => {
+    const { PUBLIC_URL: _url, WEBEX_WEBHOOK_SECRET: _secret, ...env } = real;
+    const message = problems(env);
+    expect(message).toContain('PUBLIC_URL is missing');
+    expect(message).toContain('WEBEX_WEBHOOK_SECRET is missing');
+  });
 });

@@ -1,19 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.ts';
-
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+import { startHarness, transports, type Harness } from '../support/harness.ts';
 
 const cardOf = (message: { attachments?: readonly { content: Record<string, unknown> }[] }) =>
   message.attachments?.[0]?.content;
 const textOf = (card: Record<string, unknown> | undefined) => JSON.stringify(card ?? {});
 
-describe('help over real HTTP against the sandbox', () => {
+describe.each(transports)('help against the sandbox, events by %s', (transport) => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness({ transport });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
   it('answers `help` in a direct space with the help card and its markdown twin', async () => {
     await h.say('alice', 'direct-alice', 'help');
     const [reply] = await h.waitForBotMessages('direct-alice', 1);
@@ -37,12 +37,9 @@ describe('help over real HTTP against the sandbox', () => {
     await h.waitForBotMessages('provisioning', 1);
     await h.settle();
     expect(h.botMessages('provisioning')).toHaveLength(1);
-    const toBot = h.sandbox.delivery.deliveries.filter(
-      (d) =>
-        d.resource === 'messages' &&
-        d.webhookId &&
-        h.sandbox.state.message(d.dataId)?.personId === h.person('alice').id,
-    );
+    const toBot = h
+      .eventsSent()
+      .filter((d) => d.resource === 'messages' && h.sandbox.state.message(d.dataId)?.personId === h.person('alice').id);
     expect(toBot).toHaveLength(1);
   });
 
@@ -57,11 +54,9 @@ describe('help over real HTTP against the sandbox', () => {
     await h.say('alice', 'direct-alice', 'help');
     await h.waitForBotMessages('direct-alice', 1);
     await h.settle();
-    const own = h.sandbox.delivery.deliveries.filter(
-      (d) => h.sandbox.state.message(d.dataId)?.personId === h.sandbox.state.bot.id,
-    );
+    const own = h.eventsSent().filter((d) => h.sandbox.state.message(d.dataId)?.personId === h.sandbox.state.bot.id);
     expect(own.length).toBeGreaterThan(0);
-    expect(own.every((d) => d.state === 'delivered')).toBe(true);
+    expect(own.every((d) => d.taken)).toBe(true);
     expect(h.botMessages('direct-alice')).toHaveLength(1);
   });
 
@@ -84,7 +79,7 @@ describe('help over real HTTP against the sandbox', () => {
 
   it('answers in German when the bot is configured so', async () => {
     await h.close();
-    h = await startHarness({ language: 'de' });
+    h = await startHarness({ language: 'de', transport });
     await h.say('alice', 'direct-alice', 'hilfe');
     const [reply] = await h.waitForBotMessages('direct-alice', 1);
     expect(textOf(cardOf(reply!))).toContain('Diese Liste der Befehle anzeigen.');

@@ -26,6 +26,11 @@ export interface Harness {
   botMessages(roomKey: string): ReturnType<typeof listBotMessages>;
   /** Waits until the bot has posted `count` messages in the space. */
   waitForBotMessages(roomKey: string, count: number, timeoutMs?: number): Promise<ReturnType<typeof listBotMessages>>;
+  /**
+   * The events the sandbox sent the bot on its transport (webhook deliveries or websocket frames),
+   * with whether the bot took each (a 2xx, or an acknowledgement).
+   */
+  eventsSent(): { readonly dataId: string; readonly resource: string; readonly taken: boolean }[];
   /** Waits until the sandbox has no delivery in flight and the bot no event in hand. */
   settle(): Promise<void>;
   person(key: string): SandboxPerson;
@@ -133,7 +138,13 @@ export interface HarnessOptions {
   readonly approvalPolicy?: ApprovalPolicy | ((sandbox: RunningSandbox) => ApprovalPolicy);
   /** A clock for deadlines; the real one by default. */
   readonly clock?: () => Date;
+  /** How events reach the bot: signed webhooks (default) or the websocket it opens to the sandbox. */
+  readonly transport?: Transport;
 }
+
+export type Transport = 'webhook' | 'websocket';
+/** Both transports, for `describe.each`: the flow tests run once per transport. */
+export const transports: readonly Transport[] = ['webhook', 'websocket'];
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sandbox = await startSandbox({
@@ -171,6 +182,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     alertRoomId: sandbox.state.roomByKey('provisioning').id,
     pollMs: 100,
     sweepMs: 50,
+    ...(options.transport === 'websocket'
+      ? {
+          transport: {
+            kind: 'websocket',
+            devicesUrl: sandbox.devicesUrl,
+            keepAliveMs: 1000,
+            reconnectBaseMs: 20,
+          },
+        }
+      : {}),
     ...(options.provisioningIds === 'paste' ? {} : { partnerHub: sandboxPartnerHub(sandbox.url) }),
   });
   const harness: Harness = {
@@ -189,6 +210,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return (await response.json()) as { id: string };
     },
     botMessages: (roomKey) => listBotMessages(sandbox, roomKey),
+    eventsSent: () =>
+      options.transport === 'websocket'
+        ? sandbox.mercury.frames.map((f) => ({
+            dataId: f.restId,
+            resource: f.verb === 'post' ? 'messages' : 'attachmentActions',
+            taken: f.acked,
+          }))
+        : sandbox.delivery.deliveries.map((d) => ({
+            dataId: d.dataId,
+            resource: d.resource,
+            taken: d.state === 'delivered',
+          })),
     async waitForBotMessages(roomKey, count, timeoutMs) {
       await waitFor(
         `${count} bot message(s) in ${roomKey}`,
@@ -199,6 +232,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async settle() {
       await sandbox.delivery.idle();
+      // A frame is acknowledged once its event is in the inbox: until then the bot may not know of it.
+      await waitFor(
+        'every websocket frame acknowledged (or its connection gone)',
+        () => sandbox.mercury.frames.every((f) => f.acked || f.lost),
+        5000,
+      );
       await bot.idle();
       await sandbox.delivery.idle();
     },

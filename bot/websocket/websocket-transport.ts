@@ -1,0 +1,241 @@
+import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
+import { z } from 'zod';
+import type { HttpClient } from '../../webex/http-client.ts';
+import type { WebhookEvent } from '../http/webhook-event.ts';
+import type { Inbox } from '../engine/inbox.ts';
+import type { Logger } from '../engine/logger.ts';
+import type { Metrics } from '../engine/metrics.ts';
+import { findOrRegisterDevice, type Device } from './device-registration.ts';
+import { activityVerbs, readFrame, type Activity } from './mercury-frame.ts';
+import { reconnectDelay } from './reconnect-delay.ts';
+import { decodeRestId, restIdLike, restLookupUrl } from './rest-ids.ts';
+
+export interface WebsocketTransportDeps {
+  /** A client of the device service (WDM) with the bot token; also used for the activities' REST-id lookups (full URLs). */
+  readonly devices: HttpClient;
+  readonly token: string;
+  /** The bot's own person id: its own activities are acknowledged and dropped. */
+  readonly botId: string;
+  /** The name the bot registers its device under, and finds it by after a restart. */
+  readonly deviceName: string;
+  readonly inbox: Pick<Inbox, 'record' | 'dispatch'>;
+  readonly log: Logger;
+  readonly metrics: Metrics;
+  readonly clock: () => Date;
+  /** How often a ping goes out; a connection that has not answered the previous one by then is dropped. */
+  readonly keepAliveMs?: number;
+  /** The first reconnect wait; it doubles per failed try, up to 30 s. */
+  readonly reconnectBaseMs?: number;
+  /** Failed tries in a row after which the bot registers a new device. */
+  readonly newDeviceAfter?: number;
+  readonly random?: () => number;
+}
+
+export type TransportStatus =
+  { readonly state: 'connected'; readonly since: Date } | { readonly state: 'reconnecting'; readonly since: Date };
+
+const restIdSchema = z.object({ id: z.string().min(1) }).loose();
+
+/**
+ * Events over Webex's websocket, for a bot that takes no inbound traffic: register (or reuse) a
+ * device, open its websocket, authorise with the bot token, and turn each message and card submit
+ * into the envelope the webhook route hands on, through the same inbox (dedupe, durability). A
+ * frame is acknowledged once its event is recorded, as a webhook is answered 200. The connection
+ * is kept alive by pings and reopened with backoff when it drops; events sent while it was down
+ * are not sent again by Webex and cannot be fetched.
+ */
+export class WebsocketTransport {
+  private socket: WebSocket | undefined;
+  private device: Device | undefined;
+  private current: TransportStatus;
+  private failures = 0;
+  private stopped = false;
+  private retry: NodeJS.Timeout | undefined;
+  private keepAlive: NodeJS.Timeout | undefined;
+  /** Frames are read in order, as the space shows them. */
+  private queue: Promise<void> = Promise.resolve();
+  private readonly botUuid: string;
+
+  constructor(private readonly deps: WebsocketTransportDeps) {
+    this.current = { state: 'reconnecting', since: deps.clock() };
+    this.botUuid = decodeRestId(deps.botId).uuid;
+  }
+
+  status(): TransportStatus {
+    return this.current;
+  }
+
+  /** Connects once; throws when the device service or the websocket refuses, naming what to check. */
+  async start(): Promise<void> {
+    await this.connect(false);
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    if (this.keepAlive) clearInterval(this.keepAlive);
+    const socket = this.socket;
+    if (socket && socket.readyState !== WebSocket.CLOSED) {
+      await new Promise<void>((resolve) => {
+        socket.once('close', () => resolve());
+        socket.close(1000, 'bot stopping');
+        setTimeout(() => {
+          socket.terminate();
+          resolve();
+        }, 1000).unref();
+      });
+    }
+    await this.queue;
+  }
+
+  private async connect(fresh: boolean): Promise<void> {
+    if (!this.device || fresh) {
+      const { device, registered } = await findOrRegisterDevice(this.deps.devices, this.deps.deviceName, { fresh });
+      this.device = device;
+      this.deps.log.info(registered ? 'websocket device registered' : 'websocket device reused', {
+        device: device.url,
+      });
+    }
+    const socket = new WebSocket(this.device.webSocketUrl);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('unexpected-response', (_req, res) => {
+        // The device is gone (deleted, expired): the next try registers a new one.
+        if (res.statusCode === 404 || res.statusCode === 410) this.device = undefined;
+        reject(new Error(`the websocket refused the connection: HTTP ${res.statusCode ?? '?'}`));
+        socket.terminate();
+      });
+      socket.once('error', reject);
+    });
+    socket.on('error', (error) => this.deps.log.warn('websocket error', { error: error.message }));
+    socket.send(
+      JSON.stringify({ id: randomUUID(), type: 'authorization', data: { token: `Bearer ${this.deps.token}` } }),
+    );
+    this.socket = socket;
+    this.failures = 0;
+    this.current = { state: 'connected', since: this.deps.clock() };
+    this.deps.log.info('websocket connected');
+    let alive = true;
+    socket.on('pong', () => (alive = true));
+    socket.on('message', (data: WebSocket.RawData) => {
+      alive = true;
+      const text = Array.isArray(data)
+        ? Buffer.concat(data).toString('utf8')
+        : Buffer.isBuffer(data)
+          ? data.toString('utf8')
+          : Buffer.from(new Uint8Array(data)).toString('utf8');
+      this.queue = this.queue.then(() => this.onFrame(socket, text));
+    });
+    if (this.keepAlive) clearInterval(this.keepAlive);
+    const keepAlive = setInterval(() => {
+      if (!alive) {
+        this.deps.log.warn('websocket silent: no answer to the last ping; reconnecting');
+        socket.terminate();
+        return;
+      }
+      alive = false;
+      socket.ping();
+    }, this.deps.keepAliveMs ?? 30_000);
+    keepAlive.unref();
+    this.keepAlive = keepAlive;
+    socket.once('close', (code, reason) => {
+      clearInterval(keepAlive);
+      if (this.stopped || this.socket !== socket) return;
+      this.deps.log.warn('websocket closed; reconnecting', { code, reason: reason.toString('utf8').slice(0, 200) });
+      this.current = { state: 'reconnecting', since: this.deps.clock() };
+      this.scheduleReconnect();
+    });
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped) return;
+    this.failures += 1;
+    const wait = reconnectDelay(this.failures, this.deps.random, this.deps.reconnectBaseMs);
+    this.retry = setTimeout(() => {
+      if (this.stopped) return;
+      const fresh = this.failures > (this.deps.newDeviceAfter ?? 5);
+      this.connect(fresh).then(
+        () => this.deps.metrics.websocketReconnected(),
+        (error: unknown) => {
+          this.deps.log.warn('websocket reconnect failed', {
+            attempt: this.failures,
+            newDevice: fresh,
+            error: (error as Error).message,
+          });
+          this.scheduleReconnect();
+        },
+      );
+    }, wait);
+    this.retry.unref();
+  }
+
+  private async onFrame(socket: WebSocket, text: string): Promise<void> {
+    const reading = readFrame(text);
+    if (reading.kind === 'unreadable') {
+      this.deps.log.warn('websocket frame unreadable', { why: reading.why, bytes: text.length });
+      this.deps.metrics.websocketFrame('rejected_body');
+      return;
+    }
+    const ack = (frameId: string) => {
+      if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'ack', messageId: frameId }));
+    };
+    if (reading.kind === 'ignore') {
+      this.deps.log.debug('websocket frame ignored', { why: reading.why });
+      ack(reading.frameId);
+      return;
+    }
+    const { activity } = reading;
+    if (activity.actorId === this.botUuid) {
+      this.deps.metrics.websocketFrame('ignored');
+      ack(activity.frameId);
+      return;
+    }
+    const receivedAt = performance.now();
+    let event: WebhookEvent;
+    try {
+      event = await this.eventOf(activity);
+    } catch (error) {
+      // Nothing to hand on (the message is gone, or the lookup refused): acknowledged, logged.
+      this.deps.log.warn('websocket activity not resolved to a REST id', {
+        verb: activity.verb,
+        error: (error as Error).message,
+      });
+      this.deps.metrics.websocketFrame('rejected_body');
+      ack(activity.frameId);
+      return;
+    }
+    let first: boolean;
+    try {
+      first = await this.deps.inbox.record(event);
+    } catch (error) {
+      this.deps.log.error('websocket event not recorded: store failed', { eventId: event.data.id, error });
+      this.deps.metrics.websocketFrame('store_unavailable');
+      return;
+    }
+    ack(activity.frameId);
+    if (!first) {
+      this.deps.log.info('websocket event ignored: already received', { eventId: event.data.id });
+      this.deps.metrics.websocketFrame('duplicate');
+      return;
+    }
+    this.deps.metrics.websocketFrame('accepted');
+    this.deps.inbox.dispatch(event, receivedAt);
+  }
+
+  /** The envelope a webhook would have carried: the REST id of the message or action, its space, its author. */
+  private async eventOf(activity: Activity): Promise<WebhookEvent> {
+    const url = restLookupUrl(activity);
+    if (!url) throw new Error('the activity’s target URL does not end in its conversation');
+    const { id } = await this.deps.devices.request('GET', url, { schema: restIdSchema });
+    const { resource, event } = activityVerbs[activity.verb];
+    const roomId = restIdLike(id, 'ROOM', activity.targetId);
+    const personId = restIdLike(id, 'PEOPLE', activity.actorId);
+    return {
+      id: 'websocket',
+      resource,
+      event,
+      data: { id, ...(roomId ? { roomId } : {}), ...(personId ? { personId } : {}) },
+    };
+  }
+}
