@@ -140,6 +140,8 @@ export interface HarnessOptions {
   readonly clock?: () => Date;
   /** How events reach the bot: signed webhooks (default) or the websocket it opens to the sandbox. */
   readonly transport?: Transport;
+  /** Runs once the sandbox is up and before the bot starts (e.g. to leave webhooks from an earlier run). */
+  readonly beforeBot?: (sandbox: RunningSandbox, secret: string) => Promise<void>;
 }
 
 export type Transport = 'webhook' | 'websocket';
@@ -160,6 +162,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     write: (line) => logs.push(line),
   });
   const store = options.store ?? createMemoryStore();
+  await options.beforeBot?.(sandbox, secret);
   const bot = await startBot({
     webexApiUrl: sandbox.apiUrl,
     botToken: sandbox.state.bot.token,
@@ -189,6 +192,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
             devicesUrl: sandbox.devicesUrl,
             keepAliveMs: 1000,
             reconnectBaseMs: 20,
+            newDeviceAfter: 3,
           },
         }
       : {}),

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { startHarness, waitFor, type Harness } from '../support/harness.ts';
+import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -7,10 +8,47 @@ afterEach(async () => {
   h = undefined;
 });
 
+/** Creates a webhook as the bot, as an earlier run (or another deployment) would have left it. */
+async function webhookAsBot(sandbox: RunningSandbox, body: Record<string, string>): Promise<void> {
+  const response = await fetch(`${sandbox.apiUrl}/webhooks`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sandbox.state.bot.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`webhook not created: ${response.status}`);
+}
+
+const fault = (sandbox: RunningSandbox, body: Record<string, unknown>) =>
+  fetch(`${sandbox.url}/_sandbox/websocket/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+/** Asks until `probe` resolves to something, for probes that must call the bot. */
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const readyz = async (harness: Harness) => {
+  const response = await fetch(`${harness.bot.url}/readyz`);
+  return { status: response.status, body: (await response.json()) as { checks: Record<string, string> } };
+};
+
+const metric = async (harness: Harness, line: string) => {
+  const text = await (await fetch(`${harness.bot.url}/metrics`)).text();
+  return Number(new RegExp(`^${line.replace(/[{}"]/g, '\\$&')} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+};
+
 describe('the websocket transport against the sandbox', () => {
-  it('answers `help` with no webhook registered: the event came over the websocket and its frame was acknowledged', async () => {
+  it('answers `help` with no webhook: the event came over the websocket and its frame was acknowledged', async () => {
     h = await startHarness({ transport: 'websocket' });
-    expect(h.sandbox.state.webhooks).toHaveLength(0);
     await h.say('alice', 'direct-alice', 'help');
     const [reply] = await h.waitForBotMessages('direct-alice', 1);
     expect(reply!.markdown).toContain('`help`');
@@ -18,6 +56,95 @@ describe('the websocket transport against the sandbox', () => {
     const frames = h.sandbox.mercury.frames.filter((f) => f.verb === 'post');
     expect(frames.length).toBeGreaterThanOrEqual(1);
     expect(frames.every((f) => f.acked)).toBe(true);
+    expect(h.sandbox.mercury.acks.every((a) => a.known)).toBe(true);
     expect(h.sandbox.delivery.deliveries).toHaveLength(0);
+    expect((await readyz(h)).body.checks.websocket).toBe('connected');
+  });
+
+  it('deletes the webhooks of an earlier webhook run when it starts on the websocket, so events do not arrive twice', async () => {
+    h = await startHarness({
+      transport: 'websocket',
+      beforeBot: async (sandbox, secret) => {
+        for (const [resource, event] of [
+          ['messages', 'created'],
+          ['attachmentActions', 'created'],
+        ] as const)
+          await webhookAsBot(sandbox, {
+            name: 'old',
+            targetUrl: 'https://old.example/webhooks/webex',
+            resource,
+            event,
+            secret,
+          });
+      },
+    });
+    expect(h.sandbox.state.webhooks).toEqual([]);
+  });
+
+  it('handles an event once when it comes over the websocket and by a stale webhook over HTTP', async () => {
+    h = await startHarness({ transport: 'websocket' });
+    // A webhook left by another deployment, pointing at this bot with the secret it knows.
+    await webhookAsBot(h.sandbox, {
+      name: 'stale',
+      targetUrl: `${h.bot.url}/webhooks/webex`,
+      resource: 'messages',
+      event: 'created',
+      secret: h.secret,
+    });
+    const said = await h.say('alice', 'direct-alice', 'help');
+    await h.waitForBotMessages('direct-alice', 1);
+    await h.settle();
+    expect(h.sandbox.delivery.deliveries.filter((d) => d.dataId === said.id && d.state === 'delivered')).toHaveLength(
+      1,
+    );
+    expect(h.sandbox.mercury.frames.filter((f) => f.restId === said.id && f.acked)).toHaveLength(1);
+    expect(h.botMessages('direct-alice')).toHaveLength(1);
+    const duplicates =
+      (await metric(h, 'bot_webhook_events_total{outcome="duplicate"}')) +
+      (await metric(h, 'bot_websocket_events_total{outcome="duplicate"}'));
+    expect(duplicates).toBe(1);
+  });
+
+  it('says it is reconnecting while the connection is down and refused, counts the reconnect, and answers again after it', async () => {
+    h = await startHarness({ transport: 'websocket' });
+    const harness = h;
+    await fault(harness.sandbox, { kind: 'refuse', ms: 1500 });
+    await fault(harness.sandbox, { kind: 'drop' });
+    const down = await eventually('readyz to say reconnecting', async () => {
+      const r = await readyz(harness);
+      return /^reconnecting \(since \d{4}-\d\d-\d\dT/.test(r.body.checks.websocket ?? '') ? r : undefined;
+    });
+    expect(down.status).toBe(503);
+    await waitFor('a new authorised connection', () => harness.sandbox.mercury.authorizations >= 2, 15_000);
+    expect((await readyz(harness)).body.checks.websocket).toBe('connected');
+    expect(await metric(harness, 'bot_websocket_reconnects_total')).toBe(1);
+    await harness.say('alice', 'direct-alice', 'help');
+    await harness.waitForBotMessages('direct-alice', 1);
+  });
+
+  it('drops a connection that stops answering pings and reconnects; frames held on the dead one are lost, later ones answered', async () => {
+    h = await startHarness({ transport: 'websocket' });
+    const harness = h;
+    await fault(harness.sandbox, { kind: 'stall', ms: 4000 });
+    await harness.say('alice', 'direct-alice', 'help');
+    await waitFor('a reconnect after the silent connection', () => harness.sandbox.mercury.authorizations >= 2, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 4200));
+    expect(harness.botMessages('direct-alice')).toHaveLength(0);
+    expect(harness.sandbox.mercury.frames.filter((f) => f.lost)).toHaveLength(1);
+    await harness.say('alice', 'direct-alice', 'help');
+    await harness.waitForBotMessages('direct-alice', 1);
+  });
+
+  it('registers a new device after repeated failures, deleting the old one', async () => {
+    h = await startHarness({ transport: 'websocket' });
+    const harness = h;
+    const first = harness.sandbox.mercury.devices.map((d) => d.id);
+    expect(first).toHaveLength(1);
+    await fault(harness.sandbox, { kind: 'refuse', ms: 1200 });
+    await fault(harness.sandbox, { kind: 'drop' });
+    await waitFor('a new authorised connection', () => harness.sandbox.mercury.authorizations >= 2, 15_000);
+    const now = harness.sandbox.mercury.devices.map((d) => d.id);
+    expect(now).toHaveLength(1);
+    expect(now[0]).not.toBe(first[0]);
   });
 });
