@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SandboxCustomer } from '../../sandbox/wholesale-state.ts';
 import { cardText, startHarness, transports, waitFor, type Harness, type HarnessOptions } from '../support/harness.ts';
-import { postWithFile, usersCsv } from '../support/csv.ts';
+import { postWithFile, seedProvisionedCustomer, usersCsv } from '../support/csv.ts';
 
 describe.each(transports)('events by %s', (transport) => {
   let h: Harness;
@@ -12,45 +12,7 @@ describe.each(transports)('events by %s', (transport) => {
 
   async function start(options: HarnessOptions = {}) {
     h = await startHarness({ transport, ...options });
-    customer = h.sandbox.wholesale.create(
-      {
-        externalId: 'acme-001',
-        provisioningId: 'x',
-        address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
-        packages: ['webex_calling', 'webex_meetings'],
-        customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' },
-      },
-      Date.now() - 60_000,
-    );
-    h.sandbox.subscribers.addLocation({
-      orgId: customer.orgId,
-      name: 'Berlin HQ',
-      timeZone: 'Europe/Berlin',
-      preferredLanguage: 'de_de',
-      announcementLanguage: 'de_de',
-      address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
-    });
-    const now = new Date().toISOString();
-    await h.store.saveCustomer({
-      externalId: 'acme-001',
-      id: customer.id,
-      orgId: customer.orgId,
-      name: 'Acme GmbH',
-      adminEmail: 'admin@acme.example',
-      country: 'DE',
-      templateId: 't',
-      templateName: 'SMB',
-      packages: ['webex_calling', 'webex_meetings'],
-      status: 'provisioned',
-      packageStates: [],
-      errors: [],
-      conversationId: 'c',
-      roomId: 'r',
-      createdBy: { personId: 'p', email: 'alice@partner.example' },
-      createdAt: now,
-      updatedAt: now,
-      history: [],
-    });
+    customer = await seedProvisionedCustomer(h);
   }
 
   const creates = () => h.sandbox.calls.filter((c) => c.operation === 'POST /wholesale/subscribers' && c.status < 300);

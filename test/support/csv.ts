@@ -1,3 +1,5 @@
+import type { Harness } from './harness.ts';
+import type { SandboxCustomer } from '../../sandbox/wholesale-state.ts';
 import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import { postAs } from './harness.ts';
 
@@ -34,4 +36,48 @@ export async function postWithFile(
     files: [url],
   });
   if (!response.ok) throw new Error(`posting failed: ${response.status} ${await response.text()}`);
+}
+
+/** Acme GmbH, provisioned with calling and one location (Berlin HQ), known to the bot: ready for `add users acme`. */
+export async function seedProvisionedCustomer(h: Harness): Promise<SandboxCustomer> {
+  const customer = h.sandbox.wholesale.create(
+    {
+      externalId: 'acme-001',
+      provisioningId: 'x',
+      address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
+      packages: ['webex_calling', 'webex_meetings'],
+      customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' },
+    },
+    Date.now() - 60_000,
+  );
+  h.sandbox.subscribers.addLocation({
+    orgId: customer.orgId,
+    name: 'Berlin HQ',
+    timeZone: 'Europe/Berlin',
+    preferredLanguage: 'de_de',
+    announcementLanguage: 'de_de',
+    address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
+  });
+  const now = new Date().toISOString();
+  await h.store.saveCustomer({
+    externalId: 'acme-001',
+    id: customer.id,
+    orgId: customer.orgId,
+    name: 'Acme GmbH',
+    adminEmail: 'admin@acme.example',
+    country: 'DE',
+    templateId: 't',
+    templateName: 'SMB',
+    packages: ['webex_calling', 'webex_meetings'],
+    status: 'provisioned',
+    packageStates: [],
+    errors: [],
+    conversationId: 'c',
+    roomId: 'r',
+    createdBy: { personId: 'p', email: 'alice@partner.example' },
+    createdAt: now,
+    updatedAt: now,
+    history: [],
+  });
+  return customer;
 }
