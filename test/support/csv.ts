@@ -1,4 +1,4 @@
-import type { Harness } from './harness.ts';
+import type { Store } from '../../store/store.ts';
 import type { SandboxCustomer } from '../../sandbox/wholesale-state.ts';
 import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import { postAs } from './harness.ts';
@@ -39,7 +39,10 @@ export async function postWithFile(
 }
 
 /** Acme GmbH, provisioned with calling and one location (Berlin HQ), known to the bot: ready for `add users acme`. */
-export async function seedProvisionedCustomer(h: Harness): Promise<SandboxCustomer> {
+export async function seedProvisionedCustomer(h: {
+  readonly sandbox: RunningSandbox;
+  readonly store: Pick<Store, 'saveCustomer'>;
+}): Promise<SandboxCustomer> {
   const customer = h.sandbox.wholesale.create(
     {
       externalId: 'acme-001',
