@@ -37,6 +37,8 @@ const en = {
   'reply.alreadyRunning':
     'You already have a {procedure} open in this space. Continue on its card below, or write `cancel` to stop it.',
   'reply.nothingToCancel': 'You have nothing running in this space.',
+  'reply.welcome':
+    'Hello, I am {name}. I run Webex Wholesale customer onboarding in this space: templates, customers, users and their status. Mention me with a command; here is what I can do.',
   'procedure.template': 'onboarding template',
   'action.next': 'Next',
   'action.back': 'Back',
@@ -395,6 +397,8 @@ const de = {
   'reply.alreadyRunning':
     'Sie haben in diesem Bereich bereits eine(n) {procedure} offen. Machen Sie auf der Karte unten weiter, oder schreiben Sie `cancel`, um abzubrechen.',
   'reply.nothingToCancel': 'Bei Ihnen läuft in diesem Bereich nichts.',
+  'reply.welcome':
+    'Hallo, ich bin {name}. Ich führe in diesem Bereich das Onboarding von Webex-Wholesale-Kunden: Vorlagen, Kunden, Benutzer und ihr Status. Erwähnen Sie mich mit einem Befehl; das kann ich:',
   'procedure.template': 'Onboarding-Vorlage',
   'action.next': 'Weiter',
   'action.back': 'Zurück',

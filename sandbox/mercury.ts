@@ -64,6 +64,9 @@ interface Connection {
 const verbs: Readonly<Record<string, { verb: string; objectType: string }>> = {
   'messages/created': { verb: 'post', objectType: 'comment' },
   'attachmentActions/created': { verb: 'cardAction', objectType: 'submit' },
+  // A person added to or removed from a space: the activity's object is that person.
+  'memberships/created': { verb: 'add', objectType: 'person' },
+  'memberships/deleted': { verb: 'leave', objectType: 'person' },
 };
 
 /**
@@ -194,15 +197,17 @@ export class Mercury {
       const owner = this.state.personById(connection.device.ownerId);
       if (!owner || !audience(owner)) continue;
       const frameId = randomUUID();
+      const membership = resource === 'memberships';
+      const activityId = membership ? randomUUID() : uuidOf(data.id);
       const frame = {
         id: frameId,
         data: {
           eventType: 'conversation.activity',
           activity: {
-            id: uuidOf(data.id),
+            id: activityId,
             objectType: 'activity',
-            url: `${this.conversationUrl()}/activities/${uuidOf(data.id)}`,
-            published: this.state.now(),
+            url: `${this.conversationUrl()}/activities/${activityId}`,
+            published: typeof data.created === 'string' ? data.created : this.state.now(),
             verb: kind.verb,
             actor: {
               id: uuidOf(actor.id),
@@ -211,7 +216,10 @@ export class Mercury {
               emailAddress: actor.emails[0],
               entryUUID: uuidOf(actor.id),
             },
-            object: { objectType: kind.objectType },
+            object:
+              membership && typeof data.personId === 'string'
+                ? { objectType: kind.objectType, id: uuidOf(data.personId) }
+                : { objectType: kind.objectType },
             target: {
               id: target,
               objectType: 'conversation',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { webexId } from './ids.ts';
+import { uuidOf, webexId } from './ids.ts';
 import { seedPeople, seedRooms } from './seed.ts';
 
 export interface SandboxPerson {
@@ -169,13 +169,20 @@ export class SandboxState {
 
   addMember(room: SandboxRoom, person: SandboxPerson): SandboxMembership {
     const membership = {
-      id: webexId('MEMBERSHIP'),
+      // As Webex's: the person's and the space's uuids, so the websocket's add/leave activities name it too.
+      id: webexId('MEMBERSHIP', `${uuidOf(person.id)}:${uuidOf(room.id)}`),
       roomId: room.id,
       personId: person.id,
       isModerator: false,
       created: this.now(),
     };
     this.memberships.push(membership);
+    return membership;
+  }
+
+  removeMember(roomId: string, personId: string): SandboxMembership | undefined {
+    const membership = this.memberships.find((m) => m.roomId === roomId && m.personId === personId);
+    if (membership) this.memberships.splice(this.memberships.indexOf(membership), 1);
     return membership;
   }
 

@@ -23,6 +23,7 @@ import { WholesaleState, type Outcome } from './wholesale-state.ts';
 import { WebhookDelivery, type DeliveryOptions } from './webhook-delivery.ts';
 import { Mercury } from './mercury.ts';
 import { deviceRoutes, websocketControl } from './device-routes.ts';
+import { membershipControl } from './membership-control.ts';
 
 export interface SandboxOptions {
   readonly port?: number;
@@ -234,6 +235,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     res.status(201).json({ url: `${apiUrl}/contents/${id}` });
   });
   control.use('/websocket', websocketControl(mercury));
+  control.use(membershipControl(state, delivery));
   control.use('/partner-hub', partnerHubRoutes(partnerHubTemplates));
   app.use('/_sandbox', control);
 

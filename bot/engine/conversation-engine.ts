@@ -228,6 +228,37 @@ export class ConversationEngine {
     return ended;
   }
 
+  /**
+   * The bot was removed from a space: every conversation still running there ends as cancelled,
+   * without a card (the bot can no longer post there), and each is recorded in the audit log.
+   */
+  async closeSpace(roomId: string, removedBy: string | undefined): Promise<number> {
+    const open = await this.deps.store.findConversations({ roomId, status: 'active' });
+    let ended = 0;
+    for (const found of open) {
+      await this.serial(found.id, async () => {
+        const conversation = await this.deps.store.getConversation(found.id);
+        if (!conversation || conversation.status !== 'active') return;
+        await this.save({ ...conversation, status: 'cancelled' });
+        await this.deps.store.appendAudit({
+          at: this.clock().toISOString(),
+          action: 'conversation.cancelled',
+          conversationId: conversation.id,
+          details: {
+            reason: 'bot removed from the space',
+            kind: conversation.kind,
+            ...(removedBy ? { removedBy } : {}),
+          },
+        });
+        ended++;
+        this.deps.log.info('conversation cancelled: the bot was removed from its space', {
+          conversationId: conversation.id,
+        });
+      });
+    }
+    return ended;
+  }
+
   /** After a restart: posts the cards that were saved but never reached their space. */
   async resume(): Promise<number> {
     const unposted = await this.deps.store.findConversations({ cardPosted: false });

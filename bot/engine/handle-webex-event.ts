@@ -70,6 +70,8 @@ export async function handleWebexEvent(event: WebhookEvent, deps: SeamDeps): Pro
       await onMessage(event, deps, log, (id) => (roomId = id));
     } else if (event.resource === 'attachmentActions' && event.event === 'created') {
       await onCardAction(event, deps, log);
+    } else if (event.resource === 'memberships' && event.data.personId === deps.bot.id && event.data.roomId) {
+      await onMembership(event.event, event.data.roomId, event.actorId, deps, log);
     } else {
       log.debug('event ignored: not one the bot acts on');
     }
@@ -235,4 +237,43 @@ async function onCardAction(event: WebhookEvent, deps: SeamDeps, log: Logger): P
     return;
   }
   await deps.engine.click(action, data.data, { quietIfStale: deps.replayed === true });
+}
+
+/**
+ * The bot itself joined a space (a welcome and the help card, in the space's language) or was
+ * removed from one (what it ran there ends, recorded in the audit log).
+ */
+async function onMembership(
+  what: string,
+  roomId: string,
+  actorId: string | undefined,
+  deps: SeamDeps,
+  log: Logger,
+): Promise<void> {
+  if (what === 'deleted') {
+    const ended = await deps.engine.closeSpace(roomId, actorId);
+    log.info('bot removed from a space', { conversationsCancelled: ended });
+    return;
+  }
+  if (what !== 'created') return;
+  log.info('bot added to a space');
+  const help = deps.commands.parse('help');
+  const space = await deps.languages.read(roomId);
+  const { t, locale } = space.language;
+  const reply = replier(deps, roomId);
+  await reply({ markdown: t('reply.welcome', { name: deps.bot.displayName }) });
+  if (!help) return;
+  const room = await deps.webex.getRoom(roomId);
+  await help.command.run({
+    args: help.args,
+    roomId,
+    roomType: room.type,
+    personId: deps.bot.id,
+    personEmail: undefined,
+    files: [],
+    t,
+    locale,
+    botName: deps.bot.displayName,
+    reply,
+  });
 }

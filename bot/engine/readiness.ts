@@ -1,3 +1,4 @@
+import { REQUIRED_WEBHOOK_COUNT } from '../http/register-webhooks.ts';
 import type { Store } from '../../store/store.ts';
 import type { MessagingClient } from '../../webex/messaging-client.ts';
 
@@ -42,7 +43,8 @@ export function readinessCheck(deps: {
       await probe('webhooks', async () => {
         const ours = (await deps.webex.listWebhooks()).filter((w) => w.targetUrl === deps.targetUrl());
         const inactive = ours.filter((w) => w.status === 'inactive').length;
-        if (ours.length < 2 || inactive > 0) throw new Error(`${ours.length} registered, ${inactive} inactive`);
+        if (ours.length < REQUIRED_WEBHOOK_COUNT || inactive > 0)
+          throw new Error(`${ours.length} registered, ${inactive} inactive`);
         return 'ok';
       });
     return { ready: Object.values(checks).every((c) => c === 'ok' || c === 'connected'), checks };

@@ -248,7 +248,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
           removeWebhooks(webex, log)
         : registerWebhooks(
             webex,
-            { targetUrl, secret: options.webhookSecret, name: `${bot.displayName} (onboarding bot)` },
+            { targetUrl, secret: options.webhookSecret, name: `${bot.displayName} (onboarding bot)`, botId: bot.id },
             log,
           ),
     );

@@ -2,11 +2,21 @@ import type { MessagingClient } from '../../webex/messaging-client.ts';
 import type { Webhook } from '../../webex/messaging-schemas.ts';
 import type { Logger } from '../engine/logger.ts';
 
-/** The events the bot needs: commands, and clicks on its cards. */
-const REQUIRED_WEBHOOKS = [
-  { resource: 'messages', event: 'created' },
-  { resource: 'attachmentActions', event: 'created' },
-] as const;
+/**
+ * The events the bot needs: commands, clicks on its cards, and its own joining (a greeting) and
+ * leaving (its conversations there end) of a space; the last two filtered to the bot itself.
+ */
+function requiredWebhooks(botId: string): readonly { resource: string; event: string; filter?: string }[] {
+  return [
+    { resource: 'messages', event: 'created' },
+    { resource: 'attachmentActions', event: 'created' },
+    { resource: 'memberships', event: 'created', filter: `personId=${botId}` },
+    { resource: 'memberships', event: 'deleted', filter: `personId=${botId}` },
+  ];
+}
+
+/** How many webhooks a registered bot has (readiness counts them). */
+export const REQUIRED_WEBHOOK_COUNT = requiredWebhooks('').length;
 
 export interface RegistrationResult {
   readonly created: number;
@@ -22,7 +32,7 @@ export interface RegistrationResult {
  */
 export async function registerWebhooks(
   webex: MessagingClient,
-  options: { readonly targetUrl: string; readonly secret: string; readonly name: string },
+  options: { readonly targetUrl: string; readonly secret: string; readonly name: string; readonly botId: string },
   log: Logger,
 ): Promise<RegistrationResult> {
   const existing = await webex.listWebhooks();
@@ -30,9 +40,13 @@ export async function registerWebhooks(
   let updated = 0;
   let deleted = 0;
   const webhooks: Webhook[] = [];
-  for (const { resource, event } of REQUIRED_WEBHOOKS) {
+  for (const { resource, event, filter } of requiredWebhooks(options.botId)) {
     const matching = existing.filter(
-      (w) => w.targetUrl === options.targetUrl && w.resource === resource && w.event === event && !w.filter,
+      (w) =>
+        w.targetUrl === options.targetUrl &&
+        w.resource === resource &&
+        w.event === event &&
+        (w.filter ?? '') === (filter ?? ''),
     );
     const [keep, ...extra] = matching.sort(
       (a, b) => (a.status === 'active' ? -1 : 0) - (b.status === 'active' ? -1 : 0),
@@ -60,6 +74,7 @@ export async function registerWebhooks(
           targetUrl: options.targetUrl,
           resource,
           event,
+          ...(filter ? { filter } : {}),
           secret: options.secret,
         }),
       );
@@ -77,7 +92,7 @@ export async function registerWebhooks(
 export async function removeWebhooks(webex: MessagingClient, log: Logger): Promise<RegistrationResult> {
   let deleted = 0;
   for (const webhook of await webex.listWebhooks()) {
-    if (!REQUIRED_WEBHOOKS.some((r) => r.resource === webhook.resource && r.event === webhook.event)) continue;
+    if (!requiredWebhooks('').some((r) => r.resource === webhook.resource && r.event === webhook.event)) continue;
     await webex.deleteWebhook(webhook.id);
     deleted++;
     log.info('webhook deleted: events come over the websocket', { resource: webhook.resource, event: webhook.event });

@@ -32,5 +32,11 @@ export const webhookEventSchema = z.object({
 });
 export type WebhookEvent = z.infer<typeof webhookEventSchema>;
 
-/** Redeliveries of one event share this key; different events on one resource do not. */
-export const dedupeKey = (event: WebhookEvent): string => `${event.resource}:${event.event}:${event.data.id}`;
+/**
+ * Redeliveries of one event share this key; different events on one resource do not. A
+ * membership keeps its id when the bot leaves and is added again, so its time is part of the key.
+ */
+export const dedupeKey = (event: WebhookEvent): string =>
+  event.resource === 'memberships'
+    ? `${event.resource}:${event.event}:${event.data.id}:${event.data.created ?? ''}`
+    : `${event.resource}:${event.event}:${event.data.id}`;

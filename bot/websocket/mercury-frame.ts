@@ -11,6 +11,12 @@ const activitySchema = z.object({
   id: z.string().min(1),
   verb: z.string().min(1),
   actor: z.object({ id: z.string().min(1) }).loose(),
+  /** For add and leave: the person added or removed. */
+  object: z
+    .object({ id: z.string().min(1).optional() })
+    .loose()
+    .optional(),
+  published: z.string().optional(),
   target: z.object({ id: z.string().min(1), url: z.url() }).loose(),
 });
 
@@ -31,7 +37,10 @@ const mercuryFrameSchema = z
 export const activityVerbs = {
   post: { resource: 'messages', event: 'created', path: 'messages' },
   cardAction: { resource: 'attachmentActions', event: 'created', path: 'attachment/actions' },
+  add: { resource: 'memberships', event: 'created', path: undefined },
+  leave: { resource: 'memberships', event: 'deleted', path: undefined },
 } as const;
+const isVerb = (verb: string): verb is keyof typeof activityVerbs => Object.hasOwn(activityVerbs, verb);
 
 export interface Activity {
   readonly frameId: string;
@@ -40,6 +49,9 @@ export interface Activity {
   readonly actorId: string;
   readonly targetId: string;
   readonly targetUrl: string;
+  /** add, leave: the person added or removed. */
+  readonly objectId?: string;
+  readonly published?: string;
 }
 
 /**
@@ -66,7 +78,10 @@ export function readFrame(text: string): FrameReading {
   const activity = activitySchema.safeParse(frame.data.data.activity);
   if (!activity.success) return { kind: 'ignore', frameId, why: 'activity without id, verb, actor or target' };
   const { verb } = activity.data;
-  if (verb !== 'post' && verb !== 'cardAction') return { kind: 'ignore', frameId, why: `verb ${verb}` };
+  if (!isVerb(verb)) return { kind: 'ignore', frameId, why: `verb ${verb}` };
+  const objectId = activity.data.object?.id;
+  if ((verb === 'add' || verb === 'leave') && !objectId)
+    return { kind: 'ignore', frameId, why: `${verb} without a person` };
   return {
     kind: 'activity',
     activity: {
@@ -76,6 +91,8 @@ export function readFrame(text: string): FrameReading {
       actorId: activity.data.actor.id,
       targetId: activity.data.target.id,
       targetUrl: activity.data.target.url,
+      ...(objectId ? { objectId } : {}),
+      ...(activity.data.published ? { published: activity.data.published } : {}),
     },
   };
 }

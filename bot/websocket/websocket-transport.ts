@@ -186,7 +186,9 @@ export class WebsocketTransport {
       return;
     }
     const { activity } = reading;
-    if (activity.actorId === this.botUuid) {
+    const membership = activity.verb === 'add' || activity.verb === 'leave';
+    // The bot's own messages, and others joining or leaving: nothing for it to do.
+    if (membership ? activity.objectId !== this.botUuid : activity.actorId === this.botUuid) {
       this.deps.metrics.websocketFrame('ignored');
       ack(activity.frameId);
       return;
@@ -225,6 +227,26 @@ export class WebsocketTransport {
 
   /** The envelope a webhook would have carried: the REST id of the message or action, its space, its author. */
   private async eventOf(activity: Activity): Promise<WebhookEvent> {
+    if (activity.verb === 'add' || activity.verb === 'leave') {
+      // The bot itself joined or left: its membership id is made of its and the space's uuids, as Webex's are.
+      const { resource, event } = activityVerbs[activity.verb];
+      const id = restIdLike(this.deps.botId, 'MEMBERSHIP', `${this.botUuid}:${activity.targetId}`);
+      const roomId = restIdLike(this.deps.botId, 'ROOM', activity.targetId);
+      if (!id || !roomId) throw new Error('the bot’s id names no cluster');
+      const actorId = restIdLike(this.deps.botId, 'PEOPLE', activity.actorId);
+      return {
+        id: 'websocket',
+        resource,
+        event,
+        ...(actorId ? { actorId } : {}),
+        data: {
+          id,
+          roomId,
+          personId: this.deps.botId,
+          ...(activity.published ? { created: activity.published } : {}),
+        },
+      };
+    }
     const url = restLookupUrl(activity);
     if (!url) throw new Error('the activity’s target URL does not end in its conversation');
     const { id } = await this.deps.devices.request('GET', url, { schema: restIdSchema });

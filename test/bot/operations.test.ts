@@ -44,8 +44,8 @@ describe('operations endpoints', () => {
     expect(sample(text, 'bot_webhook_events_total', 'outcome="rejected_signature"')).toBe(1);
     expect(sample(text, 'bot_webhook_events_total', 'outcome="duplicate"')).toBe(1);
     expect(sample(text, 'bot_webhook_events_total', 'outcome="accepted"')).toBeGreaterThanOrEqual(2);
-    // Two webhook registrations at start-up and the one reply.
-    expect(sample(text, 'bot_api_calls_total', 'api="messaging",method="POST",status="200"')).toBe(3);
+    // Four webhook registrations at start-up and the one reply.
+    expect(sample(text, 'bot_api_calls_total', 'api="messaging",method="POST",status="200"')).toBe(5);
     expect(sample(text, 'bot_api_calls_total', 'api="messaging",method="GET",status="200"')).toBeGreaterThanOrEqual(2);
     expect(text).toContain('bot_event_handling_seconds_bucket');
   });
@@ -81,7 +81,7 @@ describe('operations endpoints', () => {
     const response = await fetch(`${h.bot.url}/readyz`);
     expect(response.status).toBe(503);
     expect(((await response.json()) as { checks: Record<string, string> }).checks.webhooks).toBe(
-      'failing: 2 registered, 1 inactive',
+      'failing: 4 registered, 1 inactive',
     );
   });
 });

@@ -7,26 +7,35 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.t
 describe('webhook registration at start-up', () => {
   let sandbox: RunningSandbox;
   let webex: MessagingClient;
-  const options = {
+  const options: { targetUrl: string; secret: string; name: string; botId: string } = {
     targetUrl: 'http://127.0.0.1:4999/webhooks/webex',
     secret: 'first-secret-0123456789',
     name: 'Onboarding Bot',
+    botId: '',
   };
 
   beforeEach(async () => {
     sandbox = await startSandbox();
     webex = new MessagingClient({ baseUrl: sandbox.apiUrl, token: sandbox.state.bot.token });
+    options.botId = sandbox.state.bot.id;
   });
   afterEach(async () => {
     await sandbox.close();
   });
 
-  const mine = () => sandbox.state.webhooks.map((w) => `${w.resource}/${w.event} ${w.status}`).sort();
+  const mine = () =>
+    sandbox.state.webhooks.map((w) => `${w.resource}/${w.event}${w.filter ? ` (${w.filter})` : ''} ${w.status}`).sort();
+  const all = () => [
+    'attachmentActions/created active',
+    `memberships/created (personId=${sandbox.state.bot.id}) active`,
+    `memberships/deleted (personId=${sandbox.state.bot.id}) active`,
+    'messages/created active',
+  ];
 
-  it('creates messages/created and attachmentActions/created with the secret', async () => {
+  it('creates messages/created, attachmentActions/created and the bot’s own memberships/created and /deleted with the secret', async () => {
     const result = await registerWebhooks(webex, options, silentLogger);
-    expect(result.created).toBe(2);
-    expect(mine()).toEqual(['attachmentActions/created active', 'messages/created active']);
+    expect(result.created).toBe(4);
+    expect(mine()).toEqual(all());
     expect(sandbox.state.webhooks.every((w) => w.secret === options.secret && w.targetUrl === options.targetUrl)).toBe(
       true,
     );
@@ -36,8 +45,8 @@ describe('webhook registration at start-up', () => {
     await registerWebhooks(webex, options, silentLogger);
     await registerWebhooks(webex, options, silentLogger);
     const third = await registerWebhooks(webex, { ...options, secret: 'rotated-secret-0123456789' }, silentLogger);
-    expect(third).toMatchObject({ created: 0, updated: 2, deleted: 0 });
-    expect(sandbox.state.webhooks).toHaveLength(2);
+    expect(third).toMatchObject({ created: 0, updated: 4, deleted: 0 });
+    expect(sandbox.state.webhooks).toHaveLength(4);
     expect(sandbox.state.webhooks.every((w) => w.secret === 'rotated-secret-0123456789')).toBe(true);
   });
 
@@ -45,7 +54,7 @@ describe('webhook registration at start-up', () => {
     await registerWebhooks(webex, options, silentLogger);
     sandbox.state.webhooks[0]!.status = 'inactive';
     await registerWebhooks(webex, options, silentLogger);
-    expect(mine()).toEqual(['attachmentActions/created active', 'messages/created active']);
+    expect(mine()).toEqual(all());
   });
 
   it('removes duplicate registrations left by an earlier run', async () => {
@@ -58,8 +67,8 @@ describe('webhook registration at start-up', () => {
         secret: 'old-secret-0123456789',
       });
     const result = await registerWebhooks(webex, options, silentLogger);
-    expect(result).toMatchObject({ created: 1, updated: 1, deleted: 2 });
-    expect(mine()).toEqual(['attachmentActions/created active', 'messages/created active']);
+    expect(result).toMatchObject({ created: 3, updated: 1, deleted: 2 });
+    expect(mine()).toEqual(all());
   });
 
   it('leaves webhooks for other targets alone', async () => {
@@ -70,6 +79,6 @@ describe('webhook registration at start-up', () => {
       event: 'created',
     });
     await registerWebhooks(webex, options, silentLogger);
-    expect(sandbox.state.webhooks).toHaveLength(3);
+    expect(sandbox.state.webhooks).toHaveLength(5);
   });
 });

@@ -27,8 +27,8 @@ describe('two replicas on one PostgreSQL', () => {
     try {
       const replicaEnv = { DATABASE_URL: url, PUBLIC_URL: balancer.url };
       const [first] = [await env.start(ports[0]!, replicaEnv), await env.start(ports[1]!, replicaEnv)];
-      // Both registered the same two webhooks; neither removed the other's.
-      expect(sandbox.state.webhooks).toHaveLength(2);
+      // Both registered the same four webhooks; neither removed the other's.
+      expect(sandbox.state.webhooks).toHaveLength(4);
 
       const alice = sandbox.state.personByKey('alice');
       const room = sandbox.state.roomByKey('direct-alice');

@@ -35,8 +35,8 @@ describe('a bot process that is killed and started again', () => {
     await sandbox.delivery.idle();
     expect(botReplies()).toHaveLength(2);
     // Restarting found the webhooks it had and did not register them again.
-    expect(sandbox.state.webhooks).toHaveLength(2);
-    expect(await waitForLog(second, 'bot ready')).toMatchObject({ webhooksCreated: 0, webhooksKept: 2 });
+    expect(sandbox.state.webhooks).toHaveLength(4);
+    expect(await waitForLog(second, 'bot ready')).toMatchObject({ webhooksCreated: 0, webhooksKept: 4 });
   });
 
   it('refuses to start in real mode without WEBEX_WEBHOOK_SECRET, naming it', async () => {

@@ -29,6 +29,20 @@ describe('reading a websocket frame', () => {
     expect(readFrame(frame({ ...post, verb: 'cardAction' }))).toMatchObject({ activity: { verb: 'cardAction' } });
   });
 
+  it('reads a person added to or removed from a space, with who it was', () => {
+    const add = {
+      ...post,
+      verb: 'add',
+      object: { objectType: 'person', id: 'bot-uuid' },
+      published: '2026-01-01T00:00:00Z',
+    };
+    expect(readFrame(frame(add))).toMatchObject({
+      activity: { verb: 'add', objectId: 'bot-uuid', published: '2026-01-01T00:00:00Z' },
+    });
+    expect(readFrame(frame({ ...add, verb: 'leave' }))).toMatchObject({ activity: { verb: 'leave' } });
+    expect(readFrame(frame({ ...post, verb: 'add' }))).toMatchObject({ kind: 'ignore', why: 'add without a person' });
+  });
+
   it('ignores, but can acknowledge, other verbs and event types', () => {
     expect(readFrame(frame({ ...post, verb: 'acknowledge' }))).toEqual({
       kind: 'ignore',
