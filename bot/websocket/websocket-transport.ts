@@ -53,8 +53,11 @@ export class WebsocketTransport {
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
   private keepAlive: NodeJS.Timeout | undefined;
-  /** Frames are read in order, as the space shows them. */
-  private queue: Promise<void> = Promise.resolve();
+  /**
+   * Frames being turned into events. They run side by side, as webhook requests do (so the store
+   * can share one disk sync among them); the engine keeps the events of one conversation in order.
+   */
+  private readonly inFlight = new Set<Promise<void>>();
   private readonly botUuid: string;
 
   constructor(private readonly deps: WebsocketTransportDeps) {
@@ -86,7 +89,7 @@ export class WebsocketTransport {
         }, 1000).unref();
       });
     }
-    await this.queue;
+    await Promise.allSettled([...this.inFlight]);
   }
 
   private async connect(fresh: boolean): Promise<void> {
@@ -125,7 +128,10 @@ export class WebsocketTransport {
         : Buffer.isBuffer(data)
           ? data.toString('utf8')
           : Buffer.from(new Uint8Array(data)).toString('utf8');
-      this.queue = this.queue.then(() => this.onFrame(socket, text));
+      const work = this.onFrame(socket, text)
+        .catch((error: unknown) => this.deps.log.error('websocket frame not handled', { error }))
+        .finally(() => this.inFlight.delete(work));
+      this.inFlight.add(work);
     });
     if (this.keepAlive) clearInterval(this.keepAlive);
     const keepAlive = setInterval(() => {
