@@ -22,6 +22,10 @@
  * clicks the current card again, as a person would; a repeated click is safe (the bot answers
  * "no longer active" to a stale nonce).
  *
+ * `--transport websocket` drills the bot on the websocket instead of webhooks: an event sent while
+ * the bot is dead is then lost for good (Webex does not send it again), and the driver's repeat
+ * after DRILL_STALL_MS is what a person would do.
+ *
  * `npm run drill:kill` (DRILL_RUNS=50, DRILL_SEED for the same kill points again, DRILL_MAX_DELAY_MS,
  * DRILL_TIMEOUT_MS, DRILL_STALL_MS, DRILL_BULK_USERS, DRILL_PROCEDURES=a comma list of the kinds).
  *
@@ -76,6 +80,11 @@ const chosen = (process.env.DRILL_PROCEDURES ?? kinds.join(',')).split(',').map(
 const unknownKind = chosen.find((k) => !(kinds as readonly string[]).includes(k));
 if (unknownKind) throw new Error(`DRILL_PROCEDURES names “${unknownKind}”; use some of: ${kinds.join(', ')}.`);
 const drilled = kinds.filter((k) => chosen.includes(k));
+const transportArg = process.argv.indexOf('--transport');
+const transport = transportArg === -1 ? 'webhook' : process.argv[transportArg + 1];
+if (transport !== 'webhook' && transport !== 'websocket') throw new Error('--transport takes webhook or websocket.');
+if (transport === 'websocket' && replicated)
+  throw new Error('drill:replicas runs on webhooks (its balancer is their target); drop --transport websocket.');
 
 /** mulberry32: the same seed gives the same kill points. */
 function rng(state: number): () => number {
@@ -377,6 +386,7 @@ const startBot = async (slot = 0) => {
       PROVISIONING_POLL_SECONDS: '1',
       BULK_CALLS_PER_SECOND: '100',
       ...(databaseUrl && balancer ? { DATABASE_URL: databaseUrl, PUBLIC_URL: balancer.url } : {}),
+      ...(transport === 'websocket' ? { WEBEX_TRANSPORT: 'websocket', WEBEX_DEVICES_URL: sandbox.devicesUrl } : {}),
     },
   });
   bots.push(bot);
@@ -556,7 +566,7 @@ await store.close();
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
 console.log(
-  `${replicated ? 'two replicas on one PostgreSQL behind a round-robin balancer; ' : ''}seed: ${seed} (DRILL_SEED=${seed} repeats these kill points); runs: ${runCount}; kill delay 0–${maxDelayMs} ms after the send; timeout ${timeoutMs} ms after the restart; add users with ${bulkUsers} rows`,
+  `${replicated ? 'two replicas on one PostgreSQL behind a round-robin balancer; ' : ''}transport: ${transport}; seed: ${seed} (DRILL_SEED=${seed} repeats these kill points); runs: ${runCount}; kill delay 0–${maxDelayMs} ms after the send; timeout ${timeoutMs} ms after the restart; add users with ${bulkUsers} rows`,
 );
 const drillStarted = Date.now();
 const results: RunResult[] = [];
