@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, waitFor, type Harness } from '../support/harness.ts';
 import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
+import { createMemoryStore } from '../../store/memory-store.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -146,5 +147,34 @@ describe('the websocket transport against the sandbox', () => {
     const now = harness.sandbox.mercury.devices.map((d) => d.id);
     expect(now).toHaveLength(1);
     expect(now[0]).not.toBe(first[0]);
+  });
+
+  it('acknowledges a frame only once its event is in the store: while the store fails, frames stay unacknowledged and nothing is answered', async () => {
+    const inner = createMemoryStore();
+    let failing = false;
+    const store = new Proxy(inner, {
+      get(target, property, receiver): unknown {
+        if (property === 'recordEvent' && failing) return () => Promise.reject(new Error('disk full'));
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    h = await startHarness({ transport: 'websocket', store });
+    const harness = h;
+    failing = true;
+    const said = await harness.say('alice', 'direct-alice', 'help');
+    await waitFor('the bot to give up on recording it', () =>
+      harness.logs.some((line) => line.includes('websocket event not recorded: store failed')),
+    );
+    const frame = harness.sandbox.mercury.frames.find((f) => f.restId === said.id)!;
+    expect(frame.acked).toBe(false);
+    expect(await metric(harness, 'bot_websocket_events_total{outcome="store_unavailable"}')).toBe(1);
+    failing = false;
+    await harness.say('alice', 'direct-alice', 'help');
+    await harness.waitForBotMessages('direct-alice', 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(harness.botMessages('direct-alice')).toHaveLength(1);
+    // The unacknowledged frame is not the harness's to wait for at the end.
+    frame.lost = true;
   });
 });
