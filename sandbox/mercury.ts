@@ -144,8 +144,9 @@ export class Mercury {
       for (const frame of this.frames) if (!frame.acked && connection.sent.has(frame.frameId)) frame.lost = true;
     });
     socket.on('error', () => socket.terminate());
+    // Only an authorised connection is answered; a stalled one is not.
     socket.on('ping', (data) => {
-      if (Date.now() >= this.stallUntil) socket.pong(data);
+      if (connection.authorized && Date.now() >= this.stallUntil) socket.pong(data);
     });
     socket.on('message', (raw: Buffer) => {
       let json: unknown;

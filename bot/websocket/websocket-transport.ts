@@ -112,17 +112,27 @@ export class WebsocketTransport {
       socket.once('error', reject);
     });
     socket.on('error', (error) => this.deps.log.warn('websocket error', { error: error.message }));
+    if (this.stopped) {
+      socket.terminate();
+      return;
+    }
     socket.send(
       JSON.stringify({ id: randomUUID(), type: 'authorization', data: { token: `Bearer ${this.deps.token}` } }),
     );
     this.socket = socket;
-    this.failures = 0;
     this.current = { state: 'connected', since: this.deps.clock() };
     this.deps.log.info('websocket connected');
     let alive = true;
-    socket.on('pong', () => (alive = true));
-    socket.on('message', (data: WebSocket.RawData) => {
+    // The first answer proves the server took the authorization; only then does the backoff start
+    // over, so a server that accepts and at once closes again still meets a growing wait.
+    const answered = () => {
       alive = true;
+      this.failures = 0;
+    };
+    socket.on('pong', answered);
+    socket.ping();
+    socket.on('message', (data: WebSocket.RawData) => {
+      answered();
       const text = Array.isArray(data)
         ? Buffer.concat(data).toString('utf8')
         : Buffer.isBuffer(data)
