@@ -26,8 +26,8 @@ function caller(state: SandboxState, req: Request, res: Response): SandboxPerson
  * its devices; turn an activity into the REST message or attachment action it is.
  */
 export function deviceRoutes(state: SandboxState, mercury: Mercury, baseUrl: () => string): Router {
+  // Mounted at the root: the body parser goes on the one route that takes a body, not on every request.
   const router = express.Router();
-  router.use(express.json({ limit: '64kb' }));
   const wdm = () => `${baseUrl()}/wdm/api/v1`;
   const present = (d: SandboxDevice) => ({
     url: `${wdm()}/devices/${d.id}`,
@@ -44,7 +44,7 @@ export function deviceRoutes(state: SandboxState, mercury: Mercury, baseUrl: () 
     if (!person) return;
     res.json({ devices: mercury.devices.filter((d) => d.ownerId === person.id).map(present) });
   });
-  router.post('/wdm/api/v1/devices', (req, res) => {
+  router.post('/wdm/api/v1/devices', express.json({ limit: '64kb' }), (req, res) => {
     const person = caller(state, req, res);
     if (!person) return;
     const description = deviceDescriptionSchema.safeParse(req.body);

@@ -52,6 +52,16 @@ const authorize = (socket: WebSocket, token: string) =>
   socket.send(JSON.stringify({ id: 'auth-1', type: 'authorization', data: { token: `Bearer ${token}` } }));
 
 describe('the emulated device service', () => {
+  it('leaves the messaging API’s own body limit alone (its parser is on its own route)', async () => {
+    const alice = sandbox.state.personByKey('alice');
+    const big = await postAs(sandbox, alice, {
+      roomId: sandbox.state.roomByKey('direct-alice').id,
+      text: 'x'.repeat(100_000),
+    });
+    // Webex's own answer to a message over 7439 bytes, not a parser's 413.
+    expect(big.status).toBe(400);
+  });
+
   it('registers a device only with a token and the whole description, and lists each person’s own', async () => {
     expect((await register('nobody')).status).toBe(401);
     const { deviceType: _type, ...partial } = description;
