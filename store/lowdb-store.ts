@@ -249,6 +249,7 @@ export async function openLowdbStore(file: string, options: StoreFileOptions = {
       return true;
     },
     hasEvent: async (eventId) => data.seenEvents[eventId] !== undefined,
+    isEventPending: async (eventId) => eventId in data.inbox,
     async finishEvent(eventId) {
       if (storeRules.finishEvent(data, eventId)) await commit({ c: 'inbox', k: eventId, d: true });
     },

@@ -7,6 +7,7 @@ export function createMemoryStore(): Store {
   return {
     recordEvent: async (eventId, receivedAt, event) => storeRules.recordEvent(data, eventId, receivedAt, event),
     hasEvent: async (eventId) => data.seenEvents[eventId] !== undefined,
+    isEventPending: async (eventId) => eventId in data.inbox,
     finishEvent: async (eventId) => {
       storeRules.finishEvent(data, eventId);
     },

@@ -134,6 +134,11 @@ export async function openPostgresStore(connectionString: string): Promise<Store
     async hasEvent(eventId) {
       return (await query('SELECT 1 FROM events WHERE event_id = $1', [eventId])).rowCount === 1;
     },
+    async isEventPending(eventId) {
+      return (
+        (await query('SELECT 1 FROM events WHERE event_id = $1 AND pending IS NOT NULL', [eventId])).rowCount === 1
+      );
+    },
     async finishEvent(eventId) {
       await query('UPDATE events SET pending = NULL WHERE event_id = $1 AND pending IS NOT NULL', [eventId]);
     },

@@ -52,6 +52,8 @@ export interface Store {
    * while handling it handles it after the restart (Webex does not deliver an acknowledged event again).
    */
   finishEvent(eventId: string): Promise<void>;
+  /** Whether the event is in the inbox: recorded with its body and not finished yet. */
+  isEventPending(eventId: string): Promise<boolean>;
   /** The inbox: events recorded with their body and not finished, oldest first. */
   unfinishedEvents(): Promise<UnfinishedEvent[]>;
 

@@ -23,6 +23,8 @@ export interface InboxDeps {
  */
 export class Inbox {
   private readonly inFlight = new Set<Promise<void>>();
+  /** The keys of the events this process has dispatched and not finished: never its to take over. */
+  private readonly inHand = new Set<string>();
   /** Per event: how long its Webex calls took (summed), so the log can tell the bot's own time from Webex's. */
   private readonly timing = new AsyncLocalStorage<{ webexMs: number }>();
 
@@ -41,6 +43,9 @@ export class Inbox {
       .run(timing, () =>
         // Held until the event is marked handled, so another replica's takeover never handles it twice.
         this.deps.store.exclusive(`event:${key}`, async () => {
+          // With replicas, another one may have taken the event over and finished it while this one
+          // waited for the lock (under a backlog): then it is done, and handling it again would repeat it.
+          if (this.deps.store.shared && !(await this.deps.store.isEventPending(key))) return;
           try {
             await this.deps.handle(event, replayed);
           } finally {
@@ -61,8 +66,12 @@ export class Inbox {
           }
         }),
       )
-      .finally(() => this.inFlight.delete(work));
+      .finally(() => {
+        this.inFlight.delete(work);
+        this.inHand.delete(key);
+      });
     this.inFlight.add(work);
+    this.inHand.add(key);
   }
 
   /** Adds a Webex call's time to the event being handled, if any. */
@@ -102,7 +111,8 @@ export class Inbox {
     for (const unfinished of await this.deps.store.unfinishedEvents()) {
       const age = now - Date.parse(unfinished.receivedAt);
       const parsed = webhookEventSchema.safeParse(unfinished.event);
-      if (age < olderThanMs || !parsed.success || age > REPLAY_WINDOW_MS) continue;
+      if (age < olderThanMs || !parsed.success || age > REPLAY_WINDOW_MS || this.inHand.has(unfinished.eventId))
+        continue;
       // The replica handling an event holds its lock until it is finished: a lock got here means it is not in hand.
       await this.deps.store.tryExclusive(`event:${unfinished.eventId}`, async () => {
         // Finished meanwhile by the replica that had it?

@@ -95,3 +95,37 @@ it('does not answer a click it handles again after a restart when the click had 
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+it('does not handle an event again that another replica took over and finished while this one waited for it', async () => {
+  const { Inbox } = await import('../../bot/engine/inbox.ts');
+  const { Metrics } = await import('../../bot/engine/metrics.ts');
+  const { createLogger } = await import('../../bot/engine/logger.ts');
+  // Two replicas on one shared store.
+  const store = { ...createMemoryStore(), shared: true };
+  const handled: string[] = [];
+  const replica = (name: string) =>
+    new Inbox({
+      store,
+      log: createLogger({ level: 'error', secrets: [], write: () => undefined }),
+      metrics: new Metrics(store),
+      clock: () => new Date(),
+      handle: () => {
+        handled.push(name);
+        return Promise.resolve();
+      },
+    });
+  const [a, b] = [replica('a'), replica('b')];
+  const event = {
+    id: 'wh',
+    resource: 'messages',
+    event: 'created',
+    data: { id: 'm-1', roomId: 'r', personId: 'p' },
+  };
+  expect(await a.record(event)).toBe(true);
+  // A is slow to go on (a backlog); B finds the event unfinished and handles it.
+  expect(await b.takeOver(0)).toBe(1);
+  a.dispatch(event);
+  await a.idle();
+  expect(handled).toEqual(['b']);
+  expect(await store.unfinishedEvents()).toEqual([]);
+});
