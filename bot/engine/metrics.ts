@@ -3,7 +3,8 @@ import type { Store } from '../../store/store.ts';
 
 export type FrameOutcome = 'accepted' | 'duplicate' | 'ignored' | 'rejected_body' | 'store_unavailable';
 
-export type EventOutcome = 'accepted' | 'duplicate' | 'rejected_signature' | 'rejected_body' | 'store_unavailable';
+export type EventOutcome =
+  'accepted' | 'duplicate' | 'ignored' | 'rejected_signature' | 'rejected_body' | 'store_unavailable';
 
 /** The bot's Prometheus metrics, on a registry of its own (several bots in one test process do not mix). */
 export class Metrics {

@@ -223,6 +223,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const app = createServer({
     webhookSecret: options.webhookSecret,
     inbox,
+    botId: bot.id,
     log,
     metrics,
     readiness: readinessCheck({

@@ -9,6 +9,8 @@ export interface ServerDeps {
   readonly webhookSecret: string;
   /** Records an event before the 200 (false: received before), and hands it to the seam after, with when the request came in (performance.now()). */
   readonly inbox: Pick<Inbox, 'record' | 'dispatch'>;
+  /** The bot's own person id: Webex sends a webhook for each of its own messages too, with nothing to do. */
+  readonly botId?: string;
   readonly log: Logger;
   readonly metrics: Metrics;
   /** Whether the bot can work: store writable, Webex reachable, webhooks active. */
@@ -72,6 +74,12 @@ export function createServer(deps: ServerDeps): Express {
         return;
       }
       const event = parsed.data;
+      if (deps.botId !== undefined && event.resource === 'messages' && event.data.personId === deps.botId) {
+        // Its own reply: acknowledged without a write, which halves the store's work per answer.
+        deps.metrics.event('ignored');
+        res.status(200).json({ status: 'ignored' });
+        return;
+      }
       let first: boolean;
       try {
         first = await deps.inbox.record(event);

@@ -103,6 +103,16 @@ describe('the webhook receiver', () => {
     expect(h.botMessages('direct-alice')).toHaveLength(2);
   });
 
+  it('acknowledges the webhook of its own reply without storing it, and answers nothing', async () => {
+    await capturedHelpDelivery();
+    const reply = h.botMessages('direct-alice')[0]!;
+    const own = h.sandbox.delivery.deliveries.find((d) => d.dataId === reply.id);
+    if (!own) throw new Error('the sandbox sent no webhook for the bot’s own reply');
+    expect(own.attempts.at(-1)?.response).toContain('ignored');
+    expect(await h.store.hasEvent(`messages:created:${reply.id}`)).toBe(false);
+    expect(h.botMessages('direct-alice')).toHaveLength(1);
+  });
+
   it('answers health checks', async () => {
     const response = await fetch(`${h.bot.url}/healthz`);
     expect(response.status).toBe(200);
