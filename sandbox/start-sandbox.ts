@@ -18,6 +18,8 @@ import { mountWholesaleRoutes } from './wholesale-routes.ts';
 import { mountSubscriberRoutes } from './subscriber-routes.ts';
 import { mountLocationRoutes } from './location-routes.ts';
 import { mountContentRoute } from './content-route.ts';
+import { mountOAuthRoutes } from './oauth-routes.ts';
+import type { TokenLifetimes } from './oauth-state.ts';
 import { RateLimiter, SubscriberState } from './subscriber-state.ts';
 import { WholesaleState, type Outcome } from './wholesale-state.ts';
 import { WebhookDelivery, type DeliveryOptions } from './webhook-delivery.ts';
@@ -33,6 +35,8 @@ export interface SandboxOptions {
   readonly subscriberRateLimit?: number;
   /** How long Webex's malware scan of a newly attached file runs (downloads answer 423 until then); 0 by default. */
   readonly fileScanMs?: number;
+  /** How long issued tokens last (seconds); Webex's lifetimes by default, the seeded tokens a year. */
+  readonly tokens?: TokenLifetimes;
 }
 
 export interface RunningSandbox {
@@ -67,12 +71,13 @@ const fileUpload = z.object({
 });
 
 /**
- * Starts the local Webex emulator: the messaging API under /v1 (per the official spec) and a
+ * Starts the local Webex emulator: the messaging API under /v1 (per the official spec), the
+ * partner APIs and the OAuth token endpoint beside it, and a
  * small control API under /_sandbox for people and tests (who is who, fault injection, the
  * webhook delivery log, redelivery).
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const state = new SandboxState();
+  const state = new SandboxState(undefined, options.tokens);
   const faults = new Faults();
   const spec = new SpecValidator();
   const calls: RecordedCall[] = [];
@@ -108,6 +113,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   );
   mountLocationRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers);
   mountContentRoute(v1, { state, faults, spec, calls }, subscribers, () => apiUrl);
+  mountOAuthRoutes(v1, { state, faults, spec, calls });
   // Anything else under /v1 (an unknown path, or a method a path does not have) answers as Webex
   // does, in its error shape with a TrackingID, not with Express's HTML page.
   v1.use((_req, res) => {
