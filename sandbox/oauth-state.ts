@@ -58,6 +58,8 @@ export class OAuthState {
   readonly refreshTokenMs: number;
   /** When the seeded people's own tokens expire. */
   readonly personalExpiresAt: number;
+  /** Every access and refresh token ever issued (tests look for them in the bot's output). */
+  readonly issued: string[] = [];
   private readonly access = new Map<string, Issued>();
   private readonly refresh = new Map<string, Issued>();
   private readonly codes = new Map<string, Issued & { readonly redirectUri: string }>();
@@ -135,6 +137,7 @@ export class OAuthState {
     const refresh_token = `sandbox-refresh-${hex(24)}`;
     this.access.set(access_token, { personId, clientId, expiresAt: now + this.accessTokenMs });
     this.refresh.set(refresh_token, { personId, clientId, expiresAt: now + this.refreshTokenMs });
+    this.issued.push(access_token, refresh_token);
     return {
       access_token,
       expires_in: Math.round(this.accessTokenMs / 1000),

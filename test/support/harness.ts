@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger, type Logger } from '../../bot/engine/logger.ts';
-import { startBot, type RunningBot } from '../../bot/engine/start-bot.ts';
+import { startBot, type BotOptions, type RunningBot } from '../../bot/engine/start-bot.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/start-sandbox.ts';
 import type { SandboxPerson } from '../../sandbox/sandbox-state.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
@@ -133,6 +133,9 @@ export interface HarnessOptions {
   readonly approvalPolicy?: ApprovalPolicy | ((sandbox: RunningSandbox) => ApprovalPolicy);
   /** A clock for deadlines; the real one by default. */
   readonly clock?: () => Date;
+  /** `integration`: the partner APIs are called with tokens the bot refreshes (the sandbox's integration, authorised by Alice). */
+  readonly partner?: 'token' | 'integration';
+  readonly bulk?: BotOptions['bulk'];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -143,11 +146,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const secret = randomBytes(20).toString('hex');
   const logs: string[] = [];
-  const log: Logger = createLogger({
-    level: 'debug',
-    secrets: [secret, sandbox.state.bot.token, sandbox.state.personByKey('alice').token],
-    write: (line) => logs.push(line),
-  });
+  const secrets = new Set([secret, sandbox.state.bot.token, sandbox.state.personByKey('alice').token]);
+  const log: Logger = createLogger({ level: 'debug', secrets, write: (line) => logs.push(line) });
+  const alice = sandbox.state.personByKey('alice');
+  const { clientId, clientSecret } = sandbox.state.oauth.integration;
+  const wholesale: BotOptions['wholesale'] =
+    options.partner === 'integration'
+      ? {
+          apiUrl: sandbox.apiUrl,
+          integration: {
+            clientId,
+            clientSecret,
+            refreshToken: sandbox.state.oauth.authorise(alice.id),
+            save: () => Promise.resolve(),
+            onSecret: (value) => secrets.add(value),
+          },
+        }
+      : { apiUrl: sandbox.apiUrl, token: alice.token };
   const store = options.store ?? createMemoryStore();
   const bot = await startBot({
     webexApiUrl: sandbox.apiUrl,
@@ -159,7 +174,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     store,
     log,
     http: { backoffMs: 20 },
-    wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token },
+    wholesale,
+    ...(options.bulk ? { bulk: options.bulk } : {}),
     roles: options.roles ?? seedRoles(),
     ...(options.approvalPolicy
       ? {
@@ -216,7 +232,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await bot.close();
       await sandbox.close();
       // Every test that runs a bot also proves its logs hold no token or secret.
-      const secrets = [secret, ...sandbox.state.people.map((p) => p.token)];
+      const secrets = [
+        secret,
+        ...sandbox.state.people.map((p) => p.token),
+        sandbox.state.oauth.integration.clientSecret,
+        ...sandbox.state.oauth.issued,
+      ];
       const leaked = logs.filter((line) => secrets.some((s) => line.includes(s)));
       if (leaked.length > 0) throw new Error(`a log line holds a token or secret: ${leaked[0]!.slice(0, 200)}`);
     },
