@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort, useChildBots, waitForLog } from '../support/bot-process.ts';
+import { freePort, spawnBot, useChildBots, waitForLog } from '../support/bot-process.ts';
+import { waitFor } from '../support/harness.ts';
 
 interface Ready {
   readonly ready: boolean;
@@ -94,5 +95,34 @@ describe('partner credentials of a bot process', () => {
     const { status, body } = await readyz(port);
     expect(status).toBe(200);
     expect(body.notes?.partner_credentials).toMatch(/^the partner token expires in 36[45] d/);
+  });
+
+  it('npm run authorize: prints the URL, takes Webex’s redirect on a local port, exchanges the code and keeps the refresh token, with which the bot starts', async () => {
+    const { sandbox } = env;
+    const { clientId, clientSecret } = sandbox.state.oauth.integration;
+    const authorizing = env.track(
+      spawnBot(
+        {
+          PARTNER_CLIENT_ID: clientId,
+          PARTNER_CLIENT_SECRET: clientSecret,
+          WEBEX_API_URL: sandbox.apiUrl,
+          DATA_FILE: env.dataFile,
+          AUTHORIZE_PORT: String(await freePort()),
+        },
+        [],
+        'bot/authorize.ts',
+      ),
+    );
+    const url = await waitFor('the authorization URL', () => authorizing.stdout.find((l) => l.includes('/authorize?')));
+    // The administrator's browser: Webex's consent page sends it back to the local port.
+    const callback = await fetch(url.trim());
+    expect(callback.status).toBe(200);
+    expect(await callback.text()).toContain('authorised');
+    expect(await authorizing.exited).toBe(0);
+    expect((await stat(join(env.dir, 'partner-credentials.json'))).mode & 0o777).toBe(0o600);
+
+    const port = await freePort();
+    await env.start(port, { ...integrationEnv(''), PARTNER_REFRESH_TOKEN: '' });
+    expect((await readyz(port)).status).toBe(200);
   });
 });
