@@ -133,6 +133,5 @@ export function mountOAuthRoutes(router: Router, ctx: ApiContext): void {
         throw error;
       }
     },
-    { unspecified: true },
   );
 }

@@ -13,7 +13,7 @@ import { mountMessagingRoutes } from './messaging-routes.ts';
 import { partnerHubRoutes, type PartnerHubTemplate } from './partner-hub-routes.ts';
 import { presentMessage } from './present.ts';
 import { SandboxState } from './sandbox-state.ts';
-import { SpecValidator, wholesaleSpec } from './spec-validator.ts';
+import { adminSpec, SpecValidator, wholesaleSpec } from './spec-validator.ts';
 import { mountWholesaleRoutes } from './wholesale-routes.ts';
 import { mountSubscriberRoutes } from './subscriber-routes.ts';
 import { mountLocationRoutes } from './location-routes.ts';
@@ -50,6 +50,8 @@ export interface RunningSandbox {
   readonly calls: RecordedCall[];
   readonly spec: SpecValidator;
   readonly wholesaleSpec: SpecValidator;
+  /** Token expiry and the Service App token (webex-admin.json). */
+  readonly adminSpec: SpecValidator;
   readonly wholesale: WholesaleState;
   readonly subscribers: SubscriberState;
   /** Change `limitPerSecond` to throttle the subscriber API. */
@@ -113,7 +115,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   );
   mountLocationRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers);
   mountContentRoute(v1, { state, faults, spec, calls }, subscribers, () => apiUrl);
-  mountOAuthRoutes(v1, { state, faults, spec, calls });
+  const adminValidator = new SpecValidator(adminSpec);
+  mountOAuthRoutes(v1, { state, faults, spec: adminValidator, calls });
   // Anything else under /v1 (an unknown path, or a method a path does not have) answers as Webex
   // does, in its error shape with a TrackingID, not with Express's HTML page.
   v1.use((_req, res) => {
@@ -266,6 +269,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     calls,
     spec,
     wholesaleSpec: wholesaleValidator,
+    adminSpec: adminValidator,
     wholesale,
     subscribers,
     subscriberLimiter,

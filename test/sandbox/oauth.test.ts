@@ -74,6 +74,7 @@ describe('the sandbox OAuth server', () => {
     };
     const expiry = (await (await get('/authorizations/tokenExpiry', pair.access_token)).json()) as { exp: number };
     expect(expiry.exp).toBeGreaterThan(Date.now());
+    expect(sandbox.adminSpec.response('GET /authorizations/tokenExpiry', 200, expiry)).toEqual([]);
     expect(expiry.exp).toBeLessThanOrEqual(Date.now() + 1000);
     await new Promise((resolve) => setTimeout(resolve, expiry.exp - Date.now() + 20));
     const expired = await get('/people/me', pair.access_token);
@@ -129,6 +130,7 @@ describe('the sandbox OAuth server', () => {
     });
     expect(response.status).toBe(200);
     const pair = (await response.json()) as { expires_in?: unknown; refresh_token?: unknown };
+    expect(sandbox.adminSpec.response('POST /applications/{applicationId}/token', 200, pair)).toEqual([]);
     expect(typeof pair.expires_in === 'number' && typeof pair.refresh_token === 'string').toBe(true);
   });
 });
