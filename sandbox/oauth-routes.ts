@@ -112,26 +112,21 @@ export function mountOAuthRoutes(router: Router, ctx: ApiContext): void {
     body: { exp: ctx.state.tokenExpiry(call.token) },
   }));
 
-  apiRoute(
-    router,
-    ctx,
-    'POST /applications/{applicationId}/token',
-    (call) => {
-      const body = serviceAppBody.safeParse(call.body);
-      if (!body.success)
-        throw new ApiError(400, `clientId, clientSecret and targetOrgId are required: ${body.error.message}`);
-      try {
-        const answer = ctx.state.oauth.serviceAppToken(
-          call.params.applicationId ?? '',
-          { clientId: body.data.clientId, clientSecret: body.data.clientSecret },
-          call.person.id,
-        );
-        if (!answer) throw new ApiError(404, 'The requested resource could not be found.');
-        return { status: 200, body: answer };
-      } catch (error) {
-        if (error instanceof GrantRefused) throw new ApiError(error.status, error.message);
-        throw error;
-      }
-    },
-  );
+  apiRoute(router, ctx, 'POST /applications/{applicationId}/token', (call) => {
+    const body = serviceAppBody.safeParse(call.body);
+    if (!body.success)
+      throw new ApiError(400, `clientId, clientSecret and targetOrgId are required: ${body.error.message}`);
+    try {
+      const answer = ctx.state.oauth.serviceAppToken(
+        call.params.applicationId ?? '',
+        { clientId: body.data.clientId, clientSecret: body.data.clientSecret },
+        call.person.id,
+      );
+      if (!answer) throw new ApiError(404, 'The requested resource could not be found.');
+      return { status: 200, body: answer };
+    } catch (error) {
+      if (error instanceof GrantRefused) throw new ApiError(error.status, error.message);
+      throw error;
+    }
+  });
 }
