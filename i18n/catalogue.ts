@@ -172,6 +172,8 @@ const en = {
   'customer.createFailed':
     'The customer could not be created: {reason}. Nothing was provisioned; press Create to try again.',
   'customer.unreachable': 'The Wholesale API did not answer. Nothing was created; press Create to try again.',
+  'customer.credentialsGone':
+    'The bot’s partner credentials no longer work, so it cannot reach the Wholesale API. Nothing was created; press Create again once your bot operator has renewed them.',
   'customer.creating': 'Precheck passed. Creating **{name}** (external ID `{externalId}`)…',
   'customer.provisioning':
     'Provisioning of **{name}** has started (external ID `{externalId}`, packages: {packages}). I will report here when it ends.',
@@ -540,6 +542,8 @@ const de = {
     'Der Kunde konnte nicht angelegt werden: {reason}. Es wurde nichts bereitgestellt; drücken Sie „Anlegen“, um es erneut zu versuchen.',
   'customer.unreachable':
     'Die Wholesale-API hat nicht geantwortet. Es wurde nichts angelegt; drücken Sie „Anlegen“, um es erneut zu versuchen.',
+  'customer.credentialsGone':
+    'Die Partner-Zugangsdaten des Bots funktionieren nicht mehr, daher erreicht er die Wholesale-API nicht. Es wurde nichts angelegt; drücken Sie erneut „Anlegen“, sobald Ihr Bot-Betreiber sie erneuert hat.',
   'customer.creating': 'Vorprüfung bestanden. **{name}** wird angelegt (externe ID `{externalId}`) …',
   'customer.provisioning':
     'Die Bereitstellung von **{name}** hat begonnen (externe ID `{externalId}`, Pakete: {packages}). Ich melde mich hier, wenn sie abgeschlossen ist.',

@@ -156,7 +156,7 @@ export class IntegrationTokenProvider implements TokenProvider {
   private goneError(cause?: unknown): WebexApiError {
     return new WebexApiError(
       'webex_credentials_refused',
-      `the partner credentials are no longer valid: ${this.gone ?? 'refused'}; authorise the integration again and restart the bot`,
+      'the partner credentials no longer work (Webex refused the refresh token); the bot operator must authorise the integration again and restart the bot',
       { method: 'POST', endpoint: '/access_token', attempts: 1 },
       cause === undefined ? undefined : { cause },
     );

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cardText, startHarness, waitFor, type Harness } from '../support/harness.ts';
 import { postWithFile, usersCsv } from '../support/csv.ts';
 import { customerToSummary, seedTemplate, waitForBotText } from '../support/customer-steps.ts';
+import { pressButton } from '../support/press-button.ts';
 
 let h: Harness;
 afterEach(async () => {
@@ -110,6 +111,39 @@ describe('partner credentials that expire while the bot works', () => {
     expect(unauthorised()).toEqual([]);
   });
 
+  it('goes on with an approval decided after the access token expired: the customer is created once, no 401', async () => {
+    const approvers = ['bea@partner.example', 'chen@partner.example'];
+    h = await startHarness({
+      partner: 'integration',
+      sandbox: { tokens: { accessTokenSeconds: 1 } },
+      approvalPolicy: (sandbox) => ({
+        'create-customer': {
+          approvers,
+          approverSpaces: [],
+          required: 1,
+          requesterMayApprove: false,
+          space: sandbox.state.roomByKey('approvers').id,
+          openFor: 3_600_000,
+          remindAfter: 3_600_000,
+        },
+      }),
+    });
+    await seedTemplate(h);
+    const summary = await customerToSummary(h);
+    await h.click('alice', summary, 'create');
+    const card = await waitFor('the approval card', () => h.botMessages('approvers').find((m) => m.attachments));
+    const before = refreshes().length;
+    // The approver decides after the token the bot last used has expired.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect((await pressButton(h.sandbox, 'bea', card, { vote: 'approve' }, { comment: '' })).status).toBe(202);
+    await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Acme GmbH is provisioned**'), 20_000);
+    expect(h.sandbox.calls.filter((c) => c.operation === 'POST /wholesale/customers' && c.status < 300)).toHaveLength(
+      1,
+    );
+    expect(refreshes().length).toBeGreaterThan(before);
+    expect(unauthorised()).toEqual([]);
+  });
+
   it('when Webex refuses the refresh token: /readyz answers 503 naming partner_credentials, and the alert space gets one notice saying what to do', async () => {
     h = await startHarness({ partner: 'integration', sandbox: { tokens: { accessTokenSeconds: 1 } } });
     await seedTemplate(h);
@@ -122,6 +156,7 @@ describe('partner credentials that expire while the bot works', () => {
     const summary = await customerToSummary(h);
     const again = await h.answer('alice', summary, 'create');
     expect(cardText(again)).toContain('Check the new customer');
+    expect(cardText(again)).toContain('The bot’s partner credentials no longer work');
     await h.answer('alice', again, 'create');
     await h.settle();
     expect(h.sandbox.wholesale.customers).toEqual([]);
@@ -138,5 +173,9 @@ describe('partner credentials that expire while the bot works', () => {
     expect(h.botMessages('provisioning').filter((m) => m.markdown?.includes('partner credentials'))).toHaveLength(1);
     expect(alerts[0]!.markdown).toContain('`PARTNER_REFRESH_TOKEN`');
     expect(alerts[0]!.markdown).toContain('restart the bot');
+    // Neither the alert nor any card shows a token or the client secret.
+    const seen = everything().join('\n');
+    const secrets = [...h.sandbox.state.oauth.issued, h.sandbox.state.oauth.integration.clientSecret];
+    expect(secrets.filter((secret) => seen.includes(secret))).toEqual([]);
   });
 });
