@@ -13,6 +13,11 @@ import { openCredentialsFile } from './engine/credentials-file.ts';
  * the code, and keeps the refresh token where the bot looks for it (PARTNER_CREDENTIALS_FILE),
  * newer than PARTNER_REFRESH_TOKEN of the same environment. The redirect URI
  * (`http://127.0.0.1:<AUTHORIZE_PORT>/callback`) must be one of the integration's.
+ *
+ * `npm run authorize -- --service-app <applicationId> --org <targetOrgId>` instead mints a Service
+ * App's first token pair (`POST /applications/{id}/token`, with PARTNER_CLIENT_ID/_SECRET being
+ * the Service App's and AUTHORIZE_TOKEN an integration token with `spark:applications_token`);
+ * the bot then refreshes it like an integration's.
  */
 const env = z
   .object({
@@ -22,6 +27,7 @@ const env = z
     WEBEX_API_URL: z.url().default('https://webexapis.com/v1'),
     DATA_FILE: z.string().min(1).default('./data/bot.json'),
     PARTNER_CREDENTIALS_FILE: z.string().min(1).optional(),
+    AUTHORIZE_TOKEN: z.string().min(1).optional(),
     AUTHORIZE_PORT: z.coerce.number().int().min(0).max(65535).default(8910),
     AUTHORIZE_SCOPES: z
       .string()
@@ -38,6 +44,37 @@ function page(text: string): string {
   return `<!doctype html><meta charset="utf-8"><title>Onboarding bot</title><p>${text}</p>`;
 }
 
+/** `--service-app <id> --org <orgId>`, or nothing for the integration's browser flow. */
+function serviceAppArguments(args: readonly string[]): { applicationId: string; targetOrgId: string } | undefined {
+  const value = (flag: string) => {
+    const at = args.indexOf(flag);
+    return at === -1 ? undefined : args[at + 1];
+  };
+  const applicationId = value('--service-app');
+  const targetOrgId = value('--org');
+  if (applicationId === undefined && targetOrgId === undefined) return undefined;
+  if (!applicationId || !targetOrgId)
+    throw new Error('--service-app <applicationId> and --org <targetOrgId> go together');
+  return { applicationId, targetOrgId };
+}
+
+async function mintServiceAppToken(
+  http: HttpClient,
+  serviceApp: { applicationId: string; targetOrgId: string },
+  config: { PARTNER_CLIENT_ID: string; PARTNER_CLIENT_SECRET: string },
+): Promise<string> {
+  const pair = await http.request('POST', `/applications/${encodeURIComponent(serviceApp.applicationId)}/token`, {
+    body: {
+      clientId: config.PARTNER_CLIENT_ID,
+      clientSecret: config.PARTNER_CLIENT_SECRET,
+      targetOrgId: serviceApp.targetOrgId,
+    },
+    schema: tokenAnswer,
+    retryStatuses: [423, 429],
+  });
+  return pair.refresh_token;
+}
+
 async function main(): Promise<void> {
   const parsed = env.safeParse(Object.fromEntries(Object.entries(process.env).map(([k, v]) => [k, blank(v)])));
   if (!parsed.success) {
@@ -48,6 +85,29 @@ async function main(): Promise<void> {
   }
   const config = parsed.data;
   const file = config.PARTNER_CREDENTIALS_FILE ?? join(dirname(config.DATA_FILE), 'partner-credentials.json');
+  const keep = async (refreshToken: string) => {
+    const credentials = await openCredentialsFile(file, {
+      clientId: config.PARTNER_CLIENT_ID,
+      ...(config.PARTNER_REFRESH_TOKEN !== undefined ? { configRefreshToken: config.PARTNER_REFRESH_TOKEN } : {}),
+    });
+    await credentials.save({ refreshToken });
+  };
+  const serviceApp = serviceAppArguments(process.argv.slice(2));
+  if (serviceApp) {
+    if (config.AUTHORIZE_TOKEN === undefined)
+      throw new Error('set AUTHORIZE_TOKEN to an integration token with the spark:applications_token scope');
+    await keep(
+      await mintServiceAppToken(
+        new HttpClient({ baseUrl: config.WEBEX_API_URL, token: config.AUTHORIZE_TOKEN }),
+        serviceApp,
+        config,
+      ),
+    );
+    process.stdout.write(
+      `Authorised. The Service App's refresh token is kept in ${file}; start (or restart) the bot.\n`,
+    );
+    return;
+  }
   const state = randomBytes(16).toString('hex');
   const http = new HttpClient({ baseUrl: config.WEBEX_API_URL });
 
@@ -76,11 +136,7 @@ async function main(): Promise<void> {
         tokenAnswer,
       )
       .then(async (pair) => {
-        const credentials = await openCredentialsFile(file, {
-          clientId: config.PARTNER_CLIENT_ID,
-          ...(config.PARTNER_REFRESH_TOKEN !== undefined ? { configRefreshToken: config.PARTNER_REFRESH_TOKEN } : {}),
-        });
-        await credentials.save({ refreshToken: pair.refresh_token });
+        await keep(pair.refresh_token);
         res
           .writeHead(200, { 'content-type': 'text/html' })
           .end(page('The bot is authorised. You can close this page.'));

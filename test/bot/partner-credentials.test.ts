@@ -125,4 +125,34 @@ describe('partner credentials of a bot process', () => {
     await env.start(port, { ...integrationEnv(''), PARTNER_REFRESH_TOKEN: '' });
     expect((await readyz(port)).status).toBe(200);
   });
+
+  it('npm run authorize -- --service-app: mints the Service App’s first token pair with an integration token, and the bot refreshes it from there', async () => {
+    const { sandbox } = env;
+    const app = sandbox.state.oauth.serviceApp;
+    const minting = env.track(
+      spawnBot(
+        {
+          PARTNER_CLIENT_ID: app.clientId,
+          PARTNER_CLIENT_SECRET: app.clientSecret,
+          AUTHORIZE_TOKEN: sandbox.state.personByKey('alice').token,
+          WEBEX_API_URL: sandbox.apiUrl,
+          DATA_FILE: env.dataFile,
+        },
+        [],
+        'bot/authorize.ts',
+        ['--service-app', app.applicationId, '--org', sandbox.state.orgId],
+      ),
+    );
+    expect(await minting.exited).toBe(0);
+    expect(minting.stdout.join('\n')).toContain('Authorised');
+
+    const port = await freePort();
+    await env.start(port, {
+      WHOLESALE_TOKEN: '',
+      PARTNER_CLIENT_ID: app.clientId,
+      PARTNER_CLIENT_SECRET: app.clientSecret,
+    });
+    expect((await readyz(port)).status).toBe(200);
+    expect(sandbox.state.oauth.refreshes.map((r) => r.clientId)).toEqual([app.clientId]);
+  });
 });
