@@ -178,4 +178,19 @@ describe('partner credentials that expire while the bot works', () => {
     const secrets = [...h.sandbox.state.oauth.issued, h.sandbox.state.oauth.integration.clientSecret];
     expect(secrets.filter((secret) => seen.includes(secret))).toEqual([]);
   });
+
+  it('with a fixed token that has an hour and a second left: posts one notice in the alert space when the hour begins, saying what to do', async () => {
+    h = await startHarness({ sandbox: { tokens: { personalTokenSeconds: 3601 } } });
+    const notices = () => h.botMessages('provisioning').filter((m) => m.markdown?.includes('partner token expires'));
+    expect(notices()).toEqual([]);
+    const [notice] = await waitFor('the notice', () => notices().length > 0 && notices(), 5000);
+    expect(notice!.markdown).toContain('`PARTNER_TOKEN`');
+    expect(notice!.markdown).toContain(
+      new Date(h.sandbox.state.oauth.personalExpiresAt).toISOString().slice(0, 16).replace('T', ' '),
+    );
+    const ready = (await (await fetch(`${h.bot.url}/readyz`)).json()) as { notes: Record<string, string> };
+    expect(ready.notes.partner_credentials).toMatch(/^the partner token expires in 0 h 59 min/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(notices()).toHaveLength(1);
+  });
 });
