@@ -4,11 +4,44 @@ import { openPostgresStore } from '../store/postgres-store.ts';
 import { StoreError } from '../store/store.ts';
 import { WebexApiError } from '../webex/webex-api-error.ts';
 import { sandboxPartnerHub } from './template/partner-hub.ts';
-import { ConfigError, loadConfig } from './engine/config.ts';
+import { ConfigError, loadConfig, type PartnerConfig } from './engine/config.ts';
+import { openCredentialsFile } from './engine/credentials-file.ts';
+import type { PartnerAuth } from './engine/partner-credentials.ts';
 import { loadApprovalPolicy } from './approval/approval-policy.ts';
 import { createLogger } from './engine/logger.ts';
 import { startBot, type RunningBot } from './engine/start-bot.ts';
 import { botOptions } from './engine/bot-options.ts';
+
+/**
+ * The partner credentials of the config, with the newest refresh token (the file's, when it
+ * continues the config's). Every secret goes into `secrets` first, so the logger redacts it.
+ */
+async function partnerAuth(partner: PartnerConfig, secrets: Set<string>): Promise<PartnerAuth> {
+  if (partner.kind === 'token') {
+    secrets.add(partner.token);
+    return { token: partner.token };
+  }
+  secrets.add(partner.clientSecret);
+  if (partner.refreshToken !== undefined) secrets.add(partner.refreshToken);
+  const file = await openCredentialsFile(partner.credentialsFile, {
+    clientId: partner.clientId,
+    ...(partner.refreshToken !== undefined ? { configRefreshToken: partner.refreshToken } : {}),
+  });
+  if (file.refreshToken === undefined)
+    throw new ConfigError([
+      `PARTNER_REFRESH_TOKEN is missing and ${partner.credentialsFile} holds none; set it to the refresh token a partner full administrator got by authorising the integration.`,
+    ]);
+  secrets.add(file.refreshToken);
+  return {
+    integration: {
+      clientId: partner.clientId,
+      clientSecret: partner.clientSecret,
+      refreshToken: file.refreshToken,
+      save: (pair) => file.save(pair),
+      onSecret: (value) => secrets.add(value),
+    },
+  };
+}
 
 /**
  * `npm start`. Without WEBEX_BOT_TOKEN it starts the local sandbox and the bot against it; with
@@ -69,15 +102,14 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } else {
-    const log = createLogger({
-      level: config.logLevel,
-      secrets: [
-        config.botToken,
-        ...(config.webhookSecret ? [config.webhookSecret] : []),
-        config.wholesaleToken,
-        ...(config.databaseUrl ? [config.databaseUrl] : []),
-      ],
-    });
+    // A set the token provider adds every new token to: the logger reads it at each line.
+    const secrets = new Set([
+      config.botToken,
+      ...(config.webhookSecret ? [config.webhookSecret] : []),
+      ...(config.databaseUrl ? [config.databaseUrl] : []),
+    ]);
+    const log = createLogger({ level: config.logLevel, secrets });
+    const partner = await partnerAuth(config.partner, secrets);
     bot = await startBot(
       botOptions(
         config,
@@ -88,7 +120,7 @@ async function main(): Promise<void> {
           webhookSecret: config.webhookSecret ?? randomBytes(20).toString('hex'),
           ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
           devicesUrl: config.devicesUrl,
-          wholesale: { apiUrl: config.wholesaleApiUrl, token: config.wholesaleToken },
+          wholesale: { apiUrl: config.wholesaleApiUrl, ...partner },
         },
         { store, log, approvalPolicy },
       ),

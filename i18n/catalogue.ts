@@ -174,6 +174,8 @@ const en = {
   'customer.createFailed':
     'The customer could not be created: {reason}. Nothing was provisioned; press Create to try again.',
   'customer.unreachable': 'The Wholesale API did not answer. Nothing was created; press Create to try again.',
+  'customer.credentialsGone':
+    'The bot’s partner credentials no longer work, so it cannot reach the Wholesale API. Nothing was created; press Create again once your bot operator has renewed them.',
   'customer.creating': 'Precheck passed. Creating **{name}** (external ID `{externalId}`)…',
   'customer.provisioning':
     'Provisioning of **{name}** has started (external ID `{externalId}`, packages: {packages}). I will report here when it ends.',
@@ -235,6 +237,10 @@ const en = {
     '⚠️ Provisioning of **{name}** (`{externalId}`, started by {who}) failed: {reasons}. To look: `status {externalId}`. To retry: fix the cause with the customer, delete the customer in Partner Hub, then `create customer`.',
   'alert.customerWithErrors':
     '⚠️ **{name}** (`{externalId}`, started by {who}) was provisioned with errors: {reasons}. To look: `status {externalId}`. The other packages work; fix the failed ones in Partner Hub or with Cisco support.',
+  'alert.partnerCredentialsGone':
+    '⚠️ **The partner credentials no longer work:** Webex refused them, so every call to the Wholesale API fails until they are renewed. To fix it: have a partner full administrator authorise the integration again, put the new refresh token in `PARTNER_REFRESH_TOKEN` (or a new token in `PARTNER_TOKEN`) and restart the bot; `/readyz` says `partner_credentials` until then.',
+  'alert.partnerTokenExpiring':
+    '⚠️ **The partner token expires at {time}**; after that every call to the Wholesale API fails. To fix it: put a new token in `PARTNER_TOKEN` and restart the bot, or better, set up an integration (`PARTNER_CLIENT_ID`, `PARTNER_CLIENT_SECRET`, `PARTNER_REFRESH_TOKEN`), whose tokens the bot renews itself.',
   'approval.title': 'Approval needed: {subject}',
   'approval.requestedBy': 'Requested by',
   'approval.needs': 'Needs',
@@ -540,6 +546,8 @@ const de = {
     'Der Kunde konnte nicht angelegt werden: {reason}. Es wurde nichts bereitgestellt; drücken Sie „Anlegen“, um es erneut zu versuchen.',
   'customer.unreachable':
     'Die Wholesale-API hat nicht geantwortet. Es wurde nichts angelegt; drücken Sie „Anlegen“, um es erneut zu versuchen.',
+  'customer.credentialsGone':
+    'Die Partner-Zugangsdaten des Bots funktionieren nicht mehr, daher erreicht er die Wholesale-API nicht. Es wurde nichts angelegt; drücken Sie erneut „Anlegen“, sobald Ihr Bot-Betreiber sie erneuert hat.',
   'customer.creating': 'Vorprüfung bestanden. **{name}** wird angelegt (externe ID `{externalId}`) …',
   'customer.provisioning':
     'Die Bereitstellung von **{name}** hat begonnen (externe ID `{externalId}`, Pakete: {packages}). Ich melde mich hier, wenn sie abgeschlossen ist.',
@@ -603,6 +611,10 @@ const de = {
     '⚠️ Die Bereitstellung von **{name}** (`{externalId}`, gestartet von {who}) ist fehlgeschlagen: {reasons}. Nachsehen: `status {externalId}`. Erneut versuchen: die Ursache mit dem Kunden beheben, den Kunden in Partner Hub löschen, dann `create customer`.',
   'alert.customerWithErrors':
     '⚠️ **{name}** (`{externalId}`, gestartet von {who}) wurde mit Fehlern bereitgestellt: {reasons}. Nachsehen: `status {externalId}`. Die übrigen Pakete funktionieren; beheben Sie die fehlgeschlagenen in Partner Hub oder mit dem Cisco-Support.',
+  'alert.partnerCredentialsGone':
+    '⚠️ **Die Partner-Zugangsdaten funktionieren nicht mehr:** Webex hat sie abgelehnt, daher schlägt jeder Aufruf der Wholesale-API fehl, bis sie erneuert sind. Zur Behebung: Eine Partner-Volladministratorin oder ein Partner-Volladministrator autorisiert die Integration erneut; das neue Refresh-Token in `PARTNER_REFRESH_TOKEN` (oder ein neues Token in `PARTNER_TOKEN`) eintragen und den Bot neu starten. Bis dahin meldet `/readyz` `partner_credentials`.',
+  'alert.partnerTokenExpiring':
+    '⚠️ **Das Partner-Token läuft um {time} ab**; danach schlägt jeder Aufruf der Wholesale-API fehl. Zur Behebung: ein neues Token in `PARTNER_TOKEN` eintragen und den Bot neu starten, oder besser eine Integration einrichten (`PARTNER_CLIENT_ID`, `PARTNER_CLIENT_SECRET`, `PARTNER_REFRESH_TOKEN`), deren Tokens der Bot selbst erneuert.',
   'approval.title': 'Genehmigung nötig: {subject}',
   'approval.requestedBy': 'Angefragt von',
   'approval.needs': 'Benötigt',

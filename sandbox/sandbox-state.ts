@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { uuidOf, webexId } from './ids.ts';
 import { seedPeople, seedRooms } from './seed.ts';
+import { OAuthState, type TokenLifetimes } from './oauth-state.ts';
 
 export interface SandboxPerson {
   readonly id: string;
@@ -90,8 +91,14 @@ export class SandboxState {
   readonly webhooks: SandboxWebhook[] = [];
   private readonly messagesById = new Map<string, SandboxMessage>();
   private readonly messageListeners = new Set<(message: SandboxMessage) => void>();
+  /** Issued access and refresh tokens, and when every token expires. */
+  readonly oauth: OAuthState;
 
-  constructor(private readonly clock: () => Date = () => new Date()) {
+  constructor(
+    private readonly clock: () => Date = () => new Date(),
+    lifetimes: TokenLifetimes = {},
+  ) {
+    this.oauth = new OAuthState(lifetimes);
     for (const p of seedPeople) {
       this.people.push({
         id: webexId('PEOPLE'),
@@ -133,8 +140,22 @@ export class SandboxState {
     return person;
   }
 
+  /** Whose token this is, if it is valid now: a seeded person's own, or one the OAuth server issued and that has not expired. */
   personByToken(token: string): SandboxPerson | undefined {
-    return this.people.find((p) => p.token === token);
+    const expiry = this.tokenExpiry(token);
+    if (expiry === undefined || expiry <= Date.now()) return undefined;
+    const issued = this.oauth.accessToken(token);
+    return issued ? this.personById(issued.personId) : this.people.find((p) => p.token === token);
+  }
+
+  /** When a token this sandbox knows expires (epoch ms), expired or not. */
+  tokenExpiry(token: string): number | undefined {
+    const issued = this.oauth.accessToken(token);
+    if (issued) return issued.expiresAt;
+    const person = this.people.find((p) => p.token === token);
+    // The bot's token does not expire in practice (Webex issues bot tokens for years).
+    if (person) return person.type === 'bot' ? Number.MAX_SAFE_INTEGER : this.oauth.personalExpiresAt;
+    return undefined;
   }
 
   personById(id: string): SandboxPerson | undefined {

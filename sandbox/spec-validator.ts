@@ -6,6 +6,7 @@ type Json = Record<string, unknown>;
 
 const messagingSpec = new URL('../spec/webex-messaging.json', import.meta.url);
 export const wholesaleSpec = new URL('../spec/webex-wholesale.json', import.meta.url);
+export const adminSpec = new URL('../spec/webex-admin.json', import.meta.url);
 
 /**
  * The official spec's `Attachment` says `content` is a file (`fileId`, `type`, `contentUrl`), yet

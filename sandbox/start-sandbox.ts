@@ -13,11 +13,13 @@ import { mountMessagingRoutes } from './messaging-routes.ts';
 import { partnerHubRoutes, type PartnerHubTemplate } from './partner-hub-routes.ts';
 import { presentMessage } from './present.ts';
 import { SandboxState } from './sandbox-state.ts';
-import { SpecValidator, wholesaleSpec } from './spec-validator.ts';
+import { adminSpec, SpecValidator, wholesaleSpec } from './spec-validator.ts';
 import { mountWholesaleRoutes } from './wholesale-routes.ts';
 import { mountSubscriberRoutes } from './subscriber-routes.ts';
 import { mountLocationRoutes } from './location-routes.ts';
 import { mountContentRoute } from './content-route.ts';
+import { mountOAuthRoutes } from './oauth-routes.ts';
+import type { TokenLifetimes } from './oauth-state.ts';
 import { RateLimiter, SubscriberState } from './subscriber-state.ts';
 import { WholesaleState, type Outcome } from './wholesale-state.ts';
 import { WebhookDelivery, type DeliveryOptions } from './webhook-delivery.ts';
@@ -36,6 +38,8 @@ export interface SandboxOptions {
   readonly subscriberRateLimit?: number;
   /** How long Webex's malware scan of a newly attached file runs (downloads answer 423 until then); 0 by default. */
   readonly fileScanMs?: number;
+  /** How long issued tokens last (seconds); Webex's lifetimes by default, the seeded tokens a year. */
+  readonly tokens?: TokenLifetimes;
 }
 
 export interface RunningSandbox {
@@ -53,6 +57,8 @@ export interface RunningSandbox {
   readonly calls: RecordedCall[];
   readonly spec: SpecValidator;
   readonly wholesaleSpec: SpecValidator;
+  /** Token expiry and the Service App token (webex-admin.json). */
+  readonly adminSpec: SpecValidator;
   readonly wholesale: WholesaleState;
   readonly subscribers: SubscriberState;
   /** Change `limitPerSecond` to throttle the subscriber API. */
@@ -74,12 +80,13 @@ const fileUpload = z.object({
 });
 
 /**
- * Starts the local Webex emulator: the messaging API under /v1 (per the official spec) and a
+ * Starts the local Webex emulator: the messaging API under /v1 (per the official spec), the
+ * partner APIs and the OAuth token endpoint beside it, and a
  * small control API under /_sandbox for people and tests (who is who, fault injection, the
  * webhook delivery log, redelivery).
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const state = new SandboxState();
+  const state = new SandboxState(undefined, options.tokens);
   const faults = new Faults();
   const spec = new SpecValidator();
   const calls: RecordedCall[] = [];
@@ -119,6 +126,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   );
   mountLocationRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers);
   mountContentRoute(v1, { state, faults, spec, calls }, subscribers, () => apiUrl);
+  const adminValidator = new SpecValidator(adminSpec);
+  mountOAuthRoutes(v1, { state, faults, spec: adminValidator, calls });
   // Anything else under /v1 (an unknown path, or a method a path does not have) answers as Webex
   // does, in its error shape with a TrackingID, not with Express's HTML page.
   v1.use((_req, res) => {
@@ -277,6 +286,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     calls,
     spec,
     wholesaleSpec: wholesaleValidator,
+    adminSpec: adminValidator,
     wholesale,
     subscribers,
     subscriberLimiter,

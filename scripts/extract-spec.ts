@@ -144,6 +144,18 @@ const wholesale = extractOpenApi(
 );
 writeFileSync(`${root}spec/webex-wholesale.json`, `${JSON.stringify(wholesale, null, 1)}\n`);
 
+// The partner credentials: the token expiry check and the Service App token (the token endpoint
+// itself, POST /access_token, is form-encoded and in no spec; the sandbox checks it by hand).
+const adminOperations = ['GET /authorizations/tokenExpiry', 'POST /applications/{applicationId}/token'];
+
+const admin = extractOpenApi(
+  'webex-admin.json',
+  adminOperations,
+  'webex-admin',
+  'webex/webex-openapi-specs public-spec/webex-admin.json',
+);
+writeFileSync(`${root}spec/webex-admin.json`, `${JSON.stringify(admin, null, 1)}\n`);
+
 const card = stripProse(JSON.parse(readFileSync(`${reference}adaptive-card-1.3.schema.json`, 'utf8')) as Json);
 const cardObject = asObject(card, 'card schema');
 delete cardObject.id;

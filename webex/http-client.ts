@@ -2,6 +2,7 @@ import { undiciFetch, type Fetch, type ResponseLike } from './undici-fetch.ts';
 import { z } from 'zod';
 import { quietApiLog, type ApiLog } from './api-log.ts';
 import { WebexApiError } from './webex-api-error.ts';
+import { fixedToken, type TokenProvider } from './token-provider.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type Query = Readonly<Record<string, string | number | undefined>>;
@@ -9,7 +10,10 @@ export type Query = Readonly<Record<string, string | number | undefined>>;
 export interface HttpClientOptions {
   /** e.g. https://webexapis.com/v1 — paths are appended to it. */
   readonly baseUrl: string;
-  readonly token: string;
+  /** A token used as it is (the bot's). */
+  readonly token?: string;
+  /** Or where each call gets its token (the partner credentials); wins over `token`. */
+  readonly tokens?: TokenProvider;
   readonly log?: ApiLog;
   /** The HTTP transport; a test can pass `fetch` or a double of it. */
   readonly fetch?: Fetch;
@@ -82,8 +86,10 @@ export class HttpClient {
   private readonly backoffMs: number;
   private readonly maxRetryAfterSeconds: number;
   private readonly retryStatuses: ReadonlySet<number>;
+  private readonly tokens: TokenProvider | undefined;
 
   constructor(private readonly options: HttpClientOptions) {
+    this.tokens = options.tokens ?? (options.token === undefined ? undefined : fixedToken(options.token));
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.log = options.log ?? quietApiLog;
     this.fetchFn = options.fetch ?? undiciFetch;
@@ -156,6 +162,22 @@ export class HttpClient {
     }
   }
 
+  /**
+   * Posts a form (`application/x-www-form-urlencoded`) without a bearer token, as the OAuth token
+   * endpoint wants it. Retries only what Webex did not process: a refresh that happened but whose
+   * answer was lost has used up its refresh token.
+   */
+  async form<T>(path: string, fields: Readonly<Record<string, string>>, schema: z.ZodType<T>): Promise<T> {
+    const url = this.url(path);
+    const headers = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
+    const body = new URLSearchParams(fields).toString();
+    const { response, attempts, trackingId } = await this.send('POST', url, headers, body, {
+      retryStatuses: [423, 429],
+      anonymous: true,
+    });
+    return this.parse(response, schema, { method: 'POST', endpoint: url.pathname, trackingId, attempts });
+  }
+
   private url(path: string, query: Query = {}): URL {
     const url = new URL(path.startsWith('http') ? path : `${this.baseUrl}${path}`);
     for (const [key, value] of Object.entries(query)) {
@@ -167,18 +189,21 @@ export class HttpClient {
   /**
    * The retry policy, the one for every call: 423 and 429 wait for Retry-After (up to
    * `maxRetryAfterSeconds`), 502/503/504 and lost connections of idempotent calls back off with
-   * jitter, all within `maxAttempts`. Resolves with a 2xx answer; anything else throws.
+   * jitter, all within `maxAttempts`. A 401 is answered by one fresh token from the provider and
+   * one more try, never more. Resolves with a 2xx answer; anything else throws.
    */
   private async send(
     method: Method,
     url: URL,
     extraHeaders: Record<string, string>,
     body: string | undefined,
-    options: Pick<RequestOptions<unknown>, 'retryStatuses' | 'onRetry'>,
+    options: Pick<RequestOptions<unknown>, 'retryStatuses' | 'onRetry'> & { readonly anonymous?: boolean },
   ): Promise<{ readonly response: ResponseLike; readonly attempts: number; readonly trackingId?: string }> {
     const endpoint = url.pathname;
-    const headers = { authorization: `Bearer ${this.options.token}`, ...extraHeaders };
+    let renewed = false;
     for (let attempt = 1; ; attempt++) {
+      const token = options.anonymous ? undefined : await this.token();
+      const headers = token === undefined ? extraHeaders : { authorization: `Bearer ${token}`, ...extraHeaders };
       const started = performance.now();
       let response: ResponseLike;
       try {
@@ -205,6 +230,15 @@ export class HttpClient {
         return trackingId === undefined ? { response, attempts: attempt } : { response, attempts: attempt, trackingId };
 
       const text = await response.text().catch(() => '');
+      if (response.status === 401 && token !== undefined && !renewed && this.tokens) {
+        // Expired or revoked under us: one fresh token and one more try; a second 401 is final.
+        renewed = true;
+        const fresh = await this.tokens.renew(token);
+        if (fresh !== undefined) {
+          this.log.warn('webex refused the token; retrying once with a fresh one', { method, endpoint, attempt });
+          continue;
+        }
+      }
       const errorBody = safeJson(text);
       const bodyTrackingId = typeof errorBody?.trackingId === 'string' ? errorBody.trackingId : undefined;
       const details = {
@@ -247,6 +281,11 @@ export class HttpClient {
         ...(errorBody ? { body: errorBody } : {}),
       });
     }
+  }
+
+  private token(): Promise<string> {
+    if (!this.tokens) throw new Error('this client has no credentials for authenticated calls');
+    return this.tokens.token();
   }
 
   private backoff(attempt: number): number {

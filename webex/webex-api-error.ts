@@ -3,7 +3,13 @@ export class WebexApiError extends Error {
   override readonly name = 'WebexApiError';
   constructor(
     readonly code:
-      'webex_http' | 'webex_unreachable' | 'webex_response_invalid' | 'webex_rate_limited' | 'webex_file_unscannable',
+      | 'webex_http'
+      | 'webex_unreachable'
+      | 'webex_response_invalid'
+      | 'webex_rate_limited'
+      | 'webex_file_unscannable'
+      /** The partner credentials cannot be refreshed any more (revoked, expired): a person must authorise again. */
+      | 'webex_credentials_refused',
     message: string,
     readonly details: {
       readonly method: string;

@@ -5,6 +5,7 @@ import type { Roles } from './access-policy.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { BotOptions } from './start-bot.ts';
+import type { PartnerAuth } from './partner-credentials.ts';
 
 /** Where the bot finds Webex and with which credentials: real Webex from the config, or the sandbox's. */
 export interface WebexSide {
@@ -14,7 +15,7 @@ export interface WebexSide {
   readonly publicUrl?: string;
   /** The device service the websocket transport registers its device at. */
   readonly devicesUrl: string;
-  readonly wholesale: { readonly apiUrl: string; readonly token: string };
+  readonly wholesale: { readonly apiUrl: string } & PartnerAuth;
   /** The sandbox plays Partner Hub and issues Provisioning IDs; real Webex has no API for that. */
   readonly partnerHub?: PartnerHub;
   /** Roles of people the Webex side already knows (the sandbox's seeded people); the config's lists win. */

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { locales } from '../../i18n/catalogue.ts';
 
@@ -23,8 +24,16 @@ const hints: Record<string, string> = {
     'webhook (Webex POSTs events to PUBLIC_URL) or websocket (the bot opens a websocket to Webex itself: no public URL, no inbound port)',
   WEBEX_DEVICES_URL:
     'the Webex device service (WDM) the websocket transport registers its device at, e.g. https://wdm-a.wbx2.com/wdm/api/v1',
-  WHOLESALE_TOKEN:
-    'a partner administrator’s access token with the spark-admin:wholesale_customers_read/_write and wholesale_subscribers_read/_write scopes (not the bot token: bots cannot call the Wholesale API)',
+  PARTNER_TOKEN:
+    'a partner administrator’s access token with the spark-admin:wholesale_customers_read/_write and wholesale_subscribers_read/_write scopes (not the bot token: bots cannot call the Wholesale API; a personal token lasts 12 hours, so for more than a trial set PARTNER_CLIENT_ID, PARTNER_CLIENT_SECRET and PARTNER_REFRESH_TOKEN of an integration instead)',
+  WHOLESALE_TOKEN: 'the old name of PARTNER_TOKEN; set one of them, not both',
+  PARTNER_CLIENT_ID:
+    'the Client ID of your integration (developer.webex.com > My Webex Apps), with PARTNER_CLIENT_SECRET and PARTNER_REFRESH_TOKEN; or unset it and set PARTNER_TOKEN',
+  PARTNER_CLIENT_SECRET: 'the Client Secret of the integration named by PARTNER_CLIENT_ID',
+  PARTNER_REFRESH_TOKEN:
+    'the refresh token a partner full administrator got by authorising the integration (the bot keeps the newer ones it receives in PARTNER_CREDENTIALS_FILE)',
+  PARTNER_CREDENTIALS_FILE:
+    'a file path for the integration’s newest refresh token, e.g. ./data/partner-credentials.json (created with mode 0600)',
   WHOLESALE_API_URL: 'an http(s) URL such as https://webexapis.com/v1 (defaults to WEBEX_API_URL)',
   PROVISIONING_POLL_SECONDS: 'how often to ask for a customer’s provisioning status, in seconds (1 to 3600)',
   PARTNER_ADMINS:
@@ -51,6 +60,7 @@ const hints: Record<string, string> = {
 const port = z.coerce.number().int().min(0).max(65535);
 const httpUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
+const accessToken = z.string().min(20, 'too short to be a Webex access token');
 
 const emailList = z
   .string()
@@ -117,16 +127,31 @@ const realEnv = z
     PUBLIC_URL: z.preprocess(blankAsUnset, httpUrl.optional()),
     WEBEX_WEBHOOK_SECRET: z.preprocess(blankAsUnset, z.string().min(16, 'shorter than 16 characters').optional()),
     WEBEX_DEVICES_URL: z.preprocess(blankAsUnset, httpUrl.default('https://wdm-a.wbx2.com/wdm/api/v1')),
-    WHOLESALE_TOKEN: z.preprocess(blankAsUnset, z.string().min(20, 'too short to be a Webex access token')),
+    PARTNER_TOKEN: z.preprocess(blankAsUnset, accessToken.optional()),
+    WHOLESALE_TOKEN: z.preprocess(blankAsUnset, accessToken.optional()),
+    PARTNER_CLIENT_ID: z.preprocess(blankAsUnset, z.string().min(10, 'too short to be a Client ID').optional()),
+    PARTNER_CLIENT_SECRET: z.preprocess(blankAsUnset, z.string().min(10, 'too short to be a Client Secret').optional()),
+    PARTNER_REFRESH_TOKEN: z.preprocess(blankAsUnset, accessToken.optional()),
+    PARTNER_CREDENTIALS_FILE: z.preprocess(blankAsUnset, z.string().min(1).optional()),
     WHOLESALE_API_URL: z.preprocess(blankAsUnset, httpUrl.optional()),
   })
   .superRefine((env, ctx) => {
+    const issue = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
     if (env.WEBEX_TRANSPORT === 'webhook') {
       for (const key of ['PUBLIC_URL', 'WEBEX_WEBHOOK_SECRET'] as const)
-        if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'required for webhooks' });
+        if (env[key] === undefined) issue(key, 'required for webhooks');
     }
-    if (env.WHOLESALE_TOKEN === env.WEBEX_BOT_TOKEN)
-      ctx.addIssue({ code: 'custom', path: ['WHOLESALE_TOKEN'], message: 'the same as WEBEX_BOT_TOKEN' });
+    if (env.PARTNER_TOKEN !== undefined && env.WHOLESALE_TOKEN !== undefined)
+      issue('WHOLESALE_TOKEN', 'set together with PARTNER_TOKEN');
+    const token = env.PARTNER_TOKEN ?? env.WHOLESALE_TOKEN;
+    const tokenKey = env.PARTNER_TOKEN !== undefined ? 'PARTNER_TOKEN' : 'WHOLESALE_TOKEN';
+    const integration = env.PARTNER_CLIENT_ID !== undefined || env.PARTNER_CLIENT_SECRET !== undefined;
+    if (token !== undefined && integration)
+      issue(tokenKey, 'set together with PARTNER_CLIENT_ID/PARTNER_CLIENT_SECRET; choose one way');
+    if (token === undefined && !integration) issue('PARTNER_TOKEN', 'missing, and no integration is set either');
+    if (integration && env.PARTNER_CLIENT_ID === undefined) issue('PARTNER_CLIENT_ID', 'missing');
+    if (integration && env.PARTNER_CLIENT_SECRET === undefined) issue('PARTNER_CLIENT_SECRET', 'missing');
+    if (token === env.WEBEX_BOT_TOKEN) issue(tokenKey, 'the same as WEBEX_BOT_TOKEN');
   });
 
 interface CommonConfig {
@@ -172,9 +197,22 @@ interface RealConfig extends CommonConfig {
   readonly webhookSecret?: string;
   /** Websocket only: the device service the bot registers its device at. */
   readonly devicesUrl: string;
-  readonly wholesaleToken: string;
+  /** How the bot authenticates the partner APIs (Wholesale, Locations). */
+  readonly partner: PartnerConfig;
   readonly wholesaleApiUrl: string;
 }
+
+/** A fixed token (for trials), or an integration whose tokens the bot refreshes. */
+export type PartnerConfig =
+  | { readonly kind: 'token'; readonly token: string }
+  | {
+      readonly kind: 'integration';
+      readonly clientId: string;
+      readonly clientSecret: string;
+      /** The config's refresh token; a newer one in `credentialsFile` wins. */
+      readonly refreshToken?: string;
+      readonly credentialsFile: string;
+    };
 
 export type Config = SandboxConfig | RealConfig;
 
@@ -222,6 +260,20 @@ function commonOf(v: z.output<typeof sandboxEnv> | z.output<typeof realEnv>, def
   };
 }
 
+function partnerOf(v: z.output<typeof realEnv>): PartnerConfig {
+  const token = v.PARTNER_TOKEN ?? v.WHOLESALE_TOKEN;
+  // The refinement guarantees one complete way; the checks only narrow the types.
+  if (token !== undefined || v.PARTNER_CLIENT_ID === undefined || v.PARTNER_CLIENT_SECRET === undefined)
+    return { kind: 'token', token: token ?? '' };
+  return {
+    kind: 'integration',
+    clientId: v.PARTNER_CLIENT_ID,
+    clientSecret: v.PARTNER_CLIENT_SECRET,
+    ...(v.PARTNER_REFRESH_TOKEN !== undefined ? { refreshToken: v.PARTNER_REFRESH_TOKEN } : {}),
+    credentialsFile: v.PARTNER_CREDENTIALS_FILE ?? join(dirname(v.DATA_FILE), 'partner-credentials.json'),
+  };
+}
+
 /**
  * Reads the environment once. No `WEBEX_BOT_TOKEN` means sandbox mode; with it the bot runs
  * against Webex (or whatever `WEBEX_API_URL` names) and needs the keys real mode requires.
@@ -242,7 +294,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     mode: 'real',
     ...commonOf(v, 15),
     webexApiUrl: v.WEBEX_API_URL,
-    wholesaleToken: v.WHOLESALE_TOKEN,
+    partner: partnerOf(v),
     wholesaleApiUrl: v.WHOLESALE_API_URL ?? v.WEBEX_API_URL,
     botToken: v.WEBEX_BOT_TOKEN,
     ...(v.PUBLIC_URL ? { publicUrl: v.PUBLIC_URL } : {}),

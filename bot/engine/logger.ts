@@ -19,8 +19,11 @@ export interface Logger {
 
 export interface LoggerOptions {
   readonly level: LogLevel;
-  /** Values that must never be written, whatever field they hide in. */
-  readonly secrets: readonly string[];
+  /**
+   * Values that must never be written, whatever field they hide in. Read at every line, so a
+   * `Set` the caller adds to later (a refreshed token) is covered from then on.
+   */
+  readonly secrets: Iterable<string>;
   /** Where lines go (one JSON line per call, without the newline); stdout when absent. */
   readonly write?: (line: string) => void;
 }
@@ -60,8 +63,11 @@ function wrap(base: pino.Logger): Logger {
 }
 
 export function createLogger(options: LoggerOptions): Logger {
-  const secrets = options.secrets.filter((s) => s.length >= 4);
-  const scrub = (line: string) => secrets.reduce((out, secret) => out.split(secret).join(REDACTED), line);
+  const scrub = (line: string) => {
+    let out = line;
+    for (const secret of options.secrets) if (secret.length >= 4) out = out.split(secret).join(REDACTED);
+    return out;
+  };
   const destination: DestinationStream = options.write
     ? { write: (line: string) => options.write!(line.trimEnd()) }
     : pino.destination({ dest: 1, sync: true });

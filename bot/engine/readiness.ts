@@ -1,25 +1,31 @@
 import { REQUIRED_WEBHOOK_COUNT } from '../http/register-webhooks.ts';
 import type { Store } from '../../store/store.ts';
 import type { MessagingClient } from '../../webex/messaging-client.ts';
+import type { PartnerCredentials } from './partner-credentials.ts';
 
 export interface Readiness {
   readonly ready: boolean;
   readonly checks: Record<string, string>;
+  /** What an operator should know although it is fine, e.g. how long the partner token has left. */
+  readonly notes: Record<string, string>;
 }
 
 /**
  * Whether the bot can work (`/readyz`): its store answers, Webex answers its token, and both of its
- * webhooks point at it and are active. Each check says `ok` or why it fails.
+ * webhooks point at it and are active, and its partner credentials still work
+ * (`partner_credentials`). Each check says `ok` or why it fails.
  */
 export function readinessCheck(deps: {
   readonly store: Store;
   readonly webex: Pick<MessagingClient, 'getMe' | 'listWebhooks'>;
+  readonly partner: Pick<PartnerCredentials, 'check'>;
   readonly targetUrl: () => string;
   /** With the websocket transport: its state instead of the webhooks check. */
   readonly websocket?: () => { readonly state: 'connected' | 'reconnecting'; readonly since: Date };
 }): () => Promise<Readiness> {
   return async () => {
     const checks: Record<string, string> = {};
+    const notes: Record<string, string> = {};
     const probe = async (name: string, check: () => Promise<string>) => {
       try {
         checks[name] = await check();
@@ -47,6 +53,11 @@ export function readinessCheck(deps: {
           throw new Error(`${ours.length} registered, ${inactive} inactive`);
         return 'ok';
       });
-    return { ready: Object.values(checks).every((c) => c === 'ok' || c === 'connected'), checks };
+    await probe('partner_credentials', () => {
+      const { note } = deps.partner.check();
+      if (note !== undefined) notes.partner_credentials = note;
+      return Promise.resolve('ok');
+    });
+    return { ready: Object.values(checks).every((c) => c === 'ok' || c === 'connected'), checks, notes };
   };
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Locale } from '../../i18n/catalogue.ts';
@@ -25,6 +24,7 @@ import type { FeatureKit } from './feature-kit.ts';
 import { registerWebhooks, removeWebhooks } from '../http/register-webhooks.ts';
 import { HttpClient } from '../../webex/http-client.ts';
 import { WebsocketTransport } from '../websocket/websocket-transport.ts';
+import { partnerCredentials, type PartnerAuth } from './partner-credentials.ts';
 
 export interface BotOptions {
   readonly webexApiUrl: string;
@@ -37,8 +37,8 @@ export interface BotOptions {
   readonly language: Locale;
   readonly store: Store;
   readonly log: Logger;
-  /** The Wholesale API and a partner administrator's token for it. */
-  readonly wholesale: { readonly apiUrl: string; readonly token: string };
+  /** The Wholesale API and the partner credentials for it: a fixed token, or an integration the bot refreshes. */
+  readonly wholesale: { readonly apiUrl: string } & PartnerAuth;
   /** How often to ask for a customer's provisioning status. */
   readonly pollMs?: number;
   /** How often the sweeper looks for conversations whose deadline has come. */
@@ -85,11 +85,10 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
-/** The bulk options with the call budget keyed by the partner token (its hash: the key is stored). */
-function bulkOptions(bulk: NonNullable<BotOptions['bulk']>, token: string): FeatureKit['bulk'] {
+/** The bulk options with the call budget keyed by the partner credentials (a hash: the key is stored). */
+function bulkOptions(bulk: NonNullable<BotOptions['bulk']>, key: string): FeatureKit['bulk'] {
   const { callsPerSecond, ...rest } = bulk;
   if (callsPerSecond === undefined) return rest;
-  const key = `wholesale:${createHash('sha256').update(token).digest('hex').slice(0, 16)}`;
   return { ...rest, budget: { key, callsPerSecond } };
 }
 
@@ -124,14 +123,40 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   const bot = await webex.getMe();
   const languages = new SpaceLanguages(store, options.language);
+  const messenger = webexMessenger(webex, (roomId) => languages.of(roomId));
+  const notify = (say: (t: Awaited<ReturnType<SpaceLanguages['of']>>['t']) => string) => {
+    const room = options.alertRoomId;
+    if (room === undefined) return;
+    void languages
+      .of(room)
+      .then(({ t }) => messenger.post(room, { markdown: say(t) }))
+      .catch((error: unknown) => log.error('could not post the alert', { error }));
+  };
+  let goneNoticed = false;
+  const partner = partnerCredentials(options.wholesale, {
+    apiUrl: options.wholesale.apiUrl,
+    log,
+    http: { onResponse: onResponse('wholesale'), ...options.http },
+    notices: {
+      gone: () => {
+        // One notice per process: every call that fails afterwards says the same thing.
+        if (goneNoticed) return;
+        goneNoticed = true;
+        notify((t) => t('alert.partnerCredentialsGone', {}));
+      },
+      expiringSoon: (at) =>
+        notify((t) =>
+          t('alert.partnerTokenExpiring', { time: `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` }),
+        ),
+    },
+  });
   const wholesaleOptions = {
     baseUrl: options.wholesale.apiUrl,
-    token: options.wholesale.token,
+    tokens: partner.tokens,
     log,
     onResponse: onResponse('wholesale'),
     ...options.http,
   };
-  const messenger = webexMessenger(webex, (roomId) => languages.of(roomId));
   // The approval service hands outcomes to the engine, which runs the procedures that ask it.
   let deliver: (conversationId: string, event: { type: string }) => Promise<boolean> = async () => false;
   const approvals = new ApprovalService({
@@ -171,7 +196,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ...(options.partnerHub ? { partnerHub: options.partnerHub } : {}),
     pollMs: options.pollMs ?? 15_000,
     ...(options.http?.backoffMs !== undefined ? { createBackoffMs: options.http.backoffMs } : {}),
-    ...(options.bulk ? { bulk: bulkOptions(options.bulk, options.wholesale.token) } : {}),
+    ...(options.bulk ? { bulk: bulkOptions(options.bulk, partner.budgetKey) } : {}),
   });
   const access = new AccessPolicy(options.roles);
   const emails = new Map<string, string | undefined>();
@@ -229,6 +254,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     readiness: readinessCheck({
       store,
       webex,
+      partner,
       targetUrl: () => targetUrl,
       ...(websocket ? { websocket: () => websocket.status() } : {}),
     }),
@@ -253,6 +279,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
             log,
           ),
     );
+    await partner.start();
     await websocket?.start();
     const resumed = await engine.resume();
     const replayed = await inbox.replay();
@@ -299,6 +326,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     idle,
     async close() {
       engine.stopSweeper();
+      partner.stop();
       if (takeover) clearInterval(takeover);
       await websocket?.close();
       await new Promise<void>((resolve) => {

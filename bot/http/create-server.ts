@@ -14,7 +14,11 @@ export interface ServerDeps {
   readonly log: Logger;
   readonly metrics: Metrics;
   /** Whether the bot can work: store writable, Webex reachable, webhooks active. */
-  readonly readiness: () => Promise<{ ready: boolean; checks: Record<string, string> }>;
+  readonly readiness: () => Promise<{
+    ready: boolean;
+    checks: Record<string, string>;
+    notes?: Record<string, string>;
+  }>;
 }
 
 export const WEBHOOK_PATH = '/webhooks/webex';
@@ -32,8 +36,8 @@ export function createServer(deps: ServerDeps): Express {
   });
 
   app.get('/readyz', async (_req, res) => {
-    const { ready, checks } = await deps.readiness();
-    res.status(ready ? 200 : 503).json({ ready, checks });
+    const { ready, checks, notes } = await deps.readiness();
+    res.status(ready ? 200 : 503).json({ ready, checks, ...(notes ? { notes } : {}) });
   });
 
   app.get('/metrics', async (_req, res) => {

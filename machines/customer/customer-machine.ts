@@ -1,7 +1,7 @@
 import type { ProcedureTag } from '../kit/procedure-tags.ts';
 import { and, assign, fromPromise, not, setup } from 'xstate';
 import type { Actor, PackageState } from '../../store/records.ts';
-import type { Problem } from '../kit/problem.ts';
+import { credentialsGone, type Problem } from '../kit/problem.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
 import {
@@ -87,6 +87,11 @@ const check = (context: CustomerContext, section: CustomerSection, inputs: Answe
 const later = (iso: string | undefined, ms: number) => new Date((iso ? Date.parse(iso) : 0) + ms).toISOString();
 
 /** Where a refused precheck sends the person: the card, its field messages, editing on. */
+/** What to tell the person when a Wholesale call failed: trying again helps, or only renewed credentials will. */
+const apiFailure = (error: unknown): FieldError => ({
+  id: credentialsGone(error) ? 'customer.credentialsGone' : 'customer.unreachable',
+});
+
 const afterPrecheck = (output: PrecheckOutcome) => {
   if (output.ok) return {};
   return { editing: true, errors: output.route.errors, notice: output.route.notice };
@@ -240,7 +245,7 @@ export const customerMachine = setup({
             ),
           },
         ],
-        onError: { target: 'company', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
+        onError: { target: 'company', actions: assign(({ event }) => ({ notice: apiFailure(event.error) })) },
       },
     },
     confirm: {
@@ -360,7 +365,7 @@ export const customerMachine = setup({
           },
           { target: 'summary', actions: assign(({ event }) => ({ ...afterPrecheck(event.output), editing: false })) },
         ],
-        onError: { target: 'summary', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
+        onError: { target: 'summary', actions: assign(({ event }) => ({ notice: apiFailure(event.error) })) },
       },
     },
     create: {

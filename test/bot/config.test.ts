@@ -50,12 +50,49 @@ describe('loadConfig', () => {
     );
   });
 
-  it('needs a partner administrator’s token for the Wholesale API, and refuses the bot token there', () => {
+  it('needs partner credentials for the Wholesale API, and refuses the bot token there', () => {
     const { WHOLESALE_TOKEN: _omit, ...env } = real;
-    expect(problems(env)).toContain('WHOLESALE_TOKEN is missing; set it to a partner administrator’s access token');
+    const missing = problems(env);
+    expect(missing).toContain('PARTNER_TOKEN is missing; set it to a partner administrator’s access token');
+    expect(missing).toContain(
+      'set PARTNER_CLIENT_ID, PARTNER_CLIENT_SECRET and PARTNER_REFRESH_TOKEN of an integration',
+    );
     const same = problems({ ...real, WHOLESALE_TOKEN: real.WEBEX_BOT_TOKEN });
     expect(same).toContain('WHOLESALE_TOKEN is not valid (the same as WEBEX_BOT_TOKEN)');
     expect(same).not.toContain(real.WEBEX_BOT_TOKEN);
+  });
+
+  it('takes PARTNER_TOKEN, or WHOLESALE_TOKEN as its old name, but not both', () => {
+    const { WHOLESALE_TOKEN: token, ...env } = real;
+    expect(loadConfig({ ...env, PARTNER_TOKEN: token })).toMatchObject({ partner: { kind: 'token', token } });
+    expect(loadConfig(real)).toMatchObject({ partner: { kind: 'token', token } });
+    expect(problems({ ...real, PARTNER_TOKEN: token })).toContain(
+      'WHOLESALE_TOKEN is not valid (set together with PARTNER_TOKEN)',
+    );
+  });
+
+  it('takes an integration instead, keeping its refresh token beside the data file, and names a missing half', () => {
+    const { WHOLESALE_TOKEN: _omit, ...env } = real;
+    const integration = {
+      ...env,
+      PARTNER_CLIENT_ID: 'C0123456789abcdef',
+      PARTNER_CLIENT_SECRET: 'secret-0123456789',
+      PARTNER_REFRESH_TOKEN: 'a-refresh-token-0123456789',
+      DATA_FILE: '/var/lib/bot/bot.json',
+    };
+    expect(loadConfig(integration)).toMatchObject({
+      partner: {
+        kind: 'integration',
+        clientId: 'C0123456789abcdef',
+        refreshToken: 'a-refresh-token-0123456789',
+        credentialsFile: '/var/lib/bot/partner-credentials.json',
+      },
+    });
+    const { PARTNER_CLIENT_SECRET: _secret, ...half } = integration;
+    expect(problems(half)).toContain('PARTNER_CLIENT_SECRET is missing; set it to the Client Secret');
+    expect(problems({ ...integration, PARTNER_TOKEN: 'a-partner-admin-token-0123456789' })).toContain(
+      'PARTNER_TOKEN is not valid (set together with PARTNER_CLIENT_ID/PARTNER_CLIENT_SECRET; choose one way)',
+    );
   });
 
   it('names every bad key at once', () => {

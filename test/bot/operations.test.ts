@@ -64,7 +64,11 @@ describe('operations endpoints', () => {
     h = await startHarness({ store: await openLowdbStore(join(data, 'bot.json')) });
     const ready = await fetch(`${h.bot.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, checks: { store: 'ok', webex: 'ok', webhooks: 'ok' } });
+    const answer = (await ready.json()) as { ready: boolean; checks: unknown; notes: Record<string, string> };
+    expect(answer.ready).toBe(true);
+    expect(answer.checks).toEqual({ store: 'ok', webex: 'ok', webhooks: 'ok', partner_credentials: 'ok' });
+    // The sandbox's personal tokens last a year; Webex says so through GET /authorizations/tokenExpiry.
+    expect(answer.notes.partner_credentials).toMatch(/^the partner token expires in 36[45] d \d+ h \(20\d\d-/);
 
     // Root ignores file modes, so make the folder unwritable the one way root cannot: it is a file now.
     await rm(data, { recursive: true });

@@ -32,7 +32,11 @@ export function useChildBots(sandboxOptions: import('../../sandbox/start-sandbox
     const all = bots.splice(0);
     for (const bot of all) await bot.kill();
     // The bot's whole output, as an operator would collect it, holds no token or secret.
-    const secrets = ['child-process-test-secret-0123456789', ...(sandbox?.state.people.map((p) => p.token) ?? [])];
+    const secrets = [
+      'child-process-test-secret-0123456789',
+      ...(sandbox?.state.people.map((p) => p.token) ?? []),
+      ...(sandbox ? [sandbox.state.oauth.integration.clientSecret, ...sandbox.state.oauth.issued] : []),
+    ];
     const output = all.flatMap((b) => [...b.stdout, ...b.stderr]).join('\n');
     const leaked = secrets.find((s) => output.includes(s));
     await sandbox?.close();

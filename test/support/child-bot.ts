@@ -35,8 +35,9 @@ export function spawnBot(
   env: Record<string, string>,
   nodeArgs: readonly string[] = [],
   script = 'bot/main.ts',
+  scriptArgs: readonly string[] = [],
 ): BotProcess {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...scriptArgs], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

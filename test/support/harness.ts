@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger, type Logger } from '../../bot/engine/logger.ts';
-import { startBot, type RunningBot } from '../../bot/engine/start-bot.ts';
+import { startBot, type BotOptions, type RunningBot } from '../../bot/engine/start-bot.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/start-sandbox.ts';
 import type { SandboxPerson } from '../../sandbox/sandbox-state.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
@@ -142,6 +142,9 @@ export interface HarnessOptions {
   readonly transport?: Transport;
   /** Runs once the sandbox is up and before the bot starts (e.g. to leave webhooks from an earlier run). */
   readonly beforeBot?: (sandbox: RunningSandbox, secret: string) => Promise<void>;
+  /** `integration`: the partner APIs are called with tokens the bot refreshes (the sandbox's integration, authorised by Alice). */
+  readonly partner?: 'token' | 'integration';
+  readonly bulk?: BotOptions['bulk'];
 }
 
 export type Transport = 'webhook' | 'websocket';
@@ -156,11 +159,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const secret = randomBytes(20).toString('hex');
   const logs: string[] = [];
-  const log: Logger = createLogger({
-    level: 'debug',
-    secrets: [secret, sandbox.state.bot.token, sandbox.state.personByKey('alice').token],
-    write: (line) => logs.push(line),
-  });
+  const secrets = new Set([secret, sandbox.state.bot.token, sandbox.state.personByKey('alice').token]);
+  const log: Logger = createLogger({ level: 'debug', secrets, write: (line) => logs.push(line) });
+  const alice = sandbox.state.personByKey('alice');
+  const { clientId, clientSecret } = sandbox.state.oauth.integration;
+  const wholesale: BotOptions['wholesale'] =
+    options.partner === 'integration'
+      ? {
+          apiUrl: sandbox.apiUrl,
+          integration: {
+            clientId,
+            clientSecret,
+            refreshToken: sandbox.state.oauth.authorise(alice.id),
+            save: () => Promise.resolve(),
+            onSecret: (value) => secrets.add(value),
+          },
+        }
+      : { apiUrl: sandbox.apiUrl, token: alice.token };
   const store = options.store ?? createMemoryStore();
   await options.beforeBot?.(sandbox, secret);
   const bot = await startBot({
@@ -173,7 +188,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     store,
     log,
     http: { backoffMs: 20 },
-    wholesale: { apiUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token },
+    wholesale,
+    ...(options.bulk ? { bulk: options.bulk } : {}),
     roles: options.roles ?? seedRoles(),
     ...(options.approvalPolicy
       ? {
@@ -259,7 +275,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await bot.close();
       await sandbox.close();
       // Every test that runs a bot also proves its logs hold no token or secret.
-      const secrets = [secret, ...sandbox.state.people.map((p) => p.token)];
+      const secrets = [
+        secret,
+        ...sandbox.state.people.map((p) => p.token),
+        sandbox.state.oauth.integration.clientSecret,
+        ...sandbox.state.oauth.issued,
+      ];
       const leaked = logs.filter((line) => secrets.some((s) => line.includes(s)));
       if (leaked.length > 0) throw new Error(`a log line holds a token or secret: ${leaked[0]!.slice(0, 200)}`);
     },

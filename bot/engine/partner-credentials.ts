@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { HttpClient, type HttpClientOptions } from '../../webex/http-client.ts';
+import {
+  fixedToken,
+  IntegrationTokenProvider,
+  type IntegrationOptions,
+  type TokenProvider,
+} from '../../webex/token-provider.ts';
+import { WebexApiError } from '../../webex/webex-api-error.ts';
+import type { Logger } from './logger.ts';
+
+/** How the bot authenticates the partner APIs: a fixed token, or an integration it refreshes. */
+export type PartnerAuth =
+  | { readonly token: string }
+  | {
+      readonly integration: Pick<
+        IntegrationOptions,
+        'clientId' | 'clientSecret' | 'refreshToken' | 'save' | 'onSecret' | 'refreshAt'
+      >;
+    };
+
+/** The partner credentials as the rest of the bot meets them. */
+export interface PartnerCredentials {
+  readonly tokens: TokenProvider;
+  /** Names the credentials without revealing them (the key of the shared call budget). */
+  readonly budgetKey: string;
+  /** For `/readyz`: `ok`, or throws saying what is wrong; `note` says how long the token has left. */
+  check(): { readonly note?: string };
+  /** At start: a fixed token's expiry is asked and logged; an integration's first token is fetched. */
+  start(): Promise<void>;
+  stop(): void;
+}
+
+/** What the credentials tell the people on call (the alert space), in their words. */
+export interface CredentialsNotices {
+  gone(): void;
+  expiringSoon(expiresAt: Date): void;
+}
+
+const expirySchema = z.object({ exp: z.number() });
+const HOUR = 60 * 60 * 1000;
+/** setTimeout's longest delay; a longer wait is re-armed. */
+const MAX_DELAY = 2 ** 31 - 1;
+const hash = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 16);
+
+function timeLeft(ms: number): string {
+  if (ms <= 0) return 'expired';
+  const minutes = Math.floor(ms / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  return days > 0 ? `${days} d ${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+
+/**
+ * The partner credentials of `startBot`: one token provider for every partner-API client, the
+ * `partner_credentials` readiness check, and the notices when they are about to end or have ended.
+ */
+export function partnerCredentials(
+  auth: PartnerAuth,
+  deps: {
+    readonly apiUrl: string;
+    readonly log: Logger;
+    readonly notices: CredentialsNotices;
+    readonly http: Pick<HttpClientOptions, 'backoffMs' | 'maxAttempts' | 'onResponse'>;
+    readonly clock?: () => number;
+  },
+): PartnerCredentials {
+  const clock = deps.clock ?? Date.now;
+  if ('integration' in auth) {
+    let goneReason: string | undefined;
+    const provider = new IntegrationTokenProvider({
+      ...auth.integration,
+      apiUrl: deps.apiUrl,
+      clock,
+      http: { ...deps.http, log: deps.log },
+      onGone: (reason) => {
+        goneReason = reason;
+        deps.log.error('the partner credentials are gone', { reason });
+        deps.notices.gone();
+      },
+      onRefresh: ({ expiresInSeconds }) => deps.log.info('partner access token refreshed', { expiresInSeconds }),
+    });
+    return {
+      tokens: provider,
+      budgetKey: `wholesale:${hash(`client:${auth.integration.clientId}`)}`,
+      check() {
+        if (goneReason !== undefined) throw new Error(goneReason);
+        const status = provider.status();
+        return status.state === 'ok' && status.expiresAt !== undefined
+          ? {
+              note: `integration; access token renewed ahead of expiry (now valid for ${timeLeft(status.expiresAt - clock())})`,
+            }
+          : { note: 'integration' };
+      },
+      async start() {
+        try {
+          await provider.token();
+        } catch (error) {
+          // Gone is reported by onGone; anything else (Webex unreachable) is retried at the next call.
+          if (!(error instanceof WebexApiError && error.code === 'webex_credentials_refused'))
+            deps.log.warn('could not fetch a partner access token at start; will try again at the next call', {
+              error,
+            });
+        }
+      },
+      stop() {},
+    };
+  }
+
+  let expiresAt: number | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let refused = false;
+  const http = new HttpClient({ baseUrl: deps.apiUrl, token: auth.token, log: deps.log, ...deps.http });
+  const warnAt = (at: number) => {
+    const wait = at - HOUR - clock();
+    if (wait <= 0) return deps.notices.expiringSoon(new Date(at));
+    timer = setTimeout(() => warnAt(at), Math.min(wait, MAX_DELAY));
+    timer.unref();
+  };
+  return {
+    tokens: fixedToken(auth.token),
+    budgetKey: `wholesale:${hash(auth.token)}`,
+    check() {
+      if (refused) throw new Error('Webex refused the partner token; set a valid PARTNER_TOKEN and restart');
+      if (expiresAt === undefined) return {};
+      const left = expiresAt - clock();
+      if (left <= 0) throw new Error(`the partner token expired at ${new Date(expiresAt).toISOString()}`);
+      return { note: `the partner token expires in ${timeLeft(left)} (${new Date(expiresAt).toISOString()})` };
+    },
+    async start() {
+      try {
+        const { exp } = await http.request('GET', '/authorizations/tokenExpiry', { schema: expirySchema });
+        expiresAt = exp;
+        deps.log.info('partner token expiry', {
+          expiresAt: new Date(exp).toISOString(),
+          timeLeft: timeLeft(exp - clock()),
+        });
+        warnAt(exp);
+      } catch (error) {
+        if (error instanceof WebexApiError && error.status === 401) {
+          refused = true;
+          deps.log.error('the partner credentials are gone', { reason: error.message });
+          deps.notices.gone();
+          return;
+        }
+        deps.log.warn('could not ask Webex when the partner token expires', { error });
+      }
+    },
+    stop() {
+      if (timer) clearTimeout(timer);
+    },
+  };
+}

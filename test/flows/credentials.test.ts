@@ -1,0 +1,196 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cardText, startHarness, waitFor, type Harness } from '../support/harness.ts';
+import { postWithFile, usersCsv } from '../support/csv.ts';
+import { customerToSummary, seedTemplate, waitForBotText } from '../support/customer-steps.ts';
+import { pressButton } from '../support/press-button.ts';
+
+let h: Harness;
+afterEach(async () => {
+  await h.close();
+});
+
+const refreshes = () => h.sandbox.state.oauth.refreshes.map((r) => r.at);
+const unauthorised = () => h.sandbox.calls.filter((c) => c.status === 401);
+const everything = () =>
+  h.sandbox.state.messages.map((m) => `${m.markdown ?? ''} ${JSON.stringify(m.attachments ?? [])}`);
+
+/** At most one refresh per token lifetime: consecutive refreshes are at least 80 % of it apart. */
+function expectOneRefreshPerLifetime(lifetimeMs: number) {
+  const at = refreshes();
+  for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(lifetimeMs * 0.8 - 50);
+}
+
+describe('partner credentials that expire while the bot works', () => {
+  it('provisions a CSV of 300 users while the access token expires three times: each created once, one refresh per expiry, no 401 seen by anyone', async () => {
+    h = await startHarness({
+      partner: 'integration',
+      sandbox: { tokens: { accessTokenSeconds: 2 } },
+      bulk: { callsPerSecond: 40 },
+    });
+    const customer = h.sandbox.wholesale.create(
+      {
+        externalId: 'acme-001',
+        provisioningId: 'x',
+        address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
+        packages: ['webex_calling'],
+        customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' },
+      },
+      Date.now() - 60_000,
+    );
+    h.sandbox.subscribers.addLocation({
+      orgId: customer.orgId,
+      name: 'Berlin HQ',
+      timeZone: 'Europe/Berlin',
+      preferredLanguage: 'de_de',
+      announcementLanguage: 'de_de',
+      address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
+    });
+    const now = new Date().toISOString();
+    await h.store.saveCustomer({
+      externalId: 'acme-001',
+      id: customer.id,
+      orgId: customer.orgId,
+      name: 'Acme GmbH',
+      adminEmail: 'admin@acme.example',
+      country: 'DE',
+      templateId: 't',
+      templateName: 'SMB',
+      packages: ['webex_calling'],
+      status: 'provisioned',
+      packageStates: [],
+      errors: [],
+      conversationId: 'c',
+      roomId: 'r',
+      createdBy: { personId: 'p', email: 'alice@partner.example' },
+      createdAt: now,
+      updatedAt: now,
+      history: [],
+    });
+
+    await postWithFile(
+      h.sandbox,
+      'alice',
+      'direct-alice',
+      'add users acme',
+      'users.csv',
+      usersCsv(300, 'Berlin HQ').join('\n'),
+    );
+    const preview = (await h.waitForBotMessages('direct-alice', 1))[0]!;
+    expect(cardText(preview)).toContain('Add 300 users to Acme GmbH?');
+    const started = Date.now();
+    expect((await h.click('alice', preview, 'confirm')).status).toBe(202);
+    const done = await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Users for Acme GmbH:'), 60_000);
+    const tookMs = Date.now() - started;
+
+    expect(done.markdown).toBe('**Users for Acme GmbH: 300 created, 0 already existed, 0 failed**');
+    const creates = h.sandbox.calls.filter((c) => c.operation === 'POST /wholesale/subscribers' && c.status < 300);
+    expect(creates).toHaveLength(300);
+    expect(new Set(h.sandbox.subscribers.subscribers.map((s) => s.email)).size).toBe(300);
+    // The run outlived three tokens, and each was replaced once, ahead of its expiry.
+    expect(tookMs).toBeGreaterThan(3 * 2000);
+    expect(refreshes().length).toBeGreaterThanOrEqual(4);
+    expectOneRefreshPerLifetime(2000);
+    expect(unauthorised()).toEqual([]);
+    expect(everything().filter((text) => /401|access token|unauthori/i.test(text))).toEqual([]);
+  });
+
+  it('follows a provisioning across an expiry of the access token to the end', async () => {
+    h = await startHarness({
+      partner: 'integration',
+      sandbox: { tokens: { accessTokenSeconds: 1 }, provisioningMs: 3000 },
+    });
+    await seedTemplate(h);
+    const summary = await customerToSummary(h);
+    const before = refreshes().length;
+    await h.click('alice', summary, 'create');
+    const done = await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Acme GmbH is provisioned**'), 20_000);
+    expect(done.markdown).toContain('- Webex Calling: provisioned');
+    expect(h.sandbox.wholesale.customers).toHaveLength(1);
+    expect(refreshes().length - before).toBeGreaterThanOrEqual(2);
+    expectOneRefreshPerLifetime(1000);
+    expect(unauthorised()).toEqual([]);
+  });
+
+  it('goes on with an approval decided after the access token expired: the customer is created once, no 401', async () => {
+    const approvers = ['bea@partner.example', 'chen@partner.example'];
+    h = await startHarness({
+      partner: 'integration',
+      sandbox: { tokens: { accessTokenSeconds: 1 } },
+      approvalPolicy: (sandbox) => ({
+        'create-customer': {
+          approvers,
+          approverSpaces: [],
+          required: 1,
+          requesterMayApprove: false,
+          space: sandbox.state.roomByKey('approvers').id,
+          openFor: 3_600_000,
+          remindAfter: 3_600_000,
+        },
+      }),
+    });
+    await seedTemplate(h);
+    const summary = await customerToSummary(h);
+    await h.click('alice', summary, 'create');
+    const card = await waitFor('the approval card', () => h.botMessages('approvers').find((m) => m.attachments));
+    const before = refreshes().length;
+    // The approver decides after the token the bot last used has expired.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect((await pressButton(h.sandbox, 'bea', card, { vote: 'approve' }, { comment: '' })).status).toBe(202);
+    await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Acme GmbH is provisioned**'), 20_000);
+    expect(h.sandbox.calls.filter((c) => c.operation === 'POST /wholesale/customers' && c.status < 300)).toHaveLength(
+      1,
+    );
+    expect(refreshes().length).toBeGreaterThan(before);
+    expect(unauthorised()).toEqual([]);
+  });
+
+  it('when Webex refuses the refresh token: /readyz answers 503 naming partner_credentials, and the alert space gets one notice saying what to do', async () => {
+    h = await startHarness({ partner: 'integration', sandbox: { tokens: { accessTokenSeconds: 1 } } });
+    await seedTemplate(h);
+    const ready = (await (await fetch(`${h.bot.url}/readyz`)).json()) as { checks: Record<string, string> };
+    expect(ready.checks.partner_credentials).toBe('ok');
+
+    h.sandbox.state.oauth.revokeAll();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Two tries to create the customer need the API after that; the alert comes once.
+    const summary = await customerToSummary(h);
+    const again = await h.answer('alice', summary, 'create');
+    expect(cardText(again)).toContain('Check the new customer');
+    expect(cardText(again)).toContain('The bot’s partner credentials no longer work');
+    await h.answer('alice', again, 'create');
+    await h.settle();
+    expect(h.sandbox.wholesale.customers).toEqual([]);
+
+    const response = await fetch(`${h.bot.url}/readyz`);
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as { checks: Record<string, string> };
+    expect(body.checks.partner_credentials).toMatch(/^failing: Webex refused the refresh token/);
+    const alerts = await waitFor('the alert', () => {
+      const found = h.botMessages('provisioning').filter((m) => m.markdown?.includes('partner credentials'));
+      return found.length > 0 && found;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(h.botMessages('provisioning').filter((m) => m.markdown?.includes('partner credentials'))).toHaveLength(1);
+    expect(alerts[0]!.markdown).toContain('`PARTNER_REFRESH_TOKEN`');
+    expect(alerts[0]!.markdown).toContain('restart the bot');
+    // Neither the alert nor any card shows a token or the client secret.
+    const seen = everything().join('\n');
+    const secrets = [...h.sandbox.state.oauth.issued, h.sandbox.state.oauth.integration.clientSecret];
+    expect(secrets.filter((secret) => seen.includes(secret))).toEqual([]);
+  });
+
+  it('with a fixed token that has an hour and a second left: posts one notice in the alert space when the hour begins, saying what to do', async () => {
+    h = await startHarness({ sandbox: { tokens: { personalTokenSeconds: 3601 } } });
+    const notices = () => h.botMessages('provisioning').filter((m) => m.markdown?.includes('partner token expires'));
+    expect(notices()).toEqual([]);
+    const [notice] = await waitFor('the notice', () => notices().length > 0 && notices(), 5000);
+    expect(notice!.markdown).toContain('`PARTNER_TOKEN`');
+    expect(notice!.markdown).toContain(
+      new Date(h.sandbox.state.oauth.personalExpiresAt).toISOString().slice(0, 16).replace('T', ' '),
+    );
+    const ready = (await (await fetch(`${h.bot.url}/readyz`)).json()) as { notes: Record<string, string> };
+    expect(ready.notes.partner_credentials).toMatch(/^the partner token expires in 0 h 59 min/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(notices()).toHaveLength(1);
+  });
+});

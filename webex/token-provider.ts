@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { HttpClient, type HttpClientOptions } from './http-client.ts';
+import { WebexApiError } from './webex-api-error.ts';
+
+/**
+ * Where every partner-API call gets its bearer token. One provider serves every client, so a
+ * refresh happens once for all of them.
+ */
+export interface TokenProvider {
+  /** A token valid now; an integration's is refreshed here once it is past its refresh point. */
+  token(): Promise<string>;
+  /**
+   * Webex answered 401 to `rejected`: a newer token to retry with once, or undefined when there is
+   * none to get (a fixed token). Calls that were all refused the same token share one refresh.
+   */
+  renew(rejected: string): Promise<string | undefined>;
+}
+
+/** A token from the config (a partner admin's personal access token): used as it is, never refreshed. */
+export function fixedToken(token: string): TokenProvider {
+  return { token: () => Promise.resolve(token), renew: () => Promise.resolve(undefined) };
+}
+
+/** Webex's token answer (developer.webex.com "Integrations & Authorization"; webex-admin.json). */
+const tokenAnswer = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.number().positive(),
+  refresh_token: z.string().min(1).optional(),
+  refresh_token_expires_in: z.number().positive().optional(),
+  token_type: z.string().optional(),
+});
+
+/** What a refresh yields that must outlive the process: the newest refresh token. */
+export interface RefreshedPair {
+  readonly refreshToken: string;
+  /** Epoch ms; absent when Webex did not say. */
+  readonly refreshTokenExpiresAt?: number;
+}
+
+export interface IntegrationOptions {
+  /** e.g. https://webexapis.com/v1; the token endpoint is `${apiUrl}/access_token`. */
+  readonly apiUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The newest refresh token known at start. */
+  readonly refreshToken: string;
+  /**
+   * Keeps a new refresh token durably. Called before the new access token is used: the old
+   * refresh token is worthless from the moment Webex answered.
+   */
+  readonly save: (pair: RefreshedPair) => Promise<void>;
+  /** Told every new secret value at once, so the logger can redact it. */
+  readonly onSecret?: (value: string) => void;
+  /** Told once when Webex refuses the refresh token (revoked, expired): the credentials are gone. */
+  readonly onGone?: (reason: string) => void;
+  /** Told after every refresh (for metrics and logs), with the access token's lifetime. */
+  readonly onRefresh?: (refresh: { readonly expiresInSeconds: number }) => void;
+  /** Share of the access token's lifetime after which it is refreshed; at most 0.8. */
+  readonly refreshAt?: number;
+  readonly clock?: () => number;
+  readonly http?: Pick<HttpClientOptions, 'fetch' | 'log' | 'sleep' | 'backoffMs' | 'maxAttempts' | 'onResponse'>;
+}
+
+/** The state of a provider's credentials, for `/readyz` and the alert. */
+export type CredentialsState =
+  { readonly state: 'ok'; readonly expiresAt?: number } | { readonly state: 'gone'; readonly reason: string };
+
+/**
+ * An integration's (or a Service App's) tokens: refreshed ahead of expiry with the refresh-token
+ * grant, one refresh at a time for every caller, each new refresh token kept before it is used.
+ */
+export class IntegrationTokenProvider implements TokenProvider {
+  private readonly http: HttpClient;
+  private readonly clock: () => number;
+  private readonly share: number;
+  private refreshToken: string;
+  private current: { readonly token: string; readonly refreshAt: number; readonly expiresAt: number } | undefined;
+  private inFlight: Promise<string> | undefined;
+  private gone: string | undefined;
+
+  constructor(private readonly options: IntegrationOptions) {
+    this.http = new HttpClient({ baseUrl: options.apiUrl, ...options.http });
+    this.clock = options.clock ?? Date.now;
+    this.share = Math.min(options.refreshAt ?? 0.8, 0.8);
+    this.refreshToken = options.refreshToken;
+    options.onSecret?.(options.clientSecret);
+    options.onSecret?.(options.refreshToken);
+  }
+
+  token(): Promise<string> {
+    if (this.gone !== undefined) return Promise.reject(this.goneError());
+    if (this.current && this.clock() < this.current.refreshAt) return Promise.resolve(this.current.token);
+    return this.refresh();
+  }
+
+  renew(rejected: string): Promise<string | undefined> {
+    // Another call already replaced the refused token: retry with that one.
+    if (this.current && this.current.token !== rejected && this.clock() < this.current.expiresAt)
+      return Promise.resolve(this.current.token);
+    return this.refresh();
+  }
+
+  status(): CredentialsState {
+    if (this.gone !== undefined) return { state: 'gone', reason: this.gone };
+    return this.current ? { state: 'ok', expiresAt: this.current.expiresAt } : { state: 'ok' };
+  }
+
+  /** One refresh for every caller that needs it now. */
+  private refresh(): Promise<string> {
+    this.inFlight ??= this.grant().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  private async grant(): Promise<string> {
+    let answer: z.infer<typeof tokenAnswer>;
+    try {
+      answer = await this.http.form(
+        '/access_token',
+        {
+          grant_type: 'refresh_token',
+          client_id: this.options.clientId,
+          client_secret: this.options.clientSecret,
+          refresh_token: this.refreshToken,
+        },
+        tokenAnswer,
+      );
+    } catch (error) {
+      // 400 (invalid_grant) or 401 (client): the refresh token or the client is no good any more.
+      if (error instanceof WebexApiError && (error.status === 400 || error.status === 401)) {
+        this.gone = `Webex refused the refresh token (${error.message})`;
+        this.options.onGone?.(this.gone);
+        throw this.goneError(error);
+      }
+      throw error;
+    }
+    const now = this.clock();
+    this.options.onSecret?.(answer.access_token);
+    if (answer.refresh_token !== undefined) {
+      this.options.onSecret?.(answer.refresh_token);
+      this.refreshToken = answer.refresh_token;
+      await this.options.save({
+        refreshToken: answer.refresh_token,
+        ...(answer.refresh_token_expires_in !== undefined
+          ? { refreshTokenExpiresAt: now + answer.refresh_token_expires_in * 1000 }
+          : {}),
+      });
+    }
+    const lifetime = answer.expires_in * 1000;
+    this.current = { token: answer.access_token, refreshAt: now + lifetime * this.share, expiresAt: now + lifetime };
+    this.options.onRefresh?.({ expiresInSeconds: answer.expires_in });
+    return answer.access_token;
+  }
+
+  private goneError(cause?: unknown): WebexApiError {
+    return new WebexApiError(
+      'webex_credentials_refused',
+      'the partner credentials no longer work (Webex refused the refresh token); the bot operator must authorise the integration again and restart the bot',
+      { method: 'POST', endpoint: '/access_token', attempts: 1 },
+      cause === undefined ? undefined : { cause },
+    );
+  }
+}
