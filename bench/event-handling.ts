@@ -415,12 +415,14 @@ try {
     for (const [command, ms] of r.byCommand) console.log(`    ${command}: ${percentiles(ms)}`);
   }
   console.log('\nside by side (end to end, ms):');
-  console.log('| target | replies/s | lost | p50 | p99 | p99 ÷ floor p99 |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  // End to end is timed per space from the last event sent there: when a target falls behind, an
+  // event overtaken by the next one in its space is not timed, so its own figure (in the bot) shows it.
+  console.log('| target | replies/s | lost | p50 | p99 | p99 ÷ floor p99 | in the bot: p99 |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const r of results) {
     const p99 = percentile(r.endToEnd, 0.99);
     console.log(
-      `| ${r.name} | ${r.throughput.toFixed(1)} | ${r.lost} | ${percentile(r.endToEnd, 0.5).toFixed(1)} | ${p99.toFixed(1)} | ${floorP99 ? `${(p99 / floorP99).toFixed(2)}×` : '—'} |`,
+      `| ${r.name} | ${r.throughput.toFixed(1)} | ${r.lost} | ${percentile(r.endToEnd, 0.5).toFixed(1)} | ${p99.toFixed(1)} | ${floorP99 ? `${(p99 / floorP99).toFixed(2)}×` : '—'} | ${r.inside.length > 0 ? percentile(r.inside, 0.99).toFixed(1) : '—'} |`,
     );
   }
 } finally {
