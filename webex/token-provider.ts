@@ -16,9 +16,18 @@ export interface TokenProvider {
   renew(rejected: string): Promise<string | undefined>;
 }
 
-/** A token from the config (a partner admin's personal access token): used as it is, never refreshed. */
-export function fixedToken(token: string): TokenProvider {
-  return { token: () => Promise.resolve(token), renew: () => Promise.resolve(undefined) };
+/**
+ * A token from the config (a partner admin's personal access token): used as it is, never
+ * refreshed. `onRefused` hears of each 401 to it: there is nothing to renew it with.
+ */
+export function fixedToken(token: string, onRefused?: () => void): TokenProvider {
+  return {
+    token: () => Promise.resolve(token),
+    renew: () => {
+      onRefused?.();
+      return Promise.resolve(undefined);
+    },
+  };
 }
 
 /** Webex's token answer (developer.webex.com "Integrations & Authorization"; webex-admin.json). */

@@ -118,8 +118,15 @@ export function partnerCredentials(
     timer = setTimeout(() => warnAt(at), Math.min(wait, MAX_DELAY));
     timer.unref();
   };
+  /** Webex no longer takes the token (revoked, or expired earlier than it said): gone, said once. */
+  const refuse = (reason: string) => {
+    if (refused) return;
+    refused = true;
+    deps.log.error('the partner credentials are gone', { reason });
+    deps.notices.gone();
+  };
   return {
-    tokens: fixedToken(auth.token),
+    tokens: fixedToken(auth.token, () => refuse('Webex answered 401 to the partner token')),
     budgetKey: `wholesale:${hash(auth.token)}`,
     check() {
       if (refused) throw new Error('Webex refused the partner token; set a valid PARTNER_TOKEN and restart');
@@ -139,9 +146,7 @@ export function partnerCredentials(
         warnAt(exp);
       } catch (error) {
         if (error instanceof WebexApiError && error.status === 401) {
-          refused = true;
-          deps.log.error('the partner credentials are gone', { reason: error.message });
-          deps.notices.gone();
+          refuse(error.message);
           return;
         }
         deps.log.warn('could not ask Webex when the partner token expires', { error });

@@ -179,6 +179,27 @@ describe('partner credentials that expire while the bot works', () => {
     expect(secrets.filter((secret) => seen.includes(secret))).toEqual([]);
   });
 
+  it('with a fixed token that Webex refuses before its time (revoked): /readyz answers 503 naming partner_credentials, and one notice', async () => {
+    h = await startHarness();
+    await seedTemplate(h);
+    // Webex answers 401 to the partner token from now on, as it does for a revoked one.
+    h.sandbox.faults.add({ method: 'POST', path: '/wholesale/customers', status: 401, times: 1 });
+    const summary = await customerToSummary(h);
+    await h.answer('alice', summary, 'create');
+    await h.settle();
+    expect(h.sandbox.wholesale.customers).toEqual([]);
+
+    const response = await fetch(`${h.bot.url}/readyz`);
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as { checks: Record<string, string> };
+    expect(body.checks.partner_credentials).toMatch(/^failing: Webex refused the partner token/);
+    const alerts = () => h.botMessages('provisioning').filter((m) => m.markdown?.includes('partner credentials'));
+    await waitFor('the alert', () => alerts().length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(alerts()).toHaveLength(1);
+    expect(alerts()[0]!.markdown).toContain('`PARTNER_TOKEN`');
+  });
+
   it('with a fixed token that has an hour and a second left: posts one notice in the alert space when the hour begins, saying what to do', async () => {
     h = await startHarness({ sandbox: { tokens: { personalTokenSeconds: 3601 } } });
     const notices = () => h.botMessages('provisioning').filter((m) => m.markdown?.includes('partner token expires'));
