@@ -300,49 +300,11 @@ describe('add users from a CSV across a SIGKILL mid-way', () => {
 
   it('finishes after the restart, every user created exactly once', async () => {
     const { openLowdbStore } = await import('../../store/lowdb-store.ts');
-    const { postWithFile, usersCsv } = await import('../support/csv.ts');
+    const { postWithFile, seedProvisionedCustomer, usersCsv } = await import('../support/csv.ts');
     const { sandbox, dataFile } = env;
-    const customer = sandbox.wholesale.create(
-      {
-        externalId: 'acme-001',
-        provisioningId: 'x',
-        address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
-        packages: ['webex_calling'],
-        customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' },
-      },
-      Date.now() - 60_000,
-    );
-    sandbox.subscribers.addLocation({
-      orgId: customer.orgId,
-      name: 'HQ',
-      timeZone: 'Europe/Berlin',
-      preferredLanguage: 'de_de',
-      announcementLanguage: 'de_de',
-      address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
-    });
-    const now = new Date().toISOString();
-    await (
-      await openLowdbStore(dataFile)
-    ).saveCustomer({
-      externalId: 'acme-001',
-      id: customer.id,
-      orgId: customer.orgId,
-      name: 'Acme GmbH',
-      adminEmail: 'admin@acme.example',
-      country: 'DE',
-      templateId: 't',
-      templateName: 'SMB',
-      packages: ['webex_calling'],
-      status: 'provisioned',
-      packageStates: [],
-      errors: [],
-      conversationId: 'c',
-      roomId: 'r',
-      createdBy: { personId: 'p', email: 'alice@partner.example' },
-      createdAt: now,
-      updatedAt: now,
-      history: [],
-    });
+    const store = await openLowdbStore(dataFile);
+    await seedProvisionedCustomer({ sandbox, store }, { packages: ['webex_calling'], location: 'HQ' });
+    await store.close();
 
     const port = await freePort();
     const fromBot = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id);
@@ -378,38 +340,9 @@ describe('add user and add location across a SIGKILL after Webex did the create'
   it('finishes both after the restart, each created once, neither called existing or taken', async () => {
     const { openLowdbStore } = await import('../../store/lowdb-store.ts');
     const { sandbox, dataFile } = env;
-    const customer = sandbox.wholesale.create(
-      {
-        externalId: 'acme-001',
-        provisioningId: 'x',
-        address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
-        packages: ['webex_meetings'],
-        customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' },
-      },
-      Date.now() - 60_000,
-    );
-    const now = new Date().toISOString();
+    const { seedProvisionedCustomer } = await import('../support/csv.ts');
     const store = await openLowdbStore(dataFile);
-    await store.saveCustomer({
-      externalId: 'acme-001',
-      id: customer.id,
-      orgId: customer.orgId,
-      name: 'Acme GmbH',
-      adminEmail: 'admin@acme.example',
-      country: 'DE',
-      templateId: 't',
-      templateName: 'SMB',
-      packages: ['webex_meetings'],
-      status: 'provisioned',
-      packageStates: [],
-      errors: [],
-      conversationId: 'c',
-      roomId: 'r',
-      createdBy: { personId: 'p', email: 'alice@partner.example' },
-      createdAt: now,
-      updatedAt: now,
-      history: [],
-    });
+    await seedProvisionedCustomer({ sandbox, store }, { packages: ['webex_meetings'], location: null });
     await store.close();
     const port = await freePort();
     const fromBot = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id);

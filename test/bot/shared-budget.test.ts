@@ -6,6 +6,7 @@ import { createMemoryStore } from '../../store/memory-store.ts';
 import { openPostgresStore } from '../../store/postgres-store.ts';
 import type { Store } from '../../store/store.ts';
 import { WholesaleClient } from '../../webex/wholesale-client.ts';
+import { seedProvisionedCustomer } from '../support/csv.ts';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
 
 let postgres: TestPostgres | undefined;
@@ -26,24 +27,8 @@ afterEach(async () => {
 /** A sandbox whose subscriber API takes `limit` requests a second, with one customer and two CSVs' worth of rows. */
 async function setUp(limit: number): Promise<{ customerId: string; halves: [BulkRow[], BulkRow[]] }> {
   sandbox = await startSandbox({ subscriberRateLimit: limit });
-  const customer = sandbox.wholesale.create(
-    {
-      externalId: 'acme-001',
-      provisioningId: 'x',
-      address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
-      packages: ['webex_calling'],
-      customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' },
-    },
-    Date.now() - 60_000,
-  );
-  const location = sandbox.subscribers.addLocation({
-    orgId: customer.orgId,
-    name: 'HQ',
-    timeZone: 'Europe/Berlin',
-    preferredLanguage: 'de_de',
-    announcementLanguage: 'de_de',
-    address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
-  });
+  const customer = await seedProvisionedCustomer({ sandbox }, { packages: ['webex_calling'], location: 'HQ' });
+  const location = sandbox.subscribers.locations.find((l) => l.orgId === customer.orgId)!;
   const target = {
     externalId: 'acme-001',
     id: customer.id,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cardText, startHarness, waitFor, type Harness } from '../support/harness.ts';
-import { postWithFile, usersCsv } from '../support/csv.ts';
+import { postWithFile, seedProvisionedCustomer, usersCsv } from '../support/csv.ts';
 import { customerToSummary, seedTemplate, waitForBotText } from '../support/customer-steps.ts';
 import { pressButton } from '../support/press-button.ts';
 
@@ -27,45 +27,7 @@ describe('partner credentials that expire while the bot works', () => {
       sandbox: { tokens: { accessTokenSeconds: 2 } },
       bulk: { callsPerSecond: 40 },
     });
-    const customer = h.sandbox.wholesale.create(
-      {
-        externalId: 'acme-001',
-        provisioningId: 'x',
-        address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
-        packages: ['webex_calling'],
-        customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' },
-      },
-      Date.now() - 60_000,
-    );
-    h.sandbox.subscribers.addLocation({
-      orgId: customer.orgId,
-      name: 'Berlin HQ',
-      timeZone: 'Europe/Berlin',
-      preferredLanguage: 'de_de',
-      announcementLanguage: 'de_de',
-      address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
-    });
-    const now = new Date().toISOString();
-    await h.store.saveCustomer({
-      externalId: 'acme-001',
-      id: customer.id,
-      orgId: customer.orgId,
-      name: 'Acme GmbH',
-      adminEmail: 'admin@acme.example',
-      country: 'DE',
-      templateId: 't',
-      templateName: 'SMB',
-      packages: ['webex_calling'],
-      status: 'provisioned',
-      packageStates: [],
-      errors: [],
-      conversationId: 'c',
-      roomId: 'r',
-      createdBy: { personId: 'p', email: 'alice@partner.example' },
-      createdAt: now,
-      updatedAt: now,
-      history: [],
-    });
+    await seedProvisionedCustomer(h, { packages: ['webex_calling'] });
 
     await postWithFile(
       h.sandbox,

@@ -38,31 +38,38 @@ export async function postWithFile(
   if (!response.ok) throw new Error(`posting failed: ${response.status} ${await response.text()}`);
 }
 
-/** Acme GmbH, provisioned with calling and one location (Berlin HQ), known to the bot: ready for `add users acme`. */
-export async function seedProvisionedCustomer(h: {
-  readonly sandbox: RunningSandbox;
-  readonly store: Pick<Store, 'saveCustomer'>;
-}): Promise<SandboxCustomer> {
+/**
+ * Acme GmbH (external ID acme-001), provisioned with `packages` and a location named `location`
+ * (none when null) in the sandbox, and known to the bot when a store is given: ready for
+ * `add users acme` and the set-up commands.
+ */
+export async function seedProvisionedCustomer(
+  h: { readonly sandbox: RunningSandbox; readonly store?: Pick<Store, 'saveCustomer'> },
+  options: { readonly packages?: readonly string[]; readonly location?: string | null } = {},
+): Promise<SandboxCustomer> {
+  const packages = [...(options.packages ?? ['webex_calling', 'webex_meetings'])];
+  const location = options.location === undefined ? 'Berlin HQ' : options.location;
   const customer = h.sandbox.wholesale.create(
     {
       externalId: 'acme-001',
       provisioningId: 'x',
       address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
-      packages: ['webex_calling', 'webex_meetings'],
+      packages,
       customerInfo: { name: 'Acme GmbH', primaryEmail: 'admin@acme.example' },
     },
     Date.now() - 60_000,
   );
-  h.sandbox.subscribers.addLocation({
-    orgId: customer.orgId,
-    name: 'Berlin HQ',
-    timeZone: 'Europe/Berlin',
-    preferredLanguage: 'de_de',
-    announcementLanguage: 'de_de',
-    address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
-  });
+  if (location !== null)
+    h.sandbox.subscribers.addLocation({
+      orgId: customer.orgId,
+      name: location,
+      timeZone: 'Europe/Berlin',
+      preferredLanguage: 'de_de',
+      announcementLanguage: 'de_de',
+      address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
+    });
   const now = new Date().toISOString();
-  await h.store.saveCustomer({
+  await h.store?.saveCustomer({
     externalId: 'acme-001',
     id: customer.id,
     orgId: customer.orgId,
@@ -71,7 +78,7 @@ export async function seedProvisionedCustomer(h: {
     country: 'DE',
     templateId: 't',
     templateName: 'SMB',
-    packages: ['webex_calling', 'webex_meetings'],
+    packages,
     status: 'provisioned',
     packageStates: [],
     errors: [],
