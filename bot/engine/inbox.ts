@@ -23,8 +23,6 @@ export interface InboxDeps {
  */
 export class Inbox {
   private readonly inFlight = new Set<Promise<void>>();
-  /** The keys of the events this process has dispatched and not finished: never its to take over. */
-  private readonly inHand = new Set<string>();
   /** Per event: how long its Webex calls took (summed), so the log can tell the bot's own time from Webex's. */
   private readonly timing = new AsyncLocalStorage<{ webexMs: number }>();
 
@@ -66,12 +64,8 @@ export class Inbox {
           }
         }),
       )
-      .finally(() => {
-        this.inFlight.delete(work);
-        this.inHand.delete(key);
-      });
+      .finally(() => this.inFlight.delete(work));
     this.inFlight.add(work);
-    this.inHand.add(key);
   }
 
   /** Adds a Webex call's time to the event being handled, if any. */
@@ -111,8 +105,7 @@ export class Inbox {
     for (const unfinished of await this.deps.store.unfinishedEvents()) {
       const age = now - Date.parse(unfinished.receivedAt);
       const parsed = webhookEventSchema.safeParse(unfinished.event);
-      if (age < olderThanMs || !parsed.success || age > REPLAY_WINDOW_MS || this.inHand.has(unfinished.eventId))
-        continue;
+      if (age < olderThanMs || !parsed.success || age > REPLAY_WINDOW_MS) continue;
       // The replica handling an event holds its lock until it is finished: a lock got here means it is not in hand.
       await this.deps.store.tryExclusive(`event:${unfinished.eventId}`, async () => {
         // Finished meanwhile by the replica that had it?
