@@ -239,6 +239,9 @@ const en = {
     '⚠️ **{name}** (`{externalId}`, started by {who}) was provisioned with errors: {reasons}. To look: `status {externalId}`. The other packages work; fix the failed ones in Partner Hub or with Cisco support.',
   'alert.partnerCredentialsGone':
     '⚠️ **The partner credentials no longer work:** Webex refused them, so every call to the Wholesale API fails until they are renewed. To fix it: have a partner full administrator authorise the integration again, put the new refresh token in `PARTNER_REFRESH_TOKEN` (or a new token in `PARTNER_TOKEN`) and restart the bot; `/readyz` says `partner_credentials` until then.',
+  'credentials.waiting':
+    '⏸ **{subject} waits for the partner credentials.** They no longer work, so the bot cannot reach the Wholesale API. Nothing is lost: it goes on by itself, where it stopped, once the bot operator has renewed them and restarted the bot.',
+  'credentials.waitingCancel': 'Write `cancel` to end it instead.',
   'alert.partnerTokenExpiring':
     '⚠️ **The partner token expires at {time}**; after that every call to the Wholesale API fails. To fix it: put a new token in `PARTNER_TOKEN` and restart the bot, or better, set up an integration (`PARTNER_CLIENT_ID`, `PARTNER_CLIENT_SECRET`, `PARTNER_REFRESH_TOKEN`), whose tokens the bot renews itself.',
   'approval.title': 'Approval needed: {subject}',
@@ -613,6 +616,9 @@ const de = {
     '⚠️ **{name}** (`{externalId}`, gestartet von {who}) wurde mit Fehlern bereitgestellt: {reasons}. Nachsehen: `status {externalId}`. Die übrigen Pakete funktionieren; beheben Sie die fehlgeschlagenen in Partner Hub oder mit dem Cisco-Support.',
   'alert.partnerCredentialsGone':
     '⚠️ **Die Partner-Zugangsdaten funktionieren nicht mehr:** Webex hat sie abgelehnt, daher schlägt jeder Aufruf der Wholesale-API fehl, bis sie erneuert sind. Zur Behebung: Eine Partner-Volladministratorin oder ein Partner-Volladministrator autorisiert die Integration erneut; das neue Refresh-Token in `PARTNER_REFRESH_TOKEN` (oder ein neues Token in `PARTNER_TOKEN`) eintragen und den Bot neu starten. Bis dahin meldet `/readyz` `partner_credentials`.',
+  'credentials.waiting':
+    '⏸ **{subject} wartet auf die Partner-Zugangsdaten.** Sie funktionieren nicht mehr, daher erreicht der Bot die Wholesale-API nicht. Es geht nichts verloren: Es geht von selbst dort weiter, wo es angehalten hat, sobald der Bot-Betreiber sie erneuert und den Bot neu gestartet hat.',
+  'credentials.waitingCancel': 'Schreiben Sie `cancel`, um es stattdessen zu beenden.',
   'alert.partnerTokenExpiring':
     '⚠️ **Das Partner-Token läuft um {time} ab**; danach schlägt jeder Aufruf der Wholesale-API fehl. Zur Behebung: ein neues Token in `PARTNER_TOKEN` eintragen und den Bot neu starten, oder besser eine Integration einrichten (`PARTNER_CLIENT_ID`, `PARTNER_CLIENT_SECRET`, `PARTNER_REFRESH_TOKEN`), deren Tokens der Bot selbst erneuert.',
   'approval.title': 'Genehmigung nötig: {subject}',

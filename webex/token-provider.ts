@@ -11,23 +11,47 @@ export interface TokenProvider {
   token(): Promise<string>;
   /**
    * Webex answered 401 to `rejected`: a newer token to retry with once, or undefined when there is
-   * none to get (a fixed token). Calls that were all refused the same token share one refresh.
+   * none to get (a fixed bot token); rejects when the partner credentials are gone. Calls that
+   * were all refused the same token share one refresh.
    */
   renew(rejected: string): Promise<string | undefined>;
 }
 
 /**
- * A token from the config (a partner admin's personal access token): used as it is, never
- * refreshed. `onRefused` hears of each 401 to it: there is nothing to renew it with.
+ * A token from the config (a partner admin's personal access token, or the bot's): used as it is,
+ * never refreshed. With `onRefused` it is a partner token that cannot come back in this process:
+ * the first 401 to it is reported there, and that call and every later one fail as
+ * `webex_credentials_refused`, so procedures wait for new credentials instead of failing.
  */
 export function fixedToken(token: string, onRefused?: () => void): TokenProvider {
+  if (!onRefused)
+    return {
+      token: () => Promise.resolve(token),
+      renew: () => Promise.resolve(undefined),
+    };
+  let refused = false;
+  const refusal = () =>
+    credentialsRefused(
+      'Webex refused the partner token (revoked, or expired); the bot operator must set a valid PARTNER_TOKEN and restart the bot',
+    );
   return {
-    token: () => Promise.resolve(token),
+    token: () => (refused ? Promise.reject(refusal()) : Promise.resolve(token)),
     renew: () => {
-      onRefused?.();
-      return Promise.resolve(undefined);
+      refused = true;
+      onRefused();
+      return Promise.reject(refusal());
     },
   };
+}
+
+/** The error of every partner call once the credentials are gone: the code procedures wait on. */
+function credentialsRefused(message: string, cause?: unknown): WebexApiError {
+  return new WebexApiError(
+    'webex_credentials_refused',
+    message,
+    { method: 'POST', endpoint: '/access_token', attempts: 1 },
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 /** Webex's token answer (developer.webex.com "Integrations & Authorization"; webex-admin.json). */
@@ -163,11 +187,9 @@ export class IntegrationTokenProvider implements TokenProvider {
   }
 
   private goneError(cause?: unknown): WebexApiError {
-    return new WebexApiError(
-      'webex_credentials_refused',
+    return credentialsRefused(
       'the partner credentials no longer work (Webex refused the refresh token); the bot operator must authorise the integration again and restart the bot',
-      { method: 'POST', endpoint: '/access_token', attempts: 1 },
-      cause === undefined ? undefined : { cause },
+      cause,
     );
   }
 }

@@ -62,7 +62,9 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
         const { context } = input;
         const total = context.rows.length;
         const start = context.results.length;
-        const rows = context.rows.slice(start, start + (deps.batchSize ?? 100));
+        // The rows with no result yet: those after the last batch, and any a batch left for new credentials.
+        const finished = new Set(context.results.map((r) => r.line));
+        const rows = context.rows.filter((row) => !finished.has(row.line)).slice(0, deps.batchSize ?? 100);
         let progress = context.progress;
         let done = start;
         let posting = Promise.resolve();
@@ -110,7 +112,7 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
             },
           });
         }
-        return { results, progress, at: clock().toISOString() };
+        return { results, progress, at: clock().toISOString(), credentialsGone: results.length < rows.length };
       }),
     },
   });

@@ -5,6 +5,7 @@ import { problemsText } from '../../cards/kit/problem-text.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import { createOnce } from '../engine/create-once.ts';
+import { credentialsGone } from '../../machines/kit/problem.ts';
 import { subscriberRequest } from '../user/subscriber-request.ts';
 
 export interface RowResult {
@@ -33,7 +34,8 @@ export function callPacer(store: Pick<Store, 'reserveCall'>, key: string, callsP
 
 /**
  * Provisions rows with at most `concurrency` calls in flight. The client honours 429 Retry-After;
- * a row whose email the customer already has is reported as existing, never created twice.
+ * a row whose email the customer already has is reported as existing, never created twice. A row
+ * whose call found the partner credentials gone has no result: it is tried again once they are back.
  */
 export async function provisionRows(
   wholesale: WholesaleClient,
@@ -53,7 +55,7 @@ export async function provisionRows(
     rows,
     async (row) => {
       const email = row.user.email;
-      let result: RowResult;
+      let result: RowResult | undefined;
       if (known.has(email)) {
         result = { line: row.line, email, outcome: 'existed' };
       } else {
@@ -70,6 +72,7 @@ export async function provisionRows(
           // Only a create this run's own call made counts as created; one refused as a duplicate existed.
           result = { line: row.line, email, outcome: made === 'created' ? 'created' : 'existed' };
         } catch (error) {
+          if (credentialsGone(error)) return undefined;
           result = { line: row.line, email, outcome: 'failed', reason: problemsText(problemsOf(error)) };
         }
       }
@@ -77,5 +80,5 @@ export async function provisionRows(
       return result;
     },
     { concurrency: Math.max(1, options.concurrency) },
-  );
+  ).then((results) => results.filter((result) => result !== undefined));
 }

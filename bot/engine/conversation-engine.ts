@@ -17,6 +17,7 @@ import type { Messenger } from './messenger.ts';
 import type { SpaceLanguages } from './languages.ts';
 import { stateName, type Procedure } from './procedure.ts';
 import { KeyedQueue } from './keyed-queue.ts';
+import { WAITING_FOR_CREDENTIALS } from '../../machines/kit/credentials-wait.ts';
 
 export interface EngineDeps {
   readonly store: Store;
@@ -272,6 +273,25 @@ export class ConversationEngine {
       });
     }
     return unposted.length;
+  }
+
+  /**
+   * The partner credentials work (a bot started with valid ones): every conversation that waits
+   * for them goes on where it stopped. Resolves with how many did; on replicas, each goes on once.
+   */
+  async credentialsBack(): Promise<number> {
+    const open = await this.deps.store.findConversations({ status: 'active' });
+    let resumed = 0;
+    for (const conversation of open.filter((c) => c.step === WAITING_FOR_CREDENTIALS)) {
+      const back = { type: 'credentials.back', now: this.clock().toISOString() };
+      if (await this.deliver(conversation.id, back)) {
+        resumed++;
+        this.deps.log.info('conversation goes on: the partner credentials work again', {
+          conversationId: conversation.id,
+        });
+      }
+    }
+    return resumed;
   }
 
   /** Resolves when no conversation has an event in hand. */

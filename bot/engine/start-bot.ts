@@ -281,6 +281,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     );
     await partner.start();
     await websocket?.start();
+    if (partner.works())
+      // In the background: what waited for the credentials makes its calls now, which may take a while.
+      void engine
+        .credentialsBack()
+        .then((count) => {
+          if (count > 0) log.info('procedures that waited for the partner credentials go on', { count });
+        })
+        .catch((error: unknown) => log.error('resuming what waited for the partner credentials failed', { error }));
     const resumed = await engine.resume();
     const replayed = await inbox.replay();
     engine.startSweeper(options.sweepMs ?? 1000, () => approvals.sweep());

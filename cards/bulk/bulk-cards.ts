@@ -84,6 +84,18 @@ export function bulkCard(state: string, context: BulkContext, view: CardView): R
     }
     case 'awaitingApproval':
       return { markdown: t('approval.waiting', { subject: t('bulk.preview.title', { count, name }) }) };
+    case 'waitingForCredentials':
+      return {
+        markdown: [
+          t('credentials.waiting', { subject: t('bulk.preview.title', { count, name }) }),
+          t('bulk.progress', {
+            name,
+            done: context.results.length,
+            total: count,
+            percent: Math.floor((context.results.length / Math.max(1, count)) * 100),
+          }),
+        ].join('\n'),
+      };
     case 'running':
       return {
         markdown: t('bulk.progress', {

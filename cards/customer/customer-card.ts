@@ -41,6 +41,13 @@ export function customerCard(state: string, context: CustomerContext, view: Card
       return customerResultCard(input, state);
     case 'awaitingApproval':
       return { markdown: t('approval.waiting', { subject: `${name} (${externalId})` }) };
+    case 'waitingForCredentials':
+      return {
+        markdown: [
+          t('credentials.waiting', { subject: `${name} (${externalId})` }),
+          ...(context.resumeAt === 'provisioning' ? [] : [t('credentials.waitingCancel')]),
+        ].join(' '),
+      };
     case 'rejected':
       return {
         markdown: t('approval.rejectedCard', {

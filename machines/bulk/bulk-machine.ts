@@ -3,6 +3,8 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { Actor } from '../../store/records.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
 import type { FieldError } from '../kit/field-errors.ts';
+import type { CredentialsBack } from '../kit/credentials-wait.ts';
+import { credentialsGone } from '../kit/problem.ts';
 import type { CustomerTarget } from '../user/user-fields.ts';
 import type { BulkRow } from './bulk-rows.ts';
 import { approvalStates } from '../approval/approval-states.ts';
@@ -39,12 +41,16 @@ export type BulkEvent =
   | { readonly type: 'confirm' }
   | { readonly type: 'cancel' }
   | { readonly type: 'wake'; readonly now: string }
+  | CredentialsBack
   | ApprovalEvent;
 
 export interface BatchOutput {
+  /** The rows this batch finished; rows it could not try are left for a later batch. */
   readonly results: readonly BulkRowResult[];
   readonly progress: BulkContext['progress'];
   readonly at: string;
+  /** The partner credentials went away during the batch: its unfinished rows wait for them. */
+  readonly credentialsGone: boolean;
 }
 
 const unprovided = (name: string) => async (): Promise<never> => {
@@ -96,6 +102,15 @@ export const bulkMachine = setup({
             })),
           },
           {
+            guard: ({ event }) => event.output.credentialsGone,
+            target: 'waitingForCredentials',
+            actions: assign(({ context, event }) => ({
+              results: [...context.results, ...event.output.results],
+              progress: event.output.progress,
+              wakeAt: undefined,
+            })),
+          },
+          {
             target: 'running',
             actions: assign(({ context, event }) => ({
               results: [...context.results, ...event.output.results],
@@ -104,15 +119,27 @@ export const bulkMachine = setup({
             })),
           },
         ],
-        // A batch that failed as a whole (the API gone): rest and try the same rows again later.
-        onError: {
-          target: 'running',
-          actions: assign({
-            wakeAt: ({ context }) =>
-              new Date(Date.parse(context.lastWake ?? new Date(0).toISOString()) + 30_000).toISOString(),
-          }),
-        },
+        onError: [
+          {
+            guard: ({ event }) => credentialsGone(event.error),
+            target: 'waitingForCredentials',
+            actions: assign({ wakeAt: undefined }),
+          },
+          {
+            // A batch that failed as a whole (the API gone): rest and try the same rows again later.
+            target: 'running',
+            actions: assign({
+              wakeAt: ({ context }) =>
+                new Date(Date.parse(context.lastWake ?? new Date(0).toISOString()) + 30_000).toISOString(),
+            }),
+          },
+        ],
       },
+    },
+    waitingForCredentials: {
+      // Saved; the rows left go on when a bot starts with partner credentials that work.
+      tags: 'rest',
+      on: { 'credentials.back': { target: 'running', actions: assign(({ event }) => ({ wakeAt: event.now })) } },
     },
     done: { type: 'final', tags: 'rest' },
     rejected: { type: 'final', tags: 'rest' },

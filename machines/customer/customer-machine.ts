@@ -2,6 +2,7 @@ import type { ProcedureTag } from '../kit/procedure-tags.ts';
 import { and, assign, fromPromise, not, setup } from 'xstate';
 import type { Actor, PackageState } from '../../store/records.ts';
 import { credentialsGone, type Problem } from '../kit/problem.ts';
+import type { CredentialsBack } from '../kit/credentials-wait.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
 import {
@@ -41,6 +42,8 @@ export interface CustomerContext extends CustomerInput {
   readonly checks: number;
   readonly approvalId?: string;
   readonly rejection?: Rejection;
+  /** Where the procedure goes on once the partner credentials are back (it waits for them). */
+  readonly resumeAt?: 'prechecking' | 'create' | 'provisioning';
 }
 
 export type CustomerEvent =
@@ -50,6 +53,7 @@ export type CustomerEvent =
   | { readonly type: 'submit' }
   | { readonly type: 'cancel' }
   | { readonly type: 'wake'; readonly now: string }
+  | CredentialsBack
   | ApprovalEvent;
 
 export type ClaimResult = { readonly ok: true } | { readonly ok: false; readonly owner: string; readonly link: string };
@@ -91,6 +95,9 @@ const later = (iso: string | undefined, ms: number) => new Date((iso ? Date.pars
 const apiFailure = (error: unknown): FieldError => ({
   id: credentialsGone(error) ? 'customer.credentialsGone' : 'customer.unreachable',
 });
+
+/** Where a call that failed because the partner credentials are gone leaves the procedure: waiting for them. */
+const waiting = (resumeAt: NonNullable<CustomerContext['resumeAt']>) => ({ resumeAt, wakeAt: undefined });
 
 const afterPrecheck = (output: PrecheckOutcome) => {
   if (output.ok) return {};
@@ -365,7 +372,14 @@ export const customerMachine = setup({
           },
           { target: 'summary', actions: assign(({ event }) => ({ ...afterPrecheck(event.output), editing: false })) },
         ],
-        onError: { target: 'summary', actions: assign(({ event }) => ({ notice: apiFailure(event.error) })) },
+        onError: [
+          {
+            guard: ({ event }) => credentialsGone(event.error),
+            target: 'waitingForCredentials',
+            actions: assign(() => waiting('prechecking')),
+          },
+          { target: 'summary', actions: assign(({ event }) => ({ notice: apiFailure(event.error) })) },
+        ],
       },
     },
     create: {
@@ -385,16 +399,23 @@ export const customerMachine = setup({
             wakeAt: later(event.output.at, context.pollMs),
           })),
         },
-        onError: {
-          target: 'summary',
-          actions: assign(({ event }) => ({
-            wakeAt: undefined,
-            notice: {
-              id: 'customer.createFailed' as const,
-              params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
-            },
-          })),
-        },
+        onError: [
+          {
+            guard: ({ event }) => credentialsGone(event.error),
+            target: 'waitingForCredentials',
+            actions: assign(() => waiting('create')),
+          },
+          {
+            target: 'summary',
+            actions: assign(({ event }) => ({
+              wakeAt: undefined,
+              notice: {
+                id: 'customer.createFailed' as const,
+                params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
+              },
+            })),
+          },
+        ],
       },
     },
     provisioning: {
@@ -430,13 +451,43 @@ export const customerMachine = setup({
           },
         ],
         // The API did not answer: try again later, with the same patience.
-        onError: {
-          target: 'provisioning',
-          actions: assign(({ context }) => ({
-            wakeAt: later(context.lastWake, context.pollMs * 2),
-            checks: context.checks + 1,
-          })),
-        },
+        onError: [
+          {
+            guard: ({ event }) => credentialsGone(event.error),
+            target: 'waitingForCredentials',
+            actions: assign(() => waiting('provisioning')),
+          },
+          {
+            target: 'provisioning',
+            actions: assign(({ context }) => ({
+              wakeAt: later(context.lastWake, context.pollMs * 2),
+              checks: context.checks + 1,
+            })),
+          },
+        ],
+      },
+    },
+    waitingForCredentials: {
+      // Saved; left when a bot starts with partner credentials that work (the engine says so).
+      tags: 'rest',
+      on: {
+        'credentials.back': [
+          {
+            // The customer exists: its provisioning is followed from where it was.
+            guard: ({ context }) => context.resumeAt === 'provisioning',
+            target: 'provisioning',
+            actions: assign(({ event }) => ({ resumeAt: undefined, wakeAt: event.now })),
+          },
+          {
+            // The create call again, through its resting point: saved first, then woken at once.
+            guard: ({ context }) => context.resumeAt === 'create',
+            target: 'create',
+            actions: assign(({ event }) => ({ resumeAt: undefined, wakeAt: event.now })),
+          },
+          { target: 'prechecking', actions: assign({ resumeAt: undefined }) },
+        ],
+        // Nothing was made yet unless provisioning had begun: ending is safe before that.
+        cancel: { guard: ({ context }) => context.resumeAt !== 'provisioning', target: 'cancelled' },
       },
     },
     provisioned: { type: 'final', tags: 'rest' },

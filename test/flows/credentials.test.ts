@@ -106,7 +106,7 @@ describe('partner credentials that expire while the bot works', () => {
     expect(unauthorised()).toEqual([]);
   });
 
-  it('when Webex refuses the refresh token: /readyz answers 503 naming partner_credentials, and the alert space gets one notice saying what to do', async () => {
+  it('when Webex refuses the refresh token: /readyz answers 503 naming partner_credentials, one notice saying what to do, the customer waits; with new credentials and a restart it is created by itself, once', async () => {
     h = await startHarness({ partner: 'integration', sandbox: { tokens: { accessTokenSeconds: 1 } } });
     await seedTemplate(h);
     const ready = (await (await fetch(`${h.bot.url}/readyz`)).json()) as { checks: Record<string, string> };
@@ -114,40 +114,51 @@ describe('partner credentials that expire while the bot works', () => {
 
     h.sandbox.state.oauth.revokeAll();
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    // Two tries to create the customer need the API after that; the alert comes once.
     const summary = await customerToSummary(h);
-    const again = await h.answer('alice', summary, 'create');
-    expect(cardText(again)).toContain('Check the new customer');
-    expect(cardText(again)).toContain('The bot’s partner credentials no longer work');
-    await h.answer('alice', again, 'create');
+    const waiting = await h.answer('alice', summary, 'create');
+    expect(waiting.markdown).toContain('Acme GmbH (acme-001) waits for the partner credentials');
+    expect(waiting.markdown).toContain('Write `cancel` to end it instead.');
     await h.settle();
     expect(h.sandbox.wholesale.customers).toEqual([]);
+    expect((await h.store.findConversations({ status: 'active' }))[0]?.step).toBe('waitingForCredentials');
 
     const response = await fetch(`${h.bot.url}/readyz`);
     expect(response.status).toBe(503);
     const body = (await response.json()) as { checks: Record<string, string> };
     expect(body.checks.partner_credentials).toMatch(/^failing: Webex refused the refresh token/);
     const alerts = await waitFor('the alert', () => {
-      const found = h.botMessages('provisioning').filter((m) => m.markdown?.includes('partner credentials'));
+      const found = h.botMessages('provisioning').filter((m) => m.markdown?.includes('partner credentials no longer'));
       return found.length > 0 && found;
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(h.botMessages('provisioning').filter((m) => m.markdown?.includes('partner credentials'))).toHaveLength(1);
+    expect(
+      h.botMessages('provisioning').filter((m) => m.markdown?.includes('partner credentials no longer')),
+    ).toHaveLength(1);
     expect(alerts[0]!.markdown).toContain('`PARTNER_REFRESH_TOKEN`');
     expect(alerts[0]!.markdown).toContain('restart the bot');
+
+    // The operator authorises the integration again and restarts the bot: nobody clicks anything.
+    await h.restartBot({ reauthorise: true });
+    await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Acme GmbH is provisioned**'), 20_000);
+    expect(h.sandbox.calls.filter((c) => c.operation === 'POST /wholesale/customers' && c.status < 300)).toHaveLength(
+      1,
+    );
+    expect(h.sandbox.wholesale.customers).toHaveLength(1);
+    expect((await fetch(`${h.bot.url}/readyz`)).status).toBe(200);
     // Neither the alert nor any card shows a token or the client secret.
     const seen = everything().join('\n');
     const secrets = [...h.sandbox.state.oauth.issued, h.sandbox.state.oauth.integration.clientSecret];
     expect(secrets.filter((secret) => seen.includes(secret))).toEqual([]);
   });
 
-  it('with a fixed token that Webex refuses before its time (revoked): /readyz answers 503 naming partner_credentials, and one notice', async () => {
+  it('with a fixed token that Webex refuses before its time (revoked): /readyz answers 503 naming partner_credentials, one notice; the create waits, and goes on once after a restart', async () => {
     h = await startHarness();
     await seedTemplate(h);
-    // Webex answers 401 to the partner token from now on, as it does for a revoked one.
+    // Webex answers 401 to the partner token's create call, as it does for a revoked token.
     h.sandbox.faults.add({ method: 'POST', path: '/wholesale/customers', status: 401, times: 1 });
     const summary = await customerToSummary(h);
-    await h.answer('alice', summary, 'create');
+    await h.click('alice', summary, 'create');
+    await waitForBotText(h, 'direct-alice', (m) => m.includes('waits for the partner credentials'));
     await h.settle();
     expect(h.sandbox.wholesale.customers).toEqual([]);
 
@@ -160,6 +171,48 @@ describe('partner credentials that expire while the bot works', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(alerts()).toHaveLength(1);
     expect(alerts()[0]!.markdown).toContain('`PARTNER_TOKEN`');
+
+    await h.restartBot();
+    await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Acme GmbH is provisioned**'), 20_000);
+    expect(h.sandbox.calls.filter((c) => c.operation === 'POST /wholesale/customers' && c.status < 300)).toHaveLength(
+      1,
+    );
+  });
+
+  it('a CSV batch whose credentials go away midway waits with what it has done, and after a restart with new ones adds the rest: each user once, one report', async () => {
+    h = await startHarness({
+      partner: 'integration',
+      sandbox: { tokens: { accessTokenSeconds: 1 } },
+      bulk: { callsPerSecond: 10 },
+    });
+    await seedProvisionedCustomer(h, { packages: ['webex_calling'] });
+    await postWithFile(
+      h.sandbox,
+      'alice',
+      'direct-alice',
+      'add users acme',
+      'users.csv',
+      usersCsv(60, 'Berlin HQ').join('\n'),
+    );
+    const preview = (await h.waitForBotMessages('direct-alice', 1))[0]!;
+    expect((await h.click('alice', preview, 'confirm')).status).toBe(202);
+    await waitFor('some users', () => h.sandbox.subscribers.subscribers.length >= 10, 20_000);
+    // Revoked while the batch runs: the refresh due within the second is refused.
+    h.sandbox.state.oauth.revokeAll();
+    const waiting = await waitForBotText(h, 'direct-alice', (m) => m.includes('waits for the partner credentials'));
+    await h.settle();
+    const before = h.sandbox.subscribers.subscribers.length;
+    expect(before).toBeLessThan(60);
+    expect(waiting.markdown).toContain('Adding users to Acme GmbH:');
+    expect(h.botMessages('direct-alice').filter((m) => m.markdown?.startsWith('**Users for Acme GmbH:'))).toEqual([]);
+
+    await h.restartBot({ reauthorise: true });
+    const done = await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Users for Acme GmbH:'), 30_000);
+    expect(done.markdown).toBe('**Users for Acme GmbH: 60 created, 0 already existed, 0 failed**');
+    expect(h.sandbox.calls.filter((c) => c.operation === 'POST /wholesale/subscribers' && c.status < 300)).toHaveLength(
+      60,
+    );
+    expect(new Set(h.sandbox.subscribers.subscribers.map((s) => s.email)).size).toBe(60);
   });
 
   it('with a fixed token that has an hour and a second left: posts one notice in the alert space when the hour begins, saying what to do', async () => {

@@ -15,7 +15,8 @@ import type { SandboxMessage } from '../../sandbox/sandbox-state.ts';
 
 export interface Harness {
   readonly sandbox: RunningSandbox;
-  readonly bot: RunningBot;
+  /** The running bot; a new one after `restartBot`. */
+  bot: RunningBot;
   readonly store: Store;
   readonly secret: string;
   /** Every log line the bot wrote. */
@@ -46,6 +47,11 @@ export interface Harness {
     action: string,
     inputs?: Record<string, string>,
   ): Promise<SandboxMessage>;
+  /**
+   * Stops the bot and starts it again on the same store and sandbox, as an operator's restart does;
+   * `reauthorise`: with a refresh token Alice has just granted (after the old ones were revoked).
+   */
+  restartBot(options?: { readonly reauthorise?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -163,7 +169,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const log: Logger = createLogger({ level: 'debug', secrets, write: (line) => logs.push(line) });
   const alice = sandbox.state.personByKey('alice');
   const { clientId, clientSecret } = sandbox.state.oauth.integration;
-  const wholesale: BotOptions['wholesale'] =
+  const partner = (): BotOptions['wholesale'] =>
     options.partner === 'integration'
       ? {
           apiUrl: sandbox.apiUrl,
@@ -176,47 +182,49 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           },
         }
       : { apiUrl: sandbox.apiUrl, token: alice.token };
+  let wholesale = partner();
   const store = options.store ?? createMemoryStore();
   await options.beforeBot?.(sandbox, secret);
-  const bot = await startBot({
-    webexApiUrl: sandbox.apiUrl,
-    botToken: sandbox.state.bot.token,
-    webhookSecret: secret,
-    host: '127.0.0.1',
-    port: 0,
-    language: options.language ?? 'en',
-    store,
-    log,
-    http: { backoffMs: 20 },
-    wholesale,
-    ...(options.bulk ? { bulk: options.bulk } : {}),
-    roles: options.roles ?? seedRoles(),
-    ...(options.approvalPolicy
-      ? {
-          approvalPolicy:
-            typeof options.approvalPolicy === 'function' ? options.approvalPolicy(sandbox) : options.approvalPolicy,
-        }
-      : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
-    alertRoomId: sandbox.state.roomByKey('provisioning').id,
-    pollMs: 100,
-    sweepMs: 50,
-    ...(options.transport === 'websocket'
-      ? {
-          transport: {
-            kind: 'websocket',
-            devicesUrl: sandbox.devicesUrl,
-            keepAliveMs: 1000,
-            reconnectBaseMs: 20,
-            newDeviceAfter: 3,
-          },
-        }
-      : {}),
-    ...(options.provisioningIds === 'paste' ? {} : { partnerHub: sandboxPartnerHub(sandbox.url) }),
-  });
+  const launch = () =>
+    startBot({
+      webexApiUrl: sandbox.apiUrl,
+      botToken: sandbox.state.bot.token,
+      webhookSecret: secret,
+      host: '127.0.0.1',
+      port: 0,
+      language: options.language ?? 'en',
+      store,
+      log,
+      http: { backoffMs: 20 },
+      wholesale,
+      ...(options.bulk ? { bulk: options.bulk } : {}),
+      roles: options.roles ?? seedRoles(),
+      ...(options.approvalPolicy
+        ? {
+            approvalPolicy:
+              typeof options.approvalPolicy === 'function' ? options.approvalPolicy(sandbox) : options.approvalPolicy,
+          }
+        : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+      alertRoomId: sandbox.state.roomByKey('provisioning').id,
+      pollMs: 100,
+      sweepMs: 50,
+      ...(options.transport === 'websocket'
+        ? {
+            transport: {
+              kind: 'websocket',
+              devicesUrl: sandbox.devicesUrl,
+              keepAliveMs: 1000,
+              reconnectBaseMs: 20,
+              newDeviceAfter: 3,
+            },
+          }
+        : {}),
+      ...(options.provisioningIds === 'paste' ? {} : { partnerHub: sandboxPartnerHub(sandbox.url) }),
+    });
   const harness: Harness = {
     sandbox,
-    bot,
+    bot: await launch(),
     store,
     secret,
     logs,
@@ -258,7 +266,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         () => sandbox.mercury.frames.every((f) => f.acked || f.lost),
         5000,
       );
-      await bot.idle();
+      await harness.bot.idle();
       await sandbox.delivery.idle();
     },
     person: (key) => sandbox.state.personByKey(key),
@@ -271,8 +279,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const after = await harness.waitForBotMessages(room.key, before + 1);
       return after[before]!;
     },
+    async restartBot(restart = {}) {
+      await harness.bot.close();
+      if (restart.reauthorise) wholesale = partner();
+      harness.bot = await launch();
+    },
     async close() {
-      await bot.close();
+      await harness.bot.close();
       await sandbox.close();
       // Every test that runs a bot also proves its logs hold no token or secret.
       const secrets = [
