@@ -37,6 +37,8 @@ const en = {
   'reply.alreadyRunning':
     'You already have a {procedure} open in this space. Continue on its card below, or write `cancel` to stop it.',
   'reply.nothingToCancel': 'You have nothing running in this space.',
+  'reply.scopeMissing':
+    '`{command}` is off: the bot’s partner credentials lack the `{scope}` scope it needs. Ask your bot operator to authorise the integration again with that scope and restart the bot.',
   'reply.welcome':
     'Hello, I am {name}. I run Webex Wholesale customer onboarding in this space: templates, customers, users and their status. Mention me with a command; here is what I can do.',
   'procedure.template': 'onboarding template',
@@ -406,6 +408,8 @@ const de = {
   'reply.alreadyRunning':
     'Sie haben in diesem Bereich bereits eine(n) {procedure} offen. Machen Sie auf der Karte unten weiter, oder schreiben Sie `cancel`, um abzubrechen.',
   'reply.nothingToCancel': 'Bei Ihnen läuft in diesem Bereich nichts.',
+  'reply.scopeMissing':
+    '`{command}` ist abgeschaltet: Den Partner-Zugangsdaten des Bots fehlt der Scope `{scope}`, den der Befehl braucht. Bitten Sie Ihren Bot-Betreiber, die Integration mit diesem Scope erneut zu autorisieren und den Bot neu zu starten.',
   'reply.welcome':
     'Hallo, ich bin {name}. Ich führe in diesem Bereich das Onboarding von Webex-Wholesale-Kunden: Vorlagen, Kunden, Benutzer und ihr Status. Erwähnen Sie mich mit einem Befehl; das kann ich:',
   'procedure.template': 'Onboarding-Vorlage',

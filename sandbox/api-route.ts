@@ -3,6 +3,7 @@ import { trackingId } from './ids.ts';
 import type { Faults } from './faults.ts';
 import type { SandboxPerson, SandboxState } from './sandbox-state.ts';
 import type { SpecIssue, SpecValidator } from './spec-validator.ts';
+import { MISSING_SCOPE, scopeOf } from './scopes.ts';
 
 /** An answer other than success, in Webex's error shape. */
 export class ApiError extends Error {
@@ -117,6 +118,11 @@ export function apiRoute(
     const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
     const person = token ? ctx.state.personByToken(token) : undefined;
     if (!person) return fail(401, 'The request requires a valid access token set in the Authorization request header.');
+    // An integration's token does only what the person granted it; a person's own token, what their role allows.
+    const scope = scopeOf(operation);
+    const granted = ctx.state.oauth.accessToken(token!)?.scopes;
+    if (scope !== undefined && granted !== undefined && !granted.includes(scope))
+      return fail(403, MISSING_SCOPE, person);
 
     const fault = ctx.faults.take(method, template, req.path, person.emails[0], ctx.state.now());
     const answerFault = () => {

@@ -78,13 +78,15 @@ export function mountLocationRoutes(
       if (call.person.role !== 'partner admin')
         throw new ApiError(403, 'This token lacks the spark-admin:locations_read scope.');
       const { query } = call;
-      const customer = orgOf(query.orgId);
+      // No orgId: the caller's own (partner) organisation, which has no locations in the sandbox.
+      const orgId = query.orgId === undefined ? undefined : orgOf(query.orgId).orgId;
       // The documented filters: `name` "contains this string (case-insensitive)", and `id`.
       const name = query.name?.toLowerCase();
       const page = pageOf(
         subscribers.locations.filter(
           (l) =>
-            l.orgId === customer.orgId &&
+            orgId !== undefined &&
+            l.orgId === orgId &&
             (name === undefined || l.name.toLowerCase().includes(name)) &&
             (query.id === undefined || l.id === query.id),
         ),

@@ -100,7 +100,13 @@ export function mountOAuthRoutes(router: Router, ctx: ApiContext): void {
         .json({ message, errors: [{ description: message }], trackingId: tracking });
     }
     const q = parsed.data;
-    const code = ctx.state.oauth.issueCode(ctx.state.personByKey('alice').id, q.client_id, q.redirect_uri);
+    // Alice grants what the client asked for (Webex's consent page lists the scopes; she allows them all).
+    const code = ctx.state.oauth.issueCode(
+      ctx.state.personByKey('alice').id,
+      q.client_id,
+      q.redirect_uri,
+      q.scope.split(/\s+/).filter(Boolean),
+    );
     const target = new URL(q.redirect_uri);
     target.searchParams.set('code', code);
     if (q.state !== undefined) target.searchParams.set('state', q.state);

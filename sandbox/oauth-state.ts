@@ -33,7 +33,27 @@ interface Issued {
   readonly personId: string;
   readonly clientId: string;
   readonly expiresAt: number;
+  /** The scopes the person granted the client; its tokens may do nothing else. */
+  readonly scopes: readonly string[];
 }
+
+/**
+ * Every admin scope a partner's integration may be granted (developer.webex.com: Wholesale,
+ * Locations, telephony, people and roles): what a test's integration has unless it says otherwise.
+ */
+export const PARTNER_SCOPES: readonly string[] = [
+  'spark-admin:wholesale_customers_read',
+  'spark-admin:wholesale_customers_write',
+  'spark-admin:wholesale_subscribers_read',
+  'spark-admin:wholesale_subscribers_write',
+  'spark-admin:locations_read',
+  'spark-admin:locations_write',
+  'spark-admin:telephony_config_read',
+  'spark-admin:telephony_config_write',
+  'spark-admin:people_read',
+  'spark-admin:people_write',
+  'spark-admin:roles_read',
+];
 
 const DAY = 24 * 60 * 60;
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
@@ -78,15 +98,22 @@ export class OAuthState {
     return this.access.get(token);
   }
 
-  /** As if `personId` had authorised a client in the browser: a fresh refresh token for it (tests start from here). */
-  authorise(personId: string, clientId: string = this.integration.clientId): string {
-    return this.pair(personId, clientId).refresh_token;
+  /**
+   * As if `personId` had authorised a client in the browser, granting `scopes`: a fresh refresh
+   * token for it (tests start from here).
+   */
+  authorise(
+    personId: string,
+    clientId: string = this.integration.clientId,
+    scopes: readonly string[] = PARTNER_SCOPES,
+  ): string {
+    return this.pair(personId, clientId, scopes).refresh_token;
   }
 
-  /** The code a redirect carries after the person said yes on the consent page. */
-  issueCode(personId: string, clientId: string, redirectUri: string): string {
+  /** The code a redirect carries after the person granted `scopes` on the consent page. */
+  issueCode(personId: string, clientId: string, redirectUri: string, scopes: readonly string[]): string {
     const code = hex(24);
-    this.codes.set(code, { personId, clientId, redirectUri, expiresAt: this.now() + 10 * 60 * 1000 });
+    this.codes.set(code, { personId, clientId, redirectUri, scopes, expiresAt: this.now() + 10 * 60 * 1000 });
     return code;
   }
 
@@ -98,7 +125,7 @@ export class OAuthState {
       throw new GrantRefused(400, 'The authorization code is invalid or has expired.');
     if (issued.redirectUri !== redirectUri)
       throw new GrantRefused(400, 'The redirect_uri does not match the one of the authorization request.');
-    return this.pair(issued.personId, client.clientId);
+    return this.pair(issued.personId, client.clientId, issued.scopes);
   }
 
   /** The refresh-token grant: a new pair; the refresh token used is refused from now on. */
@@ -109,7 +136,7 @@ export class OAuthState {
       throw new GrantRefused(400, 'The refresh token provided is expired, revoked, malformed, or invalid.');
     this.refresh.delete(refreshToken);
     this.refreshes.push({ at: this.now(), clientId: client.clientId });
-    return this.pair(issued.personId, client.clientId);
+    return this.pair(issued.personId, client.clientId, issued.scopes);
   }
 
   /** `POST /applications/{id}/token`: a token pair for the Service App, acting as `personId`'s org. */
@@ -117,7 +144,7 @@ export class OAuthState {
     if (applicationId !== this.serviceApp.applicationId) return undefined;
     if (client.clientId !== this.serviceApp.clientId || client.clientSecret !== this.serviceApp.clientSecret)
       throw new GrantRefused(401, 'The client credentials of the Service App are not valid.');
-    return this.pair(personId, client.clientId);
+    return this.pair(personId, client.clientId, PARTNER_SCOPES);
   }
 
   /** Revokes every refresh token (an admin removed the integration's authorisation). Access tokens live on until they expire. */
@@ -131,12 +158,12 @@ export class OAuthState {
       throw new GrantRefused(401, 'The client_id or client_secret is not valid.');
   }
 
-  private pair(personId: string, clientId: string): TokenAnswer {
+  private pair(personId: string, clientId: string, scopes: readonly string[]): TokenAnswer {
     const now = this.now();
     const access_token = `sandbox-oauth-${hex(24)}`;
     const refresh_token = `sandbox-refresh-${hex(24)}`;
-    this.access.set(access_token, { personId, clientId, expiresAt: now + this.accessTokenMs });
-    this.refresh.set(refresh_token, { personId, clientId, expiresAt: now + this.refreshTokenMs });
+    this.access.set(access_token, { personId, clientId, scopes, expiresAt: now + this.accessTokenMs });
+    this.refresh.set(refresh_token, { personId, clientId, scopes, expiresAt: now + this.refreshTokenMs });
     this.issued.push(access_token, refresh_token);
     return {
       access_token,

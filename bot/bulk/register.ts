@@ -25,6 +25,7 @@ export function register(kit: FeatureKit): void {
   );
   kit.commands.register({
     words: ['add', 'users'],
+    scopes: ['spark-admin:locations_read'],
     german: [['benutzer', 'importieren']],
     usage: 'command.addUsers.usage',
     summary: 'command.addUsers.summary',

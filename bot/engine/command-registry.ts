@@ -36,6 +36,8 @@ export interface Command {
   readonly summary: MessageId;
   /** Who may run it; checked at the seam before `run`. */
   readonly needs: Permission;
+  /** Optional scopes of the partner credentials its calls need: it is off while one is missing. */
+  readonly scopes?: readonly string[];
   readonly run: (ctx: CommandContext) => Promise<void>;
 }
 
@@ -55,6 +57,18 @@ export class CommandRegistry {
   /** Every word sequence that starts a command, with its command: built once, read for every message. */
   private readonly forms: { readonly words: readonly string[]; readonly command: Command; readonly german: boolean }[] =
     [];
+
+  private readonly missingScopes = new Set<string>();
+
+  /** The start-up check found these scopes missing: the commands that need one are off. */
+  withoutScopes(scopes: readonly string[]): void {
+    for (const scope of scopes) this.missingScopes.add(scope);
+  }
+
+  /** The scope `command` needs that the partner credentials lack, if any. */
+  missingScope(command: Command): string | undefined {
+    return command.scopes?.find((scope) => this.missingScopes.has(scope));
+  }
 
   register(command: Command): this {
     this.commands.push(command);

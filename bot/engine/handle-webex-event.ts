@@ -168,6 +168,15 @@ async function runCommand(
     await who.reply({ markdown: refusal(t, deps.access, decision, who.personEmail) });
     return;
   }
+  const scope = deps.commands.missingScope(parsed.command);
+  if (scope !== undefined) {
+    log.info('command off: a scope of the partner credentials is missing', {
+      command: parsed.command.words.join(' '),
+      scope,
+    });
+    await who.reply({ markdown: t('reply.scopeMissing', { command: parsed.command.words.join(' '), scope }) });
+    return;
+  }
   log.info('command', { command: parsed.command.words.join(' '), personId: who.personId });
   await parsed.command.run({
     args: parsed.args,

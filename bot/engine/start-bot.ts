@@ -25,6 +25,7 @@ import { registerWebhooks, removeWebhooks } from '../http/register-webhooks.ts';
 import { HttpClient } from '../../webex/http-client.ts';
 import { WebsocketTransport } from '../websocket/websocket-transport.ts';
 import { partnerCredentials, type PartnerAuth } from './partner-credentials.ts';
+import { missingScopes } from './partner-scopes.ts';
 
 export interface BotOptions {
   readonly webexApiUrl: string;
@@ -280,6 +281,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
           ),
     );
     await partner.start();
+    // A missing scope is found now, not at a customer's first call: a required one stops start-up.
+    commands.withoutScopes(await missingScopes(new HttpClient(wholesaleOptions), log));
     await websocket?.start();
     if (partner.works())
       // In the background: what waited for the credentials makes its calls now, which may take a while.

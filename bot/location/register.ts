@@ -10,6 +10,7 @@ export function register(kit: FeatureKit): void {
   );
   kit.commands.register({
     words: ['add', 'location'],
+    scopes: ['spark-admin:locations_read'],
     german: [['standort', 'hinzufügen']],
     usage: 'command.addLocation.usage',
     summary: 'command.addLocation.summary',

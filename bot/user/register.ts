@@ -10,6 +10,7 @@ export function register(kit: FeatureKit): void {
   );
   kit.commands.register({
     words: ['add', 'user'],
+    scopes: ['spark-admin:locations_read'],
     german: [['benutzer', 'hinzufügen']],
     usage: 'command.addUser.usage',
     summary: 'command.addUser.summary',

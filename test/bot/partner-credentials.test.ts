@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort, spawnBot, useChildBots, waitForLog } from '../support/bot-process.ts';
+import { PARTNER_SCOPES } from '../../sandbox/oauth-state.ts';
 import { waitFor } from '../support/harness.ts';
 
 interface Ready {
@@ -85,6 +86,33 @@ describe('partner credentials of a bot process', () => {
     await expect.poll(() => alerts().length).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(alerts()).toHaveLength(1);
+  });
+
+  it('with an integration granted no spark-admin:wholesale_customers_read: start-up stops and says which scope to grant', async () => {
+    const { sandbox } = env;
+    const refreshToken = sandbox.state.oauth.authorise(
+      sandbox.state.personByKey('alice').id,
+      sandbox.state.oauth.integration.clientId,
+      PARTNER_SCOPES.filter((scope) => scope !== 'spark-admin:wholesale_customers_read'),
+    );
+    const port = await freePort();
+    const bot = env.track(
+      spawnBot({
+        WEBEX_BOT_TOKEN: sandbox.state.bot.token,
+        WEBEX_API_URL: sandbox.apiUrl,
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        WEBEX_WEBHOOK_SECRET: 'child-process-test-secret-0123456789',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_FILE: env.dataFile,
+        PARTNER_ADMINS: 'alice@partner.example',
+        ...integrationEnv(refreshToken),
+      }),
+    );
+    expect(await bot.exited).toBe(1);
+    const said = bot.stderr.join('');
+    expect(said).toContain('the partner credentials lack the spark-admin:wholesale_customers_read scope');
+    expect(said).toContain('npm run authorize');
   });
 
   it('with a fixed token: asks Webex when it expires, logs it and shows it in /readyz', async () => {

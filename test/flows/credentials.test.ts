@@ -3,6 +3,7 @@ import { cardText, startHarness, waitFor, type Harness } from '../support/harnes
 import { postWithFile, seedProvisionedCustomer, usersCsv } from '../support/csv.ts';
 import { customerToSummary, seedTemplate, waitForBotText } from '../support/customer-steps.ts';
 import { pressButton } from '../support/press-button.ts';
+import { PARTNER_SCOPES } from '../../sandbox/oauth-state.ts';
 
 let h: Harness;
 afterEach(async () => {
@@ -228,5 +229,23 @@ describe('partner credentials that expire while the bot works', () => {
     expect(ready.notes.partner_credentials).toMatch(/^the partner token expires in 0 h 59 min/);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(notices()).toHaveLength(1);
+  });
+
+  it('with an integration granted no spark-admin:locations_read: the commands that need locations say which scope is missing; the rest work', async () => {
+    h = await startHarness({
+      partner: 'integration',
+      partnerScopes: PARTNER_SCOPES.filter((scope) => !scope.startsWith('spark-admin:locations')),
+    });
+    await seedProvisionedCustomer(h);
+    for (const command of ['add location acme', 'add user acme']) {
+      await h.say('alice', 'direct-alice', command);
+      const reply = await waitForBotText(h, 'direct-alice', (m) =>
+        m.startsWith(`\`${command.split(' ').slice(0, 2).join(' ')}\` is off`),
+      );
+      expect(reply.markdown).toContain('`spark-admin:locations_read`');
+    }
+    expect(h.sandbox.calls.filter((c) => c.operation === 'POST /locations')).toEqual([]);
+    await h.say('alice', 'direct-alice', 'status acme');
+    await waitForBotText(h, 'direct-alice', (m) => m.includes('Acme GmbH') && !m.includes('is off'));
   });
 });

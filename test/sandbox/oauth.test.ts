@@ -46,6 +46,30 @@ describe('the sandbox OAuth server', () => {
     expect(sandbox.state.oauth.refreshes).toHaveLength(2);
   });
 
+  it('gives an integration token only the scopes granted, through every refresh: a read granted answers, a write not granted is 403', async () => {
+    sandbox = await startSandbox();
+    const granted = ['spark-admin:wholesale_customers_read'];
+    const first = sandbox.state.oauth.authorise(
+      sandbox.state.personByKey('alice').id,
+      sandbox.state.oauth.integration.clientId,
+      granted,
+    );
+    const pair = (await (await refresh(first)).json()) as { access_token: string; refresh_token: string };
+    const renewed = (await (await refresh(pair.refresh_token)).json()) as { access_token: string };
+    expect((await get('/wholesale/customers?max=1', renewed.access_token)).status).toBe(200);
+    const subscribers = await get('/wholesale/subscribers?max=1', renewed.access_token);
+    expect(subscribers.status).toBe(403);
+    expect(((await subscribers.json()) as { message: string }).message).toContain('missing required scopes');
+    const write = await fetch(`${sandbox.apiUrl}/wholesale/customers/validate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${renewed.access_token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(write.status).toBe(403);
+    // A partner admin's own token carries what the role allows.
+    expect((await get('/wholesale/subscribers?max=1', sandbox.state.personByKey('alice').token)).status).toBe(200);
+  });
+
   it('refuses a wrong client secret with 401 and a JSON body with 415', async () => {
     sandbox = await startSandbox();
     const token = sandbox.state.oauth.authorise(sandbox.state.personByKey('alice').id);

@@ -1,0 +1,55 @@
+import { HttpClient } from '../../webex/http-client.ts';
+import { WebexApiError } from '../../webex/webex-api-error.ts';
+import type { Logger } from './logger.ts';
+
+/** One cheap read that needs one scope; `required`: the bot cannot work at all without it. */
+export interface ScopeProbe {
+  readonly scope: string;
+  readonly path: string;
+  readonly required: boolean;
+}
+
+/** A read scope per partner API the bot calls (developer.webex.com, each operation's reference). */
+const SCOPE_PROBES: readonly ScopeProbe[] = [
+  { scope: 'spark-admin:wholesale_customers_read', path: '/wholesale/customers', required: true },
+  { scope: 'spark-admin:wholesale_subscribers_read', path: '/wholesale/subscribers', required: true },
+  { scope: 'spark-admin:locations_read', path: '/locations', required: false },
+];
+
+/** Start-up stops with this when the partner credentials lack a scope the bot cannot do without. */
+class MissingScopeError extends Error {
+  override readonly name = 'MissingScopeError';
+}
+
+/**
+ * Reads once per probe with the partner credentials. A 403 means the scope is missing: a required
+ * one stops start-up naming it; an optional one is returned, so the commands that need it are
+ * turned off. Any other failure (Webex unreachable, the credentials gone) is logged and left to
+ * `/readyz`: it says nothing about scopes.
+ */
+export async function missingScopes(
+  http: HttpClient,
+  log: Logger,
+  probes: readonly ScopeProbe[] = SCOPE_PROBES,
+): Promise<string[]> {
+  const missing: string[] = [];
+  for (const probe of probes) {
+    try {
+      await http.request('GET', probe.path, { query: { max: 1 } });
+    } catch (error) {
+      if (!(error instanceof WebexApiError && error.status === 403)) {
+        log.warn('could not check a scope of the partner credentials', { scope: probe.scope, error });
+        continue;
+      }
+      if (probe.required)
+        throw new MissingScopeError(
+          `the partner credentials lack the ${probe.scope} scope (Webex answered 403 to GET ${probe.path}): authorise the integration again with it (npm run authorize asks for it; see AUTHORIZE_SCOPES), or use a partner full administrator's token, whose organisation is enabled for Wholesale`,
+        );
+      log.warn('the partner credentials lack an optional scope; the commands that need it are off', {
+        scope: probe.scope,
+      });
+      missing.push(probe.scope);
+    }
+  }
+  return missing;
+}

@@ -1,0 +1,32 @@
+/**
+ * The scope each emulated admin operation needs (developer.webex.com, the API reference of each
+ * operation: Wholesale customers and subscribers, Locations). A token an integration holds may do
+ * only what it was granted; an operation not listed here needs no admin scope.
+ */
+const OPERATION_SCOPES: Readonly<Record<string, string>> = {
+  'GET /wholesale/customers': 'spark-admin:wholesale_customers_read',
+  'GET /wholesale/customers/{customerId}': 'spark-admin:wholesale_customers_read',
+  'POST /wholesale/customers/validate': 'spark-admin:wholesale_customers_write',
+  'POST /wholesale/customers': 'spark-admin:wholesale_customers_write',
+  'PUT /wholesale/customers/{customerId}': 'spark-admin:wholesale_customers_write',
+  'DELETE /wholesale/customers/{customerId}': 'spark-admin:wholesale_customers_write',
+  'GET /wholesale/subscribers': 'spark-admin:wholesale_subscribers_read',
+  'GET /wholesale/subscribers/{subscriberId}': 'spark-admin:wholesale_subscribers_read',
+  'POST /wholesale/subscribers/validate': 'spark-admin:wholesale_subscribers_write',
+  'POST /wholesale/subscribers': 'spark-admin:wholesale_subscribers_write',
+  'PUT /wholesale/subscribers/{subscriberId}': 'spark-admin:wholesale_subscribers_write',
+  'DELETE /wholesale/subscribers/{subscriberId}': 'spark-admin:wholesale_subscribers_write',
+  'GET /locations': 'spark-admin:locations_read',
+  'GET /locations/{locationId}': 'spark-admin:locations_read',
+  'POST /locations': 'spark-admin:locations_write',
+  'PUT /locations/{locationId}': 'spark-admin:locations_write',
+};
+
+/** The scope `operation` needs, if any. */
+export function scopeOf(operation: string): string | undefined {
+  return OPERATION_SCOPES[operation];
+}
+
+/** Webex's answer to a token without the scope (it does not say which one). */
+export const MISSING_SCOPE =
+  'The server understood the request, but refused to fulfill it because the access token is missing required scopes.';
