@@ -38,6 +38,7 @@ async function partnerAuth(partner: PartnerConfig, secrets: Set<string>): Promis
       clientSecret: partner.clientSecret,
       refreshToken: file.refreshToken,
       save: (pair) => file.save(pair),
+      origin: file.origin,
       onSecret: (value) => secrets.add(value),
     },
   };

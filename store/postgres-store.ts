@@ -7,6 +7,7 @@ import {
   conversationSchema,
   customerRecordSchema,
   spaceSettingsSchema,
+  sharedTokenRecordSchema,
   templateSchema,
   type Approval,
   type Conversation,
@@ -328,6 +329,20 @@ export async function openPostgresStore(connectionString: string): Promise<Store
         [key, intervalMs],
       );
       return result.rows[0]?.wait_ms ?? 0;
+    },
+    sharedTokens: {
+      async load(key) {
+        return docs(
+          sharedTokenRecordSchema,
+          (await query('SELECT doc FROM partner_tokens WHERE key = $1', [key])).rows,
+        )[0];
+      },
+      async save(key, record) {
+        await query(
+          'INSERT INTO partner_tokens (key, doc) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc',
+          [key, record],
+        );
+      },
     },
     async ping() {
       await query('SELECT 1');

@@ -152,3 +152,14 @@ export const spaceSettingsSchema = z.object({
   setAt: z.iso.datetime(),
 });
 export type SpaceSettings = z.infer<typeof spaceSettingsSchema>;
+
+/** The partner integration's newest tokens, as replicas share them (secrets: never logged or shown). */
+export const sharedTokenRecordSchema = z.object({
+  origin: z.string(),
+  refreshToken: z.string().min(1),
+  refreshTokenExpiresAt: z.number().optional(),
+  accessToken: z.string().min(1),
+  refreshAt: z.number(),
+  expiresAt: z.number(),
+});
+export type SharedTokenRecord = z.infer<typeof sharedTokenRecordSchema>;

@@ -12,6 +12,7 @@ import {
   type Conversation,
   type CustomerRecord,
   type ProcedureKind,
+  type SharedTokenRecord,
   type Template,
 } from './records.ts';
 
@@ -112,6 +113,14 @@ export interface Store {
    * milliseconds to wait before making the call (0 when the budget has room now).
    */
   reserveCall(key: string, intervalMs: number): Promise<number>;
+  /**
+   * The partner integration's tokens the replicas share, by key (only stores replicas share have
+   * it: one process keeps its refresh token in its own credentials file).
+   */
+  readonly sharedTokens?: {
+    load(key: string): Promise<SharedTokenRecord | undefined>;
+    save(key: string, record: SharedTokenRecord): Promise<void>;
+  };
 
   /** Proves the store can still be written (for readiness checks). */
   ping(): Promise<void>;

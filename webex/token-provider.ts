@@ -70,6 +70,29 @@ export interface RefreshedPair {
   readonly refreshTokenExpiresAt?: number;
 }
 
+/** The tokens replicas share (in their common store): the newest refresh token and the access token it gave. */
+interface SharedTokenRecord {
+  /** Names the config's refresh token the chain of refreshes started from (a hash, never the token). */
+  readonly origin: string;
+  readonly refreshToken: string;
+  readonly refreshTokenExpiresAt?: number;
+  readonly accessToken: string;
+  /** Epoch ms: when a replica should refresh it, and when Webex stops taking it. */
+  readonly refreshAt: number;
+  readonly expiresAt: number;
+}
+
+/**
+ * Where replicas keep their integration's tokens together. With rotating refresh tokens a
+ * replica that refreshed alone would leave the others a refresh token Webex no longer takes, so
+ * every refresh runs under `lock` (one replica at a time) and starts from the newest record.
+ */
+export interface SharedTokens {
+  load(): Promise<SharedTokenRecord | undefined>;
+  save(record: SharedTokenRecord): Promise<void>;
+  lock<T>(work: () => Promise<T>): Promise<T>;
+}
+
 export interface IntegrationOptions {
   /** e.g. https://webexapis.com/v1; the token endpoint is `${apiUrl}/access_token`. */
   readonly apiUrl: string;
@@ -90,6 +113,13 @@ export interface IntegrationOptions {
   readonly onRefresh?: (refresh: { readonly expiresInSeconds: number }) => void;
   /** Share of the access token's lifetime after which it is refreshed; at most 0.8. */
   readonly refreshAt?: number;
+  /** Tokens shared with other replicas; each process refreshes alone without. */
+  readonly shared?: SharedTokens;
+  /**
+   * Names the config's refresh token (see `SharedTokenRecord.origin`): a shared record of another
+   * origin is older than a token the operator has just put in the config, and is replaced.
+   */
+  readonly origin?: string;
   readonly clock?: () => number;
   readonly http?: Pick<HttpClientOptions, 'fetch' | 'log' | 'sleep' | 'backoffMs' | 'maxAttempts' | 'onResponse'>;
 }
@@ -107,9 +137,12 @@ export class IntegrationTokenProvider implements TokenProvider {
   private readonly clock: () => number;
   private readonly share: number;
   private refreshToken: string;
+  private refreshTokenExpiresAt: number | undefined;
   private current: { readonly token: string; readonly refreshAt: number; readonly expiresAt: number } | undefined;
   private inFlight: Promise<string> | undefined;
   private gone: string | undefined;
+  /** Whether this process has taken part in the shared chain of refreshes (from then on it always follows it). */
+  private joined = false;
 
   constructor(private readonly options: IntegrationOptions) {
     this.http = new HttpClient({ baseUrl: options.apiUrl, ...options.http });
@@ -130,7 +163,7 @@ export class IntegrationTokenProvider implements TokenProvider {
     // Another call already replaced the refused token: retry with that one.
     if (this.current && this.current.token !== rejected && this.clock() < this.current.expiresAt)
       return Promise.resolve(this.current.token);
-    return this.refresh();
+    return this.refresh(rejected);
   }
 
   status(): CredentialsState {
@@ -138,12 +171,47 @@ export class IntegrationTokenProvider implements TokenProvider {
     return this.current ? { state: 'ok', expiresAt: this.current.expiresAt } : { state: 'ok' };
   }
 
-  /** One refresh for every caller that needs it now. */
-  private refresh(): Promise<string> {
-    this.inFlight ??= this.grant().finally(() => {
-      this.inFlight = undefined;
-    });
+  /** One refresh for every caller that needs it now (and, with shared tokens, for every replica). */
+  private refresh(rejected?: string): Promise<string> {
+    this.inFlight ??= (this.options.shared ? this.sharedGrant(this.options.shared, rejected) : this.grant()).finally(
+      () => {
+        this.inFlight = undefined;
+      },
+    );
     return this.inFlight;
+  }
+
+  /**
+   * Under the replicas' lock: a token another replica got a moment ago is taken as it is; else
+   * this replica refreshes with the newest refresh token and records the new pair for the others.
+   */
+  private sharedGrant(shared: SharedTokens, rejected: string | undefined): Promise<string> {
+    return shared.lock(async () => {
+      const record = await shared.load();
+      const origin = this.options.origin ?? '';
+      if (record && (this.joined || record.origin === origin)) {
+        this.options.onSecret?.(record.refreshToken);
+        this.options.onSecret?.(record.accessToken);
+        this.refreshToken = record.refreshToken;
+        if (record.accessToken !== rejected && this.clock() < record.refreshAt) {
+          this.joined = true;
+          this.current = { token: record.accessToken, refreshAt: record.refreshAt, expiresAt: record.expiresAt };
+          return record.accessToken;
+        }
+      }
+      this.joined = true;
+      const token = await this.grant();
+      const current = this.current!;
+      await shared.save({
+        origin,
+        refreshToken: this.refreshToken,
+        ...(this.refreshTokenExpiresAt !== undefined ? { refreshTokenExpiresAt: this.refreshTokenExpiresAt } : {}),
+        accessToken: token,
+        refreshAt: current.refreshAt,
+        expiresAt: current.expiresAt,
+      });
+      return token;
+    });
   }
 
   private async grant(): Promise<string> {
@@ -173,6 +241,8 @@ export class IntegrationTokenProvider implements TokenProvider {
     if (answer.refresh_token !== undefined) {
       this.options.onSecret?.(answer.refresh_token);
       this.refreshToken = answer.refresh_token;
+      this.refreshTokenExpiresAt =
+        answer.refresh_token_expires_in !== undefined ? now + answer.refresh_token_expires_in * 1000 : undefined;
       await this.options.save({
         refreshToken: answer.refresh_token,
         ...(answer.refresh_token_expires_in !== undefined

@@ -27,6 +27,8 @@ export interface CredentialsFile {
   readonly refreshToken: string | undefined;
   /** Whether it came from the file (a later one than the config's) rather than from the config. */
   readonly fromFile: boolean;
+  /** Names the config's refresh token the chain started from (a hash): replicas sharing tokens compare it. */
+  readonly origin: string;
   save(pair: RefreshedPair): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function openCredentialsFile(
   return {
     refreshToken: useStored ? stored.refreshToken : fromConfig,
     fromFile: useStored,
+    origin,
     save: (pair) =>
       write(path, {
         version: 1,

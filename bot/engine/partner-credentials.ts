@@ -9,6 +9,7 @@ import {
 } from '../../webex/token-provider.ts';
 import { WebexApiError } from '../../webex/webex-api-error.ts';
 import type { Logger } from './logger.ts';
+import type { Store } from '../../store/store.ts';
 
 /** How the bot authenticates the partner APIs: a fixed token, or an integration it refreshes. */
 export type PartnerAuth =
@@ -16,7 +17,7 @@ export type PartnerAuth =
   | {
       readonly integration: Pick<
         IntegrationOptions,
-        'clientId' | 'clientSecret' | 'refreshToken' | 'save' | 'onSecret' | 'refreshAt'
+        'clientId' | 'clientSecret' | 'refreshToken' | 'save' | 'onSecret' | 'refreshAt' | 'origin'
       >;
     };
 
@@ -66,13 +67,27 @@ export function partnerCredentials(
     readonly notices: CredentialsNotices;
     readonly http: Pick<HttpClientOptions, 'backoffMs' | 'maxAttempts' | 'onResponse'>;
     readonly clock?: () => number;
+    /** A store replicas share: the integration's tokens are kept there and refreshed by one replica at a time. */
+    readonly store?: Pick<Store, 'sharedTokens' | 'exclusive'>;
   },
 ): PartnerCredentials {
   const clock = deps.clock ?? Date.now;
   if ('integration' in auth) {
     let goneReason: string | undefined;
+    const store = deps.store;
+    const tokens = store?.sharedTokens;
+    const key = `client:${hash(`client:${auth.integration.clientId}`)}`;
     const provider = new IntegrationTokenProvider({
       ...auth.integration,
+      ...(store && tokens
+        ? {
+            shared: {
+              load: () => tokens.load(key),
+              save: (record) => tokens.save(key, record),
+              lock: (work) => store.exclusive('partner-tokens', work),
+            },
+          }
+        : {}),
       apiUrl: deps.apiUrl,
       clock,
       http: { ...deps.http, log: deps.log },

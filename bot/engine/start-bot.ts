@@ -137,6 +137,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const partner = partnerCredentials(options.wholesale, {
     apiUrl: options.wholesale.apiUrl,
     log,
+    store,
     http: { onResponse: onResponse('wholesale'), ...options.http },
     notices: {
       gone: () => {

@@ -1,0 +1,93 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { partnerCredentials, type PartnerCredentials } from '../../bot/engine/partner-credentials.ts';
+import { createLogger } from '../../bot/engine/logger.ts';
+import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
+import { createMemoryStore } from '../../store/memory-store.ts';
+import { openPostgresStore } from '../../store/postgres-store.ts';
+import type { Store } from '../../store/store.ts';
+import { WholesaleClient } from '../../webex/wholesale-client.ts';
+import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
+
+let postgres: TestPostgres | undefined;
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+}, 120_000);
+afterAll(async () => {
+  await postgres?.stop();
+});
+
+let sandbox: RunningSandbox;
+const stores: Store[] = [];
+const running: PartnerCredentials[] = [];
+afterEach(async () => {
+  for (const credentials of running.splice(0)) credentials.stop();
+  for (const store of stores.splice(0)) await store.close();
+  await sandbox.close();
+});
+
+const LIFETIME_S = 2;
+
+/**
+ * Two replicas (each its own store connection, as two processes have) with the same integration
+ * and the same refresh token from the config, calling the Wholesale API for `ms`: returns what
+ * went wrong, if anything.
+ */
+async function twoReplicas(replicaStores: [Store, Store], ms: number) {
+  const { clientId, clientSecret } = sandbox.state.oauth.integration;
+  const configured = sandbox.state.oauth.authorise(sandbox.state.personByKey('alice').id);
+  const gone: string[] = [];
+  const failures: string[] = [];
+  const log = createLogger({ level: 'error', secrets: new Set(), write: () => undefined });
+  const clients = replicaStores.map((store) => {
+    const credentials = partnerCredentials(
+      {
+        integration: { clientId, clientSecret, refreshToken: configured, origin: 'config-1', save: async () => {} },
+      },
+      {
+        apiUrl: sandbox.apiUrl,
+        log,
+        store,
+        notices: { gone: () => gone.push('gone'), expiringSoon: () => {} },
+        http: {},
+      },
+    );
+    running.push(credentials);
+    return new WholesaleClient({ baseUrl: sandbox.apiUrl, tokens: credentials.tokens, log });
+  });
+  const until = Date.now() + ms;
+  await Promise.all(
+    clients.map(async (client) => {
+      while (Date.now() < until) {
+        await client.listCustomers().catch((error: unknown) => failures.push(String(error)));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }),
+  );
+  return { gone, failures };
+}
+
+describe('an integration whose refresh tokens rotate, on two replicas', () => {
+  it('sharing one PostgreSQL: both work for five lifetimes of the access token, one refresh per lifetime between them', async () => {
+    sandbox = await startSandbox({ tokens: { accessTokenSeconds: LIFETIME_S } });
+    const url = await postgres!.database();
+    const replicaStores: [Store, Store] = [await openPostgresStore(url), await openPostgresStore(url)];
+    stores.push(...replicaStores);
+    const { gone, failures } = await twoReplicas(replicaStores, 5 * LIFETIME_S * 1000);
+    expect(failures).toEqual([]);
+    expect(gone).toEqual([]);
+    expect(sandbox.calls.filter((c) => c.status === 401)).toEqual([]);
+    const at = sandbox.state.oauth.refreshes.map((r) => r.at);
+    // Not two per lifetime (one per replica): each refresh at least 80 % of a lifetime after the one before.
+    expect(at.length).toBeGreaterThanOrEqual(4);
+    for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(LIFETIME_S * 800 - 50);
+  });
+
+  it('each on a store of its own (what the shared record prevents): the second refresh token in use is refused and the credentials are gone', async () => {
+    sandbox = await startSandbox({ tokens: { accessTokenSeconds: LIFETIME_S } });
+    const replicaStores: [Store, Store] = [createMemoryStore(), createMemoryStore()];
+    stores.push(...replicaStores);
+    const { gone, failures } = await twoReplicas(replicaStores, 2 * LIFETIME_S * 1000);
+    expect(failures.length).toBeGreaterThan(0);
+    expect(gone.length).toBeGreaterThan(0);
+  });
+});
