@@ -39,6 +39,16 @@ async function partnerAuth(partner: PartnerConfig, secrets: Set<string>): Promis
       refreshToken: file.refreshToken,
       save: (pair) => file.save(pair),
       origin: file.origin,
+      // `npm run authorize` may write a new refresh token while the bot runs: read when the credentials are gone.
+      reload: async () => {
+        const newest = await openCredentialsFile(partner.credentialsFile, {
+          clientId: partner.clientId,
+          ...(partner.refreshToken !== undefined ? { configRefreshToken: partner.refreshToken } : {}),
+        });
+        return newest.refreshToken === undefined
+          ? undefined
+          : { refreshToken: newest.refreshToken, origin: newest.origin };
+      },
       onSecret: (value) => secrets.add(value),
     },
   };

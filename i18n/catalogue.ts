@@ -241,6 +241,8 @@ const en = {
     '⚠️ **{name}** (`{externalId}`, started by {who}) was provisioned with errors: {reasons}. To look: `status {externalId}`. The other packages work; fix the failed ones in Partner Hub or with Cisco support.',
   'alert.partnerCredentialsGone':
     '⚠️ **The partner credentials no longer work:** Webex refused them, so every call to the Wholesale API fails until they are renewed. To fix it: have a partner full administrator authorise the integration again, put the new refresh token in `PARTNER_REFRESH_TOKEN` (or a new token in `PARTNER_TOKEN`) and restart the bot; `/readyz` says `partner_credentials` until then.',
+  'alert.partnerCredentialsBack':
+    '✅ **The partner credentials work again:** a new authorisation was found, and what waited for it goes on by itself.',
   'credentials.waiting':
     '⏸ **{subject} waits for the partner credentials.** They no longer work, so the bot cannot reach the Wholesale API. Nothing is lost: it goes on by itself, where it stopped, once the bot operator has renewed them and restarted the bot.',
   'credentials.waitingCancel': 'Write `cancel` to end it instead.',
@@ -620,6 +622,8 @@ const de = {
     '⚠️ **{name}** (`{externalId}`, gestartet von {who}) wurde mit Fehlern bereitgestellt: {reasons}. Nachsehen: `status {externalId}`. Die übrigen Pakete funktionieren; beheben Sie die fehlgeschlagenen in Partner Hub oder mit dem Cisco-Support.',
   'alert.partnerCredentialsGone':
     '⚠️ **Die Partner-Zugangsdaten funktionieren nicht mehr:** Webex hat sie abgelehnt, daher schlägt jeder Aufruf der Wholesale-API fehl, bis sie erneuert sind. Zur Behebung: Eine Partner-Volladministratorin oder ein Partner-Volladministrator autorisiert die Integration erneut; das neue Refresh-Token in `PARTNER_REFRESH_TOKEN` (oder ein neues Token in `PARTNER_TOKEN`) eintragen und den Bot neu starten. Bis dahin meldet `/readyz` `partner_credentials`.',
+  'alert.partnerCredentialsBack':
+    '✅ **Die Partner-Zugangsdaten funktionieren wieder:** Eine neue Autorisierung wurde gefunden; was auf sie gewartet hat, geht von selbst weiter.',
   'credentials.waiting':
     '⏸ **{subject} wartet auf die Partner-Zugangsdaten.** Sie funktionieren nicht mehr, daher erreicht der Bot die Wholesale-API nicht. Es geht nichts verloren: Es geht von selbst dort weiter, wo es angehalten hat, sobald der Bot-Betreiber sie erneuert und den Bot neu gestartet hat.',
   'credentials.waitingCancel': 'Schreiben Sie `cancel`, um es stattdessen zu beenden.',

@@ -143,12 +143,14 @@ export class IntegrationTokenProvider implements TokenProvider {
   private gone: string | undefined;
   /** Whether this process has taken part in the shared chain of refreshes (from then on it always follows it). */
   private joined = false;
+  private origin: string;
 
   constructor(private readonly options: IntegrationOptions) {
     this.http = new HttpClient({ baseUrl: options.apiUrl, ...options.http });
     this.clock = options.clock ?? Date.now;
     this.share = Math.min(options.refreshAt ?? 0.8, 0.8);
     this.refreshToken = options.refreshToken;
+    this.origin = options.origin ?? '';
     options.onSecret?.(options.clientSecret);
     options.onSecret?.(options.refreshToken);
   }
@@ -164,6 +166,26 @@ export class IntegrationTokenProvider implements TokenProvider {
     if (this.current && this.current.token !== rejected && this.clock() < this.current.expiresAt)
       return Promise.resolve(this.current.token);
     return this.refresh(rejected);
+  }
+
+  /**
+   * The credentials were gone and a person authorised the integration again: go on with
+   * `refreshToken` (the start of a new chain, which replaces the shared one). Resolves with a token,
+   * or rejects as gone again when Webex refuses this one too.
+   */
+  async revive(refreshToken: string, origin: string): Promise<string> {
+    this.options.onSecret?.(refreshToken);
+    this.gone = undefined;
+    this.current = undefined;
+    this.refreshToken = refreshToken;
+    this.origin = origin;
+    this.joined = false;
+    return this.refresh();
+  }
+
+  /** Whether `refreshToken` is the one this provider holds (the one refused, once gone). */
+  holds(refreshToken: string): boolean {
+    return this.refreshToken === refreshToken;
   }
 
   status(): CredentialsState {
@@ -188,7 +210,7 @@ export class IntegrationTokenProvider implements TokenProvider {
   private sharedGrant(shared: SharedTokens, rejected: string | undefined): Promise<string> {
     return shared.lock(async () => {
       const record = await shared.load();
-      const origin = this.options.origin ?? '';
+      const origin = this.origin;
       if (record && (this.joined || record.origin === origin)) {
         this.options.onSecret?.(record.refreshToken);
         this.options.onSecret?.(record.accessToken);

@@ -18,7 +18,14 @@ export type PartnerAuth =
       readonly integration: Pick<
         IntegrationOptions,
         'clientId' | 'clientSecret' | 'refreshToken' | 'save' | 'onSecret' | 'refreshAt' | 'origin'
-      >;
+      > & {
+        /**
+         * The newest refresh token where `npm run authorize` keeps it (the credentials file), and
+         * its origin: read again while the credentials are gone, so a new authorisation is taken
+         * without a restart.
+         */
+        readonly reload?: () => Promise<{ readonly refreshToken: string; readonly origin: string } | undefined>;
+      };
     };
 
 /** The partner credentials as the rest of the bot meets them. */
@@ -38,6 +45,8 @@ export interface PartnerCredentials {
 /** What the credentials tell the people on call (the alert space), in their words. */
 export interface CredentialsNotices {
   gone(): void;
+  /** The credentials work again (a new authorisation was found while the bot ran). */
+  back?(): void;
   expiringSoon(expiresAt: Date): void;
 }
 
@@ -67,6 +76,8 @@ export function partnerCredentials(
     readonly notices: CredentialsNotices;
     readonly http: Pick<HttpClientOptions, 'backoffMs' | 'maxAttempts' | 'onResponse'>;
     readonly clock?: () => number;
+    /** While the credentials are gone: how often to look for a new authorisation (default 30 s). */
+    readonly recheckMs?: number;
     /** A store replicas share: the integration's tokens are kept there and refreshed by one replica at a time. */
     readonly store?: Pick<Store, 'sharedTokens' | 'exclusive'>;
   },
@@ -93,11 +104,41 @@ export function partnerCredentials(
       http: { ...deps.http, log: deps.log },
       onGone: (reason) => {
         goneReason = reason;
+        watch();
         deps.log.error('the partner credentials are gone', { reason });
         deps.notices.gone();
       },
       onRefresh: ({ expiresInSeconds }) => deps.log.info('partner access token refreshed', { expiresInSeconds }),
     });
+    // While gone: the file `npm run authorize` writes is read again; a refresh token other than the
+    // refused one is tried, and when Webex takes it the credentials are back without a restart.
+    let watcher: NodeJS.Timeout | undefined;
+    const recheck = async () => {
+      const found = await auth.integration.reload?.();
+      if (!found || provider.holds(found.refreshToken)) return;
+      try {
+        await provider.revive(found.refreshToken, found.origin);
+      } catch (error) {
+        deps.log.warn('a new partner authorisation was found, and Webex refused it too', { error });
+        return;
+      }
+      if (watcher) clearInterval(watcher);
+      watcher = undefined;
+      goneReason = undefined;
+      deps.log.info('the partner credentials work again: a new authorisation was found');
+      deps.notices.back?.();
+    };
+    const watch = () => {
+      if (watcher || !auth.integration.reload) return;
+      watcher = setInterval(
+        () =>
+          void recheck().catch((error: unknown) =>
+            deps.log.error('looking for new partner credentials failed', { error }),
+          ),
+        deps.recheckMs ?? 30_000,
+      );
+      watcher.unref();
+    };
     return {
       tokens: provider,
       budgetKey: `wholesale:${hash(`client:${auth.integration.clientId}`)}`,
@@ -122,7 +163,9 @@ export function partnerCredentials(
             });
         }
       },
-      stop() {},
+      stop() {
+        if (watcher) clearInterval(watcher);
+      },
     };
   }
 

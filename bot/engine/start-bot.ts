@@ -44,6 +44,8 @@ export interface BotOptions {
   readonly pollMs?: number;
   /** How often the sweeper looks for conversations whose deadline has come. */
   readonly sweepMs?: number;
+  /** While the partner credentials are gone: how often to look for a new authorisation (default 30 s). */
+  readonly partnerRecheckMs?: number;
   /** With a shared store: how long an acknowledged event may stay unfinished before another replica handles it. */
   readonly takeoverMs?: number;
   /** Sandbox mode: Partner Hub issues Provisioning IDs. Real mode: admins paste them. */
@@ -138,6 +140,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     apiUrl: options.wholesale.apiUrl,
     log,
     store,
+    ...(options.partnerRecheckMs !== undefined ? { recheckMs: options.partnerRecheckMs } : {}),
     http: { onResponse: onResponse('wholesale'), ...options.http },
     notices: {
       gone: () => {
@@ -145,6 +148,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         if (goneNoticed) return;
         goneNoticed = true;
         notify((t) => t('alert.partnerCredentialsGone', {}));
+      },
+      back: () => {
+        goneNoticed = false;
+        notify((t) => t('alert.partnerCredentialsBack', {}));
+        void engine
+          .credentialsBack()
+          .catch((error: unknown) => log.error('resuming what waited for the partner credentials failed', { error }));
       },
       expiringSoon: (at) =>
         notify((t) =>

@@ -152,6 +152,25 @@ describe('partner credentials that expire while the bot works', () => {
     expect(secrets.filter((secret) => seen.includes(secret))).toEqual([]);
   });
 
+  it('when the integration is authorised again while the bot runs (npm run authorize): the waiting customer is created by itself, once, without a restart', async () => {
+    h = await startHarness({ partner: 'integration', sandbox: { tokens: { accessTokenSeconds: 1 } } });
+    await seedTemplate(h);
+    h.sandbox.state.oauth.revokeAll();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const summary = await customerToSummary(h);
+    await h.click('alice', summary, 'create');
+    await waitForBotText(h, 'direct-alice', (m) => m.includes('waits for the partner credentials'));
+    expect((await fetch(`${h.bot.url}/readyz`)).status).toBe(503);
+
+    h.authoriseAgain();
+    await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Acme GmbH is provisioned**'), 20_000);
+    expect(h.sandbox.calls.filter((c) => c.operation === 'POST /wholesale/customers' && c.status < 300)).toHaveLength(
+      1,
+    );
+    expect((await fetch(`${h.bot.url}/readyz`)).status).toBe(200);
+    await waitForBotText(h, 'provisioning', (m) => m.includes('partner credentials work again'));
+  });
+
   it('with a fixed token that Webex refuses before its time (revoked): /readyz answers 503 naming partner_credentials, one notice; the create waits, and goes on once after a restart', async () => {
     h = await startHarness();
     await seedTemplate(h);

@@ -52,6 +52,8 @@ export interface Harness {
    * `reauthorise`: with a refresh token Alice has just granted (after the old ones were revoked).
    */
   restartBot(options?: { readonly reauthorise?: boolean }): Promise<void>;
+  /** Alice authorises the integration again while the bot runs, as `npm run authorize` does (its file holds the new token). */
+  authoriseAgain(): void;
   close(): Promise<void>;
 }
 
@@ -178,6 +180,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const log: Logger = createLogger({ level: 'debug', secrets, write: (line) => logs.push(line) });
   const alice = sandbox.state.personByKey('alice');
   const { clientId, clientSecret } = sandbox.state.oauth.integration;
+  /** What `npm run authorize` would have written while the bot runs (see `authoriseAgain`). */
+  let authorised: { refreshToken: string; origin: string } | undefined;
   const partner = (): BotOptions['wholesale'] =>
     options.partner === 'integration'
       ? {
@@ -188,6 +192,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
             refreshToken: sandbox.state.oauth.authorise(alice.id, clientId, options.partnerScopes),
             save: () => Promise.resolve(),
             onSecret: (value) => secrets.add(value),
+            reload: () => Promise.resolve(authorised),
           },
         }
       : { apiUrl: sandbox.apiUrl, token: alice.token };
@@ -219,6 +224,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       alertRoomId: sandbox.state.roomByKey('provisioning').id,
       pollMs: 100,
       sweepMs: 50,
+      partnerRecheckMs: 100,
       ...(options.transport === 'websocket'
         ? {
             transport: {
@@ -293,6 +299,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (response.status !== 202) throw new Error(`click failed: ${response.status} ${await response.text()}`);
       const after = await harness.waitForBotMessages(room.key, before + 1);
       return after[before]!;
+    },
+    authoriseAgain() {
+      authorised = {
+        refreshToken: sandbox.state.oauth.authorise(alice.id, clientId, options.partnerScopes),
+        origin: `authorised-${sandbox.state.oauth.issued.length}`,
+      };
     },
     async restartBot(restart = {}) {
       await harness.bot.close();
