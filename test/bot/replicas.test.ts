@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { roundRobin } from '../support/balancer.ts';
 import { postAs, waitFor } from '../support/harness.ts';
 import { freePort, useChildBots } from '../support/bot-process.ts';
 import { pressButton } from '../support/press-button.ts';
-import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
+import { useTestPostgres } from '../support/postgres.ts';
 import { PROVISIONING_ID } from '../support/fixtures.ts';
 import { openPostgresStore } from '../../store/postgres-store.ts';
 
-let postgres: TestPostgres | undefined;
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-  await postgres?.stop();
-});
+const postgres = useTestPostgres();
 
 /** Two bot processes on one PostgreSQL behind one URL, as a partner runs them behind a load balancer. */
 describe('two replicas on one PostgreSQL', () => {
@@ -21,7 +15,7 @@ describe('two replicas on one PostgreSQL', () => {
 
   it('share one conversation click by click, and the survivor finishes it when the other is killed', async () => {
     const { sandbox } = env;
-    const url = await postgres!.database();
+    const url = await postgres().database();
     const ports = [await freePort(), await freePort()];
     const balancer = await roundRobin(ports);
     try {
@@ -92,7 +86,7 @@ describe('two replicas on one PostgreSQL', () => {
 
   it('handles an event a replica acknowledged and did not finish (it died): the other takes it over, once', async () => {
     const { sandbox } = env;
-    const url = await postgres!.database();
+    const url = await postgres().database();
     const ports = [await freePort(), await freePort()];
     const balancer = await roundRobin(ports);
     try {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { callPacer, provisionRows } from '../../bot/bulk/bulk-runner.ts';
 import { checkRows, type BulkRow } from '../../machines/bulk/bulk-rows.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
@@ -7,15 +7,9 @@ import { openPostgresStore } from '../../store/postgres-store.ts';
 import type { Store } from '../../store/store.ts';
 import { WholesaleClient } from '../../webex/wholesale-client.ts';
 import { seedProvisionedCustomer } from '../support/csv.ts';
-import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
+import { useTestPostgres } from '../support/postgres.ts';
 
-let postgres: TestPostgres | undefined;
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-  await postgres?.stop();
-});
+const postgres = useTestPostgres();
 
 let sandbox: RunningSandbox;
 const stores: Store[] = [];
@@ -77,7 +71,7 @@ async function runBoth(
 describe('the bulk call budget of one partner token', () => {
   it('is shared by two replicas on one PostgreSQL: together they stay within the API limit and meet no 429', async () => {
     const { customerId, halves } = await setUp(40);
-    const url = await postgres!.database();
+    const url = await postgres().database();
     const replicaStores: [Store, Store] = [await openPostgresStore(url), await openPostgresStore(url)];
     stores.push(...replicaStores);
     const { created, throttled } = await runBoth(customerId, halves, replicaStores, 40);

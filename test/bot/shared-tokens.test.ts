@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { partnerCredentials, type PartnerCredentials } from '../../bot/engine/partner-credentials.ts';
 import { createLogger } from '../../bot/engine/logger.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
@@ -6,15 +6,9 @@ import { createMemoryStore } from '../../store/memory-store.ts';
 import { openPostgresStore } from '../../store/postgres-store.ts';
 import type { Store } from '../../store/store.ts';
 import { WholesaleClient } from '../../webex/wholesale-client.ts';
-import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
+import { useTestPostgres } from '../support/postgres.ts';
 
-let postgres: TestPostgres | undefined;
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-  await postgres?.stop();
-});
+const postgres = useTestPostgres();
 
 let sandbox: RunningSandbox;
 const stores: Store[] = [];
@@ -69,7 +63,7 @@ async function twoReplicas(replicaStores: [Store, Store], ms: number) {
 describe('an integration whose refresh tokens rotate, on two replicas', () => {
   it('sharing one PostgreSQL: both work for five lifetimes of the access token, one refresh per lifetime between them', async () => {
     sandbox = await startSandbox({ tokens: { accessTokenSeconds: LIFETIME_S } });
-    const url = await postgres!.database();
+    const url = await postgres().database();
     const replicaStores: [Store, Store] = [await openPostgresStore(url), await openPostgresStore(url)];
     stores.push(...replicaStores);
     const { gone, failures } = await twoReplicas(replicaStores, 5 * LIFETIME_S * 1000);

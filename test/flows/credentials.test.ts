@@ -21,6 +21,13 @@ function expectOneRefreshPerLifetime(lifetimeMs: number) {
   for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(lifetimeMs * 0.8 - 50);
 }
 
+/** Alice sends `add users acme` with a CSV of `count` users at Berlin HQ: the preview card. */
+async function previewOfCsv(count: number) {
+  const csv = usersCsv(count, 'Berlin HQ').join('\n');
+  await postWithFile(h.sandbox, 'alice', 'direct-alice', 'add users acme', 'users.csv', csv);
+  return (await h.waitForBotMessages('direct-alice', 1))[0]!;
+}
+
 describe('partner credentials that expire while the bot works', () => {
   it('provisions a CSV of 300 users while the access token expires three times: each created once, one refresh per expiry, no 401 seen by anyone', async () => {
     h = await startHarness({
@@ -30,15 +37,7 @@ describe('partner credentials that expire while the bot works', () => {
     });
     await seedProvisionedCustomer(h, { packages: ['webex_calling'] });
 
-    await postWithFile(
-      h.sandbox,
-      'alice',
-      'direct-alice',
-      'add users acme',
-      'users.csv',
-      usersCsv(300, 'Berlin HQ').join('\n'),
-    );
-    const preview = (await h.waitForBotMessages('direct-alice', 1))[0]!;
+    const preview = await previewOfCsv(300);
     expect(cardText(preview)).toContain('Add 300 users to Acme GmbH?');
     const started = Date.now();
     expect((await h.click('alice', preview, 'confirm')).status).toBe(202);
@@ -206,15 +205,7 @@ describe('partner credentials that expire while the bot works', () => {
       bulk: { callsPerSecond: 10 },
     });
     await seedProvisionedCustomer(h, { packages: ['webex_calling'] });
-    await postWithFile(
-      h.sandbox,
-      'alice',
-      'direct-alice',
-      'add users acme',
-      'users.csv',
-      usersCsv(60, 'Berlin HQ').join('\n'),
-    );
-    const preview = (await h.waitForBotMessages('direct-alice', 1))[0]!;
+    const preview = await previewOfCsv(60);
     expect((await h.click('alice', preview, 'confirm')).status).toBe(202);
     await waitFor('some users', () => h.sandbox.subscribers.subscribers.length >= 10, 20_000);
     // Revoked while the batch runs: the refresh due within the second is refused.

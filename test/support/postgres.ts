@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,5 +49,20 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       await server.stop();
       await rm(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** One PostgreSQL server for the test file: started before its tests, stopped after them. */
+export function useTestPostgres(): () => TestPostgres {
+  let postgres: TestPostgres | undefined;
+  beforeAll(async () => {
+    postgres = await startTestPostgres();
+  }, 120_000);
+  afterAll(async () => {
+    await postgres?.stop();
+  });
+  return () => {
+    if (!postgres) throw new Error('no PostgreSQL outside the tests');
+    return postgres;
   };
 }
