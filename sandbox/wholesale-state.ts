@@ -162,6 +162,32 @@ export class WholesaleState {
     return customer;
   }
 
+  /**
+   * Customers the partner made before the bot (in Partner Hub, or another tool): provisioned long
+   * ago with `packages`, external IDs `prefix-001` onwards. The bot has no record of them.
+   */
+  seedOutside(
+    count: number,
+    options: { readonly prefix?: string; readonly packages?: readonly string[] } = {},
+    now = Date.now(),
+  ): SandboxCustomer[] {
+    const prefix = options.prefix ?? 'outside';
+    const width = Math.max(3, String(count).length);
+    return Array.from({ length: count }, (_, i) => {
+      const n = String(i + 1).padStart(width, '0');
+      return this.create(
+        {
+          externalId: `${prefix}-${n}`,
+          provisioningId: 'partner-hub',
+          address: { addressLine1: `${n} Main Street`, city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
+          packages: [...(options.packages ?? ['webex_meetings'])],
+          customerInfo: { name: `Outside ${n}`, primaryEmail: `admin-${n}@${prefix}.example` },
+        },
+        now - 24 * 60 * 60_000,
+      );
+    });
+  }
+
   byExternalId(externalId: string): SandboxCustomer | undefined {
     return this.customers.find((c) => c.externalId === externalId);
   }

@@ -67,7 +67,7 @@ const packageStateSchema = z.object({
 });
 export type PackageState = z.infer<typeof packageStateSchema>;
 
-/** A customer this bot created, as last seen in the Wholesale API, with its history. */
+/** A customer this bot created or adopted, as last seen in the Wholesale API, with its history. */
 export const customerRecordSchema = z.object({
   externalId: z.string(),
   /** The Wholesale customer id, once the create was accepted. */
@@ -88,6 +88,11 @@ export const customerRecordSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   history: z.array(z.object({ at: z.iso.datetime(), status: z.string() })).default([]),
+  /**
+   * Made outside this bot (Partner Hub, another tool) and adopted from the Wholesale API's list:
+   * the API has no name or administrator for it, so the name is its external ID.
+   */
+  createdOutside: z.boolean().optional(),
 });
 export type CustomerRecord = z.infer<typeof customerRecordSchema>;
 

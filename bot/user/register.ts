@@ -15,7 +15,7 @@ export function register(kit: FeatureKit): void {
     summary: 'command.addUser.summary',
     needs: 'start',
     run: async (ctx) => {
-      const customer = await provisionedCustomer(ctx, kit.store, 'add user');
+      const customer = await provisionedCustomer(ctx, kit.customers, 'add user');
       if (customer) await kit.engine.start('user', ctx.roomId, actorOf(ctx), customer);
     },
   });

@@ -329,7 +329,14 @@ function everyCard(): [string, CardReply][] {
       `customer choice ${locale}`,
       customerChoiceCard(t, 'acme', 'status', [acme, record('acme-fr', 'Acme France', 'provisioning')]),
     ]);
-    out.push([`customers list ${locale}`, customersListCard(t, [acme, record('globex-1', 'Globex', 'error')])]);
+    out.push([`customers list ${locale}`, customersListCard(t, [acme, record('globex-1', 'Globex', 'error')], 1)]);
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      ...record(`outside-${i}`, `outside-${i}`, 'provisioned'),
+      createdOutside: true,
+    }));
+    out.push([`customers list middle page ${locale}`, customersListCard(t, many, 2)]);
+    out.push([`customers list stale ${locale}`, customersListCard(t, many, 3, true)]);
+    out.push([`customer status outside ${locale}`, customerStatusCard(t, many[0]!, false)]);
     out.push([
       `history ${locale}`,
       historyCard(
@@ -504,7 +511,8 @@ describe('cards', () => {
       - \`add location <customer>\`: Add a location to a customer.
       - \`status [customer]\`: A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.
       - \`history <customer>\`: What happened to a customer, newest first.
-      - \`customers\`: Every customer this bot created, with its state.
+      - \`customers\`: Every customer of the partner, with its state, 25 to a card.
+      - \`sync customers\`: Read every customer from Webex now, including those created outside this bot (I also do it on a schedule).
       - \`approvals\`: The approvals waiting for your vote, and your own requests still open.
       - \`language <en|de>\`: The language I write in, in this space (English or German), from now on.
       - \`cancel\`: Stop what you started in this space; nothing more is saved.

@@ -145,6 +145,8 @@ export interface HarnessOptions {
   /** `integration`: the partner APIs are called with tokens the bot refreshes (the sandbox's integration, authorised by Alice). */
   readonly partner?: 'token' | 'integration';
   readonly bulk?: BotOptions['bulk'];
+  /** How often the bot reads every customer from the Wholesale API; off unless a test asks. */
+  readonly customerSyncMs?: number;
 }
 
 export type Transport = 'webhook' | 'websocket';
@@ -201,6 +203,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     alertRoomId: sandbox.state.roomByKey('provisioning').id,
     pollMs: 100,
     sweepMs: 50,
+    customerSyncMs: options.customerSyncMs ?? 0,
     ...(options.transport === 'websocket'
       ? {
           transport: {
