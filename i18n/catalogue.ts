@@ -239,6 +239,32 @@ const en = {
   'command.syncCustomers.usage': 'sync customers',
   'command.syncCustomers.summary':
     'Read every customer from Webex now, including those created outside this bot (I also do it on a schedule).',
+  'procedure.packages': 'package change',
+  'procedure.offboard': 'offboarding',
+  'procedure.userChange': 'user change',
+  'command.changePackages.usage': 'change packages <customer>',
+  'command.changePackages.summary':
+    'Change a customer’s packages and add-ons; refused while users hold a package to be removed.',
+  'packages.title': 'Packages of {name}',
+  'packages.intro': 'Now: {current}. Tick what the customer should have from now on.',
+  'packages.now': 'Now',
+  'packages.added': 'Added',
+  'packages.removed': 'Removed',
+  'packages.summaryTitle': 'Change the packages of {name}?',
+  'packages.confirm': 'Change packages',
+  'packages.subject': 'package change for {name}',
+  'packages.unchanged': 'This is what the customer has now; change something, or cancel.',
+  'packages.callingNeedsLocation':
+    'Adding calling to a customer without it needs a calling location; do that in Partner Hub.',
+  'packages.held':
+    '{package} cannot be removed: {count, plural, one {# user holds} other {# users hold}} it. Change or remove those users first.',
+  'packages.updating': 'The package change for {name} was sent to Webex; I will report when it is done.',
+  'packages.done': '✅ The packages of {name} are changed and provisioned.',
+  'packages.failedEnd':
+    '❌ The package change for {name} ended as {status}: {reasons}. Write `status {externalId}` to look, and `change packages {externalId}` to try again.',
+  'packages.failed': 'Webex refused the change: {reason}. Nothing was changed; press Change packages to try again.',
+  'packages.rejected': 'Rejected by {email}: {reason}. Nothing was changed.',
+  'packages.cancelled': 'Package change cancelled. Nothing was changed.',
   'customers.none': 'The partner has no customers yet. Write `create customer` to start.',
   'history.title': 'History of {name}',
   'history.none': 'Nothing recorded for {name}.',
@@ -625,6 +651,33 @@ const de = {
   'command.syncCustomers.usage': 'sync customers',
   'command.syncCustomers.summary':
     'Jetzt alle Kunden von Webex lesen, auch die außerhalb dieses Bots angelegten (das tue ich auch regelmäßig).',
+  'procedure.packages': 'Paketänderung',
+  'procedure.offboard': 'Offboarding',
+  'procedure.userChange': 'Benutzeränderung',
+  'command.changePackages.usage': 'change packages <Kunde>',
+  'command.changePackages.summary':
+    'Pakete und Add-ons eines Kunden ändern; abgelehnt, solange Benutzer ein zu entfernendes Paket haben.',
+  'packages.title': 'Pakete von {name}',
+  'packages.intro': 'Jetzt: {current}. Wählen Sie, was der Kunde ab jetzt haben soll.',
+  'packages.now': 'Jetzt',
+  'packages.added': 'Hinzu',
+  'packages.removed': 'Entfernt',
+  'packages.summaryTitle': 'Pakete von {name} ändern?',
+  'packages.confirm': 'Pakete ändern',
+  'packages.subject': 'Paketänderung für {name}',
+  'packages.unchanged': 'Das hat der Kunde schon; ändern Sie etwas oder brechen Sie ab.',
+  'packages.callingNeedsLocation':
+    'Calling für einen Kunden ohne Calling braucht einen Calling-Standort; richten Sie das in Partner Hub ein.',
+  'packages.held':
+    '{package} kann nicht entfernt werden: {count, plural, one {# Benutzer hat} other {# Benutzer haben}} es. Ändern oder entfernen Sie diese Benutzer zuerst.',
+  'packages.updating': 'Die Paketänderung für {name} ist an Webex gegangen; ich melde mich, wenn sie fertig ist.',
+  'packages.done': '✅ Die Pakete von {name} sind geändert und bereitgestellt.',
+  'packages.failedEnd':
+    '❌ Die Paketänderung für {name} endete als {status}: {reasons}. Schreiben Sie `status {externalId}` zum Nachsehen und `change packages {externalId}` für einen neuen Versuch.',
+  'packages.failed':
+    'Webex hat die Änderung abgelehnt: {reason}. Es wurde nichts geändert; drücken Sie „Pakete ändern“ für einen neuen Versuch.',
+  'packages.rejected': 'Abgelehnt von {email}: {reason}. Es wurde nichts geändert.',
+  'packages.cancelled': 'Paketänderung abgebrochen. Es wurde nichts geändert.',
   'customers.none': 'Der Partner hat noch keine Kunden. Schreiben Sie `create customer`, um zu beginnen.',
   'history.title': 'Verlauf von {name}',
   'history.none': 'Für {name} ist nichts aufgezeichnet.',

@@ -32,7 +32,10 @@ export interface SandboxCustomer {
   readonly provisioningParameters?: unknown;
   /** When provisioning began (ms since epoch); the status follows from it. */
   startedAt: number;
-  readonly outcome: Outcome;
+  outcome: Outcome;
+  /** A change in progress since `phaseSince`: a PUT (`updating`) or a DELETE (`deleting`). */
+  phase?: 'updating' | 'deleting';
+  phaseSince?: number;
 }
 
 /** Countries where the sandbox's Webex offers Wholesale. */
@@ -192,8 +195,30 @@ export class WholesaleState {
     return this.customers.find((c) => c.externalId === externalId);
   }
 
+  /** Starts an update (a PUT): `updating` for as long as a provisioning takes, then as a test chose. */
+  update(customer: SandboxCustomer, now: number): void {
+    customer.phase = 'updating';
+    customer.phaseSince = now;
+    customer.outcome = this.outcomes.get(customer.externalId) ?? { status: 'provisioned' };
+  }
+
+  /** Starts a deletion (a DELETE): `deleting` for as long as a provisioning takes, then gone. */
+  remove(customer: SandboxCustomer, now: number): void {
+    customer.phase = 'deleting';
+    customer.phaseSince = now;
+  }
+
+  /** Takes out the customers whose deletion has ended: from then on they are not found. */
+  sweep(now: number): void {
+    for (const c of [...this.customers])
+      if (c.phase === 'deleting' && now - (c.phaseSince ?? 0) >= this.provisioningMs)
+        this.customers.splice(this.customers.indexOf(c), 1);
+  }
+
   /** The status the spec names, as of `now`. */
-  status(customer: SandboxCustomer, now: number): 'provisioning' | Outcome['status'] {
+  status(customer: SandboxCustomer, now: number): 'provisioning' | 'updating' | 'deleting' | Outcome['status'] {
+    if (customer.phase === 'deleting') return 'deleting';
+    if (customer.phase === 'updating' && now - (customer.phaseSince ?? 0) < this.provisioningMs) return 'updating';
     if (now - customer.startedAt < this.provisioningMs) return 'provisioning';
     if (!this.ended.has(customer)) {
       this.ended.add(customer);

@@ -90,6 +90,7 @@ export const subscriberSchema = z.object({
   email: z.string(),
   customerId: z.string().optional(),
   package: z.string().optional(),
+  packages: z.array(z.string()).optional(),
   status: z.string().optional(),
   errors: z.array(wholesaleErrorSchema).optional(),
 });

@@ -28,6 +28,8 @@ import { customersListCard } from '../../cards/status/customers-list-card.ts';
 import { historyCard } from '../../cards/status/history-card.ts';
 import { inFlightCard } from '../../cards/status/in-flight-card.ts';
 import type { CustomerRecord } from '../../store/records.ts';
+import { packagesCard } from '../../cards/packages/packages-card.ts';
+import type { PackagesContext } from '../../machines/packages/packages-machine.ts';
 
 const validate = cardValidator();
 
@@ -294,6 +296,24 @@ function everyCard(): [string, CardReply][] {
         ),
       ),
     ]);
+    const packagesContext: PackagesContext = {
+      ...who,
+      customer: {
+        externalId: 'acme-001',
+        id: 'id-1',
+        name: 'Acme GmbH',
+        packages: ['webex_calling', 'cx_ai_assistant'],
+      },
+      pollMs: 1000,
+      answers: { packages: 'webex_meetings', addOns: '' },
+      errors: { packages: { id: 'packages.held', params: { package: 'webex_calling', count: '3' } } },
+      notice: { id: 'form.fixErrors' },
+      wanted: ['cx_ai_assistant', 'webex_meetings'],
+      packageStates: [],
+      customerErrors: [],
+    };
+    for (const state of ['form', 'summary'])
+      out.push([`packages ${state} ${locale}`, withCard(packagesCard(state, packagesContext, view))]);
     const record = (externalId: string, name: string, status: CustomerRecord['status']): CustomerRecord => ({
       externalId,
       id: `id-${externalId}`,
@@ -509,6 +529,7 @@ describe('cards', () => {
       - \`add user <customer>\`: Add one user to a customer: name, email, package, and for calling a location and a number or extension.
       - \`add users <customer>\`: Add many users from a CSV file attached to the message (columns firstName, lastName, email, package, location, phoneNumber, extension).
       - \`add location <customer>\`: Add a location to a customer.
+      - \`change packages <customer>\`: Change a customer’s packages and add-ons; refused while users hold a package to be removed.
       - \`status [customer]\`: A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.
       - \`history <customer>\`: What happened to a customer, newest first.
       - \`customers\`: Every customer of the partner, with its state, 25 to a card.

@@ -96,7 +96,12 @@ describe('the sandbox’s Wholesale customer API', () => {
     expect(await client.listSubscribers({ customerId: id })).toEqual([]);
 
     await client.updateCustomer(id, { packages: ['webex_calling', 'cisco_calling_plan'] });
+    expect((await client.getCustomer(id)).status).toBe('updating');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect((await client.getCustomer(id)).status).toBe('provisioned');
     await client.deleteCustomer(id);
+    expect((await client.getCustomer(id)).status).toBe('deleting');
+    await new Promise((resolve) => setTimeout(resolve, 80));
     expect(await client.listCustomers()).toEqual([]);
   });
   afterAll(async () => {
