@@ -192,6 +192,8 @@ const en = {
   'customer.status.provisioned': 'provisioned',
   'customer.status.provisioning': 'provisioning',
   'customer.status.error': 'failed',
+  'customer.status.offboarded': 'offboarded',
+  'customer.status.gone': 'gone (deleted outside this bot)',
   'customer.externalIdLabel': 'External ID',
   'customer.orgId': 'Organisation ID',
   'access.outsider':
@@ -265,6 +267,25 @@ const en = {
   'packages.failed': 'Webex refused the change: {reason}. Nothing was changed; press Change packages to try again.',
   'packages.rejected': 'Rejected by {email}: {reason}. Nothing was changed.',
   'packages.cancelled': 'Package change cancelled. Nothing was changed.',
+  'command.offboardCustomer.usage': 'offboard customer <customer>',
+  'command.offboardCustomer.summary':
+    'Delete a customer at Webex, after typing its external ID (and the approvals the policy asks for).',
+  'offboard.title': 'Offboard {name}?',
+  'offboard.warning':
+    'This deletes the customer at Webex Wholesale: its packages end, with the users and locations below. It cannot be undone.',
+  'offboard.unknown': 'unknown (Webex did not answer)',
+  'offboard.typeId': 'Type the external ID ({externalId}) to confirm',
+  'offboard.wrongId': 'That is not this customer’s external ID; type it exactly as shown.',
+  'offboard.confirm': 'Offboard',
+  'offboard.subject': 'offboarding of {name}',
+  'offboard.deleting': 'Webex is deleting {name}; I will report when it is gone.',
+  'offboard.done': '✅ {name} ({externalId}) is offboarded: Webex no longer has it. Its history stays here.',
+  'offboard.failedEnd':
+    '❌ The deletion of {name} ended as {status}, not gone. Write `status {externalId}` to look, and `offboard customer {externalId}` to try again.',
+  'offboard.failed': 'Webex refused the deletion: {reason}. Nothing was deleted; press Offboard to try again.',
+  'offboard.rejected': 'Rejected by {email}: {reason}. Nothing was deleted.',
+  'offboard.cancelled': 'Offboarding cancelled. Nothing was deleted.',
+  'offboard.notPossible': '{name} ({externalId}) is {status}; there is nothing to offboard.',
   'customers.none': 'The partner has no customers yet. Write `create customer` to start.',
   'history.title': 'History of {name}',
   'history.none': 'Nothing recorded for {name}.',
@@ -601,6 +622,8 @@ const de = {
   'customer.status.provisioned': 'bereitgestellt',
   'customer.status.provisioning': 'wird bereitgestellt',
   'customer.status.error': 'fehlgeschlagen',
+  'customer.status.offboarded': 'offboardet',
+  'customer.status.gone': 'nicht mehr vorhanden (außerhalb dieses Bots gelöscht)',
   'customer.externalIdLabel': 'Externe ID',
   'customer.orgId': 'Organisations-ID',
   'access.outsider':
@@ -678,6 +701,27 @@ const de = {
     'Webex hat die Änderung abgelehnt: {reason}. Es wurde nichts geändert; drücken Sie „Pakete ändern“ für einen neuen Versuch.',
   'packages.rejected': 'Abgelehnt von {email}: {reason}. Es wurde nichts geändert.',
   'packages.cancelled': 'Paketänderung abgebrochen. Es wurde nichts geändert.',
+  'command.offboardCustomer.usage': 'offboard customer <Kunde>',
+  'command.offboardCustomer.summary':
+    'Einen Kunden bei Webex löschen, nach Eingabe seiner externen ID (und den Genehmigungen, die die Richtlinie verlangt).',
+  'offboard.title': '{name} offboarden?',
+  'offboard.warning':
+    'Dies löscht den Kunden bei Webex Wholesale: Seine Pakete enden, mit den Benutzern und Standorten unten. Es kann nicht rückgängig gemacht werden.',
+  'offboard.unknown': 'unbekannt (Webex hat nicht geantwortet)',
+  'offboard.typeId': 'Geben Sie zur Bestätigung die externe ID ({externalId}) ein',
+  'offboard.wrongId': 'Das ist nicht die externe ID dieses Kunden; geben Sie sie genau wie angezeigt ein.',
+  'offboard.confirm': 'Offboarden',
+  'offboard.subject': 'Offboarding von {name}',
+  'offboard.deleting': 'Webex löscht {name}; ich melde mich, wenn der Kunde weg ist.',
+  'offboard.done':
+    '✅ {name} ({externalId}) ist offboardet: Webex hat den Kunden nicht mehr. Sein Verlauf bleibt hier.',
+  'offboard.failedEnd':
+    '❌ Das Löschen von {name} endete als {status}, nicht gelöscht. Schreiben Sie `status {externalId}` zum Nachsehen und `offboard customer {externalId}` für einen neuen Versuch.',
+  'offboard.failed':
+    'Webex hat das Löschen abgelehnt: {reason}. Es wurde nichts gelöscht; drücken Sie „Offboarden“ für einen neuen Versuch.',
+  'offboard.rejected': 'Abgelehnt von {email}: {reason}. Es wurde nichts gelöscht.',
+  'offboard.cancelled': 'Offboarding abgebrochen. Es wurde nichts gelöscht.',
+  'offboard.notPossible': '{name} ({externalId}) ist {status}; es gibt nichts zu offboarden.',
   'customers.none': 'Der Partner hat noch keine Kunden. Schreiben Sie `create customer`, um zu beginnen.',
   'history.title': 'Verlauf von {name}',
   'history.none': 'Für {name} ist nichts aufgezeichnet.',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 const actorSchema = z.object({ personId: z.string(), email: z.string() });
 export type Actor = z.infer<typeof actorSchema>;
 
-const procedureKinds = ['template', 'customer', 'user', 'location', 'bulk', 'packages'] as const;
+const procedureKinds = ['template', 'customer', 'user', 'location', 'bulk', 'packages', 'offboard'] as const;
 export type ProcedureKind = (typeof procedureKinds)[number];
 
 /**
@@ -93,6 +93,8 @@ export const customerRecordSchema = z.object({
    * the API has no name or administrator for it, so the name is its external ID.
    */
   createdOutside: z.boolean().optional(),
+  /** Deleted at Webex by `offboard customer`: when, who asked and who approved (kept for the audit). */
+  offboarded: z.object({ at: z.iso.datetime(), requestedBy: actorSchema, approvedBy: z.array(z.string()) }).optional(),
 });
 export type CustomerRecord = z.infer<typeof customerRecordSchema>;
 

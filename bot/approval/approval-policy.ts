@@ -4,7 +4,14 @@ import { z } from 'zod';
 import { ConfigError } from '../engine/config.ts';
 
 /** The steps a policy can guard. */
-const guardedActions = ['create-template', 'create-customer', 'add-users', 'add-location', 'change-packages'] as const;
+const guardedActions = [
+  'create-template',
+  'create-customer',
+  'add-users',
+  'add-location',
+  'change-packages',
+  'offboard-customer',
+] as const;
 export type GuardedAction = (typeof guardedActions)[number];
 
 /** `30m`, `4h`, `2d` → milliseconds (the `ms` package reads them; the pattern keeps policies to these three units). */

@@ -68,7 +68,12 @@ export async function freshCustomer(
   record: CustomerRecord,
   now: Date,
 ): Promise<{ customer: CustomerRecord; stale: boolean }> {
-  if (!record.id || now.getTime() - Date.parse(record.updatedAt) < STATUS_MAX_AGE_MS)
+  if (
+    !record.id ||
+    record.status === 'offboarded' ||
+    record.status === 'gone' ||
+    now.getTime() - Date.parse(record.updatedAt) < STATUS_MAX_AGE_MS
+  )
     return { customer: record, stale: false };
   try {
     return {

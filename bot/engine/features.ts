@@ -5,6 +5,7 @@ import * as help from '../help/register.ts';
 import * as language from '../language/register.ts';
 import * as location from '../location/register.ts';
 import * as packages from '../packages/register.ts';
+import * as offboard from '../offboard/register.ts';
 import * as setup from '../setup/register.ts';
 import * as status from '../status/register.ts';
 import * as template from '../template/register.ts';
@@ -21,6 +22,7 @@ export function registerFeatures(kit: FeatureKit): void {
   bulk.register(kit);
   location.register(kit);
   packages.register(kit);
+  offboard.register(kit);
   status.register(kit);
   approval.register(kit);
   language.register(kit);

@@ -29,6 +29,8 @@ import { historyCard } from '../../cards/status/history-card.ts';
 import { inFlightCard } from '../../cards/status/in-flight-card.ts';
 import type { CustomerRecord } from '../../store/records.ts';
 import { packagesCard } from '../../cards/packages/packages-card.ts';
+import { offboardCard } from '../../cards/offboard/offboard-card.ts';
+import type { OffboardContext } from '../../machines/offboard/offboard-machine.ts';
 import type { PackagesContext } from '../../machines/packages/packages-machine.ts';
 
 const validate = cardValidator();
@@ -314,6 +316,23 @@ function everyCard(): [string, CardReply][] {
     };
     for (const state of ['form', 'summary'])
       out.push([`packages ${state} ${locale}`, withCard(packagesCard(state, packagesContext, view))]);
+    const offboardContext: OffboardContext = {
+      ...who,
+      customer: {
+        externalId: 'acme-001',
+        id: 'id-1',
+        name: 'Acme GmbH',
+        packages: ['webex_calling', 'webex_meetings'],
+      },
+      pollMs: 1000,
+      counts: { users: 12, locations: 2 },
+      answers: { confirmExternalId: 'acme-002' },
+      errors: { confirmExternalId: { id: 'offboard.wrongId' } },
+      notice: { id: 'form.fixErrors' },
+    };
+    out.push([`offboard form ${locale}`, withCard(offboardCard('form', offboardContext, view))]);
+    const { counts: _counts, ...unknownCounts } = offboardContext;
+    out.push([`offboard form, counts unknown ${locale}`, withCard(offboardCard('form', unknownCounts, view))]);
     const record = (externalId: string, name: string, status: CustomerRecord['status']): CustomerRecord => ({
       externalId,
       id: `id-${externalId}`,
@@ -530,6 +549,7 @@ describe('cards', () => {
       - \`add users <customer>\`: Add many users from a CSV file attached to the message (columns firstName, lastName, email, package, location, phoneNumber, extension).
       - \`add location <customer>\`: Add a location to a customer.
       - \`change packages <customer>\`: Change a customer’s packages and add-ons; refused while users hold a package to be removed.
+      - \`offboard customer <customer>\`: Delete a customer at Webex, after typing its external ID (and the approvals the policy asks for).
       - \`status [customer]\`: A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.
       - \`history <customer>\`: What happened to a customer, newest first.
       - \`customers\`: Every customer of the partner, with its state, 25 to a card.
