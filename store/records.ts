@@ -4,7 +4,16 @@ import { z } from 'zod';
 const actorSchema = z.object({ personId: z.string(), email: z.string() });
 export type Actor = z.infer<typeof actorSchema>;
 
-const procedureKinds = ['template', 'customer', 'user', 'location', 'bulk', 'packages', 'offboard'] as const;
+const procedureKinds = [
+  'template',
+  'customer',
+  'user',
+  'location',
+  'bulk',
+  'packages',
+  'offboard',
+  'userChange',
+] as const;
 export type ProcedureKind = (typeof procedureKinds)[number];
 
 /**

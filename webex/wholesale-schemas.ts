@@ -109,6 +109,16 @@ export interface NewSubscriber {
   };
 }
 
+/** The body of PUT /wholesale/subscribers/{id}: the spec takes `package` or `packages`, not both. */
+export interface SubscriberUpdate {
+  readonly packages: readonly [SubscriberPackageName];
+  readonly provisioningParameters?: {
+    readonly primaryPhoneNumber?: string;
+    readonly extension?: string;
+    readonly locationId?: string;
+  };
+}
+
 /** A customer location (Webex Locations API, `POST /locations?orgId=`). */
 export interface NewLocation {
   readonly name: string;

@@ -11,6 +11,8 @@ const guardedActions = [
   'add-location',
   'change-packages',
   'offboard-customer',
+  'change-user',
+  'remove-user',
 ] as const;
 export type GuardedAction = (typeof guardedActions)[number];
 

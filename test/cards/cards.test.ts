@@ -30,6 +30,8 @@ import { inFlightCard } from '../../cards/status/in-flight-card.ts';
 import type { CustomerRecord } from '../../store/records.ts';
 import { packagesCard } from '../../cards/packages/packages-card.ts';
 import { offboardCard } from '../../cards/offboard/offboard-card.ts';
+import { userChangeCard } from '../../cards/user/user-change-card.ts';
+import type { UserChangeContext } from '../../machines/user/user-change-machine.ts';
 import type { OffboardContext } from '../../machines/offboard/offboard-machine.ts';
 import type { PackagesContext } from '../../machines/packages/packages-machine.ts';
 
@@ -333,6 +335,22 @@ function everyCard(): [string, CardReply][] {
     out.push([`offboard form ${locale}`, withCard(offboardCard('form', offboardContext, view))]);
     const { counts: _counts, ...unknownCounts } = offboardContext;
     out.push([`offboard form, counts unknown ${locale}`, withCard(offboardCard('form', unknownCounts, view))]);
+    for (const [mode, current] of [
+      ['change', 'webex_meetings'],
+      ['change', 'webex_calling'],
+      ['remove', 'webex_calling'],
+    ] as const) {
+      const changeContext: UserChangeContext = {
+        ...who,
+        subscriber: { id: 's1', email: 'admin@acme.example', package: current },
+        mode,
+        locations: [{ id: 'l1', name: 'Berlin HQ' }],
+        answers: { package: 'webex_meetings' },
+        errors: { package: { id: 'user.adminPackage', params: { package: 'webex_calling' } } },
+        notice: { id: 'form.fixErrors' },
+      };
+      out.push([`user ${mode} from ${current} ${locale}`, withCard(userChangeCard('form', changeContext, view))]);
+    }
     const record = (externalId: string, name: string, status: CustomerRecord['status']): CustomerRecord => ({
       externalId,
       id: `id-${externalId}`,
@@ -546,6 +564,8 @@ describe('cards', () => {
       - \`create customer\`: Provision a new Wholesale customer organisation with an onboarding template, and follow it to the end.
       - \`setup customer <customer>\`: What you can add to a customer: users and locations.
       - \`add user <customer>\`: Add one user to a customer: name, email, package, and for calling a location and a number or extension.
+      - \`change user <email> <customer>\`: Give a user of a customer another package; the customer’s administrator keeps the customer’s level.
+      - \`remove user <email> <customer>\`: Take a user off a customer (not its administrator).
       - \`add users <customer>\`: Add many users from a CSV file attached to the message (columns firstName, lastName, email, package, location, phoneNumber, extension).
       - \`add location <customer>\`: Add a location to a customer.
       - \`change packages <customer>\`: Change a customer’s packages and add-ons; refused while users hold a package to be removed.
