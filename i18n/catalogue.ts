@@ -310,6 +310,26 @@ const en = {
   'userChange.failed': 'Webex refused it: {reason}. Nothing was changed; press the button to try again.',
   'userChange.rejected': 'Rejected by {email}: {reason}. Nothing was changed.',
   'userChange.cancelled': 'Cancelled. Nothing was changed.',
+  'procedure.templateAdd': 'template registration',
+  'command.addTemplate.usage': 'add template <name>',
+  'command.addTemplate.summary':
+    'Register an onboarding template made in Partner Hub, by its Provisioning ID, to create customers with it.',
+  'command.removeTemplate.usage': 'remove template <name>',
+  'command.removeTemplate.summary':
+    'Remove an onboarding template from this bot (not from Partner Hub); refused while a customer creation uses it.',
+  'templateAdd.title': 'Register the template {name}',
+  'templateAdd.intro':
+    'Paste the Provisioning ID Partner Hub shows for the template, and say what it is for. Its other settings stay in Partner Hub.',
+  'templateAdd.provisioningId': 'Provisioning ID',
+  'templateAdd.save': 'Register template',
+  'templateAdd.done': '✅ The template {name} is registered. `create customer` offers it now.',
+  'templateAdd.cancelled': 'Registration cancelled. Nothing was saved.',
+  'templateAdd.failed': 'The template could not be saved; please press Register template again.',
+  'templateAdd.origin': 'Settings',
+  'templateAdd.originValue': 'in Partner Hub (registered by its Provisioning ID)',
+  'templateRemove.inUse':
+    '{name} cannot be removed: {who} is creating a customer with it. Try again once that is done.',
+  'templateRemove.done': 'The template {name} is removed from this bot. It still exists in Partner Hub.',
   'customers.none': 'The partner has no customers yet. Write `create customer` to start.',
   'history.title': 'History of {name}',
   'history.none': 'Nothing recorded for {name}.',
@@ -771,6 +791,26 @@ const de = {
     'Webex hat abgelehnt: {reason}. Es wurde nichts geändert; drücken Sie die Schaltfläche für einen neuen Versuch.',
   'userChange.rejected': 'Abgelehnt von {email}: {reason}. Es wurde nichts geändert.',
   'userChange.cancelled': 'Abgebrochen. Es wurde nichts geändert.',
+  'procedure.templateAdd': 'Vorlagenregistrierung',
+  'command.addTemplate.usage': 'add template <Name>',
+  'command.addTemplate.summary':
+    'Eine in Partner Hub angelegte Onboarding-Vorlage über ihre Provisioning-ID registrieren, um Kunden damit anzulegen.',
+  'command.removeTemplate.usage': 'remove template <Name>',
+  'command.removeTemplate.summary':
+    'Eine Onboarding-Vorlage aus diesem Bot entfernen (nicht aus Partner Hub); abgelehnt, solange eine Kundenanlage sie verwendet.',
+  'templateAdd.title': 'Vorlage {name} registrieren',
+  'templateAdd.intro':
+    'Fügen Sie die Provisioning-ID ein, die Partner Hub für die Vorlage zeigt, und sagen Sie, wofür sie ist. Ihre übrigen Einstellungen bleiben in Partner Hub.',
+  'templateAdd.provisioningId': 'Provisioning-ID',
+  'templateAdd.save': 'Vorlage registrieren',
+  'templateAdd.done': '✅ Die Vorlage {name} ist registriert. `create customer` bietet sie jetzt an.',
+  'templateAdd.cancelled': 'Registrierung abgebrochen. Es wurde nichts gespeichert.',
+  'templateAdd.failed': 'Die Vorlage konnte nicht gespeichert werden; bitte drücken Sie erneut „Vorlage registrieren“.',
+  'templateAdd.origin': 'Einstellungen',
+  'templateAdd.originValue': 'in Partner Hub (über die Provisioning-ID registriert)',
+  'templateRemove.inUse':
+    '{name} kann nicht entfernt werden: {who} legt gerade einen Kunden damit an. Versuchen Sie es danach erneut.',
+  'templateRemove.done': 'Die Vorlage {name} ist aus diesem Bot entfernt. In Partner Hub besteht sie weiter.',
   'customers.none': 'Der Partner hat noch keine Kunden. Schreiben Sie `create customer`, um zu beginnen.',
   'history.title': 'Verlauf von {name}',
   'history.none': 'Für {name} ist nichts aufgezeichnet.',

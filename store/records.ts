@@ -13,6 +13,7 @@ const procedureKinds = [
   'packages',
   'offboard',
   'userChange',
+  'templateAdd',
 ] as const;
 export type ProcedureKind = (typeof procedureKinds)[number];
 
@@ -66,6 +67,11 @@ export const templateSchema = z.object({
   createdAt: z.iso.datetime(),
   /** The conversation that created it, so a repeated save is recognised as the same one. */
   conversationId: z.string(),
+  /**
+   * Made in Partner Hub and registered with `add template`: only its Provisioning ID, country, email
+   * language and subscription are known; its other settings are Partner Hub's and are not shown.
+   */
+  registered: z.boolean().optional(),
 });
 export type Template = z.infer<typeof templateSchema>;
 

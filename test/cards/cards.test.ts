@@ -30,6 +30,9 @@ import { inFlightCard } from '../../cards/status/in-flight-card.ts';
 import type { CustomerRecord } from '../../store/records.ts';
 import { packagesCard } from '../../cards/packages/packages-card.ts';
 import { offboardCard } from '../../cards/offboard/offboard-card.ts';
+import { templateAddCard } from '../../cards/template/template-add-card.ts';
+import { templateDoneCard } from '../../cards/template/template-done-card.ts';
+import type { TemplateAddContext } from '../../machines/template/template-add-machine.ts';
 import { userChangeCard } from '../../cards/user/user-change-card.ts';
 import type { UserChangeContext } from '../../machines/user/user-change-machine.ts';
 import type { OffboardContext } from '../../machines/offboard/offboard-machine.ts';
@@ -351,6 +354,36 @@ function everyCard(): [string, CardReply][] {
       };
       out.push([`user ${mode} from ${current} ${locale}`, withCard(userChangeCard('form', changeContext, view))]);
     }
+    const addContext: TemplateAddContext = {
+      conversationId: 'c1',
+      roomId: 'r',
+      startedBy: { personId: 'p', email: 'a@partner.example' },
+      name: 'Legacy US',
+      answers: { provisioningId: 'nope', country: 'US', emailLanguage: 'en_US', subscriptionId: 'Sub100448' },
+      errors: { provisioningId: { id: 'field.provisioningId' } },
+      notice: { id: 'form.fixErrors' },
+    };
+    out.push([`template add form ${locale}`, withCard(templateAddCard('form', addContext, view))]);
+    out.push([
+      `registered template ${locale}`,
+      templateDoneCard(
+        t,
+        locale,
+        {
+          name: 'Legacy US',
+          adminEmail: '',
+          country: 'US',
+          emailLanguage: 'en_US',
+          subscriptionId: 'Sub100448',
+          authentication: { method: 'webex' },
+          email: { welcomeAdmins: true, welcomeUsers: true },
+          calling: { extensionLength: 4, internationalCalls: 'block' },
+          registered: true,
+          provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2',
+        },
+        false,
+      ),
+    ]);
     const record = (externalId: string, name: string, status: CustomerRecord['status']): CustomerRecord => ({
       externalId,
       id: `id-${externalId}`,
@@ -559,6 +592,8 @@ describe('cards', () => {
       "**Wholesale onboarding bot**
       I run Webex Wholesale customer onboarding in this space. Write one of these commands:
       - \`create template\`: Set up an onboarding template, step by step. Every customer is provisioned with one.
+      - \`add template <name>\`: Register an onboarding template made in Partner Hub, by its Provisioning ID, to create customers with it.
+      - \`remove template <name>\`: Remove an onboarding template from this bot (not from Partner Hub); refused while a customer creation uses it.
       - \`templates\`: List the onboarding templates and their Provisioning IDs.
       - \`template <name>\`: Show one onboarding template.
       - \`create customer\`: Provision a new Wholesale customer organisation with an onboarding template, and follow it to the end.
