@@ -118,6 +118,11 @@ const en = {
   'package.cx_essentials': 'Customer Experience Essentials',
   'package.attendant_console': 'Attendant Console (add-on)',
   'package.cisco_calling_plan': 'Cisco Calling Plan (add-on)',
+  'package.cx_premium_agent': 'Contact Center Premium Agent Package',
+  'package.cx_standard_agent': 'Contact Center Standard Agent Package',
+  'package.cx_voice_ports': 'Contact Center Voice Ports Package',
+  'package.cx_ai_assistant': 'Contact Center AI Assistant Package',
+  'package.webex_ai_agent': 'Webex AI Agent Package',
   'customer.step': 'New customer · step {step} of {total}',
   'customer.noTemplates':
     'There is no onboarding template yet, and no customer can be provisioned without one. Write `create template` first.',
@@ -588,6 +593,11 @@ const de = {
   'package.cx_essentials': 'Customer Experience Essentials',
   'package.attendant_console': 'Attendant Console (Zusatz)',
   'package.cisco_calling_plan': 'Cisco Calling Plan (Zusatz)',
+  'package.cx_premium_agent': 'Contact Center Premium Agent (Paket)',
+  'package.cx_standard_agent': 'Contact Center Standard Agent (Paket)',
+  'package.cx_voice_ports': 'Contact Center Voice Ports (Paket)',
+  'package.cx_ai_assistant': 'Contact Center AI Assistant (Paket)',
+  'package.webex_ai_agent': 'Webex AI Agent (Paket)',
   'customer.step': 'Neuer Kunde · Schritt {step} von {total}',
   'customer.noTemplates':
     'Es gibt noch keine Onboarding-Vorlage, und ohne sie kann kein Kunde bereitgestellt werden. Schreiben Sie zuerst `create template`.',

@@ -99,7 +99,8 @@ export type WholesaleSubscriber = z.infer<typeof subscriberSchema>;
 export interface NewSubscriber {
   readonly customerId: string;
   readonly email: string;
-  readonly package: SubscriberPackageName;
+  /** The spec: "Either `packages` or `package`", `package` "will be deprecated soon"; `packages` takes one for now. */
+  readonly packages: readonly [SubscriberPackageName];
   readonly provisioningParameters: {
     readonly firstName: string;
     readonly lastName: string;

@@ -46,6 +46,8 @@ describe('change packages', () => {
       const form = await ask('change packages acme');
       expect(cardText(form)).toContain('Packages of Acme GmbH');
       expect(fieldOf(form, 'packages').value).toBe('webex_calling');
+      // Every customer package of the spec's enum, the newer ones labelled with the spec's descriptions.
+      expect(JSON.stringify(cardOf(form))).toContain('"title":"Contact Center AI Assistant Package"');
 
       const refused = await h.answer('alice', form, 'next', { packages: 'webex_meetings', addOns: '' });
       expect(fieldOf(refused, 'packages').error).toBe(
