@@ -335,6 +335,10 @@ const en = {
   'templateRemove.inUse':
     '{name} cannot be removed: {who} is creating a customer with it. Try again once that is done.',
   'templateRemove.done': 'The template {name} is removed from this bot. It still exists in Partner Hub.',
+  'procedure.templateRemove': 'template removal',
+  'templateRemove.subject': 'removal of the template {name}',
+  'templateRemove.stopped': 'The template {name} was not removed.',
+  'templateRemove.rejected': 'Rejected by {email}: {reason}. The template was not removed.',
   'customers.none': 'The partner has no customers yet. Write `create customer` to start.',
   'history.title': 'History of {name}',
   'history.none': 'Nothing recorded for {name}.',
@@ -821,6 +825,10 @@ const de = {
   'templateRemove.inUse':
     '{name} kann nicht entfernt werden: {who} legt gerade einen Kunden damit an. Versuchen Sie es danach erneut.',
   'templateRemove.done': 'Die Vorlage {name} ist aus diesem Bot entfernt. In Partner Hub besteht sie weiter.',
+  'procedure.templateRemove': 'Vorlagenentfernung',
+  'templateRemove.subject': 'Entfernen der Vorlage {name}',
+  'templateRemove.stopped': 'Die Vorlage {name} wurde nicht entfernt.',
+  'templateRemove.rejected': 'Abgelehnt von {email}: {reason}. Die Vorlage wurde nicht entfernt.',
   'customers.none': 'Der Partner hat noch keine Kunden. Schreiben Sie `create customer`, um zu beginnen.',
   'history.title': 'Verlauf von {name}',
   'history.none': 'Für {name} ist nichts aufgezeichnet.',

@@ -14,6 +14,7 @@ const procedureKinds = [
   'offboard',
   'userChange',
   'templateAdd',
+  'templateRemove',
 ] as const;
 export type ProcedureKind = (typeof procedureKinds)[number];
 

@@ -13,6 +13,7 @@ const guardedActions = [
   'offboard-customer',
   'change-user',
   'remove-user',
+  'remove-template',
 ] as const;
 export type GuardedAction = (typeof guardedActions)[number];
 

@@ -5,7 +5,8 @@ import { actorOf } from '../engine/command-registry.ts';
 import type { FeatureKit } from '../engine/feature-kit.ts';
 import { templateProcedure } from './template-procedure.ts';
 import { templateAddProcedure } from './template-add-procedure.ts';
-import { templateInUse } from './template-in-use.ts';
+import { removeTemplate } from './template-in-use.ts';
+import { templateRemoveProcedure } from './template-remove-procedure.ts';
 
 /** A template name as people quote it: `add template "SMB Germany"`. */
 const nameOf = (args: string) => args.replace(/^["“„']|["”“']$/g, '').trim();
@@ -35,6 +36,7 @@ export function register(kit: FeatureKit): void {
     run: (ctx) => kit.engine.start('template', ctx.roomId, actorOf(ctx)),
   });
   kit.engine.add(templateAddProcedure({ store: kit.store, clock: kit.clock }));
+  kit.engine.add(templateRemoveProcedure({ store: kit.store, approvals: kit.approvals, clock: kit.clock }));
   kit.commands.register({
     words: ['add', 'template'],
     german: [['vorlage', 'hinzufügen']],
@@ -59,18 +61,15 @@ export function register(kit: FeatureKit): void {
       if (!name) return ctx.reply({ markdown: ctx.t('templates.missingName') });
       const template = await kit.store.findTemplate(name);
       if (!template) return ctx.reply({ markdown: ctx.t('templates.notFound', { name }) });
-      const user = await templateInUse(kit.store, template.id);
-      if (user)
-        return ctx.reply({
-          markdown: ctx.t('templateRemove.inUse', { name: template.name, who: user.startedBy.email }),
+      if (kit.approvals.guards('remove-template'))
+        return kit.engine.start('templateRemove', ctx.roomId, actorOf(ctx), {
+          id: template.id,
+          name: template.name,
+          provisioningId: template.provisioningId,
         });
-      await kit.store.removeTemplate(template.id);
-      await kit.store.appendAudit({
-        at: kit.clock().toISOString(),
-        action: 'template.removed',
-        actor: actorOf(ctx),
-        details: { name: template.name, provisioningId: template.provisioningId },
-      });
+      const removed = await removeTemplate(kit.store, template, actorOf(ctx), kit.clock);
+      if (!removed.ok)
+        return ctx.reply({ markdown: ctx.t('templateRemove.inUse', { name: template.name, who: removed.usedBy }) });
       return ctx.reply({ markdown: ctx.t('templateRemove.done', { name: template.name }) });
     },
   });

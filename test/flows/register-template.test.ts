@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cardText, fieldOf, startHarness, type Harness } from '../support/harness.ts';
-import { customerToSummary, waitForBotText } from '../support/customer-steps.ts';
+import { cardText, fieldOf, startHarness, waitFor, type Harness } from '../support/harness.ts';
+import { pressButton } from '../support/press-button.ts';
+import { customerToSummary, seedTemplate, waitForBotText } from '../support/customer-steps.ts';
 import { seedTemplates } from '../../sandbox/seed.ts';
 
 describe('add template and remove template', () => {
@@ -57,5 +58,58 @@ describe('add template and remove template', () => {
     expect(await h.store.listTemplates()).toEqual([]);
     const audit = (await h.store.listAudit({})).map((e) => e.action);
     expect(audit).toEqual(expect.arrayContaining(['template.registered', 'template.removed']));
+  });
+});
+
+describe('remove template under the policy', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('waits for approval as action remove-template; a rejection keeps it, an approval removes it', async () => {
+    h = await startHarness({
+      approvalPolicy: (sandbox) => ({
+        'remove-template': {
+          approvers: ['bea@partner.example'],
+          approverSpaces: [],
+          required: 1,
+          requesterMayApprove: false,
+          space: sandbox.state.roomByKey('approvers').id,
+          openFor: 3_600_000,
+        },
+      }),
+    });
+    await seedTemplate(h, 'Old SMB');
+    const ask = async (text: string) => {
+      const before = h.botMessages('direct-alice').length;
+      await h.say('alice', 'direct-alice', text);
+      return (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+    };
+    const vote = async (choice: 'approve' | 'reject', index: number) => {
+      const card = await waitFor('the approval card', () =>
+        h
+          .botMessages('approvers')
+          .filter((m) => m.attachments)
+          .at(index),
+      );
+      expect(cardText(card)).toContain('removal of the template Old SMB');
+      await pressButton(h.sandbox, 'bea', card, { vote: choice }, { comment: 'ok' });
+    };
+    expect((await ask('remove template Old SMB')).markdown).toContain(
+      'Sent for approval: removal of the template Old SMB',
+    );
+    await vote('reject', 0);
+    await waitForBotText(h, 'direct-alice', (m) => m.includes('The template was not removed'));
+    expect((await h.store.listTemplates()).map((t) => t.name)).toEqual(['Old SMB']);
+
+    await ask('remove template Old SMB');
+    await vote('approve', 1);
+    await waitForBotText(
+      h,
+      'direct-alice',
+      (m) => m === 'The template Old SMB is removed from this bot. It still exists in Partner Hub.',
+    );
+    expect(await h.store.listTemplates()).toEqual([]);
   });
 });
