@@ -69,6 +69,14 @@ export interface RunningSandbox {
 }
 
 const controlFaults = z.union([faultSchema, z.array(faultSchema)]);
+const outsideCustomers = z.object({
+  count: z.number().int().min(1).max(5000),
+  prefix: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
+  packages: z.array(z.string()).optional(),
+});
 const fileUpload = z.object({
   name: z.string().min(1),
   type: z.string().default('text/csv'),
@@ -205,6 +213,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const { externalId, ...outcome } = body;
     wholesale.setOutcome(externalId, outcome as unknown as Outcome);
     res.status(204).end();
+  });
+  /** Customers made outside the bot: `{"count": 120, "prefix": "outside", "packages": ["webex_meetings"]}`. */
+  control.post('/wholesale/customers', (req, res) => {
+    const parsed = outsideCustomers.safeParse(req.body);
+    if (!parsed.success)
+      return void res.status(400).json({ message: `count (1 to 5000) is required: ${parsed.error.message}` });
+    const made = wholesale.seedOutside(parsed.data.count, parsed.data);
+    res.status(201).json({ items: made.map((c) => ({ id: c.id, externalId: c.externalId })) });
   });
   control.get('/wholesale/customers', (_req, res) => {
     res.json({

@@ -217,6 +217,7 @@ export function mountWholesaleRoutes(
   };
 
   const find = (id: string | undefined) => {
+    wholesale.sweep(now());
     const customer = wholesale.customers.find((c) => c.id === id);
     if (!customer) throw new ApiError(404, 'The requested customer could not be found.');
     return customer;
@@ -225,6 +226,7 @@ export function mountWholesaleRoutes(
   apiRoute(router, ctx, 'GET /wholesale/customers', (call) => {
     const { person, query } = call;
     partnerAdmin(person.role);
+    wholesale.sweep(now());
     const items = wholesale.customers.filter(
       (c) =>
         (!query.externalId || c.externalId === query.externalId) &&
@@ -292,11 +294,34 @@ export function mountWholesaleRoutes(
     partnerAdmin(person.role);
     const customer = find(params.customerId);
     const body = asBody(raw);
-    const problems = Array.isArray(body.packages) ? packageProblems(body.packages as string[]) : [];
+    const status = wholesale.status(customer, now());
+    if (status === 'deleting' || status === 'provisioning' || status === 'updating')
+      throw new WholesaleError(409, `The customer is ${status}; try again once that has ended.`, [
+        { errorCode: 10012, description: `The customer is ${status}.` },
+      ]);
+    const packages = body.packages as string[];
+    const problems = packageProblems(packages);
+    // "If a package has already been assigned to this customer and is not present in this list,
+    // then that package is removed": not while its subscribers hold it.
+    for (const name of customer.packages.filter((p) => !packages.includes(p))) {
+      const holders = subscribers.subscribers.filter((s) => s.customerId === customer.id && s.package === name).length;
+      if (holders > 0)
+        problems.push({
+          errorCode: 10011,
+          description: `${name} cannot be removed: ${holders} subscriber(s) hold it.`,
+        });
+    }
+    const callingLocation = asBody(asBody(body.provisioningParameters).calling).location;
+    if (
+      !customer.packages.some((p) => callingPackages.has(p)) &&
+      packages.some((p) => callingPackages.has(p)) &&
+      callingLocation === undefined
+    )
+      problems.push(reasons.callingLocationMissing);
     if (problems.length > 0) throw new WholesaleError(400, problems[0]!.description, problems);
-    customer.packages = [...(body.packages as string[])];
+    customer.packages = [...packages];
     if (body.address) customer.address = asBody(body.address) as unknown as SandboxAddress;
-    customer.startedAt = now();
+    wholesale.update(customer, now());
     const url = `${apiUrl()}/wholesale/customers/${customer.id}`;
     return { status: 202, body: { url }, headers: { Location: url } };
   });
@@ -304,7 +329,8 @@ export function mountWholesaleRoutes(
   apiRoute(router, ctx, 'DELETE /wholesale/customers/{customerId}', ({ person, params }) => {
     partnerAdmin(person.role);
     const customer = find(params.customerId);
-    wholesale.customers.splice(wholesale.customers.indexOf(customer), 1);
+    // Asynchronous, as the spec's 202 says: `deleting` for a while, then not found.
+    if (customer.phase !== 'deleting') wholesale.remove(customer, now());
     return { status: 202 };
   });
 }

@@ -32,7 +32,10 @@ export interface SandboxCustomer {
   readonly provisioningParameters?: unknown;
   /** When provisioning began (ms since epoch); the status follows from it. */
   startedAt: number;
-  readonly outcome: Outcome;
+  outcome: Outcome;
+  /** A change in progress since `phaseSince`: a PUT (`updating`) or a DELETE (`deleting`). */
+  phase?: 'updating' | 'deleting';
+  phaseSince?: number;
 }
 
 /** Countries where the sandbox's Webex offers Wholesale. */
@@ -162,12 +165,60 @@ export class WholesaleState {
     return customer;
   }
 
+  /**
+   * Customers the partner made before the bot (in Partner Hub, or another tool): provisioned long
+   * ago with `packages`, external IDs `prefix-001` onwards. The bot has no record of them.
+   */
+  seedOutside(
+    count: number,
+    options: { readonly prefix?: string; readonly packages?: readonly string[] } = {},
+    now = Date.now(),
+  ): SandboxCustomer[] {
+    const prefix = options.prefix ?? 'outside';
+    const width = Math.max(3, String(count).length);
+    return Array.from({ length: count }, (_, i) => {
+      const n = String(i + 1).padStart(width, '0');
+      return this.create(
+        {
+          externalId: `${prefix}-${n}`,
+          provisioningId: 'partner-hub',
+          address: { addressLine1: `${n} Main Street`, city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
+          packages: [...(options.packages ?? ['webex_meetings'])],
+          customerInfo: { name: `Outside ${n}`, primaryEmail: `admin-${n}@${prefix}.example` },
+        },
+        now - 24 * 60 * 60_000,
+      );
+    });
+  }
+
   byExternalId(externalId: string): SandboxCustomer | undefined {
     return this.customers.find((c) => c.externalId === externalId);
   }
 
+  /** Starts an update (a PUT): `updating` for as long as a provisioning takes, then as a test chose. */
+  update(customer: SandboxCustomer, now: number): void {
+    customer.phase = 'updating';
+    customer.phaseSince = now;
+    customer.outcome = this.outcomes.get(customer.externalId) ?? { status: 'provisioned' };
+  }
+
+  /** Starts a deletion (a DELETE): `deleting` for as long as a provisioning takes, then gone. */
+  remove(customer: SandboxCustomer, now: number): void {
+    customer.phase = 'deleting';
+    customer.phaseSince = now;
+  }
+
+  /** Takes out the customers whose deletion has ended: from then on they are not found. */
+  sweep(now: number): void {
+    for (const c of [...this.customers])
+      if (c.phase === 'deleting' && now - (c.phaseSince ?? 0) >= this.provisioningMs)
+        this.customers.splice(this.customers.indexOf(c), 1);
+  }
+
   /** The status the spec names, as of `now`. */
-  status(customer: SandboxCustomer, now: number): 'provisioning' | Outcome['status'] {
+  status(customer: SandboxCustomer, now: number): 'provisioning' | 'updating' | 'deleting' | Outcome['status'] {
+    if (customer.phase === 'deleting') return 'deleting';
+    if (customer.phase === 'updating' && now - (customer.phaseSince ?? 0) < this.provisioningMs) return 'updating';
     if (now - customer.startedAt < this.provisioningMs) return 'provisioning';
     if (!this.ended.has(customer)) {
       this.ended.add(customer);

@@ -21,7 +21,9 @@ import { keyLocks } from './key-locks.ts';
 type Change =
   | { readonly c: KeyedCollection; readonly k: string; readonly v: unknown }
   | { readonly c: KeyedCollection; readonly k: string; readonly d: true }
-  | { readonly c: 'templates' | 'audit'; readonly v: unknown };
+  | { readonly c: 'templates' | 'audit'; readonly v: unknown }
+  /** A template removed, by id (templates are a list, not keyed). */
+  | { readonly c: 'templates'; readonly id: string; readonly d: true };
 type KeyedCollection = z.infer<typeof keyedCollection>;
 
 const keyedCollection = z.enum(['seenEvents', 'conversations', 'claims', 'customers', 'approvals', 'inbox', 'spaces']);
@@ -32,6 +34,7 @@ const journalLineSchema = z.object({
       z.object({ c: keyedCollection, k: z.string(), d: z.literal(true) }),
       z.object({ c: keyedCollection, k: z.string(), v: z.unknown() }),
       z.object({ c: z.enum(['templates', 'audit']), v: z.unknown() }),
+      z.object({ c: z.literal('templates'), id: z.string(), d: z.literal(true) }),
     ]),
   ),
 });
@@ -41,7 +44,10 @@ const snapshotSchema = storeDataSchema.extend({ seq: z.number().int().nonnegativ
 
 function applyChange(data: Record<string, unknown>, change: Change): void {
   data[change.c] ??= 'k' in change ? {} : [];
-  if ('d' in change) delete (data[change.c] as Record<string, unknown>)[change.k];
+  if ('id' in change) {
+    const list = data[change.c] as { id?: unknown }[];
+    data[change.c] = list.filter((t) => t.id !== change.id);
+  } else if ('d' in change) delete (data[change.c] as Record<string, unknown>)[change.k];
   else if ('k' in change) (data[change.c] as Record<string, unknown>)[change.k] = change.v;
   else (data[change.c] as unknown[]).push(change.v);
 }
@@ -269,6 +275,11 @@ export async function openLowdbStore(file: string, options: StoreFileOptions = {
       const { changed, ...result } = storeRules.insertTemplate(data, template);
       if (changed) await commit({ c: 'templates', v: template });
       return result;
+    },
+    async removeTemplate(id) {
+      const removed = storeRules.removeTemplate(data, id);
+      if (removed) await commit({ c: 'templates', id, d: true });
+      return removed;
     },
     async claimExternalId(externalId, conversationId) {
       const { changed, ...result } = storeRules.claimExternalId(data, externalId, conversationId);

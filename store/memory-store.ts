@@ -24,6 +24,7 @@ export function createMemoryStore(): Store {
       const { changed: _changed, ...result } = storeRules.insertTemplate(data, template);
       return result;
     },
+    removeTemplate: async (id) => storeRules.removeTemplate(data, id),
     claimExternalId: async (externalId, conversationId) => {
       const { changed: _changed, ...result } = storeRules.claimExternalId(data, externalId, conversationId);
       return result;

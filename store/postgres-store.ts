@@ -202,6 +202,9 @@ export async function openPostgresStore(connectionString: string): Promise<Store
         ).rows,
       )[0];
     },
+    async removeTemplate(id) {
+      return ((await query('DELETE FROM templates WHERE id = $1', [id])).rowCount ?? 0) > 0;
+    },
     async insertTemplate(template): Promise<TemplateInsert> {
       const same = docs(
         templateSchema,

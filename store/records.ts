@@ -4,7 +4,18 @@ import { z } from 'zod';
 const actorSchema = z.object({ personId: z.string(), email: z.string() });
 export type Actor = z.infer<typeof actorSchema>;
 
-const procedureKinds = ['template', 'customer', 'user', 'location', 'bulk'] as const;
+const procedureKinds = [
+  'template',
+  'customer',
+  'user',
+  'location',
+  'bulk',
+  'packages',
+  'offboard',
+  'userChange',
+  'templateAdd',
+  'templateRemove',
+] as const;
 export type ProcedureKind = (typeof procedureKinds)[number];
 
 /**
@@ -57,6 +68,11 @@ export const templateSchema = z.object({
   createdAt: z.iso.datetime(),
   /** The conversation that created it, so a repeated save is recognised as the same one. */
   conversationId: z.string(),
+  /**
+   * Made in Partner Hub and registered with `add template`: only its Provisioning ID, country, email
+   * language and subscription are known; its other settings are Partner Hub's and are not shown.
+   */
+  registered: z.boolean().optional(),
 });
 export type Template = z.infer<typeof templateSchema>;
 
@@ -67,7 +83,7 @@ const packageStateSchema = z.object({
 });
 export type PackageState = z.infer<typeof packageStateSchema>;
 
-/** A customer this bot created, as last seen in the Wholesale API, with its history. */
+/** A customer this bot created or adopted, as last seen in the Wholesale API, with its history. */
 export const customerRecordSchema = z.object({
   externalId: z.string(),
   /** The Wholesale customer id, once the create was accepted. */
@@ -88,6 +104,13 @@ export const customerRecordSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   history: z.array(z.object({ at: z.iso.datetime(), status: z.string() })).default([]),
+  /**
+   * Made outside this bot (Partner Hub, another tool) and adopted from the Wholesale API's list:
+   * the API has no name or administrator for it, so the name is its external ID.
+   */
+  createdOutside: z.boolean().optional(),
+  /** Deleted at Webex by `offboard customer`: when, who asked and who approved (kept for the audit). */
+  offboarded: z.object({ at: z.iso.datetime(), requestedBy: actorSchema, approvedBy: z.array(z.string()) }).optional(),
 });
 export type CustomerRecord = z.infer<typeof customerRecordSchema>;
 

@@ -71,6 +71,8 @@ export interface Store {
   findTemplate(idOrName: string): Promise<Template | undefined>;
   /** Names are unique, ignoring case. Saving again from the same conversation returns the stored template. */
   insertTemplate(template: Template): Promise<TemplateInsert>;
+  /** Removes the template with this id; whether there was one. */
+  removeTemplate(id: string): Promise<boolean>;
 
   /**
    * Reserves an external customer ID for a conversation. Refused while another conversation
@@ -320,6 +322,12 @@ export const storeRules = {
       )
       .reverse()
       .map((e) => structuredClone(e));
+  },
+  removeTemplate(data: StoreData, id: string): boolean {
+    const at = data.templates.findIndex((t) => t.id === id);
+    if (at === -1) return false;
+    data.templates.splice(at, 1);
+    return true;
   },
   insertTemplate(data: StoreData, template: Template): TemplateInsert & { changed: boolean } {
     const same = data.templates.find((t) => t.conversationId === template.conversationId);

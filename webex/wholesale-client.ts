@@ -10,6 +10,7 @@ import {
   type NewCustomer,
   type NewLocation,
   type NewSubscriber,
+  type SubscriberUpdate,
   type WholesaleCustomer,
   type WholesaleErrorDetail,
   type WholesaleSubscriber,
@@ -105,6 +106,18 @@ export class WholesaleClient {
       schema: subscriberSchema,
       retryStatuses: [423, 429],
     });
+  }
+
+  /** A user's new package (`packages`, as the spec now prefers) and, for calling, where and how to reach them. */
+  updateSubscriber(subscriberId: string, update: SubscriberUpdate): Promise<WholesaleSubscriber> {
+    return this.http.request('PUT', `/wholesale/subscribers/${encodeURIComponent(subscriberId)}`, {
+      body: update,
+      schema: subscriberSchema,
+    });
+  }
+
+  async deleteSubscriber(subscriberId: string): Promise<void> {
+    await this.http.request('DELETE', `/wholesale/subscribers/${encodeURIComponent(subscriberId)}`);
   }
 
   precheckSubscriber(subscriber: NewSubscriber): Promise<PrecheckResult> {

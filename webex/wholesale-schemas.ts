@@ -90,6 +90,7 @@ export const subscriberSchema = z.object({
   email: z.string(),
   customerId: z.string().optional(),
   package: z.string().optional(),
+  packages: z.array(z.string()).optional(),
   status: z.string().optional(),
   errors: z.array(wholesaleErrorSchema).optional(),
 });
@@ -98,10 +99,21 @@ export type WholesaleSubscriber = z.infer<typeof subscriberSchema>;
 export interface NewSubscriber {
   readonly customerId: string;
   readonly email: string;
-  readonly package: SubscriberPackageName;
+  /** The spec: "Either `packages` or `package`", `package` "will be deprecated soon"; `packages` takes one for now. */
+  readonly packages: readonly [SubscriberPackageName];
   readonly provisioningParameters: {
     readonly firstName: string;
     readonly lastName: string;
+    readonly primaryPhoneNumber?: string;
+    readonly extension?: string;
+    readonly locationId?: string;
+  };
+}
+
+/** The body of PUT /wholesale/subscribers/{id}: the spec takes `package` or `packages`, not both. */
+export interface SubscriberUpdate {
+  readonly packages: readonly [SubscriberPackageName];
+  readonly provisioningParameters?: {
     readonly primaryPhoneNumber?: string;
     readonly extension?: string;
     readonly locationId?: string;

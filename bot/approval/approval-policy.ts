@@ -4,7 +4,17 @@ import { z } from 'zod';
 import { ConfigError } from '../engine/config.ts';
 
 /** The steps a policy can guard. */
-const guardedActions = ['create-template', 'create-customer', 'add-users', 'add-location'] as const;
+const guardedActions = [
+  'create-template',
+  'create-customer',
+  'add-users',
+  'add-location',
+  'change-packages',
+  'offboard-customer',
+  'change-user',
+  'remove-user',
+  'remove-template',
+] as const;
 export type GuardedAction = (typeof guardedActions)[number];
 
 /** `30m`, `4h`, `2d` → milliseconds (the `ms` package reads them; the pattern keeps policies to these three units). */

@@ -32,7 +32,7 @@ export function register(kit: FeatureKit): void {
     needs: 'start',
     run: async (ctx) => {
       if (ctx.files.length !== 1) return ctx.reply({ markdown: ctx.t('bulk.needsFile') });
-      const customer = await provisionedCustomer(ctx, kit.store, 'add users');
+      const customer = await provisionedCustomer(ctx, kit.customers, 'add users');
       if (!customer) return;
       let text: string;
       try {

@@ -17,6 +17,15 @@ export function packageStatesOf(customer: WholesaleCustomer): PackageState[] {
   }));
 }
 
+/** Whether the API's answer differs from the record in what a person sees: status or packages. */
+export function statusChanged(record: CustomerRecord, customer: WholesaleCustomer): boolean {
+  const packages = (list: readonly string[]) => [...list].sort().join();
+  return (
+    record.status !== customer.status ||
+    (customer.packages.length > 0 && packages(record.packages) !== packages(customer.packages))
+  );
+}
+
 /**
  * Stores what the Wholesale API says of a customer: status, packages, errors, and a history
  * line and an audit entry when the status changed to a final one.
@@ -32,6 +41,8 @@ export async function recordWholesaleStatus(
     ...record,
     status: customer.status,
     ...(customer.orgId ? { orgId: customer.orgId } : {}),
+    // A change made elsewhere (Partner Hub, `change packages`) shows here; an empty list says nothing.
+    ...(customer.packages.length > 0 ? { packages: [...customer.packages] } : {}),
     packageStates: packageStatesOf(customer),
     errors: customer.errors ?? [],
     updatedAt: at,
@@ -42,7 +53,7 @@ export async function recordWholesaleStatus(
     await store.appendAudit({
       at,
       action: `customer.${customer.status}`,
-      conversationId: record.conversationId,
+      ...(record.conversationId ? { conversationId: record.conversationId } : {}),
       externalId: record.externalId,
       details: { customerId: customer.id },
     });
@@ -57,7 +68,12 @@ export async function freshCustomer(
   record: CustomerRecord,
   now: Date,
 ): Promise<{ customer: CustomerRecord; stale: boolean }> {
-  if (!record.id || now.getTime() - Date.parse(record.updatedAt) < STATUS_MAX_AGE_MS)
+  if (
+    !record.id ||
+    record.status === 'offboarded' ||
+    record.status === 'gone' ||
+    now.getTime() - Date.parse(record.updatedAt) < STATUS_MAX_AGE_MS
+  )
     return { customer: record, stale: false };
   try {
     return {

@@ -1,6 +1,6 @@
 import type { CustomerTarget } from '../../machines/user/user-fields.ts';
-import type { Store } from '../../store/store.ts';
 import type { CommandContext } from '../engine/command-registry.ts';
+import type { CustomerDirectory } from './customer-directory.ts';
 import { PROVISIONED } from './customer-status.ts';
 import { resolveCustomer } from './resolve-customer.ts';
 
@@ -10,7 +10,7 @@ import { resolveCustomer } from './resolve-customer.ts';
  */
 export async function provisionedCustomer(
   ctx: CommandContext,
-  store: Store,
+  customers: Pick<CustomerDirectory, 'lookup'>,
   command: string,
 ): Promise<CustomerTarget | undefined> {
   const query = ctx.args.trim();
@@ -18,7 +18,7 @@ export async function provisionedCustomer(
     await ctx.reply({ markdown: ctx.t('setup.missing', { command }) });
     return undefined;
   }
-  const record = await resolveCustomer(ctx, store, query, command);
+  const record = await resolveCustomer(ctx, customers, query, command);
   if (!record) return undefined;
   if (!PROVISIONED.has(record.status) || !record.id || !record.orgId) {
     await ctx.reply({

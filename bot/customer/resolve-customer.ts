@@ -1,22 +1,21 @@
 import { customerChoiceCard } from '../../cards/status/customer-choice-card.ts';
 import type { CustomerRecord } from '../../store/records.ts';
-import type { Store } from '../../store/store.ts';
 import type { CommandContext } from '../engine/command-registry.ts';
-import { findCustomer } from './find-customer.ts';
+import type { CustomerDirectory } from './customer-directory.ts';
 
 /**
- * The customer a person named, or undefined after answering for them: a choice of buttons when
+ * The customer a person named (in the store, or found at Webex and adopted), or undefined after answering for them: a choice of buttons when
  * several match (each runs `command` for one), close names when none does, and `noneNote` (if it
  * has one) when none does.
  */
 export async function resolveCustomer(
   ctx: CommandContext,
-  store: Store,
+  customers: Pick<CustomerDirectory, 'lookup'>,
   query: string,
   command: string,
   noneNote?: () => Promise<string | undefined>,
 ): Promise<CustomerRecord | undefined> {
-  const match = findCustomer(await store.listCustomers(), query);
+  const match = await customers.lookup(query);
   if (match.kind === 'one') return match.customer;
   if (match.kind === 'several') {
     await ctx.reply(customerChoiceCard(ctx.t, query, command, match.customers));

@@ -63,6 +63,7 @@ export function botOptions(
       contact: merged.contact ?? partnerAdmins[0] ?? 'your bot operator',
     },
     pollMs: config.pollSeconds * 1000,
+    customerSyncMs: config.customerSyncMinutes * 60_000,
     takeoverMs: config.takeoverSeconds * 1000,
     ...(config.bulkCallsPerSecond > 0 ? { bulk: { callsPerSecond: config.bulkCallsPerSecond } } : {}),
   };

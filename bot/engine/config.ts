@@ -36,6 +36,8 @@ const hints: Record<string, string> = {
     'a file path for the integration’s newest refresh token, e.g. ./data/partner-credentials.json (created with mode 0600)',
   WHOLESALE_API_URL: 'an http(s) URL such as https://webexapis.com/v1 (defaults to WEBEX_API_URL)',
   PROVISIONING_POLL_SECONDS: 'how often to ask for a customer’s provisioning status, in seconds (1 to 3600)',
+  CUSTOMER_SYNC_MINUTES:
+    'how often to read every customer of the partner from the Wholesale API, in minutes (0 to 1440; 0: only on `sync customers`)',
   PARTNER_ADMINS:
     'a comma-separated list of the email addresses that may start procedures, e.g. alice@partner.example,bob@partner.example',
   APPROVERS: 'a comma-separated list of email addresses',
@@ -90,6 +92,7 @@ const common = {
   APPROVAL_POLICY_FILE: z.preprocess(blankAsUnset, z.string().min(1).optional()),
   PORT: z.preprocess(blankAsUnset, port.default(3000)),
   PROVISIONING_POLL_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(3600).optional()),
+  CUSTOMER_SYNC_MINUTES: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(1440).default(15)),
   DATA_FILE: z.preprocess(blankAsUnset, z.string().min(1).default('./data/bot.json')),
   DATABASE_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   INBOX_TAKEOVER_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(900).default(5)),
@@ -167,6 +170,8 @@ interface CommonConfig {
   readonly language: (typeof locales)[number];
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   readonly pollSeconds: number;
+  /** How often every customer is read from the Wholesale API; 0: only on `sync customers`. */
+  readonly customerSyncMinutes: number;
   /** Who may do what. In sandbox mode, unset lists default to the seeded people's roles. */
   readonly roles: {
     readonly partnerAdmins?: readonly string[];
@@ -253,6 +258,7 @@ function commonOf(v: z.output<typeof sandboxEnv> | z.output<typeof realEnv>, def
     language: v.BOT_LANGUAGE,
     logLevel: v.LOG_LEVEL,
     pollSeconds: v.PROVISIONING_POLL_SECONDS ?? defaultPollSeconds,
+    customerSyncMinutes: v.CUSTOMER_SYNC_MINUTES,
     roles: rolesOf(v),
     ...(v.ALERT_ROOM_ID ? { alertRoomId: v.ALERT_ROOM_ID } : {}),
     ...(v.APPROVAL_POLICY_FILE ? { approvalPolicyFile: v.APPROVAL_POLICY_FILE } : {}),

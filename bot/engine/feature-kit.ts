@@ -3,6 +3,7 @@ import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
 import type { PartnerHub } from '../template/partner-hub.ts';
+import type { CustomerDirectory } from '../customer/customer-directory.ts';
 import type { CommandRegistry } from './command-registry.ts';
 import type { ConversationEngine } from './conversation-engine.ts';
 import type { Messenger } from './messenger.ts';
@@ -18,6 +19,8 @@ export interface FeatureKit {
   readonly commands: CommandRegistry;
   readonly store: Store;
   readonly wholesale: WholesaleClient;
+  /** Every customer the partner has: the store, kept current from the Wholesale API's list. */
+  readonly customers: CustomerDirectory;
   /** The same API with more patience per call, for bulk runs that meet rate limits by design. */
   readonly bulkWholesale: WholesaleClient;
   readonly approvals: ApprovalService;

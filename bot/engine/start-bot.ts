@@ -26,6 +26,7 @@ import { HttpClient } from '../../webex/http-client.ts';
 import { WebsocketTransport } from '../websocket/websocket-transport.ts';
 import { partnerCredentials, type PartnerAuth } from './partner-credentials.ts';
 import { missingScopes } from './partner-scopes.ts';
+import { CustomerDirectory } from '../customer/customer-directory.ts';
 
 export interface BotOptions {
   readonly webexApiUrl: string;
@@ -42,6 +43,8 @@ export interface BotOptions {
   readonly wholesale: { readonly apiUrl: string } & PartnerAuth;
   /** How often to ask for a customer's provisioning status. */
   readonly pollMs?: number;
+  /** How often every customer of the partner is read from the Wholesale API (0: only on `sync customers`). */
+  readonly customerSyncMs?: number;
   /** How often the sweeper looks for conversations whose deadline has come. */
   readonly sweepMs?: number;
   /** While the partner credentials are gone: how often to look for a new authorisation (default 30 s). */
@@ -192,11 +195,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   deliver = (id, event) => engine.deliver(id, event);
   const commands = new CommandRegistry();
+  const wholesale = new WholesaleClient(wholesaleOptions);
+  const customers = new CustomerDirectory({ store, wholesale, log, clock });
   registerFeatures({
     engine,
     commands,
     store,
-    wholesale: new WholesaleClient(wholesaleOptions),
+    wholesale,
+    customers,
     // Bulk provisioning runs into rate limits by design: more patience per call, Retry-After honoured.
     bulkWholesale: new WholesaleClient({ ...wholesaleOptions, maxAttempts: 30 }),
     approvals,
@@ -240,6 +246,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   let targetUrl = '';
   let takeover: NodeJS.Timeout | undefined;
+  let customerSync: NodeJS.Timeout | undefined;
   const received = inbox;
   const socketOptions = options.transport?.kind === 'websocket' ? options.transport : undefined;
   const websocket = socketOptions
@@ -321,6 +328,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       );
       takeover.unref();
     }
+    const syncMs = options.customerSyncMs ?? 15 * 60_000;
+    if (syncMs > 0) {
+      // Customers made or changed outside the bot show up without anyone asking; replicas take turns (the sync's lock).
+      customerSync = setInterval(() => {
+        void customers.sync().catch((error: unknown) => log.warn('customer sync failed', { error }));
+      }, syncMs);
+      customerSync.unref();
+    }
     if (resumed > 0) log.info('cards posted that a restart had cut off', { count: resumed });
     if (replayed > 0) log.info('events handled that a restart had cut off', { count: replayed });
     log.info('bot ready', {
@@ -350,6 +365,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       engine.stopSweeper();
       partner.stop();
       if (takeover) clearInterval(takeover);
+      if (customerSync) clearInterval(customerSync);
       await websocket?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -16,7 +16,7 @@ export function register(kit: FeatureKit): void {
     summary: 'command.addLocation.summary',
     needs: 'start',
     run: async (ctx) => {
-      const customer = await provisionedCustomer(ctx, kit.store, 'add location');
+      const customer = await provisionedCustomer(ctx, kit.customers, 'add location');
       if (customer) await kit.engine.start('location', ctx.roomId, actorOf(ctx), customer);
     },
   });

@@ -11,7 +11,7 @@ export function register(kit: FeatureKit): void {
     summary: 'command.setupCustomer.summary',
     needs: 'start',
     run: async (ctx) => {
-      const customer = await provisionedCustomer(ctx, kit.store, 'setup customer');
+      const customer = await provisionedCustomer(ctx, kit.customers, 'setup customer');
       if (customer) await ctx.reply(setupCard(ctx.t, customer));
     },
   });

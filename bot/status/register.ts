@@ -10,7 +10,7 @@ import { resolveCustomer } from '../customer/resolve-customer.ts';
 import { existingEmails } from '../bulk/bulk-runner.ts';
 import type { CustomerRecord } from '../../store/records.ts';
 
-type StatusDeps = Pick<FeatureKit, 'store' | 'wholesale' | 'clock'>;
+type StatusDeps = Pick<FeatureKit, 'store' | 'wholesale' | 'clock' | 'customers'>;
 
 /** Users and locations the customer has now, when it is provisioned and the API answers. */
 async function countsOf(
@@ -59,7 +59,7 @@ export function register(kit: FeatureKit): void {
             })
           );
         };
-        const record = await resolveCustomer(ctx, deps.store, query, 'status', creationPending);
+        const record = await resolveCustomer(ctx, deps.customers, query, 'status', creationPending);
         if (!record) return;
         const { customer, stale } = await freshCustomer(deps.store, deps.wholesale, record, deps.clock());
         const pending = (await deps.store.findApprovals({ status: 'pending' })).filter(
@@ -113,10 +113,13 @@ export function register(kit: FeatureKit): void {
       const paged = /^(.*?)\s+page:(\d+)$/.exec(ctx.args.trim());
       const query = (paged ? paged[1]! : ctx.args).trim();
       if (!query) return ctx.reply({ markdown: ctx.t('status.missing') });
-      const record = await resolveCustomer(ctx, deps.store, query, 'history');
+      const record = await resolveCustomer(ctx, deps.customers, query, 'history');
       if (!record) return;
       const byCustomer = await deps.store.listAudit({ externalId: record.externalId });
-      const byConversation = await deps.store.listAudit({ conversationId: record.conversationId });
+      // An adopted customer has no conversation of its own: an empty id would match every entry.
+      const byConversation = record.conversationId
+        ? await deps.store.listAudit({ conversationId: record.conversationId })
+        : [];
       const entries = [
         ...new Map([...byCustomer, ...byConversation].map((e) => [`${e.at}|${e.action}`, e])).values(),
       ].sort((a, b) => b.at.localeCompare(a.at));
@@ -133,9 +136,36 @@ export function register(kit: FeatureKit): void {
     summary: 'command.customers.summary',
     needs: 'view',
     run: async (ctx) => {
-      const customers = (await deps.store.listCustomers()).sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
+      const paged = /^page:(\d+)$/.exec(ctx.args.trim());
+      // The first page reads Webex's list first, so customers made elsewhere show too; later pages page the same list.
+      let stale = false;
+      if (!paged) {
+        try {
+          await deps.customers.sync();
+        } catch {
+          stale = true;
+        }
+      }
+      const customers = (await deps.store.listCustomers()).sort(
+        (a, b) => b.createdAt.localeCompare(a.createdAt) || a.name.localeCompare(b.name, ctx.locale),
+      );
       if (customers.length === 0) return ctx.reply({ markdown: ctx.t('customers.none') });
-      return ctx.reply(customersListCard(ctx.t, customers));
+      return ctx.reply(customersListCard(ctx.t, customers, Math.max(1, Number(paged?.[1] ?? 1)), stale));
+    },
+  });
+  registry.register({
+    words: ['sync', 'customers'],
+    german: [['kunden', 'abgleichen']],
+    usage: 'command.syncCustomers.usage',
+    summary: 'command.syncCustomers.summary',
+    needs: 'view',
+    run: async (ctx) => {
+      const answer = await deps.customers.sync().then(
+        (report) => ctx.t('customers.synced', { ...report }),
+        (error: unknown) =>
+          ctx.t('customers.syncFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
+      await ctx.reply({ markdown: answer });
     },
   });
 }

@@ -4,6 +4,12 @@ import type { Template } from '../../store/records.ts';
 import { actorOf } from '../engine/command-registry.ts';
 import type { FeatureKit } from '../engine/feature-kit.ts';
 import { templateProcedure } from './template-procedure.ts';
+import { templateAddProcedure } from './template-add-procedure.ts';
+import { removeTemplate } from './template-in-use.ts';
+import { templateRemoveProcedure } from './template-remove-procedure.ts';
+
+/** A template name as people quote it: `add template "SMB Germany"`. */
+const nameOf = (args: string) => args.replace(/^["“„']|["”“']$/g, '').trim();
 
 const shown = (template: Template) => ({
   ...template,
@@ -29,6 +35,44 @@ export function register(kit: FeatureKit): void {
     needs: 'start',
     run: (ctx) => kit.engine.start('template', ctx.roomId, actorOf(ctx)),
   });
+  kit.engine.add(templateAddProcedure({ store: kit.store, clock: kit.clock }));
+  kit.engine.add(templateRemoveProcedure({ store: kit.store, approvals: kit.approvals, clock: kit.clock }));
+  kit.commands.register({
+    words: ['add', 'template'],
+    german: [['vorlage', 'hinzufügen']],
+    usage: 'command.addTemplate.usage',
+    summary: 'command.addTemplate.summary',
+    needs: 'start',
+    run: async (ctx) => {
+      const name = nameOf(ctx.args);
+      if (!name || name.length > 80) return ctx.reply({ markdown: ctx.t('templates.missingName') });
+      if (await kit.store.findTemplate(name)) return ctx.reply({ markdown: ctx.t('template.name.taken', { name }) });
+      return kit.engine.start('templateAdd', ctx.roomId, actorOf(ctx), name);
+    },
+  });
+  kit.commands.register({
+    words: ['remove', 'template'],
+    german: [['vorlage', 'entfernen']],
+    usage: 'command.removeTemplate.usage',
+    summary: 'command.removeTemplate.summary',
+    needs: 'start',
+    run: async (ctx) => {
+      const name = nameOf(ctx.args);
+      if (!name) return ctx.reply({ markdown: ctx.t('templates.missingName') });
+      const template = await kit.store.findTemplate(name);
+      if (!template) return ctx.reply({ markdown: ctx.t('templates.notFound', { name }) });
+      if (kit.approvals.guards('remove-template'))
+        return kit.engine.start('templateRemove', ctx.roomId, actorOf(ctx), {
+          id: template.id,
+          name: template.name,
+          provisioningId: template.provisioningId,
+        });
+      const removed = await removeTemplate(kit.store, template, actorOf(ctx), kit.clock);
+      if (!removed.ok)
+        return ctx.reply({ markdown: ctx.t('templateRemove.inUse', { name: template.name, who: removed.usedBy }) });
+      return ctx.reply({ markdown: ctx.t('templateRemove.done', { name: template.name }) });
+    },
+  });
   kit.commands.register({
     words: ['templates'],
     german: [['vorlagen']],
@@ -48,7 +92,7 @@ export function register(kit: FeatureKit): void {
     summary: 'command.template.summary',
     needs: 'view',
     run: async (ctx) => {
-      const name = ctx.args.replace(/^["“„']|["”“']$/g, '').trim();
+      const name = nameOf(ctx.args);
       if (!name) return ctx.reply({ markdown: ctx.t('templates.missingName') });
       const template = await kit.store.findTemplate(name);
       if (!template) return ctx.reply({ markdown: ctx.t('templates.notFound', { name }) });

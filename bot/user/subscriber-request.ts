@@ -6,7 +6,7 @@ export function subscriberRequest(user: UserOrder): NewSubscriber {
   return {
     customerId: user.customerId,
     email: user.email,
-    package: user.package,
+    packages: [user.package],
     provisioningParameters: {
       firstName: user.firstName,
       lastName: user.lastName,

@@ -39,7 +39,12 @@ export function customerStatusCard(
       }),
     })),
     ...(lastError ? [{ title: t('status.lastError'), value: problemText(lastError) }] : []),
-    { title: t('status.createdBy'), value: `${customer.createdBy.email}, ${shortTime(customer.createdAt)}` },
+    {
+      title: t('status.createdBy'),
+      value: customer.createdOutside
+        ? t('customers.outside')
+        : `${customer.createdBy.email}, ${shortTime(customer.createdAt)}`,
+    },
     { title: t('status.checked'), value: shortTime(customer.updatedAt) },
   ];
   const title = t('status.title', { name: customer.name });

@@ -10,5 +10,7 @@ export function statusWord(t: Translate, status: string): string {
   if (status === 'provisioned') return t('customer.status.provisioned');
   if (status === 'provisioning') return t('customer.status.provisioning');
   if (status === 'error') return t('customer.status.error');
+  if (status === 'offboarded') return t('customer.status.offboarded');
+  if (status === 'gone') return t('customer.status.gone');
   return status.replace(/_/g, ' ');
 }

@@ -13,6 +13,8 @@ export interface TemplateFactsInput {
   readonly authentication: { readonly method: 'webex' } | { readonly method: 'partner'; readonly idpEntityId: string };
   readonly email: { readonly welcomeAdmins: boolean; readonly welcomeUsers: boolean };
   readonly calling: { readonly extensionLength: number; readonly internationalCalls: 'allow' | 'block' };
+  /** Registered with `add template`: Partner Hub keeps its other settings, so only these facts are shown. */
+  readonly registered?: boolean;
 }
 
 /** A template's settings as facts, section by section, in the words of the wizard's cards. */
@@ -22,6 +24,18 @@ export function templateFacts(
   template: TemplateFactsInput,
 ): { basics: Fact[]; access: Fact[]; settings: Fact[] } {
   const yesNo = (v: boolean) => t(v ? 'template.yes' : 'template.no');
+  if (template.registered)
+    return {
+      basics: [
+        { title: t('template.name'), value: template.name },
+        { title: t('template.country'), value: `${countryName(template.country, locale)} (${template.country})` },
+        { title: t('template.emailLanguage'), value: languageName(template.emailLanguage, locale) },
+        { title: t('template.subscriptionId'), value: template.subscriptionId },
+        { title: t('templateAdd.origin'), value: t('templateAdd.originValue') },
+      ],
+      access: [],
+      settings: [],
+    };
   return {
     basics: [
       { title: t('template.name'), value: template.name },

@@ -42,6 +42,12 @@ export const customerPackages = {
   webex_meetings: 'package.webex_meetings',
   common_area_calling: 'package.common_area_calling',
   cx_essentials: 'package.cx_essentials',
+  // In the spec's enum since the bot's first packages; labelled with the spec's own descriptions.
+  cx_premium_agent: 'package.cx_premium_agent',
+  cx_standard_agent: 'package.cx_standard_agent',
+  cx_voice_ports: 'package.cx_voice_ports',
+  cx_ai_assistant: 'package.cx_ai_assistant',
+  webex_ai_agent: 'package.webex_ai_agent',
 } as const satisfies Record<string, MessageId>;
 
 /** A package or add-on this bot offers, by its Wholesale name. */

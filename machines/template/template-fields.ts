@@ -32,11 +32,19 @@ const required = (max: number) =>
   z.string(m('field.required')).trim().min(1, m('field.required')).max(max, m('field.tooLong'));
 const yesNo = z.enum(['true', 'false'], m('field.choice')).transform((v) => v === 'true');
 
-/** Partner Hub's Provisioning ID, as in the Wholesale spec's example: base64 of a UUID. */
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** What a Provisioning ID decodes to: a UUID (the Wholesale spec's example), or a Webex resource URI around one. */
+const decodedForms = new RegExp(`^(?:${UUID}|ciscospark://[a-z0-9-]+/[A-Z_]+/${UUID})$`, 'i');
+
+/**
+ * Partner Hub's Provisioning ID: base64 (standard or URL-safe, padded or not) of a UUID, as in
+ * the Wholesale spec's example (48 characters), or of a Webex resource URI
+ * (`ciscospark://us/…/<uuid>`), the form every other Webex id takes (around 80 characters).
+ */
 export function isProvisioningId(value: string): boolean {
-  if (!/^[A-Za-z0-9+/_-]{40,64}={0,2}$/.test(value)) return false;
+  if (!/^[A-Za-z0-9+/_-]{40,160}={0,2}$/.test(value)) return false;
   const decoded = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(decoded);
+  return decodedForms.test(decoded);
 }
 
 const basicsSchema = z.object({
@@ -89,6 +97,12 @@ const provisioningIdSchema = z.object({
     .min(1, m('field.required'))
     .refine(isProvisioningId, m('field.provisioningId')),
 });
+
+/** `add template`: a template made in Partner Hub, by its Provisioning ID and the facts the bot shows for it. */
+export const registerSchema = basicsSchema
+  .pick({ country: true, emailLanguage: true, subscriptionId: true })
+  .extend(provisioningIdSchema.shape);
+export const registerFields = ['provisioningId', 'country', 'emailLanguage', 'subscriptionId'] as const;
 
 export const sections = {
   basics: { schema: basicsSchema, fields: ['name', 'adminEmail', 'country', 'emailLanguage', 'subscriptionId'] },

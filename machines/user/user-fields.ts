@@ -115,6 +115,66 @@ export function userSchema(customer: CustomerTarget) {
     });
 }
 
+/** The user a `change user` or `remove user` is about, as Webex has it. */
+export interface SubscriberTarget {
+  readonly id: string;
+  readonly email: string;
+  /** Its package now (the spec's `package`, or the one entry of `packages`). */
+  readonly package: string;
+}
+
+/** Whether this user is the customer's full administrator (the one its creation named). */
+export function isCustomerAdmin(customer: Pick<CustomerTarget, 'adminEmail'>, email: string): boolean {
+  return customer.adminEmail !== '' && customer.adminEmail.toLowerCase() === email.toLowerCase();
+}
+
+/**
+ * A new package for an existing user: one of the customer's, another than the user has; calling
+ * details only when the user had no calling before (its number and location stay otherwise); the
+ * customer's full administrator keeps the customer's package level, so is never lowered.
+ */
+export function userChangeSchema(customer: CustomerTarget, subscriber: SubscriberTarget) {
+  const level = customerLevel(customer);
+  const hadCalling = userCallingPackages.has(subscriber.package);
+  return z
+    .object({
+      package: z
+        .enum(subscriberPackageNames, m('field.choice'))
+        .refine((p) => customer.packages.includes(p), m('user.packageNotOwned'))
+        .refine((p) => p !== subscriber.package, m('userChange.samePackage')),
+      locationId: z
+        .string()
+        .optional()
+        .transform((v) => v || undefined),
+      primaryPhoneNumber: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => v || undefined)
+        .refine(
+          (v) => v === undefined || (v.startsWith('+') && parsePhoneNumberFromString(v)?.isValid() === true),
+          m('user.phoneInvalid'),
+        ),
+      extension: z
+        .string()
+        .trim()
+        .regex(/^(\d{2,10})?$/, m('user.extensionInvalid'))
+        .optional()
+        .transform((v) => v || undefined),
+    })
+    .superRefine((value, ctx) => {
+      if (userCallingPackages.has(value.package) && !hadCalling) {
+        if (!value.primaryPhoneNumber && !value.extension)
+          ctx.addIssue({ code: 'custom', path: ['primaryPhoneNumber'], message: 'user.needsNumber' });
+        if (!value.locationId) ctx.addIssue({ code: 'custom', path: ['locationId'], message: 'user.needsLocation' });
+      }
+      if (level && isCustomerAdmin(customer, subscriber.email) && value.package !== level)
+        ctx.addIssue({ code: 'custom', path: ['package'], message: 'user.adminPackage', params: { package: level } });
+    });
+}
+
+export const userChangeFields = ['package', 'locationId', 'primaryPhoneNumber', 'extension'] as const;
+
 export const userFields = [
   'firstName',
   'lastName',

@@ -28,6 +28,15 @@ import { customersListCard } from '../../cards/status/customers-list-card.ts';
 import { historyCard } from '../../cards/status/history-card.ts';
 import { inFlightCard } from '../../cards/status/in-flight-card.ts';
 import type { CustomerRecord } from '../../store/records.ts';
+import { packagesCard } from '../../cards/packages/packages-card.ts';
+import { offboardCard } from '../../cards/offboard/offboard-card.ts';
+import { templateAddCard } from '../../cards/template/template-add-card.ts';
+import { templateDoneCard } from '../../cards/template/template-done-card.ts';
+import type { TemplateAddContext } from '../../machines/template/template-add-machine.ts';
+import { userChangeCard } from '../../cards/user/user-change-card.ts';
+import type { UserChangeContext } from '../../machines/user/user-change-machine.ts';
+import type { OffboardContext } from '../../machines/offboard/offboard-machine.ts';
+import type { PackagesContext } from '../../machines/packages/packages-machine.ts';
 
 const validate = cardValidator();
 
@@ -294,6 +303,87 @@ function everyCard(): [string, CardReply][] {
         ),
       ),
     ]);
+    const packagesContext: PackagesContext = {
+      ...who,
+      customer: {
+        externalId: 'acme-001',
+        id: 'id-1',
+        name: 'Acme GmbH',
+        packages: ['webex_calling', 'cx_ai_assistant'],
+      },
+      pollMs: 1000,
+      answers: { packages: 'webex_meetings', addOns: '' },
+      errors: { packages: { id: 'packages.held', params: { package: 'webex_calling', count: '3' } } },
+      notice: { id: 'form.fixErrors' },
+      wanted: ['cx_ai_assistant', 'webex_meetings'],
+      packageStates: [],
+      customerErrors: [],
+    };
+    for (const state of ['form', 'summary'])
+      out.push([`packages ${state} ${locale}`, withCard(packagesCard(state, packagesContext, view))]);
+    const offboardContext: OffboardContext = {
+      ...who,
+      customer: {
+        externalId: 'acme-001',
+        id: 'id-1',
+        name: 'Acme GmbH',
+        packages: ['webex_calling', 'webex_meetings'],
+      },
+      pollMs: 1000,
+      counts: { users: 12, locations: 2 },
+      answers: { confirmExternalId: 'acme-002' },
+      errors: { confirmExternalId: { id: 'offboard.wrongId' } },
+      notice: { id: 'form.fixErrors' },
+    };
+    out.push([`offboard form ${locale}`, withCard(offboardCard('form', offboardContext, view))]);
+    const { counts: _counts, ...unknownCounts } = offboardContext;
+    out.push([`offboard form, counts unknown ${locale}`, withCard(offboardCard('form', unknownCounts, view))]);
+    for (const [mode, current] of [
+      ['change', 'webex_meetings'],
+      ['change', 'webex_calling'],
+      ['remove', 'webex_calling'],
+    ] as const) {
+      const changeContext: UserChangeContext = {
+        ...who,
+        subscriber: { id: 's1', email: 'admin@acme.example', package: current },
+        mode,
+        locations: [{ id: 'l1', name: 'Berlin HQ' }],
+        answers: { package: 'webex_meetings' },
+        errors: { package: { id: 'user.adminPackage', params: { package: 'webex_calling' } } },
+        notice: { id: 'form.fixErrors' },
+      };
+      out.push([`user ${mode} from ${current} ${locale}`, withCard(userChangeCard('form', changeContext, view))]);
+    }
+    const addContext: TemplateAddContext = {
+      conversationId: 'c1',
+      roomId: 'r',
+      startedBy: { personId: 'p', email: 'a@partner.example' },
+      name: 'Legacy US',
+      answers: { provisioningId: 'nope', country: 'US', emailLanguage: 'en_US', subscriptionId: 'Sub100448' },
+      errors: { provisioningId: { id: 'field.provisioningId' } },
+      notice: { id: 'form.fixErrors' },
+    };
+    out.push([`template add form ${locale}`, withCard(templateAddCard('form', addContext, view))]);
+    out.push([
+      `registered template ${locale}`,
+      templateDoneCard(
+        t,
+        locale,
+        {
+          name: 'Legacy US',
+          adminEmail: '',
+          country: 'US',
+          emailLanguage: 'en_US',
+          subscriptionId: 'Sub100448',
+          authentication: { method: 'webex' },
+          email: { welcomeAdmins: true, welcomeUsers: true },
+          calling: { extensionLength: 4, internationalCalls: 'block' },
+          registered: true,
+          provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2',
+        },
+        false,
+      ),
+    ]);
     const record = (externalId: string, name: string, status: CustomerRecord['status']): CustomerRecord => ({
       externalId,
       id: `id-${externalId}`,
@@ -329,7 +419,14 @@ function everyCard(): [string, CardReply][] {
       `customer choice ${locale}`,
       customerChoiceCard(t, 'acme', 'status', [acme, record('acme-fr', 'Acme France', 'provisioning')]),
     ]);
-    out.push([`customers list ${locale}`, customersListCard(t, [acme, record('globex-1', 'Globex', 'error')])]);
+    out.push([`customers list ${locale}`, customersListCard(t, [acme, record('globex-1', 'Globex', 'error')], 1)]);
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      ...record(`outside-${i}`, `outside-${i}`, 'provisioned'),
+      createdOutside: true,
+    }));
+    out.push([`customers list middle page ${locale}`, customersListCard(t, many, 2)]);
+    out.push([`customers list stale ${locale}`, customersListCard(t, many, 3, true)]);
+    out.push([`customer status outside ${locale}`, customerStatusCard(t, many[0]!, false)]);
     out.push([
       `history ${locale}`,
       historyCard(
@@ -495,16 +592,23 @@ describe('cards', () => {
       "**Wholesale onboarding bot**
       I run Webex Wholesale customer onboarding in this space. Write one of these commands:
       - \`create template\`: Set up an onboarding template, step by step. Every customer is provisioned with one.
+      - \`add template <name>\`: Register an onboarding template made in Partner Hub, by its Provisioning ID, to create customers with it.
+      - \`remove template <name>\`: Remove an onboarding template from this bot (not from Partner Hub); refused while a customer creation uses it.
       - \`templates\`: List the onboarding templates and their Provisioning IDs.
       - \`template <name>\`: Show one onboarding template.
       - \`create customer\`: Provision a new Wholesale customer organisation with an onboarding template, and follow it to the end.
       - \`setup customer <customer>\`: What you can add to a customer: users and locations.
       - \`add user <customer>\`: Add one user to a customer: name, email, package, and for calling a location and a number or extension.
+      - \`change user <email> <customer>\`: Give a user of a customer another package; the customer’s administrator keeps the customer’s level.
+      - \`remove user <email> <customer>\`: Take a user off a customer (not its administrator).
       - \`add users <customer>\`: Add many users from a CSV file attached to the message (columns firstName, lastName, email, package, location, phoneNumber, extension).
       - \`add location <customer>\`: Add a location to a customer.
+      - \`change packages <customer>\`: Change a customer’s packages and add-ons; refused while users hold a package to be removed.
+      - \`offboard customer <customer>\`: Delete a customer at Webex, after typing its external ID (and the approvals the policy asks for).
       - \`status [customer]\`: A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.
       - \`history <customer>\`: What happened to a customer, newest first.
-      - \`customers\`: Every customer this bot created, with its state.
+      - \`customers\`: Every customer of the partner, with its state, 25 to a card.
+      - \`sync customers\`: Read every customer from Webex now, including those created outside this bot (I also do it on a schedule).
       - \`approvals\`: The approvals waiting for your vote, and your own requests still open.
       - \`language <en|de>\`: The language I write in, in this space (English or German), from now on.
       - \`cancel\`: Stop what you started in this space; nothing more is saved.

@@ -225,7 +225,7 @@ describe.each(transports)('events by %s', (transport) => {
         'Sorry, oscar@partner.example, you may look up status and history, but only partner admins can start this. Ask alice@partner.example if you need to.',
       );
       expect(await h.store.findConversations({})).toEqual([]);
-      expect((await ask('oscar', 'direct-oscar', 'customers')).markdown).toContain('has not created any customer yet');
+      expect((await ask('oscar', 'direct-oscar', 'customers')).markdown).toContain('The partner has no customers yet');
     });
 
     it('refuses someone on no list, and someone outside the allowed domains, saying whom to ask', async () => {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import type { SubmitAction } from '../../cards/kit/adaptive-card.ts';
-import type { Conversation, ProcedureKind } from '../../store/records.ts';
+import type { Conversation } from '../../store/records.ts';
 import { inputsFor, recipe, type Recipe } from './arbitraries.ts';
-import { allFields, targets, validAnswers, type Target } from './form-steps.ts';
+import { allFields, targets, validAnswers, type Target, type FuzzedKind } from './form-steps.ts';
 import { checkProperty, fuzzRuns, fuzzTimeout } from './fuzz-runs.ts';
 import { buttonsOf, createRig, type Rig } from './procedure-rig.ts';
 import { inputIds, pressAndCheck } from './submission-checks.ts';
@@ -48,7 +48,7 @@ function choose(rig: Rig, buttons: readonly SubmitAction[], pick: number, anyBut
   return chosen;
 }
 
-const kinds = ['template', 'customer', 'user', 'location', 'bulk'] as const satisfies readonly ProcedureKind[];
+const kinds = ['template', 'customer', 'user', 'location', 'bulk'] as const satisfies readonly FuzzedKind[];
 const locale = fc.constantFrom('en' as const, 'de' as const);
 const oneIn = (n: number) => fc.integer({ min: 1, max: n }).map((x) => x === 1);
 
@@ -99,8 +99,8 @@ describe('every card’s inputs', () => {
 
 describe('walks through a procedure', () => {
   const runs = fuzzRuns(40);
-  const walkers = ['template', 'customer', 'user', 'location'] as const satisfies readonly ProcedureKind[];
-  const move = (kind: ProcedureKind) =>
+  const walkers = ['template', 'customer', 'user', 'location'] as const satisfies readonly FuzzedKind[];
+  const move = (kind: FuzzedKind) =>
     fc.record({
       pick: fc.nat(),
       anyButton: oneIn(12),

@@ -9,9 +9,8 @@ import { userCard } from '../../cards/user/user-card.ts';
 import { translator, type Locale } from '../../i18n/catalogue.ts';
 import type { Answers } from '../../machines/kit/field-errors.ts';
 import { defaultAnswers } from '../../machines/template/template-fields.ts';
-import type { ProcedureKind } from '../../store/records.ts';
 import { PROVISIONING_ID } from '../support/fixtures.ts';
-import { CUSTOMER, formSteps, LOCATIONS, validAnswers } from './form-steps.ts';
+import { CUSTOMER, formSteps, LOCATIONS, validAnswers, type FuzzedKind } from './form-steps.ts';
 import { checkProperty, fuzzRuns, fuzzTimeout } from './fuzz-runs.ts';
 import { checkPost } from './submission-checks.ts';
 
@@ -33,12 +32,12 @@ const stretch = fc.record({
 });
 type Stretch = typeof stretch extends fc.Arbitrary<infer S> ? S : never;
 
-const stepsOf = (kind: ProcedureKind) =>
+const stepsOf = (kind: FuzzedKind) =>
   Object.values(formSteps[kind]).filter((s) => kind !== 'template' || !s.fields.includes('provisioningId'));
-const allValid = (kind: ProcedureKind, answers: Answers) => stepsOf(kind).every((s) => !s.errorsOf(answers));
+const allValid = (kind: FuzzedKind, answers: Answers) => stepsOf(kind).every((s) => !s.errorsOf(answers));
 
 /** Valid answers: chosen alternatives if they fit together, then each field stretched if it stays valid. */
-function stretched(kind: ProcedureKind, picks: readonly number[], stretches: readonly (Stretch | null)[]): Answers {
+function stretched(kind: FuzzedKind, picks: readonly number[], stretches: readonly (Stretch | null)[]): Answers {
   const fields = Object.keys(validAnswers[kind]);
   const base = (alternative: (i: number) => number) =>
     Object.fromEntries(
@@ -64,7 +63,7 @@ function stretched(kind: ProcedureKind, picks: readonly number[], stretches: rea
 const who = { conversationId: 'c1', roomId: 'r1', startedBy: { personId: 'p1', email: 'alice@partner.example' } };
 
 /** Every state of the procedure that shows something, for these answers. */
-function views(kind: ProcedureKind, answers: Answers, view: CardView): [string, Reply][] {
+function views(kind: FuzzedKind, answers: Answers, view: CardView): [string, Reply][] {
   switch (kind) {
     case 'template': {
       const context = {

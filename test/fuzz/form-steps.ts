@@ -6,6 +6,12 @@ import { userFields, userSchema, type CustomerTarget } from '../../machines/user
 import type { ProcedureKind } from '../../store/records.ts';
 import { PROVISIONING_ID } from '../support/fixtures.ts';
 
+/**
+ * The procedures the fuzz rigs drive. The procedures of issue 14 (`change packages`, offboarding, …)
+ * are covered by their flow tests and card tests, not (yet) by these properties.
+ */
+export type FuzzedKind = Extract<ProcedureKind, 'template' | 'customer' | 'user' | 'location' | 'bulk'>;
+
 /** The customer `add user` and `add location` work on. */
 export const CUSTOMER: CustomerTarget = {
   externalId: 'acme-001',
@@ -40,7 +46,7 @@ const customerStep = (name: CustomerSection): FormStep => ({
   errorsOf: (a) => check(validateSection(sectionSchema(name, a, TEMPLATE_IDS), a)),
 });
 
-export const formSteps: Readonly<Record<ProcedureKind, Readonly<Record<string, FormStep>>>> = {
+export const formSteps: Readonly<Record<FuzzedKind, Readonly<Record<string, FormStep>>>> = {
   template: {
     basics: templateStep('basics'),
     access: templateStep('access'),
@@ -61,7 +67,7 @@ export const formSteps: Readonly<Record<ProcedureKind, Readonly<Record<string, F
 };
 
 /** The order of each procedure's form steps; every later state needs all earlier ones valid. */
-const order: Readonly<Record<ProcedureKind, readonly string[]>> = {
+const order: Readonly<Record<FuzzedKind, readonly string[]>> = {
   template: ['basics', 'access', 'settings'],
   customer: ['company', 'confirm', 'packages', 'hq'],
   user: ['form'],
@@ -74,7 +80,7 @@ const order: Readonly<Record<ProcedureKind, readonly string[]>> = {
  * or all of them past the last card (summary, approval, effects, done). A state reached any
  * other way used answers that no card accepted.
  */
-export function settledSteps(kind: ProcedureKind, state: string): readonly string[] {
+export function settledSteps(kind: FuzzedKind, state: string): readonly string[] {
   const steps = order[kind];
   if (state === 'cancelled') return [];
   const at = steps.indexOf(state);
@@ -83,7 +89,7 @@ export function settledSteps(kind: ProcedureKind, state: string): readonly strin
 }
 
 /** Answers each field accepts, first the one used to walk forward. */
-export const validAnswers: Readonly<Record<ProcedureKind, Readonly<Record<string, readonly string[]>>>> = {
+export const validAnswers: Readonly<Record<FuzzedKind, Readonly<Record<string, readonly string[]>>>> = {
   template: {
     // 'SMB Germany' is taken (the rig stores it), whatever its case and spacing.
     name: ['Vorlage Nord', 'Ünïcode Vorlage ✓', 'x', 'SMB Germany', ' smb GERMANY '],
@@ -143,10 +149,10 @@ export const validAnswers: Readonly<Record<ProcedureKind, Readonly<Record<string
 };
 
 /** Every field of a procedure, for inputs a card does not have. */
-export const allFields = (kind: ProcedureKind): string[] => Object.keys(validAnswers[kind]);
+export const allFields = (kind: FuzzedKind): string[] => Object.keys(validAnswers[kind]);
 
 /** Fields the machine itself sets when it moves on (not from the card that was answered). */
-export const machineSets: Readonly<Record<ProcedureKind, Readonly<Record<string, string>>>> = {
+export const machineSets: Readonly<Record<FuzzedKind, Readonly<Record<string, string>>>> = {
   template: {},
   // The HQ confirmation is asked afresh after the company card.
   customer: { hqConfirmed: 'false' },
@@ -157,14 +163,14 @@ export const machineSets: Readonly<Record<ProcedureKind, Readonly<Record<string,
 
 /** A card state to fuzz, and the buttons that reach it from the start (each pressed with valid answers). */
 export interface Target {
-  readonly kind: ProcedureKind;
+  readonly kind: FuzzedKind;
   readonly name: string;
   readonly provisioning?: 'issue' | 'paste';
   readonly path: readonly string[];
 }
 
 const toSummary = { template: ['next', 'next', 'next'], customer: ['next', 'next', 'next', 'next'] } as const;
-export const targets: Readonly<Record<ProcedureKind, readonly Target[]>> = {
+export const targets: Readonly<Record<FuzzedKind, readonly Target[]>> = {
   template: [
     { kind: 'template', name: 'basics', path: [] },
     { kind: 'template', name: 'access', path: ['next'] },

@@ -24,11 +24,11 @@ import { chosenTemplate } from '../../machines/customer/customer-machine.ts';
 import { customerRequest } from '../../bot/customer/customer-request.ts';
 import type { UserContext } from '../../machines/user/user-machine.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
-import type { Conversation, ProcedureKind } from '../../store/records.ts';
+import type { Conversation } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import { WholesaleClient } from '../../webex/wholesale-client.ts';
 import { PROVISIONING_ID, templateFixture } from '../support/fixtures.ts';
-import { CUSTOMER, LOCATIONS } from './form-steps.ts';
+import { CUSTOMER, LOCATIONS, type FuzzedKind } from './form-steps.ts';
 
 const ROOM = 'room-fuzz';
 export const ALICE = { personId: 'person-alice', email: 'alice@partner.example' };
@@ -48,7 +48,7 @@ interface Post {
  * the Wholesale API) are stand-ins that record the call and check what they were handed.
  */
 export interface Rig {
-  readonly kind: ProcedureKind;
+  readonly kind: FuzzedKind;
   readonly procedure: Procedure;
   readonly store: Store;
   readonly t: Translate;
@@ -79,7 +79,7 @@ export interface RigOptions {
   readonly policy?: ApprovalPolicy;
 }
 
-export async function createRig(kind: ProcedureKind, options: RigOptions = {}): Promise<Rig> {
+export async function createRig(kind: FuzzedKind, options: RigOptions = {}): Promise<Rig> {
   const locale = options.locale ?? 'en';
   const store = createMemoryStore();
   const language = languageOf(locale);

@@ -11,9 +11,9 @@ import { cardDataSchema } from '../../cards/kit/card-data.ts';
 import { isMessageId, type Translate } from '../../i18n/catalogue.ts';
 import type { Procedure } from '../../bot/engine/procedure.ts';
 import type { Answers, FieldErrors } from '../../machines/kit/field-errors.ts';
-import { templateSchema, type Conversation, type ProcedureKind } from '../../store/records.ts';
+import { templateSchema, type Conversation } from '../../store/records.ts';
 import { cardValidator } from '../support/card-schema.ts';
-import { formSteps, machineSets, settledSteps } from './form-steps.ts';
+import { formSteps, machineSets, settledSteps, type FuzzedKind } from './form-steps.ts';
 import type { Rig } from './procedure-rig.ts';
 
 /** What Webex accepts as one card attachment (the sandbox refuses more, as Webex does). */
@@ -111,7 +111,7 @@ export interface Pressed {
 
 /** A press as observed from outside: the conversation before and after, and what was posted. */
 export interface PressRecord {
-  readonly kind: ProcedureKind;
+  readonly kind: FuzzedKind;
   readonly toEvent: Procedure['toEvent'];
   readonly t: Translate;
   readonly before: Conversation;

@@ -39,7 +39,7 @@ describe('the sandbox’s Wholesale customer API', () => {
   let sandbox: RunningSandbox;
   let client: WholesaleClient;
   beforeAll(async () => {
-    sandbox = await startSandbox({ provisioningMs: 50 });
+    sandbox = await startSandbox({ provisioningMs: 400 });
     client = new WholesaleClient({
       baseUrl: sandbox.apiUrl,
       token: sandbox.state.personByKey('alice').token,
@@ -51,7 +51,7 @@ describe('the sandbox’s Wholesale customer API', () => {
       status: 'provisioning',
       resourceDetails: { packages: [{ name: 'webex_calling', status: 'provisioning' }] },
     });
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await new Promise((resolve) => setTimeout(resolve, 450));
     expect((await client.listCustomers({ externalId: 'conf-1' }))[0]).toMatchObject({ id, status: 'provisioned' });
     expect(await client.listCustomers({ status: 'provisioned' })).toHaveLength(1);
 
@@ -69,7 +69,7 @@ describe('the sandbox’s Wholesale customer API', () => {
     const subscriber = {
       customerId: id,
       email: 'ann@pizza.example',
-      package: 'webex_calling' as const,
+      packages: ['webex_calling'] as const,
       provisioningParameters: { firstName: 'Ann', lastName: 'Lee', primaryPhoneNumber: '+14085550101', locationId },
     };
     expect(await client.precheckSubscriber(subscriber)).toEqual({ ok: true });
@@ -96,7 +96,12 @@ describe('the sandbox’s Wholesale customer API', () => {
     expect(await client.listSubscribers({ customerId: id })).toEqual([]);
 
     await client.updateCustomer(id, { packages: ['webex_calling', 'cisco_calling_plan'] });
+    expect((await client.getCustomer(id)).status).toBe('updating');
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect((await client.getCustomer(id)).status).toBe('provisioned');
     await client.deleteCustomer(id);
+    expect((await client.getCustomer(id)).status).toBe('deleting');
+    await new Promise((resolve) => setTimeout(resolve, 450));
     expect(await client.listCustomers()).toEqual([]);
   });
   afterAll(async () => {

@@ -173,6 +173,17 @@ describe.each(implementations)('the %s store', (_name, open) => {
     expect((await store.findTemplate('t1'))?.name).toBe('SMB Germany');
   });
 
+  it('removes a template by id, once, and frees its name', async () => {
+    const store = await open();
+    await store.insertTemplate(template());
+    await store.insertTemplate(template({ id: 't2', name: 'Enterprise', conversationId: 'c2' }));
+    expect(await store.removeTemplate('t1')).toBe(true);
+    expect(await store.removeTemplate('t1')).toBe(false);
+    expect((await store.listTemplates()).map((t) => t.id)).toEqual(['t2']);
+    expect(await store.findTemplate('SMB Germany')).toBeUndefined();
+    expect(await store.insertTemplate(template({ id: 't3', conversationId: 'c3' }))).toMatchObject({ ok: true });
+  });
+
   it('answers concurrent records of the same event with exactly one first', async () => {
     const store = await open();
     const results = await Promise.all(Array.from({ length: 10 }, () => store.recordEvent('same', new Date())));

@@ -155,6 +155,8 @@ export interface HarnessOptions {
   /** The scopes Alice grants the integration; all a partner's integration may have by default. */
   readonly partnerScopes?: readonly string[];
   readonly bulk?: BotOptions['bulk'];
+  /** How often the bot reads every customer from the Wholesale API; off unless a test asks. */
+  readonly customerSyncMs?: number;
 }
 
 export type Transport = 'webhook' | 'websocket';
@@ -225,6 +227,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       pollMs: 100,
       sweepMs: 50,
       partnerRecheckMs: 100,
+      customerSyncMs: options.customerSyncMs ?? 0,
       ...(options.transport === 'websocket'
         ? {
             transport: {

@@ -6,6 +6,7 @@ import { SpaceLanguages } from '../../bot/engine/languages.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
 import { ApprovalService } from '../../bot/approval/approval-service.ts';
 import { WholesaleClient } from '../../webex/wholesale-client.ts';
+import { CustomerDirectory } from '../../bot/customer/customer-directory.ts';
 
 /** The bot's real command registry, every feature registered, wired to an engine nobody talks to: for help-card tests. */
 export function realCommandRegistry(): CommandRegistry {
@@ -31,6 +32,7 @@ export function realCommandRegistry(): CommandRegistry {
     commands,
     store,
     wholesale,
+    customers: new CustomerDirectory({ store, wholesale, log: silentLogger, clock: () => new Date() }),
     bulkWholesale: wholesale,
     approvals,
     messenger,

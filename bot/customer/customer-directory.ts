@@ -1,0 +1,160 @@
+import pMap from 'p-map';
+import type { CustomerRecord } from '../../store/records.ts';
+import type { Store } from '../../store/store.ts';
+import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { WholesaleCustomer } from '../../webex/wholesale-schemas.ts';
+import { WebexApiError } from '../../webex/webex-api-error.ts';
+import type { Logger } from '../engine/logger.ts';
+import { packageStatesOf, recordWholesaleStatus, statusChanged } from './customer-status.ts';
+import { findCustomer, type CustomerMatch } from './find-customer.ts';
+
+/** What one sync found: customers listed, adopted (new to the bot), changed, and gone from Webex. */
+export interface SyncReport {
+  readonly listed: number;
+  readonly adopted: number;
+  readonly changed: number;
+  readonly gone: number;
+}
+
+export interface CustomerDirectoryDeps {
+  readonly store: Store;
+  readonly wholesale: WholesaleClient;
+  readonly log: Logger;
+  readonly clock: () => Date;
+  /** Reads in flight at once when checking customers the list no longer shows. */
+  readonly concurrency?: number;
+  /** A failed name search syncs at most this often (a typo must not read every page each time). */
+  readonly searchSyncMs?: number;
+}
+
+/** Statuses the bot gives a customer that Webex no longer lists; a sync leaves them alone. */
+const ENDED: ReadonlySet<string> = new Set(['offboarded', 'gone']);
+
+/** The record of a customer made outside this bot, from what the Wholesale API says of it. */
+function adoptedRecord(customer: WholesaleCustomer, at: string): CustomerRecord {
+  return {
+    externalId: customer.externalId,
+    id: customer.id,
+    ...(customer.orgId ? { orgId: customer.orgId } : {}),
+    // The Wholesale API has no customer name: the external ID is what the partner knows it by.
+    name: customer.externalId,
+    adminEmail: '',
+    country: customer.address?.country ?? '',
+    templateId: '',
+    templateName: '',
+    packages: [...customer.packages],
+    status: customer.status,
+    packageStates: packageStatesOf(customer),
+    errors: customer.errors ?? [],
+    conversationId: '',
+    roomId: '',
+    createdBy: { personId: '', email: '' },
+    createdAt: at,
+    updatedAt: at,
+    history: [{ at, status: customer.status }],
+    createdOutside: true,
+  };
+}
+
+/**
+ * Every customer the partner has, not only those this bot created: the store, kept current from
+ * `GET /wholesale/customers` (every page). Customers made elsewhere are adopted as created outside
+ * this bot. One sync runs at a time in a process, and one at a time across replicas.
+ */
+export class CustomerDirectory {
+  private running: Promise<SyncReport> | undefined;
+  private lastSync = 0;
+
+  constructor(private readonly deps: CustomerDirectoryDeps) {}
+
+  /** Reads the partner's whole customer list and brings the store up to date with it. */
+  sync(): Promise<SyncReport> {
+    this.running ??= this.syncOnce().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** The customer a person named: the store first, then Webex by external ID, then (at most once a minute) a full sync. */
+  async lookup(query: string): Promise<CustomerMatch> {
+    const { store } = this.deps;
+    const known = findCustomer(await store.listCustomers(), query);
+    if (known.kind !== 'none') return known;
+    const q = query.trim();
+    if (q && !/\s/.test(q)) {
+      const found = await this.deps.wholesale.findCustomer(q).catch(() => undefined);
+      if (found && !(await store.findCustomer(found.externalId))) {
+        await this.adopt(found);
+        return findCustomer(await store.listCustomers(), query);
+      }
+    }
+    if (this.deps.clock().getTime() - this.lastSync < (this.deps.searchSyncMs ?? 60_000)) return known;
+    try {
+      await this.sync();
+    } catch (error) {
+      this.deps.log.warn('could not read the customer list for a search', { error });
+      return known;
+    }
+    return findCustomer(await store.listCustomers(), query);
+  }
+
+  private async adopt(customer: WholesaleCustomer): Promise<void> {
+    const at = this.deps.clock().toISOString();
+    await this.deps.store.saveCustomer(adoptedRecord(customer, at));
+    await this.deps.store.appendAudit({
+      at,
+      action: 'customer.adopted',
+      externalId: customer.externalId,
+      details: { customerId: customer.id, status: customer.status },
+    });
+  }
+
+  private async syncOnce(): Promise<SyncReport> {
+    const { store, wholesale } = this.deps;
+    let report: SyncReport = { listed: 0, adopted: 0, changed: 0, gone: 0 };
+    await store.exclusive('customer-sync', async () => {
+      const listed = await wholesale.listCustomers();
+      const at = this.deps.clock().toISOString();
+      const stored = new Map((await store.listCustomers()).map((c) => [c.externalId, c]));
+      let adopted = 0;
+      let changed = 0;
+      for (const customer of listed) {
+        const record = stored.get(customer.externalId);
+        stored.delete(customer.externalId);
+        if (!record) {
+          await this.adopt(customer);
+          adopted += 1;
+          continue;
+        }
+        if (statusChanged(record, customer)) changed += 1;
+        await recordWholesaleStatus(store, record, customer, at);
+      }
+      // Stored customers the list no longer shows: asked one by one (a few at a time); a 404 means gone.
+      const missing = [...stored.values()].filter((c) => c.id !== undefined && !ENDED.has(c.status));
+      const gone = await pMap(
+        missing,
+        async (record) => {
+          try {
+            await wholesale.getCustomer(record.id!);
+            return false;
+          } catch (error) {
+            if (!(error instanceof WebexApiError) || error.status !== 404) throw error;
+            await store.saveCustomer({
+              ...record,
+              status: 'gone',
+              updatedAt: at,
+              history: [...record.history, { at, status: 'gone' }],
+            });
+            await store.appendAudit({ at, action: 'customer.gone', externalId: record.externalId, details: {} });
+            return true;
+          }
+        },
+        { concurrency: Math.max(1, this.deps.concurrency ?? 4) },
+      );
+      report = { listed: listed.length, adopted, changed, gone: gone.filter(Boolean).length };
+      this.lastSync = this.deps.clock().getTime();
+    });
+    this.deps.log.info('customers synced', { ...report });
+    return report;
+  }
+}

@@ -1,0 +1,162 @@
+import { fromPromise } from 'xstate';
+import { packagesActions, packagesCard, packagesFacts } from '../../cards/packages/packages-card.ts';
+import { factsMarkdown } from '../../cards/kit/facts.ts';
+import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import {
+  changeOf,
+  PACKAGES_MACHINE_VERSION,
+  packagesMachine,
+  type PackagesEvent,
+  type PackagesInput,
+  type PackagesStatus,
+} from '../../machines/packages/packages-machine.ts';
+import type { Holders, PackagesTarget } from '../../machines/packages/packages-fields.ts';
+import type { Store } from '../../store/store.ts';
+import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { CustomerPackageName } from '../../webex/wholesale-schemas.ts';
+import type { ApprovalService } from '../approval/approval-service.ts';
+import { createOnce } from '../engine/create-once.ts';
+import type { Logger } from '../engine/logger.ts';
+import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+import { packageStatesOf, recordWholesaleStatus } from '../customer/customer-status.ts';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const sameSet = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
+
+export interface PackagesProcedureDeps {
+  readonly store: Store;
+  readonly wholesale: WholesaleClient;
+  readonly approvals: ApprovalService;
+  readonly log: Logger;
+  readonly pollMs: number;
+  readonly clock?: () => Date;
+  readonly backoffMs?: number;
+}
+
+/** How many of the customer's users hold each of `removed` (every page of its subscribers). */
+async function holdersOf(wholesale: WholesaleClient, customerId: string, removed: readonly string[]): Promise<Holders> {
+  if (removed.length === 0) return {};
+  const counts: Record<string, number> = {};
+  for (const subscriber of await wholesale.listSubscribers({ customerId })) {
+    const held = subscriber.packages ?? (subscriber.package ? [subscriber.package] : []);
+    for (const name of held) if (removed.includes(name)) counts[name] = (counts[name] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** `change packages <customer>`, wired to the Wholesale API. */
+export function packagesProcedure(deps: PackagesProcedureDeps): Procedure {
+  const clock = deps.clock ?? (() => new Date());
+  const now = () => clock().toISOString();
+  const machine = packagesMachine.provide({
+    actors: {
+      countHolders: fromPromise(async ({ input }: { input: { customerId: string; removed: readonly string[] } }) =>
+        holdersOf(deps.wholesale, input.customerId, input.removed),
+      ),
+      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
+        const { context } = input;
+        return deps.approvals.request({
+          action: 'change-packages',
+          externalId: context.customer.externalId,
+          conversationId: context.conversationId,
+          roomId: context.roomId,
+          requester: context.startedBy,
+          subject: ({ t }) => t('packages.subject', { name: context.customer.name }),
+          summary: ({ t }) => factsMarkdown(packagesFacts(t, context)).join('\n'),
+        });
+      }),
+      // The PUT carries the complete list, so sending it twice changes nothing more; still, it is
+      // sent once: after an unclear answer (a 5xx, a lost connection) the customer is read back,
+      // and a list that already is the wanted one means the change arrived.
+      updatePackages: fromPromise(async ({ input }) => {
+        const { context } = input;
+        const { customer, wanted } = context;
+        const log = deps.log.child({ conversationId: context.conversationId });
+        const audit = {
+          actor: context.startedBy,
+          conversationId: context.conversationId,
+          externalId: customer.externalId,
+        };
+        const { added, removed } = changeOf(context);
+        await createOnce({
+          find: async () => {
+            const found = await deps.wholesale.getCustomer(customer.id);
+            return sameSet(found.packages, wanted) ? true : undefined;
+          },
+          create: async () => {
+            await deps.wholesale.updateCustomer(customer.id, { packages: wanted as readonly CustomerPackageName[] });
+            return true;
+          },
+          beforeCreate: () =>
+            deps.store.appendAudit({
+              at: now(),
+              action: 'packages.changing',
+              ...audit,
+              details: { added: added.join(','), removed: removed.join(',') },
+            }),
+          backoff: async (attempt) => {
+            log.warn('package change unclear; will read the customer before trying again', { attempt });
+            await sleep((deps.backoffMs ?? 500) * attempt);
+          },
+        });
+        const at = now();
+        const record = await deps.store.findCustomer(customer.externalId);
+        if (record)
+          await deps.store.saveCustomer({
+            ...record,
+            packages: [...wanted],
+            status: 'updating',
+            updatedAt: at,
+            history: [...record.history, { at, status: 'updating' }],
+          });
+        await deps.store.appendAudit({
+          at,
+          action: 'packages.changed',
+          ...audit,
+          details: { added: added.join(','), removed: removed.join(',') },
+        });
+        return { at };
+      }),
+      checkStatus: fromPromise(async ({ input }): Promise<PackagesStatus> => {
+        const found = await deps.wholesale.getCustomer(input.context.customer.id);
+        const at = now();
+        const record = await deps.store.findCustomer(input.context.customer.externalId);
+        if (record) await recordWholesaleStatus(deps.store, record, found, at);
+        return { status: found.status, packageStates: packageStatesOf(found), errors: found.errors ?? [], at };
+      }),
+    },
+  });
+  return defineProcedure({
+    kind: 'packages',
+    version: PACKAGES_MACHINE_VERSION,
+    name: 'procedure.packages',
+    command: 'change packages',
+    machine,
+    input: ({ conversationId, roomId, startedBy, subject }): PackagesInput => {
+      const target = subject as PackagesTarget;
+      return {
+        conversationId,
+        roomId,
+        startedBy,
+        customer: { externalId: target.externalId, id: target.id, name: target.name, packages: [...target.packages] },
+        pollMs: deps.pollMs,
+      };
+    },
+    toEvent: (action, inputs): PackagesEvent | undefined => {
+      switch (action) {
+        case packagesActions.next:
+          return { type: 'next', inputs };
+        case packagesActions.back:
+          return { type: 'back' };
+        case packagesActions.submit:
+          return { type: 'submit' };
+        case packagesActions.cancel:
+          return { type: 'cancel' };
+        default:
+          return undefined;
+      }
+    },
+    card: (state, context, view) => packagesCard(state, context, view),
+    summary: (context, t) => factsMarkdown(packagesFacts(t, context)),
+  });
+}

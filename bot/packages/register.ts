@@ -1,0 +1,30 @@
+import { actorOf } from '../engine/command-registry.ts';
+import type { FeatureKit } from '../engine/feature-kit.ts';
+import { provisionedCustomer } from '../customer/provisioned-customer.ts';
+import { packagesProcedure } from './packages-procedure.ts';
+
+/** `change packages <customer>`: the customer's packages and add-ons, changed with one PUT and followed to the end. */
+export function register(kit: FeatureKit): void {
+  kit.engine.add(
+    packagesProcedure({
+      store: kit.store,
+      wholesale: kit.wholesale,
+      approvals: kit.approvals,
+      log: kit.log,
+      pollMs: kit.pollMs,
+      clock: kit.clock,
+      ...(kit.createBackoffMs !== undefined ? { backoffMs: kit.createBackoffMs } : {}),
+    }),
+  );
+  kit.commands.register({
+    words: ['change', 'packages'],
+    german: [['pakete', 'ändern']],
+    usage: 'command.changePackages.usage',
+    summary: 'command.changePackages.summary',
+    needs: 'start',
+    run: async (ctx) => {
+      const customer = await provisionedCustomer(ctx, kit.customers, 'change packages');
+      if (customer) await kit.engine.start('packages', ctx.roomId, actorOf(ctx), customer);
+    },
+  });
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { Actor, Conversation, Template } from '../../store/records.ts';
+import type { Store } from '../../store/store.ts';
+
+/** What a `create customer` snapshot says of its template (the rest of it does not matter here). */
+const chosenTemplate = z.object({ context: z.object({ answers: z.object({ templateId: z.string().optional() }) }) });
+
+/**
+ * A `create customer` still running with this template (chosen on its company card), if there is
+ * one: removing the template under it would leave it a Provisioning ID it cannot name.
+ */
+async function templateInUse(store: Store, templateId: string): Promise<Conversation | undefined> {
+  const running = await store.findConversations({ kind: 'customer', status: 'active' });
+  return running.find((c) => chosenTemplate.safeParse(c.snapshot).data?.context.answers.templateId === templateId);
+}
+
+/** Removes the template unless a customer creation uses it (then says who), and records who removed it. */
+export async function removeTemplate(
+  store: Store,
+  template: Pick<Template, 'id' | 'name' | 'provisioningId'>,
+  by: Actor,
+  clock: () => Date,
+): Promise<{ readonly ok: true } | { readonly ok: false; readonly usedBy: string }> {
+  const user = await templateInUse(store, template.id);
+  if (user) return { ok: false, usedBy: user.startedBy.email };
+  if (await store.removeTemplate(template.id))
+    await store.appendAudit({
+      at: clock().toISOString(),
+      action: 'template.removed',
+      actor: by,
+      details: { name: template.name, provisioningId: template.provisioningId },
+    });
+  return { ok: true };
+}

@@ -1,0 +1,63 @@
+import { fromPromise } from 'xstate';
+import { templateRemoveCard } from '../../cards/template/template-remove-card.ts';
+import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import {
+  TEMPLATE_REMOVE_MACHINE_VERSION,
+  templateRemoveMachine,
+  type RemoveResult,
+  type TemplateRemoveContext,
+  type TemplateRemoveEvent,
+  type TemplateRemoveInput,
+} from '../../machines/template/template-remove-machine.ts';
+import type { Store } from '../../store/store.ts';
+import type { ApprovalService } from '../approval/approval-service.ts';
+import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+import { removeTemplate } from './template-in-use.ts';
+
+/** `remove template <name>` when the policy guards it, wired to the store. */
+export function templateRemoveProcedure(deps: {
+  readonly store: Store;
+  readonly approvals: ApprovalService;
+  readonly clock: () => Date;
+}): Procedure {
+  const lines = (context: TemplateRemoveContext) => [
+    `- ${context.template.name}: \`${context.template.provisioningId}\``,
+  ];
+  const machine = templateRemoveMachine.provide({
+    actors: {
+      requestApproval: fromPromise(
+        async ({ input }: { input: { context: TemplateRemoveContext } }): Promise<ApprovalAsk> => {
+          const { context } = input;
+          return deps.approvals.request({
+            action: 'remove-template',
+            conversationId: context.conversationId,
+            roomId: context.roomId,
+            requester: context.startedBy,
+            subject: ({ t }) => t('templateRemove.subject', { name: context.template.name }),
+            summary: () => lines(context).join('\n'),
+          });
+        },
+      ),
+      remove: fromPromise(async ({ input }: { input: { context: TemplateRemoveContext } }): Promise<RemoveResult> => {
+        const { context } = input;
+        return removeTemplate(deps.store, context.template, context.startedBy, deps.clock);
+      }),
+    },
+  });
+  return defineProcedure({
+    kind: 'templateRemove',
+    version: TEMPLATE_REMOVE_MACHINE_VERSION,
+    name: 'procedure.templateRemove',
+    command: 'remove template',
+    machine,
+    input: ({ conversationId, roomId, startedBy, subject }): TemplateRemoveInput => ({
+      conversationId,
+      roomId,
+      startedBy,
+      template: subject as TemplateRemoveInput['template'],
+    }),
+    toEvent: (action): TemplateRemoveEvent | undefined => (action === 'cancel' ? { type: 'cancel' } : undefined),
+    card: (state, context, view) => templateRemoveCard(state, context, view),
+    summary: (context) => lines(context),
+  });
+}

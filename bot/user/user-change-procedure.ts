@@ -1,0 +1,140 @@
+import { fromPromise } from 'xstate';
+import { userChangeActions, userChangeCard, userChangeFacts } from '../../cards/user/user-change-card.ts';
+import { factsMarkdown } from '../../cards/kit/facts.ts';
+import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import {
+  USER_CHANGE_MACHINE_VERSION,
+  userChangeMachine,
+  type UserChangeContext,
+  type UserChangeEvent,
+  type UserChangeInput,
+} from '../../machines/user/user-change-machine.ts';
+import { userChangeSchema, userCallingPackages } from '../../machines/user/user-fields.ts';
+import type { Store } from '../../store/store.ts';
+import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { SubscriberUpdate } from '../../webex/wholesale-schemas.ts';
+import type { ApprovalService } from '../approval/approval-service.ts';
+import { createOnce } from '../engine/create-once.ts';
+import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+
+/** The user's package as Webex lists it (`packages` where the answer has it, else `package`). */
+export function packageOf(subscriber: { readonly package?: string; readonly packages?: readonly string[] }): string {
+  return subscriber.packages?.[0] ?? subscriber.package ?? '';
+}
+
+/** The PUT body for valid answers: the new package, and calling details only for a user new to calling. */
+function updateOf(context: UserChangeContext): SubscriberUpdate {
+  const v = userChangeSchema(context.customer, context.subscriber).parse(context.answers);
+  const calling = userCallingPackages.has(v.package) && !userCallingPackages.has(context.subscriber.package);
+  const parameters = {
+    ...(calling && v.primaryPhoneNumber ? { primaryPhoneNumber: v.primaryPhoneNumber } : {}),
+    ...(calling && v.extension ? { extension: v.extension } : {}),
+    ...(calling && v.locationId ? { locationId: v.locationId } : {}),
+  };
+  return {
+    packages: [v.package],
+    ...(Object.keys(parameters).length > 0 ? { provisioningParameters: parameters } : {}),
+  };
+}
+
+/** `change user` and `remove user`, wired to the Wholesale API. */
+export function userChangeProcedure(deps: {
+  readonly store: Store;
+  readonly wholesale: WholesaleClient;
+  readonly approvals: ApprovalService;
+  readonly clock?: () => Date;
+}): Procedure {
+  const clock = deps.clock ?? (() => new Date());
+  const machine = userChangeMachine.provide({
+    actors: {
+      listLocations: fromPromise(
+        async ({ input }: { input: { orgId: string } }): Promise<readonly { id: string; name: string }[]> =>
+          (await deps.wholesale.listLocations(input.orgId)).map((l) => ({ id: l.id, name: l.name })),
+      ),
+      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
+        const { context } = input;
+        return deps.approvals.request({
+          action: context.mode === 'remove' ? 'remove-user' : 'change-user',
+          externalId: context.customer.externalId,
+          conversationId: context.conversationId,
+          roomId: context.roomId,
+          requester: context.startedBy,
+          subject: ({ t }) =>
+            t(context.mode === 'remove' ? 'userChange.removeSubject' : 'userChange.subject', {
+              email: context.subscriber.email,
+              name: context.customer.name,
+            }),
+          summary: ({ t }) => factsMarkdown(userChangeFacts(t, context)).join('\n'),
+        });
+      }),
+      // Both calls are made once: the user is read first, and a user already changed (or gone) needs no call.
+      apply: fromPromise(async ({ input }: { input: { context: UserChangeContext } }) => {
+        const { context } = input;
+        const { customer, subscriber } = context;
+        const audit = {
+          actor: context.startedBy,
+          conversationId: context.conversationId,
+          externalId: customer.externalId,
+        };
+        const now = () => clock().toISOString();
+        const find = () => deps.wholesale.findSubscriber(customer.id, subscriber.email);
+        if (context.mode === 'remove') {
+          await createOnce({
+            find: async () => ((await find()) ? undefined : true),
+            create: async () => {
+              await deps.wholesale.deleteSubscriber(subscriber.id);
+              return true;
+            },
+          });
+          await deps.store.appendAudit({
+            at: now(),
+            action: 'user.removed',
+            ...audit,
+            details: { email: subscriber.email, package: subscriber.package },
+          });
+          return undefined;
+        }
+        const update = updateOf(context);
+        const wanted = update.packages[0];
+        await createOnce({
+          find: async () => {
+            const found = await find();
+            return found && packageOf(found) === wanted ? true : undefined;
+          },
+          create: async () => {
+            await deps.wholesale.updateSubscriber(subscriber.id, update);
+            return true;
+          },
+        });
+        await deps.store.appendAudit({
+          at: now(),
+          action: 'user.changed',
+          ...audit,
+          details: { email: subscriber.email, from: subscriber.package, to: wanted },
+        });
+        return undefined;
+      }),
+    },
+  });
+  return defineProcedure({
+    kind: 'userChange',
+    version: USER_CHANGE_MACHINE_VERSION,
+    name: 'procedure.userChange',
+    command: 'change user',
+    machine,
+    input: ({ conversationId, roomId, startedBy, subject }): UserChangeInput => ({
+      conversationId,
+      roomId,
+      startedBy,
+      ...(subject as Pick<UserChangeInput, 'customer' | 'subscriber' | 'mode'>),
+    }),
+    toEvent: (action, inputs): UserChangeEvent | undefined =>
+      action === userChangeActions.apply
+        ? { type: 'submit', inputs }
+        : action === userChangeActions.cancel
+          ? { type: 'cancel' }
+          : undefined,
+    card: (state, context, view) => userChangeCard(state, context, view),
+    summary: (context, t) => factsMarkdown(userChangeFacts(t, context)),
+  });
+}

@@ -1,0 +1,116 @@
+import type { Translate } from '../../i18n/catalogue.ts';
+import type { UserChangeContext } from '../../machines/user/user-change-machine.ts';
+import { userCallingPackages, userPackages } from '../../machines/user/user-fields.ts';
+import { adaptiveCard } from '../kit/adaptive-card.ts';
+import { submit, type CardView } from '../kit/card-view.ts';
+import { factsMarkdown, type Fact } from '../kit/facts.ts';
+import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
+import type { Reply } from '../kit/reply.ts';
+import { packageLabel } from '../customer/customer-facts.ts';
+
+export const userChangeActions = { apply: 'apply', cancel: 'cancel' } as const satisfies Record<string, string>;
+
+/** What the change does, as facts: the approval card shows the same. */
+export function userChangeFacts(
+  t: Translate,
+  context: Pick<UserChangeContext, 'customer' | 'subscriber' | 'mode' | 'answers'>,
+): Fact[] {
+  return [
+    { title: t('user.email'), value: context.subscriber.email },
+    { title: t('userChange.customer'), value: `${context.customer.name} (${context.customer.externalId})` },
+    { title: t('userChange.packageNow'), value: packageLabel(t, context.subscriber.package) },
+    ...(context.mode === 'change'
+      ? [{ title: t('userChange.packageNew'), value: packageLabel(t, context.answers.package ?? '') }]
+      : []),
+  ];
+}
+
+/** `change user` / `remove user`: the one card, and a line for each outcome. */
+export function userChangeCard(state: string, context: UserChangeContext, view: CardView): Reply {
+  const { t } = view;
+  const field = (id: string) => {
+    const error = context.errors[id];
+    // The machine names a package by its spec name; the person reads its label.
+    const named = error?.params?.package;
+    return {
+      t,
+      id,
+      value: context.answers[id],
+      error: error && named ? { ...error, params: { ...error.params, package: packageLabel(t, named) } } : error,
+    };
+  };
+  const email = context.subscriber.email;
+  const customer = context.customer.name;
+  const removing = context.mode === 'remove';
+  switch (state) {
+    case 'form': {
+      const title = t(removing ? 'userChange.removeTitle' : 'userChange.title', { email, name: customer });
+      const facts = userChangeFacts(t, { ...context, mode: 'remove' });
+      const inputs = removing
+        ? []
+        : [
+            ...choiceField({
+              ...field('package'),
+              label: t('userChange.packageNew'),
+              choices: userPackages(context.customer).map((p) => ({ title: packageLabel(t, p), value: p })),
+            }),
+            ...(userCallingPackages.has(context.subscriber.package)
+              ? []
+              : [
+                  {
+                    type: 'TextBlock' as const,
+                    text: t('user.callingNote'),
+                    wrap: true,
+                    isSubtle: true,
+                    size: 'Small' as const,
+                  },
+                  ...choiceField({
+                    ...field('locationId'),
+                    label: t('user.location'),
+                    optional: true,
+                    choices: context.locations.map((l) => ({ title: l.name, value: l.id })),
+                  }),
+                  ...textField({
+                    ...field('primaryPhoneNumber'),
+                    label: t('user.phone'),
+                    placeholder: '+4930123456789',
+                  }),
+                  ...textField({ ...field('extension'), label: t('user.extension'), maxLength: 10 }),
+                ]),
+          ];
+      const card = adaptiveCard(
+        [...heading(title), ...noticeOf(t, context.notice), { type: 'FactSet', facts }, ...inputs],
+        [
+          submit(
+            view,
+            userChangeActions.apply,
+            t(removing ? 'userChange.remove' : 'userChange.change'),
+            removing ? 'destructive' : 'positive',
+          ),
+          submit(view, userChangeActions.cancel, t('action.cancel')),
+        ],
+        title,
+      );
+      return { card, markdown: [`**${title}**`, ...factsMarkdown(facts)].join('\n') };
+    }
+    case 'awaitingApproval':
+      return { markdown: t('approval.waiting', { subject: `${email} → ${customer}` }) };
+    case 'done':
+      return {
+        markdown: removing
+          ? t('userChange.removed', { email, name: customer })
+          : t('userChange.changed', { email, name: customer, package: packageLabel(t, context.answers.package ?? '') }),
+      };
+    case 'rejected':
+      return {
+        markdown: t('userChange.rejected', {
+          email: context.rejection?.by ?? '',
+          reason: context.rejection?.reason ?? '',
+        }),
+      };
+    case 'cancelled':
+      return { markdown: t('userChange.cancelled') };
+    default:
+      throw new Error(`no card for user change state ${state}`);
+  }
+}

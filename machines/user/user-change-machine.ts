@@ -1,0 +1,117 @@
+import { assign, fromPromise, setup } from 'xstate';
+import type { ProcedureTag } from '../kit/procedure-tags.ts';
+import type { Actor } from '../../store/records.ts';
+import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
+import { approvalStates } from '../approval/approval-states.ts';
+import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
+import { userChangeFields, userChangeSchema, type CustomerTarget, type SubscriberTarget } from './user-fields.ts';
+
+export const USER_CHANGE_MACHINE_VERSION = 1;
+
+export interface UserChangeInput {
+  readonly conversationId: string;
+  readonly roomId: string;
+  readonly startedBy: Actor;
+  readonly customer: CustomerTarget;
+  readonly subscriber: SubscriberTarget;
+  /** `change`: a new package; `remove`: the user taken off the customer. */
+  readonly mode: 'change' | 'remove';
+}
+
+export interface UserChangeContext extends UserChangeInput {
+  readonly locations: readonly { readonly id: string; readonly name: string }[];
+  readonly answers: Answers;
+  readonly errors: FieldErrors;
+  readonly notice?: FieldError;
+  readonly approvalId?: string;
+  readonly rejection?: Rejection;
+}
+
+export type UserChangeEvent =
+  { readonly type: 'submit'; readonly inputs: Answers } | { readonly type: 'cancel' } | ApprovalEvent;
+
+const unprovided = (name: string) => async (): Promise<never> => {
+  throw new Error(`${name} must be provided by bot/`);
+};
+const check = (context: UserChangeContext, inputs: Answers) =>
+  context.mode === 'remove'
+    ? ({ ok: true } as const)
+    : validateSection(userChangeSchema(context.customer, context.subscriber), {
+        ...context.answers,
+        ...pickAnswers(inputs, userChangeFields),
+      });
+
+/**
+ * `change user <email> <customer>` and `remove user <email> <customer>`: one card (the new package,
+ * or what will be removed), approval where the policy asks, then one call, made idempotent by
+ * reading the user back first.
+ */
+export const userChangeMachine = setup({
+  types: {
+    context: {} as UserChangeContext,
+    events: {} as UserChangeEvent,
+    input: {} as UserChangeInput,
+    tags: {} as ProcedureTag,
+  },
+  actors: {
+    listLocations: fromPromise<readonly { id: string; name: string }[], { orgId: string }>(unprovided('listLocations')),
+    requestApproval: fromPromise<ApprovalAsk, { context: UserChangeContext }>(unprovided('requestApproval')),
+    apply: fromPromise<undefined, { context: UserChangeContext }>(unprovided('apply')),
+  },
+  guards: {
+    valid: ({ context, event }) => event.type === 'submit' && check(context, event.inputs).ok,
+  },
+  actions: {
+    take: assign(({ context, event }) => {
+      if (event.type !== 'submit' || context.mode === 'remove') return {};
+      const answers = { ...context.answers, ...pickAnswers(event.inputs, userChangeFields) };
+      const result = check(context, event.inputs);
+      return {
+        answers,
+        errors: result.ok ? {} : result.errors,
+        notice: result.ok ? undefined : { id: 'form.fixErrors' as const },
+      };
+    }),
+  },
+}).createMachine({
+  id: 'userChange',
+  context: ({ input }) => ({ ...input, locations: [], answers: {}, errors: {} }),
+  initial: 'loading',
+  states: {
+    loading: {
+      invoke: {
+        src: 'listLocations',
+        input: ({ context }) => ({ orgId: context.customer.orgId }),
+        onDone: { target: 'form', actions: assign(({ event }) => ({ locations: event.output })) },
+        onError: { target: 'form' },
+      },
+    },
+    form: {
+      tags: 'card',
+      on: {
+        submit: [{ guard: 'valid', target: 'approving', actions: 'take' }, { actions: 'take' }],
+        cancel: 'cancelled',
+      },
+    },
+    ...approvalStates<UserChangeContext, UserChangeEvent>({ back: 'form', next: 'applying' }),
+    applying: {
+      invoke: {
+        src: 'apply',
+        input: ({ context }) => ({ context }),
+        onDone: 'done',
+        onError: {
+          target: 'form',
+          actions: assign(({ event }) => ({
+            notice: {
+              id: 'userChange.failed' as const,
+              params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
+            },
+          })),
+        },
+      },
+    },
+    done: { type: 'final', tags: 'rest' },
+    rejected: { type: 'final', tags: 'rest' },
+    cancelled: { type: 'final', tags: ['rest', 'cancelled'] },
+  },
+});

@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cardOf, cardText, startHarness, type Harness } from '../support/harness.ts';
+import { pressButton } from '../support/press-button.ts';
+import type { SandboxMessage } from '../../sandbox/sandbox-state.ts';
+
+/** Customers the partner made before the bot, through the sandbox's control API. */
+async function seedOutside(h: Harness, count: number, body: Record<string, unknown> = {}): Promise<void> {
+  const response = await fetch(`${h.sandbox.url}/_sandbox/wholesale/customers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ count, ...body }),
+  });
+  expect(response.status).toBe(201);
+}
+
+/** The external IDs a `customers` card lists. */
+const listed = (card: SandboxMessage) =>
+  (cardOf(card).body.find((e) => e.type === 'FactSet')?.facts ?? []).map((f) => f.title);
+
+describe('customers created outside the bot', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  async function ask(person: string, room: string, text: string) {
+    const before = h.botMessages(room).length;
+    await h.say(person, room, text);
+    return (await h.waitForBotMessages(room, before + 1))[before]!;
+  }
+
+  async function press(card: SandboxMessage, command: string) {
+    const room = h.sandbox.state.rooms.find((r) => r.id === card.roomId)!;
+    const before = h.botMessages(room.key).length;
+    expect((await pressButton(h.sandbox, 'oscar', card, { action: 'run', command })).status).toBe(202);
+    return (await h.waitForBotMessages(room.key, before + 1))[before]!;
+  }
+
+  it('pages through 120 of them 25 to a card, Older and Newer, each once; status and add user work for one', async () => {
+    h = await startHarness();
+    await seedOutside(h, 120);
+    const first = await ask('oscar', 'direct-oscar', 'customers');
+    expect(cardText(first)).toContain('Page 1 of 5, 120 customers');
+    expect(cardOf(first).actions!.map((a) => a.title)).toEqual(['Older']);
+    // Two pages of the Wholesale list (100 is its page), the second from the first one's Link.
+    const reads = h.sandbox.calls.filter((c) => c.operation === 'GET /wholesale/customers');
+    expect(reads).toHaveLength(2);
+
+    const seen = [...listed(first)];
+    let card = first;
+    for (let page = 2; page <= 5; page++) {
+      card = await press(card, `customers page:${page}`);
+      expect(cardText(card)).toContain(`Page ${page} of 5`);
+      seen.push(...listed(card));
+    }
+    expect(cardOf(card).actions!.map((a) => a.title)).toEqual(['Newer']);
+    expect(listed(card)).toHaveLength(20);
+    expect(new Set(seen).size).toBe(120);
+    expect(seen).toContain('outside-077');
+    expect(cardText(first)).toContain('created outside this bot');
+    const back = await press(card, 'customers page:4');
+    expect(listed(back)).toEqual(seen.slice(75, 100));
+
+    const status = await ask('oscar', 'direct-oscar', 'status outside-077');
+    expect(status.markdown).toContain('- State: provisioned');
+    expect(status.markdown).toContain('- Created by: created outside this bot');
+
+    const form = await ask('alice', 'direct-alice', 'add user outside-042');
+    expect(cardText(form)).toContain('outside-042');
+    const done = await (async () => {
+      const before = h.botMessages('direct-alice').length;
+      await h.click('alice', form, 'add', {
+        firstName: 'Eve',
+        lastName: 'Outside',
+        email: 'eve@outside.example',
+        package: 'webex_meetings',
+      });
+      return (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+    })();
+    expect(done.markdown).toContain('eve@outside.example');
+    const customer = h.sandbox.wholesale.byExternalId('outside-042')!;
+    expect(h.sandbox.subscribers.subscribers.filter((s) => s.customerId === customer.id)).toHaveLength(1);
+    const history = await ask('oscar', 'direct-oscar', 'history outside-042');
+    expect(cardText(history)).toContain('customer.adopted');
+    expect(cardText(history)).toContain('user.created');
+  });
+
+  it('finds one by its external ID at Webex when the bot has never listed them, without reading the whole list', async () => {
+    h = await startHarness();
+    await seedOutside(h, 3, { prefix: 'legacy' });
+    const setup = await ask('alice', 'direct-alice', 'setup customer legacy-002');
+    expect(cardText(setup)).toContain('legacy-002');
+    const reads = h.sandbox.calls.filter((c) => c.operation === 'GET /wholesale/customers');
+    expect(reads).toHaveLength(1);
+    expect((await h.store.findCustomer('legacy-002'))?.createdOutside).toBe(true);
+    const none = await ask('oscar', 'direct-oscar', 'status nobody-here');
+    expect(none.markdown).toContain('No customer matches “nobody-here”');
+  });
+
+  it('`sync customers` waits out a 429 (Retry-After) and reports what it found', async () => {
+    h = await startHarness();
+    await seedOutside(h, 7);
+    h.sandbox.faults.add({ method: 'GET', path: '/wholesale/customers', status: 429, retryAfter: 1 });
+    const started = Date.now();
+    const answer = await ask('oscar', 'direct-oscar', 'sync customers');
+    expect(answer.markdown).toContain(
+      'Read 7 customers from Webex: 7 new to me (created outside this bot), 0 changed, 0 gone.',
+    );
+    expect(h.sandbox.faults.hits).toHaveLength(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect((await h.store.listCustomers()).length).toBe(7);
+    // Changed outside the bot, then deleted outside it: the next sync sees both.
+    h.sandbox.wholesale.byExternalId('outside-001')!.packages.push('webex_calling');
+    h.sandbox.wholesale.customers.splice(
+      h.sandbox.wholesale.customers.indexOf(h.sandbox.wholesale.byExternalId('outside-002')!),
+      1,
+    );
+    const again = await ask('oscar', 'direct-oscar', 'sync customers');
+    expect(again.markdown).toContain(
+      'Read 6 customers from Webex: 0 new to me (created outside this bot), 1 changed, 1 gone.',
+    );
+    expect((await h.store.findCustomer('outside-001'))!.packages).toEqual(['webex_meetings', 'webex_calling']);
+  });
+
+  it('reads the customer list by itself every `customerSyncMs`', async () => {
+    h = await startHarness({ customerSyncMs: 200 });
+    await seedOutside(h, 5);
+    const deadline = Date.now() + 5000;
+    while ((await h.store.listCustomers()).length < 5) {
+      if (Date.now() > deadline) throw new Error('the periodic sync adopted nothing');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(h.botMessages('direct-oscar')).toHaveLength(0);
+  });
+});
