@@ -8,6 +8,7 @@ import { customerResultCard } from './customer-result-card.ts';
 import { customerSummaryCard } from './customer-summary-card.ts';
 import { packageLabel } from './customer-facts.ts';
 import type { Reply } from '../kit/reply.ts';
+import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 
 /** What the create-customer procedure shows in each state: a card, or a line of progress. */
 export function customerCard(state: string, context: CustomerContext, view: CardView): Reply {
@@ -42,12 +43,7 @@ export function customerCard(state: string, context: CustomerContext, view: Card
     case 'awaitingApproval':
       return { markdown: t('approval.waiting', { subject: `${name} (${externalId})` }) };
     case 'waitingForCredentials':
-      return {
-        markdown: [
-          t('credentials.waiting', { subject: `${name} (${externalId})` }),
-          ...(context.resumeAt === 'provisioning' ? [] : [t('credentials.waitingCancel')]),
-        ].join(' '),
-      };
+      return credentialsWaiting(t, `${name} (${externalId})`, context.resumeAt !== 'provisioning');
     case 'rejected':
       return {
         markdown: t('approval.rejectedCard', {

@@ -1,5 +1,6 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import type { OffboardContext } from '../../machines/offboard/offboard-machine.ts';
+import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
 import { factsMarkdown, type Fact } from '../kit/facts.ts';
@@ -59,6 +60,8 @@ export function offboardCard(state: string, context: OffboardContext, view: Card
       return { markdown: t('approval.waiting', { subject: t('offboard.subject', { name }) }) };
     case 'removing':
       return { markdown: t('offboard.deleting', { name }) };
+    case 'waitingForCredentials':
+      return credentialsWaiting(t, t('offboard.subject', { name }), context.resumeAt === 'deleting');
     case 'offboarded':
       return { markdown: t('offboard.done', { name, externalId: context.customer.externalId }) };
     case 'failed':

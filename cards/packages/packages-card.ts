@@ -1,5 +1,6 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import { customerAddOns, customerPackages } from '../../machines/customer/customer-fields.ts';
+import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 import { changeOf, type PackagesContext } from '../../machines/packages/packages-machine.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
@@ -91,6 +92,8 @@ export function packagesCard(state: string, context: PackagesContext, view: Card
       return { markdown: t('approval.waiting', { subject: t('packages.subject', { name }) }) };
     case 'provisioning':
       return { markdown: t('packages.updating', { name }) };
+    case 'waitingForCredentials':
+      return credentialsWaiting(t, t('packages.subject', { name }), context.resumeAt === 'updating');
     case 'done':
       return {
         markdown: [t('packages.done', { name }), ...factsMarkdown(packagesFacts(t, context).slice(1))].join('\n'),

@@ -4,6 +4,8 @@ import type { Actor } from '../../store/records.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
 import { approvalStates } from '../approval/approval-states.ts';
 import type { Answers, FieldError, FieldErrors } from '../kit/field-errors.ts';
+import type { CredentialsBack } from '../kit/credentials-wait.ts';
+import { credentialsGone } from '../kit/problem.ts';
 
 export const OFFBOARD_MACHINE_VERSION = 1;
 
@@ -31,6 +33,8 @@ export interface OffboardInput {
 }
 
 export interface OffboardContext extends OffboardInput {
+  /** Where the offboarding goes on once the partner credentials are back (it waits for them). */
+  readonly resumeAt?: 'deleting' | 'removing';
   readonly counts?: OffboardCounts;
   readonly answers: Answers;
   readonly errors: FieldErrors;
@@ -46,6 +50,7 @@ export type OffboardEvent =
   | { readonly type: 'submit'; readonly inputs: Answers }
   | { readonly type: 'cancel' }
   | { readonly type: 'wake'; readonly now: string }
+  | CredentialsBack
   | ApprovalEvent;
 
 /** What a look at the customer during its deletion found: still there (and in which status), or gone. */
@@ -125,15 +130,22 @@ export const offboardMachine = setup({
             wakeAt: later(event.output.at, context.pollMs),
           })),
         },
-        onError: {
-          target: 'form',
-          actions: assign(({ event }) => ({
-            notice: {
-              id: 'offboard.failed' as const,
-              params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
-            },
-          })),
-        },
+        onError: [
+          {
+            guard: ({ event }) => credentialsGone(event.error),
+            target: 'waitingForCredentials',
+            actions: assign({ resumeAt: 'deleting' as const }),
+          },
+          {
+            target: 'form',
+            actions: assign(({ event }) => ({
+              notice: {
+                id: 'offboard.failed' as const,
+                params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
+              },
+            })),
+          },
+        ],
       },
     },
     removing: {
@@ -159,10 +171,33 @@ export const offboardMachine = setup({
             actions: assign(({ context, event }) => ({ wakeAt: later(event.output.at, context.pollMs) })),
           },
         ],
-        onError: {
-          target: 'removing',
-          actions: assign(({ context }) => ({ wakeAt: later(context.lastWake, context.pollMs * 2) })),
-        },
+        onError: [
+          {
+            guard: ({ event }) => credentialsGone(event.error),
+            target: 'waitingForCredentials',
+            actions: assign({ resumeAt: 'removing' as const, wakeAt: undefined }),
+          },
+          {
+            target: 'removing',
+            actions: assign(({ context }) => ({ wakeAt: later(context.lastWake, context.pollMs * 2) })),
+          },
+        ],
+      },
+    },
+    waitingForCredentials: {
+      // Saved; left when a bot has partner credentials that work again (the engine says so).
+      tags: 'rest',
+      on: {
+        'credentials.back': [
+          {
+            guard: ({ context }) => context.resumeAt === 'removing',
+            target: 'removing',
+            actions: assign(({ event }) => ({ resumeAt: undefined, wakeAt: event.now })),
+          },
+          { target: 'deleting', actions: assign({ resumeAt: undefined }) },
+        ],
+        // Webex refused the DELETE: nothing was deleted yet, so ending is safe.
+        cancel: { guard: ({ context }) => context.resumeAt === 'deleting', target: 'cancelled' },
       },
     },
     offboarded: { type: 'final', tags: 'rest' },

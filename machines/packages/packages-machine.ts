@@ -4,7 +4,8 @@ import type { Actor, PackageState } from '../../store/records.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
 import { approvalStates } from '../approval/approval-states.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
-import type { Problem } from '../kit/problem.ts';
+import { credentialsGone, type Problem } from '../kit/problem.ts';
+import type { CredentialsBack } from '../kit/credentials-wait.ts';
 import {
   changeSchema,
   currentAnswers,
@@ -27,6 +28,8 @@ export interface PackagesInput {
 }
 
 export interface PackagesContext extends PackagesInput {
+  /** Where the change goes on once the partner credentials are back (it waits for them). */
+  readonly resumeAt?: 'updating' | 'provisioning';
   readonly answers: Answers;
   readonly errors: FieldErrors;
   readonly notice?: FieldError;
@@ -47,6 +50,7 @@ export type PackagesEvent =
   | { readonly type: 'submit' }
   | { readonly type: 'cancel' }
   | { readonly type: 'wake'; readonly now: string }
+  | CredentialsBack
   | ApprovalEvent;
 
 export interface PackagesStatus {
@@ -168,12 +172,19 @@ export const packagesMachine = setup({
             wakeAt: later(event.output.at, context.pollMs),
           })),
         },
-        onError: {
-          target: 'summary',
-          actions: assign(({ event }) => ({
-            notice: { id: 'packages.failed' as const, params: { reason: reason(event.error) } },
-          })),
-        },
+        onError: [
+          {
+            guard: ({ event }) => credentialsGone(event.error),
+            target: 'waitingForCredentials',
+            actions: assign({ resumeAt: 'updating' as const }),
+          },
+          {
+            target: 'summary',
+            actions: assign(({ event }) => ({
+              notice: { id: 'packages.failed' as const, params: { reason: reason(event.error) } },
+            })),
+          },
+        ],
       },
     },
     provisioning: {
@@ -203,10 +214,33 @@ export const packagesMachine = setup({
             })),
           },
         ],
-        onError: {
-          target: 'provisioning',
-          actions: assign(({ context }) => ({ wakeAt: later(context.lastWake, context.pollMs * 2) })),
-        },
+        onError: [
+          {
+            guard: ({ event }) => credentialsGone(event.error),
+            target: 'waitingForCredentials',
+            actions: assign({ resumeAt: 'provisioning' as const, wakeAt: undefined }),
+          },
+          {
+            target: 'provisioning',
+            actions: assign(({ context }) => ({ wakeAt: later(context.lastWake, context.pollMs * 2) })),
+          },
+        ],
+      },
+    },
+    waitingForCredentials: {
+      // Saved; left when a bot has partner credentials that work again (the engine says so).
+      tags: 'rest',
+      on: {
+        'credentials.back': [
+          {
+            guard: ({ context }) => context.resumeAt === 'provisioning',
+            target: 'provisioning',
+            actions: assign(({ event }) => ({ resumeAt: undefined, wakeAt: event.now })),
+          },
+          { target: 'updating', actions: assign({ resumeAt: undefined }) },
+        ],
+        // Webex refused the change's call: nothing changed yet, so ending is safe.
+        cancel: { guard: ({ context }) => context.resumeAt === 'updating', target: 'cancelled' },
       },
     },
     done: { type: 'final', tags: 'rest' },

@@ -3,7 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadApprovalPolicy, type ApprovalPolicy } from '../../bot/approval/approval-policy.ts';
 import type { SandboxMessage } from '../../sandbox/sandbox-state.ts';
 import { seedProvisionedCustomer } from '../support/csv.ts';
-import { cardOf, cardText, fieldOf, startHarness, waitFor, type Harness } from '../support/harness.ts';
+import {
+  cardOf,
+  cardText,
+  fieldOf,
+  startHarness,
+  waitFor,
+  type Harness,
+  type HarnessOptions,
+} from '../support/harness.ts';
 import { waitForBotText } from '../support/customer-steps.ts';
 import { pressButton } from '../support/press-button.ts';
 
@@ -18,12 +26,13 @@ describe('offboard customer', () => {
     await h.close();
   });
 
-  async function start(): Promise<void> {
+  async function start(extra: Partial<HarnessOptions> = {}): Promise<void> {
     const policy = await examplePolicy();
     const rule = policy['offboard-customer'];
     // Guarded by default: two of the three approvers.
     expect(rule?.required).toBe(2);
     h = await startHarness({
+      ...extra,
       approvalPolicy: (sandbox) => ({
         'offboard-customer': {
           ...rule!,
@@ -109,6 +118,24 @@ describe('offboard customer', () => {
     expect((await ask('offboard customer acme-001')).markdown).toContain('is offboarded; there is nothing to offboard');
     // A sync does not turn it into "gone".
     await ask('sync customers');
+    expect((await h.store.findCustomer('acme-001'))!.status).toBe('offboarded');
+  });
+
+  it('approved the next morning, after the partner credentials were revoked: waits for them, and deletes once when the integration is authorised again', async () => {
+    await start({ partner: 'integration', sandbox: { tokens: { accessTokenSeconds: 1 } } });
+    const card = await requestOffboarding();
+    await vote('bea', card, 'approve');
+    h.sandbox.state.oauth.revokeAll();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await vote('chen', card, 'approve');
+    const waiting = await waitForBotText(h, 'direct-alice', (m) => m.includes('waits for the partner credentials'));
+    expect(waiting.markdown).toContain('Write `cancel` to end it instead.');
+    expect(deletes().filter((c) => c.status < 300)).toHaveLength(0);
+    expect(h.sandbox.wholesale.byExternalId('acme-001')).toBeDefined();
+
+    h.authoriseAgain();
+    await waitForBotText(h, 'direct-alice', (m) => m.includes('is offboarded: Webex no longer has it'));
+    expect(deletes().filter((c) => c.status < 300)).toHaveLength(1);
     expect((await h.store.findCustomer('acme-001'))!.status).toBe('offboarded');
   });
 
