@@ -117,7 +117,7 @@ const en = {
   'package.webex_suite': 'Webex Suite (Calling and Meetings)',
   'package.webex_meetings': 'Webex Meetings',
   'package.common_area_calling': 'Common Area Calling',
-  'package.cx_essentials': 'Customer Experience Essentials',
+  'package.cx_essentials': 'Customer Assist',
   'package.attendant_console': 'Attendant Console (add-on)',
   'package.cisco_calling_plan': 'Cisco Calling Plan (add-on)',
   'package.cx_premium_agent': 'Contact Center Premium Agent Package',
@@ -152,7 +152,7 @@ const en = {
   'customer.addOns': 'Add-ons (optional)',
   'customer.packagesRequired': 'Choose at least one package.',
   'customer.addOnNeeds.attendant_console':
-    'Attendant Console needs Webex Calling, Webex Suite or Customer Experience Essentials.',
+    'Attendant Console needs Webex Calling, Webex Suite or Customer Assist.',
   'customer.addOnNeeds.cisco_calling_plan': 'Cisco Calling Plan needs a package with calling.',
   'customer.hq.title': 'Headquarters (HQ) location',
   'customer.hq.callingNote': 'A calling package is chosen, so this is also the first Webex Calling location.',
@@ -603,7 +603,7 @@ const de = {
   'package.webex_suite': 'Webex Suite (Telefonie und Meetings)',
   'package.webex_meetings': 'Webex Meetings',
   'package.common_area_calling': 'Common Area Calling',
-  'package.cx_essentials': 'Customer Experience Essentials',
+  'package.cx_essentials': 'Customer Assist',
   'package.attendant_console': 'Attendant Console (Zusatz)',
   'package.cisco_calling_plan': 'Cisco Calling Plan (Zusatz)',
   'package.cx_premium_agent': 'Contact Center Premium Agent (Paket)',
@@ -640,7 +640,7 @@ const de = {
   'customer.addOns': 'Zusatzoptionen (optional)',
   'customer.packagesRequired': 'Wählen Sie mindestens ein Paket.',
   'customer.addOnNeeds.attendant_console':
-    'Attendant Console setzt Webex Calling, Webex Suite oder Customer Experience Essentials voraus.',
+    'Attendant Console setzt Webex Calling, Webex Suite oder Customer Assist voraus.',
   'customer.addOnNeeds.cisco_calling_plan': 'Cisco Calling Plan setzt ein Paket mit Telefonie voraus.',
   'customer.hq.title': 'Standort des Hauptsitzes (HQ)',
   'customer.hq.callingNote':

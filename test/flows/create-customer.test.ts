@@ -165,7 +165,7 @@ describe.each(transports)('events by %s', (transport) => {
       const pkgs = await h.answer('alice', confirm, 'next', { hqConfirmed: 'true' });
       const bad = await h.answer('alice', pkgs, 'next', { packages: 'webex_meetings', addOns: 'attendant_console' });
       expect(fieldOf(bad, 'addOns').error).toBe(
-        'Attendant Console needs Webex Calling, Webex Suite or Customer Experience Essentials.',
+        'Attendant Console needs Webex Calling, Webex Suite or Customer Assist.',
       );
       const none = await h.answer('alice', bad, 'next', { packages: '', addOns: '' });
       expect(fieldOf(none, 'packages').error).toBe('Choose at least one package.');
