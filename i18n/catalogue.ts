@@ -218,6 +218,8 @@ const en = {
   'status.createdBy': 'Created by',
   'status.lastError': 'Last error',
   'status.users': 'Users',
+  'status.usersProvisioning': 'Users still provisioning',
+  'status.usersProvisioningLine': '{count}: {emails}{more, plural, =0 {} other { and # more}}',
   'status.locations': 'Locations',
   'status.pendingApproval': 'Waiting for approval',
   'status.pendingApprovalLine': '{subject}: {count} of {required}, open until {until}',
@@ -322,6 +324,10 @@ const en = {
   'user.existed': '{email} was already a user of {customer}; nothing was changed.',
   'user.failed': 'The user could not be added: {reason}. Press Add user to try again.',
   'user.cancelled': 'No user was added.',
+  'user.provisioning':
+    '⏳ Webex accepted {first} {last} ({email}) for {customer} with {package} and is still provisioning the user. I will write here when it has finished.',
+  'user.provisioningFailed':
+    '❌ Webex could not provision {first} {last} ({email}) for {customer}: {reason}. Correct the cause (in Partner Hub, or the user’s details), remove the user there and add it again.',
   'location.title': 'New location for {name}',
   'location.name': 'Location name',
   'location.state': 'State or province',
@@ -364,6 +370,8 @@ const en = {
   'bulk.row.created': 'line {line}: {email} created',
   'bulk.row.existed': 'line {line}: {email} already existed',
   'bulk.row.failed': 'line {line}: {email} failed: {reason}',
+  'bulk.following':
+    'Every row of {name} is sent; Webex is still provisioning {count, plural, one {# user} other {# users}}. I will post the report when it has finished.',
   'bulk.cancelled': 'No users were added.',
 } as const;
 
@@ -592,6 +600,8 @@ const de = {
   'status.createdBy': 'Angelegt von',
   'status.lastError': 'Letzter Fehler',
   'status.users': 'Benutzer',
+  'status.usersProvisioning': 'Benutzer noch in Einrichtung',
+  'status.usersProvisioningLine': '{count}: {emails}{more, plural, =0 {} other { und # weitere}}',
   'status.locations': 'Standorte',
   'status.pendingApproval': 'Wartet auf Freigabe',
   'status.pendingApprovalLine': '{subject}: {count} von {required}, offen bis {until}',
@@ -701,6 +711,10 @@ const de = {
   'user.failed':
     'Der Benutzer konnte nicht hinzugefügt werden: {reason}. Drücken Sie „Benutzer hinzufügen“, um es erneut zu versuchen.',
   'user.cancelled': 'Es wurde kein Benutzer hinzugefügt.',
+  'user.provisioning':
+    '⏳ Webex hat {first} {last} ({email}) für {customer} mit {package} angenommen und richtet den Benutzer noch ein. Ich schreibe hier, sobald das abgeschlossen ist.',
+  'user.provisioningFailed':
+    '❌ Webex konnte {first} {last} ({email}) für {customer} nicht einrichten: {reason}. Beheben Sie die Ursache (in Partner Hub oder in den Angaben zum Benutzer), entfernen Sie den Benutzer dort und fügen Sie ihn erneut hinzu.',
   'location.title': 'Neuer Standort für {name}',
   'location.name': 'Name des Standorts',
   'location.state': 'Bundesland oder Provinz',
@@ -744,6 +758,8 @@ const de = {
   'bulk.row.created': 'Zeile {line}: {email} angelegt',
   'bulk.row.existed': 'Zeile {line}: {email} gab es schon',
   'bulk.row.failed': 'Zeile {line}: {email} fehlgeschlagen: {reason}',
+  'bulk.following':
+    'Jede Zeile für {name} ist gesendet; Webex richtet noch {count, plural, one {# Benutzer} other {# Benutzer}} ein. Ich schicke den Bericht, sobald das abgeschlossen ist.',
   'bulk.cancelled': 'Es wurden keine Benutzer hinzugefügt.',
 } as const satisfies Record<MessageId, string>;
 

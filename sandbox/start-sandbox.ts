@@ -34,6 +34,8 @@ export interface SandboxOptions {
   readonly maxCardBytes?: number;
   /** How long a Wholesale customer stays `provisioning`. */
   readonly provisioningMs?: number;
+  /** How long a new Wholesale subscriber stays in provisioning; 0 (at once) by default. */
+  readonly subscriberProvisioningMs?: number;
   /** Subscriber API calls allowed per second and token; unlimited when absent. */
   readonly subscriberRateLimit?: number;
   /** How long Webex's malware scan of a newly attached file runs (downloads answer 423 until then); 0 by default. */
@@ -69,6 +71,15 @@ export interface RunningSandbox {
 }
 
 const controlFaults = z.union([faultSchema, z.array(faultSchema)]);
+const subscriberOutcome = z.union([
+  z.object({ email: z.string().min(1), status: z.literal('provisioned') }),
+  z.object({
+    email: z.string().min(1),
+    status: z.literal('error'),
+    errorCode: z.number().int(),
+    description: z.string().min(1),
+  }),
+]);
 const fileUpload = z.object({
   name: z.string().min(1),
   type: z.string().default('text/csv'),
@@ -106,7 +117,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const v1 = express.Router();
   v1.use(express.json({ limit: '1mb' }));
   mountMessagingRoutes(v1, { state, faults, spec, calls }, delivery, { maxCardBytes: options.maxCardBytes ?? 28_000 });
-  const subscribers = new SubscriberState();
+  const subscribers = new SubscriberState(options.subscriberProvisioningMs ?? 0);
   mountWholesaleRoutes(
     v1,
     { state, faults, spec: wholesaleValidator, calls },
@@ -204,6 +215,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (typeof body.externalId !== 'string') return void res.status(400).json({ message: 'externalId is required' });
     const { externalId, ...outcome } = body;
     wholesale.setOutcome(externalId, outcome as unknown as Outcome);
+    res.status(204).end();
+  });
+  control.post('/wholesale/subscriber-outcomes', (req, res) => {
+    const parsed = subscriberOutcome.safeParse(req.body);
+    if (!parsed.success)
+      return void res.status(400).json({
+        message: `email and status (provisioned, or error with errorCode and description) are required: ${parsed.error.message}`,
+      });
+    const { email, ...outcome } = parsed.data;
+    subscribers.setOutcome(email, outcome);
     res.status(204).end();
   });
   control.get('/wholesale/customers', (_req, res) => {

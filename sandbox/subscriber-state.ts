@@ -14,7 +14,15 @@ export interface SandboxSubscriber {
   extension?: string;
   locationId?: string;
   readonly created: string;
+  /** When provisioning began (ms since the epoch); the status follows from it. */
+  readonly startedAt: number;
+  readonly outcome: SubscriberOutcome;
 }
+
+/** How a subscriber's provisioning ends in the sandbox; tests choose it per email. */
+export type SubscriberOutcome =
+  | { readonly status: 'provisioned' }
+  | { readonly status: 'error'; readonly errorCode: number; readonly description: string };
 
 export interface SandboxLocation {
   readonly id: string;
@@ -70,16 +78,35 @@ export interface SandboxFile {
 
 export class SubscriberState {
   readonly subscribers: SandboxSubscriber[] = [];
+  private readonly outcomes = new Map<string, SubscriberOutcome>();
   readonly locations: SandboxLocation[] = [];
   /** Files people attached to messages, served back to whoever may read the message. */
   readonly files = new Map<string, SandboxFile>();
 
-  addSubscriber(fields: Omit<SandboxSubscriber, 'id' | 'personId' | 'created'>, now: string): SandboxSubscriber {
+  /** @param provisioningMs how long a new subscriber stays in provisioning before its outcome shows. */
+  constructor(readonly provisioningMs = 0) {}
+
+  /** Makes the provisioning of the subscriber with this email end so. */
+  setOutcome(email: string, outcome: SubscriberOutcome): void {
+    this.outcomes.set(email.toLowerCase(), outcome);
+  }
+
+  /** Where the subscriber's provisioning is as of `now`. */
+  status(subscriber: SandboxSubscriber, now: number): 'provisioning' | SubscriberOutcome['status'] {
+    return now - subscriber.startedAt < this.provisioningMs ? 'provisioning' : subscriber.outcome.status;
+  }
+
+  addSubscriber(
+    fields: Omit<SandboxSubscriber, 'id' | 'personId' | 'created' | 'startedAt' | 'outcome'>,
+    now: string,
+  ): SandboxSubscriber {
     const subscriber: SandboxSubscriber = {
       ...fields,
       id: Buffer.from(`ciscospark://us/SUBSCRIBER/${randomUUID()}`).toString('base64url'),
       personId: webexId('PEOPLE'),
       created: now,
+      startedAt: Date.parse(now),
+      outcome: this.outcomes.get(fields.email.toLowerCase()) ?? { status: 'provisioned' },
     };
     this.subscribers.push(subscriber);
     return subscriber;

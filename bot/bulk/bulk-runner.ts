@@ -6,12 +6,21 @@ import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import { createOnce } from '../engine/create-once.ts';
 import { subscriberRequest } from '../user/subscriber-request.ts';
+import type { BulkRowResult } from '../../machines/bulk/bulk-machine.ts';
+import { subscriberProgress, type WholesaleSubscriber } from '../../webex/wholesale-schemas.ts';
 
-export interface RowResult {
-  readonly line: number;
-  readonly email: string;
-  readonly outcome: 'created' | 'existed' | 'failed';
-  readonly reason?: string;
+export type RowResult = BulkRowResult;
+
+/**
+ * A created row as Webex's answer (or a later look-up) left its subscriber: provisioned, still
+ * provisioning (`pending`, to be followed), or failed with Webex's reasons.
+ */
+export function followed(row: RowResult, subscriber: Pick<WholesaleSubscriber, 'status' | 'errors'>): RowResult {
+  const { pending: _pending, ...rest } = row;
+  const progress = subscriberProgress(subscriber);
+  if (progress.state === 'provisioned') return rest;
+  if (progress.state === 'provisioning') return { ...rest, pending: true };
+  return { ...rest, outcome: 'failed', reason: problemsText(progress.errors) };
 }
 
 /** Every subscriber email the customer has (the client reads every page). */
@@ -58,7 +67,7 @@ export async function provisionRows(
         result = { line: row.line, email, outcome: 'existed' };
       } else {
         try {
-          const { made } = await createOnce({
+          const { made, value } = await createOnce({
             find: () => wholesale.findSubscriber(customerId, email),
             create: async () => {
               await options.pace?.();
@@ -68,7 +77,10 @@ export async function provisionRows(
           });
           known.add(email);
           // Only a create this run's own call made counts as created; one refused as a duplicate existed.
-          result = { line: row.line, email, outcome: made === 'created' ? 'created' : 'existed' };
+          result =
+            made === 'created'
+              ? followed({ line: row.line, email, outcome: 'created', subscriberId: value.id }, value)
+              : { line: row.line, email, outcome: 'existed' };
         } catch (error) {
           result = { line: row.line, email, outcome: 'failed', reason: problemsText(problemsOf(error)) };
         }

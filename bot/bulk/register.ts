@@ -20,6 +20,7 @@ export function register(kit: FeatureKit): void {
       messenger: kit.messenger,
       languages: kit.languages,
       clock: kit.clock,
+      pollMs: kit.pollMs,
       ...(kit.bulk ?? {}),
     }),
   );

@@ -6,7 +6,13 @@ import { userProcedure } from './user-procedure.ts';
 /** `add user <customer>`: one user, on a card. */
 export function register(kit: FeatureKit): void {
   kit.engine.add(
-    userProcedure({ store: kit.store, wholesale: kit.wholesale, approvals: kit.approvals, clock: kit.clock }),
+    userProcedure({
+      store: kit.store,
+      wholesale: kit.wholesale,
+      approvals: kit.approvals,
+      clock: kit.clock,
+      pollMs: kit.pollMs,
+    }),
   );
   kit.commands.register({
     words: ['add', 'user'],

@@ -10,8 +10,11 @@ import {
   type UserContext,
   type UserEvent,
   type UserInput,
+  type SubscriberCheck,
   type UserPrecheck,
 } from '../../machines/user/user-machine.ts';
+import { subscriberProgress } from '../../webex/wholesale-schemas.ts';
+import { problemsText } from '../../cards/kit/problem-text.ts';
 import type { Store } from '../../store/store.ts';
 import { stepsRecorded } from '../engine/recorded-steps.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
@@ -25,6 +28,8 @@ export interface UserProcedureDeps {
   readonly wholesale: WholesaleClient;
   readonly approvals: ApprovalService;
   readonly clock?: () => Date;
+  /** The first wait before a subscriber still provisioning is checked again. */
+  readonly pollMs: number;
 }
 
 /** `add user <customer>`, wired to the Wholesale API. */
@@ -79,7 +84,7 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
         // The intent is recorded before the call, so after a restart the user found is known to be ours.
         const tried = await triedToCreate(context);
         const request = subscriberRequest(userOrder(context.customer, context.answers));
-        const { made } = await createOnce({
+        const { made, value } = await createOnce({
           find: () => deps.wholesale.findSubscriber(request.customerId, request.email),
           create: () => deps.wholesale.createSubscriber(request),
           beforeCreate: async () => {
@@ -93,7 +98,26 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
           action: existed ? 'user.existed' : 'user.created',
           ...audit,
         });
-        return { existed };
+        return { existed, subscriberId: value.id, at: clock().toISOString() };
+      }),
+      checkSubscriber: fromPromise(async ({ input }): Promise<SubscriberCheck> => {
+        const { context } = input;
+        const progress = subscriberProgress(await deps.wholesale.getSubscriber(context.subscriberId ?? ''));
+        const at = clock().toISOString();
+        if (progress.state === 'provisioning') return { state: 'provisioning', at };
+        const email = (context.answers.email ?? '').toLowerCase();
+        const audit = {
+          actor: context.startedBy,
+          conversationId: context.conversationId,
+          externalId: context.customer.externalId,
+        };
+        if (progress.state === 'provisioned') {
+          await deps.store.appendAudit({ at, action: 'user.provisioned', ...audit, details: { email } });
+          return { state: 'provisioned', at };
+        }
+        const reason = problemsText(progress.errors);
+        await deps.store.appendAudit({ at, action: 'user.provisioningFailed', ...audit, details: { email, reason } });
+        return { state: 'error', reason, at };
       }),
     },
   });
@@ -108,6 +132,7 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
       roomId,
       startedBy,
       customer: subject as CustomerTarget,
+      pollMs: deps.pollMs,
     }),
     toEvent: (action, inputs): UserEvent | undefined =>
       action === userActions.add

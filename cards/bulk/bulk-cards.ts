@@ -93,6 +93,10 @@ export function bulkCard(state: string, context: BulkContext, view: CardView): R
           percent: Math.floor((context.results.length / Math.max(1, count)) * 100),
         }),
       };
+    case 'following':
+      return {
+        markdown: t('bulk.following', { name, count: context.results.filter((r) => r.pending === true).length }),
+      };
     case 'done': {
       const tally = (o: BulkRowResult['outcome']) => context.results.filter((r) => r.outcome === o).length;
       const failed = context.results

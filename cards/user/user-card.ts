@@ -13,6 +13,15 @@ export function userCard(state: string, context: UserContext, view: CardView): R
   const { t } = view;
   const field = (id: string) => ({ t, id, value: context.answers[id], error: context.errors[id] });
   const customer = context.customer.name;
+  const a = context.answers;
+  // Only for states after a valid answer: the package is then one of the customer's.
+  const who = () => ({
+    first: a.firstName ?? '',
+    last: a.lastName ?? '',
+    email: (a.email ?? '').toLowerCase(),
+    customer,
+    package: packageLabel(t, a.package ?? ''),
+  });
   switch (state) {
     case 'form': {
       const title = t('user.title', { name: customer });
@@ -48,20 +57,14 @@ export function userCard(state: string, context: UserContext, view: CardView): R
     }
     case 'awaitingApproval':
       return { markdown: t('approval.waiting', { subject: `${context.answers.email ?? ''} → ${customer}` }) };
-    case 'done': {
-      const a = context.answers;
+    case 'done':
       return {
-        markdown: context.existed
-          ? t('user.existed', { email: a.email ?? '', customer })
-          : t('user.done', {
-              first: a.firstName ?? '',
-              last: a.lastName ?? '',
-              email: (a.email ?? '').toLowerCase(),
-              customer,
-              package: packageLabel(t, a.package ?? ''),
-            }),
+        markdown: context.existed ? t('user.existed', { email: who().email, customer }) : t('user.done', who()),
       };
-    }
+    case 'following':
+      return { markdown: t('user.provisioning', who()) };
+    case 'failed':
+      return { markdown: t('user.provisioningFailed', { ...who(), reason: context.failure ?? '' }) };
     case 'rejected':
       return {
         markdown: t('approval.rejectedCard', {

@@ -5,14 +5,18 @@ import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
 import { userFields, userSchema, type CustomerTarget } from './user-fields.ts';
 import { approvalStates } from '../approval/approval-states.ts';
+import { backoffMs, later } from '../kit/backoff.ts';
 
-export const USER_MACHINE_VERSION = 1;
+/** 2: the new subscriber is followed to the end of its provisioning (`checking`, `following`, `failed`). */
+export const USER_MACHINE_VERSION = 2;
 
 export interface UserInput {
   readonly conversationId: string;
   readonly roomId: string;
   readonly startedBy: Actor;
   readonly customer: CustomerTarget;
+  /** How long to wait before the first check of a subscriber still provisioning; doubles per check. */
+  readonly pollMs: number;
 }
 
 export interface UserContext extends UserInput {
@@ -22,10 +26,28 @@ export interface UserContext extends UserInput {
   readonly notice?: FieldError;
   readonly existed?: boolean;
   readonly rejection?: Rejection;
+  /** The subscriber this conversation created, followed until provisioned or in error. */
+  readonly subscriberId?: string;
+  /** Checks of the subscriber's status so far (for the backoff). */
+  readonly checks: number;
+  /** When the engine's sweeper should send `wake` (a deadline that survives restarts). */
+  readonly wakeAt?: string;
+  /** When the last check was due (or the create answered), from which the next deadline counts. */
+  readonly lastWake?: string;
+  /** Webex's reason when the subscriber's provisioning ended in error. */
+  readonly failure?: string;
 }
 
+/** Where the subscriber's provisioning stands, as one check found it. */
+export type SubscriberCheck =
+  | { readonly state: 'provisioning' | 'provisioned'; readonly at: string }
+  | { readonly state: 'error'; readonly reason: string; readonly at: string };
+
 export type UserEvent =
-  { readonly type: 'submit'; readonly inputs: Answers } | { readonly type: 'cancel' } | ApprovalEvent;
+  | { readonly type: 'submit'; readonly inputs: Answers }
+  | { readonly type: 'cancel' }
+  | { readonly type: 'wake'; readonly now: string }
+  | ApprovalEvent;
 
 /** What Webex's precheck said, in the card's terms: messages beside fields, and one for the card. */
 export type UserPrecheck =
@@ -42,7 +64,10 @@ export const userMachine = setup({
     listLocations: fromPromise<readonly { id: string; name: string }[], { orgId: string }>(unprovided('listLocations')),
     requestApproval: fromPromise<ApprovalAsk, { context: UserContext }>(unprovided('requestApproval')),
     precheck: fromPromise<UserPrecheck, { context: UserContext }>(unprovided('precheck')),
-    createUser: fromPromise<{ existed: boolean }, { context: UserContext }>(unprovided('createUser')),
+    createUser: fromPromise<{ existed: boolean; subscriberId: string; at: string }, { context: UserContext }>(
+      unprovided('createUser'),
+    ),
+    checkSubscriber: fromPromise<SubscriberCheck, { context: UserContext }>(unprovided('checkSubscriber')),
   },
   guards: {
     valid: ({ context, event }) =>
@@ -64,7 +89,7 @@ export const userMachine = setup({
   },
 }).createMachine({
   id: 'user',
-  context: ({ input }) => ({ ...input, locations: [], answers: {}, errors: {} }),
+  context: ({ input }) => ({ ...input, locations: [], answers: {}, errors: {}, checks: 0 }),
   initial: 'loading',
   states: {
     loading: {
@@ -110,7 +135,19 @@ export const userMachine = setup({
       invoke: {
         src: 'createUser',
         input: ({ context }) => ({ context }),
-        onDone: { target: 'done', actions: assign(({ event }) => ({ existed: event.output.existed })) },
+        onDone: [
+          { guard: ({ event }) => event.output.existed, target: 'done', actions: assign({ existed: true }) },
+          {
+            // Checked at once: a subscriber Webex provisions at once needs no second message.
+            target: 'checking',
+            actions: assign(({ event }) => ({
+              existed: false,
+              subscriberId: event.output.subscriberId,
+              checks: 0,
+              lastWake: event.output.at,
+            })),
+          },
+        ],
         onError: {
           target: 'form',
           actions: assign(({ event }) => ({
@@ -122,7 +159,48 @@ export const userMachine = setup({
         },
       },
     },
+    following: {
+      tags: 'rest',
+      on: { wake: { target: 'checking', actions: assign(({ event }) => ({ lastWake: event.now })) } },
+    },
+    checking: {
+      invoke: {
+        src: 'checkSubscriber',
+        input: ({ context }) => ({ context }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.state === 'provisioned',
+            target: 'done',
+            actions: assign({ wakeAt: undefined }),
+          },
+          {
+            guard: ({ event }) => event.output.state === 'error',
+            target: 'failed',
+            actions: assign(({ event }) => ({
+              wakeAt: undefined,
+              failure: event.output.state === 'error' ? event.output.reason : '',
+            })),
+          },
+          {
+            target: 'following',
+            actions: assign(({ context, event }) => ({
+              wakeAt: later(event.output.at, backoffMs(context.pollMs, context.checks)),
+              checks: context.checks + 1,
+            })),
+          },
+        ],
+        // The API did not answer: try again later, waiting longer each time.
+        onError: {
+          target: 'following',
+          actions: assign(({ context }) => ({
+            wakeAt: later(context.lastWake, backoffMs(context.pollMs, context.checks + 1)),
+            checks: context.checks + 1,
+          })),
+        },
+      },
+    },
     done: { type: 'final', tags: 'rest' },
+    failed: { type: 'final', tags: 'rest' },
     rejected: { type: 'final', tags: 'rest' },
     cancelled: { type: 'final', tags: ['rest', 'cancelled'] },
   },

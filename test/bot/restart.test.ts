@@ -416,3 +416,41 @@ describe('add user and add location across a SIGKILL after Webex did the create'
     }
   });
 });
+
+describe('a new user still provisioning across a SIGKILL', () => {
+  const env = useChildBots({ subscriberProvisioningMs: 3000 });
+
+  it('is followed again after the restart and reported once when Webex has provisioned it', async () => {
+    const { openLowdbStore } = await import('../../store/lowdb-store.ts');
+    const { seedProvisionedCustomer } = await import('../support/csv.ts');
+    const { sandbox, dataFile } = env;
+    const store = await openLowdbStore(dataFile);
+    await seedProvisionedCustomer({ sandbox, store }, { packages: ['webex_meetings'], location: null });
+    await store.close();
+    const port = await freePort();
+    const fromBot = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id);
+    const start = () => env.start(port, { PROVISIONING_POLL_SECONDS: '1' });
+    const first = await start();
+    await postAs(sandbox, sandbox.state.personByKey('alice'), {
+      roomId: sandbox.state.roomByKey('direct-alice').id,
+      markdown: 'add user acme',
+    });
+    const form = await waitFor('the form', () => fromBot().find((m) => m.attachments));
+    await pressButton(
+      sandbox,
+      'alice',
+      form,
+      { action: 'add' },
+      { firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.example', package: 'webex_meetings' },
+    );
+    await waitFor('the user still provisioning', () => fromBot().find((m) => m.markdown?.startsWith('⏳')), 10_000);
+    await first.kill('SIGKILL');
+    expect(sandbox.subscribers.status(sandbox.subscribers.subscribers[0]!, Date.now())).toBe('provisioning');
+
+    await start();
+    const done = '✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Meetings.';
+    await waitFor('the end after the restart', () => fromBot().find((m) => m.markdown === done), 15_000);
+    expect(sandbox.subscribers.subscribers).toHaveLength(1);
+    expect(fromBot().filter((m) => m.markdown === done)).toHaveLength(1);
+  });
+});

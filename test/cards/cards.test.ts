@@ -241,6 +241,8 @@ function everyCard(): [string, CardReply][] {
             rows,
             results: [],
             progress: { done: 0 },
+            pollMs: 1000,
+            checks: 0,
           },
           view,
         ),
@@ -268,6 +270,8 @@ function everyCard(): [string, CardReply][] {
           'form',
           {
             ...who,
+            pollMs: 1000,
+            checks: 0,
             locations: [{ id: 'l1', name: 'Berlin HQ' }],
             answers: { package: 'webex_calling' },
             errors: {
@@ -320,9 +324,13 @@ function everyCard(): [string, CardReply][] {
     const acme = record('acme-001', 'Acme GmbH', 'provisioned_with_errors');
     out.push([
       `customer status ${locale}`,
-      customerStatusCard(t, acme, false, { users: 12, locations: 2 }, [
-        { ...pendingApproval, action: 'add-location', subject: 'Berlin HQ → Acme GmbH', externalId: 'acme-001' },
-      ]),
+      customerStatusCard(
+        t,
+        acme,
+        false,
+        { users: 12, locations: 2, provisioning: ['ann@acme.example', 'bo@acme.example'] },
+        [{ ...pendingApproval, action: 'add-location', subject: 'Berlin HQ → Acme GmbH', externalId: 'acme-001' }],
+      ),
     ]);
     out.push([`customer status stale ${locale}`, customerStatusCard(t, acme, true)]);
     out.push([

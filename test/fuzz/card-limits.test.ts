@@ -109,8 +109,17 @@ function views(kind: ProcedureKind, answers: Answers, view: CardView): [string, 
       ].map((s) => [s, customerCard(s, context, view)]);
     }
     case 'user': {
-      const context = { ...who, customer: CUSTOMER, locations: LOCATIONS, answers, errors: {} };
-      return ['form', 'done', 'awaitingApproval'].map((s) => [s, userCard(s, context, view)]);
+      const context = {
+        ...who,
+        customer: CUSTOMER,
+        locations: LOCATIONS,
+        answers,
+        errors: {},
+        pollMs: 1000,
+        checks: 0,
+        failure: 'x'.repeat(2000),
+      };
+      return ['form', 'done', 'following', 'failed', 'awaitingApproval'].map((s) => [s, userCard(s, context, view)]);
     }
     case 'location':
       return ['form', 'done', 'awaitingApproval'].map((s) => [

@@ -160,7 +160,7 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
         return { ...real, machine };
       }
       case 'user': {
-        const real = userProcedure({ store, wholesale, approvals });
+        const real = userProcedure({ store, wholesale, approvals, pollMs: 1000 });
         const machine = real.machine.provide({
           actors: {
             listLocations: fromPromise(async () => LOCATIONS),
@@ -170,7 +170,11 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
             }),
             createUser: fromPromise(async ({ input }: { input: { context: UserContext } }) => {
               checked('wholesale.createSubscriber', () => userOrder(input.context.customer, input.context.answers));
-              return { existed: false };
+              return { existed: false, subscriberId: 'subscriber-1', at: FAR_FUTURE };
+            }),
+            checkSubscriber: fromPromise(async () => {
+              calls.push('wholesale.getSubscriber');
+              return { state: 'provisioned' as const, at: FAR_FUTURE };
             }),
           },
         });
@@ -189,7 +193,7 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
         return { ...real, machine };
       }
       case 'bulk': {
-        const real = bulkProcedure({ store, wholesale, approvals, messenger, languages });
+        const real = bulkProcedure({ store, wholesale, approvals, messenger, languages, pollMs: 1000 });
         const machine = real.machine.provide({
           actors: {
             runBatch: fromPromise(async ({ input }: { input: { context: BulkContext } }) => {
