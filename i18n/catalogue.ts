@@ -288,6 +288,8 @@ const en = {
     'Add one user to a customer: name, email, package, and for calling a location and a number or extension.',
   'command.addLocation.usage': 'add location <customer>',
   'command.addLocation.summary': 'Add a location to a customer.',
+  'command.enableCalling.usage': 'enable calling <location> <customer>',
+  'command.enableCalling.summary': 'Finish a location whose Webex Calling enablement failed in `add location`.',
   'command.setupCustomer.usage': 'setup customer <customer>',
   'command.setupCustomer.summary': 'What you can add to a customer: users and locations.',
   'procedure.user': 'new user',
@@ -338,6 +340,13 @@ const en = {
   'location.failed': 'The location could not be added: {reason}. Press Add location to try again.',
   'location.nameTaken': 'The customer has a location with this name already.',
   'location.cancelled': 'No location was added.',
+  'location.callingDone':
+    '✅ Location {location} was added to {customer} and enabled for Webex Calling (announcements in {language}).',
+  'location.callingFailed':
+    '⚠️ Location {location} was added to {customer}, but enabling it for Webex Calling failed: {reason}. The location stays as it is; to finish, write `enable calling {location} {externalId}`.',
+  'location.enableUsage': 'Write `enable calling <location> <customer>`, e.g. `enable calling Berlin HQ acme-001`.',
+  'location.enableNothing':
+    'No location {location} of {customer} is waiting to be enabled for Webex Calling. `add location` enables a calling customer’s locations itself; this command only finishes one where that step failed.',
   'command.addUsers.usage': 'add users <customer>',
   'command.addUsers.summary':
     'Add many users from a CSV file attached to the message (columns firstName, lastName, email, package, location, phoneNumber, extension).',
@@ -673,6 +682,9 @@ const de = {
     'Einen Benutzer zu einem Kunden hinzufügen: Name, E-Mail, Paket, bei Telefonie ein Standort und eine Nummer oder Durchwahl.',
   'command.addLocation.usage': 'add location <Kunde>',
   'command.addLocation.summary': 'Einen Standort zu einem Kunden hinzufügen.',
+  'command.enableCalling.usage': 'telefonie aktivieren <Standort> <Kunde>',
+  'command.enableCalling.summary':
+    'Einen Standort fertigstellen, bei dem das Aktivieren von Webex Calling in `add location` fehlschlug.',
   'command.setupCustomer.usage': 'setup customer <Kunde>',
   'command.setupCustomer.summary': 'Was Sie einem Kunden hinzufügen können: Benutzer und Standorte.',
   'procedure.user': 'neuer Benutzer',
@@ -726,6 +738,14 @@ const de = {
     'Der Standort konnte nicht hinzugefügt werden: {reason}. Drücken Sie „Standort hinzufügen“, um es erneut zu versuchen.',
   'location.nameTaken': 'Der Kunde hat bereits einen Standort mit diesem Namen.',
   'location.cancelled': 'Es wurde kein Standort hinzugefügt.',
+  'location.callingDone':
+    '✅ Der Standort {location} wurde {customer} hinzugefügt und für Webex Calling aktiviert (Ansagen in {language}).',
+  'location.callingFailed':
+    '⚠️ Der Standort {location} wurde {customer} hinzugefügt, aber das Aktivieren von Webex Calling schlug fehl: {reason}. Der Standort bleibt bestehen; zum Abschließen schreiben Sie `enable calling {location} {externalId}`.',
+  'location.enableUsage':
+    'Schreiben Sie `enable calling <Standort> <Kunde>`, z. B. `enable calling Berlin HQ acme-001`.',
+  'location.enableNothing':
+    'Kein Standort {location} von {customer} wartet darauf, für Webex Calling aktiviert zu werden. `add location` aktiviert die Standorte eines Kunden mit Telefonie selbst; dieser Befehl schließt nur einen ab, bei dem dieser Schritt fehlschlug.',
   'command.addUsers.usage': 'add users <Kunde>',
   'command.addUsers.summary':
     'Viele Benutzer aus einer an die Nachricht angehängten CSV-Datei hinzufügen (Spalten firstName, lastName, email, package, location, phoneNumber, extension).',

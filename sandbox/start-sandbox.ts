@@ -17,6 +17,7 @@ import { adminSpec, SpecValidator, wholesaleSpec } from './spec-validator.ts';
 import { mountWholesaleRoutes } from './wholesale-routes.ts';
 import { mountSubscriberRoutes } from './subscriber-routes.ts';
 import { mountLocationRoutes } from './location-routes.ts';
+import { mountTelephonyRoutes } from './telephony-routes.ts';
 import { mountContentRoute } from './content-route.ts';
 import { mountOAuthRoutes } from './oauth-routes.ts';
 import type { TokenLifetimes } from './oauth-state.ts';
@@ -136,6 +137,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     () => apiUrl,
   );
   mountLocationRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers);
+  mountTelephonyRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers);
   mountContentRoute(v1, { state, faults, spec, calls }, subscribers, () => apiUrl);
   const adminValidator = new SpecValidator(adminSpec);
   mountOAuthRoutes(v1, { state, faults, spec: adminValidator, calls });

@@ -83,8 +83,11 @@ export function mountSubscriberRoutes(
       problems.push({ errorCode: 20005, description: `${number} is not a valid E.164 number.` });
     if (number && subscribers.subscribers.some((s) => s !== self && s.primaryPhoneNumber === number))
       problems.push({ errorCode: 20006, description: `${number} is already assigned.` });
-    if (!locationId || !subscribers.locations.some((l) => l.id === locationId && l.orgId === customer.orgId))
+    const location = subscribers.locations.find((l) => l.id === locationId && l.orgId === customer.orgId);
+    if (!location)
       problems.push({ errorCode: 20007, description: 'A calling package needs a location of this customer.' });
+    else if (!location.callingEnabled)
+      problems.push({ errorCode: 20007, description: `Location ${location.name} is not enabled for Webex Calling.` });
     return problems;
   };
 

@@ -39,6 +39,16 @@ export interface SandboxLocation {
     readonly postalCode: string;
     readonly country: string;
   };
+  /** Enabled for Webex Calling (the HQ by customer provisioning, others by `POST /telephony/config/locations`). */
+  callingEnabled: boolean;
+}
+
+/** A phone number in a customer org's inventory, at one of its calling locations. */
+export interface SandboxNumber {
+  readonly phoneNumber: string;
+  readonly orgId: string;
+  readonly locationId: string;
+  readonly state: 'ACTIVE' | 'INACTIVE';
 }
 
 /** A token bucket per caller: `limit` requests a second, then 429 with Retry-After. */
@@ -80,6 +90,8 @@ export class SubscriberState {
   readonly subscribers: SandboxSubscriber[] = [];
   private readonly outcomes = new Map<string, SubscriberOutcome>();
   readonly locations: SandboxLocation[] = [];
+  /** Every customer org's phone numbers (free or assigned: a subscriber's primary number is assigned). */
+  readonly numbers: SandboxNumber[] = [];
   /** Files people attached to messages, served back to whoever may read the message. */
   readonly files = new Map<string, SandboxFile>();
 
@@ -110,6 +122,17 @@ export class SubscriberState {
     };
     this.subscribers.push(subscriber);
     return subscriber;
+  }
+
+  /** Puts numbers in a location's inventory (a test's shortcut for Add Phone Numbers). */
+  addNumbers(location: Pick<SandboxLocation, 'id' | 'orgId'>, phoneNumbers: readonly string[]): void {
+    for (const phoneNumber of phoneNumbers)
+      this.numbers.push({ phoneNumber, orgId: location.orgId, locationId: location.id, state: 'ACTIVE' });
+  }
+
+  /** The subscriber whose primary number this is, if any. */
+  ownerOf(phoneNumber: string): SandboxSubscriber | undefined {
+    return this.subscribers.find((s) => s.primaryPhoneNumber === phoneNumber);
   }
 
   addLocation(fields: Omit<SandboxLocation, 'id'>): SandboxLocation {

@@ -510,6 +510,7 @@ describe('cards', () => {
       - \`add user <customer>\`: Add one user to a customer: name, email, package, and for calling a location and a number or extension.
       - \`add users <customer>\`: Add many users from a CSV file attached to the message (columns firstName, lastName, email, package, location, phoneNumber, extension).
       - \`add location <customer>\`: Add a location to a customer.
+      - \`enable calling <location> <customer>\`: Finish a location whose Webex Calling enablement failed in \`add location\`.
       - \`status [customer]\`: A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.
       - \`history <customer>\`: What happened to a customer, newest first.
       - \`customers\`: Every customer this bot created, with its state.

@@ -1,3 +1,4 @@
+import { TelephonyClient } from '../../webex/telephony-client.ts';
 import { fromPromise } from 'xstate';
 import type { ApprovalPolicy } from '../../bot/approval/approval-policy.ts';
 import { ApprovalService } from '../../bot/approval/approval-service.ts';
@@ -117,6 +118,15 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
       throw new Error('no Wholesale API here');
     },
   });
+  const telephony = new TelephonyClient({
+    baseUrl: 'http://telephony.invalid/v1',
+    token: 'unused',
+    maxAttempts: 1,
+    fetch: async (url) => {
+      violations.push(`an effect called the telephony API (${url.href}) that this rig stands in for`);
+      throw new Error('no telephony API here');
+    },
+  });
   const checked = (name: string, build: () => unknown) => {
     calls.push(name);
     try {
@@ -181,12 +191,16 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
         return { ...real, machine };
       }
       case 'location': {
-        const real = locationProcedure({ store, wholesale, approvals });
+        const real = locationProcedure({ store, wholesale, telephony, approvals });
         const machine = real.machine.provide({
           actors: {
             createLocation: fromPromise(async ({ input }: { input: { context: LocationContext } }) => {
               checked('wholesale.createLocation', () => locationRequest(input.context.customer, input.context.answers));
-              return { ok: true as const };
+              return { ok: true as const, id: 'location-1' };
+            }),
+            enableCalling: fromPromise(async ({ input }: { input: { context: LocationContext } }) => {
+              checked('telephony.enableCalling', () => locationRequest(input.context.customer, input.context.answers));
+              return 'enabled' as const;
             }),
           },
         });

@@ -66,6 +66,7 @@ export async function seedProvisionedCustomer(
       timeZone: 'Europe/Berlin',
       preferredLanguage: 'de_de',
       announcementLanguage: 'de_de',
+      callingEnabled: true,
       address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
     });
   const now = new Date().toISOString();

@@ -1,5 +1,6 @@
 import { CommandRegistry } from '../../bot/engine/command-registry.ts';
 import { ConversationEngine } from '../../bot/engine/conversation-engine.ts';
+import { TelephonyClient } from '../../webex/telephony-client.ts';
 import { registerFeatures } from '../../bot/engine/features.ts';
 import { silentLogger } from '../../bot/engine/logger.ts';
 import { SpaceLanguages } from '../../bot/engine/languages.ts';
@@ -32,6 +33,7 @@ export function realCommandRegistry(): CommandRegistry {
     store,
     wholesale,
     bulkWholesale: wholesale,
+    telephony: new TelephonyClient({ baseUrl: 'http://127.0.0.1:9/v1', token: 'unused' }),
     approvals,
     messenger,
     languages,
