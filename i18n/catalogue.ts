@@ -290,6 +290,9 @@ const en = {
   'command.addLocation.summary': 'Add a location to a customer.',
   'command.enableCalling.usage': 'enable calling <location> <customer>',
   'command.enableCalling.summary': 'Finish a location whose Webex Calling enablement failed in `add location`.',
+  'command.addNumbers.usage': 'add numbers <customer> <location> [numbers]',
+  'command.addNumbers.summary':
+    'Add phone numbers (E.164, typed after the command or in an attached CSV file) to a customer’s calling location; each is reported added, already there or refused.',
   'command.setupCustomer.usage': 'setup customer <customer>',
   'command.setupCustomer.summary': 'What you can add to a customer: users and locations.',
   'procedure.user': 'new user',
@@ -347,6 +350,19 @@ const en = {
   'location.enableUsage': 'Write `enable calling <location> <customer>`, e.g. `enable calling Berlin HQ acme-001`.',
   'location.enableNothing':
     'No location {location} of {customer} is waiting to be enabled for Webex Calling. `add location` enables a calling customer’s locations itself; this command only finishes one where that step failed.',
+  'numbers.usage':
+    'Write `add numbers <customer> <location>` and the numbers (E.164, e.g. +4930123456789), or attach a CSV file with them.',
+  'numbers.none':
+    'I found no phone numbers: write them after the location (E.164, e.g. +4930123456789) or attach a CSV file with them.',
+  'numbers.noLocation':
+    '{customer} has no location {location} enabled for Webex Calling. Its calling locations: {locations}.',
+  'numbers.failed':
+    'Webex did not answer as expected: {reason}. Nothing is lost: write the same command again; numbers already added are reported as already there.',
+  'numbers.title': 'Numbers for {location} ({customer}): {added} added, {existed} already there, {refused} refused',
+  'numbers.row.added': '{number} added',
+  'numbers.row.existed': '{number} was already there',
+  'numbers.row.refused': '{number} refused: {reason}',
+  'numbers.notOfCountry': 'not a valid phone number of {country} in E.164 form',
   'command.addUsers.usage': 'add users <customer>',
   'command.addUsers.summary':
     'Add many users from a CSV file attached to the message (columns firstName, lastName, email, package, location, phoneNumber, extension).',
@@ -685,6 +701,9 @@ const de = {
   'command.enableCalling.usage': 'telefonie aktivieren <Standort> <Kunde>',
   'command.enableCalling.summary':
     'Einen Standort fertigstellen, bei dem das Aktivieren von Webex Calling in `add location` fehlschlug.',
+  'command.addNumbers.usage': 'nummern hinzufügen <Kunde> <Standort> [Nummern]',
+  'command.addNumbers.summary':
+    'Rufnummern (E.164, nach dem Befehl geschrieben oder in einer angehängten CSV-Datei) zu einem Telefonie-Standort eines Kunden hinzufügen; zu jeder wird gemeldet: hinzugefügt, schon vorhanden oder abgelehnt.',
   'command.setupCustomer.usage': 'setup customer <Kunde>',
   'command.setupCustomer.summary': 'Was Sie einem Kunden hinzufügen können: Benutzer und Standorte.',
   'procedure.user': 'neuer Benutzer',
@@ -746,6 +765,20 @@ const de = {
     'Schreiben Sie `enable calling <Standort> <Kunde>`, z. B. `enable calling Berlin HQ acme-001`.',
   'location.enableNothing':
     'Kein Standort {location} von {customer} wartet darauf, für Webex Calling aktiviert zu werden. `add location` aktiviert die Standorte eines Kunden mit Telefonie selbst; dieser Befehl schließt nur einen ab, bei dem dieser Schritt fehlschlug.',
+  'numbers.usage':
+    'Schreiben Sie `add numbers <Kunde> <Standort>` und die Nummern (E.164, z. B. +4930123456789), oder hängen Sie eine CSV-Datei damit an.',
+  'numbers.none':
+    'Ich habe keine Rufnummern gefunden: Schreiben Sie sie nach dem Standort (E.164, z. B. +4930123456789) oder hängen Sie eine CSV-Datei damit an.',
+  'numbers.noLocation':
+    '{customer} hat keinen für Webex Calling aktivierten Standort {location}. Seine Telefonie-Standorte: {locations}.',
+  'numbers.failed':
+    'Webex hat nicht wie erwartet geantwortet: {reason}. Es geht nichts verloren: Schreiben Sie denselben Befehl noch einmal; bereits hinzugefügte Nummern werden als schon vorhanden gemeldet.',
+  'numbers.title':
+    'Nummern für {location} ({customer}): {added} hinzugefügt, {existed} schon vorhanden, {refused} abgelehnt',
+  'numbers.row.added': '{number} hinzugefügt',
+  'numbers.row.existed': '{number} war schon vorhanden',
+  'numbers.row.refused': '{number} abgelehnt: {reason}',
+  'numbers.notOfCountry': 'keine gültige Rufnummer in {country} im E.164-Format',
   'command.addUsers.usage': 'add users <Kunde>',
   'command.addUsers.summary':
     'Viele Benutzer aus einer an die Nachricht angehängten CSV-Datei hinzufügen (Spalten firstName, lastName, email, package, location, phoneNumber, extension).',

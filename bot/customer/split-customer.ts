@@ -17,3 +17,16 @@ export function splitCustomerLast(
   }
   return undefined;
 }
+
+/** Splits `<customer> <something>`: the shortest head of words that names exactly one customer. */
+export function splitCustomerFirst(
+  customers: readonly CustomerRecord[],
+  args: string,
+): { readonly customer: CustomerRecord; readonly rest: string } | undefined {
+  const words = args.trim().split(/\s+/).filter(Boolean);
+  for (let take = 1; take < words.length; take++) {
+    const match = findCustomer(customers, words.slice(0, take).join(' '));
+    if (match.kind === 'one') return { customer: match.customer, rest: words.slice(take).join(' ') };
+  }
+  return undefined;
+}

@@ -4,6 +4,7 @@ import * as customer from '../customer/register.ts';
 import * as help from '../help/register.ts';
 import * as language from '../language/register.ts';
 import * as location from '../location/register.ts';
+import * as numbers from '../numbers/register.ts';
 import * as setup from '../setup/register.ts';
 import * as status from '../status/register.ts';
 import * as template from '../template/register.ts';
@@ -19,6 +20,7 @@ export function registerFeatures(kit: FeatureKit): void {
   user.register(kit);
   bulk.register(kit);
   location.register(kit);
+  numbers.register(kit);
   status.register(kit);
   approval.register(kit);
   language.register(kit);

@@ -511,6 +511,7 @@ describe('cards', () => {
       - \`add users <customer>\`: Add many users from a CSV file attached to the message (columns firstName, lastName, email, package, location, phoneNumber, extension).
       - \`add location <customer>\`: Add a location to a customer.
       - \`enable calling <location> <customer>\`: Finish a location whose Webex Calling enablement failed in \`add location\`.
+      - \`add numbers <customer> <location> [numbers]\`: Add phone numbers (E.164, typed after the command or in an attached CSV file) to a customer’s calling location; each is reported added, already there or refused.
       - \`status [customer]\`: A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.
       - \`history <customer>\`: What happened to a customer, newest first.
       - \`customers\`: Every customer this bot created, with its state.
