@@ -395,6 +395,7 @@ const en = {
   'bulk.row.created': 'line {line}: {email} created',
   'bulk.row.existed': 'line {line}: {email} already existed',
   'bulk.row.failed': 'line {line}: {email} failed: {reason}',
+  'bulk.noFreeNumber': '{location} has no free number left for this row: add numbers with `add numbers`, or write one.',
   'bulk.following':
     'Every row of {name} is sent; Webex is still provisioning {count, plural, one {# user} other {# users}}. I will post the report when it has finished.',
   'bulk.cancelled': 'No users were added.',
@@ -811,6 +812,8 @@ const de = {
   'bulk.row.created': 'Zeile {line}: {email} angelegt',
   'bulk.row.existed': 'Zeile {line}: {email} gab es schon',
   'bulk.row.failed': 'Zeile {line}: {email} fehlgeschlagen: {reason}',
+  'bulk.noFreeNumber':
+    '{location} hat für diese Zeile keine freie Nummer mehr: Fügen Sie mit `add numbers` Nummern hinzu, oder schreiben Sie eine.',
   'bulk.following':
     'Jede Zeile für {name} ist gesendet; Webex richtet noch {count, plural, one {# Benutzer} other {# Benutzer}} ein. Ich schicke den Bericht, sobald das abgeschlossen ist.',
   'bulk.cancelled': 'Es wurden keine Benutzer hinzugefügt.',

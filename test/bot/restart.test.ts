@@ -454,3 +454,42 @@ describe('a new user still provisioning across a SIGKILL', () => {
     expect(fromBot().filter((m) => m.markdown === done)).toHaveLength(1);
   });
 });
+
+describe('add users with the next free numbers across a SIGKILL mid-way', () => {
+  const env = useChildBots({ subscriberRateLimit: 60 });
+
+  it('gives 200 users 200 distinct numbers of the location, none twice, after the restart too', async () => {
+    const { openLowdbStore } = await import('../../store/lowdb-store.ts');
+    const { postWithFile, seedProvisionedCustomer, usersCsv } = await import('../support/csv.ts');
+    const { sandbox, dataFile } = env;
+    const store = await openLowdbStore(dataFile);
+    await seedProvisionedCustomer({ sandbox, store }, { packages: ['webex_calling'], location: 'HQ' });
+    await store.close();
+    const free = Array.from({ length: 200 }, (_, i) => `+4930${String(22000000 + i)}`);
+    sandbox.subscribers.addNumbers(sandbox.subscribers.locations[0]!, free);
+
+    const port = await freePort();
+    const fromBot = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id);
+    const budget = { BULK_CALLS_PER_SECOND: '60' };
+    const first = await env.start(port, budget);
+    const csv = usersCsv(200, 'HQ', 0, 'next').join('\n');
+    await postWithFile(sandbox, 'alice', 'direct-alice', 'add users acme', 'users.csv', csv);
+    const preview = await waitFor('the preview', () => fromBot().find((m) => m.attachments));
+    expect((await pressButton(sandbox, 'alice', preview, { action: 'confirm' })).status).toBe(202);
+    await waitFor('some of the users', () => sandbox.subscribers.subscribers.length >= 60, 15_000);
+    await first.kill('SIGKILL');
+    expect(sandbox.subscribers.subscribers.length).toBeLessThan(200);
+
+    await env.start(port, budget);
+    const done = await waitFor(
+      'the final report',
+      () => fromBot().find((m) => m.markdown?.startsWith('**Users for Acme GmbH:')),
+      30_000,
+    );
+    expect(done.markdown).toMatch(/: \d+ created, \d+ already existed, 0 failed\*\*$/);
+    const given = sandbox.subscribers.subscribers.map((s) => s.primaryPhoneNumber);
+    expect(given).toHaveLength(200);
+    expect(new Set(given).size).toBe(200);
+    expect([...given].sort()).toEqual([...free].sort());
+  }, 45_000);
+});

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.ts';
-import { postWithFile, seedProvisionedCustomer } from '../support/csv.ts';
+import { postWithFile, seedProvisionedCustomer, usersCsv } from '../support/csv.ts';
+import { cardText, waitFor } from '../support/harness.ts';
 
 /** `add numbers <customer> <location>`: every number checked for the location's country, then added once. */
 describe('add numbers', () => {
@@ -67,4 +68,39 @@ describe('add numbers', () => {
     );
     expect(inventory()).toEqual([]);
   });
+
+  it('add users with `next`: 200 calling users at a location with 200 free numbers get 200 distinct numbers', async () => {
+    const hq = h.sandbox.subscribers.locations[0]!;
+    const free = Array.from({ length: 200 }, (_, i) => berlin(i));
+    h.sandbox.subscribers.addNumbers(hq, free);
+    // One more row than free numbers is refused before anything is created, and says why.
+    const tooMany = usersCsv(201, 'Berlin HQ', 0, 'next');
+    let before = fromBot().length;
+    await postWithFile(h.sandbox, 'alice', 'direct-alice', 'add users acme', 'users.csv', tooMany.join('\n'));
+    const refused = (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+    expect(cardText(refused)).toContain(
+      '202 (user200@acme.example): Berlin HQ has no free number left for this row: add numbers with `add numbers`, or write one.',
+    );
+
+    before = fromBot().length;
+    await postWithFile(
+      h.sandbox,
+      'alice',
+      'direct-alice',
+      'add users acme',
+      'users.csv',
+      tooMany.slice(0, 201).join('\n'),
+    );
+    const preview = (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+    await h.click('alice', preview, 'confirm');
+    const done = await waitFor(
+      'the final report',
+      () => fromBot().find((m) => m.markdown?.startsWith('**Users for Acme GmbH:')),
+      30_000,
+    );
+    expect(done.markdown).toBe('**Users for Acme GmbH: 200 created, 0 already existed, 0 failed**');
+    const given = h.sandbox.subscribers.subscribers.map((s) => s.primaryPhoneNumber);
+    expect(new Set(given).size).toBe(200);
+    expect([...given].sort()).toEqual([...free].sort());
+  }, 40_000);
 });
