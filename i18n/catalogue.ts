@@ -314,6 +314,10 @@ const en = {
   'user.location': 'Location (calling packages)',
   'user.phone': 'Primary phone number, E.164 (calling packages)',
   'user.extension': 'Extension (calling packages)',
+  'user.freeNumber': 'Or the next free number of the location (calling packages)',
+  'user.freeNumberChoice': '{location}: {number}',
+  'user.twoNumbers': 'Type a number or choose a free one, not both.',
+  'user.freeNumberElsewhere': 'This free number belongs to another location; choose one of the chosen location.',
   'user.callingNote': 'Calling packages need a location and a phone number or an extension, or both.',
   'user.needsNumber': 'A calling package needs a phone number or an extension.',
   'user.needsLocation': 'A calling package needs a location.',
@@ -726,6 +730,11 @@ const de = {
   'user.location': 'Standort (Pakete mit Telefonie)',
   'user.phone': 'Hauptrufnummer, E.164 (Pakete mit Telefonie)',
   'user.extension': 'Durchwahl (Pakete mit Telefonie)',
+  'user.freeNumber': 'Oder die nächste freie Nummer des Standorts (Pakete mit Telefonie)',
+  'user.freeNumberChoice': '{location}: {number}',
+  'user.twoNumbers': 'Schreiben Sie eine Nummer oder wählen Sie eine freie, nicht beides.',
+  'user.freeNumberElsewhere':
+    'Diese freie Nummer gehört zu einem anderen Standort; wählen Sie eine des gewählten Standorts.',
   'user.callingNote':
     'Pakete mit Telefonie brauchen einen Standort und eine Rufnummer oder eine Durchwahl, oder beides.',
   'user.needsNumber': 'Ein Paket mit Telefonie braucht eine Rufnummer oder eine Durchwahl.',

@@ -9,6 +9,7 @@ export function register(kit: FeatureKit): void {
     userProcedure({
       store: kit.store,
       wholesale: kit.wholesale,
+      telephony: kit.telephony,
       approvals: kit.approvals,
       clock: kit.clock,
       pollMs: kit.pollMs,

@@ -2,7 +2,8 @@ import { fromPromise } from 'xstate';
 import { userActions, userCard } from '../../cards/user/user-card.ts';
 import { userSummary } from '../../cards/user/user-summary.ts';
 import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
-import { userOrder, type CustomerTarget } from '../../machines/user/user-fields.ts';
+import { userOrder, type CustomerTarget, type UserLocation } from '../../machines/user/user-fields.ts';
+import type { TelephonyClient } from '../../webex/telephony-client.ts';
 import { subscriberRequest } from './subscriber-request.ts';
 import {
   USER_MACHINE_VERSION,
@@ -23,9 +24,14 @@ import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { createOnce } from '../engine/create-once.ts';
 import { routeUserPrecheck } from './precheck-routing.ts';
 
+/** The card offers the first few free numbers of the first few calling locations. */
+const OFFERED_NUMBERS = 5;
+const OFFERED_LOCATIONS = 5;
+
 export interface UserProcedureDeps {
   readonly store: Store;
   readonly wholesale: WholesaleClient;
+  readonly telephony: TelephonyClient;
   readonly approvals: ApprovalService;
   readonly clock?: () => Date;
   /** The first wait before a subscriber still provisioning is checked again. */
@@ -42,10 +48,27 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
     );
   const machine = userMachine.provide({
     actors: {
-      listLocations: fromPromise(
-        async ({ input }: { input: { orgId: string } }): Promise<readonly { id: string; name: string }[]> =>
-          (await deps.wholesale.listLocations(input.orgId)).map((l) => ({ id: l.id, name: l.name })),
-      ),
+      // The first free numbers of each calling location, offered on the card (not for more than a few locations).
+      listLocations: fromPromise(async ({ input }: { input: { orgId: string } }): Promise<readonly UserLocation[]> => {
+        const [locations, calling] = await Promise.all([
+          deps.wholesale.listLocations(input.orgId),
+          deps.telephony.listCallingLocations(input.orgId),
+        ]);
+        const offered = new Set(calling.slice(0, OFFERED_LOCATIONS).map((l) => l.id));
+        return Promise.all(
+          locations.map(async (l) =>
+            offered.has(l.id)
+              ? {
+                  id: l.id,
+                  name: l.name,
+                  free: (await deps.telephony.listNumbers(input.orgId, l.id, { available: true }))
+                    .flatMap((n) => (n.phoneNumber ? [n.phoneNumber] : []))
+                    .slice(0, OFFERED_NUMBERS),
+                }
+              : { id: l.id, name: l.name },
+          ),
+        );
+      }),
       requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
         const { context } = input;
         const a = context.answers;

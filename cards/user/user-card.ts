@@ -24,6 +24,9 @@ export function userCard(state: string, context: UserContext, view: CardView): R
   });
   switch (state) {
     case 'form': {
+      const freeChoices = context.locations.flatMap((l) =>
+        (l.free ?? []).map((n) => ({ title: t('user.freeNumberChoice', { location: l.name, number: n }), value: n })),
+      );
       const title = t('user.title', { name: customer });
       const card = adaptiveCard(
         [
@@ -45,6 +48,9 @@ export function userCard(state: string, context: UserContext, view: CardView): R
             choices: context.locations.map((l) => ({ title: l.name, value: l.id })),
           }),
           ...textField({ ...field('primaryPhoneNumber'), label: t('user.phone'), placeholder: '+4930123456789' }),
+          ...(freeChoices.length > 0
+            ? choiceField({ ...field('freeNumber'), label: t('user.freeNumber'), optional: true, choices: freeChoices })
+            : []),
           ...textField({ ...field('extension'), label: t('user.extension'), maxLength: 10 }),
         ],
         [

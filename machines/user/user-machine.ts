@@ -3,7 +3,7 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { Actor } from '../../store/records.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
-import { userFields, userSchema, type CustomerTarget } from './user-fields.ts';
+import { userFields, userSchema, type CustomerTarget, type UserLocation } from './user-fields.ts';
 import { approvalStates } from '../approval/approval-states.ts';
 import { backoffMs, later } from '../kit/backoff.ts';
 
@@ -20,7 +20,7 @@ export interface UserInput {
 }
 
 export interface UserContext extends UserInput {
-  readonly locations: readonly { readonly id: string; readonly name: string }[];
+  readonly locations: readonly UserLocation[];
   readonly answers: Answers;
   readonly errors: FieldErrors;
   readonly notice?: FieldError;
@@ -61,7 +61,7 @@ const unprovided = (name: string) => async (): Promise<never> => {
 export const userMachine = setup({
   types: { context: {} as UserContext, events: {} as UserEvent, input: {} as UserInput, tags: {} as ProcedureTag },
   actors: {
-    listLocations: fromPromise<readonly { id: string; name: string }[], { orgId: string }>(unprovided('listLocations')),
+    listLocations: fromPromise<readonly UserLocation[], { orgId: string }>(unprovided('listLocations')),
     requestApproval: fromPromise<ApprovalAsk, { context: UserContext }>(unprovided('requestApproval')),
     precheck: fromPromise<UserPrecheck, { context: UserContext }>(unprovided('precheck')),
     createUser: fromPromise<{ existed: boolean; subscriberId: string; at: string }, { context: UserContext }>(
@@ -72,14 +72,16 @@ export const userMachine = setup({
   guards: {
     valid: ({ context, event }) =>
       event.type === 'submit' &&
-      validateSection(userSchema(context.customer), { ...context.answers, ...pickAnswers(event.inputs, userFields) })
-        .ok,
+      validateSection(userSchema(context.customer, context.locations), {
+        ...context.answers,
+        ...pickAnswers(event.inputs, userFields),
+      }).ok,
   },
   actions: {
     take: assign(({ context, event }) => {
       if (event.type !== 'submit') return {};
       const answers = { ...context.answers, ...pickAnswers(event.inputs, userFields) };
-      const result = validateSection(userSchema(context.customer), answers);
+      const result = validateSection(userSchema(context.customer, context.locations), answers);
       return {
         answers,
         errors: result.ok ? {} : result.errors,

@@ -272,7 +272,7 @@ function everyCard(): [string, CardReply][] {
             ...who,
             pollMs: 1000,
             checks: 0,
-            locations: [{ id: 'l1', name: 'Berlin HQ' }],
+            locations: [{ id: 'l1', name: 'Berlin HQ', free: ['+4930123456780', '+4930123456781'] }],
             answers: { package: 'webex_calling' },
             errors: {
               primaryPhoneNumber: { id: 'user.needsNumber' },

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { postWithFile, seedProvisionedCustomer, usersCsv } from '../support/csv.ts';
-import { cardText, waitFor } from '../support/harness.ts';
+import { cardOf, cardText, waitFor } from '../support/harness.ts';
 
 /** `add numbers <customer> <location>`: every number checked for the location's country, then added once. */
 describe('add numbers', () => {
@@ -103,4 +103,34 @@ describe('add numbers', () => {
     expect(new Set(given).size).toBe(200);
     expect([...given].sort()).toEqual([...free].sort());
   }, 40_000);
+
+  it('add user offers the first free numbers of the calling location, and the one chosen is the user’s', async () => {
+    const hq = h.sandbox.subscribers.locations[0]!;
+    h.sandbox.subscribers.addNumbers(hq, [berlin(7), berlin(8), berlin(9)]);
+    const before = fromBot().length;
+    await h.say('alice', 'direct-alice', 'add user acme');
+    const form = (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+    const offered = cardOf(form).body.find((e) => e.id === 'freeNumber') as unknown as {
+      choices: { title: string; value: string }[];
+    };
+    expect(offered.choices).toEqual([7, 8, 9].map((i) => ({ title: `Berlin HQ: ${berlin(i)}`, value: berlin(i) })));
+    const done = await h.answer('alice', form, 'add', {
+      firstName: 'Ann',
+      lastName: 'Lee',
+      email: 'ann@acme.example',
+      package: 'webex_calling',
+      locationId: hq.id,
+      primaryPhoneNumber: '',
+      freeNumber: berlin(8),
+    });
+    expect(done.markdown).toBe('✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Calling.');
+    expect(h.sandbox.subscribers.subscribers[0]!.primaryPhoneNumber).toBe(berlin(8));
+
+    // The next card offers what is still free.
+    const next = fromBot().length;
+    await h.say('alice', 'direct-alice', 'add user acme');
+    const again = (await h.waitForBotMessages('direct-alice', next + 1))[next]!;
+    const left = cardOf(again).body.find((e) => e.id === 'freeNumber') as unknown as { choices: { value: string }[] };
+    expect(left.choices.map((c) => c.value)).toEqual([berlin(7), berlin(9)]);
+  });
 });

@@ -170,7 +170,7 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
         return { ...real, machine };
       }
       case 'user': {
-        const real = userProcedure({ store, wholesale, approvals, pollMs: 1000 });
+        const real = userProcedure({ store, wholesale, telephony, approvals, pollMs: 1000 });
         const machine = real.machine.provide({
           actors: {
             listLocations: fromPromise(async () => LOCATIONS),
