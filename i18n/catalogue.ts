@@ -318,6 +318,14 @@ const en = {
   'user.freeNumberChoice': '{location}: {number}',
   'user.twoNumbers': 'Type a number or choose a free one, not both.',
   'user.freeNumberElsewhere': 'This free number belongs to another location; choose one of the chosen location.',
+  'user.role': 'Administrator role (optional)',
+  'user.roleNote':
+    'An administrator keeps the customer’s package level; a full administrator’s package is never lowered. The role is given once Webex has provisioned the user.',
+  'user.adminRolePackage':
+    'An administrator keeps the customer’s package level ({package}); a full administrator’s package is never lowered. Choose that package, or no role.',
+  'user.roleAssigned': 'They are now {role}.',
+  'user.roleFailed':
+    'The role {role} could not be given: {reason}. Give it in Control Hub (Users, the user, Administrator roles).',
   'user.callingNote': 'Calling packages need a location and a phone number or an extension, or both.',
   'user.needsNumber': 'A calling package needs a phone number or an extension.',
   'user.needsLocation': 'A calling package needs a location.',
@@ -735,6 +743,14 @@ const de = {
   'user.twoNumbers': 'Schreiben Sie eine Nummer oder wählen Sie eine freie, nicht beides.',
   'user.freeNumberElsewhere':
     'Diese freie Nummer gehört zu einem anderen Standort; wählen Sie eine des gewählten Standorts.',
+  'user.role': 'Administratorrolle (optional)',
+  'user.roleNote':
+    'Ein Administrator behält die Paketstufe des Kunden; das Paket eines vollen Administrators wird nie herabgesetzt. Die Rolle wird vergeben, sobald Webex den Benutzer eingerichtet hat.',
+  'user.adminRolePackage':
+    'Ein Administrator behält die Paketstufe des Kunden ({package}); das Paket eines vollen Administrators wird nie herabgesetzt. Wählen Sie dieses Paket oder keine Rolle.',
+  'user.roleAssigned': 'Die Person ist jetzt {role}.',
+  'user.roleFailed':
+    'Die Rolle {role} konnte nicht vergeben werden: {reason}. Vergeben Sie sie in Control Hub (Benutzer, der Benutzer, Administratorrollen).',
   'user.callingNote':
     'Pakete mit Telefonie brauchen einen Standort und eine Rufnummer oder eine Durchwahl, oder beides.',
   'user.needsNumber': 'Ein Paket mit Telefonie braucht eine Rufnummer oder eine Durchwahl.',

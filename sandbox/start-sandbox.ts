@@ -20,6 +20,7 @@ import { mountLocationRoutes } from './location-routes.ts';
 import { mountTelephonyRoutes } from './telephony-routes.ts';
 import { mountContentRoute } from './content-route.ts';
 import { mountOAuthRoutes } from './oauth-routes.ts';
+import { CustomerPeople, mountPeopleRoutes } from './people-routes.ts';
 import type { TokenLifetimes } from './oauth-state.ts';
 import { RateLimiter, SubscriberState } from './subscriber-state.ts';
 import { WholesaleState, type Outcome } from './wholesale-state.ts';
@@ -64,6 +65,8 @@ export interface RunningSandbox {
   readonly adminSpec: SpecValidator;
   readonly wholesale: WholesaleState;
   readonly subscribers: SubscriberState;
+  /** The people of customer orgs (provisioned subscribers), and every PUT made to them. */
+  readonly customerPeople: CustomerPeople;
   /** Change `limitPerSecond` to throttle the subscriber API. */
   readonly subscriberLimiter: RateLimiter;
   /** Templates created through the sandbox's Partner Hub. */
@@ -117,8 +120,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const v1 = express.Router();
   v1.use(express.json({ limit: '1mb' }));
-  mountMessagingRoutes(v1, { state, faults, spec, calls }, delivery, { maxCardBytes: options.maxCardBytes ?? 28_000 });
   const subscribers = new SubscriberState(options.subscriberProvisioningMs ?? 0);
+  const customerPeople = new CustomerPeople(
+    subscribers,
+    (customerId) => wholesale.customers.find((c) => c.id === customerId)?.orgId,
+  );
+  mountMessagingRoutes(v1, { state, faults, spec, calls }, delivery, {
+    maxCardBytes: options.maxCardBytes ?? 28_000,
+    customerPerson: (personId) => customerPeople.find(personId),
+  });
   mountWholesaleRoutes(
     v1,
     { state, faults, spec: wholesaleValidator, calls },
@@ -141,6 +151,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   mountContentRoute(v1, { state, faults, spec, calls }, subscribers, () => apiUrl);
   const adminValidator = new SpecValidator(adminSpec);
   mountOAuthRoutes(v1, { state, faults, spec: adminValidator, calls });
+  mountPeopleRoutes(v1, { state, faults, spec: adminValidator, calls }, customerPeople);
   // Anything else under /v1 (an unknown path, or a method a path does not have) answers as Webex
   // does, in its error shape with a TrackingID, not with Express's HTML page.
   v1.use((_req, res) => {
@@ -312,6 +323,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     adminSpec: adminValidator,
     wholesale,
     subscribers,
+    customerPeople,
     subscriberLimiter,
     partnerHubTemplates,
     async close() {

@@ -10,6 +10,7 @@ export function register(kit: FeatureKit): void {
       store: kit.store,
       wholesale: kit.wholesale,
       telephony: kit.telephony,
+      people: kit.people,
       approvals: kit.approvals,
       clock: kit.clock,
       pollMs: kit.pollMs,

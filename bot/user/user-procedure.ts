@@ -4,6 +4,7 @@ import { userSummary } from '../../cards/user/user-summary.ts';
 import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
 import { userOrder, type CustomerTarget, type UserLocation } from '../../machines/user/user-fields.ts';
 import type { TelephonyClient } from '../../webex/telephony-client.ts';
+import type { PeopleClient } from '../../webex/people-client.ts';
 import { subscriberRequest } from './subscriber-request.ts';
 import {
   USER_MACHINE_VERSION,
@@ -16,6 +17,7 @@ import {
 } from '../../machines/user/user-machine.ts';
 import { subscriberProgress } from '../../webex/wholesale-schemas.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
+import { problemsOf } from '../../webex/webex-api-error.ts';
 import type { Store } from '../../store/store.ts';
 import { stepsRecorded } from '../engine/recorded-steps.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
@@ -32,6 +34,7 @@ export interface UserProcedureDeps {
   readonly store: Store;
   readonly wholesale: WholesaleClient;
   readonly telephony: TelephonyClient;
+  readonly people: PeopleClient;
   readonly approvals: ApprovalService;
   readonly clock?: () => Date;
   /** The first wait before a subscriber still provisioning is checked again. */
@@ -123,9 +126,35 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
         });
         return { existed, subscriberId: value.id, at: clock().toISOString() };
       }),
+      listRoles: fromPromise(async (): Promise<readonly { id: string; name: string }[]> =>
+        (await deps.people.listRoles()).map((r) => ({ id: r.id, name: r.name })),
+      ),
+      // The spec's rule for PUT /people: read the whole person, add the role, write the whole person back.
+      assignRole: fromPromise(async ({ input }): Promise<'assigned' | 'had'> => {
+        const { context } = input;
+        const role = context.answers.role ?? '';
+        try {
+          const person = await deps.people.getPerson(context.personId ?? '');
+          const roles = person.roles ?? [];
+          if (roles.includes(role)) return 'had';
+          await deps.people.updatePerson({ ...person, roles: [...roles, role] });
+          await deps.store.appendAudit({
+            at: clock().toISOString(),
+            action: 'user.roleAssigned',
+            actor: context.startedBy,
+            conversationId: context.conversationId,
+            externalId: context.customer.externalId,
+            details: { email: (context.answers.email ?? '').toLowerCase(), role },
+          });
+          return 'assigned';
+        } catch (error) {
+          throw new Error(problemsText(problemsOf(error)), { cause: error });
+        }
+      }),
       checkSubscriber: fromPromise(async ({ input }): Promise<SubscriberCheck> => {
         const { context } = input;
-        const progress = subscriberProgress(await deps.wholesale.getSubscriber(context.subscriberId ?? ''));
+        const subscriber = await deps.wholesale.getSubscriber(context.subscriberId ?? '');
+        const progress = subscriberProgress(subscriber);
         const at = clock().toISOString();
         if (progress.state === 'provisioning') return { state: 'provisioning', at };
         const email = (context.answers.email ?? '').toLowerCase();
@@ -136,7 +165,7 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
         };
         if (progress.state === 'provisioned') {
           await deps.store.appendAudit({ at, action: 'user.provisioned', ...audit, details: { email } });
-          return { state: 'provisioned', at };
+          return { state: 'provisioned', at, ...(subscriber.personId ? { personId: subscriber.personId } : {}) };
         }
         const reason = problemsText(progress.errors);
         await deps.store.appendAudit({ at, action: 'user.provisioningFailed', ...audit, details: { email, reason } });

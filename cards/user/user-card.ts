@@ -14,6 +14,7 @@ export function userCard(state: string, context: UserContext, view: CardView): R
   const field = (id: string) => ({ t, id, value: context.answers[id], error: context.errors[id] });
   const customer = context.customer.name;
   const a = context.answers;
+  const roleName = () => context.roles.find((r) => r.id === a.role)?.name ?? a.role ?? '';
   // Only for states after a valid answer: the package is then one of the customer's.
   const who = () => ({
     first: a.firstName ?? '',
@@ -52,6 +53,23 @@ export function userCard(state: string, context: UserContext, view: CardView): R
             ? choiceField({ ...field('freeNumber'), label: t('user.freeNumber'), optional: true, choices: freeChoices })
             : []),
           ...textField({ ...field('extension'), label: t('user.extension'), maxLength: 10 }),
+          ...(context.roles.length > 0
+            ? [
+                ...choiceField({
+                  ...field('role'),
+                  label: t('user.role'),
+                  optional: true,
+                  choices: context.roles.map((r) => ({ title: r.name, value: r.id })),
+                }),
+                {
+                  type: 'TextBlock' as const,
+                  text: t('user.roleNote'),
+                  wrap: true,
+                  isSubtle: true,
+                  size: 'Small' as const,
+                },
+              ]
+            : []),
         ],
         [
           submit(view, userActions.add, t('user.add'), 'positive'),
@@ -65,7 +83,16 @@ export function userCard(state: string, context: UserContext, view: CardView): R
       return { markdown: t('approval.waiting', { subject: `${context.answers.email ?? ''} → ${customer}` }) };
     case 'done':
       return {
-        markdown: context.existed ? t('user.existed', { email: who().email, customer }) : t('user.done', who()),
+        markdown: context.existed
+          ? t('user.existed', { email: who().email, customer })
+          : [t('user.done', who()), ...(roleName() ? [t('user.roleAssigned', { role: roleName() })] : [])].join(' '),
+      };
+    case 'roleFailed':
+      return {
+        markdown: [
+          t('user.done', who()),
+          t('user.roleFailed', { role: roleName(), reason: context.roleFailure ?? '' }),
+        ].join(' '),
       };
     case 'following':
       return { markdown: t('user.provisioning', who()) };

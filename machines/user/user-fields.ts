@@ -34,6 +34,8 @@ export interface UserOrder {
   readonly primaryPhoneNumber?: string;
   readonly extension?: string;
   readonly locationId?: string;
+  /** The administrator role to give once provisioned. */
+  readonly role?: string;
 }
 
 /** Subscriber packages that include calling. */
@@ -71,7 +73,12 @@ const name = z.string(m('field.required')).trim().min(1, m('field.required')).ma
  * One user's answers, checked as Partner Hub does before any call: a calling package needs a
  * location and a number or extension; the customer's administrator keeps the customer's package level.
  */
-export function userSchema(customer: CustomerTarget, locations: readonly UserLocation[] = []) {
+export function userSchema(
+  customer: CustomerTarget,
+  locations: readonly UserLocation[] = [],
+  /** The administrator roles on offer; a role must be one of them when they are known. */
+  roles: readonly { readonly id: string }[] = [],
+) {
   const level = customerLevel(customer);
   return z
     .object({
@@ -103,6 +110,13 @@ export function userSchema(customer: CustomerTarget, locations: readonly UserLoc
         .regex(/^(\d{2,10})?$/, m('user.extensionInvalid'))
         .optional()
         .transform((v) => v || undefined),
+      /** An administrator role (`GET /roles` id), given once the user is provisioned. */
+      role: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => v || undefined)
+        .refine((v) => v === undefined || roles.length === 0 || roles.some((r) => r.id === v), m('field.choice')),
       /** One of the free numbers the card offered, used when no number is typed. */
       freeNumber: z
         .string()
@@ -125,6 +139,14 @@ export function userSchema(customer: CustomerTarget, locations: readonly UserLoc
       }
       if (level && value.email === customer.adminEmail.toLowerCase() && value.package !== level)
         ctx.addIssue({ code: 'custom', path: ['package'], message: 'user.adminPackage', params: { package: level } });
+      // Partner Hub's rule: an administrator keeps the customer's package level, never lower.
+      else if (level && value.role && value.package !== level)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['package'],
+          message: 'user.adminRolePackage',
+          params: { package: level },
+        });
     });
 }
 
@@ -137,6 +159,7 @@ export const userFields = [
   'primaryPhoneNumber',
   'extension',
   'freeNumber',
+  'role',
 ] as const;
 
 /** A location of the customer as the user card offers it, with its first free numbers. */
@@ -161,5 +184,6 @@ export function userOrder(customer: CustomerTarget, answers: Readonly<Record<str
       : {}),
     ...(calling && v.extension ? { extension: v.extension } : {}),
     ...(calling && v.locationId ? { locationId: v.locationId } : {}),
+    ...(v.role ? { role: v.role } : {}),
   };
 }

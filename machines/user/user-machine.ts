@@ -7,8 +7,11 @@ import { userFields, userSchema, type CustomerTarget, type UserLocation } from '
 import { approvalStates } from '../approval/approval-states.ts';
 import { backoffMs, later } from '../kit/backoff.ts';
 
-/** 2: the new subscriber is followed to the end of its provisioning (`checking`, `following`, `failed`). */
-export const USER_MACHINE_VERSION = 2;
+/**
+ * 2: the new subscriber is followed to the end of its provisioning (`checking`, `following`, `failed`).
+ * 3: an optional administrator role, given once provisioned (`loadingRoles`, `assigningRole`, `roleFailed`).
+ */
+export const USER_MACHINE_VERSION = 3;
 
 export interface UserInput {
   readonly conversationId: string;
@@ -21,6 +24,12 @@ export interface UserInput {
 
 export interface UserContext extends UserInput {
   readonly locations: readonly UserLocation[];
+  /** The administrator roles Webex offers (`GET /roles`); none when they could not be read. */
+  readonly roles: readonly { readonly id: string; readonly name: string }[];
+  /** The person Webex made of the subscriber, once provisioned. */
+  readonly personId?: string;
+  /** Why the role could not be given (the user exists). */
+  readonly roleFailure?: string;
   readonly answers: Answers;
   readonly errors: FieldErrors;
   readonly notice?: FieldError;
@@ -40,7 +49,8 @@ export interface UserContext extends UserInput {
 
 /** Where the subscriber's provisioning stands, as one check found it. */
 export type SubscriberCheck =
-  | { readonly state: 'provisioning' | 'provisioned'; readonly at: string }
+  | { readonly state: 'provisioning'; readonly at: string }
+  | { readonly state: 'provisioned'; readonly at: string; readonly personId?: string }
   | { readonly state: 'error'; readonly reason: string; readonly at: string };
 
 export type UserEvent =
@@ -68,11 +78,14 @@ export const userMachine = setup({
       unprovided('createUser'),
     ),
     checkSubscriber: fromPromise<SubscriberCheck, { context: UserContext }>(unprovided('checkSubscriber')),
+    listRoles: fromPromise<readonly { id: string; name: string }[]>(unprovided('listRoles')),
+    /** Resolves with whether this call gave the role or the person had it already. */
+    assignRole: fromPromise<'assigned' | 'had', { context: UserContext }>(unprovided('assignRole')),
   },
   guards: {
     valid: ({ context, event }) =>
       event.type === 'submit' &&
-      validateSection(userSchema(context.customer, context.locations), {
+      validateSection(userSchema(context.customer, context.locations, context.roles), {
         ...context.answers,
         ...pickAnswers(event.inputs, userFields),
       }).ok,
@@ -81,7 +94,7 @@ export const userMachine = setup({
     take: assign(({ context, event }) => {
       if (event.type !== 'submit') return {};
       const answers = { ...context.answers, ...pickAnswers(event.inputs, userFields) };
-      const result = validateSection(userSchema(context.customer, context.locations), answers);
+      const result = validateSection(userSchema(context.customer, context.locations, context.roles), answers);
       return {
         answers,
         errors: result.ok ? {} : result.errors,
@@ -91,7 +104,7 @@ export const userMachine = setup({
   },
 }).createMachine({
   id: 'user',
-  context: ({ input }) => ({ ...input, locations: [], answers: {}, errors: {}, checks: 0 }),
+  context: ({ input }) => ({ ...input, locations: [], roles: [], answers: {}, errors: {}, checks: 0 }),
   initial: 'loading',
   states: {
     loading: {
@@ -99,7 +112,7 @@ export const userMachine = setup({
         src: 'listLocations',
         input: ({ context }) => ({ orgId: context.customer.orgId }),
         onDone: {
-          target: 'form',
+          target: 'loadingRoles',
           actions: assign(({ event }) => {
             // With one location there is nothing to choose: it is preselected.
             const answers: Answers = event.output.length === 1 ? { locationId: event.output[0]!.id } : {};
@@ -107,6 +120,14 @@ export const userMachine = setup({
           }),
         },
         onError: { target: 'form', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
+      },
+    },
+    // The roles are optional on the card: without them the card is offered without the choice.
+    loadingRoles: {
+      invoke: {
+        src: 'listRoles',
+        onDone: { target: 'form', actions: assign(({ event }) => ({ roles: event.output })) },
+        onError: { target: 'form' },
       },
     },
     form: {
@@ -171,6 +192,16 @@ export const userMachine = setup({
         input: ({ context }) => ({ context }),
         onDone: [
           {
+            guard: ({ context, event }) => event.output.state === 'provisioned' && Boolean(context.answers.role),
+            target: 'assigningRole',
+            actions: assign(({ event }) => ({
+              wakeAt: undefined,
+              ...(event.output.state === 'provisioned' && event.output.personId
+                ? { personId: event.output.personId }
+                : {}),
+            })),
+          },
+          {
             guard: ({ event }) => event.output.state === 'provisioned',
             target: 'done',
             actions: assign({ wakeAt: undefined }),
@@ -201,8 +232,22 @@ export const userMachine = setup({
         },
       },
     },
+    assigningRole: {
+      invoke: {
+        src: 'assignRole',
+        input: ({ context }) => ({ context }),
+        onDone: 'done',
+        onError: {
+          target: 'roleFailed',
+          actions: assign(({ event }) => ({
+            roleFailure: event.error instanceof Error ? event.error.message : String(event.error),
+          })),
+        },
+      },
+    },
     done: { type: 'final', tags: 'rest' },
     failed: { type: 'final', tags: 'rest' },
+    roleFailed: { type: 'final', tags: 'rest' },
     rejected: { type: 'final', tags: 'rest' },
     cancelled: { type: 'final', tags: ['rest', 'cancelled'] },
   },

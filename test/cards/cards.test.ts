@@ -273,6 +273,10 @@ function everyCard(): [string, CardReply][] {
             pollMs: 1000,
             checks: 0,
             locations: [{ id: 'l1', name: 'Berlin HQ', free: ['+4930123456780', '+4930123456781'] }],
+            roles: [
+              { id: 'r1', name: 'Full Administrator' },
+              { id: 'r2', name: 'Read-only Administrator' },
+            ],
             answers: { package: 'webex_calling' },
             errors: {
               primaryPhoneNumber: { id: 'user.needsNumber' },

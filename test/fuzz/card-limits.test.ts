@@ -113,13 +113,17 @@ function views(kind: ProcedureKind, answers: Answers, view: CardView): [string, 
         ...who,
         customer: CUSTOMER,
         locations: LOCATIONS,
+        roles: [{ id: 'role-1', name: 'Read-only Administrator' }],
         answers,
         errors: {},
         pollMs: 1000,
         checks: 0,
         failure: 'x'.repeat(2000),
       };
-      return ['form', 'done', 'following', 'failed', 'awaitingApproval'].map((s) => [s, userCard(s, context, view)]);
+      return ['form', 'done', 'following', 'failed', 'roleFailed', 'awaitingApproval'].map((s) => [
+        s,
+        userCard(s, { ...context, roleFailure: 'y'.repeat(1000) }, view),
+      ]);
     }
     case 'location':
       return ['form', 'done', 'awaitingApproval'].map((s) => [

@@ -1,3 +1,4 @@
+import { PeopleClient } from '../../webex/people-client.ts';
 import { TelephonyClient } from '../../webex/telephony-client.ts';
 import { fromPromise } from 'xstate';
 import type { ApprovalPolicy } from '../../bot/approval/approval-policy.ts';
@@ -127,6 +128,15 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
       throw new Error('no telephony API here');
     },
   });
+  const people = new PeopleClient({
+    baseUrl: 'http://people.invalid/v1',
+    token: 'unused',
+    maxAttempts: 1,
+    fetch: async (url) => {
+      violations.push(`an effect called the People API (${url.href}) that this rig stands in for`);
+      throw new Error('no People API here');
+    },
+  });
   const checked = (name: string, build: () => unknown) => {
     calls.push(name);
     try {
@@ -170,10 +180,17 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
         return { ...real, machine };
       }
       case 'user': {
-        const real = userProcedure({ store, wholesale, telephony, approvals, pollMs: 1000 });
+        const real = userProcedure({ store, wholesale, telephony, people, approvals, pollMs: 1000 });
         const machine = real.machine.provide({
           actors: {
             listLocations: fromPromise(async () => LOCATIONS),
+            listRoles: fromPromise(async (): Promise<readonly { id: string; name: string }[]> => [
+              { id: 'role-1', name: 'Read-only Administrator' },
+            ]),
+            assignRole: fromPromise(async () => {
+              calls.push('people.assignRole');
+              return 'assigned' as const;
+            }),
             precheck: fromPromise(async ({ input }: { input: { context: UserContext } }) => {
               checked('wholesale.precheckSubscriber', () => userOrder(input.context.customer, input.context.answers));
               return { ok: true as const };
