@@ -408,6 +408,8 @@ const en = {
   'bulk.row.existed': 'line {line}: {email} already existed',
   'bulk.row.failed': 'line {line}: {email} failed: {reason}',
   'bulk.noFreeNumber': '{location} has no free number left for this row: add numbers with `add numbers`, or write one.',
+  'bulk.unknownRole': 'Webex has no administrator role “{role}”; its roles: {roles}.',
+  'bulk.row.createdRoleFailed': 'line {line}: {email} created, but the role could not be given: {reason}',
   'bulk.following':
     'Every row of {name} is sent; Webex is still provisioning {count, plural, one {# user} other {# users}}. I will post the report when it has finished.',
   'bulk.cancelled': 'No users were added.',
@@ -839,6 +841,8 @@ const de = {
   'bulk.row.failed': 'Zeile {line}: {email} fehlgeschlagen: {reason}',
   'bulk.noFreeNumber':
     '{location} hat für diese Zeile keine freie Nummer mehr: Fügen Sie mit `add numbers` Nummern hinzu, oder schreiben Sie eine.',
+  'bulk.unknownRole': 'Webex hat keine Administratorrolle „{role}“; seine Rollen: {roles}.',
+  'bulk.row.createdRoleFailed': 'Zeile {line}: {email} angelegt, aber die Rolle konnte nicht vergeben werden: {reason}',
   'bulk.following':
     'Jede Zeile für {name} ist gesendet; Webex richtet noch {count, plural, one {# Benutzer} other {# Benutzer}} ein. Ich schicke den Bericht, sobald das abgeschlossen ist.',
   'bulk.cancelled': 'Es wurden keine Benutzer hinzugefügt.',

@@ -17,7 +17,10 @@ import type { CustomerTarget } from '../../machines/user/user-fields.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
-import { callPacer, existingEmails, followed, provisionRows } from './bulk-runner.ts';
+import { callPacer, existingEmails, followed, giveRole, provisionRows } from './bulk-runner.ts';
+import pMap from 'p-map';
+import type { PeopleClient } from '../../webex/people-client.ts';
+import { subscriberProgress } from '../../webex/wholesale-schemas.ts';
 import type { Messenger } from '../engine/messenger.ts';
 import type { SpaceLanguages } from '../engine/languages.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
@@ -25,6 +28,7 @@ import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 export interface BulkProcedureDeps {
   readonly store: Store;
   readonly wholesale: WholesaleClient;
+  readonly people: PeopleClient;
   readonly approvals: ApprovalService;
   readonly messenger: Messenger;
   /** The report is written in the language of the space it goes to. */
@@ -125,10 +129,19 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
         const byId = new Map(
           (await deps.wholesale.listSubscribers({ customerId: context.customer.id })).map((s) => [s.id, s]),
         );
-        const results = context.results.map((r) => {
-          const subscriber = r.pending && r.subscriberId ? byId.get(r.subscriberId) : undefined;
-          return subscriber ? followed(r, subscriber) : r;
-        });
+        const results = await pMap(
+          context.results,
+          async (r) => {
+            const subscriber = r.pending && r.subscriberId ? byId.get(r.subscriberId) : undefined;
+            if (!subscriber) return r;
+            const next = followed(r, subscriber);
+            // Provisioned with a role still to give: give it now.
+            return next.pending && next.role && subscriberProgress(subscriber).state === 'provisioned'
+              ? giveRole(deps.people, next, subscriber.personId)
+              : next;
+          },
+          { concurrency: deps.concurrency ?? 4 },
+        );
         if (!results.some((r) => r.pending)) await report(context, results);
         return { results, at: clock().toISOString() };
       }),

@@ -4,6 +4,7 @@ import { problemsOf } from '../../webex/webex-api-error.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { PeopleClient } from '../../webex/people-client.ts';
 import { createOnce } from '../engine/create-once.ts';
 import { subscriberRequest } from '../user/subscriber-request.ts';
 import type { BulkRowResult } from '../../machines/bulk/bulk-machine.ts';
@@ -18,7 +19,8 @@ export type RowResult = BulkRowResult;
 export function followed(row: RowResult, subscriber: Pick<WholesaleSubscriber, 'status' | 'errors'>): RowResult {
   const { pending: _pending, ...rest } = row;
   const progress = subscriberProgress(subscriber);
-  if (progress.state === 'provisioned') return rest;
+  // Provisioned: done, unless an administrator role is still to be given.
+  if (progress.state === 'provisioned') return rest.role ? { ...rest, pending: true } : rest;
   if (progress.state === 'provisioning') return { ...rest, pending: true };
   return { ...rest, outcome: 'failed', reason: problemsText(progress.errors) };
 }
@@ -26,6 +28,23 @@ export function followed(row: RowResult, subscriber: Pick<WholesaleSubscriber, '
 /** Every subscriber email the customer has (the client reads every page). */
 export async function existingEmails(wholesale: WholesaleClient, customerId: string): Promise<Set<string>> {
   return new Set((await wholesale.listSubscribers({ customerId })).map((s) => s.email.toLowerCase()));
+}
+
+/**
+ * Gives a provisioned row its administrator role as `add user` does: the whole person read, the
+ * role added, the whole person written back. A failure is kept on the row; the user stays created.
+ */
+export async function giveRole(people: PeopleClient, row: RowResult, personId: string | undefined): Promise<RowResult> {
+  const { pending: _pending, role, ...rest } = row;
+  if (!role) return rest;
+  try {
+    const person = await people.getPerson(personId ?? '');
+    const roles = person.roles ?? [];
+    if (!roles.includes(role)) await people.updatePerson({ ...person, roles: [...roles, role] });
+    return rest;
+  } catch (error) {
+    return { ...rest, roleFailure: problemsText(problemsOf(error)) };
+  }
 }
 
 /**
@@ -79,7 +98,16 @@ export async function provisionRows(
           // Only a create this run's own call made counts as created; one refused as a duplicate existed.
           result =
             made === 'created'
-              ? followed({ line: row.line, email, outcome: 'created', subscriberId: value.id }, value)
+              ? followed(
+                  {
+                    line: row.line,
+                    email,
+                    outcome: 'created',
+                    subscriberId: value.id,
+                    ...(row.user.role ? { role: row.user.role } : {}),
+                  },
+                  value,
+                )
               : { line: row.line, email, outcome: 'existed' };
         } catch (error) {
           result = { line: row.line, email, outcome: 'failed', reason: problemsText(problemsOf(error)) };

@@ -43,6 +43,7 @@ export function register(kit: FeatureKit): void {
     bulkProcedure({
       store: kit.store,
       wholesale: kit.bulkWholesale,
+      people: kit.people,
       approvals: kit.approvals,
       messenger: kit.messenger,
       languages: kit.languages,
@@ -90,11 +91,14 @@ export function register(kit: FeatureKit): void {
       if (missing.length > 0)
         return ctx.reply({ markdown: ctx.t('bulk.missingColumns', { columns: missing.join(', ') }) });
       const locations = await kit.wholesale.listLocations(customer.orgId);
+      // Webex's roles, when the file names any (`role` column).
+      const roles = records.some((r) => (r.role ?? '').trim()) ? await kit.people.listRoles() : [];
       const checked = checkRows(
         records,
         customer,
         locations,
         await freeNumbers(kit, customer.orgId, records, locations),
+        roles,
       );
       if (!checked.ok) return ctx.reply(badRowsCard(ctx.t, checked.bad, records.length));
       const subject: BulkSubject = { customer, rows: checked.rows };

@@ -18,8 +18,12 @@ export interface BulkRowResult {
   readonly reason?: string;
   /** The subscriber this run created. */
   readonly subscriberId?: string;
-  /** Created, and Webex is still provisioning it. */
+  /** Created, and Webex is still provisioning it (or its administrator role is still to be given). */
   readonly pending?: boolean;
+  /** The administrator role to give once provisioned; gone once given. */
+  readonly role?: string;
+  /** Why the role could not be given (the user was created). */
+  readonly roleFailure?: string;
 }
 
 export interface BulkInput {

@@ -30,6 +30,8 @@ export function checkRows(
   locations: readonly { id: string; name: string }[],
   /** Each location's free numbers, in the order they are given out to rows whose number is `next`. */
   free: ReadonlyMap<string, readonly string[]> = new Map(),
+  /** The administrator roles (`GET /roles`) a `role` column names, by name. */
+  roles: readonly { readonly id: string; readonly name: string }[] = [],
 ): RowCheck {
   const bad: BadRow[] = [];
   const rows: BulkRow[] = [];
@@ -51,7 +53,10 @@ export function checkRows(
     const location = locations.find((l) => l.name.toLowerCase() === locationName.toLowerCase());
     const wantsNext = (record.phoneNumber ?? '').trim().toLowerCase() === NEXT_FREE;
     const number = wantsNext ? (location ? nextFree(location.id) : undefined) : record.phoneNumber;
+    const roleName = (record.role ?? '').trim();
+    const role = roles.find((r) => r.name.toLowerCase() === roleName.toLowerCase());
     const answers = {
+      role: role?.id ?? '',
       firstName: record.firstName ?? '',
       lastName: record.lastName ?? '',
       email: record.email ?? '',
@@ -64,6 +69,8 @@ export function checkRows(
     const errors: Record<string, FieldErrors[string]> = result.ok ? {} : { ...result.errors };
     if (locationName && !location)
       errors.locationId = { id: 'bulk.unknownLocation', params: { location: locationName } };
+    if (roleName && !role)
+      errors.role = { id: 'bulk.unknownRole', params: { role: roleName, roles: roles.map((r) => r.name).join(', ') } };
     if (wantsNext && location && number === undefined)
       errors.primaryPhoneNumber = { id: 'bulk.noFreeNumber', params: { location: location.name } };
     const email = answers.email.trim().toLowerCase();

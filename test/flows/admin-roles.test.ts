@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cardOf, fieldOf, startHarness, waitFor, type Harness } from '../support/harness.ts';
-import { seedProvisionedCustomer } from '../support/csv.ts';
+import { cardOf, cardText, fieldOf, startHarness, waitFor, type Harness } from '../support/harness.ts';
+import { postWithFile, seedProvisionedCustomer } from '../support/csv.ts';
 
 /** `add user` with an administrator role: given after provisioning, by reading the person and writing it back whole. */
 describe('administrator roles', () => {
@@ -80,5 +80,47 @@ describe('administrator roles', () => {
     expect(fieldOf(again, 'role').value).toBe(full);
     expect(h.sandbox.calls.filter((c) => c.operation.includes('/wholesale/subscribers'))).toEqual([]);
     expect(h.sandbox.customerPeople.puts).toEqual([]);
+  });
+
+  it('add users with a role column: refuses a lowered package or an unknown role per row, then gives the role once provisioned', async () => {
+    const header = 'firstName,lastName,email,package,location,phoneNumber,extension,role';
+    const bad = [
+      header,
+      'Ann,Lee,ann@acme.example,webex_calling,Berlin HQ,+4930123456701,,Read-only Administrator',
+      'Bo,Berg,bo@acme.example,webex_meetings,,,,Full Administrator',
+      'Cy,Cole,cy@acme.example,webex_calling,Berlin HQ,+4930123456702,,Chief',
+    ];
+    let before = h.botMessages('direct-alice').length;
+    await postWithFile(h.sandbox, 'alice', 'direct-alice', 'add users acme', 'users.csv', bad.join('\n'));
+    const refused = (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+    const text = cardText(refused);
+    expect(text).toContain('2 of 3 rows need a change; nothing was created');
+    expect(text).toContain(
+      '3 (bo@acme.example): An administrator keeps the customer’s package level (webex_calling); a full administrator’s package is never lowered. Choose that package, or no role.',
+    );
+    expect(text).toContain(
+      '4 (cy@acme.example): Webex has no administrator role “Chief”; its roles: Full Administrator,',
+    );
+
+    before = h.botMessages('direct-alice').length;
+    await postWithFile(
+      h.sandbox,
+      'alice',
+      'direct-alice',
+      'add users acme',
+      'users.csv',
+      [bad[0], bad[1], 'Di,Dahl,di@acme.example,webex_meetings,,,,'].join('\n'),
+    );
+    const preview = (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+    await h.click('alice', preview, 'confirm');
+    const done = await waitFor('the report', () =>
+      h.botMessages('direct-alice').find((m) => m.markdown?.startsWith('**Users for Acme GmbH:')),
+    );
+    expect(done.markdown).toBe('**Users for Acme GmbH: 2 created, 0 already existed, 0 failed**');
+    const annId = h.sandbox.subscribers.subscribers.find((x) => x.email === 'ann@acme.example')!.personId;
+    const readOnly = h.sandbox.customerPeople.puts.find((p) => p.personId === annId)!.body as { roles: string[] };
+    expect(h.sandbox.customerPeople.puts).toHaveLength(1);
+    expect(h.sandbox.customerPeople.find(annId)).toMatchObject({ emails: ['ann@acme.example'], roles: readOnly.roles });
+    expect(readOnly.roles).toHaveLength(1);
   });
 });

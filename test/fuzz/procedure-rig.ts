@@ -224,7 +224,7 @@ export async function createRig(kind: ProcedureKind, options: RigOptions = {}): 
         return { ...real, machine };
       }
       case 'bulk': {
-        const real = bulkProcedure({ store, wholesale, approvals, messenger, languages, pollMs: 1000 });
+        const real = bulkProcedure({ store, wholesale, people, approvals, messenger, languages, pollMs: 1000 });
         const machine = real.machine.provide({
           actors: {
             runBatch: fromPromise(async ({ input }: { input: { context: BulkContext } }) => {
