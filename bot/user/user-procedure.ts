@@ -15,9 +15,9 @@ import {
   type SubscriberCheck,
   type UserPrecheck,
 } from '../../machines/user/user-machine.ts';
-import { subscriberProgress } from '../../webex/wholesale-schemas.ts';
+import { subscriberProgress, type WholesaleSubscriber } from '../../webex/wholesale-schemas.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
-import { problemsOf } from '../../webex/webex-api-error.ts';
+import { WebexApiError, problemsOf } from '../../webex/webex-api-error.ts';
 import type { Store } from '../../store/store.ts';
 import { stepsRecorded } from '../engine/recorded-steps.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
@@ -153,7 +153,18 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
       }),
       checkSubscriber: fromPromise(async ({ input }): Promise<SubscriberCheck> => {
         const { context } = input;
-        const subscriber = await deps.wholesale.getSubscriber(context.subscriberId ?? '');
+        let subscriber: WholesaleSubscriber;
+        try {
+          subscriber = await deps.wholesale.getSubscriber(context.subscriberId ?? '');
+        } catch (error) {
+          // Gone (removed in Partner Hub while it provisioned): an end, not a check to try again for ever.
+          if (!(error instanceof WebexApiError && error.status === 404)) throw error;
+          subscriber = {
+            id: context.subscriberId ?? '',
+            email: context.answers.email ?? '',
+            errors: problemsOf(error),
+          };
+        }
         const progress = subscriberProgress(subscriber);
         const at = clock().toISOString();
         if (progress.state === 'provisioning') return { state: 'provisioning', at };

@@ -104,4 +104,14 @@ describe('new users followed to the end of their provisioning', () => {
     expect(report).toContain('- line 4: user2@acme.example failed: The number is not routable. (30005)');
     expect(report).toContain('- line 2: user0@acme.example created');
   });
+
+  it('add user: a subscriber removed while it provisions ends the follow-up with Webex’s answer instead of asking for ever', async () => {
+    const form = await ask('add user acme');
+    await h.answer('alice', form, 'add', ann);
+    h.sandbox.subscribers.subscribers.splice(0, 1);
+    const failed = await waitFor('the failure', () => fromBot().find((m) => m.markdown?.startsWith('❌')));
+    expect(failed.markdown).toContain(
+      '❌ Webex could not provision Ann Lee (ann@acme.example) for Acme GmbH: The subscriber could not be found.',
+    );
+  });
 });
