@@ -32,6 +32,7 @@ try {
     timeZone: 'Europe/Berlin',
     preferredLanguage: 'de_de',
     announcementLanguage: 'de_de',
+    callingEnabled: true,
     address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
   });
   const records = Array.from({ length: users }, (_, i) => ({

@@ -164,6 +164,7 @@ async function seedCustomer(store: Store, n: number) {
     timeZone: 'Europe/Berlin',
     preferredLanguage: 'de_de',
     announcementLanguage: 'de_de',
+    callingEnabled: true,
     address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
   });
   const now = new Date().toISOString();

@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   if (config.mode === 'sandbox') {
     const { startSandbox } = await import('../sandbox/start-sandbox.ts');
     const { seedRoles } = await import('../sandbox/seed.ts');
-    const sandbox = await startSandbox({ port: config.sandboxPort, host: '127.0.0.1' });
+    const sandbox = await startSandbox({ port: config.sandboxPort, host: '127.0.0.1', subscriberProvisioningMs: 2000 });
     closers.push(() => sandbox.close());
     const secret = randomBytes(20).toString('hex');
     const botToken = sandbox.state.bot.token;

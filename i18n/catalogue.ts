@@ -151,8 +151,7 @@ const en = {
   'customer.packages': 'Packages',
   'customer.addOns': 'Add-ons (optional)',
   'customer.packagesRequired': 'Choose at least one package.',
-  'customer.addOnNeeds.attendant_console':
-    'Attendant Console needs Webex Calling, Webex Suite or Customer Assist.',
+  'customer.addOnNeeds.attendant_console': 'Attendant Console needs Webex Calling, Webex Suite or Customer Assist.',
   'customer.addOnNeeds.cisco_calling_plan': 'Cisco Calling Plan needs a package with calling.',
   'customer.hq.title': 'Headquarters (HQ) location',
   'customer.hq.callingNote': 'A calling package is chosen, so this is also the first Webex Calling location.',
@@ -227,6 +226,8 @@ const en = {
   'status.createdBy': 'Created by',
   'status.lastError': 'Last error',
   'status.users': 'Users',
+  'status.usersProvisioning': 'Users still provisioning',
+  'status.usersProvisioningLine': '{count}: {emails}{more, plural, =0 {} other { and # more}}',
   'status.locations': 'Locations',
   'status.pendingApproval': 'Waiting for approval',
   'status.pendingApprovalLine': '{subject}: {count} of {required}, open until {until}',
@@ -404,6 +405,11 @@ const en = {
     'Add one user to a customer: name, email, package, and for calling a location and a number or extension.',
   'command.addLocation.usage': 'add location <customer>',
   'command.addLocation.summary': 'Add a location to a customer.',
+  'command.enableCalling.usage': 'enable calling <location> <customer>',
+  'command.enableCalling.summary': 'Finish a location whose Webex Calling enablement failed in `add location`.',
+  'command.addNumbers.usage': 'add numbers <customer> <location> [numbers]',
+  'command.addNumbers.summary':
+    'Add phone numbers (E.164, typed after the command or in an attached CSV file) to a customer’s calling location; each is reported added, already there or refused.',
   'command.setupCustomer.usage': 'setup customer <customer>',
   'command.setupCustomer.summary': 'What you can add to a customer: users and locations.',
   'procedure.user': 'new user',
@@ -425,6 +431,18 @@ const en = {
   'user.location': 'Location (calling packages)',
   'user.phone': 'Primary phone number, E.164 (calling packages)',
   'user.extension': 'Extension (calling packages)',
+  'user.freeNumber': 'Or the next free number of the location (calling packages)',
+  'user.freeNumberChoice': '{location}: {number}',
+  'user.twoNumbers': 'Type a number or choose a free one, not both.',
+  'user.freeNumberElsewhere': 'This free number belongs to another location; choose one of the chosen location.',
+  'user.role': 'Administrator role (optional)',
+  'user.roleNote':
+    'An administrator keeps the customer’s package level; a full administrator’s package is never lowered. The role is given once Webex has provisioned the user.',
+  'user.adminRolePackage':
+    'An administrator keeps the customer’s package level ({package}); a full administrator’s package is never lowered. Choose that package, or no role.',
+  'user.roleAssigned': 'They are now {role}.',
+  'user.roleFailed':
+    'The role {role} could not be given: {reason}. Give it in Control Hub (Users, the user, Administrator roles).',
   'user.callingNote': 'Calling packages need a location and a phone number or an extension, or both.',
   'user.needsNumber': 'A calling package needs a phone number or an extension.',
   'user.needsLocation': 'A calling package needs a location.',
@@ -440,6 +458,10 @@ const en = {
   'user.existed': '{email} was already a user of {customer}; nothing was changed.',
   'user.failed': 'The user could not be added: {reason}. Press Add user to try again.',
   'user.cancelled': 'No user was added.',
+  'user.provisioning':
+    '⏳ Webex accepted {first} {last} ({email}) for {customer} with {package} and is still provisioning the user. I will write here when it has finished.',
+  'user.provisioningFailed':
+    '❌ Webex could not provision {first} {last} ({email}) for {customer}: {reason}. Correct the cause (in Partner Hub, or the user’s details), remove the user there and add it again.',
   'location.title': 'New location for {name}',
   'location.name': 'Location name',
   'location.state': 'State or province',
@@ -450,6 +472,26 @@ const en = {
   'location.failed': 'The location could not be added: {reason}. Press Add location to try again.',
   'location.nameTaken': 'The customer has a location with this name already.',
   'location.cancelled': 'No location was added.',
+  'location.callingDone':
+    '✅ Location {location} was added to {customer} and enabled for Webex Calling (announcements in {language}).',
+  'location.callingFailed':
+    '⚠️ Location {location} was added to {customer}, but enabling it for Webex Calling failed: {reason}. The location stays as it is; to finish, write `enable calling {location} {externalId}`.',
+  'location.enableUsage': 'Write `enable calling <location> <customer>`, e.g. `enable calling Berlin HQ acme-001`.',
+  'location.enableNothing':
+    'No location {location} of {customer} is waiting to be enabled for Webex Calling. `add location` enables a calling customer’s locations itself; this command only finishes one where that step failed.',
+  'numbers.usage':
+    'Write `add numbers <customer> <location>` and the numbers (E.164, e.g. +4930123456789), or attach a CSV file with them.',
+  'numbers.none':
+    'I found no phone numbers: write them after the location (E.164, e.g. +4930123456789) or attach a CSV file with them.',
+  'numbers.noLocation':
+    '{customer} has no location {location} enabled for Webex Calling. Its calling locations: {locations}.',
+  'numbers.failed':
+    'Webex did not answer as expected: {reason}. Nothing is lost: write the same command again; numbers already added are reported as already there.',
+  'numbers.title': 'Numbers for {location} ({customer}): {added} added, {existed} already there, {refused} refused',
+  'numbers.row.added': '{number} added',
+  'numbers.row.existed': '{number} was already there',
+  'numbers.row.refused': '{number} refused: {reason}',
+  'numbers.notOfCountry': 'not a valid phone number of {country} in E.164 form',
   'command.addUsers.usage': 'add users <customer>',
   'command.addUsers.summary':
     'Add many users from a CSV file attached to the message (columns firstName, lastName, email, package, location, phoneNumber, extension).',
@@ -482,6 +524,11 @@ const en = {
   'bulk.row.created': 'line {line}: {email} created',
   'bulk.row.existed': 'line {line}: {email} already existed',
   'bulk.row.failed': 'line {line}: {email} failed: {reason}',
+  'bulk.noFreeNumber': '{location} has no free number left for this row: add numbers with `add numbers`, or write one.',
+  'bulk.unknownRole': 'Webex has no administrator role “{role}”; its roles: {roles}.',
+  'bulk.row.createdRoleFailed': 'line {line}: {email} created, but the role could not be given: {reason}',
+  'bulk.following':
+    'Every row of {name} is sent; Webex is still provisioning {count, plural, one {# user} other {# users}}. I will post the report when it has finished.',
   'bulk.cancelled': 'No users were added.',
 } as const;
 
@@ -719,6 +766,8 @@ const de = {
   'status.createdBy': 'Angelegt von',
   'status.lastError': 'Letzter Fehler',
   'status.users': 'Benutzer',
+  'status.usersProvisioning': 'Benutzer noch in Einrichtung',
+  'status.usersProvisioningLine': '{count}: {emails}{more, plural, =0 {} other { und # weitere}}',
   'status.locations': 'Standorte',
   'status.pendingApproval': 'Wartet auf Freigabe',
   'status.pendingApprovalLine': '{subject}: {count} von {required}, offen bis {until}',
@@ -904,6 +953,12 @@ const de = {
     'Einen Benutzer zu einem Kunden hinzufügen: Name, E-Mail, Paket, bei Telefonie ein Standort und eine Nummer oder Durchwahl.',
   'command.addLocation.usage': 'add location <Kunde>',
   'command.addLocation.summary': 'Einen Standort zu einem Kunden hinzufügen.',
+  'command.enableCalling.usage': 'telefonie aktivieren <Standort> <Kunde>',
+  'command.enableCalling.summary':
+    'Einen Standort fertigstellen, bei dem das Aktivieren von Webex Calling in `add location` fehlschlug.',
+  'command.addNumbers.usage': 'nummern hinzufügen <Kunde> <Standort> [Nummern]',
+  'command.addNumbers.summary':
+    'Rufnummern (E.164, nach dem Befehl geschrieben oder in einer angehängten CSV-Datei) zu einem Telefonie-Standort eines Kunden hinzufügen; zu jeder wird gemeldet: hinzugefügt, schon vorhanden oder abgelehnt.',
   'command.setupCustomer.usage': 'setup customer <Kunde>',
   'command.setupCustomer.summary': 'Was Sie einem Kunden hinzufügen können: Benutzer und Standorte.',
   'procedure.user': 'neuer Benutzer',
@@ -925,6 +980,19 @@ const de = {
   'user.location': 'Standort (Pakete mit Telefonie)',
   'user.phone': 'Hauptrufnummer, E.164 (Pakete mit Telefonie)',
   'user.extension': 'Durchwahl (Pakete mit Telefonie)',
+  'user.freeNumber': 'Oder die nächste freie Nummer des Standorts (Pakete mit Telefonie)',
+  'user.freeNumberChoice': '{location}: {number}',
+  'user.twoNumbers': 'Schreiben Sie eine Nummer oder wählen Sie eine freie, nicht beides.',
+  'user.freeNumberElsewhere':
+    'Diese freie Nummer gehört zu einem anderen Standort; wählen Sie eine des gewählten Standorts.',
+  'user.role': 'Administratorrolle (optional)',
+  'user.roleNote':
+    'Ein Administrator behält die Paketstufe des Kunden; das Paket eines vollen Administrators wird nie herabgesetzt. Die Rolle wird vergeben, sobald Webex den Benutzer eingerichtet hat.',
+  'user.adminRolePackage':
+    'Ein Administrator behält die Paketstufe des Kunden ({package}); das Paket eines vollen Administrators wird nie herabgesetzt. Wählen Sie dieses Paket oder keine Rolle.',
+  'user.roleAssigned': 'Die Person ist jetzt {role}.',
+  'user.roleFailed':
+    'Die Rolle {role} konnte nicht vergeben werden: {reason}. Vergeben Sie sie in Control Hub (Benutzer, der Benutzer, Administratorrollen).',
   'user.callingNote':
     'Pakete mit Telefonie brauchen einen Standort und eine Rufnummer oder eine Durchwahl, oder beides.',
   'user.needsNumber': 'Ein Paket mit Telefonie braucht eine Rufnummer oder eine Durchwahl.',
@@ -942,6 +1010,10 @@ const de = {
   'user.failed':
     'Der Benutzer konnte nicht hinzugefügt werden: {reason}. Drücken Sie „Benutzer hinzufügen“, um es erneut zu versuchen.',
   'user.cancelled': 'Es wurde kein Benutzer hinzugefügt.',
+  'user.provisioning':
+    '⏳ Webex hat {first} {last} ({email}) für {customer} mit {package} angenommen und richtet den Benutzer noch ein. Ich schreibe hier, sobald das abgeschlossen ist.',
+  'user.provisioningFailed':
+    '❌ Webex konnte {first} {last} ({email}) für {customer} nicht einrichten: {reason}. Beheben Sie die Ursache (in Partner Hub oder in den Angaben zum Benutzer), entfernen Sie den Benutzer dort und fügen Sie ihn erneut hinzu.',
   'location.title': 'Neuer Standort für {name}',
   'location.name': 'Name des Standorts',
   'location.state': 'Bundesland oder Provinz',
@@ -953,6 +1025,28 @@ const de = {
     'Der Standort konnte nicht hinzugefügt werden: {reason}. Drücken Sie „Standort hinzufügen“, um es erneut zu versuchen.',
   'location.nameTaken': 'Der Kunde hat bereits einen Standort mit diesem Namen.',
   'location.cancelled': 'Es wurde kein Standort hinzugefügt.',
+  'location.callingDone':
+    '✅ Der Standort {location} wurde {customer} hinzugefügt und für Webex Calling aktiviert (Ansagen in {language}).',
+  'location.callingFailed':
+    '⚠️ Der Standort {location} wurde {customer} hinzugefügt, aber das Aktivieren von Webex Calling schlug fehl: {reason}. Der Standort bleibt bestehen; zum Abschließen schreiben Sie `enable calling {location} {externalId}`.',
+  'location.enableUsage':
+    'Schreiben Sie `enable calling <Standort> <Kunde>`, z. B. `enable calling Berlin HQ acme-001`.',
+  'location.enableNothing':
+    'Kein Standort {location} von {customer} wartet darauf, für Webex Calling aktiviert zu werden. `add location` aktiviert die Standorte eines Kunden mit Telefonie selbst; dieser Befehl schließt nur einen ab, bei dem dieser Schritt fehlschlug.',
+  'numbers.usage':
+    'Schreiben Sie `add numbers <Kunde> <Standort>` und die Nummern (E.164, z. B. +4930123456789), oder hängen Sie eine CSV-Datei damit an.',
+  'numbers.none':
+    'Ich habe keine Rufnummern gefunden: Schreiben Sie sie nach dem Standort (E.164, z. B. +4930123456789) oder hängen Sie eine CSV-Datei damit an.',
+  'numbers.noLocation':
+    '{customer} hat keinen für Webex Calling aktivierten Standort {location}. Seine Telefonie-Standorte: {locations}.',
+  'numbers.failed':
+    'Webex hat nicht wie erwartet geantwortet: {reason}. Es geht nichts verloren: Schreiben Sie denselben Befehl noch einmal; bereits hinzugefügte Nummern werden als schon vorhanden gemeldet.',
+  'numbers.title':
+    'Nummern für {location} ({customer}): {added} hinzugefügt, {existed} schon vorhanden, {refused} abgelehnt',
+  'numbers.row.added': '{number} hinzugefügt',
+  'numbers.row.existed': '{number} war schon vorhanden',
+  'numbers.row.refused': '{number} abgelehnt: {reason}',
+  'numbers.notOfCountry': 'keine gültige Rufnummer in {country} im E.164-Format',
   'command.addUsers.usage': 'add users <Kunde>',
   'command.addUsers.summary':
     'Viele Benutzer aus einer an die Nachricht angehängten CSV-Datei hinzufügen (Spalten firstName, lastName, email, package, location, phoneNumber, extension).',
@@ -985,6 +1079,12 @@ const de = {
   'bulk.row.created': 'Zeile {line}: {email} angelegt',
   'bulk.row.existed': 'Zeile {line}: {email} gab es schon',
   'bulk.row.failed': 'Zeile {line}: {email} fehlgeschlagen: {reason}',
+  'bulk.noFreeNumber':
+    '{location} hat für diese Zeile keine freie Nummer mehr: Fügen Sie mit `add numbers` Nummern hinzu, oder schreiben Sie eine.',
+  'bulk.unknownRole': 'Webex hat keine Administratorrolle „{role}“; seine Rollen: {roles}.',
+  'bulk.row.createdRoleFailed': 'Zeile {line}: {email} angelegt, aber die Rolle konnte nicht vergeben werden: {reason}',
+  'bulk.following':
+    'Jede Zeile für {name} ist gesendet; Webex richtet noch {count, plural, one {# Benutzer} other {# Benutzer}} ein. Ich schicke den Bericht, sobald das abgeschlossen ist.',
   'bulk.cancelled': 'Es wurden keine Benutzer hinzugefügt.',
 } as const satisfies Record<MessageId, string>;
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-export type IdKind = 'PEOPLE' | 'ROOM' | 'MEMBERSHIP' | 'MESSAGE' | 'ATTACHMENT_ACTION' | 'WEBHOOK' | 'ORGANIZATION';
+export type IdKind =
+  'PEOPLE' | 'ROOM' | 'MEMBERSHIP' | 'MESSAGE' | 'ATTACHMENT_ACTION' | 'WEBHOOK' | 'ORGANIZATION' | 'ROLE' | 'LICENSE';
 
 /** Webex ids are base64url of `ciscospark://us/KIND/uuid`, without padding. */
 export function webexId(kind: IdKind, uuid: string = randomUUID()): string {

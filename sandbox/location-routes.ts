@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ApiError, apiRoute, type ApiContext } from './api-route.ts';
 import { pageOf } from './paging.ts';
 import type { SandboxLocation, SubscriberState } from './subscriber-state.ts';
-import { ianaTimeZones, type WholesaleState } from './wholesale-state.ts';
+import { ianaTimeZones, type SandboxCustomer, type WholesaleState } from './wholesale-state.ts';
 
 /** The fields of POST /v1/locations the sandbox checks (Webex's Locations API; see spec/README.md). */
 const newLocation = z.object({
@@ -31,6 +31,20 @@ function presentListed(l: SandboxLocation) {
 }
 
 /**
+ * The customer organisation an `orgId` names, for a partner. A customer whose provisioning has
+ * not ended well has no Webex org yet, so its orgId is as unknown as a made-up one: 404, the
+ * answer for an org one cannot reach.
+ */
+export function customerOrg(wholesale: WholesaleState): (orgId: string | undefined) => SandboxCustomer {
+  return (orgId) => {
+    const customer = wholesale.customers.find((c) => c.orgId === orgId);
+    if (!customer || !wholesale.hasOrg(customer, Date.now()))
+      throw new ApiError(404, 'No customer organisation with this orgId is managed by your partner organisation.');
+    return customer;
+  };
+}
+
+/**
  * The part of Webex's Locations API the bot uses, for a partner acting on a customer org
  * (`orgId`): create and list. It is not in the Wholesale spec, so the sandbox checks it itself.
  */
@@ -40,14 +54,7 @@ export function mountLocationRoutes(
   wholesale: WholesaleState,
   subscribers: SubscriberState,
 ): void {
-  // A customer whose provisioning has not ended well has no Webex org yet, so its orgId is as
-  // unknown to the Locations API as a made-up one: 404, the answer for an org one cannot reach.
-  const orgOf = (orgId: string | undefined) => {
-    const customer = wholesale.customers.find((c) => c.orgId === orgId);
-    if (!customer || !wholesale.hasOrg(customer, Date.now()))
-      throw new ApiError(404, 'No customer organisation with this orgId is managed by your partner organisation.');
-    return customer;
-  };
+  const orgOf = customerOrg(wholesale);
   apiRoute(
     router,
     ctx,
@@ -65,7 +72,7 @@ export function mountLocationRoutes(
         )
       )
         throw new ApiError(409, `A location named ${parsed.data.name} exists already.`);
-      const location = subscribers.addLocation({ ...parsed.data, orgId: customer.orgId });
+      const location = subscribers.addLocation({ ...parsed.data, orgId: customer.orgId, callingEnabled: false });
       return { status: 201, body: { id: location.id } };
     },
     { unspecified: true },

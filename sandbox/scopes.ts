@@ -1,6 +1,7 @@
 /**
  * The scope each emulated admin operation needs (developer.webex.com, the API reference of each
- * operation: Wholesale customers and subscribers, Locations). A token an integration holds may do
+ * operation: Wholesale customers and subscribers, Locations,
+ * telephony, people and roles). A token an integration holds may do
  * only what it was granted; an operation not listed here needs no admin scope.
  */
 const OPERATION_SCOPES: Readonly<Record<string, string>> = {
@@ -20,6 +21,13 @@ const OPERATION_SCOPES: Readonly<Record<string, string>> = {
   'GET /locations/{locationId}': 'spark-admin:locations_read',
   'POST /locations': 'spark-admin:locations_write',
   'PUT /locations/{locationId}': 'spark-admin:locations_write',
+  'GET /telephony/config/locations': 'spark-admin:telephony_config_read',
+  'GET /telephony/config/numbers': 'spark-admin:telephony_config_read',
+  'POST /telephony/config/locations': 'spark-admin:telephony_config_write',
+  'POST /telephony/config/locations/{locationId}/numbers': 'spark-admin:telephony_config_write',
+  'GET /roles': 'spark-admin:roles_read',
+  'GET /people/{personId}': 'spark-admin:people_read',
+  'PUT /people/{personId}': 'spark-admin:people_write',
 };
 
 /** The scope `operation` needs, if any. */

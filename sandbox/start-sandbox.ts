@@ -17,8 +17,10 @@ import { adminSpec, SpecValidator, wholesaleSpec } from './spec-validator.ts';
 import { mountWholesaleRoutes } from './wholesale-routes.ts';
 import { mountSubscriberRoutes } from './subscriber-routes.ts';
 import { mountLocationRoutes } from './location-routes.ts';
+import { mountTelephonyRoutes } from './telephony-routes.ts';
 import { mountContentRoute } from './content-route.ts';
 import { mountOAuthRoutes } from './oauth-routes.ts';
+import { CustomerPeople, mountPeopleRoutes } from './people-routes.ts';
 import type { TokenLifetimes } from './oauth-state.ts';
 import { RateLimiter, SubscriberState } from './subscriber-state.ts';
 import { WholesaleState, type Outcome } from './wholesale-state.ts';
@@ -34,6 +36,8 @@ export interface SandboxOptions {
   readonly maxCardBytes?: number;
   /** How long a Wholesale customer stays `provisioning`. */
   readonly provisioningMs?: number;
+  /** How long a new Wholesale subscriber stays in provisioning; 0 (at once) by default. */
+  readonly subscriberProvisioningMs?: number;
   /** Subscriber API calls allowed per second and token; unlimited when absent. */
   readonly subscriberRateLimit?: number;
   /** How long Webex's malware scan of a newly attached file runs (downloads answer 423 until then); 0 by default. */
@@ -61,6 +65,8 @@ export interface RunningSandbox {
   readonly adminSpec: SpecValidator;
   readonly wholesale: WholesaleState;
   readonly subscribers: SubscriberState;
+  /** The people of customer orgs (provisioned subscribers), and every PUT made to them. */
+  readonly customerPeople: CustomerPeople;
   /** Change `limitPerSecond` to throttle the subscriber API. */
   readonly subscriberLimiter: RateLimiter;
   /** Templates created through the sandbox's Partner Hub. */
@@ -77,6 +83,15 @@ const outsideCustomers = z.object({
     .optional(),
   packages: z.array(z.string()).optional(),
 });
+const subscriberOutcome = z.union([
+  z.object({ email: z.string().min(1), status: z.literal('provisioned') }),
+  z.object({
+    email: z.string().min(1),
+    status: z.literal('error'),
+    errorCode: z.number().int(),
+    description: z.string().min(1),
+  }),
+]);
 const fileUpload = z.object({
   name: z.string().min(1),
   type: z.string().default('text/csv'),
@@ -113,8 +128,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const v1 = express.Router();
   v1.use(express.json({ limit: '1mb' }));
-  mountMessagingRoutes(v1, { state, faults, spec, calls }, delivery, { maxCardBytes: options.maxCardBytes ?? 28_000 });
-  const subscribers = new SubscriberState();
+  const subscribers = new SubscriberState(options.subscriberProvisioningMs ?? 0);
+  const customerPeople = new CustomerPeople(
+    subscribers,
+    (customerId) => wholesale.customers.find((c) => c.id === customerId)?.orgId,
+  );
+  mountMessagingRoutes(v1, { state, faults, spec, calls }, delivery, {
+    maxCardBytes: options.maxCardBytes ?? 28_000,
+    customerPerson: (personId) => customerPeople.find(personId),
+  });
   mountWholesaleRoutes(
     v1,
     { state, faults, spec: wholesaleValidator, calls },
@@ -133,9 +155,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     () => apiUrl,
   );
   mountLocationRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers);
+  mountTelephonyRoutes(v1, { state, faults, spec: wholesaleValidator, calls }, wholesale, subscribers);
   mountContentRoute(v1, { state, faults, spec, calls }, subscribers, () => apiUrl);
   const adminValidator = new SpecValidator(adminSpec);
   mountOAuthRoutes(v1, { state, faults, spec: adminValidator, calls });
+  mountPeopleRoutes(v1, { state, faults, spec: adminValidator, calls }, customerPeople);
   // Anything else under /v1 (an unknown path, or a method a path does not have) answers as Webex
   // does, in its error shape with a TrackingID, not with Express's HTML page.
   v1.use((_req, res) => {
@@ -222,6 +246,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const made = wholesale.seedOutside(parsed.data.count, parsed.data);
     res.status(201).json({ items: made.map((c) => ({ id: c.id, externalId: c.externalId })) });
   });
+  control.post('/wholesale/subscriber-outcomes', (req, res) => {
+    const parsed = subscriberOutcome.safeParse(req.body);
+    if (!parsed.success)
+      return void res.status(400).json({
+        message: `email and status (provisioned, or error with errorCode and description) are required: ${parsed.error.message}`,
+      });
+    const { email, ...outcome } = parsed.data;
+    subscribers.setOutcome(email, outcome);
+    res.status(204).end();
+  });
   control.get('/wholesale/customers', (_req, res) => {
     res.json({
       items: wholesale.customers.map((c) => ({
@@ -305,6 +339,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     adminSpec: adminValidator,
     wholesale,
     subscribers,
+    customerPeople,
     subscriberLimiter,
     partnerHubTemplates,
     async close() {

@@ -83,8 +83,11 @@ export function mountSubscriberRoutes(
       problems.push({ errorCode: 20005, description: `${number} is not a valid E.164 number.` });
     if (number && subscribers.subscribers.some((s) => s !== self && s.primaryPhoneNumber === number))
       problems.push({ errorCode: 20006, description: `${number} is already assigned.` });
-    if (!locationId || !subscribers.locations.some((l) => l.id === locationId && l.orgId === customer.orgId))
+    const location = subscribers.locations.find((l) => l.id === locationId && l.orgId === customer.orgId);
+    if (!location)
       problems.push({ errorCode: 20007, description: 'A calling package needs a location of this customer.' });
+    else if (!location.callingEnabled)
+      problems.push({ errorCode: 20007, description: `Location ${location.name} is not enabled for Webex Calling.` });
     return problems;
   };
 
@@ -115,18 +118,32 @@ export function mountSubscriberRoutes(
     return problems;
   };
 
-  const present = (s: SandboxSubscriber) => ({
-    id: s.id,
-    personId: s.personId,
-    email: s.email,
-    customerId: s.customerId,
-    externalCustomerId: s.externalCustomerId,
-    package: s.package,
-    packages: [s.package],
-    status: 'provisioned',
-    created: s.created,
-    lastStatusChange: s.created,
-  });
+  /**
+   * A subscriber as the spec shapes it. Its `status` enum holds only `provisioned` and
+   * `pending_user_migration`, and `personId` is "only presented when status is provisioned"; so a
+   * subscriber still provisioning has neither, and one whose provisioning failed has its
+   * `errors` ("errors that occurred during that last attempt to provision") and no status.
+   */
+  const present = (s: SandboxSubscriber) => {
+    const now = Date.now();
+    const status = subscribers.status(s, now);
+    const changed =
+      status === 'provisioning' ? s.created : new Date(s.startedAt + subscribers.provisioningMs).toISOString();
+    return {
+      id: s.id,
+      ...(status === 'provisioned' ? { personId: s.personId, status: 'provisioned' } : {}),
+      email: s.email,
+      customerId: s.customerId,
+      externalCustomerId: s.externalCustomerId,
+      package: s.package,
+      packages: [s.package],
+      ...(status === 'error' && s.outcome.status === 'error'
+        ? { errors: [{ errorCode: s.outcome.errorCode, description: s.outcome.description }] }
+        : {}),
+      created: s.created,
+      lastStatusChange: changed,
+    };
+  };
   const find = (id: string | undefined) => {
     const found = subscribers.subscribers.find((s) => s.id === id);
     if (!found) throw new ApiError(404, 'The subscriber could not be found.');
@@ -187,7 +204,7 @@ export function mountSubscriberRoutes(
       },
       new Date().toISOString(),
     );
-    // 200: provisioned at once. (202 is for an active free account that must consent to move.)
+    // 200 (202 is for an active free account that must consent to move); provisioning goes on after it.
     return {
       status: 200,
       body: present(subscriber),

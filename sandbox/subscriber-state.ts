@@ -14,7 +14,15 @@ export interface SandboxSubscriber {
   extension?: string;
   locationId?: string;
   readonly created: string;
+  /** When provisioning began (ms since the epoch); the status follows from it. */
+  readonly startedAt: number;
+  readonly outcome: SubscriberOutcome;
 }
+
+/** How a subscriber's provisioning ends in the sandbox; tests choose it per email. */
+export type SubscriberOutcome =
+  | { readonly status: 'provisioned' }
+  | { readonly status: 'error'; readonly errorCode: number; readonly description: string };
 
 export interface SandboxLocation {
   readonly id: string;
@@ -31,6 +39,16 @@ export interface SandboxLocation {
     readonly postalCode: string;
     readonly country: string;
   };
+  /** Enabled for Webex Calling (the HQ by customer provisioning, others by `POST /telephony/config/locations`). */
+  callingEnabled: boolean;
+}
+
+/** A phone number in a customer org's inventory, at one of its calling locations. */
+export interface SandboxNumber {
+  readonly phoneNumber: string;
+  readonly orgId: string;
+  readonly locationId: string;
+  readonly state: 'ACTIVE' | 'INACTIVE';
 }
 
 /** A token bucket per caller: `limit` requests a second, then 429 with Retry-After. */
@@ -70,19 +88,51 @@ export interface SandboxFile {
 
 export class SubscriberState {
   readonly subscribers: SandboxSubscriber[] = [];
+  private readonly outcomes = new Map<string, SubscriberOutcome>();
   readonly locations: SandboxLocation[] = [];
+  /** Every customer org's phone numbers (free or assigned: a subscriber's primary number is assigned). */
+  readonly numbers: SandboxNumber[] = [];
   /** Files people attached to messages, served back to whoever may read the message. */
   readonly files = new Map<string, SandboxFile>();
 
-  addSubscriber(fields: Omit<SandboxSubscriber, 'id' | 'personId' | 'created'>, now: string): SandboxSubscriber {
+  /** @param provisioningMs how long a new subscriber stays in provisioning before its outcome shows. */
+  constructor(readonly provisioningMs = 0) {}
+
+  /** Makes the provisioning of the subscriber with this email end so. */
+  setOutcome(email: string, outcome: SubscriberOutcome): void {
+    this.outcomes.set(email.toLowerCase(), outcome);
+  }
+
+  /** Where the subscriber's provisioning is as of `now`. */
+  status(subscriber: SandboxSubscriber, now: number): 'provisioning' | SubscriberOutcome['status'] {
+    return now - subscriber.startedAt < this.provisioningMs ? 'provisioning' : subscriber.outcome.status;
+  }
+
+  addSubscriber(
+    fields: Omit<SandboxSubscriber, 'id' | 'personId' | 'created' | 'startedAt' | 'outcome'>,
+    now: string,
+  ): SandboxSubscriber {
     const subscriber: SandboxSubscriber = {
       ...fields,
       id: Buffer.from(`ciscospark://us/SUBSCRIBER/${randomUUID()}`).toString('base64url'),
       personId: webexId('PEOPLE'),
       created: now,
+      startedAt: Date.parse(now),
+      outcome: this.outcomes.get(fields.email.toLowerCase()) ?? { status: 'provisioned' },
     };
     this.subscribers.push(subscriber);
     return subscriber;
+  }
+
+  /** Puts numbers in a location's inventory (a test's shortcut for Add Phone Numbers). */
+  addNumbers(location: Pick<SandboxLocation, 'id' | 'orgId'>, phoneNumbers: readonly string[]): void {
+    for (const phoneNumber of phoneNumbers)
+      this.numbers.push({ phoneNumber, orgId: location.orgId, locationId: location.id, state: 'ACTIVE' });
+  }
+
+  /** The subscriber whose primary number this is, if any. */
+  ownerOf(phoneNumber: string): SandboxSubscriber | undefined {
+    return this.subscribers.find((s) => s.primaryPhoneNumber === phoneNumber);
   }
 
   addLocation(fields: Omit<SandboxLocation, 'id'>): SandboxLocation {

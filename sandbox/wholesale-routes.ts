@@ -160,6 +160,8 @@ export function mountWholesaleRoutes(
       timeZone: String(location.timezone),
       preferredLanguage: String(location.language),
       announcementLanguage: String(location.language),
+      // The customer's first calling location: provisioning enables it for Webex Calling.
+      callingEnabled: true,
       address: {
         address1: a.addressLine1,
         ...(a.addressLine2 ? { address2: a.addressLine2 } : {}),

@@ -144,9 +144,16 @@ const wholesale = extractOpenApi(
 );
 writeFileSync(`${root}spec/webex-wholesale.json`, `${JSON.stringify(wholesale, null, 1)}\n`);
 
-// The partner credentials: the token expiry check and the Service App token (the token endpoint
+// The partner credentials: the token expiry check and the Service App token; administrator roles
+// (the roles, and a customer's person read and written back whole) (the token endpoint
 // itself, POST /access_token, is form-encoded and in no spec; the sandbox checks it by hand).
-const adminOperations = ['GET /authorizations/tokenExpiry', 'POST /applications/{applicationId}/token'];
+const adminOperations = [
+  'GET /authorizations/tokenExpiry',
+  'POST /applications/{applicationId}/token',
+  'GET /roles',
+  'GET /people/{personId}',
+  'PUT /people/{personId}',
+];
 
 const admin = extractOpenApi(
   'webex-admin.json',

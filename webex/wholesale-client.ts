@@ -99,6 +99,13 @@ export class WholesaleClient {
     return (await this.listSubscribers({ customerId, email }))[0];
   }
 
+  /** One subscriber, with its provisioning status and errors. */
+  getSubscriber(subscriberId: string): Promise<WholesaleSubscriber> {
+    return this.http.request('GET', `/wholesale/subscribers/${encodeURIComponent(subscriberId)}`, {
+      schema: subscriberSchema,
+    });
+  }
+
   /** Provisions a user. Retries only what Webex did not process; callers look up by email first. */
   createSubscriber(subscriber: NewSubscriber): Promise<WholesaleSubscriber> {
     return this.http.request('POST', '/wholesale/subscribers', {

@@ -96,6 +96,26 @@ export const subscriberSchema = z.object({
 });
 export type WholesaleSubscriber = z.infer<typeof subscriberSchema>;
 
+/** Where a subscriber's provisioning is, in the bot's terms. */
+export type SubscriberProgress =
+  | { readonly state: 'provisioning' }
+  | { readonly state: 'provisioned' }
+  | { readonly state: 'error'; readonly errors: readonly WholesaleErrorDetail[] };
+
+/**
+ * Reads a subscriber's provisioning. The spec names two statuses (`provisioned`, and
+ * `pending_user_migration` while a free account's owner has not consented) and an `errors` list of
+ * "errors that occurred during that last attempt to provision"; Webex also answers `error` and
+ * `provisioning` for a subscriber. Errors without `provisioned` end it; anything else is still going.
+ */
+export function subscriberProgress(subscriber: Pick<WholesaleSubscriber, 'status' | 'errors'>): SubscriberProgress {
+  const errors = subscriber.errors ?? [];
+  if (subscriber.status === 'provisioned') return { state: 'provisioned' };
+  if (errors.length > 0 || subscriber.status === 'error')
+    return { state: 'error', errors: errors.length > 0 ? errors : [{ description: 'error' }] };
+  return { state: 'provisioning' };
+}
+
 export interface NewSubscriber {
   readonly customerId: string;
   readonly email: string;

@@ -6,15 +6,21 @@ import {
   BULK_MACHINE_VERSION,
   bulkMachine,
   type BatchOutput,
+  type BulkContext,
   type BulkEvent,
   type BulkInput,
+  type BulkRowResult,
+  type FollowOutput,
 } from '../../machines/bulk/bulk-machine.ts';
 import type { BulkRow } from '../../machines/bulk/bulk-rows.ts';
 import type { CustomerTarget } from '../../machines/user/user-fields.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
-import { callPacer, existingEmails, provisionRows } from './bulk-runner.ts';
+import { callPacer, existingEmails, followed, giveRole, provisionRows } from './bulk-runner.ts';
+import pMap from 'p-map';
+import type { PeopleClient } from '../../webex/people-client.ts';
+import { subscriberProgress } from '../../webex/wholesale-schemas.ts';
 import type { Messenger } from '../engine/messenger.ts';
 import type { SpaceLanguages } from '../engine/languages.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
@@ -22,6 +28,7 @@ import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 export interface BulkProcedureDeps {
   readonly store: Store;
   readonly wholesale: WholesaleClient;
+  readonly people: PeopleClient;
   readonly approvals: ApprovalService;
   readonly messenger: Messenger;
   /** The report is written in the language of the space it goes to. */
@@ -32,6 +39,8 @@ export interface BulkProcedureDeps {
   readonly concurrency?: number;
   /** The partner's call budget for create calls, shared by the replicas on one store; none when absent. */
   readonly budget?: { readonly key: string; readonly callsPerSecond: number };
+  /** The first wait before the users still provisioning are checked again. */
+  readonly pollMs: number;
 }
 
 /** What `add users` found in the file: the customer and the checked rows. */
@@ -44,6 +53,23 @@ export interface BulkSubject {
 export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
   const clock = deps.clock ?? (() => new Date());
   const pace = deps.budget && callPacer(deps.store, deps.budget.key, deps.budget.callsPerSecond);
+  /** Every row has its end: the report per row, and the run in the audit log. */
+  const report = async (context: BulkContext, all: readonly BulkRowResult[]) => {
+    const { t } = await deps.languages.of(context.roomId);
+    for (const part of reportParts(t, all)) await deps.messenger.post(context.roomId, { markdown: part });
+    await deps.store.appendAudit({
+      at: clock().toISOString(),
+      action: 'users.bulk',
+      actor: context.startedBy,
+      conversationId: context.conversationId,
+      externalId: context.customer.externalId,
+      details: {
+        rows: all.length,
+        created: all.filter((r) => r.outcome === 'created').length,
+        failed: all.filter((r) => r.outcome === 'failed').length,
+      },
+    });
+  };
   const machine = bulkMachine.provide({
     actors: {
       requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
@@ -96,23 +122,30 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
         });
         await posting;
         const all = [...context.results, ...results];
-        if (all.length >= total) {
-          const { t } = await deps.languages.of(context.roomId);
-          for (const part of reportParts(t, all)) await deps.messenger.post(context.roomId, { markdown: part });
-          await deps.store.appendAudit({
-            at: clock().toISOString(),
-            action: 'users.bulk',
-            actor: context.startedBy,
-            conversationId: context.conversationId,
-            externalId: context.customer.externalId,
-            details: {
-              rows: total,
-              created: all.filter((r) => r.outcome === 'created').length,
-              failed: all.filter((r) => r.outcome === 'failed').length,
-            },
-          });
-        }
+        if (all.length >= total && !all.some((r) => r.pending)) await report(context, all);
         return { results, progress, at: clock().toISOString(), credentialsGone: results.length < rows.length };
+      }),
+      // One read of the customer's subscribers (every page) answers for all the rows still provisioning.
+      followRows: fromPromise(async ({ input }): Promise<FollowOutput> => {
+        const { context } = input;
+        const byId = new Map(
+          (await deps.wholesale.listSubscribers({ customerId: context.customer.id })).map((s) => [s.id, s]),
+        );
+        const results = await pMap(
+          context.results,
+          async (r) => {
+            const subscriber = r.pending && r.subscriberId ? byId.get(r.subscriberId) : undefined;
+            if (!subscriber) return r;
+            const next = followed(r, subscriber);
+            // Provisioned with a role still to give: give it now.
+            return next.pending && next.role && subscriberProgress(subscriber).state === 'provisioned'
+              ? giveRole(deps.people, next, subscriber.personId)
+              : next;
+          },
+          { concurrency: deps.concurrency ?? 4 },
+        );
+        if (!results.some((r) => r.pending)) await report(context, results);
+        return { results, at: clock().toISOString() };
       }),
     },
   });
@@ -124,7 +157,7 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
     machine,
     input: ({ conversationId, roomId, startedBy, subject }): BulkInput => {
       const { customer, rows } = subject as BulkSubject;
-      return { conversationId, roomId, startedBy, customer, rows };
+      return { conversationId, roomId, startedBy, customer, rows, pollMs: deps.pollMs };
     },
     toEvent: (action): BulkEvent | undefined =>
       action === bulkActions.confirm

@@ -4,20 +4,48 @@ import { problemsOf } from '../../webex/webex-api-error.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { PeopleClient } from '../../webex/people-client.ts';
 import { createOnce } from '../engine/create-once.ts';
 import { credentialsGone } from '../../machines/kit/problem.ts';
 import { subscriberRequest } from '../user/subscriber-request.ts';
+import type { BulkRowResult } from '../../machines/bulk/bulk-machine.ts';
+import { subscriberProgress, type WholesaleSubscriber } from '../../webex/wholesale-schemas.ts';
 
-export interface RowResult {
-  readonly line: number;
-  readonly email: string;
-  readonly outcome: 'created' | 'existed' | 'failed';
-  readonly reason?: string;
+export type RowResult = BulkRowResult;
+
+/**
+ * A created row as Webex's answer (or a later look-up) left its subscriber: provisioned, still
+ * provisioning (`pending`, to be followed), or failed with Webex's reasons.
+ */
+export function followed(row: RowResult, subscriber: Pick<WholesaleSubscriber, 'status' | 'errors'>): RowResult {
+  const { pending: _pending, ...rest } = row;
+  const progress = subscriberProgress(subscriber);
+  // Provisioned: done, unless an administrator role is still to be given.
+  if (progress.state === 'provisioned') return rest.role ? { ...rest, pending: true } : rest;
+  if (progress.state === 'provisioning') return { ...rest, pending: true };
+  return { ...rest, outcome: 'failed', reason: problemsText(progress.errors) };
 }
 
 /** Every subscriber email the customer has (the client reads every page). */
 export async function existingEmails(wholesale: WholesaleClient, customerId: string): Promise<Set<string>> {
   return new Set((await wholesale.listSubscribers({ customerId })).map((s) => s.email.toLowerCase()));
+}
+
+/**
+ * Gives a provisioned row its administrator role as `add user` does: the whole person read, the
+ * role added, the whole person written back. A failure is kept on the row; the user stays created.
+ */
+export async function giveRole(people: PeopleClient, row: RowResult, personId: string | undefined): Promise<RowResult> {
+  const { pending: _pending, role, ...rest } = row;
+  if (!role) return rest;
+  try {
+    const person = await people.getPerson(personId ?? '');
+    const roles = person.roles ?? [];
+    if (!roles.includes(role)) await people.updatePerson({ ...person, roles: [...roles, role] });
+    return rest;
+  } catch (error) {
+    return { ...rest, roleFailure: problemsText(problemsOf(error)) };
+  }
 }
 
 /**
@@ -60,7 +88,7 @@ export async function provisionRows(
         result = { line: row.line, email, outcome: 'existed' };
       } else {
         try {
-          const { made } = await createOnce({
+          const { made, value } = await createOnce({
             find: () => wholesale.findSubscriber(customerId, email),
             create: async () => {
               await options.pace?.();
@@ -70,7 +98,19 @@ export async function provisionRows(
           });
           known.add(email);
           // Only a create this run's own call made counts as created; one refused as a duplicate existed.
-          result = { line: row.line, email, outcome: made === 'created' ? 'created' : 'existed' };
+          result =
+            made === 'created'
+              ? followed(
+                  {
+                    line: row.line,
+                    email,
+                    outcome: 'created',
+                    subscriberId: value.id,
+                    ...(row.user.role ? { role: row.user.role } : {}),
+                  },
+                  value,
+                )
+              : { line: row.line, email, outcome: 'existed' };
         } catch (error) {
           if (credentialsGone(error)) return undefined;
           result = { line: row.line, email, outcome: 'failed', reason: problemsText(problemsOf(error)) };

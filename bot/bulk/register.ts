@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { badRowsCard } from '../../cards/bulk/bulk-cards.ts';
-import { checkRows } from '../../machines/bulk/bulk-rows.ts';
+import { checkRows, NEXT_FREE } from '../../machines/bulk/bulk-rows.ts';
 import { WebexApiError } from '../../webex/webex-api-error.ts';
 import { actorOf } from '../engine/command-registry.ts';
 import type { FeatureKit } from '../engine/feature-kit.ts';
@@ -10,16 +10,45 @@ import { bulkProcedure, type BulkSubject } from './bulk-procedure.ts';
 const MAX_ROWS = 5000;
 const REQUIRED_COLUMNS = ['firstName', 'lastName', 'email', 'package'];
 
+/**
+ * The free numbers of each location some row asks `next` at (Get Phone Numbers, `available=true`).
+ * They are given out when the file is checked and kept in the saved rows, so one run never gives a
+ * number twice, and a restart goes on with the same ones.
+ */
+async function freeNumbers(
+  kit: FeatureKit,
+  orgId: string,
+  records: readonly Readonly<Record<string, string>>[],
+  locations: readonly { readonly id: string; readonly name: string }[],
+): Promise<Map<string, string[]>> {
+  const wanted = new Set(
+    records
+      .filter((r) => (r.phoneNumber ?? '').trim().toLowerCase() === NEXT_FREE)
+      .map((r) => (r.location ?? '').trim().toLowerCase()),
+  );
+  const free = new Map<string, string[]>();
+  for (const location of locations.filter((l) => wanted.has(l.name.toLowerCase()))) {
+    const numbers = await kit.telephony.listNumbers(orgId, location.id, { available: true });
+    free.set(
+      location.id,
+      numbers.flatMap((n) => (n.phoneNumber ? [n.phoneNumber] : [])),
+    );
+  }
+  return free;
+}
+
 /** `add users <customer>` with a CSV file: every row checked first, then a preview, then batches. */
 export function register(kit: FeatureKit): void {
   kit.engine.add(
     bulkProcedure({
       store: kit.store,
       wholesale: kit.bulkWholesale,
+      people: kit.people,
       approvals: kit.approvals,
       messenger: kit.messenger,
       languages: kit.languages,
       clock: kit.clock,
+      pollMs: kit.pollMs,
       ...(kit.bulk ?? {}),
     }),
   );
@@ -63,7 +92,15 @@ export function register(kit: FeatureKit): void {
       if (missing.length > 0)
         return ctx.reply({ markdown: ctx.t('bulk.missingColumns', { columns: missing.join(', ') }) });
       const locations = await kit.wholesale.listLocations(customer.orgId);
-      const checked = checkRows(records, customer, locations);
+      // Webex's roles, when the file names any (`role` column).
+      const roles = records.some((r) => (r.role ?? '').trim()) ? await kit.people.listRoles() : [];
+      const checked = checkRows(
+        records,
+        customer,
+        locations,
+        await freeNumbers(kit, customer.orgId, records, locations),
+        roles,
+      );
       if (!checked.ok) return ctx.reply(badRowsCard(ctx.t, checked.bad, records.length));
       const subject: BulkSubject = { customer, rows: checked.rows };
       await kit.engine.start('bulk', ctx.roomId, actorOf(ctx), subject);

@@ -1,6 +1,8 @@
 import type { SpaceLanguages } from './languages.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { TelephonyClient } from '../../webex/telephony-client.ts';
+import type { PeopleClient } from '../../webex/people-client.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
 import type { PartnerHub } from '../template/partner-hub.ts';
 import type { CustomerDirectory } from '../customer/customer-directory.ts';
@@ -23,6 +25,10 @@ export interface FeatureKit {
   readonly customers: CustomerDirectory;
   /** The same API with more patience per call, for bulk runs that meet rate limits by design. */
   readonly bulkWholesale: WholesaleClient;
+  /** Webex Calling's configuration (calling-enabled locations, numbers), with the partner credentials. */
+  readonly telephony: TelephonyClient;
+  /** Administrator roles and the people of customer orgs, with the partner credentials. */
+  readonly people: PeopleClient;
   readonly approvals: ApprovalService;
   readonly messenger: Messenger;
   /** Each space's language (`language de`), in which its cards and replies are written. */

@@ -6,6 +6,7 @@ import * as language from '../language/register.ts';
 import * as location from '../location/register.ts';
 import * as packages from '../packages/register.ts';
 import * as offboard from '../offboard/register.ts';
+import * as numbers from '../numbers/register.ts';
 import * as setup from '../setup/register.ts';
 import * as status from '../status/register.ts';
 import * as template from '../template/register.ts';
@@ -23,6 +24,7 @@ export function registerFeatures(kit: FeatureKit): void {
   location.register(kit);
   packages.register(kit);
   offboard.register(kit);
+  numbers.register(kit);
   status.register(kit);
   approval.register(kit);
   language.register(kit);

@@ -82,7 +82,7 @@ export class Metrics {
   }
 
   /** A hook for the HTTP clients' `onResponse`. */
-  apiCall(api: 'messaging' | 'wholesale') {
+  apiCall(api: 'messaging' | 'wholesale' | 'telephony' | 'people') {
     return (call: { method: string; status: number }) =>
       this.calls.inc({ api, method: call.method, status: String(call.status) });
   }

@@ -14,6 +14,7 @@ const SCOPE_PROBES: readonly ScopeProbe[] = [
   { scope: 'spark-admin:wholesale_customers_read', path: '/wholesale/customers', required: true },
   { scope: 'spark-admin:wholesale_subscribers_read', path: '/wholesale/subscribers', required: true },
   { scope: 'spark-admin:locations_read', path: '/locations', required: false },
+  { scope: 'spark-admin:telephony_config_read', path: '/telephony/config/locations', required: false },
 ];
 
 /** Start-up stops with this when the partner credentials lack a scope the bot cannot do without. */

@@ -11,6 +11,8 @@ import { registerFeatures } from './features.ts';
 import { Inbox } from './inbox.ts';
 import { readinessCheck } from './readiness.ts';
 import { WholesaleClient } from '../../webex/wholesale-client.ts';
+import { TelephonyClient } from '../../webex/telephony-client.ts';
+import { PeopleClient } from '../../webex/people-client.ts';
 import type { PartnerHub } from '../template/partner-hub.ts';
 import { createServer, WEBHOOK_PATH } from '../http/create-server.ts';
 import { handleWebexEvent } from './handle-webex-event.ts';
@@ -108,7 +110,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const clock = options.clock ?? (() => new Date());
   // eslint-disable-next-line prefer-const -- onResponse's callbacks read it before it is set (getMe runs first): a const would throw there
   let inbox: Inbox | undefined;
-  const onResponse = (api: 'messaging' | 'wholesale') => {
+  const onResponse = (api: 'messaging' | 'wholesale' | 'telephony' | 'people') => {
     const count = metrics.apiCall(api);
     return (call: {
       readonly method: string;
@@ -205,6 +207,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     customers,
     // Bulk provisioning runs into rate limits by design: more patience per call, Retry-After honoured.
     bulkWholesale: new WholesaleClient({ ...wholesaleOptions, maxAttempts: 30 }),
+    telephony: new TelephonyClient({ ...wholesaleOptions, onResponse: onResponse('telephony') }),
+    people: new PeopleClient({ ...wholesaleOptions, onResponse: onResponse('people') }),
     approvals,
     messenger,
     languages,

@@ -16,6 +16,7 @@ import { stepsRecorded } from '../engine/recorded-steps.ts';
 import { WebexApiError, problemsOf } from '../../webex/webex-api-error.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import type { TelephonyClient } from '../../webex/telephony-client.ts';
 import type { ApprovalService } from '../approval/approval-service.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { createOnce, type CreateOutcome } from '../engine/create-once.ts';
@@ -24,6 +25,7 @@ import { createOnce, type CreateOutcome } from '../engine/create-once.ts';
 export function locationProcedure(deps: {
   readonly store: Store;
   readonly wholesale: WholesaleClient;
+  readonly telephony: TelephonyClient;
   readonly approvals: ApprovalService;
   readonly clock?: () => Date;
 }): Procedure {
@@ -55,9 +57,9 @@ export function locationProcedure(deps: {
         // recorded before the call, so a bot killed before the answer arrived still knows it is ours.
         const steps = await stepsRecorded(deps.store, context.conversationId, 'name', request.name);
         const ours = steps.has('location.creating') || steps.has('location.created');
-        let made: CreateOutcome<unknown>['made'];
+        let outcome: CreateOutcome<{ readonly id: string }>;
         try {
-          ({ made } = await createOnce({
+          outcome = await createOnce<{ readonly id: string }>({
             find: async () =>
               (await deps.wholesale.listLocations(context.customer.orgId)).find(
                 (l) => l.name.toLowerCase() === request.name.toLowerCase(),
@@ -67,16 +69,41 @@ export function locationProcedure(deps: {
               if (!ours)
                 await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.creating', ...audit });
             },
-          }));
+          });
         } catch (error) {
           if (error instanceof WebexApiError && error.status === 400)
             return { ok: false, reason: problemsText(problemsOf(error)) };
           throw error;
         }
+        const { made, value } = outcome;
         if (made === 'existed' || (made === 'found' && !ours)) return { ok: false, field: 'name', reason: 'exists' };
         if (!steps.has('location.created'))
           await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.created', ...audit });
-        return { ok: true };
+        return { ok: true, id: value.id };
+      }),
+      enableCalling: fromPromise(async ({ input }): Promise<'enabled' | 'already'> => {
+        const { context } = input;
+        const request = locationRequest(context.customer, context.answers);
+        const orgId = context.customer.orgId;
+        const id = context.locationId ?? '';
+        try {
+          // Once: a location Webex already lists as calling-enabled (an answer lost, a retry) is not enabled again.
+          const { made } = await createOnce({
+            find: async () => (await deps.telephony.listCallingLocations(orgId)).find((l) => l.id === id),
+            create: () => deps.telephony.enableCalling(orgId, { id, ...request }),
+          });
+          await deps.store.appendAudit({
+            at: clock().toISOString(),
+            action: 'location.callingEnabled',
+            actor: context.startedBy,
+            conversationId: context.conversationId,
+            externalId: context.customer.externalId,
+            details: { name: request.name, made },
+          });
+          return made === 'created' ? 'enabled' : 'already';
+        } catch (error) {
+          throw new Error(problemsText(problemsOf(error)), { cause: error });
+        }
       }),
     },
   });

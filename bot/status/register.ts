@@ -1,4 +1,4 @@
-import { customerStatusCard } from '../../cards/status/customer-status-card.ts';
+import { customerStatusCard, type StatusCounts } from '../../cards/status/customer-status-card.ts';
 import { customersListCard } from '../../cards/status/customers-list-card.ts';
 import { historyCard } from '../../cards/status/history-card.ts';
 import { inFlightCard } from '../../cards/status/in-flight-card.ts';
@@ -7,23 +7,24 @@ import { approvalsOf } from '../../machines/approval/approval-rules.ts';
 import type { FeatureKit } from '../engine/feature-kit.ts';
 import { freshCustomer, PROVISIONED } from '../customer/customer-status.ts';
 import { resolveCustomer } from '../customer/resolve-customer.ts';
-import { existingEmails } from '../bulk/bulk-runner.ts';
+import { subscriberProgress } from '../../webex/wholesale-schemas.ts';
 import type { CustomerRecord } from '../../store/records.ts';
 
 type StatusDeps = Pick<FeatureKit, 'store' | 'wholesale' | 'clock' | 'customers'>;
 
 /** Users and locations the customer has now, when it is provisioned and the API answers. */
-async function countsOf(
-  deps: StatusDeps,
-  customer: CustomerRecord,
-): Promise<{ users: number; locations: number } | undefined> {
+async function countsOf(deps: StatusDeps, customer: CustomerRecord): Promise<StatusCounts | undefined> {
   if (!customer.id || !customer.orgId || !PROVISIONED.has(customer.status)) return undefined;
   try {
     const [users, locations] = await Promise.all([
-      existingEmails(deps.wholesale, customer.id),
+      deps.wholesale.listSubscribers({ customerId: customer.id }),
       deps.wholesale.listLocations(customer.orgId),
     ]);
-    return { users: users.size, locations: locations.length };
+    return {
+      users: users.length,
+      locations: locations.length,
+      provisioning: users.filter((u) => subscriberProgress(u).state === 'provisioning').map((u) => u.email),
+    };
   } catch {
     return undefined;
   }

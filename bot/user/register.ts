@@ -8,7 +8,15 @@ import { packageOf, userChangeProcedure } from './user-change-procedure.ts';
 /** `add user <customer>`: one user, on a card; `change user` and `remove user` for one that exists. */
 export function register(kit: FeatureKit): void {
   kit.engine.add(
-    userProcedure({ store: kit.store, wholesale: kit.wholesale, approvals: kit.approvals, clock: kit.clock }),
+    userProcedure({
+      store: kit.store,
+      wholesale: kit.wholesale,
+      telephony: kit.telephony,
+      people: kit.people,
+      approvals: kit.approvals,
+      clock: kit.clock,
+      pollMs: kit.pollMs,
+    }),
   );
   kit.engine.add(
     userChangeProcedure({ store: kit.store, wholesale: kit.wholesale, approvals: kit.approvals, clock: kit.clock }),

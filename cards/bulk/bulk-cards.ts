@@ -36,7 +36,11 @@ export function badRowsCard(t: Translate, bad: readonly BadRow[], total: number)
 export function reportParts(t: Translate, results: readonly BulkRowResult[]): string[] {
   const lines = [...results]
     .sort((a, b) => a.line - b.line)
-    .map((r) => t(`bulk.row.${r.outcome}`, { line: r.line, email: r.email, reason: r.reason ?? '' }));
+    .map((r) =>
+      r.roleFailure
+        ? t('bulk.row.createdRoleFailed', { line: r.line, email: r.email, reason: r.roleFailure })
+        : t(`bulk.row.${r.outcome}`, { line: r.line, email: r.email, reason: r.reason ?? '' }),
+    );
   const parts: string[][] = [[]];
   let size = 0;
   for (const line of lines) {
@@ -104,6 +108,10 @@ export function bulkCard(state: string, context: BulkContext, view: CardView): R
           total: count,
           percent: Math.floor((context.results.length / Math.max(1, count)) * 100),
         }),
+      };
+    case 'following':
+      return {
+        markdown: t('bulk.following', { name, count: context.results.filter((r) => r.pending === true).length }),
       };
     case 'done': {
       const tally = (o: BulkRowResult['outcome']) => context.results.filter((r) => r.outcome === o).length;

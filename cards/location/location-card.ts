@@ -52,6 +52,23 @@ export function locationCard(state: string, context: LocationContext, view: Card
       return { markdown: t('approval.waiting', { subject: `${context.answers.name ?? ''} → ${customer}` }) };
     case 'done':
       return { markdown: t('location.done', { location: context.answers.name ?? '', customer }) };
+    case 'callingDone':
+      return {
+        markdown: t('location.callingDone', {
+          location: context.answers.name ?? '',
+          customer,
+          language: languageName(context.answers.announcementLanguage ?? '', locale),
+        }),
+      };
+    case 'callingFailed':
+      return {
+        markdown: t('location.callingFailed', {
+          location: context.answers.name ?? '',
+          customer,
+          reason: context.callingFailure ?? '',
+          externalId: context.customer.externalId,
+        }),
+      };
     case 'rejected':
       return {
         markdown: t('approval.rejectedCard', {

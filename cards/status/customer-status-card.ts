@@ -9,12 +9,21 @@ import { factsMarkdown } from '../kit/facts.ts';
 import { problemText } from '../kit/problem-text.ts';
 import { shortTime, statusWord } from './status-format.ts';
 
+/** What the customer has now at Webex: users (and those still provisioning, by email) and locations. */
+export interface StatusCounts {
+  readonly users: number;
+  readonly locations: number;
+  readonly provisioning: readonly string[];
+}
+
+const SHOWN_PROVISIONING = 10;
+
 /** `status <customer>`: the state per package, the last error, what waits for approval, who created it and when it was checked. */
 export function customerStatusCard(
   t: Translate,
   customer: CustomerRecord,
   stale: boolean,
-  counts?: { readonly users: number; readonly locations: number },
+  counts?: StatusCounts,
   pending: readonly Approval[] = [],
 ): CardReply {
   const errors = [...customer.errors, ...customer.packageStates.flatMap((p) => p.errors)];
@@ -26,6 +35,18 @@ export function customerStatusCard(
     ...(counts
       ? [
           { title: t('status.users'), value: String(counts.users) },
+          ...(counts.provisioning.length > 0
+            ? [
+                {
+                  title: t('status.usersProvisioning'),
+                  value: t('status.usersProvisioningLine', {
+                    count: counts.provisioning.length,
+                    emails: counts.provisioning.slice(0, SHOWN_PROVISIONING).join(', '),
+                    more: Math.max(0, counts.provisioning.length - SHOWN_PROVISIONING),
+                  }),
+                },
+              ]
+            : []),
           { title: t('status.locations'), value: String(counts.locations) },
         ]
       : []),

@@ -13,8 +13,21 @@ export function userCard(state: string, context: UserContext, view: CardView): R
   const { t } = view;
   const field = (id: string) => ({ t, id, value: context.answers[id], error: context.errors[id] });
   const customer = context.customer.name;
+  const a = context.answers;
+  const roleName = () => context.roles.find((r) => r.id === a.role)?.name ?? a.role ?? '';
+  // Only for states after a valid answer: the package is then one of the customer's.
+  const who = () => ({
+    first: a.firstName ?? '',
+    last: a.lastName ?? '',
+    email: (a.email ?? '').toLowerCase(),
+    customer,
+    package: packageLabel(t, a.package ?? ''),
+  });
   switch (state) {
     case 'form': {
+      const freeChoices = context.locations.flatMap((l) =>
+        (l.free ?? []).map((n) => ({ title: t('user.freeNumberChoice', { location: l.name, number: n }), value: n })),
+      );
       const title = t('user.title', { name: customer });
       const card = adaptiveCard(
         [
@@ -36,7 +49,27 @@ export function userCard(state: string, context: UserContext, view: CardView): R
             choices: context.locations.map((l) => ({ title: l.name, value: l.id })),
           }),
           ...textField({ ...field('primaryPhoneNumber'), label: t('user.phone'), placeholder: '+4930123456789' }),
+          ...(freeChoices.length > 0
+            ? choiceField({ ...field('freeNumber'), label: t('user.freeNumber'), optional: true, choices: freeChoices })
+            : []),
           ...textField({ ...field('extension'), label: t('user.extension'), maxLength: 10 }),
+          ...(context.roles.length > 0
+            ? [
+                ...choiceField({
+                  ...field('role'),
+                  label: t('user.role'),
+                  optional: true,
+                  choices: context.roles.map((r) => ({ title: r.name, value: r.id })),
+                }),
+                {
+                  type: 'TextBlock' as const,
+                  text: t('user.roleNote'),
+                  wrap: true,
+                  isSubtle: true,
+                  size: 'Small' as const,
+                },
+              ]
+            : []),
         ],
         [
           submit(view, userActions.add, t('user.add'), 'positive'),
@@ -48,20 +81,23 @@ export function userCard(state: string, context: UserContext, view: CardView): R
     }
     case 'awaitingApproval':
       return { markdown: t('approval.waiting', { subject: `${context.answers.email ?? ''} → ${customer}` }) };
-    case 'done': {
-      const a = context.answers;
+    case 'done':
       return {
         markdown: context.existed
-          ? t('user.existed', { email: a.email ?? '', customer })
-          : t('user.done', {
-              first: a.firstName ?? '',
-              last: a.lastName ?? '',
-              email: (a.email ?? '').toLowerCase(),
-              customer,
-              package: packageLabel(t, a.package ?? ''),
-            }),
+          ? t('user.existed', { email: who().email, customer })
+          : [t('user.done', who()), ...(roleName() ? [t('user.roleAssigned', { role: roleName() })] : [])].join(' '),
       };
-    }
+    case 'roleFailed':
+      return {
+        markdown: [
+          t('user.done', who()),
+          t('user.roleFailed', { role: roleName(), reason: context.roleFailure ?? '' }),
+        ].join(' '),
+      };
+    case 'following':
+      return { markdown: t('user.provisioning', who()) };
+    case 'failed':
+      return { markdown: t('user.provisioningFailed', { ...who(), reason: context.failure ?? '' }) };
     case 'rejected':
       return {
         markdown: t('approval.rejectedCard', {

@@ -8,15 +8,24 @@ import { credentialsGone } from '../kit/problem.ts';
 import type { CustomerTarget } from '../user/user-fields.ts';
 import type { BulkRow } from './bulk-rows.ts';
 import { approvalStates } from '../approval/approval-states.ts';
+import { backoffMs, later } from '../kit/backoff.ts';
 
-/** 2: rows hold the user to add (`user`), no longer the Wholesale request. */
-export const BULK_MACHINE_VERSION = 2;
+/** 3: created rows keep their subscriber, followed (`following`) until provisioned or in error. */
+export const BULK_MACHINE_VERSION = 3;
 
 export interface BulkRowResult {
   readonly line: number;
   readonly email: string;
   readonly outcome: 'created' | 'existed' | 'failed';
   readonly reason?: string;
+  /** The subscriber this run created. */
+  readonly subscriberId?: string;
+  /** Created, and Webex is still provisioning it (or its administrator role is still to be given). */
+  readonly pending?: boolean;
+  /** The administrator role to give once provisioned; gone once given. */
+  readonly role?: string;
+  /** Why the role could not be given (the user was created). */
+  readonly roleFailure?: string;
 }
 
 export interface BulkInput {
@@ -25,6 +34,8 @@ export interface BulkInput {
   readonly startedBy: Actor;
   readonly customer: CustomerTarget;
   readonly rows: readonly BulkRow[];
+  /** How long to wait before checking the subscribers still provisioning; doubles per check. */
+  readonly pollMs: number;
 }
 
 export interface BulkContext extends BulkInput {
@@ -35,6 +46,8 @@ export interface BulkContext extends BulkInput {
   readonly lastWake?: string;
   readonly notice?: FieldError;
   readonly rejection?: Rejection;
+  /** Checks of the subscribers still provisioning so far (for the backoff). */
+  readonly checks: number;
 }
 
 export type BulkEvent =
@@ -53,6 +66,14 @@ export interface BatchOutput {
   readonly credentialsGone: boolean;
 }
 
+/** The rows after a check of the subscribers still provisioning: every result, and when it was made. */
+export interface FollowOutput {
+  readonly results: readonly BulkRowResult[];
+  readonly at: string;
+}
+
+const pending = (results: readonly BulkRowResult[]) => results.some((r) => r.pending === true);
+
 const unprovided = (name: string) => async (): Promise<never> => {
   throw new Error(`${name} must be provided by bot/`);
 };
@@ -67,10 +88,11 @@ export const bulkMachine = setup({
   actors: {
     requestApproval: fromPromise<ApprovalAsk, { context: BulkContext }>(unprovided('requestApproval')),
     runBatch: fromPromise<BatchOutput, { context: BulkContext }>(unprovided('runBatch')),
+    followRows: fromPromise<FollowOutput, { context: BulkContext }>(unprovided('followRows')),
   },
 }).createMachine({
   id: 'bulk',
-  context: ({ input }) => ({ ...input, results: [], progress: { done: 0 } }),
+  context: ({ input }) => ({ ...input, results: [], progress: { done: 0 }, checks: 0 }),
   initial: 'preview',
   states: {
     preview: {
@@ -92,6 +114,20 @@ export const bulkMachine = setup({
         src: 'runBatch',
         input: ({ context }) => ({ context }),
         onDone: [
+          {
+            // Every row has a result, and some users are still being provisioned: follow them.
+            guard: ({ context, event }) =>
+              context.results.length + event.output.results.length >= context.rows.length &&
+              pending([...context.results, ...event.output.results]),
+            target: 'following',
+            actions: assign(({ context, event }) => ({
+              results: [...context.results, ...event.output.results],
+              progress: event.output.progress,
+              wakeAt: later(event.output.at, context.pollMs),
+              lastWake: event.output.at,
+              checks: 0,
+            })),
+          },
           {
             guard: ({ context, event }) => context.results.length + event.output.results.length >= context.rows.length,
             target: 'done',
@@ -140,6 +176,35 @@ export const bulkMachine = setup({
       // Saved; the rows left go on when a bot starts with partner credentials that work.
       tags: 'rest',
       on: { 'credentials.back': { target: 'running', actions: assign(({ event }) => ({ wakeAt: event.now })) } },
+    },
+    following: {
+      tags: 'rest',
+      on: { wake: { target: 'checking', actions: assign(({ event }) => ({ lastWake: event.now })) } },
+    },
+    checking: {
+      invoke: {
+        src: 'followRows',
+        input: ({ context }) => ({ context }),
+        onDone: [
+          {
+            guard: ({ event }) => pending(event.output.results),
+            target: 'following',
+            actions: assign(({ context, event }) => ({
+              results: event.output.results,
+              wakeAt: later(event.output.at, backoffMs(context.pollMs, context.checks + 1)),
+              checks: context.checks + 1,
+            })),
+          },
+          { target: 'done', actions: assign(({ event }) => ({ results: event.output.results, wakeAt: undefined })) },
+        ],
+        onError: {
+          target: 'following',
+          actions: assign(({ context }) => ({
+            wakeAt: later(context.lastWake, backoffMs(context.pollMs, context.checks + 1)),
+            checks: context.checks + 1,
+          })),
+        },
+      },
     },
     done: { type: 'final', tags: 'rest' },
     rejected: { type: 'final', tags: 'rest' },

@@ -1,6 +1,9 @@
 import { validateSection, type FieldErrors } from '../kit/field-errors.ts';
 import { userOrder, userSchema, type CustomerTarget, type UserOrder } from '../user/user-fields.ts';
 
+/** What the number column says for "the next free number at the row's location". */
+export const NEXT_FREE = 'next';
+
 export interface BulkRow {
   /** The line in the file (the header is line 1). */
   readonly line: number;
@@ -25,28 +28,51 @@ export function checkRows(
   records: readonly Readonly<Record<string, string>>[],
   customer: CustomerTarget,
   locations: readonly { id: string; name: string }[],
+  /** Each location's free numbers, in the order they are given out to rows whose number is `next`. */
+  free: ReadonlyMap<string, readonly string[]> = new Map(),
+  /** The administrator roles (`GET /roles`) a `role` column names, by name. */
+  roles: readonly { readonly id: string; readonly name: string }[] = [],
 ): RowCheck {
   const bad: BadRow[] = [];
   const rows: BulkRow[] = [];
   const seen = new Map<string, number>();
   const schema = userSchema(customer);
+  // A number the file names for one row is never given out as another row's next free number.
+  const named = new Set(records.map((r) => (r.phoneNumber ?? '').trim()));
+  const given = new Map<string, number>();
+  const nextFree = (locationId: string): string | undefined => {
+    const pool = free.get(locationId) ?? [];
+    let at = given.get(locationId) ?? 0;
+    while (at < pool.length && named.has(pool[at]!)) at++;
+    given.set(locationId, at + 1);
+    return pool[at];
+  };
   records.forEach((record, index) => {
     const line = index + 2;
     const locationName = (record.location ?? '').trim();
     const location = locations.find((l) => l.name.toLowerCase() === locationName.toLowerCase());
+    const wantsNext = (record.phoneNumber ?? '').trim().toLowerCase() === NEXT_FREE;
+    const number = wantsNext ? (location ? nextFree(location.id) : undefined) : record.phoneNumber;
+    const roleName = (record.role ?? '').trim();
+    const role = roles.find((r) => r.name.toLowerCase() === roleName.toLowerCase());
     const answers = {
+      role: role?.id ?? '',
       firstName: record.firstName ?? '',
       lastName: record.lastName ?? '',
       email: record.email ?? '',
       package: (record.package ?? '').trim(),
       locationId: location?.id ?? '',
-      primaryPhoneNumber: record.phoneNumber ?? '',
+      primaryPhoneNumber: number ?? '',
       extension: record.extension ?? '',
     };
     const result = validateSection(schema, answers);
     const errors: Record<string, FieldErrors[string]> = result.ok ? {} : { ...result.errors };
     if (locationName && !location)
       errors.locationId = { id: 'bulk.unknownLocation', params: { location: locationName } };
+    if (roleName && !role)
+      errors.role = { id: 'bulk.unknownRole', params: { role: roleName, roles: roles.map((r) => r.name).join(', ') } };
+    if (wantsNext && location && number === undefined)
+      errors.primaryPhoneNumber = { id: 'bulk.noFreeNumber', params: { location: location.name } };
     const email = answers.email.trim().toLowerCase();
     const first = seen.get(email);
     if (email && first !== undefined) errors.email = { id: 'bulk.duplicateEmail', params: { line: String(first) } };

@@ -1,4 +1,5 @@
 import type { ProcedureTag } from '../kit/procedure-tags.ts';
+import { later } from '../kit/backoff.ts';
 import { and, assign, fromPromise, not, setup } from 'xstate';
 import type { Actor, PackageState } from '../../store/records.ts';
 import { credentialsGone, type Problem } from '../kit/problem.ts';
@@ -88,7 +89,6 @@ const check = (context: CustomerContext, section: CustomerSection, inputs: Answe
   const answers = merged(context, section, inputs);
   return validateSection(sectionSchema(section, answers, templateIds(context)), answers);
 };
-const later = (iso: string | undefined, ms: number) => new Date((iso ? Date.parse(iso) : 0) + ms).toISOString();
 
 /** Where a refused precheck sends the person: the card, its field messages, editing on. */
 /** What to tell the person when a Wholesale call failed: trying again helps, or only renewed credentials will. */

@@ -10,7 +10,8 @@ import type { CustomerTarget } from '../user/user-fields.ts';
 import { timeZoneOf } from '../kit/time-zone-field.ts';
 import { approvalStates } from '../approval/approval-states.ts';
 
-export const LOCATION_MACHINE_VERSION = 1;
+/** 2: a calling customer's new location is enabled for Webex Calling (`enabling`, `callingDone`, `callingFailed`). */
+export const LOCATION_MACHINE_VERSION = 2;
 
 const m = (id: MessageId) => ({ message: id });
 const required = (max: number) =>
@@ -61,12 +62,30 @@ export interface LocationContext extends LocationInput {
   readonly errors: FieldErrors;
   readonly notice?: FieldError;
   readonly rejection?: Rejection;
+  /** The location the Locations API made (or this conversation found it had made). */
+  readonly locationId?: string;
+  /** Why enabling it for Webex Calling failed; `enable calling` tries again. */
+  readonly callingFailure?: string;
 }
 
 export type LocationEvent =
-  { readonly type: 'submit'; readonly inputs: Answers } | { readonly type: 'cancel' } | ApprovalEvent;
+  | { readonly type: 'submit'; readonly inputs: Answers }
+  | { readonly type: 'cancel' }
+  /** `enable calling <location> <customer>`: enable the location this conversation made, once. */
+  | { readonly type: 'retry' }
+  | ApprovalEvent;
 export type LocationOutcome =
-  { readonly ok: true } | { readonly ok: false; readonly field?: 'name'; readonly reason: string };
+  { readonly ok: true; readonly id: string } | { readonly ok: false; readonly field?: 'name'; readonly reason: string };
+
+/** Customer packages that include Webex Calling: their locations are enabled for calling. */
+const callingPackages: ReadonlySet<string> = new Set([
+  'webex_calling',
+  'webex_suite',
+  'webex_voice',
+  'cx_essentials',
+  'webex_calling_standard',
+  'common_area_calling',
+]);
 
 const unprovided = (name: string) => async (): Promise<never> => {
   throw new Error(`${name} must be provided by bot/`);
@@ -83,6 +102,8 @@ export const locationMachine = setup({
   actors: {
     requestApproval: fromPromise<ApprovalAsk, { context: LocationContext }>(unprovided('requestApproval')),
     createLocation: fromPromise<LocationOutcome, { context: LocationContext }>(unprovided('createLocation')),
+    /** Resolves with whether this call enabled it or Webex listed it as calling-enabled already. */
+    enableCalling: fromPromise<'enabled' | 'already', { context: LocationContext }>(unprovided('enableCalling')),
   },
   guards: {
     valid: ({ context, event }) =>
@@ -126,7 +147,17 @@ export const locationMachine = setup({
         src: 'createLocation',
         input: ({ context }) => ({ context }),
         onDone: [
-          { guard: ({ event }) => event.output.ok, target: 'done' },
+          {
+            guard: ({ context, event }) =>
+              event.output.ok && context.customer.packages.some((p) => callingPackages.has(p)),
+            target: 'enabling',
+            actions: assign(({ event }) => (event.output.ok ? { locationId: event.output.id } : {})),
+          },
+          {
+            guard: ({ event }) => event.output.ok,
+            target: 'done',
+            actions: assign(({ event }) => (event.output.ok ? { locationId: event.output.id } : {})),
+          },
           {
             target: 'form',
             actions: assign(({ event }) =>
@@ -152,7 +183,26 @@ export const locationMachine = setup({
         },
       },
     },
+    enabling: {
+      invoke: {
+        src: 'enableCalling',
+        input: ({ context }) => ({ context }),
+        onDone: { target: 'callingDone', actions: assign({ callingFailure: undefined }) },
+        onError: {
+          target: 'callingFailed',
+          actions: assign(({ event }) => ({
+            callingFailure: event.error instanceof Error ? event.error.message : String(event.error),
+          })),
+        },
+      },
+    },
+    // The location exists; only its calling is missing. It waits for `enable calling`, or `cancel`.
+    callingFailed: {
+      tags: 'rest',
+      on: { retry: 'enabling', cancel: 'cancelled' },
+    },
     done: { type: 'final', tags: 'rest' },
+    callingDone: { type: 'final', tags: 'rest' },
     rejected: { type: 'final', tags: 'rest' },
     cancelled: { type: 'final', tags: ['rest', 'cancelled'] },
   },

@@ -34,6 +34,8 @@ export interface UserOrder {
   readonly primaryPhoneNumber?: string;
   readonly extension?: string;
   readonly locationId?: string;
+  /** The administrator role to give once provisioned. */
+  readonly role?: string;
 }
 
 /** Subscriber packages that include calling. */
@@ -71,7 +73,12 @@ const name = z.string(m('field.required')).trim().min(1, m('field.required')).ma
  * One user's answers, checked as Partner Hub does before any call: a calling package needs a
  * location and a number or extension; the customer's administrator keeps the customer's package level.
  */
-export function userSchema(customer: CustomerTarget) {
+export function userSchema(
+  customer: CustomerTarget,
+  locations: readonly UserLocation[] = [],
+  /** The administrator roles on offer; a role must be one of them when they are known. */
+  roles: readonly { readonly id: string }[] = [],
+) {
   const level = customerLevel(customer);
   return z
     .object({
@@ -103,15 +110,43 @@ export function userSchema(customer: CustomerTarget) {
         .regex(/^(\d{2,10})?$/, m('user.extensionInvalid'))
         .optional()
         .transform((v) => v || undefined),
+      /** An administrator role (`GET /roles` id), given once the user is provisioned. */
+      role: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => v || undefined)
+        .refine((v) => v === undefined || roles.length === 0 || roles.some((r) => r.id === v), m('field.choice')),
+      /** One of the free numbers the card offered, used when no number is typed. */
+      freeNumber: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => v || undefined),
     })
     .superRefine((value, ctx) => {
+      if (value.freeNumber) {
+        const location = locations.find((l) => l.id === value.locationId);
+        if (value.primaryPhoneNumber && value.primaryPhoneNumber !== value.freeNumber)
+          ctx.addIssue({ code: 'custom', path: ['freeNumber'], message: 'user.twoNumbers' });
+        else if (location && !(location.free ?? []).includes(value.freeNumber))
+          ctx.addIssue({ code: 'custom', path: ['freeNumber'], message: 'user.freeNumberElsewhere' });
+      }
       if (userCallingPackages.has(value.package)) {
-        if (!value.primaryPhoneNumber && !value.extension)
+        if (!value.primaryPhoneNumber && !value.freeNumber && !value.extension)
           ctx.addIssue({ code: 'custom', path: ['primaryPhoneNumber'], message: 'user.needsNumber' });
         if (!value.locationId) ctx.addIssue({ code: 'custom', path: ['locationId'], message: 'user.needsLocation' });
       }
       if (level && value.email === customer.adminEmail.toLowerCase() && value.package !== level)
         ctx.addIssue({ code: 'custom', path: ['package'], message: 'user.adminPackage', params: { package: level } });
+      // Partner Hub's rule: an administrator keeps the customer's package level, never lower.
+      else if (level && value.role && value.package !== level)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['package'],
+          message: 'user.adminRolePackage',
+          params: { package: level },
+        });
     });
 }
 
@@ -183,7 +218,16 @@ export const userFields = [
   'locationId',
   'primaryPhoneNumber',
   'extension',
+  'freeNumber',
+  'role',
 ] as const;
+
+/** A location of the customer as the user card offers it, with its first free numbers. */
+export interface UserLocation {
+  readonly id: string;
+  readonly name: string;
+  readonly free?: readonly string[];
+}
 
 /** The user that valid answers describe. */
 export function userOrder(customer: CustomerTarget, answers: Readonly<Record<string, string>>): UserOrder {
@@ -195,8 +239,11 @@ export function userOrder(customer: CustomerTarget, answers: Readonly<Record<str
     package: v.package,
     firstName: v.firstName,
     lastName: v.lastName,
-    ...(calling && v.primaryPhoneNumber ? { primaryPhoneNumber: v.primaryPhoneNumber } : {}),
+    ...(calling && (v.primaryPhoneNumber ?? v.freeNumber)
+      ? { primaryPhoneNumber: (v.primaryPhoneNumber ?? v.freeNumber)! }
+      : {}),
     ...(calling && v.extension ? { extension: v.extension } : {}),
     ...(calling && v.locationId ? { locationId: v.locationId } : {}),
+    ...(v.role ? { role: v.role } : {}),
   };
 }

@@ -3,29 +3,61 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { Actor } from '../../store/records.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
-import { userFields, userSchema, type CustomerTarget } from './user-fields.ts';
+import { userFields, userSchema, type CustomerTarget, type UserLocation } from './user-fields.ts';
 import { approvalStates } from '../approval/approval-states.ts';
+import { backoffMs, later } from '../kit/backoff.ts';
 
-export const USER_MACHINE_VERSION = 1;
+/**
+ * 2: the new subscriber is followed to the end of its provisioning (`checking`, `following`, `failed`).
+ * 3: an optional administrator role, given once provisioned (`loadingRoles`, `assigningRole`, `roleFailed`).
+ */
+export const USER_MACHINE_VERSION = 3;
 
 export interface UserInput {
   readonly conversationId: string;
   readonly roomId: string;
   readonly startedBy: Actor;
   readonly customer: CustomerTarget;
+  /** How long to wait before the first check of a subscriber still provisioning; doubles per check. */
+  readonly pollMs: number;
 }
 
 export interface UserContext extends UserInput {
-  readonly locations: readonly { readonly id: string; readonly name: string }[];
+  readonly locations: readonly UserLocation[];
+  /** The administrator roles Webex offers (`GET /roles`); none when they could not be read. */
+  readonly roles: readonly { readonly id: string; readonly name: string }[];
+  /** The person Webex made of the subscriber, once provisioned. */
+  readonly personId?: string;
+  /** Why the role could not be given (the user exists). */
+  readonly roleFailure?: string;
   readonly answers: Answers;
   readonly errors: FieldErrors;
   readonly notice?: FieldError;
   readonly existed?: boolean;
   readonly rejection?: Rejection;
+  /** The subscriber this conversation created, followed until provisioned or in error. */
+  readonly subscriberId?: string;
+  /** Checks of the subscriber's status so far (for the backoff). */
+  readonly checks: number;
+  /** When the engine's sweeper should send `wake` (a deadline that survives restarts). */
+  readonly wakeAt?: string;
+  /** When the last check was due (or the create answered), from which the next deadline counts. */
+  readonly lastWake?: string;
+  /** Webex's reason when the subscriber's provisioning ended in error. */
+  readonly failure?: string;
 }
 
+/** Where the subscriber's provisioning stands, as one check found it. */
+export type SubscriberCheck =
+  | { readonly state: 'provisioning'; readonly at: string }
+  | { readonly state: 'provisioned'; readonly at: string; readonly personId?: string }
+  | { readonly state: 'error'; readonly reason: string; readonly at: string };
+
 export type UserEvent =
-  { readonly type: 'submit'; readonly inputs: Answers } | { readonly type: 'cancel' } | ApprovalEvent;
+  | { readonly type: 'submit'; readonly inputs: Answers }
+  | { readonly type: 'cancel' }
+  | { readonly type: 'wake'; readonly now: string }
+  | ApprovalEvent;
 
 /** What Webex's precheck said, in the card's terms: messages beside fields, and one for the card. */
 export type UserPrecheck =
@@ -39,22 +71,30 @@ const unprovided = (name: string) => async (): Promise<never> => {
 export const userMachine = setup({
   types: { context: {} as UserContext, events: {} as UserEvent, input: {} as UserInput, tags: {} as ProcedureTag },
   actors: {
-    listLocations: fromPromise<readonly { id: string; name: string }[], { orgId: string }>(unprovided('listLocations')),
+    listLocations: fromPromise<readonly UserLocation[], { orgId: string }>(unprovided('listLocations')),
     requestApproval: fromPromise<ApprovalAsk, { context: UserContext }>(unprovided('requestApproval')),
     precheck: fromPromise<UserPrecheck, { context: UserContext }>(unprovided('precheck')),
-    createUser: fromPromise<{ existed: boolean }, { context: UserContext }>(unprovided('createUser')),
+    createUser: fromPromise<{ existed: boolean; subscriberId: string; at: string }, { context: UserContext }>(
+      unprovided('createUser'),
+    ),
+    checkSubscriber: fromPromise<SubscriberCheck, { context: UserContext }>(unprovided('checkSubscriber')),
+    listRoles: fromPromise<readonly { id: string; name: string }[]>(unprovided('listRoles')),
+    /** Resolves with whether this call gave the role or the person had it already. */
+    assignRole: fromPromise<'assigned' | 'had', { context: UserContext }>(unprovided('assignRole')),
   },
   guards: {
     valid: ({ context, event }) =>
       event.type === 'submit' &&
-      validateSection(userSchema(context.customer), { ...context.answers, ...pickAnswers(event.inputs, userFields) })
-        .ok,
+      validateSection(userSchema(context.customer, context.locations, context.roles), {
+        ...context.answers,
+        ...pickAnswers(event.inputs, userFields),
+      }).ok,
   },
   actions: {
     take: assign(({ context, event }) => {
       if (event.type !== 'submit') return {};
       const answers = { ...context.answers, ...pickAnswers(event.inputs, userFields) };
-      const result = validateSection(userSchema(context.customer), answers);
+      const result = validateSection(userSchema(context.customer, context.locations, context.roles), answers);
       return {
         answers,
         errors: result.ok ? {} : result.errors,
@@ -64,7 +104,7 @@ export const userMachine = setup({
   },
 }).createMachine({
   id: 'user',
-  context: ({ input }) => ({ ...input, locations: [], answers: {}, errors: {} }),
+  context: ({ input }) => ({ ...input, locations: [], roles: [], answers: {}, errors: {}, checks: 0 }),
   initial: 'loading',
   states: {
     loading: {
@@ -72,7 +112,7 @@ export const userMachine = setup({
         src: 'listLocations',
         input: ({ context }) => ({ orgId: context.customer.orgId }),
         onDone: {
-          target: 'form',
+          target: 'loadingRoles',
           actions: assign(({ event }) => {
             // With one location there is nothing to choose: it is preselected.
             const answers: Answers = event.output.length === 1 ? { locationId: event.output[0]!.id } : {};
@@ -80,6 +120,14 @@ export const userMachine = setup({
           }),
         },
         onError: { target: 'form', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
+      },
+    },
+    // The roles are optional on the card: without them the card is offered without the choice.
+    loadingRoles: {
+      invoke: {
+        src: 'listRoles',
+        onDone: { target: 'form', actions: assign(({ event }) => ({ roles: event.output })) },
+        onError: { target: 'form' },
       },
     },
     form: {
@@ -110,7 +158,19 @@ export const userMachine = setup({
       invoke: {
         src: 'createUser',
         input: ({ context }) => ({ context }),
-        onDone: { target: 'done', actions: assign(({ event }) => ({ existed: event.output.existed })) },
+        onDone: [
+          { guard: ({ event }) => event.output.existed, target: 'done', actions: assign({ existed: true }) },
+          {
+            // Checked at once: a subscriber Webex provisions at once needs no second message.
+            target: 'checking',
+            actions: assign(({ event }) => ({
+              existed: false,
+              subscriberId: event.output.subscriberId,
+              checks: 0,
+              lastWake: event.output.at,
+            })),
+          },
+        ],
         onError: {
           target: 'form',
           actions: assign(({ event }) => ({
@@ -122,7 +182,72 @@ export const userMachine = setup({
         },
       },
     },
+    following: {
+      tags: 'rest',
+      on: { wake: { target: 'checking', actions: assign(({ event }) => ({ lastWake: event.now })) } },
+    },
+    checking: {
+      invoke: {
+        src: 'checkSubscriber',
+        input: ({ context }) => ({ context }),
+        onDone: [
+          {
+            guard: ({ context, event }) => event.output.state === 'provisioned' && Boolean(context.answers.role),
+            target: 'assigningRole',
+            actions: assign(({ event }) => ({
+              wakeAt: undefined,
+              ...(event.output.state === 'provisioned' && event.output.personId
+                ? { personId: event.output.personId }
+                : {}),
+            })),
+          },
+          {
+            guard: ({ event }) => event.output.state === 'provisioned',
+            target: 'done',
+            actions: assign({ wakeAt: undefined }),
+          },
+          {
+            guard: ({ event }) => event.output.state === 'error',
+            target: 'failed',
+            actions: assign(({ event }) => ({
+              wakeAt: undefined,
+              failure: event.output.state === 'error' ? event.output.reason : '',
+            })),
+          },
+          {
+            target: 'following',
+            actions: assign(({ context, event }) => ({
+              wakeAt: later(event.output.at, backoffMs(context.pollMs, context.checks)),
+              checks: context.checks + 1,
+            })),
+          },
+        ],
+        // The API did not answer: try again later, waiting longer each time.
+        onError: {
+          target: 'following',
+          actions: assign(({ context }) => ({
+            wakeAt: later(context.lastWake, backoffMs(context.pollMs, context.checks + 1)),
+            checks: context.checks + 1,
+          })),
+        },
+      },
+    },
+    assigningRole: {
+      invoke: {
+        src: 'assignRole',
+        input: ({ context }) => ({ context }),
+        onDone: 'done',
+        onError: {
+          target: 'roleFailed',
+          actions: assign(({ event }) => ({
+            roleFailure: event.error instanceof Error ? event.error.message : String(event.error),
+          })),
+        },
+      },
+    },
     done: { type: 'final', tags: 'rest' },
+    failed: { type: 'final', tags: 'rest' },
+    roleFailed: { type: 'final', tags: 'rest' },
     rejected: { type: 'final', tags: 'rest' },
     cancelled: { type: 'final', tags: ['rest', 'cancelled'] },
   },

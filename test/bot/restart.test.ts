@@ -416,3 +416,80 @@ describe('add user and add location across a SIGKILL after Webex did the create'
     }
   });
 });
+
+describe('a new user still provisioning across a SIGKILL', () => {
+  const env = useChildBots({ subscriberProvisioningMs: 3000 });
+
+  it('is followed again after the restart and reported once when Webex has provisioned it', async () => {
+    const { openLowdbStore } = await import('../../store/lowdb-store.ts');
+    const { seedProvisionedCustomer } = await import('../support/csv.ts');
+    const { sandbox, dataFile } = env;
+    const store = await openLowdbStore(dataFile);
+    await seedProvisionedCustomer({ sandbox, store }, { packages: ['webex_meetings'], location: null });
+    await store.close();
+    const port = await freePort();
+    const fromBot = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id);
+    const start = () => env.start(port, { PROVISIONING_POLL_SECONDS: '1' });
+    const first = await start();
+    await postAs(sandbox, sandbox.state.personByKey('alice'), {
+      roomId: sandbox.state.roomByKey('direct-alice').id,
+      markdown: 'add user acme',
+    });
+    const form = await waitFor('the form', () => fromBot().find((m) => m.attachments));
+    await pressButton(
+      sandbox,
+      'alice',
+      form,
+      { action: 'add' },
+      { firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.example', package: 'webex_meetings' },
+    );
+    await waitFor('the user still provisioning', () => fromBot().find((m) => m.markdown?.startsWith('⏳')), 10_000);
+    await first.kill('SIGKILL');
+    expect(sandbox.subscribers.status(sandbox.subscribers.subscribers[0]!, Date.now())).toBe('provisioning');
+
+    await start();
+    const done = '✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Meetings.';
+    await waitFor('the end after the restart', () => fromBot().find((m) => m.markdown === done), 15_000);
+    expect(sandbox.subscribers.subscribers).toHaveLength(1);
+    expect(fromBot().filter((m) => m.markdown === done)).toHaveLength(1);
+  });
+});
+
+describe('add users with the next free numbers across a SIGKILL mid-way', () => {
+  const env = useChildBots({ subscriberRateLimit: 60 });
+
+  it('gives 200 users 200 distinct numbers of the location, none twice, after the restart too', async () => {
+    const { openLowdbStore } = await import('../../store/lowdb-store.ts');
+    const { postWithFile, seedProvisionedCustomer, usersCsv } = await import('../support/csv.ts');
+    const { sandbox, dataFile } = env;
+    const store = await openLowdbStore(dataFile);
+    await seedProvisionedCustomer({ sandbox, store }, { packages: ['webex_calling'], location: 'HQ' });
+    await store.close();
+    const free = Array.from({ length: 200 }, (_, i) => `+4930${String(22000000 + i)}`);
+    sandbox.subscribers.addNumbers(sandbox.subscribers.locations[0]!, free);
+
+    const port = await freePort();
+    const fromBot = () => sandbox.state.messages.filter((m) => m.personId === sandbox.state.bot.id);
+    const budget = { BULK_CALLS_PER_SECOND: '60' };
+    const first = await env.start(port, budget);
+    const csv = usersCsv(200, 'HQ', 0, 'next').join('\n');
+    await postWithFile(sandbox, 'alice', 'direct-alice', 'add users acme', 'users.csv', csv);
+    const preview = await waitFor('the preview', () => fromBot().find((m) => m.attachments));
+    expect((await pressButton(sandbox, 'alice', preview, { action: 'confirm' })).status).toBe(202);
+    await waitFor('some of the users', () => sandbox.subscribers.subscribers.length >= 60, 15_000);
+    await first.kill('SIGKILL');
+    expect(sandbox.subscribers.subscribers.length).toBeLessThan(200);
+
+    await env.start(port, budget);
+    const done = await waitFor(
+      'the final report',
+      () => fromBot().find((m) => m.markdown?.startsWith('**Users for Acme GmbH:')),
+      30_000,
+    );
+    expect(done.markdown).toMatch(/: \d+ created, \d+ already existed, 0 failed\*\*$/);
+    const given = sandbox.subscribers.subscribers.map((s) => s.primaryPhoneNumber);
+    expect(given).toHaveLength(200);
+    expect(new Set(given).size).toBe(200);
+    expect([...given].sort()).toEqual([...free].sort());
+  }, 45_000);
+});

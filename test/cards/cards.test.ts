@@ -250,6 +250,8 @@ function everyCard(): [string, CardReply][] {
             rows,
             results: [],
             progress: { done: 0 },
+            pollMs: 1000,
+            checks: 0,
           },
           view,
         ),
@@ -277,7 +279,13 @@ function everyCard(): [string, CardReply][] {
           'form',
           {
             ...who,
-            locations: [{ id: 'l1', name: 'Berlin HQ' }],
+            pollMs: 1000,
+            checks: 0,
+            locations: [{ id: 'l1', name: 'Berlin HQ', free: ['+4930123456780', '+4930123456781'] }],
+            roles: [
+              { id: 'r1', name: 'Full Administrator' },
+              { id: 'r2', name: 'Read-only Administrator' },
+            ],
             answers: { package: 'webex_calling' },
             errors: {
               primaryPhoneNumber: { id: 'user.needsNumber' },
@@ -410,9 +418,13 @@ function everyCard(): [string, CardReply][] {
     const acme = record('acme-001', 'Acme GmbH', 'provisioned_with_errors');
     out.push([
       `customer status ${locale}`,
-      customerStatusCard(t, acme, false, { users: 12, locations: 2 }, [
-        { ...pendingApproval, action: 'add-location', subject: 'Berlin HQ → Acme GmbH', externalId: 'acme-001' },
-      ]),
+      customerStatusCard(
+        t,
+        acme,
+        false,
+        { users: 12, locations: 2, provisioning: ['ann@acme.example', 'bo@acme.example'] },
+        [{ ...pendingApproval, action: 'add-location', subject: 'Berlin HQ → Acme GmbH', externalId: 'acme-001' }],
+      ),
     ]);
     out.push([`customer status stale ${locale}`, customerStatusCard(t, acme, true)]);
     out.push([
@@ -605,6 +617,8 @@ describe('cards', () => {
       - \`add location <customer>\`: Add a location to a customer.
       - \`change packages <customer>\`: Change a customer’s packages and add-ons; refused while users hold a package to be removed.
       - \`offboard customer <customer>\`: Delete a customer at Webex, after typing its external ID (and the approvals the policy asks for).
+      - \`enable calling <location> <customer>\`: Finish a location whose Webex Calling enablement failed in \`add location\`.
+      - \`add numbers <customer> <location> [numbers]\`: Add phone numbers (E.164, typed after the command or in an attached CSV file) to a customer’s calling location; each is reported added, already there or refused.
       - \`status [customer]\`: A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.
       - \`history <customer>\`: What happened to a customer, newest first.
       - \`customers\`: Every customer of the partner, with its state, 25 to a card.

@@ -46,6 +46,9 @@ describe.each(transports)('events by %s', (transport) => {
     return created;
   }
 
+  /** The customer has Webex Calling: its new location is enabled for calling too. */
+  const calledDone =
+    '✅ Location Berlin HQ was added to Acme GmbH and enabled for Webex Calling (announcements in German (Germany)).';
   const hq = {
     name: 'Berlin HQ',
     addressLine1: 'Hauptstraße 1',
@@ -79,13 +82,14 @@ describe.each(transports)('events by %s', (transport) => {
       const form = await ask('add location acme');
       expect(cardText(form)).toContain('New location for Acme GmbH');
       const done = await h.answer('alice', form, 'add', hq);
-      expect(done.markdown).toBe('✅ Location Berlin HQ was added to Acme GmbH.');
+      expect(done.markdown).toBe(calledDone);
       expect(h.sandbox.subscribers.locations).toMatchObject([
         {
           orgId: customer.orgId,
           name: 'Berlin HQ',
           timeZone: 'Europe/Berlin',
           address: { address1: 'Hauptstraße 1', state: 'Berlin', country: 'DE' },
+          callingEnabled: true,
         },
       ]);
     });
@@ -122,6 +126,7 @@ describe.each(transports)('events by %s', (transport) => {
         timeZone: 'Europe/Berlin',
         preferredLanguage: 'de_de',
         announcementLanguage: 'de_de',
+        callingEnabled: true,
         address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
       }).id;
     }
@@ -252,7 +257,7 @@ describe.each(transports)('events by %s', (transport) => {
       h.sandbox.faults.add({ method: 'POST', path: '/locations', status: 500, passThrough: true, times: 1 });
       const form = await ask('add location acme');
       const done = await h.answer('alice', form, 'add', hq);
-      expect(done.markdown).toBe('✅ Location Berlin HQ was added to Acme GmbH.');
+      expect(done.markdown).toBe(calledDone);
       expect(h.sandbox.subscribers.locations).toHaveLength(1);
       expect(h.sandbox.calls.filter((c) => c.operation === 'POST /locations')).toHaveLength(1);
     });
@@ -319,9 +324,7 @@ describe.each(transports)('events by %s', (transport) => {
       expect(waiting).toMatch(/- Waiting for approval: Berlin HQ → Acme GmbH: 0 of 1, open until .+/);
       await pressButton(h.sandbox, 'bea', card, { vote: 'approve' });
       await waitFor('the location', () => h.sandbox.subscribers.locations.length === 1);
-      await waitFor('the report', () =>
-        h.botMessages('direct-alice').find((m) => m.markdown === '✅ Location Berlin HQ was added to Acme GmbH.'),
-      );
+      await waitFor('the report', () => h.botMessages('direct-alice').find((m) => m.markdown === calledDone));
       await h.settle();
       expect((await ask('status acme')).markdown).not.toContain('Waiting for approval');
     });

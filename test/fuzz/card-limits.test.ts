@@ -108,8 +108,21 @@ function views(kind: FuzzedKind, answers: Answers, view: CardView): [string, Rep
       ].map((s) => [s, customerCard(s, context, view)]);
     }
     case 'user': {
-      const context = { ...who, customer: CUSTOMER, locations: LOCATIONS, answers, errors: {} };
-      return ['form', 'done', 'awaitingApproval'].map((s) => [s, userCard(s, context, view)]);
+      const context = {
+        ...who,
+        customer: CUSTOMER,
+        locations: LOCATIONS,
+        roles: [{ id: 'role-1', name: 'Read-only Administrator' }],
+        answers,
+        errors: {},
+        pollMs: 1000,
+        checks: 0,
+        failure: 'x'.repeat(2000),
+      };
+      return ['form', 'done', 'following', 'failed', 'roleFailed', 'awaitingApproval'].map((s) => [
+        s,
+        userCard(s, { ...context, roleFailure: 'y'.repeat(1000) }, view),
+      ]);
     }
     case 'location':
       return ['form', 'done', 'awaitingApproval'].map((s) => [

@@ -1,3 +1,5 @@
+import { PeopleClient } from '../../webex/people-client.ts';
+import { TelephonyClient } from '../../webex/telephony-client.ts';
 import { fromPromise } from 'xstate';
 import type { ApprovalPolicy } from '../../bot/approval/approval-policy.ts';
 import { ApprovalService } from '../../bot/approval/approval-service.ts';
@@ -117,6 +119,24 @@ export async function createRig(kind: FuzzedKind, options: RigOptions = {}): Pro
       throw new Error('no Wholesale API here');
     },
   });
+  const telephony = new TelephonyClient({
+    baseUrl: 'http://telephony.invalid/v1',
+    token: 'unused',
+    maxAttempts: 1,
+    fetch: async (url) => {
+      violations.push(`an effect called the telephony API (${url.href}) that this rig stands in for`);
+      throw new Error('no telephony API here');
+    },
+  });
+  const people = new PeopleClient({
+    baseUrl: 'http://people.invalid/v1',
+    token: 'unused',
+    maxAttempts: 1,
+    fetch: async (url) => {
+      violations.push(`an effect called the People API (${url.href}) that this rig stands in for`);
+      throw new Error('no People API here');
+    },
+  });
   const checked = (name: string, build: () => unknown) => {
     calls.push(name);
     try {
@@ -160,36 +180,51 @@ export async function createRig(kind: FuzzedKind, options: RigOptions = {}): Pro
         return { ...real, machine };
       }
       case 'user': {
-        const real = userProcedure({ store, wholesale, approvals });
+        const real = userProcedure({ store, wholesale, telephony, people, approvals, pollMs: 1000 });
         const machine = real.machine.provide({
           actors: {
             listLocations: fromPromise(async () => LOCATIONS),
+            listRoles: fromPromise(async (): Promise<readonly { id: string; name: string }[]> => [
+              { id: 'role-1', name: 'Read-only Administrator' },
+            ]),
+            assignRole: fromPromise(async () => {
+              calls.push('people.assignRole');
+              return 'assigned' as const;
+            }),
             precheck: fromPromise(async ({ input }: { input: { context: UserContext } }) => {
               checked('wholesale.precheckSubscriber', () => userOrder(input.context.customer, input.context.answers));
               return { ok: true as const };
             }),
             createUser: fromPromise(async ({ input }: { input: { context: UserContext } }) => {
               checked('wholesale.createSubscriber', () => userOrder(input.context.customer, input.context.answers));
-              return { existed: false };
+              return { existed: false, subscriberId: 'subscriber-1', at: FAR_FUTURE };
+            }),
+            checkSubscriber: fromPromise(async () => {
+              calls.push('wholesale.getSubscriber');
+              return { state: 'provisioned' as const, at: FAR_FUTURE };
             }),
           },
         });
         return { ...real, machine };
       }
       case 'location': {
-        const real = locationProcedure({ store, wholesale, approvals });
+        const real = locationProcedure({ store, wholesale, telephony, approvals });
         const machine = real.machine.provide({
           actors: {
             createLocation: fromPromise(async ({ input }: { input: { context: LocationContext } }) => {
               checked('wholesale.createLocation', () => locationRequest(input.context.customer, input.context.answers));
-              return { ok: true as const };
+              return { ok: true as const, id: 'location-1' };
+            }),
+            enableCalling: fromPromise(async ({ input }: { input: { context: LocationContext } }) => {
+              checked('telephony.enableCalling', () => locationRequest(input.context.customer, input.context.answers));
+              return 'enabled' as const;
             }),
           },
         });
         return { ...real, machine };
       }
       case 'bulk': {
-        const real = bulkProcedure({ store, wholesale, approvals, messenger, languages });
+        const real = bulkProcedure({ store, wholesale, people, approvals, messenger, languages, pollMs: 1000 });
         const machine = real.machine.provide({
           actors: {
             runBatch: fromPromise(async ({ input }: { input: { context: BulkContext } }) => {

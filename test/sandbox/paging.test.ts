@@ -48,6 +48,7 @@ describe('lists longer than a page', () => {
         timeZone: 'Europe/Berlin',
         preferredLanguage: 'de_de',
         announcementLanguage: 'de_de',
+        callingEnabled: true,
         address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
       });
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import { WholesaleClient } from '../../webex/wholesale-client.ts';
+import { TelephonyClient } from '../../webex/telephony-client.ts';
 import { WebexApiError } from '../../webex/webex-api-error.ts';
 import type { NewCustomer } from '../../webex/wholesale-schemas.ts';
 
@@ -72,6 +73,25 @@ describe('the sandbox’s Wholesale customer API', () => {
       packages: ['webex_calling'] as const,
       provisioningParameters: { firstName: 'Ann', lastName: 'Lee', primaryPhoneNumber: '+14085550101', locationId },
     };
+    // A new location takes calling users only once it is enabled for Webex Calling.
+    expect(await client.precheckSubscriber(subscriber)).toMatchObject({
+      ok: false,
+      errors: [{ errorCode: 20007, description: 'Location Branch is not enabled for Webex Calling.' }],
+    });
+    const telephony = new TelephonyClient({
+      baseUrl: sandbox.apiUrl,
+      token: sandbox.state.personByKey('alice').token,
+      backoffMs: 5,
+    });
+    await telephony.enableCalling(orgId, {
+      id: locationId,
+      name: 'Branch',
+      timeZone: 'America/Los_Angeles',
+      preferredLanguage: 'en_us',
+      announcementLanguage: 'en_us',
+      address: { address1: '771 Alder Drive', city: 'Milpitas', state: 'CA', postalCode: '95035', country: 'US' },
+    });
+    expect((await telephony.listCallingLocations(orgId)).map((l) => l.name)).toEqual(['Head Office', 'Branch']);
     expect(await client.precheckSubscriber(subscriber)).toEqual({ ok: true });
     const created = await client.createSubscriber(subscriber);
     expect((await client.listSubscribers({ customerId: id, email: 'ann@pizza.example' })).map((x) => x.id)).toEqual([

@@ -3,11 +3,16 @@ import type { SandboxCustomer } from '../../sandbox/wholesale-state.ts';
 import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import { postAs } from './harness.ts';
 
-/** A users CSV with `count` valid rows (Webex Calling with a number at `location`), numbered from `from`. */
-export function usersCsv(count: number, location: string, from = 0): string[] {
+/**
+ * A users CSV with `count` valid rows (Webex Calling with a number at `location`), numbered from
+ * `from`; with `next`, each row asks for the next free number at the location instead.
+ */
+export function usersCsv(count: number, location: string, from = 0, number: 'own' | 'next' = 'own'): string[] {
   const rows = ['firstName,lastName,email,package,location,phoneNumber,extension'];
   for (let i = from; i < from + count; i++)
-    rows.push(`User,No${i},user${i}@acme.example,webex_calling,${location},+4930${String(1000000 + i)},`);
+    rows.push(
+      `User,No${i},user${i}@acme.example,webex_calling,${location},${number === 'next' ? 'next' : `+4930${String(1000000 + i)}`},`,
+    );
   return rows;
 }
 
@@ -66,6 +71,7 @@ export async function seedProvisionedCustomer(
       timeZone: 'Europe/Berlin',
       preferredLanguage: 'de_de',
       announcementLanguage: 'de_de',
+      callingEnabled: true,
       address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
     });
   const now = new Date().toISOString();

@@ -165,7 +165,12 @@ export const transports: readonly Transport[] = ['webhook', 'websocket'];
 
 /** Removes the scope check's reads (`GET` with `max=1` of a partner API list) recorded since `from`. */
 function forgetScopeReads(sandbox: RunningSandbox, from: number): void {
-  const probes = new Set(['GET /wholesale/customers', 'GET /wholesale/subscribers', 'GET /locations']);
+  const probes = new Set([
+    'GET /wholesale/customers',
+    'GET /wholesale/subscribers',
+    'GET /locations',
+    'GET /telephony/config/locations',
+  ]);
   for (let i = sandbox.calls.length - 1; i >= from; i--)
     if (probes.has(sandbox.calls[i]!.operation)) sandbox.calls.splice(i, 1);
 }

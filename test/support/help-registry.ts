@@ -1,5 +1,7 @@
 import { CommandRegistry } from '../../bot/engine/command-registry.ts';
 import { ConversationEngine } from '../../bot/engine/conversation-engine.ts';
+import { TelephonyClient } from '../../webex/telephony-client.ts';
+import { PeopleClient } from '../../webex/people-client.ts';
 import { registerFeatures } from '../../bot/engine/features.ts';
 import { silentLogger } from '../../bot/engine/logger.ts';
 import { SpaceLanguages } from '../../bot/engine/languages.ts';
@@ -34,6 +36,8 @@ export function realCommandRegistry(): CommandRegistry {
     wholesale,
     customers: new CustomerDirectory({ store, wholesale, log: silentLogger, clock: () => new Date() }),
     bulkWholesale: wholesale,
+    telephony: new TelephonyClient({ baseUrl: 'http://127.0.0.1:9/v1', token: 'unused' }),
+    people: new PeopleClient({ baseUrl: 'http://127.0.0.1:9/v1', token: 'unused' }),
     approvals,
     messenger,
     languages,

@@ -1,0 +1,200 @@
+import type { Router } from 'express';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { z } from 'zod';
+import { ApiError, apiRoute, type ApiContext } from './api-route.ts';
+import { customerOrg } from './location-routes.ts';
+import { pageOf } from './paging.ts';
+import type { SandboxLocation, SandboxNumber, SubscriberState } from './subscriber-state.ts';
+import { ianaTimeZones, type WholesaleState } from './wholesale-state.ts';
+
+const languageCode = z.string().regex(/^[a-z]{2}_[a-z]{2}$/i, 'is not a language code such as en_us');
+
+/**
+ * "Enable a Location for Webex Calling" (Webex's public reference, Location Call Settings): the
+ * location's `id`, `name`, `timeZone`, `preferredLanguage`, `announcementLanguage` and `address`
+ * (`address1`, `city`, `state`, `postalCode`, `country` required, `address2` optional) are required.
+ */
+const enableBody = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1).max(80),
+  timeZone: z.string().refine((v) => ianaTimeZones.has(v), 'is not an IANA time zone'),
+  preferredLanguage: languageCode,
+  announcementLanguage: languageCode,
+  address: z.object({
+    address1: z.string().min(1),
+    address2: z.string().optional(),
+    city: z.string().min(1),
+    state: z.string().min(1),
+    postalCode: z.string().min(1),
+    country: z.string().length(2),
+  }),
+});
+
+/** "Add Phone Numbers to a location": `phoneNumbers` required; `numberType`, `numberUsageType`, `state`, `carrierId` optional. */
+const numbersBody = z.object({
+  phoneNumbers: z.array(z.string()).min(1),
+  numberType: z.enum(['DID', 'TOLLFREE', 'MOBILE']).optional(),
+  numberUsageType: z.enum(['NONE', 'SERVICE']).optional(),
+  state: z.enum(['ACTIVE', 'INACTIVE']).optional(),
+  carrierId: z.string().optional(),
+});
+
+const refused = (error: z.ZodError) =>
+  new ApiError(400, error.issues.map((i) => `${i.path.join('.') || 'body'} ${i.message}`).join('; '));
+
+/**
+ * The part of Webex Calling's configuration API the bot uses, for a partner on a customer org
+ * (`orgId`): enable a location for calling, list the calling locations, add numbers to a
+ * location and list numbers (all, or the available ones). Not in the specs held here, so the
+ * sandbox checks the documented required fields itself; the fields it answers with are the
+ * documented ones it has values for.
+ */
+export function mountTelephonyRoutes(
+  router: Router,
+  ctx: ApiContext,
+  wholesale: WholesaleState,
+  subscribers: SubscriberState,
+): void {
+  const orgOf = customerOrg(wholesale);
+  const partnerOnly = (role: string, scope: string) => {
+    if (role !== 'partner admin') throw new ApiError(403, `This token lacks the ${scope} scope.`);
+  };
+  const locationOf = (orgId: string, locationId: string | undefined): SandboxLocation => {
+    const location = subscribers.locations.find((l) => l.id === locationId && l.orgId === orgId);
+    if (!location) throw new ApiError(404, 'The location could not be found in this organisation.');
+    return location;
+  };
+
+  apiRoute(
+    router,
+    ctx,
+    'POST /telephony/config/locations',
+    ({ person, query, body }) => {
+      partnerOnly(person.role, 'spark-admin:telephony_config_write');
+      const customer = orgOf(query.orgId);
+      const parsed = enableBody.safeParse(body);
+      if (!parsed.success) throw refused(parsed.error);
+      const location = locationOf(customer.orgId, parsed.data.id);
+      if (location.callingEnabled)
+        throw new ApiError(409, `Location ${location.name} is already enabled for Webex Calling.`);
+      location.callingEnabled = true;
+      return { status: 201, body: { id: location.id } };
+    },
+    { unspecified: true },
+  );
+
+  apiRoute(
+    router,
+    ctx,
+    'GET /telephony/config/locations',
+    (call) => {
+      partnerOnly(call.person.role, 'spark-admin:telephony_config_read');
+      // No orgId: the caller's own (partner) organisation, which has no calling locations in the sandbox.
+      const orgId = call.query.orgId === undefined ? undefined : orgOf(call.query.orgId).orgId;
+      const name = call.query.name?.toLowerCase();
+      const page = pageOf(
+        subscribers.locations.filter(
+          (l) =>
+            orgId !== undefined &&
+            l.orgId === orgId &&
+            l.callingEnabled &&
+            (!name || l.name.toLowerCase().includes(name)),
+        ),
+        call,
+        { defaultSize: 100, maxSize: 100, position: 'start' },
+      );
+      return {
+        status: 200,
+        body: { locations: page.items.map((l) => ({ id: l.id, name: l.name })) },
+        headers: page.headers,
+      };
+    },
+    { unspecified: true },
+  );
+
+  apiRoute(
+    router,
+    ctx,
+    'POST /telephony/config/locations/{locationId}/numbers',
+    ({ person, query, params, body }) => {
+      partnerOnly(person.role, 'spark-admin:telephony_config_write');
+      const customer = orgOf(query.orgId);
+      const parsed = numbersBody.safeParse(body);
+      if (!parsed.success) throw refused(parsed.error);
+      const location = locationOf(customer.orgId, params.locationId);
+      if (!location.callingEnabled)
+        throw new ApiError(400, `Location ${location.name} is not enabled for Webex Calling.`);
+      const country = location.address.country as CountryCode;
+      const invalid = parsed.data.phoneNumbers.filter((n) => {
+        const parsedNumber = n.startsWith('+') ? parsePhoneNumberFromString(n) : undefined;
+        return !parsedNumber?.isValid() || parsedNumber.country !== country || parsedNumber.number !== n;
+      });
+      if (invalid.length > 0) throw new ApiError(400, `Not valid E.164 numbers of ${country}: ${invalid.join(', ')}.`);
+      const taken = parsed.data.phoneNumbers.filter((n) =>
+        subscribers.numbers.some((x) => x.orgId === customer.orgId && x.phoneNumber === n),
+      );
+      if (taken.length > 0) throw new ApiError(409, `Already in the organisation: ${taken.join(', ')}.`);
+      if (new Set(parsed.data.phoneNumbers).size !== parsed.data.phoneNumbers.length)
+        throw new ApiError(400, 'A number appears more than once in phoneNumbers.');
+      for (const phoneNumber of parsed.data.phoneNumbers)
+        subscribers.numbers.push({
+          phoneNumber,
+          orgId: customer.orgId,
+          locationId: location.id,
+          state: parsed.data.state ?? 'ACTIVE',
+        });
+      return { status: 201 };
+    },
+    { unspecified: true },
+  );
+
+  /** A number as "Get Phone Numbers for an Organization with Given Criteria" shows it. */
+  const present = (n: SandboxNumber) => {
+    const owner = subscribers.ownerOf(n.phoneNumber);
+    const location = subscribers.locations.find((l) => l.id === n.locationId);
+    return {
+      phoneNumber: n.phoneNumber,
+      state: n.state,
+      phoneNumberType: 'PRIMARY',
+      mainNumber: false,
+      includedTelephonyTypes: 'PSTN_NUMBER',
+      tollFreeNumber: false,
+      isServiceNumber: false,
+      location: { id: n.locationId, name: location?.name ?? '' },
+      ...(owner
+        ? {
+            owner: {
+              id: owner.personId,
+              type: 'PEOPLE',
+              ...(owner.firstName ? { firstName: owner.firstName } : {}),
+              ...(owner.lastName ? { lastName: owner.lastName } : {}),
+            },
+          }
+        : {}),
+    };
+  };
+
+  apiRoute(
+    router,
+    ctx,
+    'GET /telephony/config/numbers',
+    (call) => {
+      partnerOnly(call.person.role, 'spark-admin:telephony_config_read');
+      const customer = orgOf(call.query.orgId);
+      const { locationId, available } = call.query;
+      if (available !== undefined && available !== 'true' && available !== 'false')
+        throw new ApiError(400, 'available must be true or false.');
+      const items = subscribers.numbers
+        .filter(
+          (n) =>
+            n.orgId === customer.orgId &&
+            (!locationId || n.locationId === locationId) &&
+            (available !== 'true' || !subscribers.ownerOf(n.phoneNumber)),
+        )
+        .sort((a, b) => a.phoneNumber.localeCompare(b.phoneNumber));
+      const page = pageOf(items, call, { defaultSize: 2000, maxSize: 2000, position: 'start' });
+      return { status: 200, body: { phoneNumbers: page.items.map(present) }, headers: page.headers };
+    },
+    { unspecified: true },
+  );
+}

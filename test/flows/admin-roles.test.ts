@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cardOf, cardText, fieldOf, startHarness, waitFor, type Harness } from '../support/harness.ts';
+import { postWithFile, seedProvisionedCustomer } from '../support/csv.ts';
+
+/** `add user` with an administrator role: given after provisioning, by reading the person and writing it back whole. */
+describe('administrator roles', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness({ sandbox: { subscriberProvisioningMs: 300 } });
+    await seedProvisionedCustomer(h);
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  async function form() {
+    const before = h.botMessages('direct-alice').length;
+    await h.say('alice', 'direct-alice', 'add user acme');
+    return (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+  }
+  const roleChoices = (card: Awaited<ReturnType<typeof form>>) =>
+    (cardOf(card).body.find((e) => e.id === 'role') as unknown as { choices: { title: string; value: string }[] })
+      .choices;
+  const ann = (locationId: string) => ({
+    firstName: 'Ann',
+    lastName: 'Lee',
+    email: 'ann@acme.example',
+    package: 'webex_calling',
+    locationId,
+    primaryPhoneNumber: '+4930123456789',
+  });
+
+  it('makes a user Read-only Administrator once provisioned: the PUT carries every field of the GET plus the role', async () => {
+    const card = await form();
+    const choices = roleChoices(card);
+    expect(choices.map((c) => c.title)).toEqual([
+      'Full Administrator',
+      'User and Device Administrator',
+      'Device Administrator',
+      'Read-only Administrator',
+      'Support Administrator',
+    ]);
+    const readOnly = choices.find((c) => c.title === 'Read-only Administrator')!.value;
+    const hq = h.sandbox.subscribers.locations[0]!.id;
+    await h.answer('alice', card, 'add', { ...ann(hq), role: readOnly });
+    const done = await waitFor('the end', () =>
+      h.botMessages('direct-alice').find((m) => m.markdown?.startsWith('✅')),
+    );
+    expect(done.markdown).toBe(
+      '✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Calling. They are now Read-only Administrator.',
+    );
+    expect(h.sandbox.customerPeople.puts).toHaveLength(1);
+    const personId = h.sandbox.customerPeople.puts[0]!.personId;
+    expect(personId).toBe(h.sandbox.subscribers.subscribers[0]!.personId);
+    const read = h.sandbox.calls.filter((c) => c.operation === 'GET /people/{personId}' && c.path.endsWith(personId));
+    expect(read.map((c) => c.status)).toEqual([200]);
+    const got = read[0]!.body as Record<string, unknown>;
+    expect(h.sandbox.customerPeople.puts[0]!.body).toEqual({ ...got, roles: [readOnly] });
+    // The person Webex keeps has every detail it had, and the role.
+    expect(h.sandbox.customerPeople.find(String(got.id))).toMatchObject({ ...got, roles: [readOnly] });
+    const put = h.sandbox.calls.filter((c) => c.operation === 'PUT /people/{personId}');
+    expect(put.map((c) => [c.status, c.requestIssues])).toEqual([[200, []]]);
+    const admin = h.sandbox.calls.filter((c) => c.operation === 'GET /roles' || c.operation.includes('/people/{'));
+    expect(admin.flatMap((c) => h.sandbox.adminSpec.response(c.operation, c.status, c.body))).toEqual([]);
+  });
+
+  it('refuses, beside the package, a full administrator whose package would be lowered, before any call', async () => {
+    const card = await form();
+    const full = roleChoices(card).find((c) => c.title === 'Full Administrator')!.value;
+    const again = await h.answer('alice', card, 'add', {
+      firstName: 'Bo',
+      lastName: 'Berg',
+      email: 'bo@acme.example',
+      package: 'webex_meetings',
+      role: full,
+    });
+    expect(fieldOf(again, 'package').error).toBe(
+      'An administrator keeps the customer’s package level (webex_calling); a full administrator’s package is never lowered. Choose that package, or no role.',
+    );
+    expect(fieldOf(again, 'role').value).toBe(full);
+    expect(h.sandbox.calls.filter((c) => c.operation.includes('/wholesale/subscribers'))).toEqual([]);
+    expect(h.sandbox.customerPeople.puts).toEqual([]);
+  });
+
+  it('add users with a role column: refuses a lowered package or an unknown role per row, then gives the role once provisioned', async () => {
+    const header = 'firstName,lastName,email,package,location,phoneNumber,extension,role';
+    const bad = [
+      header,
+      'Ann,Lee,ann@acme.example,webex_calling,Berlin HQ,+4930123456701,,Read-only Administrator',
+      'Bo,Berg,bo@acme.example,webex_meetings,,,,Full Administrator',
+      'Cy,Cole,cy@acme.example,webex_calling,Berlin HQ,+4930123456702,,Chief',
+    ];
+    let before = h.botMessages('direct-alice').length;
+    await postWithFile(h.sandbox, 'alice', 'direct-alice', 'add users acme', 'users.csv', bad.join('\n'));
+    const refused = (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+    const text = cardText(refused);
+    expect(text).toContain('2 of 3 rows need a change; nothing was created');
+    expect(text).toContain(
+      '3 (bo@acme.example): An administrator keeps the customer’s package level (webex_calling); a full administrator’s package is never lowered. Choose that package, or no role.',
+    );
+    expect(text).toContain(
+      '4 (cy@acme.example): Webex has no administrator role “Chief”; its roles: Full Administrator,',
+    );
+
+    before = h.botMessages('direct-alice').length;
+    await postWithFile(
+      h.sandbox,
+      'alice',
+      'direct-alice',
+      'add users acme',
+      'users.csv',
+      [bad[0], bad[1], 'Di,Dahl,di@acme.example,webex_meetings,,,,'].join('\n'),
+    );
+    const preview = (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+    await h.click('alice', preview, 'confirm');
+    const done = await waitFor('the report', () =>
+      h.botMessages('direct-alice').find((m) => m.markdown?.startsWith('**Users for Acme GmbH:')),
+    );
+    expect(done.markdown).toBe('**Users for Acme GmbH: 2 created, 0 already existed, 0 failed**');
+    const annId = h.sandbox.subscribers.subscribers.find((x) => x.email === 'ann@acme.example')!.personId;
+    const readOnly = h.sandbox.customerPeople.puts.find((p) => p.personId === annId)!.body as { roles: string[] };
+    expect(h.sandbox.customerPeople.puts).toHaveLength(1);
+    expect(h.sandbox.customerPeople.find(annId)).toMatchObject({ emails: ['ann@acme.example'], roles: readOnly.roles });
+    expect(readOnly.roles).toHaveLength(1);
+  });
+});

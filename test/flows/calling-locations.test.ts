@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../support/harness.ts';
+import { seedProvisionedCustomer } from '../support/csv.ts';
+
+/** `add location` on a calling customer: the location, then Webex Calling on it, each reported, each once. */
+describe('calling locations', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const fromBot = () => h.botMessages('direct-alice');
+  async function ask(text: string) {
+    const before = fromBot().length;
+    await h.say('alice', 'direct-alice', text);
+    return (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+  }
+  const paris = {
+    name: 'Paris',
+    addressLine1: 'Rue 1',
+    addressLine2: '',
+    city: 'Berlin',
+    stateOrProvince: 'Berlin',
+    postalCode: '10115',
+    timeZone: 'Europe/Berlin',
+    preferredLanguage: 'de_de',
+    announcementLanguage: 'fr_fr',
+  };
+  const enables = () => h.sandbox.calls.filter((c) => c.operation === 'POST /telephony/config/locations');
+  const done =
+    '✅ Location Paris was added to Acme GmbH and enabled for Webex Calling (announcements in French (France)).';
+
+  it('enables a calling customer’s new location for Webex Calling with its announcement language, and reports both steps', async () => {
+    await seedProvisionedCustomer(h, { location: null });
+    const form = await ask('add location acme');
+    const reply = await h.answer('alice', form, 'add', paris);
+    expect(reply.markdown).toBe(done);
+    expect(h.sandbox.subscribers.locations).toMatchObject([
+      { name: 'Paris', announcementLanguage: 'fr_fr', callingEnabled: true },
+    ]);
+    expect(enables()).toHaveLength(1);
+    expect(enables()[0]!.status).toBe(201);
+  });
+
+  it('leaves a meetings-only customer’s location as it is: no calling step', async () => {
+    await seedProvisionedCustomer(h, { location: null, packages: ['webex_meetings'] });
+    const form = await ask('add location acme');
+    expect((await h.answer('alice', form, 'add', paris)).markdown).toBe('✅ Location Paris was added to Acme GmbH.');
+    expect(h.sandbox.subscribers.locations).toMatchObject([{ name: 'Paris', callingEnabled: false }]);
+    expect(enables()).toEqual([]);
+  });
+
+  it('a failure between the two steps leaves the location, says how to finish, and the retry enables it once', async () => {
+    await seedProvisionedCustomer(h, { location: null });
+    // Webex fails every try of the second step (the bot tries three times, looking up in between).
+    h.sandbox.faults.add({ method: 'POST', path: '/telephony/config/locations', status: 500, times: 3 });
+    const form = await ask('add location acme');
+    const failed = await h.answer('alice', form, 'add', paris);
+    expect(failed.markdown).toBe(
+      '⚠️ Location Paris was added to Acme GmbH, but enabling it for Webex Calling failed: Injected fault 500. The location stays as it is; to finish, write `enable calling Paris acme-001`.',
+    );
+    expect(h.sandbox.subscribers.locations).toMatchObject([{ name: 'Paris', callingEnabled: false }]);
+    // Still open, and `status` says where it waits.
+    expect((await ask('status')).markdown).toContain('new location by alice@partner.example');
+
+    expect((await ask('enable calling Paris acme-001')).markdown).toBe(done);
+    expect(h.sandbox.subscribers.locations).toHaveLength(1);
+    expect(h.sandbox.subscribers.locations[0]!.callingEnabled).toBe(true);
+    expect(enables().filter((c) => c.status === 201)).toHaveLength(1);
+    // Once finished, there is nothing left to enable.
+    expect((await ask('enable calling Paris acme-001')).markdown).toContain(
+      'No location Paris of Acme GmbH is waiting',
+    );
+    expect(enables().filter((c) => c.status === 201)).toHaveLength(1);
+  });
+
+  it('a 500 after Webex enabled the location (the answer lost) is looked up, not enabled twice', async () => {
+    await seedProvisionedCustomer(h, { location: null });
+    h.sandbox.faults.add({ method: 'POST', path: '/telephony/config/locations', status: 500, passThrough: true });
+    const form = await ask('add location acme');
+    expect((await h.answer('alice', form, 'add', paris)).markdown).toBe(done);
+    expect(enables()).toHaveLength(1);
+    expect(h.sandbox.subscribers.locations).toHaveLength(1);
+    const audit = await h.store.listAudit({ externalId: 'acme-001' });
+    expect(audit.filter((a) => a.action === 'location.callingEnabled')).toHaveLength(1);
+  });
+});

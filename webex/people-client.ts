@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { HttpClient, type HttpClientOptions } from './http-client.ts';
+
+const roleSchema = z.object({ id: z.string(), name: z.string() });
+export type Role = z.infer<typeof roleSchema>;
+
+/**
+ * A person as `GET /people/{personId}` answers (admin spec): the fields the bot reads are typed,
+ * every other field is kept as it came, because a PUT must carry all of them back.
+ */
+const personSchema = z.looseObject({
+  id: z.string(),
+  displayName: z.string(),
+  emails: z.array(z.string()),
+  roles: z.array(z.string()).optional(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** The People and Roles APIs for a partner administrator on the people of its customers' orgs. */
+export class PeopleClient {
+  private readonly http: HttpClient;
+
+  constructor(options: HttpClientOptions) {
+    this.http = new HttpClient(options);
+  }
+
+  /** Every administrator role (`GET /roles`), as Webex names them. */
+  async listRoles(): Promise<Role[]> {
+    return (await this.http.request('GET', '/roles', { schema: z.object({ items: z.array(roleSchema) }) })).items;
+  }
+
+  getPerson(personId: string): Promise<Person> {
+    return this.http.request('GET', `/people/${encodeURIComponent(personId)}`, { schema: personSchema });
+  }
+
+  /** Replaces the person: the spec's rule is that the body holds every detail, changed or not. */
+  updatePerson(person: Person): Promise<Person> {
+    return this.http.request('PUT', `/people/${encodeURIComponent(person.id)}`, { body: person, schema: personSchema });
+  }
+}
