@@ -1,12 +1,14 @@
 /**
  * Kill drills: proves that every procedure survives a SIGKILL of the bot at any step. Each run
- * drives one procedure (create template, create customer, add user, add location, add users from
- * a CSV) against the sandbox with the bot as a real child process in real mode (what `npm start`
+ * drives one procedure (create template, create customer, add user, add user with an
+ * administrator role, add location with its calling enablement, add numbers, add users from a
+ * CSV) against the sandbox with the bot as a real child process in real mode (what `npm start`
  * runs against Webex), SIGKILLs it at a random point, starts it again on the same port with the
  * same data file, and drives on until the procedure's last message. Then it counts what must be
  * 0: lost conversations (not finished within DRILL_TIMEOUT_MS of the restart), missing effects,
  * and duplicates (customers by external ID and subscribers by email in the sandbox, locations by
- * name per organisation, templates by name in the bot's store). Exit code 1 if any is not 0.
+ * name per organisation, templates by name in the bot's store, calling enablements per location,
+ * phone numbers, roles per person). Exit code 1 if any is not 0.
  *
  * The sandbox runs in this process; one bot data file (in a temporary folder, removed at the end)
  * serves every run, so later runs restart a bot whose store holds all earlier conversations. The
@@ -65,7 +67,16 @@ function intEnv(name: string, fallback: number): number {
   return value;
 }
 
-const kinds = ['create template', 'create customer', 'add user', 'add location', 'add users'] as const;
+const kinds = [
+  'create template',
+  'create customer',
+  'add user',
+  'add admin',
+  'add location',
+  'enable calling',
+  'add numbers',
+  'add users',
+] as const;
 type Kind = (typeof kinds)[number];
 const replicaCount = intEnv('DRILL_REPLICAS', 1);
 if (replicaCount !== 1 && replicaCount !== 2) throw new Error(`DRILL_REPLICAS=${replicaCount}: use 1 or 2.`);
@@ -131,6 +142,14 @@ const balancer = replicated ? await roundRobin(ports) : undefined;
 const partners = ['alice', 'paul'].map((key) => sandbox.state.personByKey(key));
 const openStore = (): Promise<Store> => (databaseUrl ? openPostgresStore(databaseUrl) : openLowdbStore(dataFile));
 const botId = sandbox.state.bot.id;
+/** The Read-only Administrator role as Webex lists it (`GET /roles`), for `add admin` runs. */
+const readOnlyRole = await (async () => {
+  const answer = await fetch(`${sandbox.apiUrl}/roles`, {
+    headers: { authorization: `Bearer ${sandbox.state.personByKey('alice').token}` },
+  });
+  const { items } = (await answer.json()) as { items: { id: string; name: string }[] };
+  return items.find((r) => r.name === 'Read-only Administrator')!.id;
+})();
 const alice = sandbox.state.personByKey('alice');
 const room = sandbox.state.roomByKey('direct-alice');
 const seedTemplate = templateFixture({ id: 'tpl-drill', name: 'Drill SMB', conversationId: 'drill-seed' });
@@ -260,8 +279,11 @@ function plan(kind: Kind, n: number, target: Seeded | undefined): Plan {
     };
   }
   if (!target) throw new Error(`${kind} needs a seeded customer`);
-  if (kind === 'add user') {
+  if (kind === 'add user' || kind === 'add admin') {
     const email = `user${n}@${target.externalId}.example`;
+    const admin = kind === 'add admin';
+    const personOf = () =>
+      sandbox.subscribers.subscribers.find((x) => x.email === email && x.customerId === target.customerId);
     return {
       kind,
       command: `add user ${target.externalId}`,
@@ -277,16 +299,40 @@ function plan(kind: Kind, n: number, target: Seeded | undefined): Plan {
             locationId: target.locationId,
             primaryPhoneNumber: `+4930${2_000_000 + n}`,
             extension: '',
+            ...(admin ? { role: readOnlyRole } : {}),
           },
         },
       },
-      finished: (text) => text.includes(`(${email}) was added to`) || text.startsWith(`${email} was already a user of`),
-      effect: () =>
-        sandbox.subscribers.subscribers.some((s) => s.customerId === target.customerId && s.email === email),
-      create: 'POST /wholesale/subscribers',
+      finished: admin
+        ? (text) => text.includes(`(${email}) was added to`) && text.includes('They are now Read-only Administrator')
+        : (text) => text.includes(`(${email}) was added to`) || text.startsWith(`${email} was already a user of`),
+      effect: admin
+        ? () => {
+            const person = personOf();
+            const roles = person && sandbox.customerPeople.find(person.personId)?.roles;
+            return Array.isArray(roles) && roles.includes(readOnlyRole);
+          }
+        : () => personOf() !== undefined,
+      // The role's PUT is the call that must happen once (a second one would still leave one role).
+      create: admin ? 'PUT /people/{personId}' : 'POST /wholesale/subscribers',
     };
   }
-  if (kind === 'add location') {
+  if (kind === 'add numbers') {
+    const numbers = [0, 1, 2].map((i) => `+4930${5_000_000 + n * 10 + i}`);
+    return {
+      kind,
+      command: `add numbers ${target.externalId} HQ ${numbers.join(' ')}`,
+      steps: [],
+      answers: {},
+      finished: (text) => text.startsWith('**Numbers for HQ ('),
+      effect: () =>
+        numbers.every((number) =>
+          sandbox.subscribers.numbers.some((x) => x.phoneNumber === number && x.locationId === target.locationId),
+        ),
+      create: 'POST /telephony/config/locations/{locationId}/numbers',
+    };
+  }
+  if (kind === 'add location' || kind === 'enable calling') {
     const name = `Branch ${n}`;
     return {
       kind,
@@ -299,8 +345,11 @@ function plan(kind: Kind, n: number, target: Seeded | undefined): Plan {
         },
       },
       finished: (text) => text.startsWith(`✅ Location ${name} was added to`),
-      effect: () => sandbox.subscribers.locations.some((l) => l.orgId === target.orgId && l.name === name),
-      create: 'POST /locations',
+      // The seeded customers have calling: the location is enabled for it too.
+      effect: () =>
+        sandbox.subscribers.locations.some((l) => l.orgId === target.orgId && l.name === name && l.callingEnabled),
+      // `enable calling` runs the same procedure, killed at its second call instead of its first.
+      create: kind === 'add location' ? 'POST /locations' : 'POST /telephony/config/locations',
     };
   }
   const emails = Array.from({ length: bulkUsers }, (_, i) => `bulk${i}@${target.externalId}.example`);
@@ -551,8 +600,7 @@ const store = await openStore();
 await store.insertTemplate(seedTemplate);
 const targets = new Map<number, Seeded>();
 for (const [n, kind] of schedule.entries()) {
-  if (kind === 'add user' || kind === 'add location' || kind === 'add users')
-    targets.set(n, await seedCustomer(store, n));
+  if (kind !== 'create template' && kind !== 'create customer') targets.set(n, await seedCustomer(store, n));
 }
 const plans = schedule.map((kind, n) => {
   const p = plan(kind, n, targets.get(n));
@@ -610,6 +658,15 @@ try {
     subscribers: duplicates(sandbox.subscribers.subscribers, (s) => `${s.customerId} ${s.email.toLowerCase()}`),
     locations: duplicates(sandbox.subscribers.locations, (l) => `${l.orgId} ${l.name.toLowerCase()}`),
     templates: duplicates(templates, (t) => t.name.toLowerCase()),
+    callingEnablements: duplicates(
+      sandbox.calls.filter((c) => c.operation === 'POST /telephony/config/locations' && c.status < 300),
+      (c) => String((c.body as { id?: unknown } | undefined)?.id),
+    ),
+    numbers: duplicates(sandbox.subscribers.numbers, (x) => x.phoneNumber),
+    roles: sandbox.subscribers.subscribers.reduce((sum, x) => {
+      const roles = sandbox.customerPeople.find(x.personId)?.roles;
+      return sum + (Array.isArray(roles) ? roles.length - new Set(roles).size : 0);
+    }, 0),
   };
 
   const perKind = drilled.map((k) => `${k} ${results.filter((r) => r.kind === k).length}`).join(', ');
@@ -640,6 +697,9 @@ try {
   console.log(`duplicate subscribers (same email in one customer): ${figures.subscribers}`);
   console.log(`duplicate locations (same name in one organisation): ${figures.locations}`);
   console.log(`duplicate templates in the bot's store (same name): ${figures.templates}`);
+  console.log(
+    `locations enabled for calling twice: ${figures.callingEnablements}; duplicate phone numbers: ${figures.numbers}; roles given twice to one person: ${figures.roles}`,
+  );
   console.log(
     `time: ${totalSeconds.toFixed(1)} s in all; per run mean ${(ms.reduce((a, b) => a + b, 0) / ms.length / 1000).toFixed(2)} s, median ${(ms[Math.floor(ms.length / 2)]! / 1000).toFixed(2)} s, max ${(ms.at(-1)! / 1000).toFixed(2)} s; kill to bot ready mean ${(restarts.reduce((a, b) => a + b, 0) / Math.max(1, restarts.length) / 1000).toFixed(2)} s`,
   );

@@ -1,5 +1,6 @@
 import { locationLanguages } from '../../machines/customer/customer-fields.ts';
 import type { LocationContext } from '../../machines/location/location-machine.ts';
+import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
 import { choiceField, heading, noticeOf, textField, timeZoneField } from '../kit/form-fields.ts';
@@ -52,6 +53,8 @@ export function locationCard(state: string, context: LocationContext, view: Card
       return { markdown: t('approval.waiting', { subject: `${context.answers.name ?? ''} → ${customer}` }) };
     case 'done':
       return { markdown: t('location.done', { location: context.answers.name ?? '', customer }) };
+    case 'waitingForCredentials':
+      return credentialsWaiting(t, `${context.answers.name ?? ''} → ${customer}`, context.resumeAt === 'creating');
     case 'callingDone':
       return {
         markdown: t('location.callingDone', {

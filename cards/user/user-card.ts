@@ -1,5 +1,6 @@
 import type { UserContext } from '../../machines/user/user-machine.ts';
 import { userPackages } from '../../machines/user/user-fields.ts';
+import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
 import { packageLabel } from '../customer/customer-facts.ts';
@@ -96,6 +97,12 @@ export function userCard(state: string, context: UserContext, view: CardView): R
       };
     case 'following':
       return { markdown: t('user.provisioning', who()) };
+    case 'waitingForCredentials':
+      return credentialsWaiting(
+        t,
+        `${context.answers.email ?? ''} → ${customer}`,
+        context.resumeAt === 'prechecking' || context.resumeAt === 'creating',
+      );
     case 'failed':
       return { markdown: t('user.provisioningFailed', { ...who(), reason: context.failure ?? '' }) };
     case 'rejected':

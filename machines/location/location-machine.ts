@@ -1,4 +1,6 @@
 import type { ProcedureTag } from '../kit/procedure-tags.ts';
+import type { CredentialsBack } from '../kit/credentials-wait.ts';
+import { credentialsGone } from '../kit/problem.ts';
 import { assign, fromPromise, setup } from 'xstate';
 import { z } from 'zod';
 import type { MessageId } from '../../i18n/catalogue.ts';
@@ -66,6 +68,8 @@ export interface LocationContext extends LocationInput {
   readonly locationId?: string;
   /** Why enabling it for Webex Calling failed; `enable calling` tries again. */
   readonly callingFailure?: string;
+  /** Where the procedure goes on once the partner credentials are back (it waits for them). */
+  readonly resumeAt?: 'creating' | 'enabling';
 }
 
 export type LocationEvent =
@@ -73,6 +77,7 @@ export type LocationEvent =
   | { readonly type: 'cancel' }
   /** `enable calling <location> <customer>`: enable the location this conversation made, once. */
   | { readonly type: 'retry' }
+  | CredentialsBack
   | ApprovalEvent;
 export type LocationOutcome =
   { readonly ok: true; readonly id: string } | { readonly ok: false; readonly field?: 'name'; readonly reason: string };
@@ -172,15 +177,22 @@ export const locationMachine = setup({
             ),
           },
         ],
-        onError: {
-          target: 'form',
-          actions: assign(({ event }) => ({
-            notice: {
-              id: 'location.failed' as const,
-              params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
-            },
-          })),
-        },
+        onError: [
+          {
+            guard: ({ event }) => credentialsGone(event.error),
+            target: 'waitingForCredentials',
+            actions: assign({ resumeAt: 'creating' as const }),
+          },
+          {
+            target: 'form',
+            actions: assign(({ event }) => ({
+              notice: {
+                id: 'location.failed' as const,
+                params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
+              },
+            })),
+          },
+        ],
       },
     },
     enabling: {
@@ -188,12 +200,36 @@ export const locationMachine = setup({
         src: 'enableCalling',
         input: ({ context }) => ({ context }),
         onDone: { target: 'callingDone', actions: assign({ callingFailure: undefined }) },
-        onError: {
-          target: 'callingFailed',
-          actions: assign(({ event }) => ({
-            callingFailure: event.error instanceof Error ? event.error.message : String(event.error),
-          })),
-        },
+        onError: [
+          {
+            guard: ({ event }) => credentialsGone(event.error),
+            target: 'waitingForCredentials',
+            actions: assign({ resumeAt: 'enabling' as const }),
+          },
+          {
+            target: 'callingFailed',
+            actions: assign(({ event }) => ({
+              callingFailure: event.error instanceof Error ? event.error.message : String(event.error),
+            })),
+          },
+        ],
+      },
+    },
+    waitingForCredentials: {
+      // Saved; left when a bot has partner credentials that work again (the engine says so).
+      tags: 'rest',
+      on: {
+        'credentials.back': [
+          // Enabling looks the location up in Webex's calling list first, creating by its name: neither twice.
+          {
+            guard: ({ context }) => context.resumeAt === 'enabling',
+            target: 'enabling',
+            actions: assign({ resumeAt: undefined }),
+          },
+          { target: 'creating', actions: assign({ resumeAt: undefined }) },
+        ],
+        // Before the location was made nothing needs undoing: ending is safe.
+        cancel: { guard: ({ context }) => context.resumeAt === 'creating', target: 'cancelled' },
       },
     },
     // The location exists; only its calling is missing. It waits for `enable calling`, or `cancel`.

@@ -6,6 +6,8 @@ import { pickAnswers, validateSection, type Answers, type FieldError, type Field
 import { userFields, userSchema, type CustomerTarget, type UserLocation } from './user-fields.ts';
 import { approvalStates } from '../approval/approval-states.ts';
 import { backoffMs, later } from '../kit/backoff.ts';
+import type { CredentialsBack } from '../kit/credentials-wait.ts';
+import { credentialsGone } from '../kit/problem.ts';
 
 /**
  * 2: the new subscriber is followed to the end of its provisioning (`checking`, `following`, `failed`).
@@ -45,6 +47,8 @@ export interface UserContext extends UserInput {
   readonly lastWake?: string;
   /** Webex's reason when the subscriber's provisioning ended in error. */
   readonly failure?: string;
+  /** Where the procedure goes on once the partner credentials are back (it waits for them). */
+  readonly resumeAt?: 'prechecking' | 'creating' | 'following' | 'assigningRole';
 }
 
 /** Where the subscriber's provisioning stands, as one check found it. */
@@ -57,6 +61,7 @@ export type UserEvent =
   | { readonly type: 'submit'; readonly inputs: Answers }
   | { readonly type: 'cancel' }
   | { readonly type: 'wake'; readonly now: string }
+  | CredentialsBack
   | ApprovalEvent;
 
 /** What Webex's precheck said, in the card's terms: messages beside fields, and one for the card. */
@@ -151,7 +156,14 @@ export const userMachine = setup({
             ),
           },
         ],
-        onError: { target: 'form', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
+        onError: [
+          {
+            guard: ({ event }) => credentialsGone(event.error),
+            target: 'waitingForCredentials',
+            actions: assign({ resumeAt: 'prechecking' as const }),
+          },
+          { target: 'form', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
+        ],
       },
     },
     creating: {
@@ -171,15 +183,22 @@ export const userMachine = setup({
             })),
           },
         ],
-        onError: {
-          target: 'form',
-          actions: assign(({ event }) => ({
-            notice: {
-              id: 'user.failed' as const,
-              params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
-            },
-          })),
-        },
+        onError: [
+          {
+            guard: ({ event }) => credentialsGone(event.error),
+            target: 'waitingForCredentials',
+            actions: assign({ resumeAt: 'creating' as const }),
+          },
+          {
+            target: 'form',
+            actions: assign(({ event }) => ({
+              notice: {
+                id: 'user.failed' as const,
+                params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
+              },
+            })),
+          },
+        ],
       },
     },
     following: {
@@ -223,13 +242,20 @@ export const userMachine = setup({
           },
         ],
         // The API did not answer: try again later, waiting longer each time.
-        onError: {
-          target: 'following',
-          actions: assign(({ context }) => ({
-            wakeAt: later(context.lastWake, backoffMs(context.pollMs, context.checks + 1)),
-            checks: context.checks + 1,
-          })),
-        },
+        onError: [
+          {
+            guard: ({ event }) => credentialsGone(event.error),
+            target: 'waitingForCredentials',
+            actions: assign({ resumeAt: 'following' as const, wakeAt: undefined }),
+          },
+          {
+            target: 'following',
+            actions: assign(({ context }) => ({
+              wakeAt: later(context.lastWake, backoffMs(context.pollMs, context.checks + 1)),
+              checks: context.checks + 1,
+            })),
+          },
+        ],
       },
     },
     assigningRole: {
@@ -237,11 +263,48 @@ export const userMachine = setup({
         src: 'assignRole',
         input: ({ context }) => ({ context }),
         onDone: 'done',
-        onError: {
-          target: 'roleFailed',
-          actions: assign(({ event }) => ({
-            roleFailure: event.error instanceof Error ? event.error.message : String(event.error),
-          })),
+        onError: [
+          {
+            guard: ({ event }) => credentialsGone(event.error),
+            target: 'waitingForCredentials',
+            actions: assign({ resumeAt: 'assigningRole' as const }),
+          },
+          {
+            target: 'roleFailed',
+            actions: assign(({ event }) => ({
+              roleFailure: event.error instanceof Error ? event.error.message : String(event.error),
+            })),
+          },
+        ],
+      },
+    },
+    waitingForCredentials: {
+      // Saved; left when a bot has partner credentials that work again (the engine says so).
+      tags: 'rest',
+      on: {
+        'credentials.back': [
+          {
+            guard: ({ context }) => context.resumeAt === 'following',
+            target: 'following',
+            actions: assign(({ event }) => ({ resumeAt: undefined, wakeAt: event.now })),
+          },
+          {
+            guard: ({ context }) => context.resumeAt === 'assigningRole',
+            target: 'assigningRole',
+            actions: assign({ resumeAt: undefined }),
+          },
+          {
+            // The create looks the user up by email first, so going on with it never makes one twice.
+            guard: ({ context }) => context.resumeAt === 'creating',
+            target: 'creating',
+            actions: assign({ resumeAt: undefined }),
+          },
+          { target: 'prechecking', actions: assign({ resumeAt: undefined }) },
+        ],
+        // Before the create went through nothing was made: ending is safe.
+        cancel: {
+          guard: ({ context }) => context.resumeAt === 'prechecking' || context.resumeAt === 'creating',
+          target: 'cancelled',
         },
       },
     },

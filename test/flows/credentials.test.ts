@@ -170,6 +170,33 @@ describe('partner credentials that expire while the bot works', () => {
     await waitForBotText(h, 'provisioning', (m) => m.includes('partner credentials work again'));
   });
 
+  it('add user whose credentials are revoked after its card came: waits, then adds the user once when the integration is authorised again', async () => {
+    h = await startHarness({ partner: 'integration', sandbox: { tokens: { accessTokenSeconds: 1 } } });
+    await seedProvisionedCustomer(h);
+    await h.say('alice', 'direct-alice', 'add user acme');
+    const form = (await h.waitForBotMessages('direct-alice', 1))[0]!;
+    h.sandbox.state.oauth.revokeAll();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await h.click('alice', form, 'add', {
+      firstName: 'Ann',
+      lastName: 'Lee',
+      email: 'ann@acme.example',
+      package: 'webex_calling',
+      locationId: h.sandbox.subscribers.locations[0]!.id,
+      primaryPhoneNumber: '+4930123456789',
+    });
+    await waitForBotText(h, 'direct-alice', (m) => m.includes('ann@acme.example → Acme GmbH waits for the partner'));
+    expect(h.sandbox.subscribers.subscribers).toEqual([]);
+
+    h.authoriseAgain();
+    await waitForBotText(h, 'direct-alice', (m) =>
+      m.startsWith('✅ Ann Lee (ann@acme.example) was added to Acme GmbH'),
+    );
+    expect(h.sandbox.calls.filter((c) => c.operation === 'POST /wholesale/subscribers' && c.status < 300)).toHaveLength(
+      1,
+    );
+  });
+
   it('with a fixed token that Webex refuses before its time (revoked): /readyz answers 503 naming partner_credentials, one notice; the create waits, and goes on once after a restart', async () => {
     h = await startHarness();
     await seedTemplate(h);
