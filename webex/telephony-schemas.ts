@@ -1,24 +1,13 @@
 import { z } from 'zod';
+import type { NewLocation } from './wholesale-schemas.ts';
 
 /**
  * The body of "Enable a Location for Webex Calling" (`POST /telephony/config/locations?orgId=`),
  * as Webex's public reference documents it: the location's `id` (from the Locations API) and the
  * same fields the location was created with; every field but `address2` is required.
  */
-export interface CallingLocationRequest {
+export interface CallingLocationRequest extends NewLocation {
   readonly id: string;
-  readonly name: string;
-  readonly timeZone: string;
-  readonly preferredLanguage: string;
-  readonly announcementLanguage: string;
-  readonly address: {
-    readonly address1: string;
-    readonly address2?: string;
-    readonly city: string;
-    readonly state: string;
-    readonly postalCode: string;
-    readonly country: string;
-  };
 }
 
 /** A location of "List Locations Webex Calling Details" (`GET /telephony/config/locations`): calling-enabled ones only. */

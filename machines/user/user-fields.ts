@@ -67,6 +67,29 @@ export function userPackages(customer: Pick<CustomerTarget, 'packages'>): Subscr
 }
 
 const m = (id: MessageId) => ({ message: id });
+
+/** Where a calling user is reached: a location, and an E.164 number or an extension (empty means none). */
+const callingFields = {
+  locationId: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  primaryPhoneNumber: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine(
+      (v) => v === undefined || (v.startsWith('+') && parsePhoneNumberFromString(v)?.isValid() === true),
+      m('user.phoneInvalid'),
+    ),
+  extension: z
+    .string()
+    .trim()
+    .regex(/^(\d{2,10})?$/, m('user.extensionInvalid'))
+    .optional()
+    .transform((v) => v || undefined),
+};
 const name = z.string(m('field.required')).trim().min(1, m('field.required')).max(64, m('field.tooLong'));
 
 /**
@@ -91,25 +114,7 @@ export function userSchema(
       package: z
         .enum(subscriberPackageNames, m('field.choice'))
         .refine((p) => customer.packages.includes(p), m('user.packageNotOwned')),
-      locationId: z
-        .string()
-        .optional()
-        .transform((v) => v || undefined),
-      primaryPhoneNumber: z
-        .string()
-        .trim()
-        .optional()
-        .transform((v) => v || undefined)
-        .refine(
-          (v) => v === undefined || (v.startsWith('+') && parsePhoneNumberFromString(v)?.isValid() === true),
-          m('user.phoneInvalid'),
-        ),
-      extension: z
-        .string()
-        .trim()
-        .regex(/^(\d{2,10})?$/, m('user.extensionInvalid'))
-        .optional()
-        .transform((v) => v || undefined),
+      ...callingFields,
       /** An administrator role (`GET /roles` id), given once the user is provisioned. */
       role: z
         .string()
@@ -177,25 +182,7 @@ export function userChangeSchema(customer: CustomerTarget, subscriber: Subscribe
         .enum(subscriberPackageNames, m('field.choice'))
         .refine((p) => customer.packages.includes(p), m('user.packageNotOwned'))
         .refine((p) => p !== subscriber.package, m('userChange.samePackage')),
-      locationId: z
-        .string()
-        .optional()
-        .transform((v) => v || undefined),
-      primaryPhoneNumber: z
-        .string()
-        .trim()
-        .optional()
-        .transform((v) => v || undefined)
-        .refine(
-          (v) => v === undefined || (v.startsWith('+') && parsePhoneNumberFromString(v)?.isValid() === true),
-          m('user.phoneInvalid'),
-        ),
-      extension: z
-        .string()
-        .trim()
-        .regex(/^(\d{2,10})?$/, m('user.extensionInvalid'))
-        .optional()
-        .transform((v) => v || undefined),
+      ...callingFields,
     })
     .superRefine((value, ctx) => {
       if (userCallingPackages.has(value.package) && !hadCalling) {
