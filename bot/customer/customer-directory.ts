@@ -113,32 +113,41 @@ export class CustomerDirectory {
     const { store, wholesale } = this.deps;
     let report: SyncReport = { listed: 0, adopted: 0, changed: 0, gone: 0 };
     await store.exclusive('customer-sync', async () => {
+      // A record saved after this moment (a procedure that read the customer itself) is newer than the list.
+      const listedFrom = this.deps.clock().getTime();
       const listed = await wholesale.listCustomers();
       const at = this.deps.clock().toISOString();
+      const newerThanList = (record: CustomerRecord) => Date.parse(record.updatedAt) > listedFrom;
       const stored = new Map((await store.listCustomers()).map((c) => [c.externalId, c]));
       let adopted = 0;
       let changed = 0;
       for (const customer of listed) {
         const record = stored.get(customer.externalId);
         stored.delete(customer.externalId);
-        if (!record) {
+        // Read again: a procedure may have saved it while the list was read.
+        const fresh = await store.findCustomer(customer.externalId);
+        if (!fresh) {
           await this.adopt(customer);
           adopted += 1;
           continue;
         }
-        if (statusChanged(record, customer)) changed += 1;
-        await recordWholesaleStatus(store, record, customer, at);
+        if (!record || newerThanList(fresh)) continue;
+        if (statusChanged(fresh, customer)) changed += 1;
+        await recordWholesaleStatus(store, fresh, customer, at);
       }
       // Stored customers the list no longer shows: asked one by one (a few at a time); a 404 means gone.
       const missing = [...stored.values()].filter((c) => c.id !== undefined && !ENDED.has(c.status));
       const gone = await pMap(
         missing,
-        async (record) => {
+        async (listedRecord) => {
           try {
-            await wholesale.getCustomer(record.id!);
+            await wholesale.getCustomer(listedRecord.id!);
             return false;
           } catch (error) {
             if (!(error instanceof WebexApiError) || error.status !== 404) throw error;
+            const record = await store.findCustomer(listedRecord.externalId);
+            // Offboarded (or otherwise ended) by a procedure meanwhile: its own record says more than "gone".
+            if (!record || ENDED.has(record.status) || newerThanList(record)) return false;
             await store.saveCustomer({
               ...record,
               status: 'gone',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cardOf, cardText, startHarness, type Harness } from '../support/harness.ts';
+import { cardOf, cardText, startHarness, waitFor, type Harness } from '../support/harness.ts';
 import { pressButton } from '../support/press-button.ts';
 import type { SandboxMessage } from '../../sandbox/sandbox-state.ts';
 
@@ -118,6 +118,36 @@ describe('customers created outside the bot', () => {
     const again = await ask('oscar', 'direct-oscar', 'sync customers');
     expect(again.markdown).toContain(
       'Read 6 customers from Webex: 0 new to me (created outside this bot), 1 changed, 1 gone.',
+    );
+    expect((await h.store.findCustomer('outside-001'))!.packages).toEqual(['webex_meetings', 'webex_calling']);
+  });
+
+  it('a sync whose list was read before a procedure saved newer facts leaves those facts alone', async () => {
+    h = await startHarness();
+    await seedOutside(h, 1);
+    await ask('oscar', 'direct-oscar', 'sync customers');
+    const before = (await h.store.findCustomer('outside-001'))!;
+    expect(before.packages).toEqual(['webex_meetings']);
+    // The next list is read now and answered 1.5 s later; meanwhile a package change ends and is saved.
+    h.sandbox.faults.add({
+      method: 'GET',
+      path: '/wholesale/customers',
+      status: 200,
+      passThrough: true,
+      delayMs: 1500,
+      times: 1,
+    });
+    await h.say('oscar', 'direct-oscar', 'sync customers');
+    await waitFor('the list read', () => h.sandbox.faults.hits.length > 0);
+    h.sandbox.wholesale.byExternalId('outside-001')!.packages.push('webex_calling');
+    await h.store.saveCustomer({
+      ...before,
+      packages: ['webex_meetings', 'webex_calling'],
+      updatedAt: new Date().toISOString(),
+    });
+    await waitFor(
+      'the sync’s answer',
+      () => h.botMessages('direct-oscar').filter((m) => m.markdown?.startsWith('Read ')).length === 2,
     );
     expect((await h.store.findCustomer('outside-001'))!.packages).toEqual(['webex_meetings', 'webex_calling']);
   });
