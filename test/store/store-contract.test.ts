@@ -44,12 +44,16 @@ const goAt = async (reservation: Promise<number>) => {
 };
 /**
  * The calls go one interval apart, and none is held back longer than needed. A slot is computed
- * where the budget lives and read a few ms later, so a slot may look that much early.
+ * where the budget lives and read when its answer arrives, which on a loaded machine may be tens
+ * of ms later for one answer than for another: a slot may look that much (up to half an interval)
+ * early. A budget spent twice over (each replica its own) puts two calls in one interval, which
+ * this still sees.
  */
 function expectPaced(slots: readonly number[], intervalMs: number): void {
   const sorted = [...slots].sort((a, b) => a - b);
   // From the first call on, the n-th has waited at least n intervals (by the end, all of them).
-  for (let n = 1; n < sorted.length; n++) expect(sorted[n]! - sorted[0]!).toBeGreaterThan(n * intervalMs - 30);
+  for (let n = 1; n < sorted.length; n++)
+    expect(sorted[n]! - sorted[0]!).toBeGreaterThan(n * intervalMs - Math.max(30, intervalMs / 2));
   // Nor much slower than the budget (a loaded machine answers some reservations late).
   expect(sorted.at(-1)! - sorted[0]!).toBeLessThan(1.5 * sorted.length * intervalMs);
 }
@@ -255,9 +259,9 @@ describe('two PostgreSQL handles on one database (two replicas)', () => {
     const [first, second] = [await openPostgresStore(url), await openPostgresStore(url)];
     opened.push(first, second);
     const slots = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => goAt((i % 2 ? first : second).reserveCall('wholesale', 50))),
+      Array.from({ length: 20 }, (_, i) => goAt((i % 2 ? first : second).reserveCall('wholesale', 100))),
     );
-    expectPaced(slots, 50);
+    expectPaced(slots, 100);
   });
 });
 
