@@ -35,8 +35,6 @@ export interface PartnerCredentials {
   readonly budgetKey: string;
   /** For `/readyz`: `ok`, or throws saying what is wrong; `note` says how long the token has left. */
   check(): { readonly note?: string };
-  /** Whether the credentials work, as far as the bot knows (after `start`, `check` would not throw). */
-  works(): boolean;
   /** At start: a fixed token's expiry is asked and logged; an integration's first token is fetched. */
   start(): Promise<void>;
   stop(): void;
@@ -151,7 +149,6 @@ export function partnerCredentials(
             }
           : { note: 'integration' };
       },
-      works: () => goneReason === undefined,
       async start() {
         try {
           await provider.token();
@@ -196,7 +193,6 @@ export function partnerCredentials(
       if (left <= 0) throw new Error(`the partner token expired at ${new Date(expiresAt).toISOString()}`);
       return { note: `the partner token expires in ${timeLeft(left)} (${new Date(expiresAt).toISOString()})` };
     },
-    works: () => !refused && (expiresAt === undefined || expiresAt > clock()),
     async start() {
       try {
         const { exp } = await http.request('GET', '/authorizations/tokenExpiry', { schema: expirySchema });

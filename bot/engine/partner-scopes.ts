@@ -10,7 +10,7 @@ export interface ScopeProbe {
 }
 
 /** A read scope per partner API the bot calls (developer.webex.com, each operation's reference). */
-const SCOPE_PROBES: readonly ScopeProbe[] = [
+export const SCOPE_PROBES: readonly ScopeProbe[] = [
   { scope: 'spark-admin:wholesale_customers_read', path: '/wholesale/customers', required: true },
   { scope: 'spark-admin:wholesale_subscribers_read', path: '/wholesale/subscribers', required: true },
   { scope: 'spark-admin:locations_read', path: '/locations', required: false },

@@ -157,9 +157,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       back: () => {
         goneNoticed = false;
         notify((t) => t('alert.partnerCredentialsBack', {}));
-        void engine
-          .credentialsBack()
-          .catch((error: unknown) => log.error('resuming what waited for the partner credentials failed', { error }));
+        goOn();
       },
       expiringSoon: (at) =>
         notify((t) =>
@@ -196,6 +194,22 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ...(options.alertRoomId ? { alertRoomId: options.alertRoomId } : {}),
   });
   deliver = (id, event) => engine.deliver(id, event);
+  const credentialsWork = () => {
+    try {
+      partner.check();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  /** In the background (its calls may take a while): every conversation that waits for the partner credentials goes on. */
+  const goOn = () =>
+    void engine
+      .credentialsBack()
+      .then((count) => {
+        if (count > 0) log.info('procedures that waited for the partner credentials go on', { count });
+      })
+      .catch((error: unknown) => log.error('resuming what waited for the partner credentials failed', { error }));
   const commands = new CommandRegistry();
   const wholesale = new WholesaleClient(wholesaleOptions);
   const customers = new CustomerDirectory({ store, wholesale, log, clock });
@@ -306,14 +320,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     // A missing scope is found now, not at a customer's first call: a required one stops start-up.
     commands.withoutScopes(await missingScopes(new HttpClient(wholesaleOptions), log));
     await websocket?.start();
-    if (partner.works())
-      // In the background: what waited for the credentials makes its calls now, which may take a while.
-      void engine
-        .credentialsBack()
-        .then((count) => {
-          if (count > 0) log.info('procedures that waited for the partner credentials go on', { count });
-        })
-        .catch((error: unknown) => log.error('resuming what waited for the partner credentials failed', { error }));
+    // Credentials that work at start (their readiness check passes): what waited for them goes on.
+    if (credentialsWork()) goOn();
     const resumed = await engine.resume();
     const replayed = await inbox.replay();
     engine.startSweeper(options.sweepMs ?? 1000, () => approvals.sweep());

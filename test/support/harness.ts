@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger, type Logger } from '../../bot/engine/logger.ts';
 import { startBot, type BotOptions, type RunningBot } from '../../bot/engine/start-bot.ts';
+import { SCOPE_PROBES } from '../../bot/engine/partner-scopes.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/start-sandbox.ts';
 import type { SandboxPerson } from '../../sandbox/sandbox-state.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
@@ -165,12 +166,7 @@ export const transports: readonly Transport[] = ['webhook', 'websocket'];
 
 /** Removes the scope check's reads (`GET` with `max=1` of a partner API list) recorded since `from`. */
 function forgetScopeReads(sandbox: RunningSandbox, from: number): void {
-  const probes = new Set([
-    'GET /wholesale/customers',
-    'GET /wholesale/subscribers',
-    'GET /locations',
-    'GET /telephony/config/locations',
-  ]);
+  const probes = new Set(SCOPE_PROBES.map((probe) => `GET ${probe.path}`));
   for (let i = sandbox.calls.length - 1; i >= from; i--)
     if (probes.has(sandbox.calls[i]!.operation)) sandbox.calls.splice(i, 1);
 }
