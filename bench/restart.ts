@@ -1,5 +1,5 @@
 /**
- * Restart: the time from starting the bot process (`bot/main.ts`, as `npm start` runs it, in real
+ * Restart: the time from starting the bot process (`bot/app/main.ts`, as `npm start` runs it, in real
  * mode against the sandbox) to its "bot ready" log line and to the first `/readyz` that answers
  * 200, with an empty data file and with BENCH_CONVERSATIONS (10k) open conversations stored. The
  * conversations are not restored at start: each is read and its machine restored when its next

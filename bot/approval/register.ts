@@ -1,5 +1,5 @@
 import { approvalsListCard } from '../../cards/approval/approvals-list-card.ts';
-import type { FeatureKit } from '../engine/feature-kit.ts';
+import type { FeatureKit } from '../kit/feature-kit.ts';
 
 /** `approvals`: what waits for your vote, and your own requests still open. */
 export function register(kit: FeatureKit): void {

@@ -1,7 +1,7 @@
 import { fromPromise } from 'xstate';
 import { bulkActions, bulkCard, reportParts } from '../../cards/bulk/bulk-cards.ts';
 import { bulkSummary } from '../../cards/bulk/bulk-summary.ts';
-import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import {
   BULK_MACHINE_VERSION,
   bulkMachine,
@@ -13,10 +13,10 @@ import {
   type FollowOutput,
 } from '../../machines/bulk/bulk-machine.ts';
 import type { BulkRow } from '../../machines/bulk/bulk-rows.ts';
-import type { CustomerTarget } from '../../machines/user/user-fields.ts';
+import type { CustomerTarget } from '../../machines/kit/customer-target.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
-import type { ApprovalService } from '../approval/approval-service.ts';
+import type { ApprovalService } from '../approvals/approval-service.ts';
 import { callPacer, existingEmails, followed, giveRole, provisionRows } from './bulk-runner.ts';
 import pMap from 'p-map';
 import type { PeopleClient } from '../../webex/people-client.ts';

@@ -5,9 +5,9 @@ import { problemsText } from '../../cards/kit/problem-text.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { PeopleClient } from '../../webex/people-client.ts';
-import { createOnce } from '../engine/create-once.ts';
+import { createOnce } from '../kit/create-once.ts';
 import { credentialsGone } from '../../machines/kit/problem.ts';
-import { subscriberRequest } from '../user/subscriber-request.ts';
+import { subscriberRequest } from '../kit/subscriber-request.ts';
 import type { BulkRowResult } from '../../machines/bulk/bulk-machine.ts';
 import { subscriberProgress, type WholesaleSubscriber } from '../../webex/wholesale-schemas.ts';
 

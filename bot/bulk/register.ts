@@ -3,8 +3,8 @@ import { badRowsCard } from '../../cards/bulk/bulk-cards.ts';
 import { checkRows, NEXT_FREE } from '../../machines/bulk/bulk-rows.ts';
 import { WebexApiError } from '../../webex/webex-api-error.ts';
 import { actorOf } from '../engine/command-registry.ts';
-import type { FeatureKit } from '../engine/feature-kit.ts';
-import { provisionedCustomer } from '../customer/provisioned-customer.ts';
+import type { FeatureKit } from '../kit/feature-kit.ts';
+import { provisionedCustomer } from '../customers/provisioned-customer.ts';
 import { bulkProcedure, type BulkSubject } from './bulk-procedure.ts';
 
 const MAX_ROWS = 5000;

@@ -2,8 +2,8 @@ import { fromPromise } from 'xstate';
 import { customerActions } from '../../cards/customer/customer-actions.ts';
 import { customerCard } from '../../cards/customer/customer-card.ts';
 import { customerSummary } from '../../cards/customer/customer-summary.ts';
-import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
-import type { ApprovalService } from '../approval/approval-service.ts';
+import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
+import type { ApprovalService } from '../approvals/approval-service.ts';
 import {
   chosenTemplate,
   CUSTOMER_MACHINE_VERSION,
@@ -20,10 +20,10 @@ import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { Logger } from '../engine/logger.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
-import { spaceLink } from '../engine/space-link.ts';
-import { createOnce } from '../engine/create-once.ts';
+import { spaceLink } from '../kit/space-link.ts';
+import { createOnce } from '../kit/create-once.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
-import { packageStatesOf, recordWholesaleStatus } from './customer-status.ts';
+import { packageStatesOf, recordWholesaleStatus } from '../customers/customer-status.ts';
 import { customerRequest } from './customer-request.ts';
 import { routePrecheck } from './precheck-routing.ts';
 

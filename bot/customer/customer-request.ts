@@ -1,15 +1,13 @@
 import type { z } from 'zod';
 import {
-  callingPackages,
   companySchema,
   hasCalling,
   hqSchema,
-  meetingPackages,
-  packagesSchema,
-  type CustomerPackageName,
   type TemplateChoice,
   type hqBase,
 } from '../../machines/customer/customer-fields.ts';
+import { packagesSchema } from '../../machines/kit/packages.ts';
+import { callingPackages, meetingPackages, type CustomerPackageName } from '../../machines/kit/packages.ts';
 import type { CustomerPackageName as WirePackage, NewCustomer } from '../../webex/wholesale-schemas.ts';
 
 /** Every package the bot offers is one the Wholesale API knows: a rename on either side fails here. */

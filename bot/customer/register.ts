@@ -1,5 +1,5 @@
 import { actorOf } from '../engine/command-registry.ts';
-import type { FeatureKit } from '../engine/feature-kit.ts';
+import type { FeatureKit } from '../kit/feature-kit.ts';
 import { customerProcedure } from './customer-procedure.ts';
 
 /** `create customer`: a Wholesale customer from an onboarding template, followed to the end of its provisioning. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { cardDataSchema } from '../../cards/kit/card-data.ts';
 import { runCommandDataSchema } from '../../cards/kit/run-command-data.ts';
 import { approvalCardDataSchema } from '../../cards/approval/approval-card-data.ts';
-import type { ApprovalService } from '../approval/approval-service.ts';
+import type { ApprovalService } from '../approvals/approval-service.ts';
 import type { AccessPolicy, Decision } from './access-policy.ts';
 import type { Translate } from '../../i18n/catalogue.ts';
 import { languageOf, type Language, type SpaceLanguages } from './languages.ts';
@@ -13,7 +13,7 @@ import type { Messenger } from './messenger.ts';
 import type { CommandRegistry, Reply } from './command-registry.ts';
 import type { Logger } from './logger.ts';
 import { stripMention } from './strip-mention.ts';
-import type { WebhookEvent } from '../http/webhook-event.ts';
+import type { WebhookEvent } from './webhook-event.ts';
 
 export interface SeamDeps {
   readonly webex: MessagingClient;

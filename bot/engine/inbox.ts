@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Store } from '../../store/store.ts';
-import { dedupeKey, webhookEventSchema, type WebhookEvent } from '../http/webhook-event.ts';
+import { dedupeKey, webhookEventSchema, type WebhookEvent } from './webhook-event.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 

@@ -1,5 +1,5 @@
 import { helpCard } from '../../cards/help/help-card.ts';
-import type { FeatureKit } from '../engine/feature-kit.ts';
+import type { FeatureKit } from '../kit/feature-kit.ts';
 
 /** `help`: the commands, from the same registry that parses them; register it last, so it lists them all. */
 export function register(kit: FeatureKit): void {

@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from '../engine/logger.ts';
 import type { Metrics } from '../engine/metrics.ts';
 import { verifySignature } from './verify-signature.ts';
-import { webhookEventSchema } from './webhook-event.ts';
+import { webhookEventSchema } from '../engine/webhook-event.ts';
 import type { Inbox } from '../engine/inbox.ts';
 
 export interface ServerDeps {

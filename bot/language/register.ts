@@ -1,5 +1,5 @@
 import type { Locale } from '../../i18n/catalogue.ts';
-import type { FeatureKit } from '../engine/feature-kit.ts';
+import type { FeatureKit } from '../kit/feature-kit.ts';
 import { languageOf } from '../engine/languages.ts';
 
 /** What a person may write after `language`, in either language. */

@@ -1,7 +1,7 @@
 import { fromPromise } from 'xstate';
 import { locationActions, locationCard } from '../../cards/location/location-card.ts';
 import { locationSummary } from '../../cards/location/location-summary.ts';
-import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import { locationRequest } from './location-request.ts';
 import {
   LOCATION_MACHINE_VERSION,
@@ -10,16 +10,16 @@ import {
   type LocationInput,
   type LocationOutcome,
 } from '../../machines/location/location-machine.ts';
-import type { CustomerTarget } from '../../machines/user/user-fields.ts';
+import type { CustomerTarget } from '../../machines/kit/customer-target.ts';
 import type { Store } from '../../store/store.ts';
-import { stepsRecorded } from '../engine/recorded-steps.ts';
+import { stepsRecorded } from '../kit/recorded-steps.ts';
 import { WebexApiError, problemsOf } from '../../webex/webex-api-error.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { TelephonyClient } from '../../webex/telephony-client.ts';
-import type { ApprovalService } from '../approval/approval-service.ts';
+import type { ApprovalService } from '../approvals/approval-service.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
-import { createOnce, type CreateOutcome } from '../engine/create-once.ts';
+import { createOnce, type CreateOutcome } from '../kit/create-once.ts';
 
 /** `add location <customer>`, wired to the Locations API. */
 export function locationProcedure(deps: {

@@ -1,6 +1,6 @@
 import { locationSchema } from '../../machines/location/location-machine.ts';
 import type { Answers } from '../../machines/kit/field-errors.ts';
-import type { CustomerTarget } from '../../machines/user/user-fields.ts';
+import type { CustomerTarget } from '../../machines/kit/customer-target.ts';
 import type { NewLocation } from '../../webex/wholesale-schemas.ts';
 
 /** The Locations API request (`POST /locations?orgId=`) for valid answers; the country is the customer's. */

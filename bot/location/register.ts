@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { actorOf } from '../engine/command-registry.ts';
-import type { FeatureKit } from '../engine/feature-kit.ts';
-import { provisionedCustomer } from '../customer/provisioned-customer.ts';
+import type { FeatureKit } from '../kit/feature-kit.ts';
+import { provisionedCustomer } from '../customers/provisioned-customer.ts';
 import { locationProcedure } from './location-procedure.ts';
-import { splitCustomerLast } from '../customer/split-customer.ts';
+import { splitCustomerLast } from '../customers/split-customer.ts';
 
 /** What `enable calling` reads of a saved `add location` conversation: whose location, by which name. */
 const savedLocation = z.object({

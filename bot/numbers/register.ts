@@ -2,10 +2,10 @@ import { numbersReport } from '../../cards/numbers/numbers-report.ts';
 import { numberCells } from '../../machines/numbers/number-list.ts';
 import { WebexApiError, problemsOf } from '../../webex/webex-api-error.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
-import type { FeatureKit } from '../engine/feature-kit.ts';
+import type { FeatureKit } from '../kit/feature-kit.ts';
 import { actorOf } from '../engine/command-registry.ts';
-import { provisionedCustomer } from '../customer/provisioned-customer.ts';
-import { splitCustomerFirst } from '../customer/split-customer.ts';
+import { provisionedCustomer } from '../customers/provisioned-customer.ts';
+import { splitCustomerFirst } from '../customers/split-customer.ts';
 import { addNumbers } from './add-numbers.ts';
 
 /** `add numbers <customer> <location>` with numbers typed after it or a CSV file: each added, already there or refused. */

@@ -1,7 +1,7 @@
 import { fromPromise } from 'xstate';
 import { offboardActions, offboardCard, offboardFacts } from '../../cards/offboard/offboard-card.ts';
 import { factsMarkdown } from '../../cards/kit/facts.ts';
-import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import {
   OFFBOARD_MACHINE_VERSION,
   offboardMachine,
@@ -15,8 +15,8 @@ import {
 import type { Store } from '../../store/store.ts';
 import { WebexApiError } from '../../webex/webex-api-error.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
-import type { ApprovalService } from '../approval/approval-service.ts';
-import { createOnce } from '../engine/create-once.ts';
+import type { ApprovalService } from '../approvals/approval-service.ts';
+import { createOnce } from '../kit/create-once.ts';
 import type { Logger } from '../engine/logger.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 

@@ -1,7 +1,7 @@
 import type { OffboardTarget } from '../../machines/offboard/offboard-machine.ts';
 import { actorOf } from '../engine/command-registry.ts';
-import type { FeatureKit } from '../engine/feature-kit.ts';
-import { resolveCustomer } from '../customer/resolve-customer.ts';
+import type { FeatureKit } from '../kit/feature-kit.ts';
+import { resolveCustomer } from '../customers/resolve-customer.ts';
 import { offboardProcedure } from './offboard-procedure.ts';
 
 /** Statuses from which there is nothing left to offboard. */

@@ -1,7 +1,7 @@
 import { fromPromise } from 'xstate';
 import { packagesActions, packagesCard, packagesFacts } from '../../cards/packages/packages-card.ts';
 import { factsMarkdown } from '../../cards/kit/facts.ts';
-import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import {
   changeOf,
   PACKAGES_MACHINE_VERSION,
@@ -14,11 +14,11 @@ import type { Holders, PackagesTarget } from '../../machines/packages/packages-f
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { CustomerPackageName } from '../../webex/wholesale-schemas.ts';
-import type { ApprovalService } from '../approval/approval-service.ts';
-import { createOnce } from '../engine/create-once.ts';
+import type { ApprovalService } from '../approvals/approval-service.ts';
+import { createOnce } from '../kit/create-once.ts';
 import type { Logger } from '../engine/logger.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
-import { packageStatesOf, recordWholesaleStatus } from '../customer/customer-status.ts';
+import { packageStatesOf, recordWholesaleStatus } from '../customers/customer-status.ts';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const sameSet = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();

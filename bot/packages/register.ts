@@ -1,6 +1,6 @@
 import { actorOf } from '../engine/command-registry.ts';
-import type { FeatureKit } from '../engine/feature-kit.ts';
-import { provisionedCustomer } from '../customer/provisioned-customer.ts';
+import type { FeatureKit } from '../kit/feature-kit.ts';
+import { provisionedCustomer } from '../customers/provisioned-customer.ts';
 import { packagesProcedure } from './packages-procedure.ts';
 
 /** `change packages <customer>`: the customer's packages and add-ons, changed with one PUT and followed to the end. */

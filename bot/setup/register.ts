@@ -1,6 +1,6 @@
 import { setupCard } from '../../cards/setup/setup-card.ts';
-import { provisionedCustomer } from '../customer/provisioned-customer.ts';
-import type { FeatureKit } from '../engine/feature-kit.ts';
+import { provisionedCustomer } from '../customers/provisioned-customer.ts';
+import type { FeatureKit } from '../kit/feature-kit.ts';
 
 /** `setup customer <customer>`: what can be added to a provisioned customer, with a button for each. */
 export function register(kit: FeatureKit): void {

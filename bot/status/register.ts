@@ -2,11 +2,11 @@ import { customerStatusCard, type StatusCounts } from '../../cards/status/custom
 import { customersListCard } from '../../cards/status/customers-list-card.ts';
 import { historyCard } from '../../cards/status/history-card.ts';
 import { inFlightCard } from '../../cards/status/in-flight-card.ts';
-import { shortTime } from '../../cards/status/status-format.ts';
-import { approvalsOf } from '../../machines/approval/approval-rules.ts';
-import type { FeatureKit } from '../engine/feature-kit.ts';
-import { freshCustomer, PROVISIONED } from '../customer/customer-status.ts';
-import { resolveCustomer } from '../customer/resolve-customer.ts';
+import { shortTime } from '../../cards/kit/status-format.ts';
+import { approvalsOf } from '../../machines/kit/approval-rules.ts';
+import type { FeatureKit } from '../kit/feature-kit.ts';
+import { freshCustomer, PROVISIONED } from '../customers/customer-status.ts';
+import { resolveCustomer } from '../customers/resolve-customer.ts';
 import { subscriberProgress } from '../../webex/wholesale-schemas.ts';
 import type { CustomerRecord } from '../../store/records.ts';
 

@@ -2,7 +2,7 @@ import { templateDoneCard } from '../../cards/template/template-done-card.ts';
 import { templatesListCard } from '../../cards/template/templates-list-card.ts';
 import type { Template } from '../../store/records.ts';
 import { actorOf } from '../engine/command-registry.ts';
-import type { FeatureKit } from '../engine/feature-kit.ts';
+import type { FeatureKit } from '../kit/feature-kit.ts';
 import { templateProcedure } from './template-procedure.ts';
 import { templateAddProcedure } from './template-add-procedure.ts';
 import { removeTemplate } from './template-in-use.ts';

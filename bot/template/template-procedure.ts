@@ -3,8 +3,8 @@ import { fromPromise } from 'xstate';
 import { templateActions } from '../../cards/template/template-actions.ts';
 import { templateCard } from '../../cards/template/template-card.ts';
 import { templateSummary } from '../../cards/template/template-summary.ts';
-import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
-import type { ApprovalService } from '../approval/approval-service.ts';
+import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
+import type { ApprovalService } from '../approvals/approval-service.ts';
 import {
   TEMPLATE_MACHINE_VERSION,
   templateMachine,
@@ -14,7 +14,7 @@ import {
   type TemplateInput,
 } from '../../machines/template/template-machine.ts';
 import type { Store } from '../../store/store.ts';
-import type { PartnerHub } from './partner-hub.ts';
+import type { PartnerHub } from '../kit/partner-hub.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 
 export interface TemplateProcedureDeps {

@@ -1,6 +1,6 @@
 import { fromPromise } from 'xstate';
 import { templateRemoveCard } from '../../cards/template/template-remove-card.ts';
-import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import {
   TEMPLATE_REMOVE_MACHINE_VERSION,
   templateRemoveMachine,
@@ -10,7 +10,7 @@ import {
   type TemplateRemoveInput,
 } from '../../machines/template/template-remove-machine.ts';
 import type { Store } from '../../store/store.ts';
-import type { ApprovalService } from '../approval/approval-service.ts';
+import type { ApprovalService } from '../approvals/approval-service.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { removeTemplate } from './template-in-use.ts';
 

@@ -1,7 +1,7 @@
 import { actorOf, type CommandContext } from '../engine/command-registry.ts';
-import type { FeatureKit } from '../engine/feature-kit.ts';
-import { provisionedCustomer } from '../customer/provisioned-customer.ts';
-import { isCustomerAdmin } from '../../machines/user/user-fields.ts';
+import type { FeatureKit } from '../kit/feature-kit.ts';
+import { provisionedCustomer } from '../customers/provisioned-customer.ts';
+import { isCustomerAdmin } from '../../machines/kit/user-fields.ts';
 import { userProcedure } from './user-procedure.ts';
 import { packageOf, userChangeProcedure } from './user-change-procedure.ts';
 

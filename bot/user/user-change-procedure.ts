@@ -1,7 +1,7 @@
 import { fromPromise } from 'xstate';
 import { userChangeActions, userChangeCard, userChangeFacts } from '../../cards/user/user-change-card.ts';
 import { factsMarkdown } from '../../cards/kit/facts.ts';
-import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
+import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import {
   USER_CHANGE_MACHINE_VERSION,
   userChangeMachine,
@@ -9,12 +9,13 @@ import {
   type UserChangeEvent,
   type UserChangeInput,
 } from '../../machines/user/user-change-machine.ts';
-import { userChangeSchema, userCallingPackages } from '../../machines/user/user-fields.ts';
+import { userChangeSchema } from '../../machines/kit/user-fields.ts';
+import { userCallingPackages } from '../../machines/kit/packages.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { SubscriberUpdate } from '../../webex/wholesale-schemas.ts';
-import type { ApprovalService } from '../approval/approval-service.ts';
-import { createOnce } from '../engine/create-once.ts';
+import type { ApprovalService } from '../approvals/approval-service.ts';
+import { createOnce } from '../kit/create-once.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 
 /** The user's package as Webex lists it (`packages` where the answer has it, else `package`). */

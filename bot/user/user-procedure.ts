@@ -1,11 +1,12 @@
 import { fromPromise } from 'xstate';
 import { userActions, userCard } from '../../cards/user/user-card.ts';
 import { userSummary } from '../../cards/user/user-summary.ts';
-import type { ApprovalAsk } from '../../machines/approval/approval-events.ts';
-import { userOrder, type CustomerTarget, type UserLocation } from '../../machines/user/user-fields.ts';
+import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
+import { userOrder, type UserLocation } from '../../machines/kit/user-fields.ts';
+import { type CustomerTarget } from '../../machines/kit/customer-target.ts';
 import type { TelephonyClient } from '../../webex/telephony-client.ts';
 import type { PeopleClient } from '../../webex/people-client.ts';
-import { subscriberRequest } from './subscriber-request.ts';
+import { subscriberRequest } from '../kit/subscriber-request.ts';
 import {
   USER_MACHINE_VERSION,
   userMachine,
@@ -19,11 +20,11 @@ import { subscriberProgress, type WholesaleSubscriber } from '../../webex/wholes
 import { problemsText } from '../../cards/kit/problem-text.ts';
 import { WebexApiError, problemsOf } from '../../webex/webex-api-error.ts';
 import type { Store } from '../../store/store.ts';
-import { stepsRecorded } from '../engine/recorded-steps.ts';
+import { stepsRecorded } from '../kit/recorded-steps.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
-import type { ApprovalService } from '../approval/approval-service.ts';
+import type { ApprovalService } from '../approvals/approval-service.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
-import { createOnce } from '../engine/create-once.ts';
+import { createOnce } from '../kit/create-once.ts';
 import { routeUserPrecheck } from './precheck-routing.ts';
 
 /** The card offers the first few free numbers of the first few calling locations. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { z } from 'zod';
 import type { HttpClient } from '../../webex/http-client.ts';
-import type { WebhookEvent } from '../http/webhook-event.ts';
+import type { WebhookEvent } from '../engine/webhook-event.ts';
 import type { Inbox } from '../engine/inbox.ts';
 import type { Logger } from '../engine/logger.ts';
 import type { Metrics } from '../engine/metrics.ts';

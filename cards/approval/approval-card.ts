@@ -3,7 +3,7 @@ import type { Approval } from '../../store/records.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import type { CardReply } from '../kit/reply.ts';
 import { heading } from '../kit/form-fields.ts';
-import { shortTime } from '../status/status-format.ts';
+import { shortTime } from '../kit/status-format.ts';
 import { MAX_COMMENT_CHARS, type ApprovalCardData } from './approval-card-data.ts';
 
 /** The card approvers vote on: what will happen, who asked, how many approvals it needs, until when. */

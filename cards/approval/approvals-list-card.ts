@@ -1,11 +1,11 @@
 import type { Translate } from '../../i18n/catalogue.ts';
-import { approvalsOf } from '../../machines/approval/approval-rules.ts';
+import { approvalsOf } from '../../machines/kit/approval-rules.ts';
 import type { Approval } from '../../store/records.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import type { CardReply } from '../kit/reply.ts';
 import { heading } from '../kit/form-fields.ts';
 import { factsMarkdown } from '../kit/facts.ts';
-import { shortTime } from '../status/status-format.ts';
+import { shortTime } from '../kit/status-format.ts';
 
 /** `approvals`: what waits for the asker's vote, and the asker's own open requests. */
 export function approvalsListCard(

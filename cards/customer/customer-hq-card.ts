@@ -1,9 +1,5 @@
-import {
-  ADDRESS_LINE_MAX,
-  hasCalling,
-  locationLanguages,
-  statesRequired,
-} from '../../machines/customer/customer-fields.ts';
+import { ADDRESS_LINE_MAX, hasCalling, statesRequired } from '../../machines/customer/customer-fields.ts';
+import { locationLanguages } from '../../machines/kit/location-languages.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import type { CardReply } from '../kit/reply.ts';
 import { submit } from '../kit/card-view.ts';

@@ -1,4 +1,4 @@
-import { customerAddOns, customerPackages } from '../../machines/customer/customer-fields.ts';
+import { customerAddOns, customerPackages } from '../../machines/kit/packages.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import type { CardReply } from '../kit/reply.ts';
 import { submit } from '../kit/card-view.ts';

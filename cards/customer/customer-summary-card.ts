@@ -6,7 +6,7 @@ import type { Fact } from '../kit/facts.ts';
 import { customerSummary } from './customer-summary.ts';
 import { customerActions } from './customer-actions.ts';
 import type { CustomerCardInput } from './customer-card-input.ts';
-import { customerFacts } from './customer-facts.ts';
+import { customerFacts } from '../kit/customer-facts.ts';
 
 /** The summary: Create, an Edit per section, Cancel (Webex's five buttons). */
 export function customerSummaryCard({ view, context }: CustomerCardInput): CardReply {

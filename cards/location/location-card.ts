@@ -1,4 +1,4 @@
-import { locationLanguages } from '../../machines/customer/customer-fields.ts';
+import { locationLanguages } from '../../machines/kit/location-languages.ts';
 import type { LocationContext } from '../../machines/location/location-machine.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';

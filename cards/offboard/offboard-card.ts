@@ -6,7 +6,7 @@ import { submit, type CardView } from '../kit/card-view.ts';
 import { factsMarkdown, type Fact } from '../kit/facts.ts';
 import { heading, notice, noticeOf, textField } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
-import { packageLabel } from '../customer/customer-facts.ts';
+import { packageLabel } from '../kit/customer-facts.ts';
 
 export const offboardActions = { offboard: 'offboard', cancel: 'cancel' } as const satisfies Record<string, string>;
 

@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/catalogue.ts';
-import { customerAddOns, customerPackages } from '../../machines/customer/customer-fields.ts';
+import { customerAddOns, customerPackages } from '../../machines/kit/packages.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 import { changeOf, type PackagesContext } from '../../machines/packages/packages-machine.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
@@ -8,7 +8,7 @@ import { factsMarkdown, type Fact } from '../kit/facts.ts';
 import { choiceField, heading, noticeOf } from '../kit/form-fields.ts';
 import { problemsText } from '../kit/problem-text.ts';
 import type { Reply } from '../kit/reply.ts';
-import { packageLabel } from '../customer/customer-facts.ts';
+import { packageLabel } from '../kit/customer-facts.ts';
 
 export const packagesActions = {
   next: 'next',

@@ -1,13 +1,13 @@
 import type { Translate } from '../../i18n/catalogue.ts';
-import { approvalsOf } from '../../machines/approval/approval-rules.ts';
+import { approvalsOf } from '../../machines/kit/approval-rules.ts';
 import type { Approval, CustomerRecord } from '../../store/records.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import type { CardReply } from '../kit/reply.ts';
-import { packageLabel } from '../customer/customer-facts.ts';
+import { packageLabel } from '../kit/customer-facts.ts';
 import { heading, notice } from '../kit/form-fields.ts';
 import { factsMarkdown } from '../kit/facts.ts';
 import { problemText } from '../kit/problem-text.ts';
-import { shortTime, statusWord } from './status-format.ts';
+import { shortTime, statusWord } from '../kit/status-format.ts';
 
 /** What the customer has now at Webex: users (and those still provisioning, by email) and locations. */
 export interface StatusCounts {

@@ -5,7 +5,7 @@ import type { CardReply } from '../kit/reply.ts';
 import { heading, notice } from '../kit/form-fields.ts';
 import { factsMarkdown } from '../kit/facts.ts';
 import { RUN_ACTION } from '../kit/run-command-data.ts';
-import { statusWord } from './status-format.ts';
+import { statusWord } from '../kit/status-format.ts';
 
 /** Customers per card: a partner has hundreds, and a card holds a few dozen facts readably. */
 const CUSTOMERS_PAGE_SIZE = 25;

@@ -4,7 +4,7 @@ import { adaptiveCard } from '../kit/adaptive-card.ts';
 import type { CardReply } from '../kit/reply.ts';
 import { heading } from '../kit/form-fields.ts';
 import { RUN_ACTION } from '../kit/run-command-data.ts';
-import { shortTime } from './status-format.ts';
+import { shortTime } from '../kit/status-format.ts';
 
 const HISTORY_PAGE_SIZE = 10;
 

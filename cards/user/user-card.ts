@@ -1,9 +1,9 @@
 import type { UserContext } from '../../machines/user/user-machine.ts';
-import { userPackages } from '../../machines/user/user-fields.ts';
+import { userPackages } from '../../machines/kit/packages.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
-import { packageLabel } from '../customer/customer-facts.ts';
+import { packageLabel } from '../kit/customer-facts.ts';
 import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
 

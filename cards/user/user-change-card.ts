@@ -1,12 +1,12 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import type { UserChangeContext } from '../../machines/user/user-change-machine.ts';
-import { userCallingPackages, userPackages } from '../../machines/user/user-fields.ts';
+import { userCallingPackages, userPackages } from '../../machines/kit/packages.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
 import { factsMarkdown, type Fact } from '../kit/facts.ts';
 import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
-import { packageLabel } from '../customer/customer-facts.ts';
+import { packageLabel } from '../kit/customer-facts.ts';
 
 export const userChangeActions = { apply: 'apply', cancel: 'cancel' } as const satisfies Record<string, string>;
 

@@ -1,13 +1,13 @@
 import type { ProcedureTag } from '../kit/procedure-tags.ts';
 import { assign, fromPromise, setup } from 'xstate';
 import type { Actor } from '../../store/records.ts';
-import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
+import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-events.ts';
 import type { FieldError } from '../kit/field-errors.ts';
 import type { CredentialsBack } from '../kit/credentials-wait.ts';
 import { credentialsGone } from '../kit/problem.ts';
-import type { CustomerTarget } from '../user/user-fields.ts';
+import type { CustomerTarget } from '../kit/customer-target.ts';
 import type { BulkRow } from './bulk-rows.ts';
-import { approvalStates } from '../approval/approval-states.ts';
+import { approvalStates } from '../kit/approval-states.ts';
 import { backoffMs, later } from '../kit/backoff.ts';
 
 /** 3: created rows keep their subscriber, followed (`following`) until provisioned or in error. */

@@ -1,5 +1,6 @@
 import { validateSection, type FieldErrors } from '../kit/field-errors.ts';
-import { userOrder, userSchema, type CustomerTarget, type UserOrder } from '../user/user-fields.ts';
+import { userOrder, userSchema, type UserOrder } from '../kit/user-fields.ts';
+import { type CustomerTarget } from '../kit/customer-target.ts';
 
 /** What the number column says for "the next free number at the row's location". */
 export const NEXT_FREE = 'next';

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { MessageId } from '../../i18n/catalogue.ts';
 import { isCountryCode } from '../../i18n/countries.ts';
 import { timeZoneOf } from '../kit/time-zone-field.ts';
+import { callingPackages, packagesSchema } from '../kit/packages.ts';
+import { locationLanguages } from '../kit/location-languages.ts';
 
 /**
  * Countries where this bot offers Webex Wholesale customers. Cisco publishes availability per
@@ -32,75 +34,6 @@ const supportedCountries: ReadonlySet<string> = new Set([
   'JP',
   'SG',
 ]);
-
-/** Packages a customer can be given (each user later gets exactly one), with their catalogue labels. */
-export const customerPackages = {
-  webex_calling: 'package.webex_calling',
-  webex_calling_standard: 'package.webex_calling_standard',
-  webex_voice: 'package.webex_voice',
-  webex_suite: 'package.webex_suite',
-  webex_meetings: 'package.webex_meetings',
-  common_area_calling: 'package.common_area_calling',
-  cx_essentials: 'package.cx_essentials',
-  // In the spec's enum since the bot's first packages; labelled with the spec's own descriptions.
-  cx_premium_agent: 'package.cx_premium_agent',
-  cx_standard_agent: 'package.cx_standard_agent',
-  cx_voice_ports: 'package.cx_voice_ports',
-  cx_ai_assistant: 'package.cx_ai_assistant',
-  webex_ai_agent: 'package.webex_ai_agent',
-} as const satisfies Record<string, MessageId>;
-
-/** A package or add-on this bot offers, by its Wholesale name. */
-export type CustomerPackageName = keyof typeof customerPackages | keyof typeof customerAddOns;
-
-/** Add-ons, billed on top of a package they depend on (the spec's notes on POST /wholesale/customers/validate). */
-export const customerAddOns = {
-  attendant_console: { label: 'package.attendant_console', needs: ['webex_calling', 'webex_suite', 'cx_essentials'] },
-  cisco_calling_plan: {
-    label: 'package.cisco_calling_plan',
-    needs: [
-      'common_area_calling',
-      'webex_calling',
-      'webex_suite',
-      'webex_voice',
-      'cx_essentials',
-      'webex_calling_standard',
-    ],
-  },
-} as const satisfies Record<string, { label: MessageId; needs: readonly (keyof typeof customerPackages)[] }>;
-
-/** Packages that include Webex Calling, so the HQ needs a calling location. */
-export const callingPackages: ReadonlySet<string> = new Set([
-  'webex_calling',
-  'webex_calling_standard',
-  'webex_voice',
-  'webex_suite',
-  'common_area_calling',
-  'cx_essentials',
-]);
-export const meetingPackages: ReadonlySet<string> = new Set(['webex_meetings', 'webex_suite']);
-
-/** Languages of a Webex Calling location's announcements. */
-export const locationLanguages = [
-  'en_us',
-  'en_gb',
-  'de_de',
-  'fr_fr',
-  'fr_ca',
-  'es_es',
-  'it_it',
-  'nl_nl',
-  'pt_br',
-  'pt_pt',
-  'sv_se',
-  'da_dk',
-  'nb_no',
-  'fi_fi',
-  'pl_pl',
-  'ja_jp',
-  'ko_kr',
-  'zh_cn',
-] as const;
 
 const m = (id: MessageId) => ({ message: id });
 const required = (max: number) =>
@@ -136,27 +69,6 @@ export const companySchema = z.object({
 const confirmSchema = z.object({
   hqConfirmed: z.literal('true', m('customer.hqConfirmRequired')),
 });
-
-export const packagesSchema = z
-  .object({
-    packages: z.string().optional().transform(list),
-    addOns: z.string().optional().transform(list),
-  })
-  .superRefine((value, ctx) => {
-    if (value.packages.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['packages'], message: 'customer.packagesRequired' });
-    // Own keys only: `toString` or `__proto__` from a forged submission is no package.
-    if (value.packages.some((p) => !Object.hasOwn(customerPackages, p)))
-      ctx.addIssue({ code: 'custom', path: ['packages'], message: 'field.choice' });
-    for (const addOn of value.addOns) {
-      const rule = Object.hasOwn(customerAddOns, addOn)
-        ? customerAddOns[addOn as keyof typeof customerAddOns]
-        : undefined;
-      if (!rule) ctx.addIssue({ code: 'custom', path: ['addOns'], message: 'field.choice' });
-      else if (!rule.needs.some((p) => value.packages.includes(p)))
-        ctx.addIssue({ code: 'custom', path: ['addOns'], message: `customer.addOnNeeds.${addOn}` });
-    }
-  });
 
 /** Countries whose addresses Webex validates only with a state or province. */
 export const statesRequired: ReadonlySet<string> = new Set(['US', 'CA', 'AU']);

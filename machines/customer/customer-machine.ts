@@ -4,7 +4,7 @@ import { and, assign, fromPromise, not, setup } from 'xstate';
 import type { Actor, PackageState } from '../../store/records.ts';
 import { credentialsGone, type Problem } from '../kit/problem.ts';
 import type { CredentialsBack } from '../kit/credentials-wait.ts';
-import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
+import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-events.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
 import {
   customerSections,
@@ -13,7 +13,7 @@ import {
   type CustomerSection,
   type TemplateChoice,
 } from './customer-fields.ts';
-import { approvalStates } from '../approval/approval-states.ts';
+import { approvalStates } from '../kit/approval-states.ts';
 
 export const CUSTOMER_MACHINE_VERSION = 2;
 

@@ -5,12 +5,12 @@ import { assign, fromPromise, setup } from 'xstate';
 import { z } from 'zod';
 import type { MessageId } from '../../i18n/catalogue.ts';
 import type { Actor } from '../../store/records.ts';
-import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
-import { locationLanguages } from '../customer/customer-fields.ts';
+import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-events.ts';
+import { locationLanguages } from '../kit/location-languages.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
-import type { CustomerTarget } from '../user/user-fields.ts';
+import type { CustomerTarget } from '../kit/customer-target.ts';
 import { timeZoneOf } from '../kit/time-zone-field.ts';
-import { approvalStates } from '../approval/approval-states.ts';
+import { approvalStates } from '../kit/approval-states.ts';
 
 /** 2: a calling customer's new location is enabled for Webex Calling (`enabling`, `callingDone`, `callingFailed`). */
 export const LOCATION_MACHINE_VERSION = 2;

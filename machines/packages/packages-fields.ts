@@ -1,5 +1,6 @@
 import type { Answers } from '../kit/field-errors.ts';
-import { callingPackages, customerAddOns, customerPackages, packagesSchema } from '../customer/customer-fields.ts';
+import { packagesSchema } from '../kit/packages.ts';
+import { callingPackages, customerAddOns, customerPackages } from '../kit/packages.ts';
 
 /** The customer whose packages change, as the procedure needs it. */
 export interface PackagesTarget {

@@ -1,11 +1,11 @@
 import type { ProcedureTag } from '../kit/procedure-tags.ts';
 import { and, assign, fromPromise, setup } from 'xstate';
 import type { MessageId } from '../../i18n/catalogue.ts';
-import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
+import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-events.ts';
 import type { Actor } from '../../store/records.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
 import { defaultAnswers, draftFrom, sections, type SectionName, type TemplateDraft } from './template-fields.ts';
-import { approvalStates } from '../approval/approval-states.ts';
+import { approvalStates } from '../kit/approval-states.ts';
 
 /** Bump when a persisted snapshot of an older machine could no longer be restored. */
 export const TEMPLATE_MACHINE_VERSION = 2;

@@ -1,8 +1,8 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { ProcedureTag } from '../kit/procedure-tags.ts';
 import type { Actor } from '../../store/records.ts';
-import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
-import { approvalStates } from '../approval/approval-states.ts';
+import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-events.ts';
+import { approvalStates } from '../kit/approval-states.ts';
 import type { FieldError } from '../kit/field-errors.ts';
 
 export const TEMPLATE_REMOVE_MACHINE_VERSION = 1;

@@ -1,10 +1,11 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { ProcedureTag } from '../kit/procedure-tags.ts';
 import type { Actor } from '../../store/records.ts';
-import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
-import { approvalStates } from '../approval/approval-states.ts';
+import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-events.ts';
+import { approvalStates } from '../kit/approval-states.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
-import { userChangeFields, userChangeSchema, type CustomerTarget, type SubscriberTarget } from './user-fields.ts';
+import { userChangeFields, userChangeSchema, type SubscriberTarget } from '../kit/user-fields.ts';
+import { type CustomerTarget } from '../kit/customer-target.ts';
 
 export const USER_CHANGE_MACHINE_VERSION = 1;
 

@@ -1,10 +1,11 @@
 import type { ProcedureTag } from '../kit/procedure-tags.ts';
 import { assign, fromPromise, setup } from 'xstate';
 import type { Actor } from '../../store/records.ts';
-import type { ApprovalAsk, ApprovalEvent, Rejection } from '../approval/approval-events.ts';
+import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-events.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
-import { userFields, userSchema, type CustomerTarget, type UserLocation } from './user-fields.ts';
-import { approvalStates } from '../approval/approval-states.ts';
+import { userFields, userSchema, type UserLocation } from '../kit/user-fields.ts';
+import { type CustomerTarget } from '../kit/customer-target.ts';
+import { approvalStates } from '../kit/approval-states.ts';
 import { backoffMs, later } from '../kit/backoff.ts';
 import type { CredentialsBack } from '../kit/credentials-wait.ts';
 import { credentialsGone } from '../kit/problem.ts';

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadApprovalPolicy } from '../../bot/approval/approval-policy.ts';
-import { ConfigError } from '../../bot/engine/config.ts';
+import { loadApprovalPolicy } from '../../bot/approvals/approval-policy.ts';
+import { ConfigError } from '../../bot/engine/config-error.ts';
 import { spawnBot } from '../support/bot-process.ts';
 
 let dir: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../bot/engine/config.ts';
+import { ConfigError } from '../../bot/engine/config-error.ts';
+import { loadConfig } from '../../bot/app/config.ts';
 
 const real = {
   WEBEX_BOT_TOKEN: 'a-real-looking-bot-token-0123456789',

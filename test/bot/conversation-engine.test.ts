@@ -32,7 +32,7 @@ describe('the conversation engine across a restart', () => {
       revision: conversation!.revision + 1,
     });
     await h.bot.close();
-    const { startBot } = await import('../../bot/engine/start-bot.ts');
+    const { startBot } = await import('../../bot/app/start-bot.ts');
     const { silentLogger } = await import('../../bot/engine/logger.ts');
     const restarted = await startBot({
       webexApiUrl: h.sandbox.apiUrl,

@@ -39,7 +39,7 @@ it('does not answer a click it handles again after a restart when the click had 
   // eslint-disable-next-line @typescript-eslint/unbound-method -- node:path's functions do not use `this` (as with `import { join } from 'node:path'`)
   const { join } = await import('node:path');
   const { openLowdbStore } = await import('../../store/lowdb-store.ts');
-  const { startBot } = await import('../../bot/engine/start-bot.ts');
+  const { startBot } = await import('../../bot/app/start-bot.ts');
   const { createLogger } = await import('../../bot/engine/logger.ts');
   const { seedRoles } = await import('../../sandbox/seed.ts');
   const dir = await mkdtemp(join(tmpdir(), 'inbox-'));

@@ -138,7 +138,7 @@ describe('partner credentials of a bot process', () => {
           AUTHORIZE_PORT: String(await freePort()),
         },
         [],
-        'bot/authorize.ts',
+        'bot/app/authorize.ts',
       ),
     );
     const url = await waitFor('the authorization URL', () => authorizing.stdout.find((l) => l.includes('/authorize?')));
@@ -167,7 +167,7 @@ describe('partner credentials of a bot process', () => {
           DATA_FILE: env.dataFile,
         },
         [],
-        'bot/authorize.ts',
+        'bot/app/authorize.ts',
         ['--service-app', app.applicationId, '--org', sandbox.state.orgId],
       ),
     );

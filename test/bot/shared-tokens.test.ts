@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { partnerCredentials, type PartnerCredentials } from '../../bot/engine/partner-credentials.ts';
+import { partnerCredentials, type PartnerCredentials } from '../../bot/credentials/partner-credentials.ts';
 import { createLogger } from '../../bot/engine/logger.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';

@@ -22,7 +22,7 @@ import { runCommandDataSchema } from '../../cards/kit/run-command-data.ts';
 import { approvalsListCard } from '../../cards/approval/approvals-list-card.ts';
 import { customerCard } from '../../cards/customer/customer-card.ts';
 import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
-import { customerChoiceCard } from '../../cards/status/customer-choice-card.ts';
+import { customerChoiceCard } from '../../cards/kit/customer-choice-card.ts';
 import { customerStatusCard } from '../../cards/status/customer-status-card.ts';
 import { customersListCard } from '../../cards/status/customers-list-card.ts';
 import { historyCard } from '../../cards/status/history-card.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApprovalPolicy } from '../../bot/approval/approval-policy.ts';
+import type { ApprovalPolicy } from '../../bot/approvals/approval-policy.ts';
 import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import type { SandboxMessage } from '../../sandbox/sandbox-state.ts';
 import { cardText, startHarness, transports, waitFor, type Harness, type HarnessOptions } from '../support/harness.ts';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadApprovalPolicy, type ApprovalPolicy } from '../../bot/approval/approval-policy.ts';
+import { loadApprovalPolicy, type ApprovalPolicy } from '../../bot/approvals/approval-policy.ts';
 import type { SandboxMessage } from '../../sandbox/sandbox-state.ts';
 import { seedProvisionedCustomer } from '../support/csv.ts';
 import {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import type { ApprovalPolicy } from '../../bot/approval/approval-policy.ts';
+import type { ApprovalPolicy } from '../../bot/approvals/approval-policy.ts';
 import { nastyString } from './arbitraries.ts';
 import { validAnswers } from './form-steps.ts';
 import { checkProperty, fuzzRuns, fuzzTimeout } from './fuzz-runs.ts';

@@ -2,7 +2,8 @@ import { customerSections, sectionSchema, type CustomerSection } from '../../mac
 import { validateSection, type Answers, type FieldErrors } from '../../machines/kit/field-errors.ts';
 import { locationFields, locationSchema } from '../../machines/location/location-machine.ts';
 import { sections, type SectionName } from '../../machines/template/template-fields.ts';
-import { userFields, userSchema, type CustomerTarget } from '../../machines/user/user-fields.ts';
+import { userFields, userSchema } from '../../machines/kit/user-fields.ts';
+import { type CustomerTarget } from '../../machines/kit/customer-target.ts';
 import type { ProcedureKind } from '../../store/records.ts';
 import { PROVISIONING_ID } from '../support/fixtures.ts';
 

@@ -1,8 +1,8 @@
 import { PeopleClient } from '../../webex/people-client.ts';
 import { TelephonyClient } from '../../webex/telephony-client.ts';
 import { fromPromise } from 'xstate';
-import type { ApprovalPolicy } from '../../bot/approval/approval-policy.ts';
-import { ApprovalService } from '../../bot/approval/approval-service.ts';
+import type { ApprovalPolicy } from '../../bot/approvals/approval-policy.ts';
+import { ApprovalService } from '../../bot/approvals/approval-service.ts';
 import { ConversationEngine } from '../../bot/engine/conversation-engine.ts';
 import type { Messenger } from '../../bot/engine/messenger.ts';
 import { silentLogger } from '../../bot/engine/logger.ts';
@@ -16,11 +16,11 @@ import type { AdaptiveCard, SubmitAction } from '../../cards/kit/adaptive-card.t
 import { cardDataSchema } from '../../cards/kit/card-data.ts';
 import type { Locale, Translate } from '../../i18n/catalogue.ts';
 import { languageOf } from '../../bot/engine/languages.ts';
-import type { ApprovalEvent } from '../../machines/approval/approval-events.ts';
+import type { ApprovalEvent } from '../../machines/kit/approval-events.ts';
 import type { BulkContext } from '../../machines/bulk/bulk-machine.ts';
 import type { LocationContext } from '../../machines/location/location-machine.ts';
 import { locationRequest } from '../../bot/location/location-request.ts';
-import { userOrder } from '../../machines/user/user-fields.ts';
+import { userOrder } from '../../machines/kit/user-fields.ts';
 import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
 import { chosenTemplate } from '../../machines/customer/customer-machine.ts';
 import { customerRequest } from '../../bot/customer/customer-request.ts';

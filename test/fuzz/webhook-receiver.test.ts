@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { signBody } from '../../bot/http/verify-signature.ts';
-import { webhookEventSchema } from '../../bot/http/webhook-event.ts';
+import { webhookEventSchema } from '../../bot/engine/webhook-event.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
 import type { Store } from '../../store/store.ts';
 import { startHarness, type Harness } from '../support/harness.ts';

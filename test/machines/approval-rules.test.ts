@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { castVote, dueFor, stillToVote } from '../../machines/approval/approval-rules.ts';
+import { castVote, dueFor, stillToVote } from '../../machines/kit/approval-rules.ts';
 import type { Approval } from '../../store/records.ts';
 
 const at = (iso: string) => new Date(iso);

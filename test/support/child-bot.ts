@@ -28,13 +28,13 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Runs `bot/main.ts` (what `npm start` runs), or another script of the project, as a real child
+ * Runs `bot/app/main.ts` (what `npm start` runs), or another script of the project, as a real child
  * process with only the given environment.
  */
 export function spawnBot(
   env: Record<string, string>,
   nodeArgs: readonly string[] = [],
-  script = 'bot/main.ts',
+  script = 'bot/app/main.ts',
   scriptArgs: readonly string[] = [],
 ): BotProcess {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...scriptArgs], {

@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger, type Logger } from '../../bot/engine/logger.ts';
-import { startBot, type BotOptions, type RunningBot } from '../../bot/engine/start-bot.ts';
-import { SCOPE_PROBES } from '../../bot/engine/partner-scopes.ts';
+import { startBot, type BotOptions, type RunningBot } from '../../bot/app/start-bot.ts';
+import { SCOPE_PROBES } from '../../bot/credentials/partner-scopes.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/start-sandbox.ts';
 import type { SandboxPerson } from '../../sandbox/sandbox-state.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
 import type { Store } from '../../store/store.ts';
 import type { Locale } from '../../i18n/catalogue.ts';
-import { sandboxPartnerHub } from '../../bot/template/partner-hub.ts';
+import { sandboxPartnerHub } from '../../bot/kit/partner-hub.ts';
 import { seedRoles } from '../../sandbox/seed.ts';
 import { pressButton } from './press-button.ts';
 import type { Roles } from '../../bot/engine/access-policy.ts';
-import type { ApprovalPolicy } from '../../bot/approval/approval-policy.ts';
+import type { ApprovalPolicy } from '../../bot/approvals/approval-policy.ts';
 import type { SandboxMessage } from '../../sandbox/sandbox-state.ts';
 
 export interface Harness {

@@ -2,13 +2,13 @@ import { CommandRegistry } from '../../bot/engine/command-registry.ts';
 import { ConversationEngine } from '../../bot/engine/conversation-engine.ts';
 import { TelephonyClient } from '../../webex/telephony-client.ts';
 import { PeopleClient } from '../../webex/people-client.ts';
-import { registerFeatures } from '../../bot/engine/features.ts';
+import { registerFeatures } from '../../bot/app/features.ts';
 import { silentLogger } from '../../bot/engine/logger.ts';
 import { SpaceLanguages } from '../../bot/engine/languages.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
-import { ApprovalService } from '../../bot/approval/approval-service.ts';
+import { ApprovalService } from '../../bot/approvals/approval-service.ts';
 import { WholesaleClient } from '../../webex/wholesale-client.ts';
-import { CustomerDirectory } from '../../bot/customer/customer-directory.ts';
+import { CustomerDirectory } from '../../bot/customers/customer-directory.ts';
 
 /** The bot's real command registry, every feature registered, wired to an engine nobody talks to: for help-card tests. */
 export function realCommandRegistry(): CommandRegistry {

@@ -1,7 +1,7 @@
 import { REQUIRED_WEBHOOK_COUNT } from '../http/register-webhooks.ts';
 import type { Store } from '../../store/store.ts';
 import type { MessagingClient } from '../../webex/messaging-client.ts';
-import type { PartnerCredentials } from './partner-credentials.ts';
+import type { PartnerCredentials } from '../credentials/partner-credentials.ts';
 
 export interface Readiness {
   readonly ready: boolean;

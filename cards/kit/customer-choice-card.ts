@@ -1,8 +1,8 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import type { CustomerRecord } from '../../store/records.ts';
-import { adaptiveCard, MAX_ACTIONS } from '../kit/adaptive-card.ts';
-import type { CardReply } from '../kit/reply.ts';
-import { RUN_ACTION } from '../kit/run-command-data.ts';
+import { adaptiveCard, MAX_ACTIONS } from './adaptive-card.ts';
+import type { CardReply } from './reply.ts';
+import { RUN_ACTION } from './run-command-data.ts';
 
 /** Several customers match: a button per match (up to five) that runs the command for it. */
 export function customerChoiceCard(

@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { openLowdbStore } from '../store/lowdb-store.ts';
-import { openPostgresStore } from '../store/postgres-store.ts';
-import { StoreError } from '../store/store.ts';
-import { WebexApiError } from '../webex/webex-api-error.ts';
-import { sandboxPartnerHub } from './template/partner-hub.ts';
-import { ConfigError, loadConfig, type PartnerConfig } from './engine/config.ts';
-import { openCredentialsFile } from './engine/credentials-file.ts';
-import type { PartnerAuth } from './engine/partner-credentials.ts';
-import { loadApprovalPolicy } from './approval/approval-policy.ts';
-import { createLogger } from './engine/logger.ts';
-import { startBot, type RunningBot } from './engine/start-bot.ts';
-import { botOptions } from './engine/bot-options.ts';
+import { openLowdbStore } from '../../store/lowdb-store.ts';
+import { openPostgresStore } from '../../store/postgres-store.ts';
+import { StoreError } from '../../store/store.ts';
+import { WebexApiError } from '../../webex/webex-api-error.ts';
+import { sandboxPartnerHub } from '../kit/partner-hub.ts';
+import { ConfigError } from '../engine/config-error.ts';
+import { loadConfig, type PartnerConfig } from './config.ts';
+import { openCredentialsFile } from '../credentials/credentials-file.ts';
+import type { PartnerAuth } from '../credentials/partner-credentials.ts';
+import { loadApprovalPolicy } from '../approvals/approval-policy.ts';
+import { createLogger } from '../engine/logger.ts';
+import { startBot, type RunningBot } from './start-bot.ts';
+import { botOptions } from './bot-options.ts';
 
 /**
  * The partner credentials of the config, with the newest refresh token (the file's, when it
@@ -68,8 +69,8 @@ async function main(): Promise<void> {
   let bot: RunningBot;
 
   if (config.mode === 'sandbox') {
-    const { startSandbox } = await import('../sandbox/start-sandbox.ts');
-    const { seedRoles } = await import('../sandbox/seed.ts');
+    const { startSandbox } = await import('../../sandbox/start-sandbox.ts');
+    const { seedRoles } = await import('../../sandbox/seed.ts');
     const sandbox = await startSandbox({ port: config.sandboxPort, host: '127.0.0.1', subscriberProvisioningMs: 2000 });
     closers.push(() => sandbox.close());
     const secret = randomBytes(20).toString('hex');

@@ -1,28 +1,8 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import type { MessageId } from '../../i18n/catalogue.ts';
-
-/** The customer users are added to, as the procedure needs it. */
-export interface CustomerTarget {
-  readonly externalId: string;
-  readonly id: string;
-  readonly orgId: string;
-  readonly name: string;
-  readonly adminEmail: string;
-  readonly country: string;
-  readonly packages: readonly string[];
-}
-
-/** The packages one user can hold (a subscriber's single package in the Wholesale API). */
-const subscriberPackageNames = [
-  'webex_calling',
-  'webex_meetings',
-  'webex_suite',
-  'webex_voice',
-  'cx_essentials',
-  'webex_calling_standard',
-] as const;
-export type SubscriberPackageName = (typeof subscriberPackageNames)[number];
+import type { CustomerTarget } from './customer-target.ts';
+import { customerLevel, subscriberPackageNames, userCallingPackages, type SubscriberPackageName } from './packages.ts';
 
 /** A user to add, as a valid `add user` card or CSV row makes it. Calling details only with a calling package. */
 export interface UserOrder {
@@ -36,34 +16,6 @@ export interface UserOrder {
   readonly locationId?: string;
   /** The administrator role to give once provisioned. */
   readonly role?: string;
-}
-
-/** Subscriber packages that include calling. */
-export const userCallingPackages: ReadonlySet<string> = new Set([
-  'webex_calling',
-  'webex_suite',
-  'webex_voice',
-  'cx_essentials',
-  'webex_calling_standard',
-]);
-
-/** Package levels, highest first: the customer's administrator keeps the customer's level. */
-const levels: readonly SubscriberPackageName[] = [
-  'webex_suite',
-  'webex_calling',
-  'webex_calling_standard',
-  'webex_voice',
-  'cx_essentials',
-  'webex_meetings',
-];
-
-function customerLevel(customer: Pick<CustomerTarget, 'packages'>): SubscriberPackageName | undefined {
-  return levels.find((p) => customer.packages.includes(p));
-}
-
-/** The packages a user of this customer can get. */
-export function userPackages(customer: Pick<CustomerTarget, 'packages'>): SubscriberPackageName[] {
-  return subscriberPackageNames.filter((p) => customer.packages.includes(p));
 }
 
 const m = (id: MessageId) => ({ message: id });

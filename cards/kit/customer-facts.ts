@@ -1,8 +1,9 @@
 import type { Translate, Locale, MessageId } from '../../i18n/catalogue.ts';
 import { countryName } from '../../i18n/countries.ts';
-import { customerAddOns, customerPackages, hasCalling } from '../../machines/customer/customer-fields.ts';
+import { hasCalling } from '../../machines/customer/customer-fields.ts';
+import { customerAddOns, customerPackages } from '../../machines/kit/packages.ts';
 import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
-import type { Fact } from '../kit/facts.ts';
+import type { Fact } from './facts.ts';
 
 /** A package's label in the person's language, or its spec name when it has none. */
 export function packageLabel(t: Translate, name: string): string {

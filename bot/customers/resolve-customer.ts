@@ -1,4 +1,4 @@
-import { customerChoiceCard } from '../../cards/status/customer-choice-card.ts';
+import { customerChoiceCard } from '../../cards/kit/customer-choice-card.ts';
 import type { CustomerRecord } from '../../store/records.ts';
 import type { CommandContext } from '../engine/command-registry.ts';
 import type { CustomerDirectory } from './customer-directory.ts';

@@ -1,5 +1,5 @@
 import { assign, type DoneActorEvent, type ErrorActorEvent, type EventObject } from 'xstate';
-import type { FieldError } from '../kit/field-errors.ts';
+import type { FieldError } from './field-errors.ts';
 import type { ApprovalAsk, Rejection } from './approval-events.ts';
 import {
   expiredNotice,

@@ -1,4 +1,4 @@
-import type { CustomerTarget } from '../../machines/user/user-fields.ts';
+import type { CustomerTarget } from '../../machines/kit/customer-target.ts';
 import type { CommandContext } from '../engine/command-registry.ts';
 import type { CustomerDirectory } from './customer-directory.ts';
 import { PROVISIONED } from './customer-status.ts';

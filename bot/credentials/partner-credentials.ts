@@ -8,7 +8,7 @@ import {
   type TokenProvider,
 } from '../../webex/token-provider.ts';
 import { WebexApiError } from '../../webex/webex-api-error.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../engine/logger.ts';
 import type { Store } from '../../store/store.ts';
 
 /** How the bot authenticates the partner APIs: a fixed token, or an integration it refreshes. */

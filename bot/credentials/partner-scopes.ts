@@ -1,6 +1,6 @@
 import { HttpClient } from '../../webex/http-client.ts';
 import { WebexApiError } from '../../webex/webex-api-error.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../engine/logger.ts';
 
 /** One cheap read that needs one scope; `required`: the bot cannot work at all without it. */
 export interface ScopeProbe {

@@ -1,11 +1,11 @@
-import type { ApprovalPolicy } from '../approval/approval-policy.ts';
-import type { PartnerHub } from '../template/partner-hub.ts';
+import type { ApprovalPolicy } from '../approvals/approval-policy.ts';
+import type { PartnerHub } from '../kit/partner-hub.ts';
 import type { Store } from '../../store/store.ts';
-import type { Roles } from './access-policy.ts';
+import type { Roles } from '../engine/access-policy.ts';
 import type { Config } from './config.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../engine/logger.ts';
 import type { BotOptions } from './start-bot.ts';
-import type { PartnerAuth } from './partner-credentials.ts';
+import type { PartnerAuth } from '../credentials/partner-credentials.ts';
 
 /** Where the bot finds Webex and with which credentials: real Webex from the config, or the sandbox's. */
 export interface WebexSide {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import ms, { type StringValue } from 'ms';
 import { z } from 'zod';
-import { ConfigError } from '../engine/config.ts';
+import { ConfigError } from '../engine/config-error.ts';
 
 /** The steps a policy can guard. */
 const guardedActions = [

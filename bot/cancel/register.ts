@@ -1,7 +1,7 @@
-import type { FeatureKit } from './feature-kit.ts';
+import type { FeatureKit } from '../kit/feature-kit.ts';
 
 /** `cancel`: ends what the person runs in this space; nothing more is saved. */
-export function registerCancel(kit: FeatureKit): void {
+export function register(kit: FeatureKit): void {
   kit.commands.register({
     words: ['cancel'],
     aliases: [['stop']],

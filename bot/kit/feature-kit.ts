@@ -1,16 +1,16 @@
-import type { SpaceLanguages } from './languages.ts';
+import type { SpaceLanguages } from '../engine/languages.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { TelephonyClient } from '../../webex/telephony-client.ts';
 import type { PeopleClient } from '../../webex/people-client.ts';
-import type { ApprovalService } from '../approval/approval-service.ts';
-import type { PartnerHub } from '../template/partner-hub.ts';
-import type { CustomerDirectory } from '../customer/customer-directory.ts';
-import type { CommandRegistry } from './command-registry.ts';
-import type { ConversationEngine } from './conversation-engine.ts';
-import type { Messenger } from './messenger.ts';
+import type { ApprovalService } from '../approvals/approval-service.ts';
+import type { PartnerHub } from './partner-hub.ts';
+import type { CustomerDirectory } from '../customers/customer-directory.ts';
+import type { CommandRegistry } from '../engine/command-registry.ts';
+import type { ConversationEngine } from '../engine/conversation-engine.ts';
+import type { Messenger } from '../engine/messenger.ts';
 import type { Download } from './download.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../engine/logger.ts';
 
 /**
  * What a feature's `register` gets from the composition root: the engine to add its procedure to,

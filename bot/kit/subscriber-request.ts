@@ -1,4 +1,4 @@
-import type { UserOrder } from '../../machines/user/user-fields.ts';
+import type { UserOrder } from '../../machines/kit/user-fields.ts';
 import type { NewSubscriber } from '../../webex/wholesale-schemas.ts';
 
 /** The Wholesale request (`POST /wholesale/subscribers` and its precheck) for a user to add. */

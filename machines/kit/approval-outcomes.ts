@@ -1,4 +1,4 @@
-import type { FieldError } from '../kit/field-errors.ts';
+import type { FieldError } from './field-errors.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from './approval-events.ts';
 
 /**

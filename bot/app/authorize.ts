@@ -3,9 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { HttpClient } from '../webex/http-client.ts';
-import { WebexApiError } from '../webex/webex-api-error.ts';
-import { openCredentialsFile } from './engine/credentials-file.ts';
+import { HttpClient } from '../../webex/http-client.ts';
+import { WebexApiError } from '../../webex/webex-api-error.ts';
+import { openCredentialsFile } from '../credentials/credentials-file.ts';
 
 /**
  * `npm run authorize`: the OAuth authorization-code flow for the partner integration. Prints the

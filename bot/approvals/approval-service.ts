@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { approvalCard } from '../../cards/approval/approval-card.ts';
 import { MAX_COMMENT_CHARS } from '../../cards/approval/approval-card-data.ts';
-import { shortTime } from '../../cards/status/status-format.ts';
+import { shortTime } from '../../cards/kit/status-format.ts';
 import type { Translate } from '../../i18n/catalogue.ts';
-import { approvalsOf, castVote, dueFor, stillToVote } from '../../machines/approval/approval-rules.ts';
-import type { ApprovalAsk, ApprovalEvent } from '../../machines/approval/approval-events.ts';
+import { approvalsOf, castVote, dueFor, stillToVote } from '../../machines/kit/approval-rules.ts';
+import type { ApprovalAsk, ApprovalEvent } from '../../machines/kit/approval-events.ts';
 import type { Actor, Approval } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { MessagingClient } from '../../webex/messaging-client.ts';

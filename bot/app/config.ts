@@ -1,15 +1,7 @@
+import { ConfigError } from '../engine/config-error.ts';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { locales } from '../../i18n/catalogue.ts';
-
-/** Start-up failed because the environment is wrong; the message names every bad key. */
-export class ConfigError extends Error {
-  readonly code = 'config_invalid';
-  constructor(readonly problems: readonly string[]) {
-    super(`The bot cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
 
 /** How to fix each key, appended to the problem zod found. Never includes the value. */
 const hints: Record<string, string> = {

@@ -11,8 +11,8 @@ import * as setup from '../setup/register.ts';
 import * as status from '../status/register.ts';
 import * as template from '../template/register.ts';
 import * as user from '../user/register.ts';
-import { registerCancel } from './cancel-command.ts';
-import type { FeatureKit } from './feature-kit.ts';
+import * as cancel from '../cancel/register.ts';
+import type { FeatureKit } from '../kit/feature-kit.ts';
 
 /** Every feature, in the order `help` lists their commands; `help` comes last so it sees them all. */
 export function registerFeatures(kit: FeatureKit): void {
@@ -28,6 +28,6 @@ export function registerFeatures(kit: FeatureKit): void {
   status.register(kit);
   approval.register(kit);
   language.register(kit);
-  registerCancel(kit);
+  cancel.register(kit);
   help.register(kit);
 }

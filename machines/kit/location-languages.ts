@@ -1,0 +1,21 @@
+/** Languages of a Webex Calling location's announcements. */
+export const locationLanguages = [
+  'en_us',
+  'en_gb',
+  'de_de',
+  'fr_fr',
+  'fr_ca',
+  'es_es',
+  'it_it',
+  'nl_nl',
+  'pt_br',
+  'pt_pt',
+  'sv_se',
+  'da_dk',
+  'nb_no',
+  'fi_fi',
+  'pl_pl',
+  'ja_jp',
+  'ko_kr',
+  'zh_cn',
+] as const;
