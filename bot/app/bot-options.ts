@@ -1,11 +1,66 @@
 import type { ApprovalPolicy } from '../approvals/approval-policy.ts';
 import type { PartnerHub } from '../kit/partner-hub.ts';
 import type { Store } from '../../store/store.ts';
+import type { Locale } from '../../i18n/catalogue.ts';
 import type { Roles } from '../engine/access-policy.ts';
 import type { Config } from './config.ts';
 import type { Logger } from '../engine/logger.ts';
-import type { BotOptions } from './start-bot.ts';
 import type { PartnerAuth } from '../credentials/partner-credentials.ts';
+
+export interface BotOptions {
+  readonly webexApiUrl: string;
+  readonly botToken: string;
+  readonly webhookSecret: string;
+  /** Where Webex reaches the bot; defaults to http://host:port once listening. */
+  readonly publicUrl?: string;
+  readonly host: string;
+  readonly port: number;
+  readonly language: Locale;
+  readonly store: Store;
+  readonly log: Logger;
+  /** The Wholesale API and the partner credentials for it: a fixed token, or an integration the bot refreshes. */
+  readonly wholesale: { readonly apiUrl: string } & PartnerAuth;
+  /** How often to ask for a customer's provisioning status. */
+  readonly pollMs?: number;
+  /** How often every customer of the partner is read from the Wholesale API (0: only on `sync customers`). */
+  readonly customerSyncMs?: number;
+  /** How often the sweeper looks for conversations whose deadline has come. */
+  readonly sweepMs?: number;
+  /** While the partner credentials are gone: how often to look for a new authorisation (default 30 s). */
+  readonly partnerRecheckMs?: number;
+  /** With a shared store: how long an acknowledged event may stay unfinished before another replica handles it. */
+  readonly takeoverMs?: number;
+  /** Sandbox mode: Partner Hub issues Provisioning IDs. Real mode: admins paste them. */
+  readonly partnerHub?: PartnerHub;
+  /** Who may do what. */
+  readonly roles: Roles;
+  /** The on-call space for failure notices. */
+  readonly alertRoomId?: string;
+  /** Which steps need approval, by whom; none when absent. */
+  readonly approvalPolicy?: ApprovalPolicy;
+  /**
+   * Rows per saved batch, calls in flight, and create calls per second for `add users` (one budget
+   * per partner token, shared by the replicas on one store; no pacing when absent).
+   */
+  readonly bulk?: { readonly batchSize?: number; readonly concurrency?: number; readonly callsPerSecond?: number };
+  /** The clock for deadlines (approvals' expiry, reminders); tests pass a fake one. */
+  readonly clock?: () => Date;
+  /**
+   * How events arrive: webhooks to `publicUrl` (the default), or a websocket the bot opens to the
+   * device service's socket (no inbound traffic). With the websocket the bot deletes its webhooks.
+   */
+  readonly transport?:
+    | { readonly kind: 'webhook' }
+    | {
+        readonly kind: 'websocket';
+        readonly devicesUrl: string;
+        readonly keepAliveMs?: number;
+        readonly reconnectBaseMs?: number;
+        readonly newDeviceAfter?: number;
+      };
+  /** Fewer, faster retries in tests; the defaults suit Webex. */
+  readonly http?: { readonly maxAttempts?: number; readonly backoffMs?: number };
+}
 
 /** Where the bot finds Webex and with which credentials: real Webex from the config, or the sandbox's. */
 export interface WebexSide {

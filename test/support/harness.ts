@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger, type Logger } from '../../bot/engine/logger.ts';
-import { startBot, type BotOptions, type RunningBot } from '../../bot/app/start-bot.ts';
+import type { BotOptions } from '../../bot/app/bot-options.ts';
+import { startBot, type RunningBot } from '../../bot/app/start-bot.ts';
 import { SCOPE_PROBES } from '../../bot/credentials/partner-scopes.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/start-sandbox.ts';
 import type { SandboxPerson } from '../../sandbox/sandbox-state.ts';
