@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { signBody } from '../bot/http/verify-signature.ts';
+import { signWebhook } from './sign-webhook.ts';
 import type { SandboxPerson, SandboxState, SandboxWebhook } from './sandbox-state.ts';
 
 interface DeliveryAttempt {
@@ -178,7 +178,7 @@ export class WebhookDelivery {
       'content-type': 'application/json; charset=utf-8',
       'user-agent': 'webex-sandbox',
     };
-    if (webhook.secret) headers['x-spark-signature'] = signBody(delivery.body, webhook.secret);
+    if (webhook.secret) headers['x-spark-signature'] = signWebhook(delivery.body, webhook.secret);
     const at = this.state.now();
     try {
       const response = await fetch(delivery.targetUrl, {

@@ -2,7 +2,7 @@ import { undiciFetch, type Fetch, type ResponseLike } from './undici-fetch.ts';
 import { z } from 'zod';
 import { quietApiLog, type ApiLog } from './api-log.ts';
 import { WebexApiError } from './webex-api-error.ts';
-import { fixedToken, type TokenProvider } from './token-provider.ts';
+import { fixedToken, type TokenProvider } from './fixed-token.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type Query = Readonly<Record<string, string | number | undefined>>;

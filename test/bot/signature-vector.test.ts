@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signBody, verifySignature } from '../../bot/http/verify-signature.ts';
+import { signWebhook } from '../../sandbox/sign-webhook.ts';
 
 /**
  * A fixed vector computed outside this code, with
@@ -15,6 +16,10 @@ describe('the X-Spark-Signature check', () => {
   it('computes Webex’s HMAC-SHA1 over the raw bytes, as openssl does', () => {
     expect(signBody(BODY, SECRET)).toBe(DIGEST);
     expect(signBody(Buffer.from(BODY), SECRET)).toBe(DIGEST);
+  });
+
+  it('is what the sandbox signs its deliveries with (its own copy of the few lines)', () => {
+    expect(signWebhook(BODY, SECRET)).toBe(DIGEST);
   });
 
   it('accepts the vector’s digest in either case and refuses any other', () => {
