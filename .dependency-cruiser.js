@@ -170,6 +170,8 @@ export default {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    // A work tree whose node_modules is a link elsewhere resolves packages as in a clone.
+    preserveSymlinks: true,
     // Type-only imports bind folders too: a type from a feature is still knowledge of that feature.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
