@@ -1,4 +1,4 @@
-import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
+import { customerCredentials, type CustomerContext } from '../../machines/customer/customer-machine.ts';
 import type { CardView } from '../kit/card-view.ts';
 import { customerCompanyCard } from './customer-company-card.ts';
 import { customerConfirmCard } from './customer-confirm-card.ts';
@@ -43,7 +43,7 @@ export function customerCard(state: string, context: CustomerContext, view: Card
     case 'awaitingApproval':
       return { markdown: t('approval.waiting', { subject: `${name} (${externalId})` }) };
     case 'waitingForCredentials':
-      return credentialsWaiting(t, `${name} (${externalId})`, context.resumeAt !== 'provisioning');
+      return credentialsWaiting(t, `${name} (${externalId})`, customerCredentials.cancellable(context));
     case 'rejected':
       return {
         markdown: t('approval.rejectedCard', {

@@ -1,5 +1,5 @@
 import { locationLanguages } from '../../machines/kit/location-languages.ts';
-import type { LocationContext } from '../../machines/location/location-machine.ts';
+import { locationCredentials, type LocationContext } from '../../machines/location/location-machine.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
@@ -54,7 +54,11 @@ export function locationCard(state: string, context: LocationContext, view: Card
     case 'done':
       return { markdown: t('location.done', { location: context.answers.name ?? '', customer }) };
     case 'waitingForCredentials':
-      return credentialsWaiting(t, `${context.answers.name ?? ''} → ${customer}`, context.resumeAt === 'creating');
+      return credentialsWaiting(
+        t,
+        `${context.answers.name ?? ''} → ${customer}`,
+        locationCredentials.cancellable(context),
+      );
     case 'callingDone':
       return {
         markdown: t('location.callingDone', {

@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/catalogue.ts';
-import type { OffboardContext } from '../../machines/offboard/offboard-machine.ts';
+import { offboardCredentials, type OffboardContext } from '../../machines/offboard/offboard-machine.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
@@ -61,7 +61,7 @@ export function offboardCard(state: string, context: OffboardContext, view: Card
     case 'removing':
       return { markdown: t('offboard.deleting', { name }) };
     case 'waitingForCredentials':
-      return credentialsWaiting(t, t('offboard.subject', { name }), context.resumeAt === 'deleting');
+      return credentialsWaiting(t, t('offboard.subject', { name }), offboardCredentials.cancellable(context));
     case 'offboarded':
       return { markdown: t('offboard.done', { name, externalId: context.customer.externalId }) };
     case 'failed':

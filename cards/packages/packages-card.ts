@@ -1,7 +1,7 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import { customerAddOns, customerPackages } from '../../machines/kit/packages.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
-import { changeOf, type PackagesContext } from '../../machines/packages/packages-machine.ts';
+import { changeOf, packagesCredentials, type PackagesContext } from '../../machines/packages/packages-machine.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
 import { factsMarkdown, type Fact } from '../kit/facts.ts';
@@ -93,7 +93,7 @@ export function packagesCard(state: string, context: PackagesContext, view: Card
     case 'provisioning':
       return { markdown: t('packages.updating', { name }) };
     case 'waitingForCredentials':
-      return credentialsWaiting(t, t('packages.subject', { name }), context.resumeAt === 'updating');
+      return credentialsWaiting(t, t('packages.subject', { name }), packagesCredentials.cancellable(context));
     case 'done':
       return {
         markdown: [t('packages.done', { name }), ...factsMarkdown(packagesFacts(t, context).slice(1))].join('\n'),

@@ -1,4 +1,4 @@
-import type { UserContext } from '../../machines/user/user-machine.ts';
+import { userCredentials, type UserContext } from '../../machines/user/user-machine.ts';
 import { userPackages } from '../../machines/kit/packages.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
@@ -101,7 +101,7 @@ export function userCard(state: string, context: UserContext, view: CardView): R
       return credentialsWaiting(
         t,
         `${context.answers.email ?? ''} → ${customer}`,
-        context.resumeAt === 'prechecking' || context.resumeAt === 'creating',
+        userCredentials.cancellable(context),
       );
     case 'failed':
       return { markdown: t('user.provisioningFailed', { ...who(), reason: context.failure ?? '' }) };

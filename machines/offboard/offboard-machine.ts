@@ -4,8 +4,7 @@ import type { Actor } from '../../store/records.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-events.ts';
 import { approvalStates } from '../kit/approval-states.ts';
 import type { Answers, FieldError, FieldErrors } from '../kit/field-errors.ts';
-import type { CredentialsBack } from '../kit/credentials-wait.ts';
-import { credentialsGone } from '../kit/problem.ts';
+import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.ts';
 
 export const OFFBOARD_MACHINE_VERSION = 1;
 
@@ -62,6 +61,13 @@ const unprovided = (name: string) => async (): Promise<never> => {
 };
 const later = (iso: string | undefined, ms: number) => new Date((iso ? Date.parse(iso) : 0) + ms).toISOString();
 const typed = (inputs: Answers) => (inputs.confirmExternalId ?? '').trim();
+
+/** Waiting for the partner credentials: before Webex took the DELETE nothing was deleted, so ending is safe. */
+export const offboardCredentials = credentialsWait<OffboardContext, OffboardEvent>({
+  resume: { deleting: 'enter', removing: 'wake' },
+  otherwise: 'deleting',
+  cancellable: ['deleting'],
+});
 
 /**
  * `offboard customer <customer>`: what will be deleted (packages, users, locations) and the
@@ -131,11 +137,7 @@ export const offboardMachine = setup({
           })),
         },
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign({ resumeAt: 'deleting' as const }),
-          },
+          offboardCredentials.onError('deleting'),
           {
             target: 'form',
             actions: assign(({ event }) => ({
@@ -172,11 +174,7 @@ export const offboardMachine = setup({
           },
         ],
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign({ resumeAt: 'removing' as const, wakeAt: undefined }),
-          },
+          offboardCredentials.onError('removing'),
           {
             target: 'removing',
             actions: assign(({ context }) => ({ wakeAt: later(context.lastWake, context.pollMs * 2) })),
@@ -184,22 +182,7 @@ export const offboardMachine = setup({
         ],
       },
     },
-    waitingForCredentials: {
-      // Saved; left when a bot has partner credentials that work again (the engine says so).
-      tags: 'rest',
-      on: {
-        'credentials.back': [
-          {
-            guard: ({ context }) => context.resumeAt === 'removing',
-            target: 'removing',
-            actions: assign(({ event }) => ({ resumeAt: undefined, wakeAt: event.now })),
-          },
-          { target: 'deleting', actions: assign({ resumeAt: undefined }) },
-        ],
-        // Webex refused the DELETE: nothing was deleted yet, so ending is safe.
-        cancel: { guard: ({ context }) => context.resumeAt === 'deleting', target: 'cancelled' },
-      },
-    },
+    ...offboardCredentials.states,
     offboarded: { type: 'final', tags: 'rest' },
     failed: { type: 'final', tags: 'rest' },
     rejected: { type: 'final', tags: 'rest' },

@@ -4,8 +4,8 @@ import type { Actor, PackageState } from '../../store/records.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-events.ts';
 import { approvalStates } from '../kit/approval-states.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
-import { credentialsGone, type Problem } from '../kit/problem.ts';
-import type { CredentialsBack } from '../kit/credentials-wait.ts';
+import type { Problem } from '../kit/problem.ts';
+import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.ts';
 import {
   changeSchema,
   currentAnswers,
@@ -77,6 +77,13 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 export function changeOf(context: Pick<PackagesContext, 'customer' | 'answers'>) {
   return packageChange(context.customer.packages, wantedPackages(context.customer.packages, context.answers));
 }
+
+/** Waiting for the partner credentials: before Webex took the change's call nothing changed, so ending is safe. */
+export const packagesCredentials = credentialsWait<PackagesContext, PackagesEvent>({
+  resume: { updating: 'enter', provisioning: 'wake' },
+  otherwise: 'updating',
+  cancellable: ['updating'],
+});
 
 /**
  * `change packages <customer>`: the current packages on a card → who holds what would be removed
@@ -173,11 +180,7 @@ export const packagesMachine = setup({
           })),
         },
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign({ resumeAt: 'updating' as const }),
-          },
+          packagesCredentials.onError('updating'),
           {
             target: 'summary',
             actions: assign(({ event }) => ({
@@ -215,11 +218,7 @@ export const packagesMachine = setup({
           },
         ],
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign({ resumeAt: 'provisioning' as const, wakeAt: undefined }),
-          },
+          packagesCredentials.onError('provisioning'),
           {
             target: 'provisioning',
             actions: assign(({ context }) => ({ wakeAt: later(context.lastWake, context.pollMs * 2) })),
@@ -227,22 +226,7 @@ export const packagesMachine = setup({
         ],
       },
     },
-    waitingForCredentials: {
-      // Saved; left when a bot has partner credentials that work again (the engine says so).
-      tags: 'rest',
-      on: {
-        'credentials.back': [
-          {
-            guard: ({ context }) => context.resumeAt === 'provisioning',
-            target: 'provisioning',
-            actions: assign(({ event }) => ({ resumeAt: undefined, wakeAt: event.now })),
-          },
-          { target: 'updating', actions: assign({ resumeAt: undefined }) },
-        ],
-        // Webex refused the change's call: nothing changed yet, so ending is safe.
-        cancel: { guard: ({ context }) => context.resumeAt === 'updating', target: 'cancelled' },
-      },
-    },
+    ...packagesCredentials.states,
     done: { type: 'final', tags: 'rest' },
     failed: { type: 'final', tags: 'rest' },
     rejected: { type: 'final', tags: 'rest' },
