@@ -8,6 +8,7 @@ import type { CustomerTarget } from '../kit/customer-target.ts';
 import type { BulkRow } from './bulk-rows.ts';
 import { approvalStates } from '../kit/approval-states.ts';
 import { backoffMs, later } from '../kit/backoff.ts';
+import { unprovided } from '../kit/unprovided.ts';
 
 /** 3: created rows keep their subscriber, followed (`following`) until provisioned or in error. */
 export const BULK_MACHINE_VERSION = 3;
@@ -81,10 +82,6 @@ const bulkCredentials = credentialsWait<BulkContext, BulkEvent>({
   otherwise: 'running',
   cancellable: [],
 });
-
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`${name} must be provided by bot/`);
-};
 
 /**
  * `add users <customer>` with a CSV file: preview → (approval) → batches until every row has a

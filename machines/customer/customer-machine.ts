@@ -14,6 +14,7 @@ import {
   type TemplateChoice,
 } from './customer-fields.ts';
 import { approvalStates } from '../kit/approval-states.ts';
+import { unprovided } from '../kit/unprovided.ts';
 
 export const CUSTOMER_MACHINE_VERSION = 2;
 
@@ -121,10 +122,6 @@ const fromReport = (context: CustomerContext, report: StatusReport) => ({
   wakeAt: undefined,
   ...(report.orgId ? { orgId: report.orgId } : {}),
 });
-
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`${name} must be provided by bot/`);
-};
 
 /** The template the answers name, for the request. */
 export function chosenTemplate(context: Pick<CustomerContext, 'templates' | 'answers'>): TemplateChoice | undefined {

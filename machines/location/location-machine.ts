@@ -10,6 +10,7 @@ import { pickAnswers, validateSection, type Answers, type FieldError, type Field
 import type { CustomerTarget } from '../kit/customer-target.ts';
 import { timeZoneOf } from '../kit/time-zone-field.ts';
 import { approvalStates } from '../kit/approval-states.ts';
+import { unprovided } from '../kit/unprovided.ts';
 
 /** 2: a calling customer's new location is enabled for Webex Calling (`enabling`, `callingDone`, `callingFailed`). */
 export const LOCATION_MACHINE_VERSION = 2;
@@ -90,10 +91,6 @@ const callingPackages: ReadonlySet<string> = new Set([
   'webex_calling_standard',
   'common_area_calling',
 ]);
-
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`${name} must be provided by bot/`);
-};
 
 /**
  * Waiting for the partner credentials. Enabling looks the location up in Webex's calling list

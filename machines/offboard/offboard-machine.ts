@@ -5,6 +5,7 @@ import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-even
 import { approvalStates } from '../kit/approval-states.ts';
 import type { Answers, FieldError, FieldErrors } from '../kit/field-errors.ts';
 import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.ts';
+import { unprovided } from '../kit/unprovided.ts';
 
 export const OFFBOARD_MACHINE_VERSION = 1;
 
@@ -56,9 +57,6 @@ export type OffboardEvent =
 export type DeletionCheck =
   { readonly gone: true; readonly at: string } | { readonly gone: false; readonly status: string; readonly at: string };
 
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`${name} must be provided by bot/`);
-};
 const later = (iso: string | undefined, ms: number) => new Date((iso ? Date.parse(iso) : 0) + ms).toISOString();
 const typed = (inputs: Answers) => (inputs.confirmExternalId ?? '').trim();
 

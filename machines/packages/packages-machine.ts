@@ -15,6 +15,7 @@ import {
   type Holders,
   type PackagesTarget,
 } from './packages-fields.ts';
+import { unprovided } from '../kit/unprovided.ts';
 
 export const PACKAGES_MACHINE_VERSION = 1;
 
@@ -60,9 +61,6 @@ export interface PackagesStatus {
   readonly at: string;
 }
 
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`${name} must be provided by bot/`);
-};
 const later = (iso: string | undefined, ms: number) => new Date((iso ? Date.parse(iso) : 0) + ms).toISOString();
 const merged = (context: PackagesContext, inputs: Answers): Answers => {
   // An emptied multi-select sends nothing: it is cleared.

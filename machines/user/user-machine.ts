@@ -8,6 +8,7 @@ import { type CustomerTarget } from '../kit/customer-target.ts';
 import { approvalStates } from '../kit/approval-states.ts';
 import { backoffMs, later } from '../kit/backoff.ts';
 import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.ts';
+import { unprovided } from '../kit/unprovided.ts';
 
 /**
  * 2: the new subscriber is followed to the end of its provisioning (`checking`, `following`, `failed`).
@@ -67,10 +68,6 @@ export type UserEvent =
 /** What Webex's precheck said, in the card's terms: messages beside fields, and one for the card. */
 export type UserPrecheck =
   { readonly ok: true } | { readonly ok: false; readonly errors: FieldErrors; readonly notice: FieldError };
-
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`${name} must be provided by bot/`);
-};
 
 /**
  * Waiting for the partner credentials. The create looks the user up by email first, so going on
