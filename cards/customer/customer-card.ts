@@ -9,6 +9,7 @@ import { customerSummaryCard } from './customer-summary-card.ts';
 import { packageLabel } from '../kit/customer-facts.ts';
 import type { Reply } from '../kit/reply.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
+import { rejectedCard } from '../approval/rejected-card.ts';
 
 /** What the create-customer procedure shows in each state: a card, or a line of progress. */
 export function customerCard(state: string, context: CustomerContext, view: CardView): Reply {
@@ -45,12 +46,7 @@ export function customerCard(state: string, context: CustomerContext, view: Card
     case 'waitingForCredentials':
       return credentialsWaiting(t, `${name} (${externalId})`, customerCredentials.cancellable(context));
     case 'rejected':
-      return {
-        markdown: t('approval.rejectedCard', {
-          email: context.rejection?.by ?? '',
-          reason: context.rejection?.reason ?? '',
-        }),
-      };
+      return rejectedCard(t, context.rejection);
     case 'noTemplates':
       return { markdown: t('customer.noTemplates') };
     case 'cancelled':

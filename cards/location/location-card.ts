@@ -6,6 +6,7 @@ import { submit, type CardView } from '../kit/card-view.ts';
 import { choiceField, heading, noticeOf, textField, timeZoneField } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
 import { languageName } from '../../i18n/countries.ts';
+import { rejectedCard } from '../approval/rejected-card.ts';
 
 export const locationActions = { add: 'add', cancel: 'cancel' } as const satisfies Record<string, string>;
 
@@ -77,12 +78,7 @@ export function locationCard(state: string, context: LocationContext, view: Card
         }),
       };
     case 'rejected':
-      return {
-        markdown: t('approval.rejectedCard', {
-          email: context.rejection?.by ?? '',
-          reason: context.rejection?.reason ?? '',
-        }),
-      };
+      return rejectedCard(t, context.rejection);
     case 'cancelled':
       return { markdown: t('location.cancelled') };
     default:

@@ -7,6 +7,7 @@ import { factsMarkdown, type Fact } from '../kit/facts.ts';
 import { heading, notice, noticeOf, textField } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
 import { packageLabel } from '../kit/customer-facts.ts';
+import { rejectedCard } from '../approval/rejected-card.ts';
 
 export const offboardActions = { offboard: 'offboard', cancel: 'cancel' } as const satisfies Record<string, string>;
 
@@ -73,12 +74,7 @@ export function offboardCard(state: string, context: OffboardContext, view: Card
         }),
       };
     case 'rejected':
-      return {
-        markdown: t('offboard.rejected', {
-          email: context.rejection?.by ?? '',
-          reason: context.rejection?.reason ?? '',
-        }),
-      };
+      return rejectedCard(t, context.rejection, 'offboard.rejected');
     case 'cancelled':
       return { markdown: t('offboard.cancelled') };
     default:

@@ -9,6 +9,7 @@ import { choiceField, heading, noticeOf } from '../kit/form-fields.ts';
 import { problemsText } from '../kit/problem-text.ts';
 import type { Reply } from '../kit/reply.ts';
 import { packageLabel } from '../kit/customer-facts.ts';
+import { rejectedCard } from '../approval/rejected-card.ts';
 
 export const packagesActions = {
   next: 'next',
@@ -110,12 +111,7 @@ export function packagesCard(state: string, context: PackagesContext, view: Card
       };
     }
     case 'rejected':
-      return {
-        markdown: t('packages.rejected', {
-          email: context.rejection?.by ?? '',
-          reason: context.rejection?.reason ?? '',
-        }),
-      };
+      return rejectedCard(t, context.rejection, 'packages.rejected');
     case 'cancelled':
       return { markdown: t('packages.cancelled') };
     default:
