@@ -7,6 +7,7 @@ import { submit, type CardView } from '../kit/card-view.ts';
 import { packageLabel } from '../kit/customer-facts.ts';
 import { heading, noticeOf } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
+import { rejectedCard } from '../approval/rejected-card.ts';
 
 export const bulkActions = { confirm: 'confirm', cancel: 'cancel' } as const satisfies Record<string, string>;
 const SHOWN_BAD_ROWS = 25;
@@ -130,12 +131,7 @@ export function bulkCard(state: string, context: BulkContext, view: CardView): R
       };
     }
     case 'rejected':
-      return {
-        markdown: t('approval.rejectedCard', {
-          email: context.rejection?.by ?? '',
-          reason: context.rejection?.reason ?? '',
-        }),
-      };
+      return rejectedCard(t, context.rejection);
     case 'cancelled':
       return { markdown: t('bulk.cancelled') };
     default:

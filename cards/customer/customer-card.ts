@@ -1,4 +1,4 @@
-import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
+import { customerCredentials, type CustomerContext } from '../../machines/customer/customer-machine.ts';
 import type { CardView } from '../kit/card-view.ts';
 import { customerCompanyCard } from './customer-company-card.ts';
 import { customerConfirmCard } from './customer-confirm-card.ts';
@@ -9,6 +9,7 @@ import { customerSummaryCard } from './customer-summary-card.ts';
 import { packageLabel } from '../kit/customer-facts.ts';
 import type { Reply } from '../kit/reply.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
+import { rejectedCard } from '../approval/rejected-card.ts';
 
 /** What the create-customer procedure shows in each state: a card, or a line of progress. */
 export function customerCard(state: string, context: CustomerContext, view: CardView): Reply {
@@ -43,14 +44,9 @@ export function customerCard(state: string, context: CustomerContext, view: Card
     case 'awaitingApproval':
       return { markdown: t('approval.waiting', { subject: `${name} (${externalId})` }) };
     case 'waitingForCredentials':
-      return credentialsWaiting(t, `${name} (${externalId})`, context.resumeAt !== 'provisioning');
+      return credentialsWaiting(t, `${name} (${externalId})`, customerCredentials.cancellable(context));
     case 'rejected':
-      return {
-        markdown: t('approval.rejectedCard', {
-          email: context.rejection?.by ?? '',
-          reason: context.rejection?.reason ?? '',
-        }),
-      };
+      return rejectedCard(t, context.rejection);
     case 'noTemplates':
       return { markdown: t('customer.noTemplates') };
     case 'cancelled':

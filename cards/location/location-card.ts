@@ -1,11 +1,12 @@
 import { locationLanguages } from '../../machines/kit/location-languages.ts';
-import type { LocationContext } from '../../machines/location/location-machine.ts';
+import { locationCredentials, type LocationContext } from '../../machines/location/location-machine.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
 import { choiceField, heading, noticeOf, textField, timeZoneField } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
 import { languageName } from '../../i18n/countries.ts';
+import { rejectedCard } from '../approval/rejected-card.ts';
 
 export const locationActions = { add: 'add', cancel: 'cancel' } as const satisfies Record<string, string>;
 
@@ -54,7 +55,11 @@ export function locationCard(state: string, context: LocationContext, view: Card
     case 'done':
       return { markdown: t('location.done', { location: context.answers.name ?? '', customer }) };
     case 'waitingForCredentials':
-      return credentialsWaiting(t, `${context.answers.name ?? ''} → ${customer}`, context.resumeAt === 'creating');
+      return credentialsWaiting(
+        t,
+        `${context.answers.name ?? ''} → ${customer}`,
+        locationCredentials.cancellable(context),
+      );
     case 'callingDone':
       return {
         markdown: t('location.callingDone', {
@@ -73,12 +78,7 @@ export function locationCard(state: string, context: LocationContext, view: Card
         }),
       };
     case 'rejected':
-      return {
-        markdown: t('approval.rejectedCard', {
-          email: context.rejection?.by ?? '',
-          reason: context.rejection?.reason ?? '',
-        }),
-      };
+      return rejectedCard(t, context.rejection);
     case 'cancelled':
       return { markdown: t('location.cancelled') };
     default:

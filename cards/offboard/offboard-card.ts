@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/catalogue.ts';
-import type { OffboardContext } from '../../machines/offboard/offboard-machine.ts';
+import { offboardCredentials, type OffboardContext } from '../../machines/offboard/offboard-machine.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
@@ -7,6 +7,7 @@ import { factsMarkdown, type Fact } from '../kit/facts.ts';
 import { heading, notice, noticeOf, textField } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
 import { packageLabel } from '../kit/customer-facts.ts';
+import { rejectedCard } from '../approval/rejected-card.ts';
 
 export const offboardActions = { offboard: 'offboard', cancel: 'cancel' } as const satisfies Record<string, string>;
 
@@ -61,7 +62,7 @@ export function offboardCard(state: string, context: OffboardContext, view: Card
     case 'removing':
       return { markdown: t('offboard.deleting', { name }) };
     case 'waitingForCredentials':
-      return credentialsWaiting(t, t('offboard.subject', { name }), context.resumeAt === 'deleting');
+      return credentialsWaiting(t, t('offboard.subject', { name }), offboardCredentials.cancellable(context));
     case 'offboarded':
       return { markdown: t('offboard.done', { name, externalId: context.customer.externalId }) };
     case 'failed':
@@ -73,12 +74,7 @@ export function offboardCard(state: string, context: OffboardContext, view: Card
         }),
       };
     case 'rejected':
-      return {
-        markdown: t('offboard.rejected', {
-          email: context.rejection?.by ?? '',
-          reason: context.rejection?.reason ?? '',
-        }),
-      };
+      return rejectedCard(t, context.rejection, 'offboard.rejected');
     case 'cancelled':
       return { markdown: t('offboard.cancelled') };
     default:

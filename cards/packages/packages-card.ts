@@ -1,7 +1,7 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import { customerAddOns, customerPackages } from '../../machines/kit/packages.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
-import { changeOf, type PackagesContext } from '../../machines/packages/packages-machine.ts';
+import { changeOf, packagesCredentials, type PackagesContext } from '../../machines/packages/packages-machine.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
 import { factsMarkdown, type Fact } from '../kit/facts.ts';
@@ -9,6 +9,7 @@ import { choiceField, heading, noticeOf } from '../kit/form-fields.ts';
 import { problemsText } from '../kit/problem-text.ts';
 import type { Reply } from '../kit/reply.ts';
 import { packageLabel } from '../kit/customer-facts.ts';
+import { rejectedCard } from '../approval/rejected-card.ts';
 
 export const packagesActions = {
   next: 'next',
@@ -93,7 +94,7 @@ export function packagesCard(state: string, context: PackagesContext, view: Card
     case 'provisioning':
       return { markdown: t('packages.updating', { name }) };
     case 'waitingForCredentials':
-      return credentialsWaiting(t, t('packages.subject', { name }), context.resumeAt === 'updating');
+      return credentialsWaiting(t, t('packages.subject', { name }), packagesCredentials.cancellable(context));
     case 'done':
       return {
         markdown: [t('packages.done', { name }), ...factsMarkdown(packagesFacts(t, context).slice(1))].join('\n'),
@@ -110,12 +111,7 @@ export function packagesCard(state: string, context: PackagesContext, view: Card
       };
     }
     case 'rejected':
-      return {
-        markdown: t('packages.rejected', {
-          email: context.rejection?.by ?? '',
-          reason: context.rejection?.reason ?? '',
-        }),
-      };
+      return rejectedCard(t, context.rejection, 'packages.rejected');
     case 'cancelled':
       return { markdown: t('packages.cancelled') };
     default:

@@ -9,6 +9,7 @@ import { templateDoneCard } from './template-done-card.ts';
 import { templatePasteIdCard } from './template-paste-id-card.ts';
 import { templateSettingsCard } from './template-settings-card.ts';
 import { templateSummaryCard } from './template-summary-card.ts';
+import { rejectedCard } from '../approval/rejected-card.ts';
 
 /** The card for the template wizard's current state. */
 export function templateCard(state: string, context: TemplateContext, view: CardView): Reply {
@@ -32,12 +33,7 @@ export function templateCard(state: string, context: TemplateContext, view: Card
     case 'awaitingApproval':
       return { markdown: view.t('approval.waiting', { subject: context.answers.name ?? '' }) };
     case 'rejected':
-      return {
-        markdown: view.t('approval.rejectedCard', {
-          email: context.rejection?.by ?? '',
-          reason: context.rejection?.reason ?? '',
-        }),
-      };
+      return rejectedCard(view.t, context.rejection);
     case 'cancelled': {
       const text = view.t('template.cancelled');
       return { card: adaptiveCard([{ type: 'TextBlock', text, wrap: true }], [], text), markdown: text };

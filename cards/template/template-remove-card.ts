@@ -1,6 +1,7 @@
 import type { TemplateRemoveContext } from '../../machines/template/template-remove-machine.ts';
 import type { CardView } from '../kit/card-view.ts';
 import type { Reply } from '../kit/reply.ts';
+import { rejectedCard } from '../approval/rejected-card.ts';
 
 /** `remove template` under approval: a line for each state (it has no form). */
 export function templateRemoveCard(state: string, context: TemplateRemoveContext, view: CardView): Reply {
@@ -21,12 +22,7 @@ export function templateRemoveCard(state: string, context: TemplateRemoveContext
         ].join(' '),
       };
     case 'rejected':
-      return {
-        markdown: t('templateRemove.rejected', {
-          email: context.rejection?.by ?? '',
-          reason: context.rejection?.reason ?? '',
-        }),
-      };
+      return rejectedCard(t, context.rejection, 'templateRemove.rejected');
     case 'cancelled':
       return { markdown: t('templateRemove.stopped', { name }) };
     default:

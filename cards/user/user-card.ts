@@ -1,4 +1,4 @@
-import type { UserContext } from '../../machines/user/user-machine.ts';
+import { userCredentials, type UserContext } from '../../machines/user/user-machine.ts';
 import { userPackages } from '../../machines/kit/packages.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
@@ -6,6 +6,7 @@ import { submit, type CardView } from '../kit/card-view.ts';
 import { packageLabel } from '../kit/customer-facts.ts';
 import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
+import { rejectedCard } from '../approval/rejected-card.ts';
 
 export const userActions = { add: 'add', cancel: 'cancel' } as const satisfies Record<string, string>;
 
@@ -101,17 +102,12 @@ export function userCard(state: string, context: UserContext, view: CardView): R
       return credentialsWaiting(
         t,
         `${context.answers.email ?? ''} → ${customer}`,
-        context.resumeAt === 'prechecking' || context.resumeAt === 'creating',
+        userCredentials.cancellable(context),
       );
     case 'failed':
       return { markdown: t('user.provisioningFailed', { ...who(), reason: context.failure ?? '' }) };
     case 'rejected':
-      return {
-        markdown: t('approval.rejectedCard', {
-          email: context.rejection?.by ?? '',
-          reason: context.rejection?.reason ?? '',
-        }),
-      };
+      return rejectedCard(t, context.rejection);
     case 'cancelled':
       return { markdown: t('user.cancelled') };
     default:

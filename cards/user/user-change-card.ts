@@ -7,6 +7,7 @@ import { factsMarkdown, type Fact } from '../kit/facts.ts';
 import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
 import { packageLabel } from '../kit/customer-facts.ts';
+import { rejectedCard } from '../approval/rejected-card.ts';
 
 export const userChangeActions = { apply: 'apply', cancel: 'cancel' } as const satisfies Record<string, string>;
 
@@ -102,12 +103,7 @@ export function userChangeCard(state: string, context: UserChangeContext, view: 
           : t('userChange.changed', { email, name: customer, package: packageLabel(t, context.answers.package ?? '') }),
       };
     case 'rejected':
-      return {
-        markdown: t('userChange.rejected', {
-          email: context.rejection?.by ?? '',
-          reason: context.rejection?.reason ?? '',
-        }),
-      };
+      return rejectedCard(t, context.rejection, 'userChange.rejected');
     case 'cancelled':
       return { markdown: t('userChange.cancelled') };
     default:

@@ -1,14 +1,14 @@
 import type { ProcedureTag } from '../kit/procedure-tags.ts';
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
 import type { Actor } from '../../store/records.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-events.ts';
 import type { FieldError } from '../kit/field-errors.ts';
-import type { CredentialsBack } from '../kit/credentials-wait.ts';
-import { credentialsGone } from '../kit/problem.ts';
+import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.ts';
 import type { CustomerTarget } from '../kit/customer-target.ts';
 import type { BulkRow } from './bulk-rows.ts';
 import { approvalStates } from '../kit/approval-states.ts';
 import { backoffMs, later } from '../kit/backoff.ts';
+import { unprovided } from '../kit/unprovided.ts';
 
 /** 3: created rows keep their subscriber, followed (`following`) until provisioned or in error. */
 export const BULK_MACHINE_VERSION = 3;
@@ -44,6 +44,8 @@ export interface BulkContext extends BulkInput {
   readonly progress: { readonly at?: string; readonly done: number };
   readonly wakeAt?: string;
   readonly lastWake?: string;
+  /** Set while it waits for the partner credentials: the rows left go on running then. */
+  readonly resumeAt?: 'running';
   readonly notice?: FieldError;
   readonly rejection?: Rejection;
   /** Checks of the subscribers still provisioning so far (for the backoff). */
@@ -74,9 +76,12 @@ export interface FollowOutput {
 
 const pending = (results: readonly BulkRowResult[]) => results.some((r) => r.pending === true);
 
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`${name} must be provided by bot/`);
-};
+/** Waiting for the partner credentials: the rows left go on (woken at once); a batch is not cancelled midway. */
+const bulkCredentials = credentialsWait<BulkContext, BulkEvent>({
+  resume: { running: 'wake' },
+  otherwise: 'running',
+  cancellable: [],
+});
 
 /**
  * `add users <customer>` with a CSV file: preview → (approval) → batches until every row has a
@@ -140,10 +145,9 @@ export const bulkMachine = setup({
           {
             guard: ({ event }) => event.output.credentialsGone,
             target: 'waitingForCredentials',
-            actions: assign(({ context, event }) => ({
+            actions: bulkCredentials.enter<DoneActorEvent<BatchOutput>>('running', ({ context, event }) => ({
               results: [...context.results, ...event.output.results],
               progress: event.output.progress,
-              wakeAt: undefined,
             })),
           },
           {
@@ -156,11 +160,7 @@ export const bulkMachine = setup({
           },
         ],
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign({ wakeAt: undefined }),
-          },
+          bulkCredentials.onError('running'),
           {
             // A batch that failed as a whole (the API gone): rest and try the same rows again later.
             target: 'running',
@@ -172,11 +172,7 @@ export const bulkMachine = setup({
         ],
       },
     },
-    waitingForCredentials: {
-      // Saved; the rows left go on when a bot starts with partner credentials that work.
-      tags: 'rest',
-      on: { 'credentials.back': { target: 'running', actions: assign(({ event }) => ({ wakeAt: event.now })) } },
-    },
+    ...bulkCredentials.states,
     following: {
       tags: 'rest',
       on: { wake: { target: 'checking', actions: assign(({ event }) => ({ lastWake: event.now })) } },

@@ -3,7 +3,7 @@ import { later } from '../kit/backoff.ts';
 import { and, assign, fromPromise, not, setup } from 'xstate';
 import type { Actor, PackageState } from '../../store/records.ts';
 import { credentialsGone, type Problem } from '../kit/problem.ts';
-import type { CredentialsBack } from '../kit/credentials-wait.ts';
+import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-events.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
 import {
@@ -14,6 +14,7 @@ import {
   type TemplateChoice,
 } from './customer-fields.ts';
 import { approvalStates } from '../kit/approval-states.ts';
+import { unprovided } from '../kit/unprovided.ts';
 
 export const CUSTOMER_MACHINE_VERSION = 2;
 
@@ -96,8 +97,16 @@ const apiFailure = (error: unknown): FieldError => ({
   id: credentialsGone(error) ? 'customer.credentialsGone' : 'customer.unreachable',
 });
 
-/** Where a call that failed because the partner credentials are gone leaves the procedure: waiting for them. */
-const waiting = (resumeAt: NonNullable<CustomerContext['resumeAt']>) => ({ resumeAt, wakeAt: undefined });
+/**
+ * Waiting for the partner credentials: the customer exists once provisioning began (followed from
+ * where it was); the create call goes again through its resting point (saved first, then woken at
+ * once). Nothing was made yet unless provisioning had begun: ending is safe before that.
+ */
+export const customerCredentials = credentialsWait<CustomerContext, CustomerEvent>({
+  resume: { prechecking: 'enter', create: 'wake', provisioning: 'wake' },
+  otherwise: 'prechecking',
+  cancellable: ['prechecking', 'create'],
+});
 
 const afterPrecheck = (output: PrecheckOutcome) => {
   if (output.ok) return {};
@@ -113,10 +122,6 @@ const fromReport = (context: CustomerContext, report: StatusReport) => ({
   wakeAt: undefined,
   ...(report.orgId ? { orgId: report.orgId } : {}),
 });
-
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`${name} must be provided by bot/`);
-};
 
 /** The template the answers name, for the request. */
 export function chosenTemplate(context: Pick<CustomerContext, 'templates' | 'answers'>): TemplateChoice | undefined {
@@ -373,11 +378,7 @@ export const customerMachine = setup({
           { target: 'summary', actions: assign(({ event }) => ({ ...afterPrecheck(event.output), editing: false })) },
         ],
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign(() => waiting('prechecking')),
-          },
+          customerCredentials.onError('prechecking'),
           { target: 'summary', actions: assign(({ event }) => ({ notice: apiFailure(event.error) })) },
         ],
       },
@@ -400,11 +401,7 @@ export const customerMachine = setup({
           })),
         },
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign(() => waiting('create')),
-          },
+          customerCredentials.onError('create'),
           {
             target: 'summary',
             actions: assign(({ event }) => ({
@@ -452,11 +449,7 @@ export const customerMachine = setup({
         ],
         // The API did not answer: try again later, with the same patience.
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign(() => waiting('provisioning')),
-          },
+          customerCredentials.onError('provisioning'),
           {
             target: 'provisioning',
             actions: assign(({ context }) => ({
@@ -467,29 +460,7 @@ export const customerMachine = setup({
         ],
       },
     },
-    waitingForCredentials: {
-      // Saved; left when a bot starts with partner credentials that work (the engine says so).
-      tags: 'rest',
-      on: {
-        'credentials.back': [
-          {
-            // The customer exists: its provisioning is followed from where it was.
-            guard: ({ context }) => context.resumeAt === 'provisioning',
-            target: 'provisioning',
-            actions: assign(({ event }) => ({ resumeAt: undefined, wakeAt: event.now })),
-          },
-          {
-            // The create call again, through its resting point: saved first, then woken at once.
-            guard: ({ context }) => context.resumeAt === 'create',
-            target: 'create',
-            actions: assign(({ event }) => ({ resumeAt: undefined, wakeAt: event.now })),
-          },
-          { target: 'prechecking', actions: assign({ resumeAt: undefined }) },
-        ],
-        // Nothing was made yet unless provisioning had begun: ending is safe before that.
-        cancel: { guard: ({ context }) => context.resumeAt !== 'provisioning', target: 'cancelled' },
-      },
-    },
+    ...customerCredentials.states,
     provisioned: { type: 'final', tags: 'rest' },
     provisionedWithErrors: { type: 'final', tags: 'rest' },
     failed: { type: 'final', tags: 'rest' },

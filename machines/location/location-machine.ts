@@ -1,6 +1,5 @@
 import type { ProcedureTag } from '../kit/procedure-tags.ts';
-import type { CredentialsBack } from '../kit/credentials-wait.ts';
-import { credentialsGone } from '../kit/problem.ts';
+import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.ts';
 import { assign, fromPromise, setup } from 'xstate';
 import { z } from 'zod';
 import type { MessageId } from '../../i18n/catalogue.ts';
@@ -11,6 +10,7 @@ import { pickAnswers, validateSection, type Answers, type FieldError, type Field
 import type { CustomerTarget } from '../kit/customer-target.ts';
 import { timeZoneOf } from '../kit/time-zone-field.ts';
 import { approvalStates } from '../kit/approval-states.ts';
+import { unprovided } from '../kit/unprovided.ts';
 
 /** 2: a calling customer's new location is enabled for Webex Calling (`enabling`, `callingDone`, `callingFailed`). */
 export const LOCATION_MACHINE_VERSION = 2;
@@ -92,9 +92,15 @@ const callingPackages: ReadonlySet<string> = new Set([
   'common_area_calling',
 ]);
 
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`${name} must be provided by bot/`);
-};
+/**
+ * Waiting for the partner credentials. Enabling looks the location up in Webex's calling list
+ * first, creating by its name: neither twice. Before the location was made, ending is safe.
+ */
+export const locationCredentials = credentialsWait<LocationContext, LocationEvent>({
+  resume: { creating: 'enter', enabling: 'enter' },
+  otherwise: 'creating',
+  cancellable: ['creating'],
+});
 
 /** `add location <customer>`: one card, then the create. */
 export const locationMachine = setup({
@@ -178,11 +184,7 @@ export const locationMachine = setup({
           },
         ],
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign({ resumeAt: 'creating' as const }),
-          },
+          locationCredentials.onError('creating'),
           {
             target: 'form',
             actions: assign(({ event }) => ({
@@ -201,11 +203,7 @@ export const locationMachine = setup({
         input: ({ context }) => ({ context }),
         onDone: { target: 'callingDone', actions: assign({ callingFailure: undefined }) },
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign({ resumeAt: 'enabling' as const }),
-          },
+          locationCredentials.onError('enabling'),
           {
             target: 'callingFailed',
             actions: assign(({ event }) => ({
@@ -215,23 +213,7 @@ export const locationMachine = setup({
         ],
       },
     },
-    waitingForCredentials: {
-      // Saved; left when a bot has partner credentials that work again (the engine says so).
-      tags: 'rest',
-      on: {
-        'credentials.back': [
-          // Enabling looks the location up in Webex's calling list first, creating by its name: neither twice.
-          {
-            guard: ({ context }) => context.resumeAt === 'enabling',
-            target: 'enabling',
-            actions: assign({ resumeAt: undefined }),
-          },
-          { target: 'creating', actions: assign({ resumeAt: undefined }) },
-        ],
-        // Before the location was made nothing needs undoing: ending is safe.
-        cancel: { guard: ({ context }) => context.resumeAt === 'creating', target: 'cancelled' },
-      },
-    },
+    ...locationCredentials.states,
     // The location exists; only its calling is missing. It waits for `enable calling`, or `cancel`.
     callingFailed: {
       tags: 'rest',

@@ -4,8 +4,8 @@ import type { Actor } from '../../store/records.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-events.ts';
 import { approvalStates } from '../kit/approval-states.ts';
 import type { Answers, FieldError, FieldErrors } from '../kit/field-errors.ts';
-import type { CredentialsBack } from '../kit/credentials-wait.ts';
-import { credentialsGone } from '../kit/problem.ts';
+import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.ts';
+import { unprovided } from '../kit/unprovided.ts';
 
 export const OFFBOARD_MACHINE_VERSION = 1;
 
@@ -57,11 +57,15 @@ export type OffboardEvent =
 export type DeletionCheck =
   { readonly gone: true; readonly at: string } | { readonly gone: false; readonly status: string; readonly at: string };
 
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`${name} must be provided by bot/`);
-};
 const later = (iso: string | undefined, ms: number) => new Date((iso ? Date.parse(iso) : 0) + ms).toISOString();
 const typed = (inputs: Answers) => (inputs.confirmExternalId ?? '').trim();
+
+/** Waiting for the partner credentials: before Webex took the DELETE nothing was deleted, so ending is safe. */
+export const offboardCredentials = credentialsWait<OffboardContext, OffboardEvent>({
+  resume: { deleting: 'enter', removing: 'wake' },
+  otherwise: 'deleting',
+  cancellable: ['deleting'],
+});
 
 /**
  * `offboard customer <customer>`: what will be deleted (packages, users, locations) and the
@@ -131,11 +135,7 @@ export const offboardMachine = setup({
           })),
         },
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign({ resumeAt: 'deleting' as const }),
-          },
+          offboardCredentials.onError('deleting'),
           {
             target: 'form',
             actions: assign(({ event }) => ({
@@ -172,11 +172,7 @@ export const offboardMachine = setup({
           },
         ],
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign({ resumeAt: 'removing' as const, wakeAt: undefined }),
-          },
+          offboardCredentials.onError('removing'),
           {
             target: 'removing',
             actions: assign(({ context }) => ({ wakeAt: later(context.lastWake, context.pollMs * 2) })),
@@ -184,22 +180,7 @@ export const offboardMachine = setup({
         ],
       },
     },
-    waitingForCredentials: {
-      // Saved; left when a bot has partner credentials that work again (the engine says so).
-      tags: 'rest',
-      on: {
-        'credentials.back': [
-          {
-            guard: ({ context }) => context.resumeAt === 'removing',
-            target: 'removing',
-            actions: assign(({ event }) => ({ resumeAt: undefined, wakeAt: event.now })),
-          },
-          { target: 'deleting', actions: assign({ resumeAt: undefined }) },
-        ],
-        // Webex refused the DELETE: nothing was deleted yet, so ending is safe.
-        cancel: { guard: ({ context }) => context.resumeAt === 'deleting', target: 'cancelled' },
-      },
-    },
+    ...offboardCredentials.states,
     offboarded: { type: 'final', tags: 'rest' },
     failed: { type: 'final', tags: 'rest' },
     rejected: { type: 'final', tags: 'rest' },

@@ -4,8 +4,8 @@ import type { Actor, PackageState } from '../../store/records.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-events.ts';
 import { approvalStates } from '../kit/approval-states.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
-import { credentialsGone, type Problem } from '../kit/problem.ts';
-import type { CredentialsBack } from '../kit/credentials-wait.ts';
+import type { Problem } from '../kit/problem.ts';
+import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.ts';
 import {
   changeSchema,
   currentAnswers,
@@ -15,6 +15,7 @@ import {
   type Holders,
   type PackagesTarget,
 } from './packages-fields.ts';
+import { unprovided } from '../kit/unprovided.ts';
 
 export const PACKAGES_MACHINE_VERSION = 1;
 
@@ -60,9 +61,6 @@ export interface PackagesStatus {
   readonly at: string;
 }
 
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`${name} must be provided by bot/`);
-};
 const later = (iso: string | undefined, ms: number) => new Date((iso ? Date.parse(iso) : 0) + ms).toISOString();
 const merged = (context: PackagesContext, inputs: Answers): Answers => {
   // An emptied multi-select sends nothing: it is cleared.
@@ -77,6 +75,13 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 export function changeOf(context: Pick<PackagesContext, 'customer' | 'answers'>) {
   return packageChange(context.customer.packages, wantedPackages(context.customer.packages, context.answers));
 }
+
+/** Waiting for the partner credentials: before Webex took the change's call nothing changed, so ending is safe. */
+export const packagesCredentials = credentialsWait<PackagesContext, PackagesEvent>({
+  resume: { updating: 'enter', provisioning: 'wake' },
+  otherwise: 'updating',
+  cancellable: ['updating'],
+});
 
 /**
  * `change packages <customer>`: the current packages on a card → who holds what would be removed
@@ -173,11 +178,7 @@ export const packagesMachine = setup({
           })),
         },
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign({ resumeAt: 'updating' as const }),
-          },
+          packagesCredentials.onError('updating'),
           {
             target: 'summary',
             actions: assign(({ event }) => ({
@@ -215,11 +216,7 @@ export const packagesMachine = setup({
           },
         ],
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign({ resumeAt: 'provisioning' as const, wakeAt: undefined }),
-          },
+          packagesCredentials.onError('provisioning'),
           {
             target: 'provisioning',
             actions: assign(({ context }) => ({ wakeAt: later(context.lastWake, context.pollMs * 2) })),
@@ -227,22 +224,7 @@ export const packagesMachine = setup({
         ],
       },
     },
-    waitingForCredentials: {
-      // Saved; left when a bot has partner credentials that work again (the engine says so).
-      tags: 'rest',
-      on: {
-        'credentials.back': [
-          {
-            guard: ({ context }) => context.resumeAt === 'provisioning',
-            target: 'provisioning',
-            actions: assign(({ event }) => ({ resumeAt: undefined, wakeAt: event.now })),
-          },
-          { target: 'updating', actions: assign({ resumeAt: undefined }) },
-        ],
-        // Webex refused the change's call: nothing changed yet, so ending is safe.
-        cancel: { guard: ({ context }) => context.resumeAt === 'updating', target: 'cancelled' },
-      },
-    },
+    ...packagesCredentials.states,
     done: { type: 'final', tags: 'rest' },
     failed: { type: 'final', tags: 'rest' },
     rejected: { type: 'final', tags: 'rest' },

@@ -3,6 +3,7 @@ import type { ProcedureTag } from '../kit/procedure-tags.ts';
 import type { Actor } from '../../store/records.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
 import { registerFields, registerSchema } from './template-fields.ts';
+import { unprovided } from '../kit/unprovided.ts';
 
 export const TEMPLATE_ADD_MACHINE_VERSION = 1;
 
@@ -24,9 +25,6 @@ export type TemplateAddEvent = { readonly type: 'submit'; readonly inputs: Answe
 
 export type RegisterResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'name_taken' };
 
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`${name} must be provided by bot/`);
-};
 const merged = (context: TemplateAddContext, inputs: Answers) => ({
   ...context.answers,
   ...pickAnswers(inputs, registerFields),

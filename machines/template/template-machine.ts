@@ -6,6 +6,7 @@ import type { Actor } from '../../store/records.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
 import { defaultAnswers, draftFrom, sections, type SectionName, type TemplateDraft } from './template-fields.ts';
 import { approvalStates } from '../kit/approval-states.ts';
+import { unprovided } from '../kit/unprovided.ts';
 
 /** Bump when a persisted snapshot of an older machine could no longer be restored. */
 export const TEMPLATE_MACHINE_VERSION = 2;
@@ -62,9 +63,6 @@ const valid = (context: TemplateContext, section: SectionName, inputs: Answers) 
   validateSection(sections[section].schema, merged(context, section, inputs)).ok;
 
 /** Fails loudly if the bot forgot to provide an effect; the real ones come from bot/. */
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`${name} must be provided by bot/`);
-};
 
 /**
  * `create template`: Partner Hub's onboarding-template wizard as cards. Pure: the name check,

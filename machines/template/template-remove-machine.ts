@@ -4,6 +4,7 @@ import type { Actor } from '../../store/records.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-events.ts';
 import { approvalStates } from '../kit/approval-states.ts';
 import type { FieldError } from '../kit/field-errors.ts';
+import { unprovided } from '../kit/unprovided.ts';
 
 export const TEMPLATE_REMOVE_MACHINE_VERSION = 1;
 
@@ -26,10 +27,6 @@ export type TemplateRemoveEvent = { readonly type: 'cancel' } | ApprovalEvent;
 
 /** What removing found: done, or a customer creation that chose the template in the meantime. */
 export type RemoveResult = { readonly ok: true } | { readonly ok: false; readonly usedBy: string };
-
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`${name} must be provided by bot/`);
-};
 
 /**
  * `remove template <name>` where the policy guards `remove-template`: the approval, then the

@@ -6,6 +6,7 @@ import { approvalStates } from '../kit/approval-states.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
 import { userChangeFields, userChangeSchema, type SubscriberTarget } from '../kit/user-fields.ts';
 import { type CustomerTarget } from '../kit/customer-target.ts';
+import { unprovided } from '../kit/unprovided.ts';
 
 export const USER_CHANGE_MACHINE_VERSION = 1;
 
@@ -31,9 +32,6 @@ export interface UserChangeContext extends UserChangeInput {
 export type UserChangeEvent =
   { readonly type: 'submit'; readonly inputs: Answers } | { readonly type: 'cancel' } | ApprovalEvent;
 
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`${name} must be provided by bot/`);
-};
 const check = (context: UserChangeContext, inputs: Answers) =>
   context.mode === 'remove'
     ? ({ ok: true } as const)

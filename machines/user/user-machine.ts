@@ -7,8 +7,8 @@ import { userFields, userSchema, type UserLocation } from '../kit/user-fields.ts
 import { type CustomerTarget } from '../kit/customer-target.ts';
 import { approvalStates } from '../kit/approval-states.ts';
 import { backoffMs, later } from '../kit/backoff.ts';
-import type { CredentialsBack } from '../kit/credentials-wait.ts';
-import { credentialsGone } from '../kit/problem.ts';
+import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.ts';
+import { unprovided } from '../kit/unprovided.ts';
 
 /**
  * 2: the new subscriber is followed to the end of its provisioning (`checking`, `following`, `failed`).
@@ -69,9 +69,15 @@ export type UserEvent =
 export type UserPrecheck =
   { readonly ok: true } | { readonly ok: false; readonly errors: FieldErrors; readonly notice: FieldError };
 
-const unprovided = (name: string) => async (): Promise<never> => {
-  throw new Error(`${name} must be provided by bot/`);
-};
+/**
+ * Waiting for the partner credentials. The create looks the user up by email first, so going on
+ * with it never makes one twice; before the create went through nothing was made: ending is safe.
+ */
+export const userCredentials = credentialsWait<UserContext, UserEvent>({
+  resume: { prechecking: 'enter', creating: 'enter', following: 'wake', assigningRole: 'enter' },
+  otherwise: 'prechecking',
+  cancellable: ['prechecking', 'creating'],
+});
 
 /** `add user <customer>`: one card, Webex's precheck, then an exactly-once create. */
 export const userMachine = setup({
@@ -158,11 +164,7 @@ export const userMachine = setup({
           },
         ],
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign({ resumeAt: 'prechecking' as const }),
-          },
+          userCredentials.onError('prechecking'),
           { target: 'form', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
         ],
       },
@@ -185,11 +187,7 @@ export const userMachine = setup({
           },
         ],
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign({ resumeAt: 'creating' as const }),
-          },
+          userCredentials.onError('creating'),
           {
             target: 'form',
             actions: assign(({ event }) => ({
@@ -244,11 +242,7 @@ export const userMachine = setup({
         ],
         // The API did not answer: try again later, waiting longer each time.
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign({ resumeAt: 'following' as const, wakeAt: undefined }),
-          },
+          userCredentials.onError('following'),
           {
             target: 'following',
             actions: assign(({ context }) => ({
@@ -265,11 +259,7 @@ export const userMachine = setup({
         input: ({ context }) => ({ context }),
         onDone: 'done',
         onError: [
-          {
-            guard: ({ event }) => credentialsGone(event.error),
-            target: 'waitingForCredentials',
-            actions: assign({ resumeAt: 'assigningRole' as const }),
-          },
+          userCredentials.onError('assigningRole'),
           {
             target: 'roleFailed',
             actions: assign(({ event }) => ({
@@ -279,36 +269,7 @@ export const userMachine = setup({
         ],
       },
     },
-    waitingForCredentials: {
-      // Saved; left when a bot has partner credentials that work again (the engine says so).
-      tags: 'rest',
-      on: {
-        'credentials.back': [
-          {
-            guard: ({ context }) => context.resumeAt === 'following',
-            target: 'following',
-            actions: assign(({ event }) => ({ resumeAt: undefined, wakeAt: event.now })),
-          },
-          {
-            guard: ({ context }) => context.resumeAt === 'assigningRole',
-            target: 'assigningRole',
-            actions: assign({ resumeAt: undefined }),
-          },
-          {
-            // The create looks the user up by email first, so going on with it never makes one twice.
-            guard: ({ context }) => context.resumeAt === 'creating',
-            target: 'creating',
-            actions: assign({ resumeAt: undefined }),
-          },
-          { target: 'prechecking', actions: assign({ resumeAt: undefined }) },
-        ],
-        // Before the create went through nothing was made: ending is safe.
-        cancel: {
-          guard: ({ context }) => context.resumeAt === 'prechecking' || context.resumeAt === 'creating',
-          target: 'cancelled',
-        },
-      },
-    },
+    ...userCredentials.states,
     done: { type: 'final', tags: 'rest' },
     failed: { type: 'final', tags: 'rest' },
     roleFailed: { type: 'final', tags: 'rest' },
