@@ -2,7 +2,6 @@ import { fromPromise } from 'xstate';
 import { customerActions } from '../../cards/customer/customer-actions.ts';
 import { customerCard } from '../../cards/customer/customer-card.ts';
 import { customerSummary } from '../../cards/customer/customer-summary.ts';
-import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
 import {
   chosenTemplate,
@@ -19,6 +18,7 @@ import type { CustomerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { Logger } from '../engine/logger.ts';
+import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { spaceLink } from '../kit/space-link.ts';
 import { createOnce } from '../kit/create-once.ts';
@@ -60,17 +60,11 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
             : { ok: false, owner: claim.heldBy.startedBy.email, link: spaceLink(claim.heldBy.roomId) };
         },
       ),
-      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
-        const { context } = input;
-        return deps.approvals.request({
-          action: 'create-customer',
-          ...(context.answers.externalId ? { externalId: context.answers.externalId } : {}),
-          conversationId: context.conversationId,
-          roomId: context.roomId,
-          requester: context.startedBy,
-          subject: () => `${context.answers.companyName ?? ''} (${context.answers.externalId ?? ''})`,
-          summary: ({ t, locale }) => customerSummary(t, locale, context).join('\n'),
-        });
+      requestApproval: requestApprovalActor(deps.approvals, {
+        action: 'create-customer',
+        externalId: (context) => context.answers.externalId || undefined,
+        subject: (context) => `${context.answers.companyName ?? ''} (${context.answers.externalId ?? ''})`,
+        summary: (context, t, locale) => customerSummary(t, locale, context),
       }),
       precheck: fromPromise(async ({ input }): Promise<PrecheckOutcome> => {
         const result = await deps.wholesale.precheck(

@@ -1,7 +1,6 @@
 import { fromPromise } from 'xstate';
 import { locationActions, locationCard } from '../../cards/location/location-card.ts';
 import { locationSummary } from '../../cards/location/location-summary.ts';
-import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import { locationRequest } from './location-request.ts';
 import {
   LOCATION_MACHINE_VERSION,
@@ -18,6 +17,7 @@ import { problemsText } from '../../cards/kit/problem-text.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { TelephonyClient } from '../../webex/telephony-client.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
+import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { createOnce, type CreateOutcome } from '../kit/create-once.ts';
 
@@ -32,17 +32,11 @@ export function locationProcedure(deps: {
   const clock = deps.clock ?? (() => new Date());
   const machine = locationMachine.provide({
     actors: {
-      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
-        const { context } = input;
-        return deps.approvals.request({
-          action: 'add-location',
-          externalId: context.customer.externalId,
-          conversationId: context.conversationId,
-          roomId: context.roomId,
-          requester: context.startedBy,
-          subject: () => `${context.answers.name ?? ''} → ${context.customer.name}`,
-          summary: ({ t, locale }) => locationSummary(t, locale, context).join('\n'),
-        });
+      requestApproval: requestApprovalActor(deps.approvals, {
+        action: 'add-location',
+        externalId: (context) => context.customer.externalId,
+        subject: (context) => `${context.answers.name ?? ''} → ${context.customer.name}`,
+        summary: (context, t, locale) => locationSummary(t, locale, context),
       }),
       createLocation: fromPromise(async ({ input }): Promise<LocationOutcome> => {
         const { context } = input;

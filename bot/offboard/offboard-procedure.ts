@@ -1,7 +1,6 @@
 import { fromPromise } from 'xstate';
 import { offboardActions, offboardCard, offboardFacts } from '../../cards/offboard/offboard-card.ts';
 import { factsMarkdown } from '../../cards/kit/facts.ts';
-import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import {
   OFFBOARD_MACHINE_VERSION,
   offboardMachine,
@@ -18,6 +17,7 @@ import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
 import { createOnce } from '../kit/create-once.ts';
 import type { Logger } from '../engine/logger.ts';
+import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -60,17 +60,11 @@ export function offboardProcedure(deps: OffboardProcedureDeps): Procedure {
         ]);
         return { users: users.length, locations: locations.length };
       }),
-      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
-        const { context } = input;
-        return deps.approvals.request({
-          action: 'offboard-customer',
-          externalId: context.customer.externalId,
-          conversationId: context.conversationId,
-          roomId: context.roomId,
-          requester: context.startedBy,
-          subject: ({ t }) => t('offboard.subject', { name: context.customer.name }),
-          summary: ({ t }) => [t('offboard.warning'), ...factsMarkdown(offboardFacts(t, context))].join('\n'),
-        });
+      requestApproval: requestApprovalActor(deps.approvals, {
+        action: 'offboard-customer',
+        externalId: (context) => context.customer.externalId,
+        subject: (context, { t }) => t('offboard.subject', { name: context.customer.name }),
+        summary: (context, t) => [t('offboard.warning'), ...factsMarkdown(offboardFacts(t, context))],
       }),
       // A DELETE whose answer was lost is not sent again: the customer is read first, and one that
       // is `deleting` (or already gone) means the DELETE arrived.

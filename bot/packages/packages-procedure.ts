@@ -1,7 +1,6 @@
 import { fromPromise } from 'xstate';
 import { packagesActions, packagesCard, packagesFacts } from '../../cards/packages/packages-card.ts';
 import { factsMarkdown } from '../../cards/kit/facts.ts';
-import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import {
   changeOf,
   PACKAGES_MACHINE_VERSION,
@@ -17,6 +16,7 @@ import type { CustomerPackageName } from '../../webex/wholesale-schemas.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
 import { createOnce } from '../kit/create-once.ts';
 import type { Logger } from '../engine/logger.ts';
+import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { packageStatesOf, recordWholesaleStatus } from '../customers/customer-status.ts';
 
@@ -53,17 +53,11 @@ export function packagesProcedure(deps: PackagesProcedureDeps): Procedure {
       countHolders: fromPromise(async ({ input }: { input: { customerId: string; removed: readonly string[] } }) =>
         holdersOf(deps.wholesale, input.customerId, input.removed),
       ),
-      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
-        const { context } = input;
-        return deps.approvals.request({
-          action: 'change-packages',
-          externalId: context.customer.externalId,
-          conversationId: context.conversationId,
-          roomId: context.roomId,
-          requester: context.startedBy,
-          subject: ({ t }) => t('packages.subject', { name: context.customer.name }),
-          summary: ({ t }) => factsMarkdown(packagesFacts(t, context)).join('\n'),
-        });
+      requestApproval: requestApprovalActor(deps.approvals, {
+        action: 'change-packages',
+        externalId: (context) => context.customer.externalId,
+        subject: (context, { t }) => t('packages.subject', { name: context.customer.name }),
+        summary: (context, t) => factsMarkdown(packagesFacts(t, context)),
       }),
       // The PUT carries the complete list, so sending it twice changes nothing more; still, it is
       // sent once: after an unclear answer (a 5xx, a lost connection) the customer is read back,

@@ -1,7 +1,6 @@
 import { fromPromise } from 'xstate';
 import { userChangeActions, userChangeCard, userChangeFacts } from '../../cards/user/user-change-card.ts';
 import { factsMarkdown } from '../../cards/kit/facts.ts';
-import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import {
   USER_CHANGE_MACHINE_VERSION,
   userChangeMachine,
@@ -16,6 +15,7 @@ import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { SubscriberUpdate } from '../../webex/wholesale-schemas.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
 import { createOnce } from '../kit/create-once.ts';
+import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 
 /** The user's package as Webex lists it (`packages` where the answer has it, else `package`). */
@@ -52,21 +52,15 @@ export function userChangeProcedure(deps: {
         async ({ input }: { input: { orgId: string } }): Promise<readonly { id: string; name: string }[]> =>
           (await deps.wholesale.listLocations(input.orgId)).map((l) => ({ id: l.id, name: l.name })),
       ),
-      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
-        const { context } = input;
-        return deps.approvals.request({
-          action: context.mode === 'remove' ? 'remove-user' : 'change-user',
-          externalId: context.customer.externalId,
-          conversationId: context.conversationId,
-          roomId: context.roomId,
-          requester: context.startedBy,
-          subject: ({ t }) =>
-            t(context.mode === 'remove' ? 'userChange.removeSubject' : 'userChange.subject', {
-              email: context.subscriber.email,
-              name: context.customer.name,
-            }),
-          summary: ({ t }) => factsMarkdown(userChangeFacts(t, context)).join('\n'),
-        });
+      requestApproval: requestApprovalActor(deps.approvals, {
+        action: (context) => (context.mode === 'remove' ? 'remove-user' : 'change-user'),
+        externalId: (context) => context.customer.externalId,
+        subject: (context, { t }) =>
+          t(context.mode === 'remove' ? 'userChange.removeSubject' : 'userChange.subject', {
+            email: context.subscriber.email,
+            name: context.customer.name,
+          }),
+        summary: (context, t) => factsMarkdown(userChangeFacts(t, context)),
       }),
       // Both calls are made once: the user is read first, and a user already changed (or gone) needs no call.
       apply: fromPromise(async ({ input }: { input: { context: UserChangeContext } }) => {

@@ -1,7 +1,6 @@
 import { fromPromise } from 'xstate';
 import { userActions, userCard } from '../../cards/user/user-card.ts';
 import { userSummary } from '../../cards/user/user-summary.ts';
-import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import { userOrder, type UserLocation } from '../../machines/kit/user-fields.ts';
 import { type CustomerTarget } from '../../machines/kit/customer-target.ts';
 import type { TelephonyClient } from '../../webex/telephony-client.ts';
@@ -23,6 +22,7 @@ import type { Store } from '../../store/store.ts';
 import { stepsRecorded } from '../kit/recorded-steps.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
+import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { createOnce } from '../kit/create-once.ts';
 import { routeUserPrecheck } from './precheck-routing.ts';
@@ -73,18 +73,12 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
           ),
         );
       }),
-      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
-        const { context } = input;
-        const a = context.answers;
-        return deps.approvals.request({
-          action: 'add-users',
-          externalId: context.customer.externalId,
-          conversationId: context.conversationId,
-          roomId: context.roomId,
-          requester: context.startedBy,
-          subject: () => `${a.firstName ?? ''} ${a.lastName ?? ''} <${a.email ?? ''}> → ${context.customer.name}`,
-          summary: ({ t }) => userSummary(t, context).join('\n'),
-        });
+      requestApproval: requestApprovalActor(deps.approvals, {
+        action: 'add-users',
+        externalId: (context) => context.customer.externalId,
+        subject: ({ answers: a, customer }) =>
+          `${a.firstName ?? ''} ${a.lastName ?? ''} <${a.email ?? ''}> → ${customer.name}`,
+        summary: (context, t) => userSummary(t, context),
       }),
       precheck: fromPromise(async ({ input }): Promise<UserPrecheck> => {
         const request = subscriberRequest(userOrder(input.context.customer, input.context.answers));
