@@ -124,15 +124,11 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
       listRoles: fromPromise(async (): Promise<readonly { id: string; name: string }[]> =>
         (await deps.people.listRoles()).map((r) => ({ id: r.id, name: r.name })),
       ),
-      // The spec's rule for PUT /people: read the whole person, add the role, write the whole person back.
       assignRole: fromPromise(async ({ input }): Promise<'assigned' | 'had'> => {
         const { context } = input;
         const role = context.answers.role ?? '';
         try {
-          const person = await deps.people.getPerson(context.personId ?? '');
-          const roles = person.roles ?? [];
-          if (roles.includes(role)) return 'had';
-          await deps.people.updatePerson({ ...person, roles: [...roles, role] });
+          if ((await deps.people.giveRole(context.personId ?? '', role)) === 'had') return 'had';
           await deps.store.appendAudit({
             at: clock().toISOString(),
             action: 'user.roleAssigned',
