@@ -5,7 +5,7 @@ import { problemsText } from '../../cards/kit/problem-text.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { PeopleClient } from '../../webex/people-client.ts';
-import { createOnce } from '../kit/create-once.ts';
+import { callOnce } from '../kit/call-once.ts';
 import { credentialsGone } from '../../machines/kit/problem.ts';
 import { subscriberRequest } from '../kit/subscriber-request.ts';
 import type { BulkRowResult } from '../../machines/bulk/bulk-machine.ts';
@@ -83,9 +83,9 @@ export async function provisionRows(
         result = { line: row.line, email, outcome: 'existed' };
       } else {
         try {
-          const { made, value } = await createOnce({
+          const { made, value } = await callOnce({
             find: () => wholesale.findSubscriber(customerId, email),
-            create: async () => {
+            call: async () => {
               await options.pace?.();
               return wholesale.createSubscriber(subscriberRequest(row.user));
             },

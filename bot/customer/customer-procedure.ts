@@ -21,13 +21,11 @@ import type { Logger } from '../engine/logger.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { spaceLink } from '../kit/space-link.ts';
-import { createOnce } from '../kit/create-once.ts';
+import { callOnce, DEFAULT_BACKOFF_MS } from '../kit/call-once.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
 import { packageStatesOf, recordWholesaleStatus } from '../customers/customer-status.ts';
 import { customerRequest } from './customer-request.ts';
 import { routePrecheck } from './precheck-routing.ts';
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface CustomerProcedureDeps {
   readonly store: Store;
@@ -104,17 +102,16 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
         const log = deps.log.child({ conversationId: context.conversationId });
         // A customer already there under this external ID (a lost answer, or this conversation
         // before a restart) is adopted: the external ID check at the company card refused strangers.
-        const { value: customerId, made } = await createOnce({
+        const { value: customerId, made } = await callOnce({
           find: async () => (await deps.wholesale.findCustomer(request.externalId))?.id,
-          create: async () => (await deps.wholesale.createCustomer(request)).id,
+          call: async () => (await deps.wholesale.createCustomer(request)).id,
           attempts: 4,
-          backoff: async (attempt) => {
+          backoffMs: deps.createBackoffMs ?? DEFAULT_BACKOFF_MS,
+          onLostAnswer: (attempt) =>
             log.warn('create customer unclear; will look it up before trying again', {
               externalId: request.externalId,
               attempt,
-            });
-            await sleep((deps.createBackoffMs ?? 500) * attempt);
-          },
+            }),
         });
         if (made !== 'created')
           log.info('customer found at Webex; adopting it', { externalId: request.externalId, made });

@@ -19,7 +19,7 @@ import type { TelephonyClient } from '../../webex/telephony-client.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
-import { createOnce, type CreateOutcome } from '../kit/create-once.ts';
+import { callOnce, type CallOutcome } from '../kit/call-once.ts';
 
 /** `add location <customer>`, wired to the Locations API. */
 export function locationProcedure(deps: {
@@ -51,15 +51,15 @@ export function locationProcedure(deps: {
         // recorded before the call, so a bot killed before the answer arrived still knows it is ours.
         const steps = await stepsRecorded(deps.store, context.conversationId, 'name', request.name);
         const ours = steps.has('location.creating') || steps.has('location.created');
-        let outcome: CreateOutcome<{ readonly id: string }>;
+        let outcome: CallOutcome<{ readonly id: string }>;
         try {
-          outcome = await createOnce<{ readonly id: string }>({
+          outcome = await callOnce<{ readonly id: string }>({
             find: async () =>
               (await deps.wholesale.listLocations(context.customer.orgId)).find(
                 (l) => l.name.toLowerCase() === request.name.toLowerCase(),
               ),
-            create: () => deps.wholesale.createLocation(context.customer.orgId, request),
-            beforeCreate: async () => {
+            call: () => deps.wholesale.createLocation(context.customer.orgId, request),
+            beforeCall: async () => {
               if (!ours)
                 await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.creating', ...audit });
             },
@@ -82,9 +82,9 @@ export function locationProcedure(deps: {
         const id = context.locationId ?? '';
         try {
           // Once: a location Webex already lists as calling-enabled (an answer lost, a retry) is not enabled again.
-          const { made } = await createOnce({
+          const { made } = await callOnce({
             find: async () => (await deps.telephony.listCallingLocations(orgId)).find((l) => l.id === id),
-            create: () => deps.telephony.enableCalling(orgId, { id, ...request }),
+            call: () => deps.telephony.enableCalling(orgId, { id, ...request }),
           });
           await deps.store.appendAudit({
             at: clock().toISOString(),

@@ -15,12 +15,10 @@ import type { Store } from '../../store/store.ts';
 import { WebexApiError } from '../../webex/webex-api-error.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
-import { createOnce } from '../kit/create-once.ts';
+import { callOnce, DEFAULT_BACKOFF_MS } from '../kit/call-once.ts';
 import type { Logger } from '../engine/logger.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface OffboardProcedureDeps {
   readonly store: Store;
@@ -72,16 +70,16 @@ export function offboardProcedure(deps: OffboardProcedureDeps): Procedure {
         const { context } = input;
         const { customer } = context;
         const log = deps.log.child({ conversationId: context.conversationId });
-        await createOnce({
+        await callOnce({
           find: async () => {
             const found = await current(customer.id);
             return !found || found.status === 'deleting' ? true : undefined;
           },
-          create: async () => {
+          call: async () => {
             await deps.wholesale.deleteCustomer(customer.id);
             return true;
           },
-          beforeCreate: () =>
+          beforeCall: () =>
             deps.store.appendAudit({
               at: now(),
               action: 'customer.offboarding',
@@ -90,10 +88,9 @@ export function offboardProcedure(deps: OffboardProcedureDeps): Procedure {
               externalId: customer.externalId,
               details: { customerId: customer.id },
             }),
-          backoff: async (attempt) => {
-            log.warn('offboarding unclear; will read the customer before trying again', { attempt });
-            await sleep((deps.backoffMs ?? 500) * attempt);
-          },
+          backoffMs: deps.backoffMs ?? DEFAULT_BACKOFF_MS,
+          onLostAnswer: (attempt) =>
+            log.warn('offboarding unclear; will read the customer before trying again', { attempt }),
         });
         const at = now();
         const record = await deps.store.findCustomer(customer.externalId);

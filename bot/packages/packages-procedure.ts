@@ -14,13 +14,12 @@ import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { CustomerPackageName } from '../../webex/wholesale-schemas.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
-import { createOnce } from '../kit/create-once.ts';
+import { callOnce, DEFAULT_BACKOFF_MS } from '../kit/call-once.ts';
 import type { Logger } from '../engine/logger.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { packageStatesOf, recordWholesaleStatus } from '../customers/customer-status.ts';
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const sameSet = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
 
 export interface PackagesProcedureDeps {
@@ -72,26 +71,25 @@ export function packagesProcedure(deps: PackagesProcedureDeps): Procedure {
           externalId: customer.externalId,
         };
         const { added, removed } = changeOf(context);
-        await createOnce({
+        await callOnce({
           find: async () => {
             const found = await deps.wholesale.getCustomer(customer.id);
             return sameSet(found.packages, wanted) ? true : undefined;
           },
-          create: async () => {
+          call: async () => {
             await deps.wholesale.updateCustomer(customer.id, { packages: wanted as readonly CustomerPackageName[] });
             return true;
           },
-          beforeCreate: () =>
+          beforeCall: () =>
             deps.store.appendAudit({
               at: now(),
               action: 'packages.changing',
               ...audit,
               details: { added: added.join(','), removed: removed.join(',') },
             }),
-          backoff: async (attempt) => {
-            log.warn('package change unclear; will read the customer before trying again', { attempt });
-            await sleep((deps.backoffMs ?? 500) * attempt);
-          },
+          backoffMs: deps.backoffMs ?? DEFAULT_BACKOFF_MS,
+          onLostAnswer: (attempt) =>
+            log.warn('package change unclear; will read the customer before trying again', { attempt }),
         });
         const at = now();
         const record = await deps.store.findCustomer(customer.externalId);

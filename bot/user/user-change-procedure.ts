@@ -14,7 +14,7 @@ import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { SubscriberUpdate } from '../../webex/wholesale-schemas.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
-import { createOnce } from '../kit/create-once.ts';
+import { callOnce } from '../kit/call-once.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 
@@ -74,9 +74,9 @@ export function userChangeProcedure(deps: {
         const now = () => clock().toISOString();
         const find = () => deps.wholesale.findSubscriber(customer.id, subscriber.email);
         if (context.mode === 'remove') {
-          await createOnce({
+          await callOnce({
             find: async () => ((await find()) ? undefined : true),
-            create: async () => {
+            call: async () => {
               await deps.wholesale.deleteSubscriber(subscriber.id);
               return true;
             },
@@ -91,12 +91,12 @@ export function userChangeProcedure(deps: {
         }
         const update = updateOf(context);
         const wanted = update.packages[0];
-        await createOnce({
+        await callOnce({
           find: async () => {
             const found = await find();
             return found && packageOf(found) === wanted ? true : undefined;
           },
-          create: async () => {
+          call: async () => {
             await deps.wholesale.updateSubscriber(subscriber.id, update);
             return true;
           },

@@ -24,7 +24,7 @@ import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
-import { createOnce } from '../kit/create-once.ts';
+import { callOnce } from '../kit/call-once.ts';
 import { routeUserPrecheck } from './precheck-routing.ts';
 
 /** The card offers the first few free numbers of the first few calling locations. */
@@ -105,10 +105,10 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
         // The intent is recorded before the call, so after a restart the user found is known to be ours.
         const tried = await triedToCreate(context);
         const request = subscriberRequest(userOrder(context.customer, context.answers));
-        const { made, value } = await createOnce({
+        const { made, value } = await callOnce({
           find: () => deps.wholesale.findSubscriber(request.customerId, request.email),
-          create: () => deps.wholesale.createSubscriber(request),
-          beforeCreate: async () => {
+          call: () => deps.wholesale.createSubscriber(request),
+          beforeCall: async () => {
             if (!tried) await deps.store.appendAudit({ at: clock().toISOString(), action: 'user.creating', ...audit });
           },
         });
