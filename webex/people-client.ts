@@ -37,4 +37,16 @@ export class PeopleClient {
   updatePerson(person: Person): Promise<Person> {
     return this.http.request('PUT', `/people/${encodeURIComponent(person.id)}`, { body: person, schema: personSchema });
   }
+
+  /**
+   * Gives the person an administrator role by the spec's rule for PUT /people: the whole person
+   * read, the role added, the whole person written back; `had` (and no PUT) when it was there.
+   */
+  async giveRole(personId: string, roleId: string): Promise<'assigned' | 'had'> {
+    const person = await this.getPerson(personId);
+    const roles = person.roles ?? [];
+    if (roles.includes(roleId)) return 'had';
+    await this.updatePerson({ ...person, roles: [...roles, roleId] });
+    return 'assigned';
+  }
 }

@@ -1,7 +1,6 @@
 import { fromPromise } from 'xstate';
 import { bulkActions, bulkCard, reportParts } from '../../cards/bulk/bulk-cards.ts';
 import { bulkSummary } from '../../cards/bulk/bulk-summary.ts';
-import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import {
   BULK_MACHINE_VERSION,
   bulkMachine,
@@ -23,6 +22,7 @@ import type { PeopleClient } from '../../webex/people-client.ts';
 import { subscriberProgress } from '../../webex/wholesale-schemas.ts';
 import type { Messenger } from '../engine/messenger.ts';
 import type { SpaceLanguages } from '../engine/languages.ts';
+import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 
 export interface BulkProcedureDeps {
@@ -72,17 +72,12 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
   };
   const machine = bulkMachine.provide({
     actors: {
-      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
-        const { context } = input;
-        return deps.approvals.request({
-          action: 'add-users',
-          externalId: context.customer.externalId,
-          conversationId: context.conversationId,
-          roomId: context.roomId,
-          requester: context.startedBy,
-          subject: ({ t }) => t('bulk.preview.title', { count: context.rows.length, name: context.customer.name }),
-          summary: ({ t }) => bulkSummary(t, context).join('\n'),
-        });
+      requestApproval: requestApprovalActor(deps.approvals, {
+        action: 'add-users',
+        externalId: (context) => context.customer.externalId,
+        subject: (context, { t }) =>
+          t('bulk.preview.title', { count: context.rows.length, name: context.customer.name }),
+        summary: (context, t) => bulkSummary(t, context),
       }),
       runBatch: fromPromise(async ({ input }): Promise<BatchOutput> => {
         const { context } = input;

@@ -5,7 +5,7 @@ import { problemsText } from '../../cards/kit/problem-text.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { PeopleClient } from '../../webex/people-client.ts';
-import { createOnce } from '../kit/create-once.ts';
+import { callOnce } from '../kit/call-once.ts';
 import { credentialsGone } from '../../machines/kit/problem.ts';
 import { subscriberRequest } from '../kit/subscriber-request.ts';
 import type { BulkRowResult } from '../../machines/bulk/bulk-machine.ts';
@@ -31,17 +31,12 @@ export async function existingEmails(wholesale: WholesaleClient, customerId: str
   return new Set((await wholesale.listSubscribers({ customerId })).map((s) => s.email.toLowerCase()));
 }
 
-/**
- * Gives a provisioned row its administrator role as `add user` does: the whole person read, the
- * role added, the whole person written back. A failure is kept on the row; the user stays created.
- */
+/** Gives a provisioned row its administrator role as `add user` does; a failure stays on the row, the user created. */
 export async function giveRole(people: PeopleClient, row: RowResult, personId: string | undefined): Promise<RowResult> {
   const { pending: _pending, role, ...rest } = row;
   if (!role) return rest;
   try {
-    const person = await people.getPerson(personId ?? '');
-    const roles = person.roles ?? [];
-    if (!roles.includes(role)) await people.updatePerson({ ...person, roles: [...roles, role] });
+    await people.giveRole(personId ?? '', role);
     return rest;
   } catch (error) {
     return { ...rest, roleFailure: problemsText(problemsOf(error)) };
@@ -88,9 +83,9 @@ export async function provisionRows(
         result = { line: row.line, email, outcome: 'existed' };
       } else {
         try {
-          const { made, value } = await createOnce({
+          const { made, value } = await callOnce({
             find: () => wholesale.findSubscriber(customerId, email),
-            create: async () => {
+            call: async () => {
               await options.pace?.();
               return wholesale.createSubscriber(subscriberRequest(row.user));
             },

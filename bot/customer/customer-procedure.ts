@@ -2,7 +2,6 @@ import { fromPromise } from 'xstate';
 import { customerActions } from '../../cards/customer/customer-actions.ts';
 import { customerCard } from '../../cards/customer/customer-card.ts';
 import { customerSummary } from '../../cards/customer/customer-summary.ts';
-import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
 import {
   chosenTemplate,
@@ -19,15 +18,14 @@ import type { CustomerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { Logger } from '../engine/logger.ts';
+import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { spaceLink } from '../kit/space-link.ts';
-import { createOnce } from '../kit/create-once.ts';
+import { callOnce, DEFAULT_BACKOFF_MS } from '../kit/call-once.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
 import { packageStatesOf, recordWholesaleStatus } from '../customers/customer-status.ts';
 import { customerRequest } from './customer-request.ts';
 import { routePrecheck } from './precheck-routing.ts';
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface CustomerProcedureDeps {
   readonly store: Store;
@@ -60,17 +58,11 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
             : { ok: false, owner: claim.heldBy.startedBy.email, link: spaceLink(claim.heldBy.roomId) };
         },
       ),
-      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
-        const { context } = input;
-        return deps.approvals.request({
-          action: 'create-customer',
-          ...(context.answers.externalId ? { externalId: context.answers.externalId } : {}),
-          conversationId: context.conversationId,
-          roomId: context.roomId,
-          requester: context.startedBy,
-          subject: () => `${context.answers.companyName ?? ''} (${context.answers.externalId ?? ''})`,
-          summary: ({ t, locale }) => customerSummary(t, locale, context).join('\n'),
-        });
+      requestApproval: requestApprovalActor(deps.approvals, {
+        action: 'create-customer',
+        externalId: (context) => context.answers.externalId || undefined,
+        subject: (context) => `${context.answers.companyName ?? ''} (${context.answers.externalId ?? ''})`,
+        summary: (context, t, locale) => customerSummary(t, locale, context),
       }),
       precheck: fromPromise(async ({ input }): Promise<PrecheckOutcome> => {
         const result = await deps.wholesale.precheck(
@@ -110,17 +102,16 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
         const log = deps.log.child({ conversationId: context.conversationId });
         // A customer already there under this external ID (a lost answer, or this conversation
         // before a restart) is adopted: the external ID check at the company card refused strangers.
-        const { value: customerId, made } = await createOnce({
+        const { value: customerId, made } = await callOnce({
           find: async () => (await deps.wholesale.findCustomer(request.externalId))?.id,
-          create: async () => (await deps.wholesale.createCustomer(request)).id,
+          call: async () => (await deps.wholesale.createCustomer(request)).id,
           attempts: 4,
-          backoff: async (attempt) => {
+          backoffMs: deps.createBackoffMs ?? DEFAULT_BACKOFF_MS,
+          onLostAnswer: (attempt) =>
             log.warn('create customer unclear; will look it up before trying again', {
               externalId: request.externalId,
               attempt,
-            });
-            await sleep((deps.createBackoffMs ?? 500) * attempt);
-          },
+            }),
         });
         if (made !== 'created')
           log.info('customer found at Webex; adopting it', { externalId: request.externalId, made });

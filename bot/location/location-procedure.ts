@@ -1,7 +1,6 @@
 import { fromPromise } from 'xstate';
 import { locationActions, locationCard } from '../../cards/location/location-card.ts';
 import { locationSummary } from '../../cards/location/location-summary.ts';
-import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import { locationRequest } from './location-request.ts';
 import {
   LOCATION_MACHINE_VERSION,
@@ -18,8 +17,9 @@ import { problemsText } from '../../cards/kit/problem-text.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { TelephonyClient } from '../../webex/telephony-client.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
+import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
-import { createOnce, type CreateOutcome } from '../kit/create-once.ts';
+import { callOnce, type CallOutcome } from '../kit/call-once.ts';
 
 /** `add location <customer>`, wired to the Locations API. */
 export function locationProcedure(deps: {
@@ -32,17 +32,11 @@ export function locationProcedure(deps: {
   const clock = deps.clock ?? (() => new Date());
   const machine = locationMachine.provide({
     actors: {
-      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
-        const { context } = input;
-        return deps.approvals.request({
-          action: 'add-location',
-          externalId: context.customer.externalId,
-          conversationId: context.conversationId,
-          roomId: context.roomId,
-          requester: context.startedBy,
-          subject: () => `${context.answers.name ?? ''} → ${context.customer.name}`,
-          summary: ({ t, locale }) => locationSummary(t, locale, context).join('\n'),
-        });
+      requestApproval: requestApprovalActor(deps.approvals, {
+        action: 'add-location',
+        externalId: (context) => context.customer.externalId,
+        subject: (context) => `${context.answers.name ?? ''} → ${context.customer.name}`,
+        summary: (context, t, locale) => locationSummary(t, locale, context),
       }),
       createLocation: fromPromise(async ({ input }): Promise<LocationOutcome> => {
         const { context } = input;
@@ -57,15 +51,15 @@ export function locationProcedure(deps: {
         // recorded before the call, so a bot killed before the answer arrived still knows it is ours.
         const steps = await stepsRecorded(deps.store, context.conversationId, 'name', request.name);
         const ours = steps.has('location.creating') || steps.has('location.created');
-        let outcome: CreateOutcome<{ readonly id: string }>;
+        let outcome: CallOutcome<{ readonly id: string }>;
         try {
-          outcome = await createOnce<{ readonly id: string }>({
+          outcome = await callOnce<{ readonly id: string }>({
             find: async () =>
               (await deps.wholesale.listLocations(context.customer.orgId)).find(
                 (l) => l.name.toLowerCase() === request.name.toLowerCase(),
               ),
-            create: () => deps.wholesale.createLocation(context.customer.orgId, request),
-            beforeCreate: async () => {
+            call: () => deps.wholesale.createLocation(context.customer.orgId, request),
+            beforeCall: async () => {
               if (!ours)
                 await deps.store.appendAudit({ at: clock().toISOString(), action: 'location.creating', ...audit });
             },
@@ -88,9 +82,9 @@ export function locationProcedure(deps: {
         const id = context.locationId ?? '';
         try {
           // Once: a location Webex already lists as calling-enabled (an answer lost, a retry) is not enabled again.
-          const { made } = await createOnce({
+          const { made } = await callOnce({
             find: async () => (await deps.telephony.listCallingLocations(orgId)).find((l) => l.id === id),
-            create: () => deps.telephony.enableCalling(orgId, { id, ...request }),
+            call: () => deps.telephony.enableCalling(orgId, { id, ...request }),
           });
           await deps.store.appendAudit({
             at: clock().toISOString(),

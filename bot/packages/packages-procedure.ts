@@ -1,7 +1,6 @@
 import { fromPromise } from 'xstate';
 import { packagesActions, packagesCard, packagesFacts } from '../../cards/packages/packages-card.ts';
 import { factsMarkdown } from '../../cards/kit/facts.ts';
-import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import {
   changeOf,
   PACKAGES_MACHINE_VERSION,
@@ -15,12 +14,12 @@ import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { CustomerPackageName } from '../../webex/wholesale-schemas.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
-import { createOnce } from '../kit/create-once.ts';
+import { callOnce, DEFAULT_BACKOFF_MS } from '../kit/call-once.ts';
 import type { Logger } from '../engine/logger.ts';
+import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { packageStatesOf, recordWholesaleStatus } from '../customers/customer-status.ts';
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const sameSet = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
 
 export interface PackagesProcedureDeps {
@@ -53,17 +52,11 @@ export function packagesProcedure(deps: PackagesProcedureDeps): Procedure {
       countHolders: fromPromise(async ({ input }: { input: { customerId: string; removed: readonly string[] } }) =>
         holdersOf(deps.wholesale, input.customerId, input.removed),
       ),
-      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
-        const { context } = input;
-        return deps.approvals.request({
-          action: 'change-packages',
-          externalId: context.customer.externalId,
-          conversationId: context.conversationId,
-          roomId: context.roomId,
-          requester: context.startedBy,
-          subject: ({ t }) => t('packages.subject', { name: context.customer.name }),
-          summary: ({ t }) => factsMarkdown(packagesFacts(t, context)).join('\n'),
-        });
+      requestApproval: requestApprovalActor(deps.approvals, {
+        action: 'change-packages',
+        externalId: (context) => context.customer.externalId,
+        subject: (context, { t }) => t('packages.subject', { name: context.customer.name }),
+        summary: (context, t) => factsMarkdown(packagesFacts(t, context)),
       }),
       // The PUT carries the complete list, so sending it twice changes nothing more; still, it is
       // sent once: after an unclear answer (a 5xx, a lost connection) the customer is read back,
@@ -78,26 +71,25 @@ export function packagesProcedure(deps: PackagesProcedureDeps): Procedure {
           externalId: customer.externalId,
         };
         const { added, removed } = changeOf(context);
-        await createOnce({
+        await callOnce({
           find: async () => {
             const found = await deps.wholesale.getCustomer(customer.id);
             return sameSet(found.packages, wanted) ? true : undefined;
           },
-          create: async () => {
+          call: async () => {
             await deps.wholesale.updateCustomer(customer.id, { packages: wanted as readonly CustomerPackageName[] });
             return true;
           },
-          beforeCreate: () =>
+          beforeCall: () =>
             deps.store.appendAudit({
               at: now(),
               action: 'packages.changing',
               ...audit,
               details: { added: added.join(','), removed: removed.join(',') },
             }),
-          backoff: async (attempt) => {
-            log.warn('package change unclear; will read the customer before trying again', { attempt });
-            await sleep((deps.backoffMs ?? 500) * attempt);
-          },
+          backoffMs: deps.backoffMs ?? DEFAULT_BACKOFF_MS,
+          onLostAnswer: (attempt) =>
+            log.warn('package change unclear; will read the customer before trying again', { attempt }),
         });
         const at = now();
         const record = await deps.store.findCustomer(customer.externalId);

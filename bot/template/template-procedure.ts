@@ -3,7 +3,6 @@ import { fromPromise } from 'xstate';
 import { templateActions } from '../../cards/template/template-actions.ts';
 import { templateCard } from '../../cards/template/template-card.ts';
 import { templateSummary } from '../../cards/template/template-summary.ts';
-import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
 import {
   TEMPLATE_MACHINE_VERSION,
@@ -15,6 +14,7 @@ import {
 } from '../../machines/template/template-machine.ts';
 import type { Store } from '../../store/store.ts';
 import type { PartnerHub } from '../kit/partner-hub.ts';
+import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 
 export interface TemplateProcedureDeps {
@@ -39,16 +39,10 @@ export function templateProcedure(deps: TemplateProcedureDeps): Procedure {
         const result = await deps.partnerHub.createTemplate(input.draft, input.reference);
         return result.ok ? result : { ok: false, field: 'subscriptionId', error: 'field.unknownSubscription' };
       }),
-      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
-        const { context } = input;
-        return deps.approvals.request({
-          action: 'create-template',
-          conversationId: context.conversationId,
-          roomId: context.roomId,
-          requester: context.startedBy,
-          subject: () => context.answers.name ?? '',
-          summary: ({ t, locale }) => templateSummary(t, locale, context.answers).join('\n'),
-        });
+      requestApproval: requestApprovalActor(deps.approvals, {
+        action: 'create-template',
+        subject: (context) => context.answers.name ?? '',
+        summary: (context, t, locale) => templateSummary(t, locale, context.answers),
       }),
       saveTemplate: fromPromise(async ({ input }): Promise<SaveResult> => {
         const result = await deps.store.insertTemplate({

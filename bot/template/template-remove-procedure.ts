@@ -1,6 +1,5 @@
 import { fromPromise } from 'xstate';
 import { templateRemoveCard } from '../../cards/template/template-remove-card.ts';
-import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import {
   TEMPLATE_REMOVE_MACHINE_VERSION,
   templateRemoveMachine,
@@ -11,6 +10,7 @@ import {
 } from '../../machines/template/template-remove-machine.ts';
 import type { Store } from '../../store/store.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
+import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { removeTemplate } from './template-in-use.ts';
 
@@ -25,19 +25,11 @@ export function templateRemoveProcedure(deps: {
   ];
   const machine = templateRemoveMachine.provide({
     actors: {
-      requestApproval: fromPromise(
-        async ({ input }: { input: { context: TemplateRemoveContext } }): Promise<ApprovalAsk> => {
-          const { context } = input;
-          return deps.approvals.request({
-            action: 'remove-template',
-            conversationId: context.conversationId,
-            roomId: context.roomId,
-            requester: context.startedBy,
-            subject: ({ t }) => t('templateRemove.subject', { name: context.template.name }),
-            summary: () => lines(context).join('\n'),
-          });
-        },
-      ),
+      requestApproval: requestApprovalActor(deps.approvals, {
+        action: 'remove-template',
+        subject: (context, { t }) => t('templateRemove.subject', { name: context.template.name }),
+        summary: (context) => lines(context),
+      }),
       remove: fromPromise(async ({ input }: { input: { context: TemplateRemoveContext } }): Promise<RemoveResult> => {
         const { context } = input;
         return removeTemplate(deps.store, context.template, context.startedBy, deps.clock);

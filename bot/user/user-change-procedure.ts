@@ -1,7 +1,6 @@
 import { fromPromise } from 'xstate';
 import { userChangeActions, userChangeCard, userChangeFacts } from '../../cards/user/user-change-card.ts';
 import { factsMarkdown } from '../../cards/kit/facts.ts';
-import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import {
   USER_CHANGE_MACHINE_VERSION,
   userChangeMachine,
@@ -15,7 +14,8 @@ import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { SubscriberUpdate } from '../../webex/wholesale-schemas.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
-import { createOnce } from '../kit/create-once.ts';
+import { callOnce } from '../kit/call-once.ts';
+import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 
 /** The user's package as Webex lists it (`packages` where the answer has it, else `package`). */
@@ -52,21 +52,15 @@ export function userChangeProcedure(deps: {
         async ({ input }: { input: { orgId: string } }): Promise<readonly { id: string; name: string }[]> =>
           (await deps.wholesale.listLocations(input.orgId)).map((l) => ({ id: l.id, name: l.name })),
       ),
-      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
-        const { context } = input;
-        return deps.approvals.request({
-          action: context.mode === 'remove' ? 'remove-user' : 'change-user',
-          externalId: context.customer.externalId,
-          conversationId: context.conversationId,
-          roomId: context.roomId,
-          requester: context.startedBy,
-          subject: ({ t }) =>
-            t(context.mode === 'remove' ? 'userChange.removeSubject' : 'userChange.subject', {
-              email: context.subscriber.email,
-              name: context.customer.name,
-            }),
-          summary: ({ t }) => factsMarkdown(userChangeFacts(t, context)).join('\n'),
-        });
+      requestApproval: requestApprovalActor(deps.approvals, {
+        action: (context) => (context.mode === 'remove' ? 'remove-user' : 'change-user'),
+        externalId: (context) => context.customer.externalId,
+        subject: (context, { t }) =>
+          t(context.mode === 'remove' ? 'userChange.removeSubject' : 'userChange.subject', {
+            email: context.subscriber.email,
+            name: context.customer.name,
+          }),
+        summary: (context, t) => factsMarkdown(userChangeFacts(t, context)),
       }),
       // Both calls are made once: the user is read first, and a user already changed (or gone) needs no call.
       apply: fromPromise(async ({ input }: { input: { context: UserChangeContext } }) => {
@@ -80,9 +74,9 @@ export function userChangeProcedure(deps: {
         const now = () => clock().toISOString();
         const find = () => deps.wholesale.findSubscriber(customer.id, subscriber.email);
         if (context.mode === 'remove') {
-          await createOnce({
+          await callOnce({
             find: async () => ((await find()) ? undefined : true),
-            create: async () => {
+            call: async () => {
               await deps.wholesale.deleteSubscriber(subscriber.id);
               return true;
             },
@@ -97,12 +91,12 @@ export function userChangeProcedure(deps: {
         }
         const update = updateOf(context);
         const wanted = update.packages[0];
-        await createOnce({
+        await callOnce({
           find: async () => {
             const found = await find();
             return found && packageOf(found) === wanted ? true : undefined;
           },
-          create: async () => {
+          call: async () => {
             await deps.wholesale.updateSubscriber(subscriber.id, update);
             return true;
           },

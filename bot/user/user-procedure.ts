@@ -1,7 +1,6 @@
 import { fromPromise } from 'xstate';
 import { userActions, userCard } from '../../cards/user/user-card.ts';
 import { userSummary } from '../../cards/user/user-summary.ts';
-import type { ApprovalAsk } from '../../machines/kit/approval-events.ts';
 import { userOrder, type UserLocation } from '../../machines/kit/user-fields.ts';
 import { type CustomerTarget } from '../../machines/kit/customer-target.ts';
 import type { TelephonyClient } from '../../webex/telephony-client.ts';
@@ -23,8 +22,9 @@ import type { Store } from '../../store/store.ts';
 import { stepsRecorded } from '../kit/recorded-steps.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
+import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
-import { createOnce } from '../kit/create-once.ts';
+import { callOnce } from '../kit/call-once.ts';
 import { routeUserPrecheck } from './precheck-routing.ts';
 
 /** The card offers the first few free numbers of the first few calling locations. */
@@ -73,18 +73,12 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
           ),
         );
       }),
-      requestApproval: fromPromise(async ({ input }): Promise<ApprovalAsk> => {
-        const { context } = input;
-        const a = context.answers;
-        return deps.approvals.request({
-          action: 'add-users',
-          externalId: context.customer.externalId,
-          conversationId: context.conversationId,
-          roomId: context.roomId,
-          requester: context.startedBy,
-          subject: () => `${a.firstName ?? ''} ${a.lastName ?? ''} <${a.email ?? ''}> → ${context.customer.name}`,
-          summary: ({ t }) => userSummary(t, context).join('\n'),
-        });
+      requestApproval: requestApprovalActor(deps.approvals, {
+        action: 'add-users',
+        externalId: (context) => context.customer.externalId,
+        subject: ({ answers: a, customer }) =>
+          `${a.firstName ?? ''} ${a.lastName ?? ''} <${a.email ?? ''}> → ${customer.name}`,
+        summary: (context, t) => userSummary(t, context),
       }),
       precheck: fromPromise(async ({ input }): Promise<UserPrecheck> => {
         const request = subscriberRequest(userOrder(input.context.customer, input.context.answers));
@@ -111,10 +105,10 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
         // The intent is recorded before the call, so after a restart the user found is known to be ours.
         const tried = await triedToCreate(context);
         const request = subscriberRequest(userOrder(context.customer, context.answers));
-        const { made, value } = await createOnce({
+        const { made, value } = await callOnce({
           find: () => deps.wholesale.findSubscriber(request.customerId, request.email),
-          create: () => deps.wholesale.createSubscriber(request),
-          beforeCreate: async () => {
+          call: () => deps.wholesale.createSubscriber(request),
+          beforeCall: async () => {
             if (!tried) await deps.store.appendAudit({ at: clock().toISOString(), action: 'user.creating', ...audit });
           },
         });
@@ -130,15 +124,11 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
       listRoles: fromPromise(async (): Promise<readonly { id: string; name: string }[]> =>
         (await deps.people.listRoles()).map((r) => ({ id: r.id, name: r.name })),
       ),
-      // The spec's rule for PUT /people: read the whole person, add the role, write the whole person back.
       assignRole: fromPromise(async ({ input }): Promise<'assigned' | 'had'> => {
         const { context } = input;
         const role = context.answers.role ?? '';
         try {
-          const person = await deps.people.getPerson(context.personId ?? '');
-          const roles = person.roles ?? [];
-          if (roles.includes(role)) return 'had';
-          await deps.people.updatePerson({ ...person, roles: [...roles, role] });
+          if ((await deps.people.giveRole(context.personId ?? '', role)) === 'had') return 'had';
           await deps.store.appendAudit({
             at: clock().toISOString(),
             action: 'user.roleAssigned',

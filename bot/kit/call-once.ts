@@ -1,32 +1,40 @@
 import { WebexApiError, isUnclearOutcome } from '../../webex/webex-api-error.ts';
 
+/** The first wait after a lost answer when the caller has no other (tests shorten it). */
+export const DEFAULT_BACKOFF_MS = 500;
+
 /**
- * What a create came to:
+ * What a call came to:
  * - `created`: this call made it (its answer said so, or it was found after an answer that was lost);
  * - `existed`: Webex refused it as a duplicate (409) and the look-up found the one already there;
  * - `found`: the look-up before any call found it; only the caller's own records can tell whose it is.
  */
-export type CreateOutcome<T> = { readonly made: 'created' | 'existed' | 'found'; readonly value: T };
+export type CallOutcome<T> = { readonly made: 'created' | 'existed' | 'found'; readonly value: T };
 
-export interface CreateOnceSteps<T> {
-  /** Looks the thing up; `undefined` when it is not there. */
+export interface CallOnceSteps<T> {
+  /** Looks for the call's effect (the thing made, the change, the deletion); `undefined` when it is not there. */
   readonly find: () => Promise<T | undefined>;
-  readonly create: () => Promise<T>;
+  /** The non-idempotent call: a POST, PUT or DELETE. */
+  readonly call: () => Promise<T>;
   /** Skip the first look-up: the caller has just read the whole list and it was not there. */
   readonly knownAbsent?: boolean;
-  /** Runs once, before the first create call (to record the intent, so a restart knows the thing is ours). */
-  readonly beforeCreate?: () => Promise<void>;
+  /** Runs once, before the first call (to record the intent, so a restart knows the thing is ours). */
+  readonly beforeCall?: () => Promise<void>;
   readonly attempts?: number;
-  /** Wait before another try after a lost answer, by try number (none after a 409: the look-up answers at once). */
-  readonly backoff?: (attempt: number) => Promise<void>;
+  /** After a lost answer, wait this × the try number before looking again (none when absent; none after a 409). */
+  readonly backoffMs?: number;
+  /** Told of each lost answer before the wait (to log it). */
+  readonly onLostAnswer?: (attempt: number) => void;
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
- * The one rule for creating exactly once at Webex: look up, create, and after an unclear answer (a
+ * The one rule for calling exactly once at Webex: look up, call, and after an unclear answer (a
  * 5xx, a dropped connection, a 409) look up again before anything else. Errors that say Webex did
  * nothing (400, 403, …) are thrown as they are.
  */
-export async function createOnce<T>(steps: CreateOnceSteps<T>): Promise<CreateOutcome<T>> {
+export async function callOnce<T>(steps: CallOnceSteps<T>): Promise<CallOutcome<T>> {
   const attempts = steps.attempts ?? 3;
   let lostAnswer = false;
   let conflict = false;
@@ -39,11 +47,11 @@ export async function createOnce<T>(steps: CreateOnceSteps<T>): Promise<CreateOu
         return { made: lostAnswer ? 'created' : conflict ? 'existed' : 'found', value: existing };
     }
     if (!intentRecorded) {
-      await steps.beforeCreate?.();
+      await steps.beforeCall?.();
       intentRecorded = true;
     }
     try {
-      return { made: 'created', value: await steps.create() };
+      return { made: 'created', value: await steps.call() };
     } catch (error) {
       lastError = error;
       if (!isUnclearOutcome(error)) throw error;
@@ -51,7 +59,8 @@ export async function createOnce<T>(steps: CreateOnceSteps<T>): Promise<CreateOu
         conflict = true;
       } else {
         lostAnswer = true;
-        await steps.backoff?.(attempt);
+        steps.onLostAnswer?.(attempt);
+        if (steps.backoffMs !== undefined) await sleep(steps.backoffMs * attempt);
       }
     }
   }
