@@ -18,7 +18,7 @@ import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
 import { createOnce } from '../kit/create-once.ts';
 import type { Logger } from '../engine/logger.ts';
-import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+import { defineProcedure, inCredentialsWait, type Procedure, type StartInfo } from '../engine/procedure.ts';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -33,7 +33,7 @@ export interface OffboardProcedureDeps {
 }
 
 /** `offboard customer <customer>`, wired to the Wholesale API. */
-export function offboardProcedure(deps: OffboardProcedureDeps): Procedure {
+export function offboardProcedure(deps: OffboardProcedureDeps): Procedure<OffboardTarget> {
   const clock = deps.clock ?? (() => new Date());
   const now = () => clock().toISOString();
   /** The customer as Webex has it now; undefined once it is gone (404). */
@@ -146,11 +146,14 @@ export function offboardProcedure(deps: OffboardProcedureDeps): Procedure {
     name: 'procedure.offboard',
     command: 'offboard customer',
     machine,
-    input: ({ conversationId, roomId, startedBy, subject }): OffboardInput => ({
+    keys: (context) => ({ externalId: context.customer.externalId }),
+    wakeAt: (context) => context.wakeAt,
+    waitsForCredentials: inCredentialsWait,
+    input: ({ conversationId, roomId, startedBy, subject }: StartInfo<OffboardTarget>): OffboardInput => ({
       conversationId,
       roomId,
       startedBy,
-      customer: subject as OffboardTarget,
+      customer: subject,
       pollMs: deps.pollMs,
     }),
     toEvent: (action, inputs): OffboardEvent | undefined =>
