@@ -23,8 +23,8 @@ export interface StartInfo<S = undefined> {
  * `externalId` the customer it works on, `template` the onboarding template it uses,
  * `location` a customer's location by name (see `locationKey`).
  */
-export type LookupKey = 'externalId' | 'template' | 'location';
-export type LookupKeys = { readonly [K in LookupKey]?: string | undefined };
+type LookupKey = 'externalId' | 'template' | 'location';
+type LookupKeys = { readonly [K in LookupKey]?: string | undefined };
 
 /** A procedure as the engine sees it: its machine (effects provided), how clicks become events, its cards. */
 export interface Procedure<S = never> {
