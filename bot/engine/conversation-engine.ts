@@ -39,11 +39,11 @@ export interface EngineDeps {
  * (nothing for one whose command finds nothing), so no feature names another's kind.
  */
 export interface ProcedureHandle<S> {
-  start(
+  readonly start: (
     roomId: string,
     startedBy: Actor,
     ...subject: undefined extends S ? [subject?: S] : [subject: S]
-  ): Promise<void>;
+  ) => Promise<void>;
 }
 
 /** Keys the bot puts on every button; everything else in a submission is the card's inputs. */
