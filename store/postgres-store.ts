@@ -170,6 +170,7 @@ export async function openPostgresStore(connectionString: string): Promise<Store
         kind: conversation.kind,
         card_posted: conversation.cardPosted,
         wake_at: conversation.wakeAt ?? null,
+        keys: conversation.keys ?? {},
       });
     },
     async findConversations(filter: ConversationFilter) {
@@ -185,6 +186,7 @@ export async function openPostgresStore(connectionString: string): Promise<Store
       if (filter.status) add('status = ?', filter.status);
       if (filter.cardPosted !== undefined) add('card_posted = ?', filter.cardPosted);
       if (filter.dueBy) add('wake_at <= ?', filter.dueBy);
+      if (filter.keys) add('keys @> ?::jsonb', filter.keys);
       const sql = `SELECT doc FROM conversations${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`;
       return docs(conversationSchema, (await query(sql, values)).rows);
     },

@@ -4,20 +4,6 @@ import { z } from 'zod';
 const actorSchema = z.object({ personId: z.string(), email: z.string() });
 export type Actor = z.infer<typeof actorSchema>;
 
-const procedureKinds = [
-  'template',
-  'customer',
-  'user',
-  'location',
-  'bulk',
-  'packages',
-  'offboard',
-  'userChange',
-  'templateAdd',
-  'templateRemove',
-] as const;
-export type ProcedureKind = (typeof procedureKinds)[number];
-
 /**
  * One run of one procedure in one space. The machine's persisted snapshot is kept as the
  * machine wrote it; `machineVersion` says which machine wrote it. `nonce` is the id of the
@@ -25,7 +11,8 @@ export type ProcedureKind = (typeof procedureKinds)[number];
  */
 export const conversationSchema = z.object({
   id: z.string(),
-  kind: z.enum(procedureKinds),
+  /** Which procedure runs it (the engine knows them; the store does not). */
+  kind: z.string().min(1),
   machineVersion: z.number().int().positive(),
   roomId: z.string(),
   startedBy: actorSchema,
@@ -38,6 +25,12 @@ export const conversationSchema = z.object({
   cardMessageId: z.string().optional(),
   /** When the machine wants to be woken (a deadline it keeps in its context); swept by a timer. */
   wakeAt: z.iso.datetime().optional(),
+  /**
+   * What the conversation concerns, as its procedure declares (e.g. `template` → a template id),
+   * written with each save and indexed so features look each other's conversations up by it.
+   * Absent on conversations saved before keys existed until the engine's start-up adds them.
+   */
+  keys: z.record(z.string(), z.string()).optional(),
   snapshot: z.unknown(),
   /** Grows by one on every save; a save that does not build on the stored revision is refused. */
   revision: z.number().int().nonnegative(),

@@ -11,7 +11,6 @@ import {
   type AuditEntry,
   type Conversation,
   type CustomerRecord,
-  type ProcedureKind,
   type SharedTokenRecord,
   type Template,
 } from './records.ts';
@@ -19,11 +18,13 @@ import {
 export interface ConversationFilter {
   readonly roomId?: string;
   readonly personId?: string;
-  readonly kind?: ProcedureKind;
+  readonly kind?: string;
   readonly status?: Conversation['status'];
   readonly cardPosted?: boolean;
   /** Only those with a `wakeAt` at or before this time. */
   readonly dueBy?: Date;
+  /** Only those whose look-up keys hold each of these values. */
+  readonly keys?: Readonly<Record<string, string>>;
 }
 
 export interface UnfinishedEvent {
@@ -296,7 +297,8 @@ export const storeRules = {
           (!filter.kind || c.kind === filter.kind) &&
           (!filter.status || c.status === filter.status) &&
           (filter.cardPosted === undefined || c.cardPosted === filter.cardPosted) &&
-          (!filter.dueBy || (c.wakeAt !== undefined && Date.parse(c.wakeAt) <= filter.dueBy.getTime())),
+          (!filter.dueBy || (c.wakeAt !== undefined && Date.parse(c.wakeAt) <= filter.dueBy.getTime())) &&
+          (!filter.keys || Object.entries(filter.keys).every(([name, value]) => c.keys?.[name] === value)),
       )
       .map((c) => structuredClone(c));
   },

@@ -23,7 +23,7 @@ import { subscriberProgress } from '../../webex/wholesale-schemas.ts';
 import type { Messenger } from '../engine/messenger.ts';
 import type { SpaceLanguages } from '../engine/languages.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
-import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+import { defineProcedure, inCredentialsWait, type Procedure, type StartInfo } from '../engine/procedure.ts';
 
 export interface BulkProcedureDeps {
   readonly store: Store;
@@ -50,7 +50,7 @@ export interface BulkSubject {
 }
 
 /** `add users <customer>` with a CSV file, wired to the Wholesale API. */
-export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
+export function bulkProcedure(deps: BulkProcedureDeps): Procedure<BulkSubject> {
   const clock = deps.clock ?? (() => new Date());
   const pace = deps.budget && callPacer(deps.store, deps.budget.key, deps.budget.callsPerSecond);
   /** Every row has its end: the report per row, and the run in the audit log. */
@@ -150,8 +150,8 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
     name: 'procedure.bulk',
     command: 'add users',
     machine,
-    input: ({ conversationId, roomId, startedBy, subject }): BulkInput => {
-      const { customer, rows } = subject as BulkSubject;
+    input: ({ conversationId, roomId, startedBy, subject }: StartInfo<BulkSubject>): BulkInput => {
+      const { customer, rows } = subject;
       return { conversationId, roomId, startedBy, customer, rows, pollMs: deps.pollMs };
     },
     toEvent: (action): BulkEvent | undefined =>
@@ -162,5 +162,8 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
           : undefined,
     card: (state, context, view) => bulkCard(state, context, view),
     summary: (context, t) => bulkSummary(t, context),
+    keys: (context) => ({ externalId: context.customer.externalId }),
+    wakeAt: (context) => context.wakeAt,
+    waitsForCredentials: inCredentialsWait,
   });
 }

@@ -39,7 +39,7 @@ async function freeNumbers(
 
 /** `add users <customer>` with a CSV file: every row checked first, then a preview, then batches. */
 export function register(kit: FeatureKit): void {
-  kit.engine.add(
+  const addUsers = kit.engine.add(
     bulkProcedure({
       store: kit.store,
       wholesale: kit.bulkWholesale,
@@ -103,7 +103,7 @@ export function register(kit: FeatureKit): void {
       );
       if (!checked.ok) return ctx.reply(badRowsCard(ctx.t, checked.bad, records.length));
       const subject: BulkSubject = { customer, rows: checked.rows };
-      await kit.engine.start('bulk', ctx.roomId, actorOf(ctx), subject);
+      await addUsers.start(ctx.roomId, actorOf(ctx), subject);
     },
   });
 }

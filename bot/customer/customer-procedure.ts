@@ -19,7 +19,7 @@ import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { Logger } from '../engine/logger.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
-import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+import { defineProcedure, inCredentialsWait, type Procedure } from '../engine/procedure.ts';
 import { spaceLink } from '../kit/space-link.ts';
 import { callOnce, DEFAULT_BACKOFF_MS } from '../kit/call-once.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
@@ -39,7 +39,7 @@ export interface CustomerProcedureDeps {
 }
 
 /** `create customer`, wired to the store and the Wholesale API. */
-export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
+export function customerProcedure(deps: CustomerProcedureDeps): Procedure<undefined> {
   const clock = deps.clock ?? (() => new Date());
   const now = () => clock().toISOString();
 
@@ -155,6 +155,10 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure {
     name: 'procedure.customer',
     command: 'create customer',
     machine,
+    // The template chosen on the company card: `remove template` refuses while a creation uses it.
+    keys: (context) => ({ template: context.answers.templateId, externalId: context.answers.externalId?.trim() }),
+    wakeAt: (context) => context.wakeAt,
+    waitsForCredentials: inCredentialsWait,
     input: ({ conversationId, roomId, startedBy }): CustomerInput => ({
       conversationId,
       roomId,

@@ -4,7 +4,7 @@ import { customerProcedure } from './customer-procedure.ts';
 
 /** `create customer`: a Wholesale customer from an onboarding template, followed to the end of its provisioning. */
 export function register(kit: FeatureKit): void {
-  kit.engine.add(
+  const createCustomer = kit.engine.add(
     customerProcedure({
       store: kit.store,
       approvals: kit.approvals,
@@ -21,6 +21,6 @@ export function register(kit: FeatureKit): void {
     usage: 'command.createCustomer.usage',
     summary: 'command.createCustomer.summary',
     needs: 'start',
-    run: (ctx) => kit.engine.start('customer', ctx.roomId, actorOf(ctx)),
+    run: (ctx) => createCustomer.start(ctx.roomId, actorOf(ctx)),
   });
 }

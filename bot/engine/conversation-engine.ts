@@ -10,14 +10,14 @@ import {
 import type { CardData } from '../../cards/kit/card-data.ts';
 import type { CardView } from '../../cards/kit/card-view.ts';
 import type { Answers } from '../../machines/kit/field-errors.ts';
-import type { Actor, Conversation, ProcedureKind } from '../../store/records.ts';
+import type { MessageId } from '../../i18n/catalogue.ts';
+import type { Actor, Conversation } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { Logger } from './logger.ts';
 import type { Messenger } from './messenger.ts';
 import type { SpaceLanguages } from './languages.ts';
 import { stateName, type Procedure } from './procedure.ts';
 import { KeyedQueue } from './keyed-queue.ts';
-import { WAITING_FOR_CREDENTIALS } from '../../machines/kit/credentials-wait.ts';
 
 export interface EngineDeps {
   readonly store: Store;
@@ -34,10 +34,16 @@ export interface EngineDeps {
   readonly alertRoomId?: string;
 }
 
-/** Machines that wait keep the time they want to be woken in `context.wakeAt`. */
-function wakeAtOf(snapshot: AnyMachineSnapshot): string | undefined {
-  const value = (snapshot.context as { wakeAt?: unknown } | undefined)?.wakeAt;
-  return typeof value === 'string' && snapshot.status === 'active' ? value : undefined;
+/**
+ * What `add` hands a feature: starts its procedure with the subject the procedure's input takes
+ * (nothing for one whose command finds nothing), so no feature names another's kind.
+ */
+export interface ProcedureHandle<S> {
+  readonly start: (
+    roomId: string,
+    startedBy: Actor,
+    ...subject: undefined extends S ? [subject?: S] : [subject: S]
+  ) => Promise<void>;
 }
 
 /** Keys the bot puts on every button; everything else in a submission is the card's inputs. */
@@ -60,7 +66,7 @@ function cardInputs(raw: Readonly<Record<string, unknown>>): Answers {
  */
 export class ConversationEngine {
   private readonly queue = new KeyedQueue();
-  private readonly byKind = new Map<ProcedureKind, Procedure>();
+  private readonly byKind = new Map<string, Procedure>();
   private readonly clock: () => Date;
   private sweeper: NodeJS.Timeout | undefined;
   private readonly waking = new Set<string>();
@@ -70,28 +76,35 @@ export class ConversationEngine {
     this.clock = deps.clock ?? (() => new Date());
   }
 
-  /** Makes a procedure startable and its stored conversations resumable; one per kind. */
-  add(procedure: Procedure): void {
+  /**
+   * Makes a procedure startable and its stored conversations resumable; one per kind. The handle
+   * starts it for a person in a space, or shows the card of the one they already have open there.
+   */
+  add<S>(procedure: Procedure<S>): ProcedureHandle<S> {
     if (this.byKind.has(procedure.kind)) throw new Error(`procedure ${procedure.kind} is added twice`);
     this.byKind.set(procedure.kind, procedure);
+    return {
+      start: (roomId, startedBy, ...subject) =>
+        // One start at a time per person and space, so a command sent twice opens one conversation.
+        this.serial(`start:${procedure.kind}:${roomId}:${startedBy.personId}`, () =>
+          this.startNow(procedure, roomId, startedBy, subject[0] as S),
+        ),
+    };
   }
 
-  procedure(kind: ProcedureKind): Procedure {
+  /** What a person calls the procedure of a stored conversation's kind; undefined for a kind no feature adds. */
+  procedureName(kind: string): MessageId | undefined {
+    return this.byKind.get(kind)?.name;
+  }
+
+  private procedure(kind: string): Procedure {
     const procedure = this.byKind.get(kind);
     if (!procedure) throw new Error(`no procedure ${kind}`);
     return procedure;
   }
 
-  /** Starts `kind` for a person in a space, or shows the card of the one they already have open there. */
-  async start(kind: ProcedureKind, roomId: string, startedBy: Actor, subject?: unknown): Promise<void> {
-    // One start at a time per person and space, so a command sent twice opens one conversation.
-    await this.serial(`start:${kind}:${roomId}:${startedBy.personId}`, () =>
-      this.startNow(kind, roomId, startedBy, subject),
-    );
-  }
-
-  private async startNow(kind: ProcedureKind, roomId: string, startedBy: Actor, subject: unknown): Promise<void> {
-    const procedure = this.procedure(kind);
+  private async startNow<S>(procedure: Procedure<S>, roomId: string, startedBy: Actor, subject: S): Promise<void> {
+    const { kind } = procedure;
     const open = await this.deps.store.findConversations({
       roomId,
       personId: startedBy.personId,
@@ -260,8 +273,13 @@ export class ConversationEngine {
     return ended;
   }
 
-  /** After a restart: posts the cards that were saved but never reached their space. */
+  /**
+   * After a restart: posts the cards that were saved but never reached their space. First, active
+   * conversations saved before procedures declared look-up keys get theirs (computed from their
+   * snapshot), so a look-up by key finds them too; finished ones need none.
+   */
   async resume(): Promise<number> {
+    await this.indexKeys();
     const unposted = await this.deps.store.findConversations({ cardPosted: false });
     for (const conversation of unposted) {
       await this.serial(conversation.id, async () => {
@@ -275,14 +293,32 @@ export class ConversationEngine {
     return unposted.length;
   }
 
+  /** Saves the keys its procedure declares beside each active conversation stored without them. */
+  private async indexKeys(): Promise<void> {
+    const open = await this.deps.store.findConversations({ status: 'active' });
+    for (const found of open.filter((c) => c.keys === undefined)) {
+      await this.serial(found.id, async () => {
+        const conversation = await this.deps.store.getConversation(found.id);
+        const procedure = conversation && this.byKind.get(conversation.kind);
+        if (!conversation || conversation.keys || conversation.status !== 'active' || !procedure) return;
+        // A snapshot of another version may not fit the procedure's context; it expires at its next click.
+        if (conversation.machineVersion !== procedure.version) return;
+        const { context } = conversation.snapshot as { context: unknown };
+        await this.save({ ...conversation, keys: procedure.keys(context) });
+      });
+    }
+  }
+
   /**
    * The partner credentials work (a bot started with valid ones): every conversation that waits
-   * for them goes on where it stopped. Resolves with how many did; on replicas, each goes on once.
+   * for them (in a state its procedure declares) goes on where it stopped. Resolves with how many
+   * did; on replicas, each goes on once.
    */
   async credentialsBack(): Promise<number> {
     const open = await this.deps.store.findConversations({ status: 'active' });
     let resumed = 0;
-    for (const conversation of open.filter((c) => c.step === WAITING_FOR_CREDENTIALS)) {
+    const waits = (c: Conversation) => this.byKind.get(c.kind)?.waitsForCredentials(c.step) ?? false;
+    for (const conversation of open.filter(waits)) {
       const back = { type: 'credentials.back', now: this.clock().toISOString() };
       if (await this.deliver(conversation.id, back)) {
         resumed++;
@@ -351,11 +387,12 @@ export class ConversationEngine {
       snapshot.status === 'done' ? (snapshot.hasTag('cancelled') ? 'cancelled' : 'done') : 'active';
     const step = stateName(snapshot.value as StateValue);
     const show = step !== conversation.step || snapshot.hasTag('card');
-    const wakeAt = wakeAtOf(snapshot);
+    const wakeAt = snapshot.status === 'active' ? procedure.wakeAt(snapshot.context) : undefined;
     const { wakeAt: _old, ...rest } = conversation;
     const next = await this.save({
       ...rest,
       ...(wakeAt ? { wakeAt } : {}),
+      keys: procedure.keys(snapshot.context),
       snapshot: actor.getPersistedSnapshot(),
       step,
       nonce: show ? randomBytes(9).toString('base64url') : conversation.nonce,

@@ -17,8 +17,9 @@ import { problemsText } from '../../cards/kit/problem-text.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { TelephonyClient } from '../../webex/telephony-client.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
+import { locationKey } from './location-key.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
-import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+import { defineProcedure, inCredentialsWait, type Procedure, type StartInfo } from '../engine/procedure.ts';
 import { callOnce, type CallOutcome } from '../kit/call-once.ts';
 
 /** `add location <customer>`, wired to the Locations API. */
@@ -28,7 +29,7 @@ export function locationProcedure(deps: {
   readonly telephony: TelephonyClient;
   readonly approvals: ApprovalService;
   readonly clock?: () => Date;
-}): Procedure {
+}): Procedure<CustomerTarget> {
   const clock = deps.clock ?? (() => new Date());
   const machine = locationMachine.provide({
     actors: {
@@ -107,11 +108,17 @@ export function locationProcedure(deps: {
     name: 'procedure.location',
     command: 'add location',
     machine,
-    input: ({ conversationId, roomId, startedBy, subject }): LocationInput => ({
+    keys: (context) => ({
+      externalId: context.customer.externalId,
+      location:
+        context.answers.name === undefined ? undefined : locationKey(context.customer.externalId, context.answers.name),
+    }),
+    waitsForCredentials: inCredentialsWait,
+    input: ({ conversationId, roomId, startedBy, subject }: StartInfo<CustomerTarget>): LocationInput => ({
       conversationId,
       roomId,
       startedBy,
-      customer: subject as CustomerTarget,
+      customer: subject,
     }),
     toEvent: (action, inputs): LocationEvent | undefined =>
       action === locationActions.add

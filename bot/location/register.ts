@@ -1,21 +1,13 @@
-import { z } from 'zod';
 import { actorOf } from '../engine/command-registry.ts';
 import type { FeatureKit } from '../kit/feature-kit.ts';
 import { provisionedCustomer } from '../customers/provisioned-customer.ts';
 import { locationProcedure } from './location-procedure.ts';
+import { locationKey } from './location-key.ts';
 import { splitCustomerLast } from '../customers/split-customer.ts';
-
-/** What `enable calling` reads of a saved `add location` conversation: whose location, by which name. */
-const savedLocation = z.object({
-  context: z.object({
-    answers: z.object({ name: z.string().optional() }),
-    customer: z.object({ externalId: z.string() }),
-  }),
-});
 
 /** `add location <customer>` (enabled for calling with a calling customer); `enable calling <location> <customer>` to finish one. */
 export function register(kit: FeatureKit): void {
-  kit.engine.add(
+  const addLocation = kit.engine.add(
     locationProcedure({
       store: kit.store,
       wholesale: kit.wholesale,
@@ -33,7 +25,7 @@ export function register(kit: FeatureKit): void {
     needs: 'start',
     run: async (ctx) => {
       const customer = await provisionedCustomer(ctx, kit.customers, 'add location');
-      if (customer) await kit.engine.start('location', ctx.roomId, actorOf(ctx), customer);
+      if (customer) await addLocation.start(ctx.roomId, actorOf(ctx), customer);
     },
   });
   kit.commands.register({
@@ -46,20 +38,13 @@ export function register(kit: FeatureKit): void {
     run: async (ctx) => {
       const split = splitCustomerLast(await kit.store.listCustomers(), ctx.args);
       if (!split) return ctx.reply({ markdown: ctx.t('location.enableUsage') });
-      const waiting = (await kit.store.findConversations({ kind: 'location', status: 'active' })).find((c) => {
-        const saved = savedLocation.safeParse(c.snapshot);
-        return (
-          c.step === 'callingFailed' &&
-          saved.success &&
-          saved.data.context.customer.externalId === split.customer.externalId &&
-          saved.data.context.answers.name?.toLowerCase() === split.rest.toLowerCase()
-        );
+      const location = locationKey(split.customer.externalId, split.rest);
+      const named = await kit.store.findConversations({ status: 'active', keys: { location } });
+      // Only a location whose calling failed takes `retry`; the first that does is enabled again.
+      for (const conversation of named) if (await kit.engine.deliver(conversation.id, { type: 'retry' })) return;
+      return ctx.reply({
+        markdown: ctx.t('location.enableNothing', { location: split.rest, customer: split.customer.name }),
       });
-      if (!waiting)
-        return ctx.reply({
-          markdown: ctx.t('location.enableNothing', { location: split.rest, customer: split.customer.name }),
-        });
-      await kit.engine.deliver(waiting.id, { type: 'retry' });
     },
   });
 }

@@ -12,7 +12,7 @@ import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
 import type { Logger } from '../engine/logger.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
-import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+import { defineProcedure, inCredentialsWait, type Procedure, type StartInfo } from '../engine/procedure.ts';
 import { checkDeletionEffect } from './check-deletion-effect.ts';
 import { countWhatEffect } from './count-what-effect.ts';
 import { deleteCustomerEffect } from './delete-customer-effect.ts';
@@ -28,7 +28,7 @@ export interface OffboardProcedureDeps {
 }
 
 /** `offboard customer <customer>`, wired to the Wholesale API. */
-export function offboardProcedure(deps: OffboardProcedureDeps): Procedure {
+export function offboardProcedure(deps: OffboardProcedureDeps): Procedure<OffboardTarget> {
   const machine = offboardMachine.provide({
     actors: {
       countWhat: countWhatEffect(deps),
@@ -48,11 +48,14 @@ export function offboardProcedure(deps: OffboardProcedureDeps): Procedure {
     name: 'procedure.offboard',
     command: 'offboard customer',
     machine,
-    input: ({ conversationId, roomId, startedBy, subject }): OffboardInput => ({
+    keys: (context) => ({ externalId: context.customer.externalId }),
+    wakeAt: (context) => context.wakeAt,
+    waitsForCredentials: inCredentialsWait,
+    input: ({ conversationId, roomId, startedBy, subject }: StartInfo<OffboardTarget>): OffboardInput => ({
       conversationId,
       roomId,
       startedBy,
-      customer: subject as OffboardTarget,
+      customer: subject,
       pollMs: deps.pollMs,
     }),
     toEvent: (action, inputs): OffboardEvent | undefined =>

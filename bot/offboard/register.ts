@@ -9,7 +9,7 @@ const ENDED: ReadonlySet<string> = new Set(['offboarded', 'gone', 'deleting']);
 
 /** `offboard customer <customer>`: the customer deleted at Webex, kept in the store and audit log as offboarded. */
 export function register(kit: FeatureKit): void {
-  kit.engine.add(
+  const offboard = kit.engine.add(
     offboardProcedure({
       store: kit.store,
       wholesale: kit.wholesale,
@@ -47,7 +47,7 @@ export function register(kit: FeatureKit): void {
         name: record.name,
         packages: record.packages,
       };
-      await kit.engine.start('offboard', ctx.roomId, actorOf(ctx), target);
+      await offboard.start(ctx.roomId, actorOf(ctx), target);
     },
   });
 }

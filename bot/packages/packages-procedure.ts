@@ -17,7 +17,7 @@ import type { ApprovalService } from '../approvals/approval-service.ts';
 import { callOnce, DEFAULT_BACKOFF_MS } from '../kit/call-once.ts';
 import type { Logger } from '../engine/logger.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
-import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+import { defineProcedure, inCredentialsWait, type Procedure, type StartInfo } from '../engine/procedure.ts';
 import { packageStatesOf, recordWholesaleStatus } from '../customers/customer-status.ts';
 
 const sameSet = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
@@ -44,7 +44,7 @@ async function holdersOf(wholesale: WholesaleClient, customerId: string, removed
 }
 
 /** `change packages <customer>`, wired to the Wholesale API. */
-export function packagesProcedure(deps: PackagesProcedureDeps): Procedure {
+export function packagesProcedure(deps: PackagesProcedureDeps): Procedure<PackagesTarget> {
   const clock = deps.clock ?? (() => new Date());
   const now = () => clock().toISOString();
   const machine = packagesMachine.provide({
@@ -124,8 +124,10 @@ export function packagesProcedure(deps: PackagesProcedureDeps): Procedure {
     name: 'procedure.packages',
     command: 'change packages',
     machine,
-    input: ({ conversationId, roomId, startedBy, subject }): PackagesInput => {
-      const target = subject as PackagesTarget;
+    keys: (context) => ({ externalId: context.customer.externalId }),
+    wakeAt: (context) => context.wakeAt,
+    waitsForCredentials: inCredentialsWait,
+    input: ({ conversationId, roomId, startedBy, subject: target }: StartInfo<PackagesTarget>): PackagesInput => {
       return {
         conversationId,
         roomId,

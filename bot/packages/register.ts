@@ -5,7 +5,7 @@ import { packagesProcedure } from './packages-procedure.ts';
 
 /** `change packages <customer>`: the customer's packages and add-ons, changed with one PUT and followed to the end. */
 export function register(kit: FeatureKit): void {
-  kit.engine.add(
+  const changePackages = kit.engine.add(
     packagesProcedure({
       store: kit.store,
       wholesale: kit.wholesale,
@@ -24,7 +24,7 @@ export function register(kit: FeatureKit): void {
     needs: 'start',
     run: async (ctx) => {
       const customer = await provisionedCustomer(ctx, kit.customers, 'change packages');
-      if (customer) await kit.engine.start('packages', ctx.roomId, actorOf(ctx), customer);
+      if (customer) await changePackages.start(ctx.roomId, actorOf(ctx), customer);
     },
   });
 }

@@ -70,6 +70,10 @@ export function register(kit: FeatureKit): void {
           customerStatusCard(ctx.t, customer, stale, stale ? undefined : await countsOf(deps, customer), pending),
         );
       }
+      const nameOf = (kind: string) => {
+        const name = kit.engine.procedureName(kind);
+        return name ? ctx.t(name) : kind;
+      };
       const conversations = (await deps.store.findConversations({ status: 'active' })).sort((a, b) =>
         a.createdAt.localeCompare(b.createdAt),
       );
@@ -91,7 +95,7 @@ export function register(kit: FeatureKit): void {
           .map((c) => ({
             at: c.createdAt,
             text: ctx.t('status.inFlight.line', {
-              procedure: ctx.t(`procedure.${c.kind}`),
+              procedure: nameOf(c.kind),
               who: c.startedBy.email,
               since: shortTime(c.createdAt),
               step: c.step,

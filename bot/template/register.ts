@@ -19,7 +19,7 @@ const shown = (template: Template) => ({
 
 /** `create template`, `templates`, `template <name>`: onboarding templates and their Provisioning IDs. */
 export function register(kit: FeatureKit): void {
-  kit.engine.add(
+  const createTemplate = kit.engine.add(
     templateProcedure({
       store: kit.store,
       approvals: kit.approvals,
@@ -33,10 +33,12 @@ export function register(kit: FeatureKit): void {
     usage: 'command.createTemplate.usage',
     summary: 'command.createTemplate.summary',
     needs: 'start',
-    run: (ctx) => kit.engine.start('template', ctx.roomId, actorOf(ctx)),
+    run: (ctx) => createTemplate.start(ctx.roomId, actorOf(ctx)),
   });
-  kit.engine.add(templateAddProcedure({ store: kit.store, clock: kit.clock }));
-  kit.engine.add(templateRemoveProcedure({ store: kit.store, approvals: kit.approvals, clock: kit.clock }));
+  const addTemplate = kit.engine.add(templateAddProcedure({ store: kit.store, clock: kit.clock }));
+  const removeTemplateProcedure = kit.engine.add(
+    templateRemoveProcedure({ store: kit.store, approvals: kit.approvals, clock: kit.clock }),
+  );
   kit.commands.register({
     words: ['add', 'template'],
     german: [['vorlage', 'hinzufügen']],
@@ -47,7 +49,7 @@ export function register(kit: FeatureKit): void {
       const name = nameOf(ctx.args);
       if (!name || name.length > 80) return ctx.reply({ markdown: ctx.t('templates.missingName') });
       if (await kit.store.findTemplate(name)) return ctx.reply({ markdown: ctx.t('template.name.taken', { name }) });
-      return kit.engine.start('templateAdd', ctx.roomId, actorOf(ctx), name);
+      return addTemplate.start(ctx.roomId, actorOf(ctx), name);
     },
   });
   kit.commands.register({
@@ -62,7 +64,7 @@ export function register(kit: FeatureKit): void {
       const template = await kit.store.findTemplate(name);
       if (!template) return ctx.reply({ markdown: ctx.t('templates.notFound', { name }) });
       if (kit.approvals.guards('remove-template'))
-        return kit.engine.start('templateRemove', ctx.roomId, actorOf(ctx), {
+        return removeTemplateProcedure.start(ctx.roomId, actorOf(ctx), {
           id: template.id,
           name: template.name,
           provisioningId: template.provisioningId,

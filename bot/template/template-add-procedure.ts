@@ -12,10 +12,10 @@ import {
 } from '../../machines/template/template-add-machine.ts';
 import { registerSchema } from '../../machines/template/template-fields.ts';
 import type { Store } from '../../store/store.ts';
-import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+import { defineProcedure, type Procedure, type StartInfo } from '../engine/procedure.ts';
 
 /** `add template <name>`, wired to the store. */
-export function templateAddProcedure(deps: { readonly store: Store; readonly clock?: () => Date }): Procedure {
+export function templateAddProcedure(deps: { readonly store: Store; readonly clock?: () => Date }): Procedure<string> {
   const clock = deps.clock ?? (() => new Date());
   const machine = templateAddMachine.provide({
     actors: {
@@ -57,11 +57,11 @@ export function templateAddProcedure(deps: { readonly store: Store; readonly clo
     name: 'procedure.templateAdd',
     command: 'add template',
     machine,
-    input: ({ conversationId, roomId, startedBy, subject }): TemplateAddInput => ({
+    input: ({ conversationId, roomId, startedBy, subject }: StartInfo<string>): TemplateAddInput => ({
       conversationId,
       roomId,
       startedBy,
-      name: String(subject),
+      name: subject,
     }),
     toEvent: (action, inputs): TemplateAddEvent | undefined =>
       action === templateAddActions.save

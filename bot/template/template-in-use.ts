@@ -1,17 +1,14 @@
-import { z } from 'zod';
 import type { Actor, Conversation, Template } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 
-/** What a `create customer` snapshot says of its template (the rest of it does not matter here). */
-const chosenTemplate = z.object({ context: z.object({ answers: z.object({ templateId: z.string().optional() }) }) });
-
 /**
- * A `create customer` still running with this template (chosen on its company card), if there is
- * one: removing the template under it would leave it a Provisioning ID it cannot name.
+ * A conversation still running with this template (a `create customer` declares the one chosen on
+ * its company card as its `template` key), if there is one: removing the template under it would
+ * leave it a Provisioning ID it cannot name.
  */
 async function templateInUse(store: Store, templateId: string): Promise<Conversation | undefined> {
-  const running = await store.findConversations({ kind: 'customer', status: 'active' });
-  return running.find((c) => chosenTemplate.safeParse(c.snapshot).data?.context.answers.templateId === templateId);
+  const [user] = await store.findConversations({ status: 'active', keys: { template: templateId } });
+  return user;
 }
 
 /** Removes the template unless a customer creation uses it (then says who), and records who removed it. */

@@ -26,7 +26,7 @@ export interface TemplateProcedureDeps {
 }
 
 /** `create template`, wired to the store and (in sandbox mode) Partner Hub. */
-export function templateProcedure(deps: TemplateProcedureDeps): Procedure {
+export function templateProcedure(deps: TemplateProcedureDeps): Procedure<undefined> {
   const clock = deps.clock ?? (() => new Date());
   const machine = templateMachine.provide({
     actors: {

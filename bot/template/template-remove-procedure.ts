@@ -11,7 +11,7 @@ import {
 import type { Store } from '../../store/store.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
-import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+import { defineProcedure, type Procedure, type StartInfo } from '../engine/procedure.ts';
 import { removeTemplate } from './template-in-use.ts';
 
 /** `remove template <name>` when the policy guards it, wired to the store. */
@@ -19,7 +19,7 @@ export function templateRemoveProcedure(deps: {
   readonly store: Store;
   readonly approvals: ApprovalService;
   readonly clock: () => Date;
-}): Procedure {
+}): Procedure<TemplateRemoveInput['template']> {
   const lines = (context: TemplateRemoveContext) => [
     `- ${context.template.name}: \`${context.template.provisioningId}\``,
   ];
@@ -42,11 +42,16 @@ export function templateRemoveProcedure(deps: {
     name: 'procedure.templateRemove',
     command: 'remove template',
     machine,
-    input: ({ conversationId, roomId, startedBy, subject }): TemplateRemoveInput => ({
+    input: ({
       conversationId,
       roomId,
       startedBy,
-      template: subject as TemplateRemoveInput['template'],
+      subject,
+    }: StartInfo<TemplateRemoveInput['template']>): TemplateRemoveInput => ({
+      conversationId,
+      roomId,
+      startedBy,
+      template: subject,
     }),
     toEvent: (action): TemplateRemoveEvent | undefined => (action === 'cancel' ? { type: 'cancel' } : undefined),
     card: (state, context, view) => templateRemoveCard(state, context, view),

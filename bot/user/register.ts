@@ -7,7 +7,7 @@ import { packageOf, userChangeProcedure } from './user-change-procedure.ts';
 
 /** `add user <customer>`: one user, on a card; `change user` and `remove user` for one that exists. */
 export function register(kit: FeatureKit): void {
-  kit.engine.add(
+  const addUser = kit.engine.add(
     userProcedure({
       store: kit.store,
       wholesale: kit.wholesale,
@@ -18,7 +18,7 @@ export function register(kit: FeatureKit): void {
       pollMs: kit.pollMs,
     }),
   );
-  kit.engine.add(
+  const changeUser = kit.engine.add(
     userChangeProcedure({ store: kit.store, wholesale: kit.wholesale, approvals: kit.approvals, clock: kit.clock }),
   );
   kit.commands.register({
@@ -30,7 +30,7 @@ export function register(kit: FeatureKit): void {
     needs: 'start',
     run: async (ctx) => {
       const customer = await provisionedCustomer(ctx, kit.customers, 'add user');
-      if (customer) await kit.engine.start('user', ctx.roomId, actorOf(ctx), customer);
+      if (customer) await addUser.start(ctx.roomId, actorOf(ctx), customer);
     },
   });
 
@@ -46,7 +46,7 @@ export function register(kit: FeatureKit): void {
     if (!subscriber) return ctx.reply({ markdown: ctx.t('userChange.noUser', { email, name: customer.name }) });
     if (mode === 'remove' && isCustomerAdmin(customer, subscriber.email))
       return ctx.reply({ markdown: ctx.t('userChange.adminRemove', { email: subscriber.email, name: customer.name }) });
-    await kit.engine.start('userChange', ctx.roomId, actorOf(ctx), {
+    await changeUser.start(ctx.roomId, actorOf(ctx), {
       customer,
       subscriber: { id: subscriber.id, email: subscriber.email, package: packageOf(subscriber) },
       mode,

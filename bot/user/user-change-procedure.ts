@@ -16,7 +16,7 @@ import type { SubscriberUpdate } from '../../webex/wholesale-schemas.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
 import { callOnce } from '../kit/call-once.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
-import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+import { defineProcedure, type Procedure, type StartInfo } from '../engine/procedure.ts';
 
 /** The user's package as Webex lists it (`packages` where the answer has it, else `package`). */
 export function packageOf(subscriber: { readonly package?: string; readonly packages?: readonly string[] }): string {
@@ -39,12 +39,15 @@ function updateOf(context: UserChangeContext): SubscriberUpdate {
 }
 
 /** `change user` and `remove user`, wired to the Wholesale API. */
+/** What `change user` and `remove user` found: the customer, its user, and which of the two it is. */
+export type UserChangeSubject = Pick<UserChangeInput, 'customer' | 'subscriber' | 'mode'>;
+
 export function userChangeProcedure(deps: {
   readonly store: Store;
   readonly wholesale: WholesaleClient;
   readonly approvals: ApprovalService;
   readonly clock?: () => Date;
-}): Procedure {
+}): Procedure<UserChangeSubject> {
   const clock = deps.clock ?? (() => new Date());
   const machine = userChangeMachine.provide({
     actors: {
@@ -117,11 +120,12 @@ export function userChangeProcedure(deps: {
     name: 'procedure.userChange',
     command: 'change user',
     machine,
-    input: ({ conversationId, roomId, startedBy, subject }): UserChangeInput => ({
+    keys: (context) => ({ externalId: context.customer.externalId }),
+    input: ({ conversationId, roomId, startedBy, subject }: StartInfo<UserChangeSubject>): UserChangeInput => ({
       conversationId,
       roomId,
       startedBy,
-      ...(subject as Pick<UserChangeInput, 'customer' | 'subscriber' | 'mode'>),
+      ...subject,
     }),
     toEvent: (action, inputs): UserChangeEvent | undefined =>
       action === userChangeActions.apply

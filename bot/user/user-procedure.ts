@@ -23,7 +23,7 @@ import { stepsRecorded } from '../kit/recorded-steps.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
-import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+import { defineProcedure, inCredentialsWait, type Procedure, type StartInfo } from '../engine/procedure.ts';
 import { callOnce } from '../kit/call-once.ts';
 import { routeUserPrecheck } from './precheck-routing.ts';
 
@@ -43,7 +43,7 @@ export interface UserProcedureDeps {
 }
 
 /** `add user <customer>`, wired to the Wholesale API. */
-export function userProcedure(deps: UserProcedureDeps): Procedure {
+export function userProcedure(deps: UserProcedureDeps): Procedure<CustomerTarget> {
   const clock = deps.clock ?? (() => new Date());
   /** Whether this conversation has already sent the create for the email it holds now. */
   const triedToCreate = async (context: UserContext) =>
@@ -181,11 +181,14 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
     name: 'procedure.user',
     command: 'add user',
     machine,
-    input: ({ conversationId, roomId, startedBy, subject }): UserInput => ({
+    keys: (context) => ({ externalId: context.customer.externalId }),
+    wakeAt: (context) => context.wakeAt,
+    waitsForCredentials: inCredentialsWait,
+    input: ({ conversationId, roomId, startedBy, subject }: StartInfo<CustomerTarget>): UserInput => ({
       conversationId,
       roomId,
       startedBy,
-      customer: subject as CustomerTarget,
+      customer: subject,
       pollMs: deps.pollMs,
     }),
     toEvent: (action, inputs): UserEvent | undefined =>

@@ -150,7 +150,8 @@ export async function createRig(kind: FuzzedKind, options: RigOptions = {}): Pro
   await store.insertTemplate(templateFixture({ id: 'tpl-1', name: 'SMB Germany', conversationId: 'seed-1' }));
   await store.insertTemplate(templateFixture({ id: 'tpl-2', name: 'Enterprise', conversationId: 'seed-2' }));
 
-  const procedure = ((): Procedure => {
+  // The rig drives every kind alike, so it hands each the same subject (those that take none ignore it).
+  const procedure = ((): Procedure<unknown> => {
     switch (kind) {
       case 'template': {
         const partnerHub = {
@@ -248,12 +249,12 @@ export async function createRig(kind: FuzzedKind, options: RigOptions = {}): Pro
 
   const engine = new ConversationEngine({
     store,
-    procedures: [procedure],
     messenger,
     languages,
     log: silentLogger,
     settleTimeoutMs: 5_000,
   });
+  const handle = engine.add(procedure);
   deliver = (id, event) => engine.deliver(id, event);
   const settled = async () => {
     // A save may schedule a wake on the next turn (a deadline already due); let it run.
@@ -292,7 +293,7 @@ export async function createRig(kind: FuzzedKind, options: RigOptions = {}): Pro
     calls,
     violations,
     async start() {
-      await engine.start(kind, ROOM, ALICE, subject);
+      await handle.start(ROOM, ALICE, subject);
       await settled();
       return conversation();
     },

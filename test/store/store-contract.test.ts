@@ -147,6 +147,25 @@ describe.each(implementations)('the %s store', (_name, open) => {
     expect((await store.findConversations({ cardPosted: false })).map((c) => c.id)).toEqual(['none']);
   });
 
+  it('finds conversations by their look-up keys, every key asked for matching, and a save replacing them', async () => {
+    const store = await open();
+    await store.saveConversation(conversation({ id: 'a', keys: { template: 't1', externalId: 'acme' } }));
+    await store.saveConversation(conversation({ id: 'b', keys: { template: 't2', externalId: 'acme' } }));
+    // Saved before keys existed: found by none, still readable.
+    await store.saveConversation(conversation({ id: 'old' }));
+    const ids = async (keys: Record<string, string>) =>
+      (await store.findConversations({ status: 'active', keys })).map((c) => c.id).sort();
+    expect(await ids({ template: 't1' })).toEqual(['a']);
+    expect(await ids({ externalId: 'acme' })).toEqual(['a', 'b']);
+    expect(await ids({ externalId: 'acme', template: 't2' })).toEqual(['b']);
+    expect(await ids({ template: 't3' })).toEqual([]);
+    expect((await store.getConversation('old'))!.keys).toBeUndefined();
+    await store.saveConversation(conversation({ id: 'a', revision: 1, keys: { template: 't3' } }));
+    expect(await ids({ template: 't1' })).toEqual([]);
+    expect(await ids({ template: 't3' })).toEqual(['a']);
+    expect((await store.getConversation('a'))!.keys).toEqual({ template: 't3' });
+  });
+
   it('stops listing a conversation as active once it is saved finished', async () => {
     const store = await open();
     await store.saveConversation(conversation());
