@@ -6,7 +6,7 @@ import type { Store } from '../../store/store.ts';
  * cut its answer off the procedure still knows that what it finds is its own.
  */
 export async function stepsRecorded(
-  store: Store,
+  store: Pick<Store, 'listAudit'>,
   conversationId: string,
   detail: string,
   value: string,

@@ -1,35 +1,20 @@
-import { fromPromise } from 'xstate';
 import { userActions, userCard } from '../../cards/user/user-card.ts';
 import { userSummary } from '../../cards/user/user-summary.ts';
-import { userOrder, type UserLocation } from '../../machines/kit/user-fields.ts';
 import { type CustomerTarget } from '../../machines/kit/customer-target.ts';
 import type { TelephonyClient } from '../../webex/telephony-client.ts';
 import type { PeopleClient } from '../../webex/people-client.ts';
-import { subscriberRequest } from '../kit/subscriber-request.ts';
-import {
-  USER_MACHINE_VERSION,
-  userMachine,
-  type UserContext,
-  type UserEvent,
-  type UserInput,
-  type SubscriberCheck,
-  type UserPrecheck,
-} from '../../machines/user/user-machine.ts';
-import { subscriberProgress, type WholesaleSubscriber } from '../../webex/wholesale-schemas.ts';
-import { problemsText } from '../../cards/kit/problem-text.ts';
-import { WebexApiError, problemsOf } from '../../webex/webex-api-error.ts';
+import { USER_MACHINE_VERSION, userMachine, type UserEvent, type UserInput } from '../../machines/user/user-machine.ts';
 import type { Store } from '../../store/store.ts';
-import { stepsRecorded } from '../kit/recorded-steps.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, inCredentialsWait, type Procedure, type StartInfo } from '../engine/procedure.ts';
-import { callOnce } from '../kit/call-once.ts';
-import { routeUserPrecheck } from './precheck-routing.ts';
-
-/** The card offers the first few free numbers of the first few calling locations. */
-const OFFERED_NUMBERS = 5;
-const OFFERED_LOCATIONS = 5;
+import { assignRoleEffect } from './assign-role-effect.ts';
+import { checkSubscriberEffect } from './check-subscriber-effect.ts';
+import { createUserEffect } from './create-user-effect.ts';
+import { listRolesEffect } from './list-roles-effect.ts';
+import { offeredLocationsEffect } from './offered-locations-effect.ts';
+import { precheckUserEffect } from './precheck-user-effect.ts';
 
 export interface UserProcedureDeps {
   readonly store: Store;
@@ -44,35 +29,9 @@ export interface UserProcedureDeps {
 
 /** `add user <customer>`, wired to the Wholesale API. */
 export function userProcedure(deps: UserProcedureDeps): Procedure<CustomerTarget> {
-  const clock = deps.clock ?? (() => new Date());
-  /** Whether this conversation has already sent the create for the email it holds now. */
-  const triedToCreate = async (context: UserContext) =>
-    (await stepsRecorded(deps.store, context.conversationId, 'email', context.answers.email ?? '')).has(
-      'user.creating',
-    );
   const machine = userMachine.provide({
     actors: {
-      // The first free numbers of each calling location, offered on the card (not for more than a few locations).
-      listLocations: fromPromise(async ({ input }: { input: { orgId: string } }): Promise<readonly UserLocation[]> => {
-        const [locations, calling] = await Promise.all([
-          deps.wholesale.listLocations(input.orgId),
-          deps.telephony.listCallingLocations(input.orgId),
-        ]);
-        const offered = new Set(calling.slice(0, OFFERED_LOCATIONS).map((l) => l.id));
-        return Promise.all(
-          locations.map(async (l) =>
-            offered.has(l.id)
-              ? {
-                  id: l.id,
-                  name: l.name,
-                  free: (await deps.telephony.listNumbers(input.orgId, l.id, { available: true }))
-                    .flatMap((n) => (n.phoneNumber ? [n.phoneNumber] : []))
-                    .slice(0, OFFERED_NUMBERS),
-                }
-              : { id: l.id, name: l.name },
-          ),
-        );
-      }),
+      listLocations: offeredLocationsEffect(deps),
       requestApproval: requestApprovalActor(deps.approvals, {
         action: 'add-users',
         externalId: (context) => context.customer.externalId,
@@ -80,99 +39,11 @@ export function userProcedure(deps: UserProcedureDeps): Procedure<CustomerTarget
           `${a.firstName ?? ''} ${a.lastName ?? ''} <${a.email ?? ''}> → ${customer.name}`,
         summary: (context, t) => userSummary(t, context),
       }),
-      precheck: fromPromise(async ({ input }): Promise<UserPrecheck> => {
-        const request = subscriberRequest(userOrder(input.context.customer, input.context.answers));
-        // A create whose answer a restart cut off: the precheck would refuse our own user (email taken).
-        if (await triedToCreate(input.context)) {
-          if (await deps.wholesale.findSubscriber(request.customerId, request.email)) return { ok: true };
-        }
-        const result = await deps.wholesale.precheckSubscriber(request);
-        return result.ok
-          ? { ok: true }
-          : {
-              ok: false,
-              ...routeUserPrecheck(result.errors.length > 0 ? result.errors : [{ description: result.message }]),
-            };
-      }),
-      createUser: fromPromise(async ({ input }) => {
-        const { context } = input;
-        const audit = {
-          actor: context.startedBy,
-          conversationId: context.conversationId,
-          externalId: context.customer.externalId,
-          details: { email: (context.answers.email ?? '').toLowerCase() },
-        };
-        // The intent is recorded before the call, so after a restart the user found is known to be ours.
-        const tried = await triedToCreate(context);
-        const request = subscriberRequest(userOrder(context.customer, context.answers));
-        const { made, value } = await callOnce({
-          find: () => deps.wholesale.findSubscriber(request.customerId, request.email),
-          call: () => deps.wholesale.createSubscriber(request),
-          beforeCall: async () => {
-            if (!tried) await deps.store.appendAudit({ at: clock().toISOString(), action: 'user.creating', ...audit });
-          },
-        });
-        // Found before any call: ours only if this conversation had sent the create before a restart.
-        const existed = made === 'existed' || (made === 'found' && !tried);
-        await deps.store.appendAudit({
-          at: clock().toISOString(),
-          action: existed ? 'user.existed' : 'user.created',
-          ...audit,
-        });
-        return { existed, subscriberId: value.id, at: clock().toISOString() };
-      }),
-      listRoles: fromPromise(async (): Promise<readonly { id: string; name: string }[]> =>
-        (await deps.people.listRoles()).map((r) => ({ id: r.id, name: r.name })),
-      ),
-      assignRole: fromPromise(async ({ input }): Promise<'assigned' | 'had'> => {
-        const { context } = input;
-        const role = context.answers.role ?? '';
-        try {
-          if ((await deps.people.giveRole(context.personId ?? '', role)) === 'had') return 'had';
-          await deps.store.appendAudit({
-            at: clock().toISOString(),
-            action: 'user.roleAssigned',
-            actor: context.startedBy,
-            conversationId: context.conversationId,
-            externalId: context.customer.externalId,
-            details: { email: (context.answers.email ?? '').toLowerCase(), role },
-          });
-          return 'assigned';
-        } catch (error) {
-          throw new Error(problemsText(problemsOf(error)), { cause: error });
-        }
-      }),
-      checkSubscriber: fromPromise(async ({ input }): Promise<SubscriberCheck> => {
-        const { context } = input;
-        let subscriber: WholesaleSubscriber;
-        try {
-          subscriber = await deps.wholesale.getSubscriber(context.subscriberId ?? '');
-        } catch (error) {
-          // Gone (removed in Partner Hub while it provisioned): an end, not a check to try again for ever.
-          if (!(error instanceof WebexApiError && error.status === 404)) throw error;
-          subscriber = {
-            id: context.subscriberId ?? '',
-            email: context.answers.email ?? '',
-            errors: problemsOf(error),
-          };
-        }
-        const progress = subscriberProgress(subscriber);
-        const at = clock().toISOString();
-        if (progress.state === 'provisioning') return { state: 'provisioning', at };
-        const email = (context.answers.email ?? '').toLowerCase();
-        const audit = {
-          actor: context.startedBy,
-          conversationId: context.conversationId,
-          externalId: context.customer.externalId,
-        };
-        if (progress.state === 'provisioned') {
-          await deps.store.appendAudit({ at, action: 'user.provisioned', ...audit, details: { email } });
-          return { state: 'provisioned', at, ...(subscriber.personId ? { personId: subscriber.personId } : {}) };
-        }
-        const reason = problemsText(progress.errors);
-        await deps.store.appendAudit({ at, action: 'user.provisioningFailed', ...audit, details: { email, reason } });
-        return { state: 'error', reason, at };
-      }),
+      precheck: precheckUserEffect(deps),
+      createUser: createUserEffect(deps),
+      listRoles: listRolesEffect(deps),
+      assignRole: assignRoleEffect(deps),
+      checkSubscriber: checkSubscriberEffect(deps),
     },
   });
   return defineProcedure({

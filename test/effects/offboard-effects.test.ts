@@ -13,7 +13,7 @@ const clock = () => at;
 const context = {
   conversationId: 'c1',
   roomId: 'r1',
-  startedBy: { id: 'p1', email: 'ops@example.com' },
+  startedBy: { personId: 'p1', email: 'ops@example.com' },
   customer: { externalId: 'ext-1', id: 'cust-1', orgId: 'org-1', name: 'Acme', packages: ['common_area_calling'] },
   pollMs: 1000,
   answers: {},

@@ -2,5 +2,5 @@ import { createActor, toPromise, type AnyActorLogic, type InputFrom, type Output
 
 /** Runs a provided effect (a `fromPromise` actor) once with `input`, as the machine would invoke it. */
 export function runEffect<L extends AnyActorLogic>(logic: L, input: InputFrom<L>): Promise<OutputFrom<L>> {
-  return toPromise(createActor(logic, { input }).start()) as Promise<OutputFrom<L>>;
+  return toPromise(createActor(logic, { input }).start());
 }

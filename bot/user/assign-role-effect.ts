@@ -1,0 +1,35 @@
+import { fromPromise } from 'xstate';
+import { problemsText } from '../../cards/kit/problem-text.ts';
+import type { UserContext } from '../../machines/user/user-machine.ts';
+import type { Store } from '../../store/store.ts';
+import type { PeopleClient } from '../../webex/people-client.ts';
+import { problemsOf } from '../../webex/webex-api-error.ts';
+
+export interface AssignRoleDeps {
+  readonly store: Pick<Store, 'appendAudit'>;
+  readonly people: Pick<PeopleClient, 'giveRole'>;
+  readonly clock?: () => Date;
+}
+
+/** Gives the provisioned user the chosen administrator role; a failure carries Webex's reasons as its message. */
+export function assignRoleEffect(deps: AssignRoleDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  return fromPromise(async ({ input }: { input: { context: UserContext } }): Promise<'assigned' | 'had'> => {
+    const { context } = input;
+    const role = context.answers.role ?? '';
+    try {
+      if ((await deps.people.giveRole(context.personId ?? '', role)) === 'had') return 'had';
+      await deps.store.appendAudit({
+        at: clock().toISOString(),
+        action: 'user.roleAssigned',
+        actor: context.startedBy,
+        conversationId: context.conversationId,
+        externalId: context.customer.externalId,
+        details: { email: (context.answers.email ?? '').toLowerCase(), role },
+      });
+      return 'assigned';
+    } catch (error) {
+      throw new Error(problemsText(problemsOf(error)), { cause: error });
+    }
+  });
+}

@@ -1,0 +1,29 @@
+import { fromPromise } from 'xstate';
+import { userOrder } from '../../machines/kit/user-fields.ts';
+import type { UserContext, UserPrecheck } from '../../machines/user/user-machine.ts';
+import type { Store } from '../../store/store.ts';
+import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import { subscriberRequest } from '../kit/subscriber-request.ts';
+import { routeUserPrecheck } from './precheck-routing.ts';
+import { triedToCreate } from './tried-to-create.ts';
+
+/** Webex's precheck of the user about to be created; a refusal is routed to the fields it concerns. */
+export function precheckUserEffect(deps: {
+  readonly store: Pick<Store, 'listAudit'>;
+  readonly wholesale: Pick<WholesaleClient, 'findSubscriber' | 'precheckSubscriber'>;
+}) {
+  return fromPromise(async ({ input }: { input: { context: UserContext } }): Promise<UserPrecheck> => {
+    const request = subscriberRequest(userOrder(input.context.customer, input.context.answers));
+    // A create whose answer a restart cut off: the precheck would refuse our own user (email taken).
+    if (await triedToCreate(deps.store, input.context)) {
+      if (await deps.wholesale.findSubscriber(request.customerId, request.email)) return { ok: true };
+    }
+    const result = await deps.wholesale.precheckSubscriber(request);
+    return result.ok
+      ? { ok: true }
+      : {
+          ok: false,
+          ...routeUserPrecheck(result.errors.length > 0 ? result.errors : [{ description: result.message }]),
+        };
+  });
+}
