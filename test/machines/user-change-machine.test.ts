@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { userChangeMachine, type UserChangeContext } from '../../machines/user/user-change-machine.ts';
-import { customer, done, failed, startedBy } from './actor-events.ts';
+import { credentialsRefused, customer, done, failed, startedBy } from './actor-events.ts';
 
 const subscriber = { id: 's1', email: 'ada@acme.example', package: 'webex_meetings' };
 const input = { conversationId: 'c1', roomId: 'r1', startedBy, customer, subscriber, mode: 'change' as const };
@@ -62,5 +62,22 @@ describe('the change-user machine', () => {
 
   it('ends cancelled from the card', () => {
     expect(transition(userChangeMachine, at('form'), { type: 'cancel' })[0].value).toBe('cancelled');
+  });
+
+  it('waits for the partner credentials when the call is refused for them: cancellable, and made again once they are back', () => {
+    const [waiting] = transition(
+      userChangeMachine,
+      at('applying'),
+      failed(userChangeMachine, 'applying', credentialsRefused),
+    );
+    expect(waiting.value).toBe('waitingForCredentials');
+    expect(waiting.hasTag('rest')).toBe(true);
+    expect(waiting.can({ type: 'cancel' })).toBe(true);
+    const [again] = transition(userChangeMachine, waiting, {
+      type: 'credentials.back',
+      now: '2026-01-01T00:00:00.000Z',
+    });
+    expect(again.value).toBe('applying');
+    expect(again.context.resumeAt).toBeUndefined();
   });
 });
