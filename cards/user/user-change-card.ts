@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/catalogue.ts';
-import type { UserChangeContext } from '../../machines/user/user-change-machine.ts';
+import { userChangeCredentials, type UserChangeContext } from '../../machines/user/user-change-machine.ts';
 import { userCallingPackages, userPackages } from '../../machines/kit/packages.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
@@ -8,6 +8,7 @@ import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts
 import type { Reply } from '../kit/reply.ts';
 import { packageLabel } from '../kit/customer-facts.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';
+import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 
 export const userChangeActions = { apply: 'apply', cancel: 'cancel' } as const satisfies Record<string, string>;
 
@@ -102,6 +103,8 @@ export function userChangeCard(state: string, context: UserChangeContext, view: 
           ? t('userChange.removed', { email, name: customer })
           : t('userChange.changed', { email, name: customer, package: packageLabel(t, context.answers.package ?? '') }),
       };
+    case 'waitingForCredentials':
+      return credentialsWaiting(t, `${email} → ${customer}`, userChangeCredentials.cancellable(context));
     case 'rejected':
       return rejectedCard(t, context.rejection, 'userChange.rejected');
     case 'cancelled':

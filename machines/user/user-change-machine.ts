@@ -7,6 +7,7 @@ import { pickAnswers, validateSection, type Answers, type FieldError, type Field
 import { userChangeFields, userChangeSchema, type SubscriberTarget } from '../kit/user-fields.ts';
 import { type CustomerTarget } from '../kit/customer-target.ts';
 import { unprovided } from '../kit/unprovided.ts';
+import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.ts';
 
 export const USER_CHANGE_MACHINE_VERSION = 1;
 
@@ -27,10 +28,12 @@ export interface UserChangeContext extends UserChangeInput {
   readonly notice?: FieldError;
   readonly approvalId?: string;
   readonly rejection?: Rejection;
+  /** Set while it waits for the partner credentials: the call is made again then. */
+  readonly resumeAt?: 'applying';
 }
 
 export type UserChangeEvent =
-  { readonly type: 'submit'; readonly inputs: Answers } | { readonly type: 'cancel' } | ApprovalEvent;
+  { readonly type: 'submit'; readonly inputs: Answers } | { readonly type: 'cancel' } | CredentialsBack | ApprovalEvent;
 
 const check = (context: UserChangeContext, inputs: Answers) =>
   context.mode === 'remove'
@@ -39,6 +42,16 @@ const check = (context: UserChangeContext, inputs: Answers) =>
         ...context.answers,
         ...pickAnswers(inputs, userChangeFields),
       });
+
+/**
+ * Waiting for the partner credentials: the call reads the user back first, so making it again
+ * changes nothing twice; it failed, so nothing changed yet and ending is safe.
+ */
+export const userChangeCredentials = credentialsWait<UserChangeContext, UserChangeEvent>({
+  resume: { applying: 'enter' },
+  otherwise: 'applying',
+  cancellable: ['applying'],
+});
 
 /**
  * `change user <email> <customer>` and `remove user <email> <customer>`: one card (the new package,
@@ -98,17 +111,21 @@ export const userChangeMachine = setup({
         src: 'apply',
         input: ({ context }) => ({ context }),
         onDone: 'done',
-        onError: {
-          target: 'form',
-          actions: assign(({ event }) => ({
-            notice: {
-              id: 'userChange.failed' as const,
-              params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
-            },
-          })),
-        },
+        onError: [
+          userChangeCredentials.onError('applying'),
+          {
+            target: 'form',
+            actions: assign(({ event }) => ({
+              notice: {
+                id: 'userChange.failed' as const,
+                params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
+              },
+            })),
+          },
+        ],
       },
     },
+    ...userChangeCredentials.states,
     done: { type: 'final', tags: 'rest' },
     rejected: { type: 'final', tags: 'rest' },
     cancelled: { type: 'final', tags: ['rest', 'cancelled'] },

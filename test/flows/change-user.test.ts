@@ -121,4 +121,19 @@ describe('change user and remove user', () => {
     expect(subscriber('ann@acme.example')).toBeUndefined();
     expect(subscriberCalls('DELETE')).toHaveLength(1);
   });
+
+  it('waits for the partner credentials when they are revoked before the change, then changes the user once when the integration is authorised again', async () => {
+    await start({ partner: 'integration', sandbox: { tokens: { accessTokenSeconds: 1 } } });
+    const form = await ask('change user ann@acme.example acme');
+    h.sandbox.state.oauth.revokeAll();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await h.click('alice', form, 'apply', { package: 'webex_meetings' });
+    await waitForBotText(h, 'direct-alice', (m) => m.includes('ann@acme.example → Acme GmbH waits for the partner'));
+    expect(subscriber('ann@acme.example')!.package).toBe('webex_calling');
+
+    h.authoriseAgain();
+    await waitForBotText(h, 'direct-alice', (m) => m === '✅ ann@acme.example (Acme GmbH) now has Webex Meetings.');
+    expect(subscriber('ann@acme.example')!.package).toBe('webex_meetings');
+    expect(subscriberCalls('PUT').filter((c) => c.status < 300)).toHaveLength(1);
+  });
 });
