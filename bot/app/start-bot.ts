@@ -15,7 +15,8 @@ import { TelephonyClient } from '../../webex/telephony-client.ts';
 import { PeopleClient } from '../../webex/people-client.ts';
 import type { PartnerHub } from '../kit/partner-hub.ts';
 import { createServer, WEBHOOK_PATH } from '../http/create-server.ts';
-import { handleWebexEvent } from '../engine/handle-webex-event.ts';
+import { createSeam } from '../engine/create-seam.ts';
+import { CardActions } from '../engine/card-actions.ts';
 import { AccessPolicy, type Roles } from '../engine/access-policy.ts';
 import { Metrics } from '../engine/metrics.ts';
 import { ApprovalService } from '../approvals/approval-service.ts';
@@ -211,11 +212,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       })
       .catch((error: unknown) => log.error('resuming what waited for the partner credentials failed', { error }));
   const commands = new CommandRegistry();
+  const actions = new CardActions();
   const wholesale = new WholesaleClient(wholesaleOptions);
   const customers = new CustomerDirectory({ store, wholesale, log, clock });
   registerFeatures({
     engine,
     commands,
+    actions,
     store,
     wholesale,
     customers,
@@ -245,21 +248,20 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     log,
     metrics,
     clock,
-    handle: (event, replayed) =>
-      handleWebexEvent(event, {
-        webex,
-        messenger,
-        bot,
-        commands,
-        languages,
-        engine,
-        approvals,
-        access,
-        emailOf,
-        log,
-        onFailure: () => metrics.failed(),
-        replayed,
-      }),
+    // Wired once: the inbox hands it each event.
+    handle: createSeam({
+      webex,
+      messenger,
+      bot,
+      commands,
+      actions,
+      languages,
+      engine,
+      access,
+      emailOf,
+      log,
+      onFailure: () => metrics.failed(),
+    }),
   });
 
   let targetUrl = '';
