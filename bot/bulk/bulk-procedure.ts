@@ -7,7 +7,6 @@ import {
   bulkMachine,
   type BatchOutput,
   type BulkContext,
-  type BulkEvent,
   type BulkInput,
   type BulkRowResult,
   type FollowOutput,
@@ -159,12 +158,7 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure {
       const { customer, rows } = subject as BulkSubject;
       return { conversationId, roomId, startedBy, customer, rows, pollMs: deps.pollMs };
     },
-    toEvent: (action): BulkEvent | undefined =>
-      action === bulkActions.confirm
-        ? { type: 'confirm' }
-        : action === bulkActions.cancel
-          ? { type: 'cancel' }
-          : undefined,
+    buttons: [bulkActions.confirm, bulkActions.cancel],
     card: (state, context, view) => bulkCard(state, context, view),
     summary: (context, t) => bulkSummary(t, context),
   });

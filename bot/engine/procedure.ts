@@ -36,6 +36,27 @@ export interface Procedure {
   alert?(state: string, context: unknown, t: Translate): string | undefined;
 }
 
+/** The machine's event types a click may send as `{ type, inputs }`: those whose event has no other field. */
+type ButtonEvent<M extends AnyStateMachine> = {
+  [K in EventFromLogic<M>['type']]: { readonly type: K; readonly inputs: Answers } extends Extract<
+    EventFromLogic<M>,
+    { type: K }
+  >
+    ? K
+    : never;
+}[EventFromLogic<M>['type']];
+
+/** The event a click sends: the button's id is its type; a button not on the card's list sends none (a card before a change). */
+function clickEvent(
+  buttons: readonly string[],
+  fixed: Readonly<Record<string, AnyEventObject>>,
+  action: string,
+  inputs: Answers,
+): AnyEventObject | undefined {
+  if (Object.hasOwn(fixed, action)) return fixed[action];
+  return buttons.includes(action) ? { type: action, inputs } : undefined;
+}
+
 export interface ProcedureDefinition<M extends AnyStateMachine> {
   readonly kind: ProcedureKind;
   readonly version: number;
@@ -43,7 +64,10 @@ export interface ProcedureDefinition<M extends AnyStateMachine> {
   readonly command: string;
   readonly machine: M;
   input(start: StartInfo): InputFrom<M>;
-  toEvent(action: string, inputs: Answers): EventFromLogic<M> | undefined;
+  /** Its cards' buttons: each id is the type of the event a click sends, with the card's inputs. */
+  readonly buttons: readonly ButtonEvent<M>[];
+  /** Buttons whose event carries other fields, by id (`edit-company`: edit that section). */
+  readonly fixedButtons?: Readonly<Record<string, EventFromLogic<M>>>;
   card(state: string, context: SnapshotFrom<M>['context'], view: CardView): StateView;
   summary(context: SnapshotFrom<M>['context'], t: Translate, locale: Locale): string[];
   alert?(state: string, context: SnapshotFrom<M>['context'], t: Translate): string | undefined;
@@ -54,8 +78,10 @@ export interface ProcedureDefinition<M extends AnyStateMachine> {
  * which runs every procedure alike. Contexts the engine hands back are those the machine wrote.
  */
 export function defineProcedure<M extends AnyStateMachine>(definition: ProcedureDefinition<M>): Procedure {
+  const { buttons, fixedButtons = {}, ...rest } = definition;
   return {
-    ...definition,
+    ...rest,
+    toEvent: (action, inputs) => clickEvent(buttons, fixedButtons, action, inputs),
     card: (state, context, view) => definition.card(state, context as SnapshotFrom<M>['context'], view),
     summary: (context, t, locale) => definition.summary(context as SnapshotFrom<M>['context'], t, locale),
     ...(definition.alert

@@ -6,7 +6,6 @@ import { locationRequest } from './location-request.ts';
 import {
   LOCATION_MACHINE_VERSION,
   locationMachine,
-  type LocationEvent,
   type LocationInput,
   type LocationOutcome,
 } from '../../machines/location/location-machine.ts';
@@ -119,12 +118,7 @@ export function locationProcedure(deps: {
       startedBy,
       customer: subject as CustomerTarget,
     }),
-    toEvent: (action, inputs): LocationEvent | undefined =>
-      action === locationActions.add
-        ? { type: 'submit', inputs }
-        : action === locationActions.cancel
-          ? { type: 'cancel' }
-          : undefined,
+    buttons: [locationActions.add, locationActions.cancel],
     card: (state, context, view) => locationCard(state, context, view),
     summary: (context, t, locale) => locationSummary(t, locale, context),
   });

@@ -8,7 +8,6 @@ import {
   type DeletionCheck,
   type OffboardContext,
   type OffboardCounts,
-  type OffboardEvent,
   type OffboardInput,
   type OffboardTarget,
 } from '../../machines/offboard/offboard-machine.ts';
@@ -153,12 +152,7 @@ export function offboardProcedure(deps: OffboardProcedureDeps): Procedure {
       customer: subject as OffboardTarget,
       pollMs: deps.pollMs,
     }),
-    toEvent: (action, inputs): OffboardEvent | undefined =>
-      action === offboardActions.offboard
-        ? { type: 'submit', inputs }
-        : action === offboardActions.cancel
-          ? { type: 'cancel' }
-          : undefined,
+    buttons: [offboardActions.offboard, offboardActions.cancel],
     card: (state, context, view) => offboardCard(state, context, view),
     summary: (context, t) => [t('offboard.warning'), ...factsMarkdown(offboardFacts(t, context))],
   });

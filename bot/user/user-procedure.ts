@@ -11,7 +11,6 @@ import {
   USER_MACHINE_VERSION,
   userMachine,
   type UserContext,
-  type UserEvent,
   type UserInput,
   type SubscriberCheck,
   type UserPrecheck,
@@ -198,12 +197,7 @@ export function userProcedure(deps: UserProcedureDeps): Procedure {
       customer: subject as CustomerTarget,
       pollMs: deps.pollMs,
     }),
-    toEvent: (action, inputs): UserEvent | undefined =>
-      action === userActions.add
-        ? { type: 'submit', inputs }
-        : action === userActions.cancel
-          ? { type: 'cancel' }
-          : undefined,
+    buttons: [userActions.add, userActions.cancel],
     card: (state, context, view) => userCard(state, context, view),
     summary: (context, t) => userSummary(t, context),
   });

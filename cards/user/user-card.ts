@@ -7,7 +7,7 @@ import { packageLabel } from '../kit/customer-facts.ts';
 import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
 
-export const userActions = { add: 'add', cancel: 'cancel' } as const satisfies Record<string, string>;
+export const userActions = { add: 'submit', cancel: 'cancel' } as const satisfies Record<string, string>;
 
 /** `add user`: the one form card, and a line for each outcome. */
 export function userCard(state: string, context: UserContext, view: CardView): Reply {

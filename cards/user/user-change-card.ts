@@ -8,7 +8,7 @@ import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts
 import type { Reply } from '../kit/reply.ts';
 import { packageLabel } from '../kit/customer-facts.ts';
 
-export const userChangeActions = { apply: 'apply', cancel: 'cancel' } as const satisfies Record<string, string>;
+export const userChangeActions = { apply: 'submit', cancel: 'cancel' } as const satisfies Record<string, string>;
 
 /** What the change does, as facts: the approval card shows the same. */
 export function userChangeFacts(
