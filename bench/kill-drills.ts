@@ -271,7 +271,7 @@ function plan(kind: Kind, n: number, target: Seeded | undefined): Plan {
             emergencyLocationIdentifier: '',
           },
         },
-        summary: { action: 'create' },
+        summary: { action: 'submit' },
       },
       finished: (text) => text.startsWith(`**${companyName} is provisioned**`),
       effect: () => sandbox.wholesale.byExternalId(externalId) !== undefined,
@@ -290,7 +290,7 @@ function plan(kind: Kind, n: number, target: Seeded | undefined): Plan {
       steps: ['form'],
       answers: {
         form: {
-          action: 'add',
+          action: 'submit',
           inputs: {
             firstName: 'Drill',
             lastName: `User ${n}`,
@@ -340,7 +340,7 @@ function plan(kind: Kind, n: number, target: Seeded | undefined): Plan {
       steps: ['form'],
       answers: {
         form: {
-          action: 'add',
+          action: 'submit',
           inputs: { name, ...hqInputs, preferredLanguage: 'de_de', announcementLanguage: 'de_de' },
         },
       },

@@ -10,7 +10,8 @@ import { CustomerDirectory } from '../customers/customer-directory.ts';
 import { AccessPolicy } from '../engine/access-policy.ts';
 import { CommandRegistry } from '../engine/command-registry.ts';
 import { ConversationEngine } from '../engine/conversation-engine.ts';
-import { handleWebexEvent } from '../engine/handle-webex-event.ts';
+import { CardActions } from '../engine/card-actions.ts';
+import { createSeam } from '../engine/create-seam.ts';
 import { Inbox } from '../engine/inbox.ts';
 import { SpaceLanguages } from '../engine/languages.ts';
 import type { Logger } from '../engine/logger.ts';
@@ -82,9 +83,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const partner = partnerSide(options, { log, store, calls, alert, back: goOn });
   const customers = new CustomerDirectory({ store, wholesale: partner.wholesale, log, clock });
   const commands = new CommandRegistry();
+  const actions = new CardActions();
   registerFeatures({
     engine,
     commands,
+    actions,
     store,
     customers,
     wholesale: partner.wholesale,
@@ -110,21 +113,20 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     log,
     metrics,
     clock,
-    handle: (event, replayed) =>
-      handleWebexEvent(event, {
-        webex,
-        messenger,
-        bot,
-        commands,
-        languages,
-        engine,
-        approvals,
-        access,
-        emailOf,
-        log,
-        onFailure: () => metrics.failed(),
-        replayed,
-      }),
+    // Wired once: the inbox hands it each event.
+    handle: createSeam({
+      webex,
+      messenger,
+      bot,
+      commands,
+      actions,
+      languages,
+      engine,
+      access,
+      emailOf,
+      log,
+      onFailure: () => metrics.failed(),
+    }),
   });
   calls.into(inbox);
   const websocket = websocketOf(options, { bot, inbox, log, metrics, clock });

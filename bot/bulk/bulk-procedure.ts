@@ -6,7 +6,6 @@ import {
   bulkMachine,
   type BatchOutput,
   type BulkContext,
-  type BulkEvent,
   type BulkInput,
   type BulkRowResult,
   type FollowOutput,
@@ -154,12 +153,7 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure<BulkSubject> {
       const { customer, rows } = subject;
       return { conversationId, roomId, startedBy, customer, rows, pollMs: deps.pollMs };
     },
-    toEvent: (action): BulkEvent | undefined =>
-      action === bulkActions.confirm
-        ? { type: 'confirm' }
-        : action === bulkActions.cancel
-          ? { type: 'cancel' }
-          : undefined,
+    buttons: [bulkActions.confirm, bulkActions.cancel],
     card: (state, context, view) => bulkCard(state, context, view),
     summary: (context, t) => bulkSummary(t, context),
     keys: (context) => ({ externalId: context.customer.externalId }),

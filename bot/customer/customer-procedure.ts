@@ -5,7 +5,6 @@ import type { ApprovalService } from '../approvals/approval-service.ts';
 import {
   CUSTOMER_MACHINE_VERSION,
   customerMachine,
-  type CustomerEvent,
   type CustomerInput,
 } from '../../machines/customer/customer-machine.ts';
 import type { Store } from '../../store/store.ts';
@@ -65,25 +64,11 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure<undefi
       startedBy,
       pollMs: deps.pollMs,
     }),
-    toEvent: (action, inputs): CustomerEvent | undefined => {
-      switch (action) {
-        case customerActions.next:
-          return { type: 'next', inputs };
-        case customerActions.back:
-          return { type: 'back', inputs };
-        case customerActions.create:
-          return { type: 'submit' };
-        case customerActions.cancel:
-          return { type: 'cancel' };
-        case customerActions.editCompany:
-          return { type: 'edit', section: 'company' };
-        case customerActions.editPackages:
-          return { type: 'edit', section: 'packages' };
-        case customerActions.editHq:
-          return { type: 'edit', section: 'hq' };
-        default:
-          return undefined;
-      }
+    buttons: [customerActions.next, customerActions.back, customerActions.create, customerActions.cancel],
+    fixedButtons: {
+      [customerActions.editCompany]: { type: 'edit', section: 'company' },
+      [customerActions.editPackages]: { type: 'edit', section: 'packages' },
+      [customerActions.editHq]: { type: 'edit', section: 'hq' },
     },
     card: (state, context, view) => customerCard(state, context, view),
     summary: (context, t, locale) => customerSummary(t, locale, context),

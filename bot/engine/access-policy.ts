@@ -1,5 +1,8 @@
-/** What a command or a click needs. */
-export type Permission = 'anyone' | 'view' | 'start' | 'approve';
+/**
+ * What a command or a click needs. `member`: anyone the allowed domains let in, for buttons whose
+ * own rules say who may press them (a vote: the approval policy names the voters).
+ */
+export type Permission = 'anyone' | 'member' | 'view' | 'start' | 'approve';
 export type Role = 'partnerAdmin' | 'approver' | 'viewer';
 
 export interface Roles {
@@ -44,6 +47,7 @@ export class AccessPolicy {
     const domain = email?.split('@')[1]?.toLowerCase();
     if (this.roles.allowedDomains && (!domain || !this.roles.allowedDomains.includes(domain)))
       return { allowed: false, reason: 'domain' };
+    if (needs === 'member') return { allowed: true };
     const roles = this.rolesOf(email);
     if (roles.length === 0) return { allowed: false, reason: 'outsider' };
     return roles.some((role) => grants[role].includes(needs)) ? { allowed: true } : { allowed: false, reason: 'role' };

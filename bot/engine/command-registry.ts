@@ -1,11 +1,14 @@
 import type { Locale, MessageId, Translate } from '../../i18n/catalogue.ts';
+import type { EventContext } from './event-context.ts';
 import type { HelpEntry } from '../../cards/help/help-card.ts';
-import type { Reply } from '../../cards/kit/reply.ts';
 import type { Permission } from './access-policy.ts';
 import type { Actor } from '../../store/records.ts';
 
-/** What a command handler may do: answer in the space the command came from. */
-export interface CommandContext {
+/**
+ * What a command handler gets: the event's context (its `t` and `locale` those of the answer, German
+ * for a German command word), and the message's fields as commands read them.
+ */
+export interface CommandContext extends EventContext {
   readonly args: string;
   readonly roomId: string;
   readonly roomType: 'direct' | 'group';
@@ -13,18 +16,13 @@ export interface CommandContext {
   readonly personEmail: string | undefined;
   /** The URLs of files attached to the message (a CSV for `add users`). */
   readonly files: readonly string[];
-  readonly t: Translate;
-  readonly locale: Locale;
   readonly botName: string;
-  readonly reply: (reply: Reply) => Promise<void>;
 }
 
 /** Who ran the command, as procedures and the audit log record people. */
 export function actorOf(ctx: Pick<CommandContext, 'personId' | 'personEmail'>): Actor {
   return { personId: ctx.personId, email: ctx.personEmail ?? '' };
 }
-
-export type { Reply } from '../../cards/kit/reply.ts';
 
 export interface Command {
   /** The words that start the command, lower case, e.g. ['create', 'customer']. */

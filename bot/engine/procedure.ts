@@ -53,6 +53,27 @@ export interface Procedure<S = never> {
   waitsForCredentials(state: string): boolean;
 }
 
+/** The machine's event types a click may send as `{ type, inputs }`: those whose event has no other field. */
+type ButtonEvent<M extends AnyStateMachine> = {
+  [K in EventFromLogic<M>['type']]: { readonly type: K; readonly inputs: Answers } extends Extract<
+    EventFromLogic<M>,
+    { type: K }
+  >
+    ? K
+    : never;
+}[EventFromLogic<M>['type']];
+
+/** The event a click sends: the button's id is its type; a button not on the card's list sends none (a card before a change). */
+function clickEvent(
+  buttons: readonly string[],
+  fixed: Readonly<Record<string, AnyEventObject>>,
+  action: string,
+  inputs: Answers,
+): AnyEventObject | undefined {
+  if (Object.hasOwn(fixed, action)) return fixed[action];
+  return buttons.includes(action) ? { type: action, inputs } : undefined;
+}
+
 export interface ProcedureDefinition<M extends AnyStateMachine, S> {
   readonly kind: string;
   readonly version: number;
@@ -61,7 +82,10 @@ export interface ProcedureDefinition<M extends AnyStateMachine, S> {
   readonly machine: M;
   /** `subject`'s type is what the procedure's command must hand to `start` (undefined: nothing). */
   input(start: StartInfo<S>): InputFrom<M>;
-  toEvent(action: string, inputs: Answers): EventFromLogic<M> | undefined;
+  /** Its cards' buttons: each id is the type of the event a click sends, with the card's inputs. */
+  readonly buttons: readonly ButtonEvent<M>[];
+  /** Buttons whose event carries other fields, by id (`edit-company`: edit that section). */
+  readonly fixedButtons?: Readonly<Record<string, EventFromLogic<M>>>;
   card(state: string, context: SnapshotFrom<M>['context'], view: CardView): StateView;
   summary(context: SnapshotFrom<M>['context'], t: Translate, locale: Locale): string[];
   alert?(state: string, context: SnapshotFrom<M>['context'], t: Translate): string | undefined;
@@ -84,8 +108,10 @@ export function defineProcedure<M extends AnyStateMachine, S = undefined>(
   definition: ProcedureDefinition<M, S>,
 ): Procedure<S> {
   type Context = SnapshotFrom<M>['context'];
+  const { buttons, fixedButtons = {}, ...rest } = definition;
   return {
-    ...definition,
+    ...rest,
+    toEvent: (action, inputs) => clickEvent(buttons, fixedButtons, action, inputs),
     card: (state, context, view) => definition.card(state, context as Context, view),
     summary: (context, t, locale) => definition.summary(context as Context, t, locale),
     keys: (context) => {

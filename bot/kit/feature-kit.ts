@@ -7,6 +7,7 @@ import type { ApprovalService } from '../approvals/approval-service.ts';
 import type { PartnerHub } from './partner-hub.ts';
 import type { CustomerDirectory } from '../customers/customer-directory.ts';
 import type { CommandRegistry } from '../engine/command-registry.ts';
+import type { CardActions } from '../engine/card-actions.ts';
 import type { ConversationEngine } from '../engine/conversation-engine.ts';
 import type { Messenger } from '../engine/messenger.ts';
 import type { Download } from './download.ts';
@@ -14,11 +15,13 @@ import type { Logger } from '../engine/logger.ts';
 
 /**
  * What a feature's `register` gets from the composition root: the engine to add its procedure to,
- * the registry to add its commands to, and the shared clients and services its effects use.
+ * the registries to add its commands and card actions to, and the shared clients and services its effects use.
  */
 export interface FeatureKit {
   readonly engine: ConversationEngine;
   readonly commands: CommandRegistry;
+  /** The card buttons a feature handles itself (votes), beside its procedure's, which the engine routes. */
+  readonly actions: CardActions;
   readonly store: Store;
   readonly wholesale: WholesaleClient;
   /** Every customer the partner has: the store, kept current from the Wholesale API's list. */

@@ -5,7 +5,6 @@ import { locationRequest } from './location-request.ts';
 import {
   LOCATION_MACHINE_VERSION,
   locationMachine,
-  type LocationEvent,
   type LocationInput,
   type LocationOutcome,
 } from '../../machines/location/location-machine.ts';
@@ -120,12 +119,7 @@ export function locationProcedure(deps: {
       startedBy,
       customer: subject,
     }),
-    toEvent: (action, inputs): LocationEvent | undefined =>
-      action === locationActions.add
-        ? { type: 'submit', inputs }
-        : action === locationActions.cancel
-          ? { type: 'cancel' }
-          : undefined,
+    buttons: [locationActions.add, locationActions.cancel],
     card: (state, context, view) => locationCard(state, context, view),
     summary: (context, t, locale) => locationSummary(t, locale, context),
   });

@@ -3,7 +3,6 @@ import { factsMarkdown } from '../../cards/kit/facts.ts';
 import {
   OFFBOARD_MACHINE_VERSION,
   offboardMachine,
-  type OffboardEvent,
   type OffboardInput,
   type OffboardTarget,
 } from '../../machines/offboard/offboard-machine.ts';
@@ -58,12 +57,7 @@ export function offboardProcedure(deps: OffboardProcedureDeps): Procedure<Offboa
       customer: subject,
       pollMs: deps.pollMs,
     }),
-    toEvent: (action, inputs): OffboardEvent | undefined =>
-      action === offboardActions.offboard
-        ? { type: 'submit', inputs }
-        : action === offboardActions.cancel
-          ? { type: 'cancel' }
-          : undefined,
+    buttons: [offboardActions.offboard, offboardActions.cancel],
     card: (state, context, view) => offboardCard(state, context, view),
     summary: (context, t) => [t('offboard.warning'), ...factsMarkdown(offboardFacts(t, context))],
   });

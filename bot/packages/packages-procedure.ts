@@ -5,7 +5,6 @@ import {
   changeOf,
   PACKAGES_MACHINE_VERSION,
   packagesMachine,
-  type PackagesEvent,
   type PackagesInput,
   type PackagesStatus,
 } from '../../machines/packages/packages-machine.ts';
@@ -136,20 +135,7 @@ export function packagesProcedure(deps: PackagesProcedureDeps): Procedure<Packag
         pollMs: deps.pollMs,
       };
     },
-    toEvent: (action, inputs): PackagesEvent | undefined => {
-      switch (action) {
-        case packagesActions.next:
-          return { type: 'next', inputs };
-        case packagesActions.back:
-          return { type: 'back' };
-        case packagesActions.submit:
-          return { type: 'submit' };
-        case packagesActions.cancel:
-          return { type: 'cancel' };
-        default:
-          return undefined;
-      }
-    },
+    buttons: [packagesActions.next, packagesActions.back, packagesActions.submit, packagesActions.cancel],
     card: (state, context, view) => packagesCard(state, context, view),
     summary: (context, t) => factsMarkdown(packagesFacts(t, context)),
   });

@@ -7,7 +7,6 @@ import {
   templateAddMachine,
   type RegisterResult,
   type TemplateAddContext,
-  type TemplateAddEvent,
   type TemplateAddInput,
 } from '../../machines/template/template-add-machine.ts';
 import { registerSchema } from '../../machines/template/template-fields.ts';
@@ -63,12 +62,7 @@ export function templateAddProcedure(deps: { readonly store: Store; readonly clo
       startedBy,
       name: subject,
     }),
-    toEvent: (action, inputs): TemplateAddEvent | undefined =>
-      action === templateAddActions.save
-        ? { type: 'submit', inputs }
-        : action === templateAddActions.cancel
-          ? { type: 'cancel' }
-          : undefined,
+    buttons: [templateAddActions.save, templateAddActions.cancel],
     card: (state, context, view) => templateAddCard(state, context, view),
     summary: (context, t) => factsMarkdown([{ title: t('template.name'), value: context.name }]),
   });

@@ -9,7 +9,6 @@ import {
   templateMachine,
   type IssueResult,
   type SaveResult,
-  type TemplateEvent,
   type TemplateInput,
 } from '../../machines/template/template-machine.ts';
 import type { Store } from '../../store/store.ts';
@@ -87,25 +86,11 @@ export function templateProcedure(deps: TemplateProcedureDeps): Procedure<undefi
       startedBy,
       provisioningIdSource: deps.partnerHub ? 'issue' : 'paste',
     }),
-    toEvent: (action, inputs): TemplateEvent | undefined => {
-      switch (action) {
-        case templateActions.next:
-          return { type: 'next', inputs };
-        case templateActions.back:
-          return { type: 'back', inputs };
-        case templateActions.submit:
-          return { type: 'submit' };
-        case templateActions.cancel:
-          return { type: 'cancel' };
-        case templateActions.editBasics:
-          return { type: 'edit', section: 'basics' };
-        case templateActions.editAccess:
-          return { type: 'edit', section: 'access' };
-        case templateActions.editSettings:
-          return { type: 'edit', section: 'settings' };
-        default:
-          return undefined;
-      }
+    buttons: [templateActions.next, templateActions.back, templateActions.submit, templateActions.cancel],
+    fixedButtons: {
+      [templateActions.editBasics]: { type: 'edit', section: 'basics' },
+      [templateActions.editAccess]: { type: 'edit', section: 'access' },
+      [templateActions.editSettings]: { type: 'edit', section: 'settings' },
     },
     card: (state, context, view) => templateCard(state, context, view),
     summary: (context, t, locale) => templateSummary(t, locale, context.answers),

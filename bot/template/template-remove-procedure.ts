@@ -5,7 +5,6 @@ import {
   templateRemoveMachine,
   type RemoveResult,
   type TemplateRemoveContext,
-  type TemplateRemoveEvent,
   type TemplateRemoveInput,
 } from '../../machines/template/template-remove-machine.ts';
 import type { Store } from '../../store/store.ts';
@@ -53,7 +52,8 @@ export function templateRemoveProcedure(deps: {
       startedBy,
       template: subject,
     }),
-    toEvent: (action): TemplateRemoveEvent | undefined => (action === 'cancel' ? { type: 'cancel' } : undefined),
+    // Its cards have no buttons; a click that names `cancel` ends it, as before.
+    buttons: ['cancel'],
     card: (state, context, view) => templateRemoveCard(state, context, view),
     summary: (context) => lines(context),
   });

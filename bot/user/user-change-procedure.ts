@@ -5,7 +5,6 @@ import {
   USER_CHANGE_MACHINE_VERSION,
   userChangeMachine,
   type UserChangeContext,
-  type UserChangeEvent,
   type UserChangeInput,
 } from '../../machines/user/user-change-machine.ts';
 import { userChangeSchema } from '../../machines/kit/user-fields.ts';
@@ -127,12 +126,7 @@ export function userChangeProcedure(deps: {
       startedBy,
       ...subject,
     }),
-    toEvent: (action, inputs): UserChangeEvent | undefined =>
-      action === userChangeActions.apply
-        ? { type: 'submit', inputs }
-        : action === userChangeActions.cancel
-          ? { type: 'cancel' }
-          : undefined,
+    buttons: [userChangeActions.apply, userChangeActions.cancel],
     card: (state, context, view) => userChangeCard(state, context, view),
     summary: (context, t) => factsMarkdown(userChangeFacts(t, context)),
   });

@@ -3,7 +3,7 @@ import { userSummary } from '../../cards/user/user-summary.ts';
 import { type CustomerTarget } from '../../machines/kit/customer-target.ts';
 import type { TelephonyClient } from '../../webex/telephony-client.ts';
 import type { PeopleClient } from '../../webex/people-client.ts';
-import { USER_MACHINE_VERSION, userMachine, type UserEvent, type UserInput } from '../../machines/user/user-machine.ts';
+import { USER_MACHINE_VERSION, userMachine, type UserInput } from '../../machines/user/user-machine.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
@@ -62,12 +62,7 @@ export function userProcedure(deps: UserProcedureDeps): Procedure<CustomerTarget
       customer: subject,
       pollMs: deps.pollMs,
     }),
-    toEvent: (action, inputs): UserEvent | undefined =>
-      action === userActions.add
-        ? { type: 'submit', inputs }
-        : action === userActions.cancel
-          ? { type: 'cancel' }
-          : undefined,
+    buttons: [userActions.add, userActions.cancel],
     card: (state, context, view) => userCard(state, context, view),
     summary: (context, t) => userSummary(t, context),
   });

@@ -1,9 +1,9 @@
-/** The buttons of the create-customer cards; the procedure maps each to a machine event. */
+/** The buttons of the create-customer cards: an id is the machine event it sends, or (edit) names it in the procedure. */
 export const customerActions = {
   next: 'next',
   back: 'back',
   cancel: 'cancel',
-  create: 'create',
+  create: 'submit',
   editCompany: 'edit-company',
   editPackages: 'edit-packages',
   editHq: 'edit-hq',

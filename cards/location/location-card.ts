@@ -8,7 +8,7 @@ import type { Reply } from '../kit/reply.ts';
 import { languageName } from '../../i18n/countries.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';
 
-export const locationActions = { add: 'add', cancel: 'cancel' } as const satisfies Record<string, string>;
+export const locationActions = { add: 'submit', cancel: 'cancel' } as const satisfies Record<string, string>;
 
 /** `add location`: the form, and a line for each outcome. */
 export function locationCard(state: string, context: LocationContext, view: CardView): Reply {

@@ -9,7 +9,7 @@ import type { Reply } from '../kit/reply.ts';
 import { packageLabel } from '../kit/customer-facts.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';
 
-export const offboardActions = { offboard: 'offboard', cancel: 'cancel' } as const satisfies Record<string, string>;
+export const offboardActions = { offboard: 'submit', cancel: 'cancel' } as const satisfies Record<string, string>;
 
 /** What offboarding deletes, as facts: the form and the approval card show the same. */
 export function offboardFacts(t: Translate, context: Pick<OffboardContext, 'customer' | 'counts'>): Fact[] {

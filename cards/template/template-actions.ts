@@ -1,4 +1,4 @@
-/** The buttons of the template wizard's cards; the procedure maps each to a machine event. */
+/** The buttons of the template wizard's cards: an id is the machine event it sends, or (edit) names it in the procedure. */
 export const templateActions = {
   next: 'next',
   back: 'back',

@@ -6,7 +6,7 @@ import { submit, type CardView } from '../kit/card-view.ts';
 import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
 
-export const templateAddActions = { save: 'save', cancel: 'cancel' } as const satisfies Record<string, string>;
+export const templateAddActions = { save: 'submit', cancel: 'cancel' } as const satisfies Record<string, string>;
 
 /** `add template`: the Provisioning ID from Partner Hub and the facts the bot shows for it. */
 export function templateAddCard(state: string, context: TemplateAddContext, view: CardView): Reply {

@@ -8,7 +8,7 @@ import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts
 import type { Reply } from '../kit/reply.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';
 
-export const userActions = { add: 'add', cancel: 'cancel' } as const satisfies Record<string, string>;
+export const userActions = { add: 'submit', cancel: 'cancel' } as const satisfies Record<string, string>;
 
 /** `add user`: the one form card, and a line for each outcome. */
 export function userCard(state: string, context: UserContext, view: CardView): Reply {

@@ -10,7 +10,7 @@ import { packageLabel } from '../kit/customer-facts.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 
-export const userChangeActions = { apply: 'apply', cancel: 'cancel' } as const satisfies Record<string, string>;
+export const userChangeActions = { apply: 'submit', cancel: 'cancel' } as const satisfies Record<string, string>;
 
 /** What the change does, as facts: the approval card shows the same. */
 export function userChangeFacts(

@@ -38,7 +38,7 @@ const tinyProcedure = defineProcedure({
   wakeAt: (context) => context.wakeAt,
   waitsForCredentials: (state) => state === 'paused',
   input: ({ subject }: StartInfo<{ readonly name: string }>) => ({ name: subject.name }),
-  toEvent: () => undefined,
+  buttons: [],
   card: (state, context) => ({ markdown: `${state} ${context.name}` }),
   summary: () => [],
 });

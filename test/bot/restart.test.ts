@@ -206,7 +206,7 @@ describe('create customer across a SIGKILL while provisioning is in flight', () 
     await click('next', { hqConfirmed: 'true' });
     await click('next', packages);
     await click('next', hq);
-    await click('create');
+    await click('submit');
     await waitFor(
       'provisioning to start',
       () => fromBot().some((m) => m.markdown?.startsWith('Provisioning of **Acme GmbH** has started')),
@@ -279,7 +279,7 @@ describe('an approval across a SIGKILL between two votes', () => {
     await next('next', { hqConfirmed: 'true' });
     await next('next', packages);
     await next('next', hq);
-    await next('create');
+    await next('submit');
     await waitFor('the approval card', () => fromBot('approvers').some((m) => m.attachments));
     expect(await vote('bea')).toBe('bea@partner.example approved (1 of 2).');
     await first.kill('SIGKILL');
@@ -396,7 +396,7 @@ describe('add user and add location across a SIGKILL after Webex did the create'
       );
       // Webex does the create and its answer is slow; the bot dies before it comes.
       sandbox.faults.add({ method: 'POST', path, status: 200, delayMs: 10_000, passThrough: true });
-      await pressButton(sandbox, 'alice', form, { action: 'add' }, inputs);
+      await pressButton(sandbox, 'alice', form, { action: 'submit' }, inputs);
       await waitFor('the create done by Webex', () => created() === 1);
       await bot.kill('SIGKILL');
       sandbox.faults.clear();
@@ -440,7 +440,7 @@ describe('a new user still provisioning across a SIGKILL', () => {
       sandbox,
       'alice',
       form,
-      { action: 'add' },
+      { action: 'submit' },
       { firstName: 'Ann', lastName: 'Lee', email: 'ann@acme.example', package: 'webex_meetings' },
     );
     await waitFor('the user still provisioning', () => fromBot().find((m) => m.markdown?.startsWith('⏳')), 10_000);

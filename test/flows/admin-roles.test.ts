@@ -42,7 +42,7 @@ describe('administrator roles', () => {
     ]);
     const readOnly = choices.find((c) => c.title === 'Read-only Administrator')!.value;
     const hq = h.sandbox.subscribers.locations[0]!.id;
-    await h.answer('alice', card, 'add', { ...ann(hq), role: readOnly });
+    await h.answer('alice', card, 'submit', { ...ann(hq), role: readOnly });
     const done = await waitFor('the end', () =>
       h.botMessages('direct-alice').find((m) => m.markdown?.startsWith('✅')),
     );
@@ -67,7 +67,7 @@ describe('administrator roles', () => {
   it('refuses, beside the package, a full administrator whose package would be lowered, before any call', async () => {
     const card = await form();
     const full = roleChoices(card).find((c) => c.title === 'Full Administrator')!.value;
-    const again = await h.answer('alice', card, 'add', {
+    const again = await h.answer('alice', card, 'submit', {
       firstName: 'Bo',
       lastName: 'Berg',
       email: 'bo@acme.example',

@@ -69,7 +69,7 @@ describe('customers created outside the bot', () => {
     expect(cardText(form)).toContain('outside-042');
     const done = await (async () => {
       const before = h.botMessages('direct-alice').length;
-      await h.click('alice', form, 'add', {
+      await h.click('alice', form, 'submit', {
         firstName: 'Eve',
         lastName: 'Outside',
         email: 'eve@outside.example',

@@ -37,7 +37,7 @@ describe.each(transports)('events by %s', (transport) => {
   /** Asks for a customer and returns the approval card the approvers get. */
   async function requestApproval(): Promise<SandboxMessage> {
     const summary = await customerToSummary(h);
-    await h.click('alice', summary, 'create');
+    await h.click('alice', summary, 'submit');
     await waitFor('the approval card', () => h.botMessages('approvers').find((m) => m.attachments));
     return h.botMessages('approvers').find((m) => m.attachments)!;
   }
@@ -108,7 +108,7 @@ describe.each(transports)('events by %s', (transport) => {
         }),
       });
       const summary = await customerToSummary(h);
-      await h.click('alice', summary, 'create');
+      await h.click('alice', summary, 'submit');
       const card = await waitFor('the approval card', () => h.botMessages('provisioning').find((m) => m.attachments));
       const voteIn = async (person: string, choice: 'approve' | 'reject') => {
         const before = h.botMessages('provisioning').filter((m) => m.parentId === card.id).length;
@@ -229,7 +229,7 @@ describe.each(transports)('events by %s', (transport) => {
       });
       await seedTemplate(h);
       const summary = await customerToSummary(h);
-      const back = await h.answer('alice', summary, 'create');
+      const back = await h.answer('alice', summary, 'submit');
       expect(cardText(back)).toContain(
         'The approval policy needs 1 approval but names only 0 people who could give them.',
       );

@@ -36,7 +36,7 @@ describe('calling locations', () => {
   it('enables a calling customer’s new location for Webex Calling with its announcement language, and reports both steps', async () => {
     await seedProvisionedCustomer(h, { location: null });
     const form = await ask('add location acme');
-    const reply = await h.answer('alice', form, 'add', paris);
+    const reply = await h.answer('alice', form, 'submit', paris);
     expect(reply.markdown).toBe(done);
     expect(h.sandbox.subscribers.locations).toMatchObject([
       { name: 'Paris', announcementLanguage: 'fr_fr', callingEnabled: true },
@@ -48,7 +48,7 @@ describe('calling locations', () => {
   it('leaves a meetings-only customer’s location as it is: no calling step', async () => {
     await seedProvisionedCustomer(h, { location: null, packages: ['webex_meetings'] });
     const form = await ask('add location acme');
-    expect((await h.answer('alice', form, 'add', paris)).markdown).toBe('✅ Location Paris was added to Acme GmbH.');
+    expect((await h.answer('alice', form, 'submit', paris)).markdown).toBe('✅ Location Paris was added to Acme GmbH.');
     expect(h.sandbox.subscribers.locations).toMatchObject([{ name: 'Paris', callingEnabled: false }]);
     expect(enables()).toEqual([]);
   });
@@ -58,7 +58,7 @@ describe('calling locations', () => {
     // Webex fails every try of the second step (the bot tries three times, looking up in between).
     h.sandbox.faults.add({ method: 'POST', path: '/telephony/config/locations', status: 500, times: 3 });
     const form = await ask('add location acme');
-    const failed = await h.answer('alice', form, 'add', paris);
+    const failed = await h.answer('alice', form, 'submit', paris);
     expect(failed.markdown).toBe(
       '⚠️ Location Paris was added to Acme GmbH, but enabling it for Webex Calling failed: Injected fault 500. The location stays as it is; to finish, write `enable calling Paris acme-001`.',
     );
@@ -81,7 +81,7 @@ describe('calling locations', () => {
     await seedProvisionedCustomer(h, { location: null });
     h.sandbox.faults.add({ method: 'POST', path: '/telephony/config/locations', status: 500, passThrough: true });
     const form = await ask('add location acme');
-    expect((await h.answer('alice', form, 'add', paris)).markdown).toBe(done);
+    expect((await h.answer('alice', form, 'submit', paris)).markdown).toBe(done);
     expect(enables()).toHaveLength(1);
     expect(h.sandbox.subscribers.locations).toHaveLength(1);
     const audit = await h.store.listAudit({ externalId: 'acme-001' });

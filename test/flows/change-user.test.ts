@@ -42,7 +42,7 @@ describe('change user and remove user', () => {
     await start();
     const adminForm = await ask('change user admin@acme.example acme');
     expect(cardText(adminForm)).toContain('Change admin@acme.example (Acme GmbH)');
-    const refused = await h.answer('alice', adminForm, 'apply', { package: 'webex_meetings' });
+    const refused = await h.answer('alice', adminForm, 'submit', { package: 'webex_meetings' });
     expect(fieldOf(refused, 'package').error).toBe(
       'This is the customer’s administrator, who keeps the customer’s package level (Webex Calling); it is never lowered.',
     );
@@ -51,7 +51,7 @@ describe('change user and remove user', () => {
     expect(subscriber('admin@acme.example')!.package).toBe('webex_calling');
 
     const form = await ask('change user ann@acme.example acme-001');
-    const done = await h.answer('alice', form, 'apply', { package: 'webex_meetings' });
+    const done = await h.answer('alice', form, 'submit', { package: 'webex_meetings' });
     expect(done.markdown).toBe('✅ ann@acme.example (Acme GmbH) now has Webex Meetings.');
     expect(subscriber('ann@acme.example')!.package).toBe('webex_meetings');
     const puts = subscriberCalls('PUT');
@@ -68,10 +68,10 @@ describe('change user and remove user', () => {
       new Date().toISOString(),
     );
     const form = await ask('change user bob@acme.example acme');
-    const refused = await h.answer('alice', form, 'apply', { package: 'webex_calling' });
+    const refused = await h.answer('alice', form, 'submit', { package: 'webex_calling' });
     expect(fieldOf(refused, 'primaryPhoneNumber').error).toBeDefined();
     const location = h.sandbox.subscribers.locations.find((l) => l.orgId === customer.orgId)!;
-    const done = await h.answer('alice', refused, 'apply', {
+    const done = await h.answer('alice', refused, 'submit', {
       package: 'webex_calling',
       locationId: location.id,
       extension: '1002',
@@ -100,7 +100,7 @@ describe('change user and remove user', () => {
 
     const form = await ask('remove user ann@acme.example acme');
     expect(cardText(form)).toContain('Remove ann@acme.example from Acme GmbH?');
-    await h.answer('alice', form, 'apply');
+    await h.answer('alice', form, 'submit');
     const card = await waitFor('the approval card', () => h.botMessages('approvers').find((m) => m.attachments));
     expect(cardText(card)).toContain('removal of ann@acme.example from Acme GmbH');
     await pressButton(h.sandbox, 'bea', card, { vote: 'reject' }, { comment: 'keep her' });
@@ -109,7 +109,7 @@ describe('change user and remove user', () => {
     expect(subscriberCalls('DELETE')).toHaveLength(0);
 
     const again = await ask('remove user ann@acme.example acme');
-    await h.answer('alice', again, 'apply');
+    await h.answer('alice', again, 'submit');
     const second = await waitFor('a second approval card', () =>
       h
         .botMessages('approvers')

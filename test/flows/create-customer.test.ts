@@ -21,7 +21,7 @@ describe.each(transports)('events by %s', (transport) => {
       expect(cardText(summary)).toContain('Webex Calling, Webex Meetings');
       expect(cardOf(summary).actions).toHaveLength(5);
 
-      await h.click('alice', summary, 'create');
+      await h.click('alice', summary, 'submit');
       await waitForBotText(h, 'direct-alice', (m) => m.startsWith('Precheck passed. Creating **Acme GmbH**'));
       await waitForBotText(h, 'direct-alice', created);
       const done = await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Acme GmbH is provisioned**'));
@@ -87,7 +87,7 @@ describe.each(transports)('events by %s', (transport) => {
         description: 'The meeting site could not be created.',
       });
       const summary = await customerToSummary(h);
-      await h.click('alice', summary, 'create');
+      await h.click('alice', summary, 'submit');
       const done = await waitForBotText(h, 'direct-alice', (m) =>
         m.startsWith('**Acme GmbH is provisioned, with errors**'),
       );
@@ -103,7 +103,7 @@ describe.each(transports)('events by %s', (transport) => {
         description: 'Webex Calling services are unavailable due to maintenance.',
       });
       const summary = await customerToSummary(h);
-      await h.click('alice', summary, 'create');
+      await h.click('alice', summary, 'submit');
       const done = await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Provisioning of Acme GmbH failed**'));
       expect(done.markdown).toContain(
         'Webex Calling: failed: Webex Calling services are unavailable due to maintenance. (2560)',
@@ -114,7 +114,7 @@ describe.each(transports)('events by %s', (transport) => {
 
     it('sends an address the precheck refuses back to the HQ card, beside the postal code, and creates nothing', async () => {
       const summary = await customerToSummary(h, { hq: { ...hq, postalCode: '1011' } });
-      const back = await h.answer('alice', summary, 'create');
+      const back = await h.answer('alice', summary, 'submit');
       expect(cardText(back)).toContain('Headquarters (HQ) location');
       expect(fieldOf(back, 'postalCode')).toEqual({
         value: '1011',
@@ -138,7 +138,7 @@ describe.each(transports)('events by %s', (transport) => {
         Date.now(),
       );
       const summary = await customerToSummary(h);
-      const back = await h.answer('alice', summary, 'create');
+      const back = await h.answer('alice', summary, 'submit');
       expect(cardText(back)).toContain('Company');
       expect(fieldOf(back, 'externalId')).toEqual({
         value: 'acme-001',
@@ -178,7 +178,7 @@ describe.each(transports)('events by %s', (transport) => {
       h.sandbox.faults.add({ method: 'POST', path: '/wholesale/customers', status: 429, retryAfter: 0, times: 1 });
       h.sandbox.faults.add({ method: 'POST', path: '/wholesale/customers', status: 500, passThrough: true, times: 1 });
       const summary = await customerToSummary(h);
-      await h.click('alice', summary, 'create');
+      await h.click('alice', summary, 'submit');
       await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Acme GmbH is provisioned**'));
       expect(h.sandbox.faults.hits.map((x) => x.fault.status)).toEqual([429, 500]);
       expect(h.sandbox.wholesale.customers).toHaveLength(1);
@@ -206,7 +206,7 @@ describe.each(transports)('events by %s', (transport) => {
 
     it('sends the Wholesale API only requests its spec allows, with the partner administrator’s token, and gets spec-shaped answers', async () => {
       const summary = await customerToSummary(h);
-      await h.click('alice', summary, 'create');
+      await h.click('alice', summary, 'submit');
       await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Acme GmbH is provisioned**'));
       const wholesaleCalls = h.sandbox.calls.filter((c) => c.operation.includes('/wholesale/'));
       expect(new Set(wholesaleCalls.map((c) => c.operation))).toEqual(

@@ -64,7 +64,7 @@ describe('partner credentials that expire while the bot works', () => {
     await seedTemplate(h);
     const summary = await customerToSummary(h);
     const before = refreshes().length;
-    await h.click('alice', summary, 'create');
+    await h.click('alice', summary, 'submit');
     const done = await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Acme GmbH is provisioned**'), 20_000);
     expect(done.markdown).toContain('- Webex Calling: provisioned');
     expect(h.sandbox.wholesale.customers).toHaveLength(1);
@@ -92,7 +92,7 @@ describe('partner credentials that expire while the bot works', () => {
     });
     await seedTemplate(h);
     const summary = await customerToSummary(h);
-    await h.click('alice', summary, 'create');
+    await h.click('alice', summary, 'submit');
     const card = await waitFor('the approval card', () => h.botMessages('approvers').find((m) => m.attachments));
     const before = refreshes().length;
     // The approver decides after the token the bot last used has expired.
@@ -115,7 +115,7 @@ describe('partner credentials that expire while the bot works', () => {
     h.sandbox.state.oauth.revokeAll();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const summary = await customerToSummary(h);
-    const waiting = await h.answer('alice', summary, 'create');
+    const waiting = await h.answer('alice', summary, 'submit');
     expect(waiting.markdown).toContain('Acme GmbH (acme-001) waits for the partner credentials');
     expect(waiting.markdown).toContain('Write `cancel` to end it instead.');
     await h.settle();
@@ -157,7 +157,7 @@ describe('partner credentials that expire while the bot works', () => {
     h.sandbox.state.oauth.revokeAll();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const summary = await customerToSummary(h);
-    await h.click('alice', summary, 'create');
+    await h.click('alice', summary, 'submit');
     await waitForBotText(h, 'direct-alice', (m) => m.includes('waits for the partner credentials'));
     expect((await fetch(`${h.bot.url}/readyz`)).status).toBe(503);
 
@@ -177,7 +177,7 @@ describe('partner credentials that expire while the bot works', () => {
     const form = (await h.waitForBotMessages('direct-alice', 1))[0]!;
     h.sandbox.state.oauth.revokeAll();
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    await h.click('alice', form, 'add', {
+    await h.click('alice', form, 'submit', {
       firstName: 'Ann',
       lastName: 'Lee',
       email: 'ann@acme.example',
@@ -203,7 +203,7 @@ describe('partner credentials that expire while the bot works', () => {
     // Webex answers 401 to the partner token's create call, as it does for a revoked token.
     h.sandbox.faults.add({ method: 'POST', path: '/wholesale/customers', status: 401, times: 1 });
     const summary = await customerToSummary(h);
-    await h.click('alice', summary, 'create');
+    await h.click('alice', summary, 'submit');
     await waitForBotText(h, 'direct-alice', (m) => m.includes('waits for the partner credentials'));
     await h.settle();
     expect(h.sandbox.wholesale.customers).toEqual([]);

@@ -63,7 +63,7 @@ describe('language per space', () => {
     await ask('alice', 'direct-alice', 'sprache de');
     const summary = await customerToSummary(h);
     expect(cardText(summary)).toContain('Neuen Kunden prüfen');
-    await h.click('alice', summary, 'create');
+    await h.click('alice', summary, 'submit');
     await waitForBotText(h, 'direct-alice', (m) => m.startsWith('Zur Genehmigung gesendet: Acme GmbH (acme-001).'));
     const card = await waitFor('the approval card', () => h.botMessages('approvers').find((m) => m.attachments));
     expect(cardText(card)).toContain('Approval needed: Acme GmbH (acme-001)');

@@ -114,7 +114,7 @@ describe('add numbers', () => {
       choices: { title: string; value: string }[];
     };
     expect(offered.choices).toEqual([7, 8, 9].map((i) => ({ title: `Berlin HQ: ${berlin(i)}`, value: berlin(i) })));
-    const done = await h.answer('alice', form, 'add', {
+    const done = await h.answer('alice', form, 'submit', {
       firstName: 'Ann',
       lastName: 'Lee',
       email: 'ann@acme.example',

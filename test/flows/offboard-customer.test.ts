@@ -64,7 +64,7 @@ describe('offboard customer', () => {
   /** Asks to offboard Acme, typing the right ID; returns the approval card the approvers get. */
   async function requestOffboarding(): Promise<SandboxMessage> {
     const form = await ask('offboard customer acme');
-    await h.answer('alice', form, 'offboard', { confirmExternalId: 'acme-001' });
+    await h.answer('alice', form, 'submit', { confirmExternalId: 'acme-001' });
     return waitFor('the approval card', () => h.botMessages('approvers').find((m) => m.attachments));
   }
 
@@ -80,7 +80,7 @@ describe('offboard customer', () => {
       { title: 'Users', value: '1' },
       { title: 'Locations', value: '1' },
     ]);
-    const refused = await h.answer('alice', form, 'offboard', { confirmExternalId: 'acme-002' });
+    const refused = await h.answer('alice', form, 'submit', { confirmExternalId: 'acme-002' });
     expect(fieldOf(refused, 'confirmExternalId')).toEqual({
       value: 'acme-002',
       error: 'That is not this customer’s external ID; type it exactly as shown.',

@@ -22,7 +22,7 @@ describe('add template and remove template', () => {
     const partnerHub = seedTemplates[0]!;
     const form = await ask('add template "Legacy US"');
     expect(cardText(form)).toContain('Register the template Legacy US');
-    const refused = await h.answer('alice', form, 'save', {
+    const refused = await h.answer('alice', form, 'submit', {
       provisioningId: 'not-a-provisioning-id',
       country: 'US',
       emailLanguage: 'en_US',
@@ -30,7 +30,7 @@ describe('add template and remove template', () => {
     });
     expect(fieldOf(refused, 'provisioningId').error).toBeDefined();
     expect(fieldOf(refused, 'subscriptionId').value).toBe('Sub100448');
-    const done = await h.answer('alice', refused, 'save', { provisioningId: partnerHub.provisioningId });
+    const done = await h.answer('alice', refused, 'submit', { provisioningId: partnerHub.provisioningId });
     expect(done.markdown).toContain('The template Legacy US is registered');
     expect((await ask('add template legacy us')).markdown).toContain('exists already');
 
@@ -46,7 +46,7 @@ describe('add template and remove template', () => {
     expect(removeWhileUsed.markdown).toBe(
       'Legacy US cannot be removed: alice@partner.example is creating a customer with it. Try again once that is done.',
     );
-    await h.click('alice', summary, 'create');
+    await h.click('alice', summary, 'submit');
     await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Acme GmbH is provisioned**'));
     const creates = h.sandbox.calls.filter((c) => c.operation === 'POST /wholesale/customers');
     expect(creates.map((c) => c.status)).toEqual([202]);

@@ -81,7 +81,7 @@ describe.each(transports)('events by %s', (transport) => {
     it('adds a location to the customer and reports it', async () => {
       const form = await ask('add location acme');
       expect(cardText(form)).toContain('New location for Acme GmbH');
-      const done = await h.answer('alice', form, 'add', hq);
+      const done = await h.answer('alice', form, 'submit', hq);
       expect(done.markdown).toBe(calledDone);
       expect(h.sandbox.subscribers.locations).toMatchObject([
         {
@@ -108,7 +108,7 @@ describe.each(transports)('events by %s', (transport) => {
 
     it('refuses a time zone of another country beside its field, keeping the rest, and creates nothing', async () => {
       const form = await ask('add location acme-001');
-      const again = await h.answer('alice', form, 'add', { ...hq, timeZone: 'America/New_York' });
+      const again = await h.answer('alice', form, 'submit', { ...hq, timeZone: 'America/New_York' });
       expect(fieldOf(again, 'timeZone')).toEqual({
         value: 'Europe/Berlin',
         error: 'Choose one of the time zones offered, those of the country (DE).',
@@ -135,7 +135,7 @@ describe.each(transports)('events by %s', (transport) => {
       const locationId = await withLocation();
       const form = await ask('add user acme');
       expect(fieldOf(form, 'locationId').value).toBe(locationId);
-      const done = await h.answer('alice', form, 'add', {
+      const done = await h.answer('alice', form, 'submit', {
         firstName: 'Ann',
         lastName: 'Lee',
         email: 'Ann@Acme.example',
@@ -163,7 +163,7 @@ describe.each(transports)('events by %s', (transport) => {
     it('refuses a calling package without number or extension beside the field, and sends nothing', async () => {
       const locationId = await withLocation();
       const form = await ask('add user acme');
-      const again = await h.answer('alice', form, 'add', {
+      const again = await h.answer('alice', form, 'submit', {
         firstName: 'Ann',
         lastName: 'Lee',
         email: 'ann@acme.example',
@@ -176,14 +176,14 @@ describe.each(transports)('events by %s', (transport) => {
         'A calling package needs a phone number or an extension.',
       );
       expect(fieldOf(again, 'email').value).toBe('ann@acme.example');
-      const bad = await h.answer('alice', again, 'add', { primaryPhoneNumber: '030 1234', extension: '' });
+      const bad = await h.answer('alice', again, 'submit', { primaryPhoneNumber: '030 1234', extension: '' });
       expect(fieldOf(bad, 'primaryPhoneNumber').error).toBe('Enter the number in E.164 form, e.g. +4930123456789.');
       expect(subscriberCalls()).toEqual([]);
     });
 
     it('keeps the customer’s administrator at the customer’s package level', async () => {
       const form = await ask('add user acme');
-      const again = await h.answer('alice', form, 'add', {
+      const again = await h.answer('alice', form, 'submit', {
         firstName: 'Ad',
         lastName: 'Min',
         email: 'admin@acme.example',
@@ -197,7 +197,7 @@ describe.each(transports)('events by %s', (transport) => {
 
     it('adds a meetings-only user without calling details, and does not add an existing one twice', async () => {
       const form = await ask('add user acme');
-      const done = await h.answer('alice', form, 'add', {
+      const done = await h.answer('alice', form, 'submit', {
         firstName: 'Bo',
         lastName: 'Berg',
         email: 'bo@acme.example',
@@ -205,7 +205,7 @@ describe.each(transports)('events by %s', (transport) => {
       });
       expect(done.markdown).toContain('was added to Acme GmbH with Webex Meetings');
       const form2 = await ask('add user acme');
-      const twice = await h.answer('alice', form2, 'add', {
+      const twice = await h.answer('alice', form2, 'submit', {
         firstName: 'Bo',
         lastName: 'Berg',
         email: 'bo@acme.example',
@@ -248,7 +248,7 @@ describe.each(transports)('events by %s', (transport) => {
         primaryPhoneNumber: '',
         extension: '',
       };
-      const done = await h.answer('alice', form, 'add', answers);
+      const done = await h.answer('alice', form, 'submit', answers);
       expect(done.markdown).toBe('✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Meetings.');
       expect(h.sandbox.subscribers.subscribers.filter((x) => x.email === 'ann@acme.example')).toHaveLength(1);
     });
@@ -256,7 +256,7 @@ describe.each(transports)('events by %s', (transport) => {
     it('adds the location on the first click anyway, instead of calling its own name taken', async () => {
       h.sandbox.faults.add({ method: 'POST', path: '/locations', status: 500, passThrough: true, times: 1 });
       const form = await ask('add location acme');
-      const done = await h.answer('alice', form, 'add', hq);
+      const done = await h.answer('alice', form, 'submit', hq);
       expect(done.markdown).toBe(calledDone);
       expect(h.sandbox.subscribers.locations).toHaveLength(1);
       expect(h.sandbox.calls.filter((c) => c.operation === 'POST /locations')).toHaveLength(1);
@@ -290,7 +290,7 @@ describe.each(transports)('events by %s', (transport) => {
       });
       customer = await seedProvisioned();
       const form = await ask('add location acme');
-      const again = await h.answer('alice', form, 'add', hq);
+      const again = await h.answer('alice', form, 'submit', hq);
       expect(cardText(again)).toContain(
         'The approval policy needs 1 approval but names only 0 people who could give them.',
       );
@@ -315,7 +315,7 @@ describe.each(transports)('events by %s', (transport) => {
       });
       customer = await seedProvisioned();
       const form = await ask('add location acme');
-      await h.click('alice', form, 'add', hq);
+      await h.click('alice', form, 'submit', hq);
       const card = await waitFor('the approval card', () => h.botMessages('approvers').find((m) => m.attachments));
       expect(cardText(card)).toContain('Approval needed: Berlin HQ → Acme GmbH');
       expect(h.sandbox.subscribers.locations).toEqual([]);

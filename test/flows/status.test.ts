@@ -207,7 +207,7 @@ describe.each(transports)('events by %s', (transport) => {
     it('lists customers with their state, and the history of a real one holds every step', async () => {
       await seedTemplate(h);
       const summary = await customerToSummary(h);
-      await h.click('alice', summary, 'create');
+      await h.click('alice', summary, 'submit');
       await waitForBotText(h, 'direct-alice', (m) => m.startsWith('**Acme GmbH is provisioned**'));
       expect((await ask('oscar', 'direct-oscar', 'customers')).markdown).toContain(
         '- Acme GmbH (acme-001): provisioned',
@@ -286,7 +286,7 @@ describe.each(transports)('events by %s', (transport) => {
         description: 'Webex Calling is in maintenance.',
       });
       const summary = await customerToSummary(h);
-      await h.click('alice', summary, 'create');
+      await h.click('alice', summary, 'submit');
       const notice = await waitForBotText(h, 'provisioning', (m) => m.startsWith('⚠️'));
       expect(notice.markdown).toBe(
         '⚠️ Provisioning of **Acme GmbH** (`acme-001`, started by alice@partner.example) failed: Webex Calling is in maintenance. (2560). To look: `status acme-001`. To retry: fix the cause with the customer, delete the customer in Partner Hub, then `create customer`.',

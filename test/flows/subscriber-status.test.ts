@@ -40,7 +40,7 @@ describe('new users followed to the end of their provisioning', () => {
 
   it('add user: says the user is still provisioning, shows it in status, then reports it provisioned', async () => {
     const form = await ask('add user acme');
-    const accepted = await h.answer('alice', form, 'add', ann);
+    const accepted = await h.answer('alice', form, 'submit', ann);
     expect(accepted.markdown).toBe(
       '⏳ Webex accepted Ann Lee (ann@acme.example) for Acme GmbH with Webex Meetings and is still provisioning the user. I will write here when it has finished.',
     );
@@ -63,7 +63,7 @@ describe('new users followed to the end of their provisioning', () => {
   it('add user: a subscriber whose provisioning ends in error after Webex accepted it is reported failed, with Webex’s reason', async () => {
     await failWith('ann@acme.example');
     const form = await ask('add user acme');
-    await h.answer('alice', form, 'add', ann);
+    await h.answer('alice', form, 'submit', ann);
     const failed = await waitFor('the failure', () => fromBot().find((m) => m.markdown?.startsWith('❌')));
     expect(failed.markdown).toBe(
       '❌ Webex could not provision Ann Lee (ann@acme.example) for Acme GmbH: The number is not routable. (30005). Correct the cause (in Partner Hub, or the user’s details), remove the user there and add it again.',
@@ -107,7 +107,7 @@ describe('new users followed to the end of their provisioning', () => {
 
   it('add user: a subscriber removed while it provisions ends the follow-up with Webex’s answer instead of asking for ever', async () => {
     const form = await ask('add user acme');
-    await h.answer('alice', form, 'add', ann);
+    await h.answer('alice', form, 'submit', ann);
     h.sandbox.subscribers.subscribers.splice(0, 1);
     const failed = await waitFor('the failure', () => fromBot().find((m) => m.markdown?.startsWith('❌')));
     expect(failed.markdown).toContain(

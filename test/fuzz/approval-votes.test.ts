@@ -50,7 +50,7 @@ describe('votes on an approval', () => {
             const rig = await createRig('location', { policy });
             const started = await rig.start();
             const form = rig.currentCard(started);
-            const add = form && buttonsOf(form).find((b) => b.data.action === 'add');
+            const add = form && buttonsOf(form).find((b) => b.data.action === 'submit');
             if (!add) throw new Error('no Add button');
             await rig.press(
               started,

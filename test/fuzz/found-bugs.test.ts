@@ -175,7 +175,7 @@ describe('approvals', () => {
       },
     });
     const conversation = await rig.start();
-    const add = buttonsOf(rig.currentCard(conversation)!).find((b) => b.data.action === 'add')!;
+    const add = buttonsOf(rig.currentCard(conversation)!).find((b) => b.data.action === 'submit')!;
     await rig.press(conversation, add, {
       name: 'Paris',
       addressLine1: '1 Rue de Rivoli',
@@ -206,7 +206,7 @@ describe('a vote handled again after a restart', () => {
       },
     });
     const conversation = await rig.start();
-    const add = buttonsOf(rig.currentCard(conversation)!).find((b) => b.data.action === 'add')!;
+    const add = buttonsOf(rig.currentCard(conversation)!).find((b) => b.data.action === 'submit')!;
     await rig.press(conversation, add, {
       name: 'Paris',
       addressLine1: '1 Rue de Rivoli',

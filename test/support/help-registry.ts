@@ -1,4 +1,5 @@
 import { CommandRegistry } from '../../bot/engine/command-registry.ts';
+import { CardActions } from '../../bot/engine/card-actions.ts';
 import { ConversationEngine } from '../../bot/engine/conversation-engine.ts';
 import { TelephonyClient } from '../../webex/telephony-client.ts';
 import { PeopleClient } from '../../webex/people-client.ts';
@@ -32,6 +33,7 @@ export function realCommandRegistry(): CommandRegistry {
   registerFeatures({
     engine,
     commands,
+    actions: new CardActions(),
     store,
     wholesale,
     customers: new CustomerDirectory({ store, wholesale, log: silentLogger, clock: () => new Date() }),
