@@ -32,7 +32,11 @@ export async function existingEmails(wholesale: WholesaleClient, customerId: str
 }
 
 /** Gives a provisioned row its administrator role as `add user` does; a failure stays on the row, the user created. */
-export async function giveRole(people: PeopleClient, row: RowResult, personId: string | undefined): Promise<RowResult> {
+export async function giveRole(
+  people: Pick<PeopleClient, 'giveRole'>,
+  row: RowResult,
+  personId: string | undefined,
+): Promise<RowResult> {
   const { pending: _pending, role, ...rest } = row;
   if (!role) return rest;
   try {

@@ -1,0 +1,31 @@
+import { reportParts } from '../../cards/bulk/bulk-cards.ts';
+import type { BulkContext, BulkRowResult } from '../../machines/bulk/bulk-machine.ts';
+import type { Store } from '../../store/store.ts';
+import type { SpaceLanguages } from '../engine/languages.ts';
+import type { Messenger } from '../engine/messenger.ts';
+
+export interface ReportDeps {
+  readonly store: Pick<Store, 'appendAudit'>;
+  readonly messenger: Pick<Messenger, 'post'>;
+  /** The report is written in the language of the space it goes to. */
+  readonly languages: Pick<SpaceLanguages, 'of'>;
+  readonly clock?: () => Date;
+}
+
+/** Every row has its end: the report per row, and the run in the audit log. */
+export async function reportBulkRun(deps: ReportDeps, context: BulkContext, all: readonly BulkRowResult[]) {
+  const { t } = await deps.languages.of(context.roomId);
+  for (const part of reportParts(t, all)) await deps.messenger.post(context.roomId, { markdown: part });
+  await deps.store.appendAudit({
+    at: (deps.clock ?? (() => new Date()))().toISOString(),
+    action: 'users.bulk',
+    actor: context.startedBy,
+    conversationId: context.conversationId,
+    externalId: context.customer.externalId,
+    details: {
+      rows: all.length,
+      created: all.filter((r) => r.outcome === 'created').length,
+      failed: all.filter((r) => r.outcome === 'failed').length,
+    },
+  });
+}
