@@ -1,5 +1,4 @@
 // The folder table of docs/architecture.md (and DESIGN.md), checked by `npm run lint` instead of by review.
-// Known violations that are being removed live in .dependency-cruiser-known-violations.json.
 
 /** Kernel folders of bot/: shared by the features, below them, never importing one. */
 const botKernels = 'engine|credentials|customers|approvals|kit|http|websocket';

@@ -1,6 +1,5 @@
 import type { Locale, MessageId, Translate } from '../../i18n/catalogue.ts';
 import type { EventContext } from './event-context.ts';
-import type { HelpEntry } from '../../cards/help/help-card.ts';
 import type { Permission } from './access-policy.ts';
 import type { Actor } from '../../store/records.ts';
 
@@ -92,7 +91,8 @@ export class CommandRegistry {
       : undefined;
   }
 
-  helpEntries(t: Translate): HelpEntry[] {
+  /** Each command's usage and summary in `t`'s language, for the help card. */
+  helpEntries(t: Translate): { readonly usage: string; readonly summary: string }[] {
     return this.commands.map((c) => ({ usage: t(c.usage), summary: t(c.summary) }));
   }
 }

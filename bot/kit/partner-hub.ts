@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { TemplateDraft } from '../../machines/template/template-fields.ts';
 import { HttpClient } from '../../webex/http-client.ts';
 import { WebexApiError } from '../../webex/webex-api-error.ts';
 
@@ -13,7 +12,8 @@ type IssuedId =
  */
 export interface PartnerHub {
   /** Idempotent per `reference`: asking again returns the ID issued the first time. */
-  createTemplate(draft: TemplateDraft, reference: string): Promise<IssuedId>;
+  /** `draft` is the template feature's confirmed settings, sent as they are (the sandbox checks them). */
+  createTemplate(draft: object, reference: string): Promise<IssuedId>;
 }
 
 const issued = z.object({ provisioningId: z.string(), id: z.string() });
