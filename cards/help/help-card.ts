@@ -2,7 +2,7 @@ import type { Translate } from '../../i18n/catalogue.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import type { CardReply } from '../kit/reply.ts';
 
-export interface HelpEntry {
+interface HelpEntry {
   /** How to write the command, e.g. `status <customer>`. */
   readonly usage: string;
   readonly summary: string;
