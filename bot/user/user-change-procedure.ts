@@ -15,7 +15,7 @@ import type { SubscriberUpdate } from '../../webex/wholesale-schemas.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
 import { callOnce } from '../kit/call-once.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
-import { defineProcedure, type Procedure, type StartInfo } from '../engine/procedure.ts';
+import { defineProcedure, inCredentialsWait, type Procedure, type StartInfo } from '../engine/procedure.ts';
 
 /** The user's package as Webex lists it (`packages` where the answer has it, else `package`). */
 export function packageOf(subscriber: { readonly package?: string; readonly packages?: readonly string[] }): string {
@@ -120,6 +120,7 @@ export function userChangeProcedure(deps: {
     command: 'change user',
     machine,
     keys: (context) => ({ externalId: context.customer.externalId }),
+    waitsForCredentials: inCredentialsWait,
     input: ({ conversationId, roomId, startedBy, subject }: StartInfo<UserChangeSubject>): UserChangeInput => ({
       conversationId,
       roomId,

@@ -9,6 +9,9 @@ import { credentialsGone } from './problem.ts';
  */
 export const WAITING_FOR_CREDENTIALS = 'waitingForCredentials';
 
+/** The tag of the state that waits for the partner credentials. */
+export const CREDENTIALS_TAG = 'credentials';
+
 /** Sent by the engine when the partner credentials work again; `now` is when. */
 export interface CredentialsBack {
   readonly type: 'credentials.back';
@@ -66,7 +69,8 @@ export function credentialsWait<TContext extends CredentialsWaitFields, TEvent e
   return {
     states: {
       [WAITING_FOR_CREDENTIALS]: {
-        tags: 'rest' as const,
+        // `credentials`: a test checks that every procedure whose machine has such a state declares it.
+        tags: ['rest', CREDENTIALS_TAG] as const,
         on: {
           'credentials.back': [
             ...others.map((at) => ({

@@ -127,7 +127,7 @@ describe('change user and remove user', () => {
     const form = await ask('change user ann@acme.example acme');
     h.sandbox.state.oauth.revokeAll();
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    await h.click('alice', form, 'apply', { package: 'webex_meetings' });
+    await h.click('alice', form, 'submit', { package: 'webex_meetings' });
     await waitForBotText(h, 'direct-alice', (m) => m.includes('ann@acme.example → Acme GmbH waits for the partner'));
     expect(subscriber('ann@acme.example')!.package).toBe('webex_calling');
 

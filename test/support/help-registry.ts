@@ -10,9 +10,15 @@ import { createMemoryStore } from '../../store/memory-store.ts';
 import { ApprovalService } from '../../bot/approvals/approval-service.ts';
 import { WholesaleClient } from '../../webex/wholesale-client.ts';
 import { CustomerDirectory } from '../../bot/customers/customer-directory.ts';
+import type { Procedure } from '../../bot/engine/procedure.ts';
 
 /** The bot's real command registry, every feature registered, wired to an engine nobody talks to: for help-card tests. */
 export function realCommandRegistry(): CommandRegistry {
+  return realFeatures().commands;
+}
+
+/** Every feature registered as the bot does, with the procedures they added to the engine. */
+export function realFeatures(): { commands: CommandRegistry; procedures: Procedure<unknown>[] } {
   const store = createMemoryStore();
   const languages = new SpaceLanguages(store, 'en');
   const messenger = { post: async () => ({ id: 'unused' }) };
@@ -28,6 +34,12 @@ export function realCommandRegistry(): CommandRegistry {
     clock: () => new Date(),
   });
   const engine = new ConversationEngine({ store, messenger, languages, log: silentLogger });
+  const procedures: Procedure<unknown>[] = [];
+  const add = engine.add.bind(engine);
+  engine.add = (procedure) => {
+    procedures.push(procedure);
+    return add(procedure);
+  };
   const wholesale = new WholesaleClient({ baseUrl: 'http://127.0.0.1:9/v1', token: 'unused' });
   const commands = new CommandRegistry();
   registerFeatures({
@@ -48,5 +60,5 @@ export function realCommandRegistry(): CommandRegistry {
     download: async () => '',
     pollMs: 1000,
   });
-  return commands;
+  return { commands, procedures };
 }
