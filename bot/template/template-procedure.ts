@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { fromPromise } from 'xstate';
 import { templateActions } from '../../cards/template/template-actions.ts';
 import { templateCard } from '../../cards/template/template-card.ts';
 import { templateSummary } from '../../cards/template/template-summary.ts';
@@ -7,14 +5,15 @@ import type { ApprovalService } from '../approvals/approval-service.ts';
 import {
   TEMPLATE_MACHINE_VERSION,
   templateMachine,
-  type IssueResult,
-  type SaveResult,
   type TemplateInput,
 } from '../../machines/template/template-machine.ts';
 import type { Store } from '../../store/store.ts';
 import type { PartnerHub } from '../kit/partner-hub.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure } from '../engine/procedure.ts';
+import { isNameFreeEffect } from './is-name-free-effect.ts';
+import { issueProvisioningIdEffect } from './issue-provisioning-id-effect.ts';
+import { saveTemplateEffect } from './save-template-effect.ts';
 
 export interface TemplateProcedureDeps {
   readonly store: Store;
@@ -26,51 +25,16 @@ export interface TemplateProcedureDeps {
 
 /** `create template`, wired to the store and (in sandbox mode) Partner Hub. */
 export function templateProcedure(deps: TemplateProcedureDeps): Procedure<undefined> {
-  const clock = deps.clock ?? (() => new Date());
   const machine = templateMachine.provide({
     actors: {
-      isNameFree: fromPromise(async ({ input }: { input: { name: string; conversationId: string } }) => {
-        const existing = await deps.store.findTemplate(input.name);
-        return !existing || existing.conversationId === input.conversationId;
-      }),
-      issueProvisioningId: fromPromise(async ({ input }): Promise<IssueResult> => {
-        if (!deps.partnerHub) throw new Error('no Partner Hub in this mode');
-        const result = await deps.partnerHub.createTemplate(input.draft, input.reference);
-        return result.ok ? result : { ok: false, field: 'subscriptionId', error: 'field.unknownSubscription' };
-      }),
+      isNameFree: isNameFreeEffect(deps),
+      issueProvisioningId: issueProvisioningIdEffect(deps),
       requestApproval: requestApprovalActor(deps.approvals, {
         action: 'create-template',
         subject: (context) => context.answers.name ?? '',
         summary: (context, t, locale) => templateSummary(t, locale, context.answers),
       }),
-      saveTemplate: fromPromise(async ({ input }): Promise<SaveResult> => {
-        const result = await deps.store.insertTemplate({
-          id: randomUUID(),
-          name: input.draft.name,
-          provisioningId: input.provisioningId,
-          serviceProviderAdmin: input.draft.adminEmail,
-          country: input.draft.country,
-          emailLanguage: input.draft.emailLanguage,
-          subscriptionId: input.draft.subscriptionId,
-          ...(input.draft.pstnProvider ? { pstnProvider: input.draft.pstnProvider } : {}),
-          authentication: input.draft.authentication,
-          email: input.draft.email,
-          calling: input.draft.calling,
-          createdBy: input.startedBy,
-          createdAt: clock().toISOString(),
-          conversationId: input.conversationId,
-        });
-        return result.ok
-          ? {
-              ok: true,
-              template: {
-                id: result.template.id,
-                name: result.template.name,
-                provisioningId: result.template.provisioningId,
-              },
-            }
-          : { ok: false, reason: 'name_taken' };
-      }),
+      saveTemplate: saveTemplateEffect(deps),
     },
   });
 

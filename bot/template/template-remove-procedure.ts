@@ -1,9 +1,7 @@
-import { fromPromise } from 'xstate';
 import { templateRemoveCard } from '../../cards/template/template-remove-card.ts';
 import {
   TEMPLATE_REMOVE_MACHINE_VERSION,
   templateRemoveMachine,
-  type RemoveResult,
   type TemplateRemoveContext,
   type TemplateRemoveInput,
 } from '../../machines/template/template-remove-machine.ts';
@@ -11,7 +9,7 @@ import type { Store } from '../../store/store.ts';
 import type { ApprovalService } from '../approvals/approval-service.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, type Procedure, type StartInfo } from '../engine/procedure.ts';
-import { removeTemplate } from './template-in-use.ts';
+import { removeTemplateEffect } from './remove-template-effect.ts';
 
 /** `remove template <name>` when the policy guards it, wired to the store. */
 export function templateRemoveProcedure(deps: {
@@ -29,10 +27,7 @@ export function templateRemoveProcedure(deps: {
         subject: (context, { t }) => t('templateRemove.subject', { name: context.template.name }),
         summary: (context) => lines(context),
       }),
-      remove: fromPromise(async ({ input }: { input: { context: TemplateRemoveContext } }): Promise<RemoveResult> => {
-        const { context } = input;
-        return removeTemplate(deps.store, context.template, context.startedBy, deps.clock);
-      }),
+      remove: removeTemplateEffect(deps),
     },
   });
   return defineProcedure({

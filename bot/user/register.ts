@@ -3,7 +3,8 @@ import type { FeatureKit } from '../kit/feature-kit.ts';
 import { provisionedCustomer } from '../customers/provisioned-customer.ts';
 import { isCustomerAdmin } from '../../machines/kit/user-fields.ts';
 import { userProcedure } from './user-procedure.ts';
-import { packageOf, userChangeProcedure } from './user-change-procedure.ts';
+import { packageOf } from './package-of.ts';
+import { userChangeProcedure } from './user-change-procedure.ts';
 
 /** `add user <customer>`: one user, on a card; `change user` and `remove user` for one that exists. */
 export function register(kit: FeatureKit): void {
