@@ -6,6 +6,8 @@ export interface PageRule {
   readonly maxSize: number;
   /** `offset` and `start` take a number, as the Wholesale and Locations APIs document; `cursor` is opaque, as Webex's messaging links are. */
   readonly position: 'offset' | 'start' | 'cursor';
+  /** Whether the API links the next page (`Link: rel="next"`); the Wholesale API declares no such header. */
+  readonly link?: boolean;
 }
 
 export interface PagedAnswer<T> {
@@ -43,7 +45,7 @@ export function pageOf<T>(
   const size = Math.min(whole(call.query.max, 'max', 1) ?? rule.defaultSize, rule.maxSize);
   const at = positionOf(call.query, rule);
   const page = items.slice(at, at + size);
-  if (at + size >= items.length) return { items: page, headers: {} };
+  if (at + size >= items.length || rule.link === false) return { items: page, headers: {} };
   const next = new URL(call.url);
   next.searchParams.set('max', String(size));
   next.searchParams.set(

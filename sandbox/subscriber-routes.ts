@@ -160,7 +160,7 @@ export function mountSubscriberRoutes(
         (!query.externalCustomerId || s.externalCustomerId === query.externalCustomerId),
     );
     // The spec: "up to 100 per page", 50 by default.
-    const page = pageOf(items, call, { defaultSize: 50, maxSize: 100, position: 'offset' });
+    const page = pageOf(items, call, { defaultSize: 50, maxSize: 100, position: 'offset', link: false });
     return { status: 200, body: { items: page.items.map(present) }, headers: page.headers };
   });
 

@@ -236,7 +236,7 @@ export function mountWholesaleRoutes(
         (!query.status || wholesale.status(c, now()) === query.status),
     );
     // The spec gives no page size for customers; 100, Webex's usual.
-    const page = pageOf(items, call, { defaultSize: 100, maxSize: 100, position: 'offset' });
+    const page = pageOf(items, call, { defaultSize: 100, maxSize: 100, position: 'offset', link: false });
     return { status: 200, body: { items: page.items.map((c) => present(c, false)) }, headers: page.headers };
   });
 

@@ -118,23 +118,36 @@ export class HttpClient {
 
   /**
    * Every item of a paged list: asks for pages of `pageSize` (never more than the API documents)
-   * and follows `Link: rel="next"` to the end, so counts come from the whole list.
+   * and follows `Link: rel="next"` to the end, so counts come from the whole list. An API that
+   * pages by `offset` and declares no `Link` (the Wholesale API) is read on by offset while its
+   * pages come back full (`byOffset`): a short or empty page is its last.
    */
-  async list<T>(path: string, query: Query, item: z.ZodType<T>, pageSize: number): Promise<T[]> {
+  async list<T>(
+    path: string,
+    query: Query,
+    item: z.ZodType<T>,
+    pageSize: number,
+    paging: { readonly byOffset?: boolean } = {},
+  ): Promise<T[]> {
     const schema = z.object({ items: z.array(item) });
     const out: T[] = [];
     const seen = new Set<string>();
+    const invalid = (why: string) =>
+      new WebexApiError('webex_response_invalid', `GET ${path} ${why}`, { method: 'GET', endpoint: path, attempts: 1 });
     let page = await this.requestPage('GET', path, { query: { ...query, max: pageSize }, schema });
     for (;;) {
       out.push(...page.value.items);
-      if (page.next === undefined) return out;
+      if (page.next === undefined) {
+        if (!paging.byOffset || page.value.items.length < pageSize) return out;
+        const before = JSON.stringify(page.value.items[0]);
+        page = await this.requestPage('GET', path, { query: { ...query, max: pageSize, offset: out.length }, schema });
+        // A server that ignores `offset` answers the first page again: that would never end.
+        if (page.value.items.length > 0 && JSON.stringify(page.value.items[0]) === before)
+          throw invalid('answered the same page for another offset');
+        continue;
+      }
       // A server that links back to a page already read would otherwise keep the bot here for ever.
-      if (seen.has(page.next))
-        throw new WebexApiError('webex_response_invalid', `GET ${path} links to a page it already returned`, {
-          method: 'GET',
-          endpoint: path,
-          attempts: 1,
-        });
+      if (seen.has(page.next)) throw invalid('links to a page it already returned');
       seen.add(page.next);
       page = await this.requestPage('GET', page.next, { schema });
     }

@@ -32,6 +32,9 @@ const precheckFailure = z.object({
   errors: z.array(wholesaleErrorSchema).default([]),
 });
 
+/** The Wholesale spec pages its lists by `offset` and `max` and declares no `Link` header. */
+const WHOLESALE_PAGING = { byOffset: true } as const;
+
 /**
  * The Wholesale provisioning API (customers and their precheck), with a partner administrator's
  * token, never the bot's. Retries as the messaging client does, except that a create retries only
@@ -46,7 +49,7 @@ export class WholesaleClient {
 
   /** Every customer that matches, all pages. */
   listCustomers(query: { externalId?: string; status?: string } = {}): Promise<WholesaleCustomer[]> {
-    return this.http.list('/wholesale/customers', query, customerSchema, PAGE_SIZE.customers);
+    return this.http.list('/wholesale/customers', query, customerSchema, PAGE_SIZE.customers, WHOLESALE_PAGING);
   }
 
   /** The customer with this external ID, if the partner has one. */
@@ -91,7 +94,7 @@ export class WholesaleClient {
 
   /** Every subscriber that matches, all pages. */
   listSubscribers(query: { customerId?: string; email?: string }): Promise<WholesaleSubscriber[]> {
-    return this.http.list('/wholesale/subscribers', query, subscriberSchema, PAGE_SIZE.subscribers);
+    return this.http.list('/wholesale/subscribers', query, subscriberSchema, PAGE_SIZE.subscribers, WHOLESALE_PAGING);
   }
 
   /** The customer's subscriber with this email, if there is one. */
