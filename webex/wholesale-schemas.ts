@@ -30,15 +30,13 @@ const wholesaleAddressSchema = z.object({
 });
 type WholesaleAddress = z.infer<typeof wholesaleAddressSchema>;
 
-const customerStatuses = [
-  'provisioned',
-  'provisioned_with_errors',
-  'provisioning',
-  'updating',
-  'deleting',
-  'error',
-  'pending_rpl_review',
-] as const;
+/**
+ * The customer statuses the spec names today: `provisioned`, `provisioned_with_errors`,
+ * `provisioning`, `updating`, `deleting`, `error`, `pending_rpl_review`. Webex adds values, so a
+ * read keeps any string as Webex gave it (shown as it is, not final) rather than failing the whole
+ * list, and with it every sync, look-up and adoption.
+ */
+const customerStatusSchema = z.string().min(1);
 
 const packageStatusSchema = z.object({
   name: z.string(),
@@ -52,7 +50,7 @@ export const customerSchema = z.object({
   orgId: z.string().optional(),
   externalId: z.string(),
   address: wholesaleAddressSchema.partial().optional(),
-  status: z.enum(customerStatuses),
+  status: customerStatusSchema,
   packages: z.array(z.string()).default([]),
   resourceDetails: z.object({ packages: z.array(packageStatusSchema).default([]) }).optional(),
   errors: z.array(wholesaleErrorSchema).optional(),
