@@ -277,17 +277,18 @@ const en = {
   'packages.cancelled': 'Package change cancelled. Nothing was changed.',
   'command.offboardCustomer.usage': 'offboard customer <customer>',
   'command.offboardCustomer.summary':
-    'Delete a customer at Webex, after typing its external ID (and the approvals the policy asks for).',
+    'Remove a customer from Webex Wholesale (its organization stays), after typing its external ID (and the approvals the policy asks for).',
   'offboard.title': 'Offboard {name}?',
   'offboard.warning':
-    'This deletes the customer at Webex Wholesale: its packages end, with the users and locations below. It cannot be undone.',
+    'This removes the customer from Webex Wholesale: Webex ends the mapping between the Wholesale customer and its Webex organization, and with it the Wholesale packages. The organization is not deleted (a partner cannot delete it): its users and locations, counted below, stay in Webex. It cannot be undone.',
   'offboard.unknown': 'unknown (Webex did not answer)',
   'offboard.typeId': 'Type the external ID ({externalId}) to confirm',
   'offboard.wrongId': 'That is not this customer’s external ID; type it exactly as shown.',
   'offboard.confirm': 'Offboard',
   'offboard.subject': 'offboarding of {name}',
   'offboard.deleting': 'Webex is deleting {name}; I will report when it is gone.',
-  'offboard.done': '✅ {name} ({externalId}) is offboarded: Webex no longer has it. Its history stays here.',
+  'offboard.done':
+    '✅ {name} ({externalId}) is offboarded: Webex no longer lists it as a Wholesale customer. Its organization, users and locations stay in Webex. Its history stays here.',
   'offboard.failedEnd':
     '❌ The deletion of {name} ended as {status}, not gone. Write `status {externalId}` to look, and `offboard customer {externalId}` to try again.',
   'offboard.failed': 'Webex refused the deletion: {reason}. Nothing was deleted; press Offboard to try again.',
@@ -314,7 +315,8 @@ const en = {
   'userChange.subject': 'package change of {email} ({name})',
   'userChange.removeSubject': 'removal of {email} from {name}',
   'userChange.changed': '✅ {email} ({name}) now has {package}.',
-  'userChange.removed': '✅ {email} was removed from {name}.',
+  'userChange.removed':
+    '✅ {email} is no longer a Wholesale subscriber of {name}: the package ends; the person stays in the customer’s organization.',
   'userChange.failed': 'Webex refused it: {reason}. Nothing was changed; press the button to try again.',
   'userChange.rejected': 'Rejected by {email}: {reason}. Nothing was changed.',
   'userChange.cancelled': 'Cancelled. Nothing was changed.',
@@ -819,10 +821,10 @@ const de = {
   'packages.cancelled': 'Paketänderung abgebrochen. Es wurde nichts geändert.',
   'command.offboardCustomer.usage': 'offboard customer <Kunde>',
   'command.offboardCustomer.summary':
-    'Einen Kunden bei Webex löschen, nach Eingabe seiner externen ID (und den Genehmigungen, die die Richtlinie verlangt).',
+    'Einen Kunden aus Webex Wholesale entfernen (seine Organisation bleibt), nach Eingabe seiner externen ID (und den Genehmigungen, die die Richtlinie verlangt).',
   'offboard.title': '{name} offboarden?',
   'offboard.warning':
-    'Dies löscht den Kunden bei Webex Wholesale: Seine Pakete enden, mit den Benutzern und Standorten unten. Es kann nicht rückgängig gemacht werden.',
+    'Dies entfernt den Kunden aus Webex Wholesale: Webex beendet die Zuordnung zwischen dem Wholesale-Kunden und seiner Webex-Organisation und damit die Wholesale-Pakete. Die Organisation wird nicht gelöscht (ein Partner kann sie nicht löschen): Ihre Benutzer und Standorte, unten gezählt, bleiben in Webex. Es kann nicht rückgängig gemacht werden.',
   'offboard.unknown': 'unbekannt (Webex hat nicht geantwortet)',
   'offboard.typeId': 'Geben Sie zur Bestätigung die externe ID ({externalId}) ein',
   'offboard.wrongId': 'Das ist nicht die externe ID dieses Kunden; geben Sie sie genau wie angezeigt ein.',
@@ -830,7 +832,7 @@ const de = {
   'offboard.subject': 'Offboarding von {name}',
   'offboard.deleting': 'Webex löscht {name}; ich melde mich, wenn der Kunde weg ist.',
   'offboard.done':
-    '✅ {name} ({externalId}) ist offboardet: Webex hat den Kunden nicht mehr. Sein Verlauf bleibt hier.',
+    '✅ {name} ({externalId}) ist offboardet: Webex führt ihn nicht mehr als Wholesale-Kunden. Seine Organisation, Benutzer und Standorte bleiben in Webex. Sein Verlauf bleibt hier.',
   'offboard.failedEnd':
     '❌ Das Löschen von {name} endete als {status}, nicht gelöscht. Schreiben Sie `status {externalId}` zum Nachsehen und `offboard customer {externalId}` für einen neuen Versuch.',
   'offboard.failed':
@@ -858,7 +860,8 @@ const de = {
   'userChange.subject': 'Paketänderung von {email} ({name})',
   'userChange.removeSubject': 'Entfernen von {email} aus {name}',
   'userChange.changed': '✅ {email} ({name}) hat jetzt {package}.',
-  'userChange.removed': '✅ {email} wurde von {name} entfernt.',
+  'userChange.removed':
+    '✅ {email} ist kein Wholesale-Abonnent von {name} mehr: Das Paket endet; die Person bleibt in der Organisation des Kunden.',
   'userChange.failed':
     'Webex hat abgelehnt: {reason}. Es wurde nichts geändert; drücken Sie die Schaltfläche für einen neuen Versuch.',
   'userChange.rejected': 'Abgelehnt von {email}: {reason}. Es wurde nichts geändert.',

@@ -617,7 +617,7 @@ describe('cards', () => {
       - \`add location <customer>\`: Add a location to a customer.
       - \`enable calling <location> <customer>\`: Finish a location whose Webex Calling enablement failed in \`add location\`.
       - \`change packages <customer>\`: Change a customer’s packages and add-ons; refused while users hold a package to be removed.
-      - \`offboard customer <customer>\`: Delete a customer at Webex, after typing its external ID (and the approvals the policy asks for).
+      - \`offboard customer <customer>\`: Remove a customer from Webex Wholesale (its organization stays), after typing its external ID (and the approvals the policy asks for).
       - \`add numbers <customer> <location> [numbers]\`: Add phone numbers (E.164, typed after the command or in an attached CSV file) to a customer’s calling location; each is reported added, already there or refused.
       - \`status [customer]\`: A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.
       - \`history <customer>\`: What happened to a customer, newest first.
