@@ -12,6 +12,7 @@ import { loadApprovalPolicy } from '../approvals/approval-policy.ts';
 import { createLogger } from '../engine/logger.ts';
 import { startBot, type RunningBot } from './start-bot.ts';
 import { botOptions } from './bot-options.ts';
+import { sandboxApprovalPolicy } from './sandbox-approval-policy.ts';
 
 /**
  * The partner credentials of the config, with the newest refresh token (the file's, when it
@@ -97,7 +98,19 @@ async function main(): Promise<void> {
           knownRoles: seedRoles(),
           alertRoomId: sandbox.state.roomByKey('provisioning').id,
         },
-        { store, log, approvalPolicy },
+        {
+          store,
+          log,
+          // No policy file: a built-in one, so the README's walk meets an approval card.
+          approvalPolicy:
+            config.approvalPolicyFile === undefined && config.sandboxApprovals
+              ? sandboxApprovalPolicy({
+                  approvers: seedRoles().approvers,
+                  space: sandbox.state.roomByKey('approvers').id,
+                  escalateTo: sandbox.state.roomByKey('provisioning').id,
+                })
+              : approvalPolicy,
+        },
       ),
     );
     process.stderr.write(
