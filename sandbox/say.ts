@@ -3,6 +3,7 @@
  * message into the running sandbox as a seeded person and prints what the bot answers.
  * `npm run say -- --click next name="SMB Germany" country=DE`: clicks a button of the bot's
  * latest card in that space, with those inputs (the card's other inputs keep their values).
+ * `npm run say -- --as bea --room approvers --click approve`: votes on the latest approval card.
  * `npm run say -- --file users.csv "add users acme-001"`: attaches a file to the message.
  */
 import { readFile } from 'node:fs/promises';

@@ -74,6 +74,8 @@ async function main(): Promise<void> {
     const { seedRoles } = await import('../../sandbox/seed.ts');
     const sandbox = await startSandbox({ port: config.sandboxPort, host: '127.0.0.1', subscriberProvisioningMs: 2000 });
     closers.push(() => sandbox.close());
+    // No policy file: a built-in one, so the README's walk meets an approval card.
+    const builtInApprovals = config.approvalPolicyFile === undefined && config.sandboxApprovals;
     const secret = randomBytes(20).toString('hex');
     const botToken = sandbox.state.bot.token;
     const log = createLogger({
@@ -101,15 +103,13 @@ async function main(): Promise<void> {
         {
           store,
           log,
-          // No policy file: a built-in one, so the README's walk meets an approval card.
-          approvalPolicy:
-            config.approvalPolicyFile === undefined && config.sandboxApprovals
-              ? sandboxApprovalPolicy({
-                  approvers: seedRoles().approvers,
-                  space: sandbox.state.roomByKey('approvers').id,
-                  escalateTo: sandbox.state.roomByKey('provisioning').id,
-                })
-              : approvalPolicy,
+          approvalPolicy: builtInApprovals
+            ? sandboxApprovalPolicy({
+                approvers: seedRoles().approvers,
+                space: sandbox.state.roomByKey('approvers').id,
+                escalateTo: sandbox.state.roomByKey('provisioning').id,
+              })
+            : approvalPolicy,
         },
       ),
     );
@@ -123,6 +123,12 @@ async function main(): Promise<void> {
         '  npm run say -- --room provisioning "help"      (group space; the @mention is added for you)',
         '  npm run say -- --who                           (the seeded people and spaces)',
         `Each command prints the bot's reply. The whole timeline of a space: ${sandbox.url}/_sandbox/rooms/direct-alice/messages`,
+        ...(builtInApprovals
+          ? [
+              'Create and offboard customer need two approvals by Bea, Chen or Dana in the Approvers space (SANDBOX_APPROVALS=off: none):',
+              '  npm run say -- --as bea --room approvers --click approve',
+            ]
+          : []),
         '',
       ].join('\n'),
     );
