@@ -3,6 +3,7 @@
  * message into the running sandbox as a seeded person and prints what the bot answers.
  * `npm run say -- --click next name="SMB Germany" country=DE`: clicks a button of the bot's
  * latest card in that space, with those inputs (the card's other inputs keep their values).
+ * `npm run say -- --as bea --room approvers --click approve`: votes on the latest approval card.
  * `npm run say -- --file users.csv "add users acme-001"`: attaches a file to the message.
  */
 import { readFile } from 'node:fs/promises';
@@ -46,6 +47,12 @@ async function get<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** What `--click` names a button by: its action, or an approval card's vote. */
+function buttonId(data: Record<string, unknown> | undefined): string | undefined {
+  const id = data?.action ?? data?.vote;
+  return typeof id === 'string' ? id : undefined;
+}
+
 /** A plain-text view of a card: its text blocks and facts, and the titles of its buttons. */
 function renderCard(content: Record<string, unknown>, indent = '  '): string[] {
   const lines: string[] = [];
@@ -69,7 +76,7 @@ function renderCard(content: Record<string, unknown>, indent = '  '): string[] {
   const actions = (content.actions as { title?: string }[] | undefined) ?? [];
   if (actions.length > 0)
     lines.push(
-      `${indent}${(actions as { title?: string; data?: { action?: string } }[]).map((a) => `(${a.title}${a.data?.action ? ` → --click ${a.data.action}` : ''})`).join(' ')}`,
+      `${indent}${(actions as { title?: string; data?: Record<string, unknown> }[]).map((a) => `(${a.title}${buttonId(a.data) ? ` → --click ${buttonId(a.data)}` : ''})`).join(' ')}`,
     );
   return lines;
 }
@@ -113,11 +120,11 @@ async function main(): Promise<void> {
     if (!card) throw new Error(`The bot has posted no card in ${room.key} yet.`);
     const content = card.attachments![0]!.content;
     const button = ((content.actions as { title: string; data?: Record<string, string> }[] | undefined) ?? []).find(
-      (a) => a.data?.action === values.click || a.title.toLowerCase() === values.click!.toLowerCase(),
+      (a) => buttonId(a.data) === values.click || a.title.toLowerCase() === values.click!.toLowerCase(),
     );
     if (!button?.data)
       throw new Error(
-        `The latest card has no button "${values.click}"; it has: ${((content.actions as { title: string; data?: { action?: string } }[] | undefined) ?? []).map((a) => `${a.data?.action} (${a.title})`).join(', ')}`,
+        `The latest card has no button "${values.click}"; it has: ${((content.actions as { title: string; data?: Record<string, string> }[] | undefined) ?? []).map((a) => `${buttonId(a.data)} (${a.title})`).join(', ')}`,
       );
     const inputs: Record<string, string> = {};
     const collect = (elements: unknown) => {

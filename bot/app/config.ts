@@ -47,6 +47,8 @@ const hints: Record<string, string> = {
   BULK_CALLS_PER_SECOND:
     'the create calls per second `add users` may make with the partner token, all replicas together (a number from 0.1 to 1000, or 0 for no pacing)',
   SANDBOX_PORT: 'a TCP port number from 0 to 65535 for the local sandbox',
+  SANDBOX_APPROVALS:
+    'on (create and offboard customer need two of Bea, Chen and Dana in the sandbox, unless APPROVAL_POLICY_FILE is set) or off (no approvals)',
   BOT_LANGUAGE: `one of ${locales.join(', ')}`,
   LOG_LEVEL: 'one of debug, info, warn, error',
 };
@@ -106,6 +108,7 @@ const sandboxEnv = z.object({
   PARTNER_ADMINS: z.preprocess(blankAsUnset, emailList.optional()),
   HOST: z.preprocess(blankAsUnset, z.string().min(1).default('127.0.0.1')),
   SANDBOX_PORT: z.preprocess(blankAsUnset, port.default(3100)),
+  SANDBOX_APPROVALS: z.preprocess(blankAsUnset, z.enum(['on', 'off']).default('on')),
 });
 
 const realEnv = z
@@ -182,6 +185,8 @@ interface CommonConfig {
 interface SandboxConfig extends CommonConfig {
   readonly mode: 'sandbox';
   readonly sandboxPort: number;
+  /** The built-in approval policy, used when no APPROVAL_POLICY_FILE is set. */
+  readonly sandboxApprovals: boolean;
 }
 
 interface RealConfig extends CommonConfig {
@@ -283,7 +288,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     const parsed = sandboxEnv.safeParse(env);
     if (!parsed.success) throw new ConfigError(problemsOf(parsed.error, env));
     const v = parsed.data;
-    return Object.freeze({ mode: 'sandbox', ...commonOf(v, 2), sandboxPort: v.SANDBOX_PORT });
+    return Object.freeze({
+      mode: 'sandbox',
+      ...commonOf(v, 2),
+      sandboxPort: v.SANDBOX_PORT,
+      sandboxApprovals: v.SANDBOX_APPROVALS === 'on',
+    });
   }
   const parsed = realEnv.safeParse(env);
   if (!parsed.success) throw new ConfigError(problemsOf(parsed.error, env));

@@ -12,6 +12,7 @@ import { loadApprovalPolicy } from '../approvals/approval-policy.ts';
 import { createLogger } from '../engine/logger.ts';
 import { startBot, type RunningBot } from './start-bot.ts';
 import { botOptions } from './bot-options.ts';
+import { sandboxApprovalPolicy } from './sandbox-approval-policy.ts';
 
 /**
  * The partner credentials of the config, with the newest refresh token (the file's, when it
@@ -73,6 +74,8 @@ async function main(): Promise<void> {
     const { seedRoles } = await import('../../sandbox/seed.ts');
     const sandbox = await startSandbox({ port: config.sandboxPort, host: '127.0.0.1', subscriberProvisioningMs: 2000 });
     closers.push(() => sandbox.close());
+    // No policy file: a built-in one, so the README's walk meets an approval card.
+    const builtInApprovals = config.approvalPolicyFile === undefined && config.sandboxApprovals;
     const secret = randomBytes(20).toString('hex');
     const botToken = sandbox.state.bot.token;
     const log = createLogger({
@@ -97,7 +100,17 @@ async function main(): Promise<void> {
           knownRoles: seedRoles(),
           alertRoomId: sandbox.state.roomByKey('provisioning').id,
         },
-        { store, log, approvalPolicy },
+        {
+          store,
+          log,
+          approvalPolicy: builtInApprovals
+            ? sandboxApprovalPolicy({
+                approvers: seedRoles().approvers,
+                space: sandbox.state.roomByKey('approvers').id,
+                escalateTo: sandbox.state.roomByKey('provisioning').id,
+              })
+            : approvalPolicy,
+        },
       ),
     );
     process.stderr.write(
@@ -110,6 +123,12 @@ async function main(): Promise<void> {
         '  npm run say -- --room provisioning "help"      (group space; the @mention is added for you)',
         '  npm run say -- --who                           (the seeded people and spaces)',
         `Each command prints the bot's reply. The whole timeline of a space: ${sandbox.url}/_sandbox/rooms/direct-alice/messages`,
+        ...(builtInApprovals
+          ? [
+              'Create and offboard customer need two approvals by Bea, Chen or Dana in the Approvers space (SANDBOX_APPROVALS=off: none):',
+              '  npm run say -- --as bea --room approvers --click approve',
+            ]
+          : []),
         '',
       ].join('\n'),
     );

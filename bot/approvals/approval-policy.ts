@@ -83,6 +83,14 @@ export async function loadApprovalPolicy(path: string | undefined): Promise<Appr
   } catch {
     throw new ConfigError([`APPROVAL_POLICY_FILE ${path} is not valid JSON.`]);
   }
+  return parseApprovalPolicy(json);
+}
+
+/**
+ * Checks a policy given as data (a file's JSON, or a built-in one) and reads its durations.
+ * @throws ConfigError naming the action and the field of every problem.
+ */
+export function parseApprovalPolicy(json: unknown): ApprovalPolicy {
   const problems: string[] = [];
   const top = policySchema.safeParse(json);
   if (!top.success) {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadApprovalPolicy } from '../../bot/approvals/approval-policy.ts';
 import { ConfigError } from '../../bot/engine/config-error.ts';
 import { spawnBot } from '../support/bot-process.ts';
+import { sandboxApprovalPolicy } from '../../bot/app/sandbox-approval-policy.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -90,6 +91,31 @@ describe('the approval policy file', () => {
     expect(await bot.exited).toBe(1);
     expect(bot.stderr.join('')).toContain(
       'approval policy: create-customer.approvers.0 ("nope") not an email address.',
+    );
+  });
+});
+
+describe('the sandbox’s built-in policy', () => {
+  const room = (name: string) => `Y2lzY29zcGFyazovL3VzL1JPT00v${name}`;
+  const approvers = ['bea@partner.example', 'chen@partner.example', 'dana@partner.example'];
+
+  it('guards create and offboard customer with two of the approvers, in their space, never the requester', () => {
+    const policy = sandboxApprovalPolicy({ approvers, space: room('approvers'), escalateTo: room('provisioning') });
+    expect(Object.keys(policy).sort()).toEqual(['create-customer', 'offboard-customer']);
+    for (const rule of Object.values(policy))
+      expect(rule).toMatchObject({
+        approvers,
+        required: 2,
+        requesterMayApprove: false,
+        space: room('approvers'),
+        openFor: 24 * 3_600_000,
+        escalateTo: room('provisioning'),
+      });
+  });
+
+  it('is checked as a file would be', () => {
+    expect(() => sandboxApprovalPolicy({ approvers: ['bea'], space: 'x', escalateTo: room('provisioning') })).toThrow(
+      /approval policy: create-customer\.approvers\.0 \("bea"\) not an email address\./,
     );
   });
 });

@@ -31,6 +31,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('has the sandbox’s approvals on unless SANDBOX_APPROVALS=off, and names a bad value', () => {
+    expect(loadConfig({})).toMatchObject({ sandboxApprovals: true });
+    expect(loadConfig({ SANDBOX_APPROVALS: 'off' })).toMatchObject({ sandboxApprovals: false });
+    expect(problems({ SANDBOX_APPROVALS: 'no' })).toMatch(
+      /SANDBOX_APPROVALS is not valid .*; set it to on \(create and offboard customer need two of Bea, Chen and Dana/,
+    );
+  });
+
   it('runs against Webex with a token, defaulting the API URL and trimming slashes', () => {
     const config = loadConfig(real);
     expect(config).toMatchObject({
