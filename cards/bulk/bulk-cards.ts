@@ -4,7 +4,7 @@ import type { BadRow } from '../../machines/bulk/bulk-rows.ts';
 import { adaptiveCard, MAX_MARKDOWN_BYTES } from '../kit/adaptive-card.ts';
 import type { CardReply } from '../kit/reply.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
-import { packageLabel } from '../kit/customer-facts.ts';
+import { packageLabel } from '../kit/package-label.ts';
 import { heading, noticeOf } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';

@@ -1,6 +1,6 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import type { BulkContext } from '../../machines/bulk/bulk-machine.ts';
-import { packageLabel } from '../kit/customer-facts.ts';
+import { packageLabel } from '../kit/package-label.ts';
 
 const SHOWN = 10;
 

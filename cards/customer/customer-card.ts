@@ -6,7 +6,7 @@ import { customerHqCard } from './customer-hq-card.ts';
 import { customerPackagesCard } from './customer-packages-card.ts';
 import { customerResultCard } from './customer-result-card.ts';
 import { customerSummaryCard } from './customer-summary-card.ts';
-import { packageLabel } from '../kit/customer-facts.ts';
+import { packageLabel } from '../kit/package-label.ts';
 import type { Reply } from '../kit/reply.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';

@@ -4,7 +4,7 @@ import { heading } from '../kit/form-fields.ts';
 import { factsMarkdown } from '../kit/facts.ts';
 import type { CustomerCardInput } from './customer-card-input.ts';
 import { problemText, problemsText } from '../kit/problem-text.ts';
-import { packageLabel } from '../kit/customer-facts.ts';
+import { packageLabel } from '../kit/package-label.ts';
 
 /** How provisioning ended, package by package, with Webex's reasons and what to do next. */
 export function customerResultCard(

@@ -1,17 +1,9 @@
-import type { Translate, Locale, MessageId } from '../../i18n/catalogue.ts';
+import type { Translate, Locale } from '../../i18n/catalogue.ts';
 import { countryName } from '../../i18n/countries.ts';
 import { hasCalling } from '../../machines/customer/customer-fields.ts';
-import { customerAddOns, customerPackages } from '../../machines/kit/packages.ts';
 import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
 import type { Fact } from './facts.ts';
-
-/** A package's label in the person's language, or its spec name when it has none. */
-export function packageLabel(t: Translate, name: string): string {
-  const label =
-    (customerPackages as Partial<Record<string, MessageId>>)[name] ??
-    (customerAddOns as Partial<Record<string, { readonly label: MessageId }>>)[name]?.label;
-  return label ? t(label) : name;
-}
+import { packageLabel } from './package-label.ts';
 
 const list = (value: string | undefined) => (value ?? '').split(',').filter(Boolean);
 

@@ -2,6 +2,15 @@ import type { Locale, Translate } from '../../i18n/catalogue.ts';
 import { timeZoneChoices } from '../../i18n/time-zones.ts';
 import type { FieldError } from '../../machines/kit/field-errors.ts';
 import type { CardElement, Choice, TextBlock } from './adaptive-card.ts';
+import { packageLabel } from './package-label.ts';
+
+/** A field error's text; a `package` parameter is a package's spec name, shown by its label. */
+function errorText(t: Translate, error: FieldError): string {
+  const params = error.params?.package
+    ? { ...error.params, package: packageLabel(t, error.params.package) }
+    : error.params;
+  return t(error.id, params);
+}
 
 /** The server's message for a field, shown right below it. */
 export function fieldMessage(t: Translate, error: FieldError | undefined): TextBlock[] {
@@ -9,7 +18,7 @@ export function fieldMessage(t: Translate, error: FieldError | undefined): TextB
     ? [
         {
           type: 'TextBlock',
-          text: t(error.id, error.params),
+          text: errorText(t, error),
           color: 'Attention',
           size: 'Small',
           wrap: true,
@@ -127,5 +136,5 @@ export function notice(text: string | undefined, color: TextBlock['color'] = 'At
 
 /** The card-wide message of a state (a FieldError without a field), if any. */
 export function noticeOf(t: Translate, message: FieldError | undefined): TextBlock[] {
-  return notice(message && t(message.id, message.params));
+  return notice(message && errorText(t, message));
 }

@@ -6,7 +6,7 @@ import { submit, type CardView } from '../kit/card-view.ts';
 import { factsMarkdown, type Fact } from '../kit/facts.ts';
 import { heading, notice, noticeOf, textField } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
-import { packageLabel } from '../kit/customer-facts.ts';
+import { packageLabel } from '../kit/package-label.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';
 
 export const offboardActions = { offboard: 'submit', cancel: 'cancel' } as const satisfies Record<string, string>;

@@ -8,7 +8,7 @@ import { factsMarkdown, type Fact } from '../kit/facts.ts';
 import { choiceField, heading, noticeOf } from '../kit/form-fields.ts';
 import { problemsText } from '../kit/problem-text.ts';
 import type { Reply } from '../kit/reply.ts';
-import { packageLabel } from '../kit/customer-facts.ts';
+import { packageLabel } from '../kit/package-label.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';
 
 export const packagesActions = {

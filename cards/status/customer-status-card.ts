@@ -3,7 +3,7 @@ import { approvalsOf } from '../../machines/kit/approval-rules.ts';
 import type { Approval, CustomerRecord } from '../../store/records.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import type { CardReply } from '../kit/reply.ts';
-import { packageLabel } from '../kit/customer-facts.ts';
+import { packageLabel } from '../kit/package-label.ts';
 import { heading, notice } from '../kit/form-fields.ts';
 import { factsMarkdown } from '../kit/facts.ts';
 import { problemText } from '../kit/problem-text.ts';

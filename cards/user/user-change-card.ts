@@ -6,7 +6,7 @@ import { submit, type CardView } from '../kit/card-view.ts';
 import { factsMarkdown, type Fact } from '../kit/facts.ts';
 import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
-import { packageLabel } from '../kit/customer-facts.ts';
+import { packageLabel } from '../kit/package-label.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 

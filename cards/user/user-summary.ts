@@ -1,7 +1,7 @@
 import type { Translate } from '../../i18n/catalogue.ts';
 import { userCallingPackages } from '../../machines/kit/packages.ts';
 import type { UserContext } from '../../machines/user/user-machine.ts';
-import { packageLabel } from '../kit/customer-facts.ts';
+import { packageLabel } from '../kit/package-label.ts';
 import { factsMarkdown } from '../kit/facts.ts';
 
 /** The user to add, as markdown lines for the approval card. */

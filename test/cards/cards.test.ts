@@ -5,6 +5,7 @@ import type { CardReply } from '../../cards/kit/reply.ts';
 import { helpCard } from '../../cards/help/help-card.ts';
 import { locales, translator } from '../../i18n/catalogue.ts';
 import { cardValidator } from '../support/card-schema.ts';
+import { fieldMessage } from '../../cards/kit/form-fields.ts';
 import { templateCard } from '../../cards/template/template-card.ts';
 import { templatesListCard } from '../../cards/template/templates-list-card.ts';
 import { defaultAnswers } from '../../machines/template/template-fields.ts';
@@ -629,5 +630,16 @@ describe('cards', () => {
       - \`help\`: Show this list of commands.
       In a group space, mention me first, e.g. \`@Onboarding Bot help\`."
     `);
+  });
+});
+
+describe('a field error that names a package', () => {
+  it('names it by its label in the space’s language, not by its wire name', () => {
+    const error = { id: 'user.adminRolePackage', params: { package: 'webex_calling' } } as const;
+    const [en] = fieldMessage(translator('en'), error);
+    const [de] = fieldMessage(translator('de'), error);
+    expect(en?.text).toContain('(Webex Calling)');
+    expect(de?.text).toContain('(Webex Calling)');
+    expect(`${en?.text} ${de?.text}`).not.toContain('webex_calling');
   });
 });
