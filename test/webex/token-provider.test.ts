@@ -96,4 +96,34 @@ describe('the integration token provider, against the sandbox', () => {
     // No more refresh attempts once gone: the token endpoint was asked twice in all.
     expect(sandbox.calls.filter((c) => c.operation === 'POST /access_token')).toHaveLength(2);
   });
+
+  it('kept fresh on its timer while nobody calls: one refresh per 80 % of the lifetime, none after stop', async () => {
+    sandbox = await startSandbox({ tokens: { accessTokenSeconds: 1 } });
+    const tokens = provider();
+    await tokens.token();
+    tokens.keepFresh();
+    await sleep(2700);
+    tokens.stop();
+    const at = sandbox.state.oauth.refreshes.map((r) => r.at);
+    expect(at.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(800 - 50);
+    await sleep(1200);
+    expect(sandbox.state.oauth.refreshes).toHaveLength(at.length);
+  });
+
+  it('kept fresh while nobody calls: a revocation is noticed by the timer within a lifetime, said once, and the timer stops asking', async () => {
+    sandbox = await startSandbox({ tokens: { accessTokenSeconds: 1 } });
+    const gone: string[] = [];
+    const tokens = provider({ gone });
+    await tokens.token();
+    tokens.keepFresh();
+    sandbox.state.oauth.revokeAll();
+    await sleep(1000);
+    expect(gone).toHaveLength(1);
+    expect(tokens.status().state).toBe('gone');
+    await sleep(1000);
+    tokens.stop();
+    expect(gone).toHaveLength(1);
+    expect(sandbox.calls.filter((c) => c.operation === 'POST /access_token')).toHaveLength(2);
+  });
 });
