@@ -65,8 +65,6 @@ export interface IntegrationOptions {
   readonly onRefresh?: (refresh: { readonly expiresInSeconds: number }) => void;
   /** Told when a refresh on the timer (`keepFresh`) failed for another reason than gone credentials. */
   readonly onRefreshFailed?: (error: unknown) => void;
-  /** After a refresh on the timer failed: how long to wait before the next try, at most (default 30 s). */
-  readonly retryMs?: number;
   /** Share of the access token's lifetime after which it is refreshed; at most 0.8. */
   readonly refreshAt?: number;
   /** Tokens shared with other replicas; each process refreshes alone without. */
@@ -92,6 +90,8 @@ export type CredentialsState =
 
 /** setTimeout's longest delay; a longer wait is re-armed. */
 const MAX_DELAY = 2 ** 31 - 1;
+/** After a failed refresh on the timer, the longest wait before the next try (shorter while the token still works). */
+const RETRY_MS = 30_000;
 
 /**
  * An integration's (or a Service App's) tokens: refreshed ahead of expiry with the refresh-token
@@ -211,10 +211,7 @@ export class IntegrationTokenProvider implements TokenProvider {
     this.timer = undefined;
     if (!this.keeping || this.gone !== undefined) return;
     const now = this.clock();
-    const retry = Math.max(
-      1000,
-      Math.min(this.options.retryMs ?? 30_000, this.current ? (this.current.expiresAt - now) / 2 : Infinity),
-    );
+    const retry = Math.max(1000, Math.min(RETRY_MS, this.current ? (this.current.expiresAt - now) / 2 : Infinity));
     const wait = this.failed || !this.current ? retry : this.current.refreshAt - now;
     this.timer = setTimeout(() => void this.tick(), Math.min(Math.max(wait, 0), MAX_DELAY));
     this.timer.unref();

@@ -9,7 +9,9 @@ afterEach(async () => {
   await sandbox.close();
 });
 
-function provider(options: { clock?: () => number; saved?: RefreshedPair[]; gone?: string[] } = {}) {
+function provider(
+  options: { clock?: () => number; saved?: RefreshedPair[]; gone?: string[]; fetch?: typeof fetch } = {},
+) {
   const { clientId, clientSecret } = sandbox.state.oauth.integration;
   return new IntegrationTokenProvider({
     apiUrl: sandbox.apiUrl,
@@ -22,7 +24,7 @@ function provider(options: { clock?: () => number; saved?: RefreshedPair[]; gone
     },
     onGone: (reason) => options.gone?.push(reason),
     ...(options.clock ? { clock: options.clock } : {}),
-    http: { backoffMs: 10 },
+    http: { backoffMs: 10, ...(options.fetch ? { fetch: options.fetch, maxAttempts: 2 } : {}) },
   });
 }
 
@@ -125,5 +127,24 @@ describe('the integration token provider, against the sandbox', () => {
     tokens.stop();
     expect(gone).toHaveLength(1);
     expect(sandbox.calls.filter((c) => c.operation === 'POST /access_token')).toHaveLength(2);
+  });
+
+  it('kept fresh while Webex cannot be reached: its status says the last refresh failed, and the timer tries again until one works', async () => {
+    sandbox = await startSandbox({ tokens: { accessTokenSeconds: 1 } });
+    let down = false;
+    const tokens = provider({
+      fetch: (input, init) => (down ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init)),
+    });
+    await tokens.token();
+    tokens.keepFresh();
+    down = true;
+    await sleep(1200);
+    const failing = tokens.status();
+    expect(failing.state === 'ok' && failing.failed?.reason).toContain('could not reach the Webex API');
+    const before = sandbox.state.oauth.refreshes.length;
+    down = false;
+    await expect.poll(() => tokens.status(), { timeout: 3000 }).not.toHaveProperty('failed');
+    tokens.stop();
+    expect(sandbox.state.oauth.refreshes.length).toBe(before + 1);
   });
 });
