@@ -148,13 +148,11 @@ export function partnerCredentials(
         const status = provider.status();
         if (status.state === 'gone') throw new Error(status.reason);
         const left = status.expiresAt !== undefined ? status.expiresAt - clock() : 0;
-        if (status.failed && left <= 0)
-          throw new Error(
-            `the partner access token could not be refreshed (last try ${new Date(status.failed.at).toISOString()}: ${status.failed.reason})`,
-          );
+        // A refresh that failed otherwise (Webex unreachable) is noted, not failing: the timer tries again,
+        // and the `webex` check says when Webex cannot be reached.
         if (status.failed)
           return {
-            note: `integration; the last refresh failed (${status.failed.reason}), the access token is valid for ${timeLeft(left)}`,
+            note: `integration; the last refresh failed at ${new Date(status.failed.at).toISOString()} (${status.failed.reason}), trying again; the access token is ${left > 0 ? `valid for ${timeLeft(left)}` : 'expired'}`,
           };
         return status.expiresAt !== undefined
           ? {
