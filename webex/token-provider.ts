@@ -63,6 +63,8 @@ export interface IntegrationOptions {
   readonly onGone?: (reason: string) => void;
   /** Told after every refresh (for metrics and logs), with the access token's lifetime. */
   readonly onRefresh?: (refresh: { readonly expiresInSeconds: number }) => void;
+  /** Told when a refresh on the timer (`keepFresh`) failed for another reason than gone credentials. */
+  readonly onRefreshFailed?: (error: unknown) => void;
   /** Share of the access token's lifetime after which it is refreshed; at most 0.8. */
   readonly refreshAt?: number;
   /** Tokens shared with other replicas; each process refreshes alone without. */
@@ -76,9 +78,20 @@ export interface IntegrationOptions {
   readonly http?: Pick<HttpClientOptions, 'fetch' | 'log' | 'sleep' | 'backoffMs' | 'maxAttempts' | 'onResponse'>;
 }
 
-/** The state of a provider's credentials, for `/readyz` and the alert. */
+/** The state of a provider's credentials after its last refresh, for `/readyz` and the alert. */
 export type CredentialsState =
-  { readonly state: 'ok'; readonly expiresAt?: number } | { readonly state: 'gone'; readonly reason: string };
+  | {
+      readonly state: 'ok';
+      readonly expiresAt?: number;
+      /** The last refresh failed (Webex unreachable, 5xx): when, and why. */
+      readonly failed?: { readonly at: number; readonly reason: string };
+    }
+  | { readonly state: 'gone'; readonly reason: string };
+
+/** setTimeout's longest delay; a longer wait is re-armed. */
+const MAX_DELAY = 2 ** 31 - 1;
+/** After a failed refresh on the timer, the longest wait before the next try (shorter while the token still works). */
+const RETRY_MS = 30_000;
 
 /**
  * An integration's (or a Service App's) tokens: refreshed ahead of expiry with the refresh-token
@@ -96,6 +109,10 @@ export class IntegrationTokenProvider implements TokenProvider {
   /** Whether this process has taken part in the shared chain of refreshes (from then on it always follows it). */
   private joined = false;
   private origin: string;
+  /** The last refresh's failure, other than gone; cleared by the next good one. */
+  private failed: { readonly at: number; readonly reason: string } | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private keeping = false;
 
   constructor(private readonly options: IntegrationOptions) {
     this.http = new HttpClient({ baseUrl: options.apiUrl, ...options.http });
@@ -132,7 +149,26 @@ export class IntegrationTokenProvider implements TokenProvider {
     this.refreshToken = refreshToken;
     this.origin = origin;
     this.joined = false;
-    return this.refresh();
+    const token = await this.refresh();
+    this.arm();
+    return token;
+  }
+
+  /**
+   * Refreshes on a timer at the token's refresh time whether or not a call needs it, so gone
+   * credentials are noticed while the bot is idle. With shared tokens a replica that finds a
+   * fresh record (another replica refreshed) takes it instead of refreshing again.
+   */
+  keepFresh(): void {
+    this.keeping = true;
+    this.arm();
+  }
+
+  /** Stops the timer of `keepFresh`. */
+  stop(): void {
+    this.keeping = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   /** Whether `refreshToken` is the one this provider holds (the one refused, once gone). */
@@ -142,17 +178,53 @@ export class IntegrationTokenProvider implements TokenProvider {
 
   status(): CredentialsState {
     if (this.gone !== undefined) return { state: 'gone', reason: this.gone };
-    return this.current ? { state: 'ok', expiresAt: this.current.expiresAt } : { state: 'ok' };
+    return {
+      state: 'ok',
+      ...(this.current ? { expiresAt: this.current.expiresAt } : {}),
+      ...(this.failed ? { failed: this.failed } : {}),
+    };
   }
 
   /** One refresh for every caller that needs it now (and, with shared tokens, for every replica). */
   private refresh(rejected?: string): Promise<string> {
-    this.inFlight ??= (this.options.shared ? this.sharedGrant(this.options.shared, rejected) : this.grant()).finally(
-      () => {
+    this.inFlight ??= (this.options.shared ? this.sharedGrant(this.options.shared, rejected) : this.grant())
+      .then(
+        (token) => {
+          this.failed = undefined;
+          return token;
+        },
+        (error: unknown) => {
+          if (this.gone === undefined)
+            this.failed = { at: this.clock(), reason: error instanceof Error ? error.message : String(error) };
+          throw error;
+        },
+      )
+      .finally(() => {
         this.inFlight = undefined;
-      },
-    );
+      });
     return this.inFlight;
+  }
+
+  /** Sets the timer to the current token's refresh time, or to a retry after a failure. */
+  private arm(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.keeping || this.gone !== undefined) return;
+    const now = this.clock();
+    const retry = Math.max(1000, Math.min(RETRY_MS, this.current ? (this.current.expiresAt - now) / 2 : Infinity));
+    const wait = this.failed || !this.current ? retry : this.current.refreshAt - now;
+    this.timer = setTimeout(() => void this.tick(), Math.min(Math.max(wait, 0), MAX_DELAY));
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      // A token still fresh (a call refreshed it meanwhile) is taken as it is; the timer is set again.
+      await this.token();
+    } catch (error) {
+      if (this.gone === undefined) this.options.onRefreshFailed?.(error);
+    }
+    this.arm();
   }
 
   /**

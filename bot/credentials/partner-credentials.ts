@@ -107,6 +107,8 @@ export function partnerCredentials(
         deps.notices.gone();
       },
       onRefresh: ({ expiresInSeconds }) => deps.log.info('partner access token refreshed', { expiresInSeconds }),
+      onRefreshFailed: (error) =>
+        deps.log.warn('refreshing the partner access token failed; trying again soon', { error }),
     });
     // While gone: the file `npm run authorize` writes is read again; a refresh token other than the
     // refused one is tried, and when Webex takes it the credentials are back without a restart.
@@ -142,10 +144,19 @@ export function partnerCredentials(
       budgetKey: `wholesale:${hash(`client:${auth.integration.clientId}`)}`,
       check() {
         if (goneReason !== undefined) throw new Error(goneReason);
+        // The state of the last refresh (the timer's or a call's), not of the last call.
         const status = provider.status();
-        return status.state === 'ok' && status.expiresAt !== undefined
+        if (status.state === 'gone') throw new Error(status.reason);
+        const left = status.expiresAt !== undefined ? status.expiresAt - clock() : 0;
+        // A refresh that failed otherwise (Webex unreachable) is noted, not failing: the timer tries again,
+        // and the `webex` check says when Webex cannot be reached.
+        if (status.failed)
+          return {
+            note: `integration; the last refresh failed at ${new Date(status.failed.at).toISOString()} (${status.failed.reason}), trying again; the access token is ${left > 0 ? `valid for ${timeLeft(left)}` : 'expired'}`,
+          };
+        return status.expiresAt !== undefined
           ? {
-              note: `integration; access token renewed ahead of expiry (now valid for ${timeLeft(status.expiresAt - clock())})`,
+              note: `integration; access token renewed ahead of expiry (now valid for ${timeLeft(left)})`,
             }
           : { note: 'integration' };
       },
@@ -153,14 +164,16 @@ export function partnerCredentials(
         try {
           await provider.token();
         } catch (error) {
-          // Gone is reported by onGone; anything else (Webex unreachable) is retried at the next call.
+          // Gone is reported by onGone; anything else (Webex unreachable) is retried by the timer.
           if (!(error instanceof WebexApiError && error.code === 'webex_credentials_refused'))
-            deps.log.warn('could not fetch a partner access token at start; will try again at the next call', {
+            deps.log.warn('could not fetch a partner access token at start; will try again soon', {
               error,
             });
         }
+        provider.keepFresh();
       },
       stop() {
+        provider.stop();
         if (watcher) clearInterval(watcher);
       },
     };

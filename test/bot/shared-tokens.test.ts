@@ -26,7 +26,7 @@ const LIFETIME_S = 2;
  * and the same refresh token from the config, calling the Wholesale API for `ms`: returns what
  * went wrong, if anything.
  */
-async function twoReplicas(replicaStores: [Store, Store], ms: number) {
+async function twoReplicas(replicaStores: [Store, Store], ms: number, { idle = false } = {}) {
   const { clientId, clientSecret } = sandbox.state.oauth.integration;
   const configured = sandbox.state.oauth.authorise(sandbox.state.personByKey('alice').id);
   const gone: string[] = [];
@@ -46,9 +46,16 @@ async function twoReplicas(replicaStores: [Store, Store], ms: number) {
       },
     );
     running.push(credentials);
+    if (idle) void credentials.start();
     return new WholesaleClient({ baseUrl: sandbox.apiUrl, tokens: credentials.tokens, log });
   });
   const until = Date.now() + ms;
+  if (idle) {
+    // Nobody calls until the end: only the replicas' timers refresh meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    for (const client of clients) await client.listCustomers().catch((error: unknown) => failures.push(String(error)));
+    return { gone, failures };
+  }
   await Promise.all(
     clients.map(async (client) => {
       while (Date.now() < until) {
@@ -73,6 +80,20 @@ describe('an integration whose refresh tokens rotate, on two replicas', () => {
     const at = sandbox.state.oauth.refreshes.map((r) => r.at);
     // Not two per lifetime (one per replica): each refresh at least 80 % of a lifetime after the one before.
     expect(at.length).toBeGreaterThanOrEqual(4);
+    for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(LIFETIME_S * 800 - 50);
+  });
+
+  it('sharing one PostgreSQL and idle: their timers keep the token fresh with one refresh per lifetime between them', async () => {
+    sandbox = await startSandbox({ tokens: { accessTokenSeconds: LIFETIME_S } });
+    const url = await postgres().database();
+    const replicaStores: [Store, Store] = [await openPostgresStore(url), await openPostgresStore(url)];
+    stores.push(...replicaStores);
+    const { gone, failures } = await twoReplicas(replicaStores, 3 * LIFETIME_S * 1000, { idle: true });
+    expect(failures).toEqual([]);
+    expect(gone).toEqual([]);
+    expect(sandbox.calls.filter((c) => c.status === 401)).toEqual([]);
+    const at = sandbox.state.oauth.refreshes.map((r) => r.at);
+    expect(at.length).toBeGreaterThanOrEqual(3);
     for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(LIFETIME_S * 800 - 50);
   });
 

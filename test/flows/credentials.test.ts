@@ -151,6 +151,37 @@ describe('partner credentials that expire while the bot works', () => {
     expect(secrets.filter((secret) => seen.includes(secret))).toEqual([]);
   });
 
+  it('an idle bot whose integration is revoked just after a refresh: within 5 s /readyz answers 503 naming partner_credentials and one alert comes', async () => {
+    h = await startHarness({ partner: 'integration', sandbox: { tokens: { accessTokenSeconds: 3 } } });
+    await h.settle();
+    // Nobody writes: the refresh after the one at start comes from the bot's own timer.
+    const before = refreshes().length;
+    await waitFor('a refresh nobody asked for', () => refreshes().length > before, 5000);
+    const from = h.sandbox.calls.length;
+    const revokedAt = Date.now();
+    h.sandbox.state.oauth.revokeAll();
+
+    const alerts = () =>
+      h.botMessages('provisioning').filter((m) => m.markdown?.includes('partner credentials no longer'));
+    const failing = async () => {
+      const response = await fetch(`${h.bot.url}/readyz`);
+      const body = (await response.json()) as { checks: Record<string, string> };
+      return (
+        response.status === 503 && /^failing: Webex refused the refresh token/.test(body.checks.partner_credentials!)
+      );
+    };
+    await expect.poll(failing, { timeout: 5000, interval: 50 }).toBe(true);
+    await expect.poll(() => alerts().length, { timeout: Math.max(0, revokedAt + 5000 - Date.now()) }).toBe(1);
+    expect(Date.now() - revokedAt).toBeLessThan(5000);
+    // Another lifetime later: still the one alert, and no refresh tried once Webex refused it.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(alerts()).toHaveLength(1);
+    const tokenCalls = h.sandbox.calls.slice(from).filter((c) => c.operation === 'POST /access_token');
+    expect(tokenCalls.map((c) => c.status)).toEqual([400]);
+    // Idle indeed: no partner API call since the revocation.
+    expect(h.sandbox.calls.slice(from).filter((c) => c.operation.includes('wholesale'))).toEqual([]);
+  });
+
   it('when the integration is authorised again while the bot runs (npm run authorize): the waiting customer is created by itself, once, without a restart', async () => {
     h = await startHarness({ partner: 'integration', sandbox: { tokens: { accessTokenSeconds: 1 } } });
     await seedTemplate(h);

@@ -9,7 +9,9 @@ afterEach(async () => {
   await sandbox.close();
 });
 
-function provider(options: { clock?: () => number; saved?: RefreshedPair[]; gone?: string[] } = {}) {
+function provider(
+  options: { clock?: () => number; saved?: RefreshedPair[]; gone?: string[]; fetch?: typeof fetch } = {},
+) {
   const { clientId, clientSecret } = sandbox.state.oauth.integration;
   return new IntegrationTokenProvider({
     apiUrl: sandbox.apiUrl,
@@ -22,7 +24,7 @@ function provider(options: { clock?: () => number; saved?: RefreshedPair[]; gone
     },
     onGone: (reason) => options.gone?.push(reason),
     ...(options.clock ? { clock: options.clock } : {}),
-    http: { backoffMs: 10 },
+    http: { backoffMs: 10, ...(options.fetch ? { fetch: options.fetch, maxAttempts: 2 } : {}) },
   });
 }
 
@@ -95,5 +97,54 @@ describe('the integration token provider, against the sandbox', () => {
     expect(tokens.status().state).toBe('gone');
     // No more refresh attempts once gone: the token endpoint was asked twice in all.
     expect(sandbox.calls.filter((c) => c.operation === 'POST /access_token')).toHaveLength(2);
+  });
+
+  it('kept fresh on its timer while nobody calls: one refresh per 80 % of the lifetime, none after stop', async () => {
+    sandbox = await startSandbox({ tokens: { accessTokenSeconds: 1 } });
+    const tokens = provider();
+    await tokens.token();
+    tokens.keepFresh();
+    await sleep(2700);
+    tokens.stop();
+    const at = sandbox.state.oauth.refreshes.map((r) => r.at);
+    expect(at.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(800 - 50);
+    await sleep(1200);
+    expect(sandbox.state.oauth.refreshes).toHaveLength(at.length);
+  });
+
+  it('kept fresh while nobody calls: a revocation is noticed by the timer within a lifetime, said once, and the timer stops asking', async () => {
+    sandbox = await startSandbox({ tokens: { accessTokenSeconds: 1 } });
+    const gone: string[] = [];
+    const tokens = provider({ gone });
+    await tokens.token();
+    tokens.keepFresh();
+    sandbox.state.oauth.revokeAll();
+    await sleep(1000);
+    expect(gone).toHaveLength(1);
+    expect(tokens.status().state).toBe('gone');
+    await sleep(1000);
+    tokens.stop();
+    expect(gone).toHaveLength(1);
+    expect(sandbox.calls.filter((c) => c.operation === 'POST /access_token')).toHaveLength(2);
+  });
+
+  it('kept fresh while Webex cannot be reached: its status says the last refresh failed, and the timer tries again until one works', async () => {
+    sandbox = await startSandbox({ tokens: { accessTokenSeconds: 1 } });
+    let down = false;
+    const tokens = provider({
+      fetch: (input, init) => (down ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init)),
+    });
+    await tokens.token();
+    tokens.keepFresh();
+    down = true;
+    await sleep(1200);
+    const failing = tokens.status();
+    expect(failing.state === 'ok' && failing.failed?.reason).toContain('could not reach the Webex API');
+    const before = sandbox.state.oauth.refreshes.length;
+    down = false;
+    await expect.poll(() => tokens.status(), { timeout: 3000 }).not.toHaveProperty('failed');
+    tokens.stop();
+    expect(sandbox.state.oauth.refreshes.length).toBe(before + 1);
   });
 });
