@@ -13,18 +13,22 @@ export interface Readiness {
 /**
  * Whether the bot can work (`/readyz`): its store answers, Webex answers its token, and both of its
  * webhooks point at it and are active, and its partner credentials still work
- * (`partner_credentials`). Each check says `ok` or why it fails.
+ * (`partner_credentials`), and its start-up has ended (`startup`, named only until then). Each check
+ * says `ok` or why it fails.
  */
 export function readinessCheck(deps: {
   readonly store: Store;
   readonly webex: Pick<MessagingClient, 'getMe' | 'listWebhooks'>;
   readonly partner: Pick<PartnerCredentials, 'check'>;
   readonly targetUrl: () => string;
+  /** Whether start-up (webhooks, credentials, scopes, replay) has ended: before, a balancer should send nothing here. */
+  readonly started: () => boolean;
   /** With the websocket transport: its state instead of the webhooks check. */
   readonly websocket?: () => { readonly state: 'connected' | 'reconnecting'; readonly since: Date };
 }): () => Promise<Readiness> {
   return async () => {
-    const checks: Record<string, string> = {};
+    // Named only while it fails, so a started bot's checks stay as they were.
+    const checks: Record<string, string> = deps.started() ? {} : { startup: 'in progress' };
     const notes: Record<string, string> = {};
     const probe = async (name: string, check: () => Promise<string>) => {
       try {

@@ -131,6 +131,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   calls.into(inbox);
   const websocket = websocketOf(options, { bot, inbox, log, metrics, clock });
   let targetUrl = '';
+  let started = false;
+  // Read before the server takes new events: replaying one this run is handling would handle it twice.
+  const leftBehind = await inbox.leftBehind();
   const server = await listen(
     createServer({
       webhookSecret: options.webhookSecret,
@@ -143,6 +146,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         webex,
         partner: partner.partner,
         targetUrl: () => targetUrl,
+        started: () => started,
         ...(websocket ? { websocket: () => websocket.status() } : {}),
       }),
     }),
@@ -171,7 +175,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     // Credentials that work at start (their readiness check passes): what waited for them goes on.
     if (partner.works()) goOn();
     const resumed = await engine.resume();
-    const replayed = await inbox.replay();
+    const replayed = await inbox.replay(leftBehind);
     timers = startTimers(
       { engine, approvals, inbox, customers, log },
       {
@@ -183,6 +187,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     );
     if (resumed > 0) log.info('cards posted that a restart had cut off', { count: resumed });
     if (replayed > 0) log.info('events handled that a restart had cut off', { count: replayed });
+    started = true;
     log.info('bot ready', {
       url,
       transport: websocket ? 'websocket' : 'webhook',

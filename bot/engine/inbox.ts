@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Store } from '../../store/store.ts';
+import type { Store, UnfinishedEvent } from '../../store/store.ts';
 import { dedupeKey, webhookEventSchema, type WebhookEvent } from './webhook-event.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
@@ -41,9 +41,9 @@ export class Inbox {
       .run(timing, () =>
         // Held until the event is marked handled, so another replica's takeover never handles it twice.
         this.deps.store.exclusive(`event:${key}`, async () => {
-          // With replicas, another one may have taken the event over and finished it while this one
-          // waited for the lock (under a backlog): then it is done, and handling it again would repeat it.
-          if (this.deps.store.shared && !(await this.deps.store.isEventPending(key))) return;
+          // Finished while this waited for the lock (by a replica's takeover, or by the dispatch a replay
+          // at start-up doubled): handling it again would repeat it.
+          if (!(await this.deps.store.isEventPending(key))) return;
           try {
             await this.deps.handle(event, replayed);
           } finally {
@@ -74,10 +74,18 @@ export class Inbox {
     if (timing) timing.webexMs += ms;
   }
 
+  /**
+   * What a previous run left unfinished: read before the server takes new events, so that `replay`
+   * does not take up an event this run is handling already.
+   */
+  leftBehind(): Promise<readonly UnfinishedEvent[]> {
+    return this.deps.store.unfinishedEvents();
+  }
+
   /** Handles the events a crash cut off, unless they are too old for the person to still expect an answer. */
-  async replay(): Promise<number> {
+  async replay(leftBehind: readonly UnfinishedEvent[]): Promise<number> {
     let handled = 0;
-    for (const unfinished of await this.deps.store.unfinishedEvents()) {
+    for (const unfinished of leftBehind) {
       const parsed = webhookEventSchema.safeParse(unfinished.event);
       const age = this.deps.clock().getTime() - Date.parse(unfinished.receivedAt);
       if (!parsed.success || age > REPLAY_WINDOW_MS) {
@@ -109,7 +117,7 @@ export class Inbox {
       // The replica handling an event holds its lock until it is finished: a lock got here means it is not in hand.
       await this.deps.store.tryExclusive(`event:${unfinished.eventId}`, async () => {
         // Finished meanwhile by the replica that had it?
-        if (!(await this.deps.store.unfinishedEvents()).some((e) => e.eventId === unfinished.eventId)) return;
+        if (!(await this.deps.store.isEventPending(unfinished.eventId))) return;
         this.deps.log.warn('event taken over from a replica that did not finish it', {
           eventId: unfinished.eventId,
           ageSeconds: Math.round(age / 1000),

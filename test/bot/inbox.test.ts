@@ -129,3 +129,31 @@ it('does not handle an event again that another replica took over and finished w
   expect(handled).toEqual(['b']);
   expect(await store.unfinishedEvents()).toEqual([]);
 });
+
+it('handles an event once on one process when start-up dispatches it again while it is in hand', async () => {
+  const { Inbox } = await import('../../bot/engine/inbox.ts');
+  const { Metrics } = await import('../../bot/engine/metrics.ts');
+  const { createLogger } = await import('../../bot/engine/logger.ts');
+  // One process alone (not shared), as with the data file.
+  const store = createMemoryStore();
+  let handled = 0;
+  const inbox = new Inbox({
+    store,
+    log: createLogger({ level: 'error', secrets: [], write: () => undefined }),
+    metrics: new Metrics(store),
+    clock: () => new Date(),
+    handle: async () => {
+      handled++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    },
+  });
+  const event = { id: 'wh', resource: 'messages', event: 'created', data: { id: 'm-1', roomId: 'r', personId: 'p' } };
+  const leftBehind = await inbox.leftBehind();
+  expect(await inbox.record(event)).toBe(true);
+  inbox.dispatch(event);
+  // What start-up replays was read before the event came: nothing; and a second dispatch waits and finds it done.
+  expect(await inbox.replay(leftBehind)).toBe(0);
+  inbox.dispatch(event, performance.now(), true);
+  await inbox.idle();
+  expect(handled).toBe(1);
+});

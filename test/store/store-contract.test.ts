@@ -105,7 +105,7 @@ describe.each(implementations)('the %s store', (_name, open) => {
     expect(await store.hasEvent('e2')).toBe(false);
   });
 
-  it('keeps an event recorded with its body in the inbox until it is finished, oldest first', async () => {
+  it('keeps an event recorded with its body in the inbox (pending) until it is finished, oldest first', async () => {
     const store = await open();
     await store.recordEvent('late', new Date('2026-11-25T10:00:01Z'), { n: 2 });
     await store.recordEvent('early', new Date('2026-11-25T10:00:00Z'), { n: 1 });
@@ -114,8 +114,13 @@ describe.each(implementations)('the %s store', (_name, open) => {
       { eventId: 'early', receivedAt: '2026-11-25T10:00:00.000Z', event: { n: 1 } },
       { eventId: 'late', receivedAt: '2026-11-25T10:00:01.000Z', event: { n: 2 } },
     ]);
+    // What the inbox asks under an event's lock before handling it, so that it is handled once.
+    expect(await store.isEventPending('early')).toBe(true);
+    expect(await store.isEventPending('id-only')).toBe(false);
     await store.finishEvent('early');
     await store.finishEvent('early');
+    expect(await store.isEventPending('early')).toBe(false);
+    expect(await store.isEventPending('late')).toBe(true);
     expect((await store.unfinishedEvents()).map((e) => e.eventId)).toEqual(['late']);
     expect(await store.hasEvent('early')).toBe(true);
   });
