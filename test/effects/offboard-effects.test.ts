@@ -30,7 +30,7 @@ const record = {
 } as unknown as CustomerRecord;
 
 /** A Wholesale API holding one customer, whose DELETE may lose its first answers. */
-function fakeWholesale(options: { status?: WholesaleCustomer['status'] | 'gone'; lostAnswers?: number }) {
+function fakeWholesale(options: { status?: string; lostAnswers?: number }) {
   let status = options.status ?? 'provisioned';
   let lost = options.lostAnswers ?? 0;
   const deletes: string[] = [];

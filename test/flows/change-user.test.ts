@@ -117,7 +117,11 @@ describe('change user and remove user', () => {
         .at(1),
     );
     await pressButton(h.sandbox, 'bea', second, { vote: 'approve' }, {});
-    await waitForBotText(h, 'direct-alice', (m) => m.includes('✅ ann@acme.example is no longer a Wholesale subscriber of Acme GmbH: the package ends; the person stays in the customer’s organization.'));
+    await waitForBotText(h, 'direct-alice', (m) =>
+      m.includes(
+        '✅ ann@acme.example is no longer a Wholesale subscriber of Acme GmbH: the package ends; the person stays in the customer’s organization.',
+      ),
+    );
     expect(subscriber('ann@acme.example')).toBeUndefined();
     expect(subscriberCalls('DELETE')).toHaveLength(1);
   });

@@ -96,7 +96,11 @@ describe('offboard customer', () => {
     await vote('bea', card, 'approve');
     expect(deletes()).toHaveLength(0);
     await vote('chen', card, 'approve');
-    await waitForBotText(h, 'direct-alice', (m) => m.includes('is offboarded: Webex no longer lists it as a Wholesale customer. Its organization, users and locations stay in Webex'));
+    await waitForBotText(h, 'direct-alice', (m) =>
+      m.includes(
+        'is offboarded: Webex no longer lists it as a Wholesale customer. Its organization, users and locations stay in Webex',
+      ),
+    );
     expect(deletes()).toHaveLength(1);
     expect(h.sandbox.wholesale.byExternalId('acme-001')).toBeUndefined();
     const record = (await h.store.findCustomer('acme-001'))!;
@@ -134,7 +138,11 @@ describe('offboard customer', () => {
     expect(h.sandbox.wholesale.byExternalId('acme-001')).toBeDefined();
 
     h.authoriseAgain();
-    await waitForBotText(h, 'direct-alice', (m) => m.includes('is offboarded: Webex no longer lists it as a Wholesale customer. Its organization, users and locations stay in Webex'));
+    await waitForBotText(h, 'direct-alice', (m) =>
+      m.includes(
+        'is offboarded: Webex no longer lists it as a Wholesale customer. Its organization, users and locations stay in Webex',
+      ),
+    );
     expect(deletes().filter((c) => c.status < 300)).toHaveLength(1);
     expect((await h.store.findCustomer('acme-001'))!.status).toBe('offboarded');
   });
