@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort, spawnBot, useChildBots } from '../support/bot-process.ts';
+import { createSealer, SecretsKeyError } from '../../bot/credentials/sealed-secrets.ts';
 
 const newKey = () => randomBytes(32).toString('base64');
 
@@ -103,5 +104,28 @@ describe('secrets sealed at rest', () => {
     expect(await bot.exited).toBe(1);
     expect(bot.stderr.join('')).toContain('SECRETS_KEY is missing');
     expect(bot.stderr.join('')).toContain('openssl rand -base64 32');
+  });
+});
+
+describe('a sealer', () => {
+  const [oldKey, key] = [newKey(), newKey()];
+
+  it('seals so that only its keys open, an older key still opens what it sealed, and a changed value is refused', () => {
+    const old = createSealer([oldKey]);
+    const sealer = createSealer([key, oldKey]);
+    const once = sealer.seal('a-refresh-token');
+    expect(once).not.toContain('a-refresh-token');
+    expect(sealer.seal('a-refresh-token')).not.toBe(once);
+    expect(sealer.unseal(once, 'here')).toBe('a-refresh-token');
+    expect(sealer.unseal(old.seal('older'), 'here')).toBe('older');
+    expect(sealer.sealedNow(once)).toBe(true);
+    expect(sealer.sealedNow(old.seal('older'))).toBe(false);
+    // Written before sealing: read as it is (and sealed at its next save).
+    expect(sealer.unseal('a-clear-token', 'here')).toBe('a-clear-token');
+    expect(() => old.unseal(once, 'the file')).toThrow(
+      /^the file is sealed under secrets key \w{12}, and SECRETS_KEY holds \w{12}/,
+    );
+    const changed = once.slice(0, -2) + (once.endsWith('AA') ? 'BB' : 'AA');
+    expect(() => sealer.unseal(changed, 'the file')).toThrow(SecretsKeyError);
   });
 });
