@@ -8,7 +8,7 @@ import { ConfigError } from '../engine/config-error.ts';
 import { loadConfig, type PartnerConfig } from './config.ts';
 import { openCredentialsFile } from '../credentials/credentials-file.ts';
 import type { PartnerAuth } from '../credentials/partner-credentials.ts';
-import { checkSharedTokens, openSealer, type Sealer } from '../credentials/sealed-secrets.ts';
+import { openSealer, resealSharedTokens, type Sealer } from '../credentials/sealed-secrets.ts';
 import { loadApprovalPolicy } from '../approvals/approval-policy.ts';
 import { createLogger } from '../engine/logger.ts';
 import { startBot, type RunningBot } from './start-bot.ts';
@@ -141,8 +141,8 @@ async function main(): Promise<void> {
     ]);
     const log = createLogger({ level: config.logLevel, secrets });
     const partner = await partnerAuth(config.partner, secrets, sealing?.sealer);
-    // A replica with another key than the tokens the replicas share refuses to start, naming the key ids.
-    if (config.partner.kind === 'integration' && sealing) await checkSharedTokens(store, sealing.sealer);
+    // Rows of before sealing are sealed now; a replica whose key does not open them refuses to start.
+    if (config.partner.kind === 'integration' && sealing) await resealSharedTokens(store, sealing.sealer);
     bot = await startBot(
       botOptions(
         config,

@@ -138,20 +138,10 @@ export function unsealTokens<T extends Tokens>(record: T, sealer: Sealer, where:
 type SharedStore = Pick<Store, 'sharedTokens' | 'exclusive'>;
 
 /**
- * At start: every shared token record opens with these keys, so a replica with the wrong key
- * refuses to start instead of failing at its first partner call.
- * @throws SecretsKeyError naming the record and the key ids.
+ * Seals every shared token record under the sealing key (under the refreshes' lock); how many
+ * changed. At start it also proves the key opens them: a replica with another key refuses to start.
+ * @throws SecretsKeyError naming the row and the key ids.
  */
-export async function checkSharedTokens(store: SharedStore, sealer: Sealer): Promise<void> {
-  const tokens = store.sharedTokens;
-  if (!tokens) return;
-  for (const key of await tokens.keys()) {
-    const record = await tokens.load(key);
-    if (record) unsealTokens(record, sealer, `the partner_tokens row ${key}`);
-  }
-}
-
-/** Seals every shared token record under the sealing key, under the refreshes' lock; how many changed. */
 export async function resealSharedTokens(store: SharedStore, sealer: Sealer): Promise<number> {
   const tokens = store.sharedTokens;
   if (!tokens) return 0;

@@ -10,7 +10,6 @@ import type { Store } from '../../store/store.ts';
 import { WholesaleClient } from '../../webex/wholesale-client.ts';
 import { useTestPostgres } from '../support/postgres.ts';
 import {
-  checkSharedTokens,
   createSealer,
   resealSharedTokens,
   SecretsKeyError,
@@ -116,7 +115,7 @@ describe('the tokens replicas share, sealed at rest', () => {
   }
   const tokensIn = (text: string) => sandbox.state.oauth.issued.filter((token) => text.includes(token));
 
-  it('the partner_tokens rows hold no token in the clear; another key is refused at start naming the row; after resealing under a new key a replica with it alone still refreshes', async () => {
+  it('the partner_tokens rows hold no token in the clear; another key is refused at start naming the row, the rows unchanged; after resealing under a new key a replica with it alone still refreshes', async () => {
     sandbox = await startSandbox({ tokens: { accessTokenSeconds: LIFETIME_S } });
     const url = await postgres().database();
     const [oldKey, key] = [newKey(), newKey()];
@@ -129,15 +128,16 @@ describe('the tokens replicas share, sealed at rest', () => {
     expect(tokensIn(rows)).toEqual([]);
 
     // A replica given another key: the start-up check names the row and the key ids, and no secret.
-    const wrong = await checkSharedTokens(replicaStores[0]!, createSealer([key])).catch((error: unknown) => error);
+    const wrong = await resealSharedTokens(replicaStores[0]!, createSealer([key])).catch((error: unknown) => error);
     expect(wrong).toBeInstanceOf(SecretsKeyError);
     expect((wrong as Error).message).toMatch(/^the partner_tokens row client:\w+ is sealed under secrets key \w{12}/);
     expect(tokensIn((wrong as Error).message)).toEqual([]);
+    expect(await dump(url)).toBe(rows);
 
     expect(await resealSharedTokens(replicaStores[0]!, createSealer([key, oldKey]))).toBe(1);
     const resealed = await dump(url);
     expect(tokensIn(resealed)).toEqual([]);
-    await checkSharedTokens(replicaStores[0]!, createSealer([key]));
+    expect(await resealSharedTokens(replicaStores[0]!, createSealer([key]))).toBe(0);
     const before = sandbox.state.oauth.refreshes.length;
     const after = await twoReplicas([replicaStores[1]!], 2 * LIFETIME_S * 1000, createSealer([key]));
     expect(after.failures).toEqual([]);
@@ -146,5 +146,21 @@ describe('the tokens replicas share, sealed at rest', () => {
     expect(
       sandbox.calls.filter((c) => c.status === 401 || (c.operation === 'POST /access_token' && c.status !== 200)),
     ).toEqual([]);
+  });
+
+  it('a row written before sealing (tokens in the clear) is read, and sealed at the next start', async () => {
+    sandbox = await startSandbox();
+    const url = await postgres().database();
+    const store = await openPostgresStore(url);
+    stores.push(store);
+    const clear = { refreshToken: 'clear-refresh-token-1234', accessToken: 'clear-access-token-1234' };
+    await store.sharedTokens!.save('client:legacy', { origin: 'o', ...clear, refreshAt: 1, expiresAt: 2 });
+    const sealer = createSealer([newKey()]);
+    expect(await resealSharedTokens(store, sealer)).toBe(1);
+    const rows = await dump(url);
+    expect(rows).not.toContain(clear.refreshToken);
+    expect(rows).not.toContain(clear.accessToken);
+    const record = await store.sharedTokens!.load('client:legacy');
+    expect(sealer.unseal(record!.refreshToken, 'the row')).toBe(clear.refreshToken);
   });
 });
