@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort, spawnBot, useChildBots } from '../support/bot-process.ts';
 import { createSealer, SecretsKeyError } from '../../bot/credentials/sealed-secrets.ts';
+import { useTestPostgres } from '../support/postgres.ts';
+import pg from 'pg';
 
 const newKey = () => randomBytes(32).toString('base64');
 
@@ -94,6 +96,41 @@ describe('secrets sealed at rest', () => {
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     expect(refused()).toEqual([]);
     expect(tokensIn(await readFile(file(), 'utf8'))).toEqual([]);
+  });
+
+  describe('with PostgreSQL (DATABASE_URL)', () => {
+    const postgres = useTestPostgres();
+
+    it('the partner_tokens rows hold no token in the clear; a replica with another key refuses to start naming the row', async () => {
+      const url = await postgres().database();
+      const configured = env.sandbox.state.oauth.authorise(env.sandbox.state.personByKey('alice').id);
+      const port = await freePort();
+      await env.start(port, { WHOLESALE_TOKEN: '', ...integrationEnv(port, newKey(), configured), DATABASE_URL: url });
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const rows = JSON.stringify((await client.query('SELECT key, doc::text FROM partner_tokens')).rows);
+      await client.end();
+      expect(rows).toContain('sealed:v1:');
+      expect(tokensIn(rows)).toEqual([]);
+
+      // A second replica (its own data folder) given another key.
+      const other = await freePort();
+      const replica = env.track(
+        spawnBot({
+          ...integrationEnv(other, newKey(), configured),
+          WHOLESALE_TOKEN: '',
+          DATABASE_URL: url,
+          DATA_FILE: join(env.dir, 'replica', 'bot.json'),
+        }),
+      );
+      expect(await replica.exited).toBe(1);
+      const said = replica.stderr.join('');
+      expect(said).toMatch(
+        /the partner_tokens row client:\w+ is sealed under secrets key \w{12}, and SECRETS_KEY holds/,
+      );
+      expect(said).toContain('every replica needs the same key');
+      expect(tokensIn(said)).toEqual([]);
+    });
   });
 
   it('real mode with an integration and no key: refuses to start and says how to make one', async () => {
