@@ -348,6 +348,9 @@ export async function openPostgresStore(connectionString: string): Promise<Store
           [key, record],
         );
       },
+      async keys() {
+        return (await query<{ key: string }>('SELECT key FROM partner_tokens ORDER BY key')).rows.map((row) => row.key);
+      },
     },
     async ping() {
       await query('SELECT 1');

@@ -123,6 +123,8 @@ export interface Store {
   readonly sharedTokens?: {
     load(key: string): Promise<SharedTokenRecord | undefined>;
     save(key: string, record: SharedTokenRecord): Promise<void>;
+    /** Every key with a record (to seal them all anew under a new key). */
+    keys(): Promise<string[]>;
   };
 
   /** Proves the store can still be written (for readiness checks). */

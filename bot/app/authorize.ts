@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { HttpClient } from '../../webex/http-client.ts';
 import { WebexApiError } from '../../webex/webex-api-error.ts';
 import { openCredentialsFile } from '../credentials/credentials-file.ts';
+import { openSealer, secretsKeysSchema } from '../credentials/sealed-secrets.ts';
 
 /**
  * `npm run authorize`: the OAuth authorization-code flow for the partner integration. Prints the
@@ -28,6 +29,8 @@ const env = z
     DATA_FILE: z.string().min(1).default('./data/bot.json'),
     PARTNER_CREDENTIALS_FILE: z.string().min(1).optional(),
     AUTHORIZE_TOKEN: z.string().min(1).optional(),
+    SECRETS_KEY: secretsKeysSchema.optional(),
+    SECRETS_KEY_FILE: z.string().min(1).optional(),
     AUTHORIZE_PORT: z.coerce.number().int().min(0).max(65535).default(8910),
     AUTHORIZE_SCOPES: z
       .string()
@@ -85,11 +88,26 @@ async function main(): Promise<void> {
   }
   const config = parsed.data;
   const file = config.PARTNER_CREDENTIALS_FILE ?? join(dirname(config.DATA_FILE), 'partner-credentials.json');
+  // The refresh token is kept sealed under the key the bot opens it with.
+  const source = config.SECRETS_KEY
+    ? { keys: config.SECRETS_KEY }
+    : config.SECRETS_KEY_FILE
+      ? { file: config.SECRETS_KEY_FILE, create: false }
+      : undefined;
+  if (!source)
+    throw new Error(
+      'set SECRETS_KEY (or SECRETS_KEY_FILE) to the key the bot uses: the refresh token is kept sealed with it; make one with `openssl rand -base64 32`',
+    );
+  const { sealer } = await openSealer(source);
   const keep = async (refreshToken: string) => {
-    const credentials = await openCredentialsFile(file, {
-      clientId: config.PARTNER_CLIENT_ID,
-      ...(config.PARTNER_REFRESH_TOKEN !== undefined ? { configRefreshToken: config.PARTNER_REFRESH_TOKEN } : {}),
-    });
+    const credentials = await openCredentialsFile(
+      file,
+      {
+        clientId: config.PARTNER_CLIENT_ID,
+        ...(config.PARTNER_REFRESH_TOKEN !== undefined ? { configRefreshToken: config.PARTNER_REFRESH_TOKEN } : {}),
+      },
+      sealer,
+    );
     await credentials.save({ refreshToken });
   };
   const serviceApp = serviceAppArguments(process.argv.slice(2));

@@ -2,6 +2,7 @@ import { ConfigError } from '../engine/config-error.ts';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { locales } from '../../i18n/catalogue.ts';
+import { secretsKeysSchema } from '../credentials/sealed-secrets.ts';
 
 /** How to fix each key, appended to the problem zod found. Never includes the value. */
 const hints: Record<string, string> = {
@@ -26,6 +27,10 @@ const hints: Record<string, string> = {
     'the refresh token a partner full administrator got by authorising the integration (the bot keeps the newer ones it receives in PARTNER_CREDENTIALS_FILE)',
   PARTNER_CREDENTIALS_FILE:
     'a file path for the integration’s newest refresh token, e.g. ./data/partner-credentials.json (created with mode 0600)',
+  SECRETS_KEY:
+    'the key that seals the integration’s tokens at rest: the base64 of 32 random bytes, from `openssl rand -base64 32`; every replica needs the same key; to change it, set `new,old` and run `npm run rotate-secrets-key`, then drop the old one',
+  SECRETS_KEY_FILE:
+    'a file holding SECRETS_KEY instead (one key a line, the newest first), e.g. /run/secrets/bot-secrets-key; set one of SECRETS_KEY and SECRETS_KEY_FILE, not both',
   WHOLESALE_API_URL: 'an http(s) URL such as https://webexapis.com/v1 (defaults to WEBEX_API_URL)',
   PROVISIONING_POLL_SECONDS: 'how often to ask for a customer’s provisioning status, in seconds (1 to 3600)',
   CUSTOMER_SYNC_MINUTES:
@@ -101,15 +106,27 @@ const common = {
   BOT_LANGUAGE: z.preprocess(blankAsUnset, z.enum(locales).default('en')),
   LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   WEBEX_TRANSPORT: z.preprocess(blankAsUnset, z.enum(['webhook', 'websocket']).default('webhook')),
+  SECRETS_KEY: z.preprocess(blankAsUnset, secretsKeysSchema.optional()),
+  SECRETS_KEY_FILE: z.preprocess(blankAsUnset, z.string().min(1).optional()),
 };
 
-const sandboxEnv = z.object({
-  ...common,
-  PARTNER_ADMINS: z.preprocess(blankAsUnset, emailList.optional()),
-  HOST: z.preprocess(blankAsUnset, z.string().min(1).default('127.0.0.1')),
-  SANDBOX_PORT: z.preprocess(blankAsUnset, port.default(3100)),
-  SANDBOX_APPROVALS: z.preprocess(blankAsUnset, z.enum(['on', 'off']).default('on')),
-});
+const oneSecretsKey = (
+  env: { SECRETS_KEY?: string[] | undefined; SECRETS_KEY_FILE?: string | undefined },
+  ctx: z.RefinementCtx,
+) => {
+  if (env.SECRETS_KEY !== undefined && env.SECRETS_KEY_FILE !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['SECRETS_KEY_FILE'], message: 'set together with SECRETS_KEY' });
+};
+
+const sandboxEnv = z
+  .object({
+    ...common,
+    PARTNER_ADMINS: z.preprocess(blankAsUnset, emailList.optional()),
+    HOST: z.preprocess(blankAsUnset, z.string().min(1).default('127.0.0.1')),
+    SANDBOX_PORT: z.preprocess(blankAsUnset, port.default(3100)),
+    SANDBOX_APPROVALS: z.preprocess(blankAsUnset, z.enum(['on', 'off']).default('on')),
+  })
+  .superRefine(oneSecretsKey);
 
 const realEnv = z
   .object({
@@ -150,6 +167,10 @@ const realEnv = z
     if (integration && env.PARTNER_CLIENT_ID === undefined) issue('PARTNER_CLIENT_ID', 'missing');
     if (integration && env.PARTNER_CLIENT_SECRET === undefined) issue('PARTNER_CLIENT_SECRET', 'missing');
     if (token === env.WEBEX_BOT_TOKEN) issue(tokenKey, 'the same as WEBEX_BOT_TOKEN');
+    // An integration's refresh token is kept (file, database): never without a key to seal it.
+    if (integration && env.SECRETS_KEY === undefined && env.SECRETS_KEY_FILE === undefined)
+      issue('SECRETS_KEY', 'missing');
+    oneSecretsKey(env, ctx);
   });
 
 interface CommonConfig {
@@ -180,6 +201,11 @@ interface CommonConfig {
   readonly approvalPolicyFile?: string;
   /** How events reach the bot: Webex POSTs them (webhook), or the bot opens a websocket to Webex. */
   readonly transport: 'webhook' | 'websocket';
+  /**
+   * The keys (newest first) that seal the tokens the bot keeps, or the file they are in (`create`:
+   * made with a new key when missing, in sandbox mode); absent when no token is kept (a fixed token).
+   */
+  readonly secretsKey?: { readonly keys: readonly string[] } | { readonly file: string; readonly create: boolean };
 }
 
 interface SandboxConfig extends CommonConfig {
@@ -260,6 +286,11 @@ function commonOf(v: z.output<typeof sandboxEnv> | z.output<typeof realEnv>, def
     ...(v.ALERT_ROOM_ID ? { alertRoomId: v.ALERT_ROOM_ID } : {}),
     ...(v.APPROVAL_POLICY_FILE ? { approvalPolicyFile: v.APPROVAL_POLICY_FILE } : {}),
     transport: v.WEBEX_TRANSPORT,
+    ...(v.SECRETS_KEY
+      ? { secretsKey: { keys: v.SECRETS_KEY } }
+      : v.SECRETS_KEY_FILE
+        ? { secretsKey: { file: v.SECRETS_KEY_FILE, create: false } }
+        : {}),
   };
 }
 
@@ -288,8 +319,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     const parsed = sandboxEnv.safeParse(env);
     if (!parsed.success) throw new ConfigError(problemsOf(parsed.error, env));
     const v = parsed.data;
+    // Sandbox mode seals from the first run: a key of its own beside the data file, nothing to set.
+    const secretsKey = { file: join(dirname(v.DATA_FILE), 'secrets.key'), create: true };
     return Object.freeze({
       mode: 'sandbox',
+      secretsKey,
       ...commonOf(v, 2),
       sandboxPort: v.SANDBOX_PORT,
       sandboxApprovals: v.SANDBOX_APPROVALS === 'on',

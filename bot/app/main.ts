@@ -8,6 +8,7 @@ import { ConfigError } from '../engine/config-error.ts';
 import { loadConfig, type PartnerConfig } from './config.ts';
 import { openCredentialsFile } from '../credentials/credentials-file.ts';
 import type { PartnerAuth } from '../credentials/partner-credentials.ts';
+import { openSealer, resealSharedTokens, type Sealer } from '../credentials/sealed-secrets.ts';
 import { loadApprovalPolicy } from '../approvals/approval-policy.ts';
 import { createLogger } from '../engine/logger.ts';
 import { startBot, type RunningBot } from './start-bot.ts';
@@ -18,17 +19,27 @@ import { sandboxApprovalPolicy } from './sandbox-approval-policy.ts';
  * The partner credentials of the config, with the newest refresh token (the file's, when it
  * continues the config's). Every secret goes into `secrets` first, so the logger redacts it.
  */
-async function partnerAuth(partner: PartnerConfig, secrets: Set<string>): Promise<PartnerAuth> {
+async function partnerAuth(
+  partner: PartnerConfig,
+  secrets: Set<string>,
+  sealer: Sealer | undefined,
+): Promise<PartnerAuth> {
   if (partner.kind === 'token') {
     secrets.add(partner.token);
     return { token: partner.token };
   }
+  // The config refuses an integration without a key; this only narrows the type.
+  if (!sealer) throw new ConfigError(['SECRETS_KEY is missing; set it to the output of `openssl rand -base64 32`.']);
   secrets.add(partner.clientSecret);
   if (partner.refreshToken !== undefined) secrets.add(partner.refreshToken);
-  const file = await openCredentialsFile(partner.credentialsFile, {
-    clientId: partner.clientId,
-    ...(partner.refreshToken !== undefined ? { configRefreshToken: partner.refreshToken } : {}),
-  });
+  const file = await openCredentialsFile(
+    partner.credentialsFile,
+    {
+      clientId: partner.clientId,
+      ...(partner.refreshToken !== undefined ? { configRefreshToken: partner.refreshToken } : {}),
+    },
+    sealer,
+  );
   if (file.refreshToken === undefined)
     throw new ConfigError([
       `PARTNER_REFRESH_TOKEN is missing and ${partner.credentialsFile} holds none; set it to the refresh token a partner full administrator got by authorising the integration.`,
@@ -43,15 +54,20 @@ async function partnerAuth(partner: PartnerConfig, secrets: Set<string>): Promis
       origin: file.origin,
       // `npm run authorize` may write a new refresh token while the bot runs: read when the credentials are gone.
       reload: async () => {
-        const newest = await openCredentialsFile(partner.credentialsFile, {
-          clientId: partner.clientId,
-          ...(partner.refreshToken !== undefined ? { configRefreshToken: partner.refreshToken } : {}),
-        });
+        const newest = await openCredentialsFile(
+          partner.credentialsFile,
+          {
+            clientId: partner.clientId,
+            ...(partner.refreshToken !== undefined ? { configRefreshToken: partner.refreshToken } : {}),
+          },
+          sealer,
+        );
         return newest.refreshToken === undefined
           ? undefined
           : { refreshToken: newest.refreshToken, origin: newest.origin };
       },
       onSecret: (value) => secrets.add(value),
+      sealer,
     },
   };
 }
@@ -66,6 +82,7 @@ async function main(): Promise<void> {
   const store = config.databaseUrl
     ? await openPostgresStore(config.databaseUrl)
     : await openLowdbStore(config.dataFile);
+  const sealing = config.secretsKey ? await openSealer(config.secretsKey) : undefined;
   const closers: (() => Promise<void>)[] = [];
   let bot: RunningBot;
 
@@ -85,6 +102,7 @@ async function main(): Promise<void> {
         botToken,
         sandbox.state.personByKey('alice').token,
         ...(config.databaseUrl ? [config.databaseUrl] : []),
+        ...(sealing?.keys ?? []),
       ],
     });
     bot = await startBot(
@@ -138,9 +156,12 @@ async function main(): Promise<void> {
       config.botToken,
       ...(config.webhookSecret ? [config.webhookSecret] : []),
       ...(config.databaseUrl ? [config.databaseUrl] : []),
+      ...(sealing?.keys ?? []),
     ]);
     const log = createLogger({ level: config.logLevel, secrets });
-    const partner = await partnerAuth(config.partner, secrets);
+    const partner = await partnerAuth(config.partner, secrets, sealing?.sealer);
+    // Rows of before sealing are sealed now; a replica whose key does not open them refuses to start.
+    if (config.partner.kind === 'integration' && sealing) await resealSharedTokens(store, sealing.sealer);
     bot = await startBot(
       botOptions(
         config,

@@ -3,12 +3,15 @@ import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { RefreshedPair } from '../../webex/token-provider.ts';
+import type { Sealer } from './sealed-secrets.ts';
 
 /**
  * The newest refresh token of the partner integration, in a file of its own beside the bot's data
  * (mode 0600: it is a credential). `origin` names the refresh token of the config the chain of
  * refreshes started from (a hash, never the token), so a token stored after refreshes wins over
  * the config's at the next start, and a new token put in the config wins over the stored chain.
+ * The token is sealed (`sealer`): a copy of the file without the key gives nobody the integration;
+ * a file written before sealing existed is read as it is and sealed at the next save.
  */
 const storedSchema = z.object({
   version: z.literal(1),
@@ -36,8 +39,10 @@ export interface CredentialsFile {
 export async function openCredentialsFile(
   path: string,
   integration: { readonly clientId: string; readonly configRefreshToken?: string },
+  sealer: Sealer,
 ): Promise<CredentialsFile> {
   const client = hash('client', integration.clientId);
+  await resealCredentialsFile(path, sealer);
   const stored = await read(path);
   const fromConfig = integration.configRefreshToken;
   const sameClient = stored?.client === client;
@@ -48,7 +53,7 @@ export async function openCredentialsFile(
     (fromConfig === undefined || stored.origin === hash('origin', integration.clientId, fromConfig));
   const origin = useStored ? stored.origin : hash('origin', integration.clientId, fromConfig ?? '');
   return {
-    refreshToken: useStored ? stored.refreshToken : fromConfig,
+    refreshToken: useStored ? sealer.unseal(stored.refreshToken, path) : fromConfig,
     fromFile: useStored,
     origin,
     save: (pair) =>
@@ -56,11 +61,22 @@ export async function openCredentialsFile(
         version: 1,
         client,
         origin,
-        refreshToken: pair.refreshToken,
+        refreshToken: sealer.seal(pair.refreshToken),
         ...(pair.refreshTokenExpiresAt !== undefined ? { refreshTokenExpiresAt: pair.refreshTokenExpiresAt } : {}),
         savedAt: new Date().toISOString(),
       }),
   };
+}
+
+/**
+ * Seals the stored token under the sealing key when it is in the clear (a file of before sealing)
+ * or under an older key; whether the file changed. At every open, and by `npm run rotate-secrets-key`.
+ */
+export async function resealCredentialsFile(path: string, sealer: Sealer): Promise<boolean> {
+  const stored = await read(path);
+  if (!stored || sealer.sealedNow(stored.refreshToken)) return false;
+  await write(path, { ...stored, refreshToken: sealer.seal(sealer.unseal(stored.refreshToken, path)) });
+  return true;
 }
 
 async function read(path: string): Promise<Stored | undefined> {

@@ -10,6 +10,7 @@ import {
 import { WebexApiError } from '../../webex/webex-api-error.ts';
 import type { Logger } from '../engine/logger.ts';
 import type { Store } from '../../store/store.ts';
+import { sealTokens, unsealTokens, type Sealer } from './sealed-secrets.ts';
 
 /** How the bot authenticates the partner APIs: a fixed token, or an integration it refreshes. */
 export type PartnerAuth =
@@ -25,6 +26,8 @@ export type PartnerAuth =
          * without a restart.
          */
         readonly reload?: () => Promise<{ readonly refreshToken: string; readonly origin: string } | undefined>;
+        /** Seals the tokens replicas share before the store sees them (main always gives one). */
+        readonly sealer?: Sealer;
       };
     };
 
@@ -85,14 +88,18 @@ export function partnerCredentials(
     let goneReason: string | undefined;
     const store = deps.store;
     const tokens = store?.sharedTokens;
+    const sealer = auth.integration.sealer;
     const key = `client:${hash(`client:${auth.integration.clientId}`)}`;
     const provider = new IntegrationTokenProvider({
       ...auth.integration,
       ...(store && tokens
         ? {
             shared: {
-              load: () => tokens.load(key),
-              save: (record) => tokens.save(key, record),
+              load: async () => {
+                const record = await tokens.load(key);
+                return record && sealer ? unsealTokens(record, sealer, `the partner_tokens row ${key}`) : record;
+              },
+              save: (record) => tokens.save(key, sealer ? sealTokens(record, sealer) : record),
               lock: (work) => store.exclusive('partner-tokens', work),
             },
           }

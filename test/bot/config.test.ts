@@ -10,6 +10,9 @@ const real = {
   PARTNER_ADMINS: 'alice@partner.example',
 };
 
+const KEY = Buffer.alloc(32, 7).toString('base64');
+const OTHER_KEY = Buffer.alloc(32, 9).toString('base64');
+
 const problems = (env: Record<string, string>) => {
   try {
     loadConfig(env);
@@ -88,6 +91,7 @@ describe('loadConfig', () => {
       PARTNER_CLIENT_SECRET: 'secret-0123456789',
       PARTNER_REFRESH_TOKEN: 'a-refresh-token-0123456789',
       DATA_FILE: '/var/lib/bot/bot.json',
+      SECRETS_KEY: KEY,
     };
     expect(loadConfig(integration)).toMatchObject({
       partner: {
@@ -102,6 +106,30 @@ describe('loadConfig', () => {
     expect(problems({ ...integration, PARTNER_TOKEN: 'a-partner-admin-token-0123456789' })).toContain(
       'PARTNER_TOKEN is not valid (set together with PARTNER_CLIENT_ID/PARTNER_CLIENT_SECRET; choose one way)',
     );
+  });
+
+  it('seals an integration’s tokens: real mode refuses to start without a key and says how to make one; the sandbox makes its own beside the data file', () => {
+    const { WHOLESALE_TOKEN: _omit, ...env } = real;
+    const integration = { ...env, PARTNER_CLIENT_ID: 'C0123456789abcdef', PARTNER_CLIENT_SECRET: 'secret-0123456789' };
+    expect(problems(integration)).toContain('SECRETS_KEY is missing; set it to the key that seals');
+    expect(problems(integration)).toContain('`openssl rand -base64 32`');
+    const short = problems({ ...integration, SECRETS_KEY: 'c2hvcnQ=' });
+    expect(short).toContain('SECRETS_KEY is not valid (not the base64 of 32 bytes');
+    expect(short).not.toContain('c2hvcnQ=');
+    expect(loadConfig({ ...integration, SECRETS_KEY: ` ${OTHER_KEY}, ${KEY}` })).toMatchObject({
+      secretsKey: { keys: [OTHER_KEY, KEY] },
+    });
+    expect(loadConfig({ ...integration, SECRETS_KEY_FILE: '/run/secrets/key' })).toMatchObject({
+      secretsKey: { file: '/run/secrets/key', create: false },
+    });
+    expect(problems({ ...integration, SECRETS_KEY: KEY, SECRETS_KEY_FILE: '/run/secrets/key' })).toContain(
+      'SECRETS_KEY_FILE is not valid (set together with SECRETS_KEY)',
+    );
+    // A fixed token is never kept: no key needed.
+    expect(loadConfig(real)).not.toHaveProperty('secretsKey');
+    expect(loadConfig({ DATA_FILE: '/tmp/x/bot.json' })).toMatchObject({
+      secretsKey: { file: '/tmp/x/secrets.key', create: true },
+    });
   });
 
   it('names every bad key at once', () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,8 @@ interface Ready {
   readonly checks: Record<string, string>;
   readonly notes?: Record<string, string>;
 }
+
+const SECRETS_KEY = randomBytes(32).toString('base64');
 
 const readyz = async (port: number) => {
   const response = await fetch(`http://127.0.0.1:${port}/readyz`);
@@ -31,6 +34,7 @@ describe('partner credentials of a bot process', () => {
       PARTNER_CLIENT_ID: clientId,
       PARTNER_CLIENT_SECRET: clientSecret,
       PARTNER_REFRESH_TOKEN: refreshToken,
+      SECRETS_KEY,
     };
   }
   const lastRefreshToken = () => env.sandbox.state.oauth.issued.filter((t) => t.startsWith('sandbox-refresh-')).at(-1)!;
@@ -47,7 +51,9 @@ describe('partner credentials of a bot process', () => {
     const file = join(env.dir, 'partner-credentials.json');
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     const stored = await readFile(file, 'utf8');
-    expect(stored).toContain(lastRefreshToken());
+    // Sealed: the newest refresh token is there, but not in the clear.
+    expect(stored).toContain('sealed:v1:');
+    expect(stored).not.toContain(lastRefreshToken());
     expect(stored).not.toContain(configured);
     await first.kill('SIGKILL');
 
@@ -65,7 +71,8 @@ describe('partner credentials of a bot process', () => {
     const renewed = sandbox.state.oauth.authorise(alice.id);
     await env.start(port, integrationEnv(renewed));
     expect((await readyz(port)).status).toBe(200);
-    expect(await readFile(file, 'utf8')).toContain(lastRefreshToken());
+    expect(await readFile(file, 'utf8')).not.toContain(lastRefreshToken());
+    expect(sandbox.calls.filter((c) => c.operation === 'POST /access_token' && c.status !== 200)).toEqual([]);
   });
 
   it('with a refresh token nobody can use: starts, answers 503 on /readyz naming partner_credentials, says so in the alert space once', async () => {
@@ -136,6 +143,7 @@ describe('partner credentials of a bot process', () => {
           WEBEX_API_URL: sandbox.apiUrl,
           DATA_FILE: env.dataFile,
           AUTHORIZE_PORT: String(await freePort()),
+          SECRETS_KEY,
         },
         [],
         'bot/app/authorize.ts',
@@ -165,6 +173,7 @@ describe('partner credentials of a bot process', () => {
           AUTHORIZE_TOKEN: sandbox.state.personByKey('alice').token,
           WEBEX_API_URL: sandbox.apiUrl,
           DATA_FILE: env.dataFile,
+          SECRETS_KEY,
         },
         [],
         'bot/app/authorize.ts',
@@ -179,6 +188,7 @@ describe('partner credentials of a bot process', () => {
       WHOLESALE_TOKEN: '',
       PARTNER_CLIENT_ID: app.clientId,
       PARTNER_CLIENT_SECRET: app.clientSecret,
+      SECRETS_KEY,
     });
     expect((await readyz(port)).status).toBe(200);
     expect(sandbox.state.oauth.refreshes.map((r) => r.clientId)).toEqual([app.clientId]);
