@@ -5,7 +5,7 @@ import { adaptiveCard, MAX_MARKDOWN_BYTES } from '../kit/adaptive-card.ts';
 import type { CardReply } from '../kit/reply.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
 import { packageLabel } from '../kit/package-label.ts';
-import { heading, noticeOf } from '../kit/form-fields.ts';
+import { fieldErrorText, heading, noticeOf } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';
 
@@ -18,7 +18,7 @@ export function badRowsCard(t: Translate, bad: readonly BadRow[], total: number)
   const lines = bad.slice(0, SHOWN_BAD_ROWS).map(
     (row) =>
       `${row.line}${row.email ? ` (${row.email})` : ''}: ${Object.values(row.errors)
-        .map((e) => t(e.id, e.params))
+        .map((e) => fieldErrorText(t, e))
         .join(' ')}`,
   );
   const more = bad.length > SHOWN_BAD_ROWS ? [t('bulk.badRows.more', { count: bad.length - SHOWN_BAD_ROWS })] : [];

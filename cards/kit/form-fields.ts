@@ -5,7 +5,7 @@ import type { CardElement, Choice, TextBlock } from './adaptive-card.ts';
 import { packageLabel } from './package-label.ts';
 
 /** A field error's text; a `package` parameter is a package's spec name, shown by its label. */
-function errorText(t: Translate, error: FieldError): string {
+export function fieldErrorText(t: Translate, error: FieldError): string {
   const params = error.params?.package
     ? { ...error.params, package: packageLabel(t, error.params.package) }
     : error.params;
@@ -18,7 +18,7 @@ export function fieldMessage(t: Translate, error: FieldError | undefined): TextB
     ? [
         {
           type: 'TextBlock',
-          text: errorText(t, error),
+          text: fieldErrorText(t, error),
           color: 'Attention',
           size: 'Small',
           wrap: true,
@@ -136,5 +136,5 @@ export function notice(text: string | undefined, color: TextBlock['color'] = 'At
 
 /** The card-wide message of a state (a FieldError without a field), if any. */
 export function noticeOf(t: Translate, message: FieldError | undefined): TextBlock[] {
-  return notice(message && errorText(t, message));
+  return notice(message && fieldErrorText(t, message));
 }

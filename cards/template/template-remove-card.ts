@@ -2,6 +2,7 @@ import type { TemplateRemoveContext } from '../../machines/template/template-rem
 import type { CardView } from '../kit/card-view.ts';
 import type { Reply } from '../kit/reply.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';
+import { fieldErrorText } from '../kit/form-fields.ts';
 
 /** `remove template` under approval: a line for each state (it has no form). */
 export function templateRemoveCard(state: string, context: TemplateRemoveContext, view: CardView): Reply {
@@ -18,7 +19,7 @@ export function templateRemoveCard(state: string, context: TemplateRemoveContext
       return {
         markdown: [
           t('templateRemove.stopped', { name }),
-          ...(context.notice ? [t(context.notice.id, context.notice.params)] : []),
+          ...(context.notice ? [fieldErrorText(t, context.notice)] : []),
         ].join(' '),
       };
     case 'rejected':

@@ -75,7 +75,7 @@ describe('administrator roles', () => {
       role: full,
     });
     expect(fieldOf(again, 'package').error).toBe(
-      'An administrator keeps the customer’s package level (webex_calling); a full administrator’s package is never lowered. Choose that package, or no role.',
+      'An administrator keeps the customer’s package level (Webex Calling); a full administrator’s package is never lowered. Choose that package, or no role.',
     );
     expect(fieldOf(again, 'role').value).toBe(full);
     expect(h.sandbox.calls.filter((c) => c.operation.includes('/wholesale/subscribers'))).toEqual([]);
@@ -96,7 +96,7 @@ describe('administrator roles', () => {
     const text = cardText(refused);
     expect(text).toContain('2 of 3 rows need a change; nothing was created');
     expect(text).toContain(
-      '3 (bo@acme.example): An administrator keeps the customer’s package level (webex_calling); a full administrator’s package is never lowered. Choose that package, or no role.',
+      '3 (bo@acme.example): An administrator keeps the customer’s package level (Webex Calling); a full administrator’s package is never lowered. Choose that package, or no role.',
     );
     expect(text).toContain(
       '4 (cy@acme.example): Webex has no administrator role “Chief”; its roles: Full Administrator,',

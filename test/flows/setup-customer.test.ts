@@ -190,7 +190,7 @@ describe.each(transports)('events by %s', (transport) => {
         package: 'webex_meetings',
       });
       expect(fieldOf(again, 'package').error).toBe(
-        'This is the customer’s administrator, who keeps the customer’s package level (webex_calling); it is never lowered.',
+        'This is the customer’s administrator, who keeps the customer’s package level (Webex Calling); it is never lowered.',
       );
       expect(subscriberCalls()).toEqual([]);
     });
