@@ -121,13 +121,19 @@ export class HttpClient {
    * and follows `Link: rel="next"` to the end, so counts come from the whole list.
    */
   async list<T>(path: string, query: Query, item: z.ZodType<T>, pageSize: number): Promise<T[]> {
-    const schema = z.object({ items: z.array(item) });
     const out: T[] = [];
+    for await (const items of this.pages(path, query, item, pageSize)) out.push(...items);
+    return out;
+  }
+
+  /** A paged list page by page, following `Link: rel="next"`; a caller that has read enough stops asking. */
+  async *pages<T>(path: string, query: Query, item: z.ZodType<T>, pageSize: number): AsyncGenerator<T[]> {
+    const schema = z.object({ items: z.array(item) });
     const seen = new Set<string>();
     let page = await this.requestPage('GET', path, { query: { ...query, max: pageSize }, schema });
     for (;;) {
-      out.push(...page.value.items);
-      if (page.next === undefined) return out;
+      yield page.value.items;
+      if (page.next === undefined) return;
       // A server that links back to a page already read would otherwise keep the bot here for ever.
       if (seen.has(page.next))
         throw new WebexApiError('webex_response_invalid', `GET ${path} links to a page it already returned`, {
