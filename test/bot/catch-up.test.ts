@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { CatchUp } from '../../bot/engine/catch-up.ts';
+import { createLogger } from '../../bot/engine/logger.ts';
 import { signWebhook } from '../../sandbox/sign-webhook.ts';
+import { createMemoryStore } from '../../store/memory-store.ts';
 import { startHarness, waitFor, type Harness } from '../support/harness.ts';
 
 let h: Harness | undefined;
@@ -114,5 +117,87 @@ describe('catching up with what came while the bot was away', () => {
     expect(said(harness, 'direct-alice').join('\n')).not.toContain('ping old');
     const skipped = harness.logs.find((l) => l.includes('catch-up skipped messages older than CATCH_UP_HOURS'));
     expect(JSON.parse(skipped!)).toMatchObject({ skipped: 1 });
+  });
+});
+
+describe('the catch-up alone, with fakes', () => {
+  const at = (iso: string) => new Date(`2026-12-01T${iso}Z`);
+  const message = (id: string, created: string, personId = 'alice') => ({
+    id,
+    roomId: 'r1',
+    personId,
+    text: id,
+    created: at(created).toISOString(),
+  });
+
+  /** A catch-up over fakes: what it read, what it handed to the inbox, what it logged. */
+  async function rig(options: { otherReplicaHolds?: boolean; pages: ReturnType<typeof message>[][] }) {
+    const reads: string[] = [];
+    const handed: string[] = [];
+    const logs: string[] = [];
+    const store = createMemoryStore();
+    await store.recordEvent('before', at('10:00:00'));
+    const catchUp = await CatchUp.open({
+      webex: {
+        async *roomsByActivity() {
+          reads.push('rooms');
+          yield [{ id: 'r1', type: 'direct' as const, lastActivity: at('10:30:00').toISOString() }];
+        },
+        async *messagePages() {
+          for (const [n, page] of options.pages.entries()) {
+            reads.push(`messages page ${n + 1}`);
+            yield page;
+          }
+        },
+      },
+      inbox: {
+        record: (event) => store.recordEvent(`messages:created:${event.data.id}`, new Date(), event),
+        dispatch: (event) => void handed.push(event.data.id),
+      },
+      store: {
+        lastEventAt: () => store.lastEventAt(),
+        recordEvent: (...args) => store.recordEvent(...args),
+        tryExclusive: async (key, work) => {
+          if (options.otherReplicaHolds) return false;
+          await work();
+          return true;
+        },
+      },
+      messenger: { post: async () => ({ id: 'notice' }) },
+      bot: { id: 'bot', displayName: 'Bot' },
+      log: createLogger({ level: 'info', secrets: new Set(), write: (line) => logs.push(line) }),
+      clock: () => at('10:31:00'),
+      windowMs: 3_600_000,
+    });
+    return { catchUp, reads, handed, logs };
+  }
+
+  it('reads pages back only until the last event, and hands on the newer messages oldest first, not its own', async () => {
+    const { catchUp, reads, handed } = await rig({
+      pages: [
+        [message('m3', '10:20:00'), message('own', '10:15:00', 'bot'), message('m2', '10:10:00')],
+        [message('m1', '09:59:30'), message('old', '09:58:00')],
+        [message('never read', '09:00:00')],
+      ],
+    });
+    const result = await catchUp.run('start', at('10:00:00'));
+    // 60 s of overlap before the last event: m1 is read, the page that crosses it is the last one.
+    expect(reads).toEqual(['rooms', 'messages page 1', 'messages page 2']);
+    expect(handed).toEqual(['m1', 'm2', 'm3']);
+    expect(result).toMatchObject({ handled: 3, alreadyReceived: 0, skipped: 0 });
+    // Asked again, everything is known: nothing is handed on twice.
+    await catchUp.run('websocket reconnect', at('10:00:00'));
+    expect(handed).toEqual(['m1', 'm2', 'm3']);
+  });
+
+  it('with replicas, leaves the catch-up to the one that holds its lock', async () => {
+    const { catchUp, reads, handed, logs } = await rig({
+      otherReplicaHolds: true,
+      pages: [[message('m1', '10:20:00')]],
+    });
+    expect(await catchUp.run('start', at('10:00:00'))).toBeUndefined();
+    expect(reads).toEqual([]);
+    expect(handed).toEqual([]);
+    expect(logs.some((l) => l.includes('another replica is catching up'))).toBe(true);
   });
 });
