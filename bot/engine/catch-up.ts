@@ -66,7 +66,9 @@ export class CatchUp {
   start(reason: string, gapFrom: Date | undefined = this.beforeStart): void {
     if (this.deps.windowMs <= 0) return;
     if (this.running) {
-      const earlier = this.again?.gapFrom && gapFrom && this.again.gapFrom < gapFrom ? this.again.gapFrom : gapFrom;
+      // Two gaps waiting: the next run reads back to the start of the earlier one.
+      const waiting = this.again?.gapFrom;
+      const earlier = waiting && (!gapFrom || waiting < gapFrom) ? waiting : gapFrom;
       this.again = { reason, gapFrom: earlier };
       return;
     }
