@@ -15,6 +15,7 @@ const en = {
   'reply.unknownCommand': 'I did not understand “{text}”. Write `help` to see what I can do.',
   'reply.emptyCommand': 'Yes? Write `help` to see what I can do.',
   'reply.cardInactive': 'This card is no longer active. Nothing was changed.',
+  'reply.late': '_Answered after a pause:_ “{text}”',
   'reply.internalError':
     'Something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell your bot operator (reference {reference}).',
   'command.createTemplate.usage': 'create template',
@@ -548,6 +549,7 @@ const de = {
   'reply.unknownCommand': 'Ich habe „{text}“ nicht verstanden. Schreiben Sie `help`, um zu sehen, was ich kann.',
   'reply.emptyCommand': 'Ja? Schreiben Sie `help`, um zu sehen, was ich kann.',
   'reply.cardInactive': 'Diese Karte ist nicht mehr aktiv. Es wurde nichts geändert.',
+  'reply.late': '_Nach einer Pause beantwortet:_ „{text}“',
   'reply.internalError':
     'Bei mir ist etwas schiefgegangen, und es wurde nichts geändert. Bitte versuchen Sie es erneut; wenn es wieder passiert, wenden Sie sich an den Betreiber des Bots (Referenz {reference}).',
   'command.createTemplate.usage': 'create template',

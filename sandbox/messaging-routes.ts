@@ -71,6 +71,24 @@ export function mountMessagingRoutes(
     return { status: 200, body: customerPerson };
   });
 
+  apiRoute(router, ctx, 'GET /rooms', (call) => {
+    const { person, query } = call;
+    const sortBy = query.sortBy ?? 'id';
+    if (!['id', 'lastactivity', 'created'].includes(sortBy))
+      throw new ApiError(400, 'sortBy must be id, lastactivity or created.');
+    if (query.type !== undefined && query.type !== 'direct' && query.type !== 'group')
+      throw new ApiError(400, 'type must be direct or group.');
+    // The sandbox has no teams: a team's spaces are none.
+    let items = query.teamId
+      ? []
+      : state.rooms.filter((r) => state.isMember(r.id, person.id) && (!query.type || r.type === query.type));
+    // `lastactivity` and `created` list the most recent first, as Webex does.
+    if (sortBy === 'lastactivity') items = [...items].sort((a, b) => b.lastActivity.localeCompare(a.lastActivity));
+    else if (sortBy === 'created') items = [...items].sort((a, b) => b.created.localeCompare(a.created));
+    const page = pageOf(items, call, { defaultSize: 100, maxSize: 1000, position: 'cursor' });
+    return { status: 200, body: { items: page.items.map(presentRoom) }, headers: page.headers };
+  });
+
   apiRoute(router, ctx, 'GET /rooms/{roomId}', ({ person, params }) => ({
     status: 200,
     body: presentRoom(visibleRoom(person, params.roomId)),

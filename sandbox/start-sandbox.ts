@@ -75,6 +75,7 @@ export interface RunningSandbox {
 }
 
 const controlFaults = z.union([faultSchema, z.array(faultSchema)]);
+const deliveryPause = z.object({ ms: z.number().int().min(1).max(86_400_000) });
 const outsideCustomers = z.object({
   count: z.number().int().min(1).max(5000),
   prefix: z
@@ -224,6 +225,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     } catch (error) {
       res.status(404).json({ message: (error as Error).message });
     }
+  });
+  /** `{"ms": 60000}`: nothing reaches the bot for a minute (or until resumed), as if it were down. */
+  control.post('/delivery/pause', (req, res) => {
+    const parsed = deliveryPause.safeParse(req.body ?? {});
+    if (!parsed.success)
+      return void res.status(400).json({ message: `ms (1 to 86400000) is required: ${parsed.error.message}` });
+    delivery.pause(parsed.data.ms);
+    res.status(204).end();
+  });
+  control.post('/delivery/resume', (_req, res) => {
+    delivery.resume();
+    res.status(204).end();
+  });
+  control.get('/delivery', (_req, res) => {
+    res.json({ paused: delivery.paused() });
   });
   control.post('/webhooks/:id/deactivate', (req, res) => {
     const webhook = state.webhooks.find((w) => w.id === req.params.id);

@@ -58,6 +58,8 @@ export class WebhookDelivery {
   private readonly retryDelaysMs: readonly number[];
   private readonly timeoutMs: number;
   private readonly deactivateAfter: number;
+  /** Until when (ms since the epoch) nothing reaches any endpoint, as if each were dead; 0: delivering. */
+  private pausedUntil = 0;
   /** Told of every event as it is published (the websocket sends it to connected devices too). */
   private readonly listeners: ((
     resource: string,
@@ -84,7 +86,9 @@ export class WebhookDelivery {
     actorId: string,
     audience: (owner: SandboxPerson) => boolean,
   ): void {
-    for (const listener of this.listeners) listener(resource, event, data, actorId, audience);
+    const paused = this.paused();
+    // While paused the websocket sends no frame either: the event is stored and never pushed, as for a dead client.
+    if (!paused) for (const listener of this.listeners) listener(resource, event, data, actorId, audience);
     for (const webhook of this.state.webhooks) {
       if (
         webhook.status !== 'active' ||
@@ -122,8 +126,31 @@ export class WebhookDelivery {
         state: 'pending',
       };
       this.deliveries.push(delivery);
+      if (paused) {
+        // Kept in the log as failed, so a test can still send it late (`redeliver`).
+        delivery.attempts.push({ at: this.state.now(), error: 'delivery paused: the endpoint did not answer' });
+        delivery.state = 'failed';
+        continue;
+      }
       this.track(this.run(delivery, webhook));
     }
+  }
+
+  /**
+   * Stops delivering for `ms` (or until `resume`): webhooks fail and the websocket sends no frame,
+   * while messages are still stored, as when the bot is down or its endpoint dead. A webhook
+   * does not count these failures towards being turned off.
+   */
+  pause(ms: number): void {
+    this.pausedUntil = Date.now() + ms;
+  }
+
+  resume(): void {
+    this.pausedUntil = 0;
+  }
+
+  paused(): boolean {
+    return Date.now() < this.pausedUntil;
   }
 
   /** Calls `listener` with every event published from now on. */

@@ -98,6 +98,7 @@ function extractOpenApi(file: string, operations: string[], id: string, source: 
 const messagingOperations = [
   'GET /people/me',
   'GET /people/{personId}',
+  'GET /rooms',
   'GET /rooms/{roomId}',
   'GET /memberships',
   'GET /messages',

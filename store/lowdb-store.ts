@@ -260,6 +260,7 @@ export async function openLowdbStore(file: string, options: StoreFileOptions = {
       if (storeRules.finishEvent(data, eventId)) await commit({ c: 'inbox', k: eventId, d: true });
     },
     unfinishedEvents: async () => storeRules.unfinishedEvents(data),
+    lastEventAt: async () => storeRules.lastEventAt(data),
     async getConversation(id) {
       const found = data.conversations[id];
       return found && structuredClone(found);

@@ -12,6 +12,7 @@ export function createMemoryStore(): Store {
       storeRules.finishEvent(data, eventId);
     },
     unfinishedEvents: async () => storeRules.unfinishedEvents(data),
+    lastEventAt: async () => storeRules.lastEventAt(data),
     getConversation: async (id) => {
       const found = data.conversations[id];
       return found && structuredClone(found);

@@ -159,6 +159,11 @@ export async function openPostgresStore(connectionString: string): Promise<Store
       ).rows;
       return rows.map((r) => ({ eventId: r.event_id, receivedAt: r.received_at.toISOString(), event: r.pending }));
     },
+    async lastEventAt() {
+      // The index on received_at answers this without a scan.
+      const row = (await query<{ at: Date | null }>('SELECT max(received_at) AS at FROM events')).rows[0];
+      return row?.at ?? undefined;
+    },
     async getConversation(id) {
       return docs(conversationSchema, (await query('SELECT doc FROM conversations WHERE id = $1', [id])).rows)[0];
     },

@@ -58,6 +58,8 @@ export interface Store {
   isEventPending(eventId: string): Promise<boolean>;
   /** The inbox: events recorded with their body and not finished, oldest first. */
   unfinishedEvents(): Promise<UnfinishedEvent[]>;
+  /** When the newest recorded event was received (what a catch-up reads from), if any is kept. */
+  lastEventAt(): Promise<Date | undefined>;
 
   getConversation(id: string): Promise<Conversation | undefined>;
   /**
@@ -280,6 +282,11 @@ export const storeRules = {
     if (!(eventId in data.inbox)) return false;
     delete data.inbox[eventId];
     return true;
+  },
+  lastEventAt(data: StoreData): Date | undefined {
+    let newest: string | undefined;
+    for (const at of Object.values(data.seenEvents)) if (newest === undefined || at > newest) newest = at;
+    return newest === undefined ? undefined : new Date(newest);
   },
   unfinishedEvents(data: StoreData): UnfinishedEvent[] {
     return Object.entries(data.inbox)

@@ -129,18 +129,35 @@ export class HttpClient {
     pageSize: number,
     paging: { readonly byOffset?: boolean } = {},
   ): Promise<T[]> {
-    const schema = z.object({ items: z.array(item) });
     const out: T[] = [];
+    for await (const items of this.pages(path, query, item, pageSize, paging)) out.push(...items);
+    return out;
+  }
+
+  /**
+   * A paged list page by page, following `Link: rel="next"` (or, with `byOffset`, the next offset
+   * while pages come back full); a caller that has read enough stops asking.
+   */
+  async *pages<T>(
+    path: string,
+    query: Query,
+    item: z.ZodType<T>,
+    pageSize: number,
+    paging: { readonly byOffset?: boolean } = {},
+  ): AsyncGenerator<T[]> {
+    const schema = z.object({ items: z.array(item) });
     const seen = new Set<string>();
     const invalid = (why: string) =>
       new WebexApiError('webex_response_invalid', `GET ${path} ${why}`, { method: 'GET', endpoint: path, attempts: 1 });
+    let read = 0;
     let page = await this.requestPage('GET', path, { query: { ...query, max: pageSize }, schema });
     for (;;) {
-      out.push(...page.value.items);
+      yield page.value.items;
+      read += page.value.items.length;
       if (page.next === undefined) {
-        if (!paging.byOffset || page.value.items.length < pageSize) return out;
+        if (!paging.byOffset || page.value.items.length < pageSize) return;
         const before = JSON.stringify(page.value.items[0]);
-        page = await this.requestPage('GET', path, { query: { ...query, max: pageSize, offset: out.length }, schema });
+        page = await this.requestPage('GET', path, { query: { ...query, max: pageSize, offset: read }, schema });
         // A server that ignores `offset` answers the first page again: that would never end.
         if (page.value.items.length > 0 && JSON.stringify(page.value.items[0]) === before)
           throw invalid('answered the same page for another offset');

@@ -65,6 +65,11 @@ export class MessagingClient {
     return this.http.request('GET', `/rooms/${encodeURIComponent(roomId)}`, { schema: roomSchema });
   }
 
+  /** The spaces the bot is in, most recently active first, page by page (pages of up to 1000, as documented). */
+  roomsByActivity(): AsyncGenerator<Room[]> {
+    return this.http.pages('/rooms', { sortBy: 'lastactivity' }, roomSchema, 1000);
+  }
+
   /** Every membership that matches, all pages. */
   listMemberships(query: { roomId?: string; personId?: string; personEmail?: string }): Promise<Membership[]> {
     return this.http.list('/memberships', query, membershipSchema, PAGE_SIZE);
@@ -81,6 +86,11 @@ export class MessagingClient {
   /** Every message of a space (or thread), newest first. In a group space a bot must pass `mentionedPeople: 'me'`. */
   listMessages(query: { roomId: string; parentId?: string; mentionedPeople?: string }): Promise<Message[]> {
     return this.http.list('/messages', query, messageSchema, PAGE_SIZE);
+  }
+
+  /** A space's messages page by page, newest first, for a reader that stops once it has gone back far enough. */
+  messagePages(query: { roomId: string; mentionedPeople?: string }): AsyncGenerator<Message[]> {
+    return this.http.pages('/messages', query, messageSchema, PAGE_SIZE);
   }
 
   async deleteMessage(messageId: string): Promise<void> {

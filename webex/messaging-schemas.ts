@@ -20,6 +20,7 @@ export const roomSchema = z.object({
   title: z.string().optional(),
   type: z.enum(['direct', 'group']),
   isLocked: z.boolean().optional(),
+  lastActivity: z.string().optional(),
 });
 export type Room = z.infer<typeof roomSchema>;
 

@@ -30,6 +30,8 @@ export interface BotOptions {
   readonly partnerRecheckMs?: number;
   /** With a shared store: how long an acknowledged event may stay unfinished before another replica handles it. */
   readonly takeoverMs?: number;
+  /** How far back a start or a websocket reconnect reads messages that came meanwhile (default 24 h; 0: off). */
+  readonly catchUpMs?: number;
   /** Sandbox mode: Partner Hub issues Provisioning IDs. Real mode: admins paste them. */
   readonly partnerHub?: PartnerHub;
   /** Who may do what. */
@@ -120,6 +122,7 @@ export function botOptions(
     pollMs: config.pollSeconds * 1000,
     customerSyncMs: config.customerSyncMinutes * 60_000,
     takeoverMs: config.takeoverSeconds * 1000,
+    catchUpMs: config.catchUpHours * 3_600_000,
     ...(config.bulkCallsPerSecond > 0 ? { bulk: { callsPerSecond: config.bulkCallsPerSecond } } : {}),
   };
 }

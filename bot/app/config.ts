@@ -49,6 +49,8 @@ const hints: Record<string, string> = {
   DATA_FILE: 'a file path for the bot’s data, e.g. ./data/bot.json',
   DATABASE_URL: 'a PostgreSQL URL such as postgres://bot:secret@db.example:5432/onboarding',
   INBOX_TAKEOVER_SECONDS: 'whole seconds from 1 to 900',
+  CATCH_UP_HOURS:
+    'how far back, in hours (0 to 168, e.g. 24 or 0.5), the bot reads messages sent while it was down or disconnected; 0 turns catching up off',
   BULK_CALLS_PER_SECOND:
     'the create calls per second `add users` may make with the partner token, all replicas together (a number from 0.1 to 1000, or 0 for no pacing)',
   SANDBOX_PORT: 'a TCP port number from 0 to 65535 for the local sandbox',
@@ -95,6 +97,7 @@ const common = {
   DATA_FILE: z.preprocess(blankAsUnset, z.string().min(1).default('./data/bot.json')),
   DATABASE_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   INBOX_TAKEOVER_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(900).default(5)),
+  CATCH_UP_HOURS: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(168).default(24)),
   // 5 per second is 300 a minute, the one default rate limit Webex publishes (per client ID).
   BULK_CALLS_PER_SECOND: z.preprocess(
     blankAsUnset,
@@ -181,6 +184,8 @@ interface CommonConfig {
   readonly databaseUrl?: string;
   /** With replicas: how long an acknowledged event may stay unfinished before a survivor handles it. */
   readonly takeoverSeconds: number;
+  /** How far back a start or a websocket reconnect reads what came meanwhile; 0: not at all. */
+  readonly catchUpHours: number;
   /** `add users`' create calls per second with the partner token, shared by the replicas; 0: no pacing. */
   readonly bulkCallsPerSecond: number;
   readonly language: (typeof locales)[number];
@@ -277,6 +282,7 @@ function commonOf(v: z.output<typeof sandboxEnv> | z.output<typeof realEnv>, def
     dataFile: v.DATA_FILE,
     ...(v.DATABASE_URL ? { databaseUrl: v.DATABASE_URL } : {}),
     takeoverSeconds: v.INBOX_TAKEOVER_SECONDS,
+    catchUpHours: v.CATCH_UP_HOURS,
     bulkCallsPerSecond: v.BULK_CALLS_PER_SECOND,
     language: v.BOT_LANGUAGE,
     logLevel: v.LOG_LEVEL,

@@ -11,6 +11,7 @@ import { AccessPolicy } from '../engine/access-policy.ts';
 import { CommandRegistry } from '../engine/command-registry.ts';
 import { ConversationEngine } from '../engine/conversation-engine.ts';
 import { CardActions } from '../engine/card-actions.ts';
+import { CatchUp } from '../engine/catch-up.ts';
 import { createSeam } from '../engine/create-seam.ts';
 import { Inbox } from '../engine/inbox.ts';
 import { SpaceLanguages } from '../engine/languages.ts';
@@ -129,7 +130,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     }),
   });
   calls.into(inbox);
-  const websocket = websocketOf(options, { bot, inbox, log, metrics, clock });
+  // Where the last run left off, read before any event comes in; caught up with once started.
+  const windowMs = options.catchUpMs ?? 24 * 3_600_000;
+  const catchUp = await CatchUp.open({ webex, inbox, store, messenger, bot, log, clock, windowMs });
+  const onReconnect = (downSince: Date) => catchUp.start('websocket reconnect', downSince);
+  const websocket = websocketOf(options, { bot, inbox, log, metrics, clock, onReconnect });
   let targetUrl = '';
   let started = false;
   // Read before the server takes new events: replaying one this run is handling would handle it twice.
@@ -176,6 +181,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     if (partner.works()) goOn();
     const resumed = await engine.resume();
     const replayed = await inbox.replay(leftBehind);
+    catchUp.start('start');
     timers = startTimers(
       { engine, approvals, inbox, customers, log },
       {
@@ -203,6 +209,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   }
 
   const idle = async () => {
+    await catchUp.idle();
     await inbox.idle();
     await approvals.idle();
     await engine.idle();
@@ -253,7 +260,10 @@ function personEmails(webex: MessagingClient): (personId: string) => Promise<str
 /** With the websocket transport: the transport, which feeds the same inbox as the webhooks. */
 function websocketOf(
   options: BotOptions,
-  deps: Pick<ConstructorParameters<typeof WebsocketTransport>[0], 'inbox' | 'log' | 'metrics' | 'clock'> & {
+  deps: Pick<
+    ConstructorParameters<typeof WebsocketTransport>[0],
+    'inbox' | 'log' | 'metrics' | 'clock' | 'onReconnect'
+  > & {
     readonly bot: Person;
   },
 ): WebsocketTransport | undefined {

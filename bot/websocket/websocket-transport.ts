@@ -30,6 +30,8 @@ export interface WebsocketTransportDeps {
   /** Failed tries in a row after which the bot registers a new device. */
   readonly newDeviceAfter?: number;
   readonly random?: () => number;
+  /** Told after each reconnect, with when the connection went down: what came meanwhile was not sent and is read now. */
+  readonly onReconnect?: (downSince: Date) => void;
 }
 
 export type TransportStatus =
@@ -43,7 +45,7 @@ const restIdSchema = z.object({ id: z.string().min(1) }).loose();
  * into the envelope the webhook route hands on, through the same inbox (dedupe, durability). A
  * frame is acknowledged once its event is recorded, as a webhook is answered 200. The connection
  * is kept alive by pings and reopened with backoff when it drops; events sent while it was down
- * are not sent again by Webex and cannot be fetched.
+ * are not sent again by Webex: `onReconnect` has them read (messages; card clicks cannot be listed).
  */
 export class WebsocketTransport {
   private socket: WebSocket | undefined;
@@ -171,8 +173,12 @@ export class WebsocketTransport {
     this.retry = setTimeout(() => {
       if (this.stopped) return;
       const fresh = this.failures > (this.deps.newDeviceAfter ?? 5);
+      const downSince = this.current.since;
       this.connect(fresh).then(
-        () => this.deps.metrics.websocketReconnected(),
+        () => {
+          this.deps.metrics.websocketReconnected();
+          this.deps.onReconnect?.(downSince);
+        },
         (error: unknown) => {
           this.deps.log.warn('websocket reconnect failed', {
             attempt: this.failures,

@@ -35,6 +35,7 @@ describe('the sandbox answers in the shapes of the official Webex messaging spec
 
     // The rest, so that every operation is exercised.
     await call(botToken, 'GET', `/people/${alice.id}`);
+    await call(botToken, 'GET', '/rooms?sortBy=lastactivity&max=2');
     await call(botToken, 'GET', `/rooms/${room.id}`);
     await call(botToken, 'GET', `/memberships?roomId=${room.id}`);
     await call(botToken, 'GET', `/messages?roomId=${room.id}&mentionedPeople=me`);

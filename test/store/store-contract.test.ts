@@ -105,6 +105,15 @@ describe.each(implementations)('the %s store', (_name, open) => {
     expect(await store.hasEvent('e2')).toBe(false);
   });
 
+  it('tells when the newest recorded event was received, handled or not', async () => {
+    const store = await open();
+    expect(await store.lastEventAt()).toBeUndefined();
+    await store.recordEvent('b', new Date('2026-11-25T10:00:02Z'));
+    await store.recordEvent('a', new Date('2026-11-25T10:00:01Z'), { n: 1 });
+    await store.finishEvent('a');
+    expect((await store.lastEventAt())?.toISOString()).toBe('2026-11-25T10:00:02.000Z');
+  });
+
   it('keeps an event recorded with its body in the inbox (pending) until it is finished, oldest first', async () => {
     const store = await open();
     await store.recordEvent('late', new Date('2026-11-25T10:00:01Z'), { n: 2 });

@@ -159,6 +159,8 @@ export interface HarnessOptions {
   readonly bulk?: BotOptions['bulk'];
   /** How often the bot reads every customer from the Wholesale API; off unless a test asks. */
   readonly customerSyncMs?: number;
+  /** How far back a start or reconnect reads what came meanwhile (the bot's default: 24 hours). */
+  readonly catchUpMs?: number;
 }
 
 export type Transport = 'webhook' | 'websocket';
@@ -230,6 +232,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       sweepMs: 50,
       partnerRecheckMs: 100,
       customerSyncMs: options.customerSyncMs ?? 0,
+      ...(options.catchUpMs !== undefined ? { catchUpMs: options.catchUpMs } : {}),
       ...(options.transport === 'websocket'
         ? {
             transport: {
