@@ -1,3 +1,4 @@
+import { fieldErrorText } from '../../cards/kit/form-fields.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import {
@@ -176,7 +177,7 @@ export function judgePress(r: PressRecord): Pressed {
     for (const [field, error] of errors) {
       if (!ids.includes(field))
         throw new Error(`${where}: a message for ${field}, which is not an input of the card (${ids.join(', ')})`);
-      const text = r.t(error.id, error.params);
+      const text = fieldErrorText(r.t, error);
       if (!text || messageBelow(r.card, field) !== text)
         throw new Error(`${where}: the message for ${field} is not shown below it`);
     }
