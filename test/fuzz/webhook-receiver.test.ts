@@ -25,8 +25,9 @@ const recorded: string[] = [];
 function recordingStore(inner: Store): Store {
   return {
     ...inner,
-    recordEvent: async (eventId, receivedAt) => {
-      const first = await inner.recordEvent(eventId, receivedAt);
+    // The body passes through: an event recorded without it is no event the inbox has to handle.
+    recordEvent: async (eventId, receivedAt, event) => {
+      const first = await inner.recordEvent(eventId, receivedAt, event);
       if (first) recorded.push(eventId);
       return first;
     },
