@@ -19,6 +19,10 @@ describe('a bot process that was stopped while people wrote to it', () => {
     const first = await env.start(port);
     await postAs(sandbox, alice, { roomId: room.id, markdown: 'ping 0' });
     await waitFor('the first answer', () => botLines().length === 1);
+    // Killed once `ping 0` is finished on disk, not between its answer and that: a restart would
+    // rightly answer an event it never finished again, which is not what this test is about.
+    await waitForLog(first, 'event handled');
+    await new Promise((resolve) => setTimeout(resolve, 300));
     await first.kill('SIGKILL');
 
     const pings = Array.from({ length: 10 }, (_, i) => `ping ${i + 1}`);
