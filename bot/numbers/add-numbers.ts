@@ -31,8 +31,15 @@ export async function addNumbers(
     results.set(number, { number, outcome: 'existed' });
     return false;
   });
+  // A refusal of these numbers; not a 429 (or 423) left after the retries, which says nothing of them
+  // and would only be met again number by number.
   const refusedByWebex = (error: unknown) =>
-    error instanceof WebexApiError && error.status !== undefined && error.status >= 400 && error.status < 500;
+    error instanceof WebexApiError &&
+    error.status !== undefined &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    error.status !== 429 &&
+    error.status !== 423;
   for (let i = 0; i < toAdd.length; i += CHUNK) {
     const chunk = toAdd.slice(i, i + CHUNK);
     try {

@@ -59,6 +59,22 @@ describe('add numbers', () => {
     ]);
   });
 
+  it('stops at a 429 still there after the retries, reporting it instead of refusing numbers one by one', async () => {
+    const path = '/telephony/config/locations/{locationId}/numbers';
+    h.sandbox.faults.add({ method: 'POST', path, status: 429, retryAfter: 0, times: 100 });
+    const before = fromBot().length;
+    await h.say('alice', 'direct-alice', `add numbers acme Berlin HQ ${berlin(1)} ${berlin(2)} ${berlin(3)}`);
+    const [reply] = (await h.waitForBotMessages('direct-alice', before + 1)).slice(before);
+    expect(reply!.markdown).toContain('Webex did not answer as expected');
+    expect(reply!.markdown).not.toContain('refused');
+    // One list, retried as the policy says, and never a call per number.
+    const adds = h.sandbox.calls.filter((c) => c.operation === `POST ${path}`);
+    expect(new Set(adds.map((c) => c.status))).toEqual(new Set([429]));
+    expect(h.sandbox.faults.hits.length).toBe(adds.length);
+    expect(adds.length).toBeLessThanOrEqual(5);
+    expect(inventory()).toEqual([]);
+  });
+
   it('names the calling locations when the one written is not among them', async () => {
     const before = fromBot().length;
     await h.say('alice', 'direct-alice', `add numbers acme Paris ${berlin(1)}`);
