@@ -13,6 +13,8 @@ import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, inCredentialsWait, type Procedure, type StartInfo } from '../engine/procedure.ts';
 import { followRowsEffect } from './follow-rows-effect.ts';
 import { runBatchEffect } from './run-batch-effect.ts';
+import type { BulkContext } from '../../machines/bulk/bulk-machine.ts';
+import type { Translate } from '../../i18n/catalogue.ts';
 
 export interface BulkProcedureDeps {
   readonly store: Store;
@@ -38,6 +40,9 @@ export interface BulkSubject {
   readonly rows: readonly BulkRow[];
 }
 
+/** What the procedure will do: its summary card, and the lines the approval card shows. */
+const summary = (context: BulkContext, t: Translate) => bulkSummary(t, context);
+
 /** `add users <customer>` with a CSV file, wired to the Wholesale API. */
 export function bulkProcedure(deps: BulkProcedureDeps): Procedure<BulkSubject> {
   const machine = bulkMachine.provide({
@@ -47,7 +52,7 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure<BulkSubject> {
         externalId: (context) => context.customer.externalId,
         subject: (context, { t }) =>
           t('bulk.preview.title', { count: context.rows.length, name: context.customer.name }),
-        summary: (context, t) => bulkSummary(t, context),
+        summary,
       }),
       runBatch: runBatchEffect(deps),
       followRows: followRowsEffect(deps),
@@ -65,7 +70,7 @@ export function bulkProcedure(deps: BulkProcedureDeps): Procedure<BulkSubject> {
     },
     buttons: [bulkActions.confirm, bulkActions.cancel],
     card: (state, context, view) => bulkCard(state, context, view),
-    summary: (context, t) => bulkSummary(t, context),
+    summary,
     keys: (context) => ({ externalId: context.customer.externalId }),
     wakeAt: (context) => context.wakeAt,
     waitsForCredentials: inCredentialsWait,

@@ -18,6 +18,8 @@ import { createCustomerEffect } from './create-customer-effect.ts';
 import { listTemplatesEffect } from './list-templates-effect.ts';
 import { precheckCustomerEffect } from './precheck-customer-effect.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
+import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
+import type { Locale, Translate } from '../../i18n/catalogue.ts';
 
 export interface CustomerProcedureDeps {
   readonly store: Store;
@@ -30,6 +32,9 @@ export interface CustomerProcedureDeps {
   readonly createBackoffMs?: number;
 }
 
+/** What the procedure will do: its summary card, and the lines the approval card shows. */
+const summary = (context: CustomerContext, t: Translate, locale: Locale) => customerSummary(t, locale, context);
+
 /** `create customer`, wired to the store and the Wholesale API. */
 export function customerProcedure(deps: CustomerProcedureDeps): Procedure<undefined> {
   const machine = customerMachine.provide({
@@ -40,7 +45,7 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure<undefi
         action: 'create-customer',
         externalId: (context) => context.answers.externalId || undefined,
         subject: (context) => `${context.answers.companyName ?? ''} (${context.answers.externalId ?? ''})`,
-        summary: (context, t, locale) => customerSummary(t, locale, context),
+        summary,
       }),
       precheck: precheckCustomerEffect(deps),
       createCustomer: createCustomerEffect(deps),
@@ -71,7 +76,7 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure<undefi
       [customerActions.editHq]: { type: 'edit', section: 'hq' },
     },
     card: (state, context, view) => customerCard(state, context, view),
-    summary: (context, t, locale) => customerSummary(t, locale, context),
+    summary,
     alert: (state, context, t) => {
       if (state !== 'failed' && state !== 'provisionedWithErrors') return undefined;
       const reasons = problemsText([...context.customerErrors, ...context.packageStates.flatMap((p) => p.errors)]);

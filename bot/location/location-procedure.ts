@@ -15,6 +15,11 @@ import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, inCredentialsWait, type Procedure, type StartInfo } from '../engine/procedure.ts';
 import { createLocationEffect } from './create-location-effect.ts';
 import { enableCallingEffect } from './enable-calling-effect.ts';
+import type { LocationContext } from '../../machines/location/location-machine.ts';
+import type { Locale, Translate } from '../../i18n/catalogue.ts';
+
+/** What the procedure will do: its summary card, and the lines the approval card shows. */
+const summary = (context: LocationContext, t: Translate, locale: Locale) => locationSummary(t, locale, context);
 
 /** `add location <customer>`, wired to the Locations API. */
 export function locationProcedure(deps: {
@@ -30,7 +35,7 @@ export function locationProcedure(deps: {
         action: 'add-location',
         externalId: (context) => context.customer.externalId,
         subject: (context) => `${context.answers.name ?? ''} → ${context.customer.name}`,
-        summary: (context, t, locale) => locationSummary(t, locale, context),
+        summary,
       }),
       createLocation: createLocationEffect(deps),
       enableCalling: enableCallingEffect(deps),
@@ -56,6 +61,6 @@ export function locationProcedure(deps: {
     }),
     buttons: [locationActions.add, locationActions.cancel],
     card: (state, context, view) => locationCard(state, context, view),
-    summary: (context, t, locale) => locationSummary(t, locale, context),
+    summary,
   });
 }

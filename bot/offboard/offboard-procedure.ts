@@ -15,6 +15,8 @@ import { defineProcedure, inCredentialsWait, type Procedure, type StartInfo } fr
 import { checkDeletionEffect } from './check-deletion-effect.ts';
 import { countWhatEffect } from './count-what-effect.ts';
 import { deleteCustomerEffect } from './delete-customer-effect.ts';
+import type { OffboardContext } from '../../machines/offboard/offboard-machine.ts';
+import type { Translate } from '../../i18n/catalogue.ts';
 
 export interface OffboardProcedureDeps {
   readonly store: Store;
@@ -26,6 +28,12 @@ export interface OffboardProcedureDeps {
   readonly backoffMs?: number;
 }
 
+/** What the procedure will do: its summary card, and the lines the approval card shows. */
+const summary = (context: OffboardContext, t: Translate) => [
+  t('offboard.warning'),
+  ...factsMarkdown(offboardFacts(t, context)),
+];
+
 /** `offboard customer <customer>`, wired to the Wholesale API. */
 export function offboardProcedure(deps: OffboardProcedureDeps): Procedure<OffboardTarget> {
   const machine = offboardMachine.provide({
@@ -35,7 +43,7 @@ export function offboardProcedure(deps: OffboardProcedureDeps): Procedure<Offboa
         action: 'offboard-customer',
         externalId: (context) => context.customer.externalId,
         subject: (context, { t }) => t('offboard.subject', { name: context.customer.name }),
-        summary: (context, t) => [t('offboard.warning'), ...factsMarkdown(offboardFacts(t, context))],
+        summary,
       }),
       deleteCustomer: deleteCustomerEffect(deps),
       checkDeletion: checkDeletionEffect(deps),
@@ -59,6 +67,6 @@ export function offboardProcedure(deps: OffboardProcedureDeps): Procedure<Offboa
     }),
     buttons: [offboardActions.offboard, offboardActions.cancel],
     card: (state, context, view) => offboardCard(state, context, view),
-    summary: (context, t) => [t('offboard.warning'), ...factsMarkdown(offboardFacts(t, context))],
+    summary,
   });
 }

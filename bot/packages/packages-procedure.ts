@@ -15,6 +15,8 @@ import { defineProcedure, inCredentialsWait, type Procedure, type StartInfo } fr
 import { checkPackagesStatusEffect } from './check-packages-status-effect.ts';
 import { countHoldersEffect } from './count-holders-effect.ts';
 import { updatePackagesEffect } from './update-packages-effect.ts';
+import type { PackagesContext } from '../../machines/packages/packages-machine.ts';
+import type { Translate } from '../../i18n/catalogue.ts';
 
 export interface PackagesProcedureDeps {
   readonly store: Store;
@@ -26,6 +28,9 @@ export interface PackagesProcedureDeps {
   readonly backoffMs?: number;
 }
 
+/** What the procedure will do: its summary card, and the lines the approval card shows. */
+const summary = (context: PackagesContext, t: Translate) => factsMarkdown(packagesFacts(t, context));
+
 /** `change packages <customer>`, wired to the Wholesale API. */
 export function packagesProcedure(deps: PackagesProcedureDeps): Procedure<PackagesTarget> {
   const machine = packagesMachine.provide({
@@ -35,7 +40,7 @@ export function packagesProcedure(deps: PackagesProcedureDeps): Procedure<Packag
         action: 'change-packages',
         externalId: (context) => context.customer.externalId,
         subject: (context, { t }) => t('packages.subject', { name: context.customer.name }),
-        summary: (context, t) => factsMarkdown(packagesFacts(t, context)),
+        summary,
       }),
       updatePackages: updatePackagesEffect(deps),
       checkStatus: checkPackagesStatusEffect(deps),
@@ -61,6 +66,6 @@ export function packagesProcedure(deps: PackagesProcedureDeps): Procedure<Packag
     },
     buttons: [packagesActions.next, packagesActions.back, packagesActions.submit, packagesActions.cancel],
     card: (state, context, view) => packagesCard(state, context, view),
-    summary: (context, t) => factsMarkdown(packagesFacts(t, context)),
+    summary,
   });
 }

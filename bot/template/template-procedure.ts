@@ -14,6 +14,8 @@ import { defineProcedure, type Procedure } from '../engine/procedure.ts';
 import { isNameFreeEffect } from './is-name-free-effect.ts';
 import { issueProvisioningIdEffect } from './issue-provisioning-id-effect.ts';
 import { saveTemplateEffect } from './save-template-effect.ts';
+import type { TemplateContext } from '../../machines/template/template-machine.ts';
+import type { Locale, Translate } from '../../i18n/catalogue.ts';
 
 export interface TemplateProcedureDeps {
   readonly store: Store;
@@ -22,6 +24,9 @@ export interface TemplateProcedureDeps {
   readonly partnerHub?: PartnerHub;
   readonly clock?: () => Date;
 }
+
+/** What the procedure will do: its summary card, and the lines the approval card shows. */
+const summary = (context: TemplateContext, t: Translate, locale: Locale) => templateSummary(t, locale, context.answers);
 
 /** `create template`, wired to the store and (in sandbox mode) Partner Hub. */
 export function templateProcedure(deps: TemplateProcedureDeps): Procedure<undefined> {
@@ -32,7 +37,7 @@ export function templateProcedure(deps: TemplateProcedureDeps): Procedure<undefi
       requestApproval: requestApprovalActor(deps.approvals, {
         action: 'create-template',
         subject: (context) => context.answers.name ?? '',
-        summary: (context, t, locale) => templateSummary(t, locale, context.answers),
+        summary,
       }),
       saveTemplate: saveTemplateEffect(deps),
     },
@@ -57,6 +62,6 @@ export function templateProcedure(deps: TemplateProcedureDeps): Procedure<undefi
       [templateActions.editSettings]: { type: 'edit', section: 'settings' },
     },
     card: (state, context, view) => templateCard(state, context, view),
-    summary: (context, t, locale) => templateSummary(t, locale, context.answers),
+    summary,
   });
 }

@@ -25,7 +25,7 @@ export function templateRemoveProcedure(deps: {
       requestApproval: requestApprovalActor(deps.approvals, {
         action: 'remove-template',
         subject: (context, { t }) => t('templateRemove.subject', { name: context.template.name }),
-        summary: (context) => lines(context),
+        summary: lines,
       }),
       remove: removeTemplateEffect(deps),
     },
@@ -50,6 +50,6 @@ export function templateRemoveProcedure(deps: {
     // Its cards have no buttons; a click that names `cancel` ends it, as before.
     buttons: ['cancel'],
     card: (state, context, view) => templateRemoveCard(state, context, view),
-    summary: (context) => lines(context),
+    summary: lines,
   });
 }

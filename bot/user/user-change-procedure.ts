@@ -12,12 +12,17 @@ import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, inCredentialsWait, type Procedure, type StartInfo } from '../engine/procedure.ts';
 import { applyUserChangeEffect } from './apply-user-change-effect.ts';
 import { changeLocationsEffect } from './change-locations-effect.ts';
+import type { UserChangeContext } from '../../machines/user/user-change-machine.ts';
+import type { Translate } from '../../i18n/catalogue.ts';
 
 /** `register.ts` reads the user's package as the effect does. */
 
 /** `change user` and `remove user`, wired to the Wholesale API. */
 /** What `change user` and `remove user` found: the customer, its user, and which of the two it is. */
 export type UserChangeSubject = Pick<UserChangeInput, 'customer' | 'subscriber' | 'mode'>;
+
+/** What the procedure will do: its summary card, and the lines the approval card shows. */
+const summary = (context: UserChangeContext, t: Translate) => factsMarkdown(userChangeFacts(t, context));
 
 export function userChangeProcedure(deps: {
   readonly store: Store;
@@ -36,7 +41,7 @@ export function userChangeProcedure(deps: {
             email: context.subscriber.email,
             name: context.customer.name,
           }),
-        summary: (context, t) => factsMarkdown(userChangeFacts(t, context)),
+        summary,
       }),
       apply: applyUserChangeEffect(deps),
     },
@@ -57,6 +62,6 @@ export function userChangeProcedure(deps: {
     }),
     buttons: [userChangeActions.apply, userChangeActions.cancel],
     card: (state, context, view) => userChangeCard(state, context, view),
-    summary: (context, t) => factsMarkdown(userChangeFacts(t, context)),
+    summary,
   });
 }

@@ -15,6 +15,8 @@ import { createUserEffect } from './create-user-effect.ts';
 import { listRolesEffect } from './list-roles-effect.ts';
 import { offeredLocationsEffect } from './offered-locations-effect.ts';
 import { precheckUserEffect } from './precheck-user-effect.ts';
+import type { UserContext } from '../../machines/user/user-machine.ts';
+import type { Translate } from '../../i18n/catalogue.ts';
 
 export interface UserProcedureDeps {
   readonly store: Store;
@@ -27,6 +29,9 @@ export interface UserProcedureDeps {
   readonly pollMs: number;
 }
 
+/** What the procedure will do: its summary card, and the lines the approval card shows. */
+const summary = (context: UserContext, t: Translate) => userSummary(t, context);
+
 /** `add user <customer>`, wired to the Wholesale API. */
 export function userProcedure(deps: UserProcedureDeps): Procedure<CustomerTarget> {
   const machine = userMachine.provide({
@@ -37,7 +42,7 @@ export function userProcedure(deps: UserProcedureDeps): Procedure<CustomerTarget
         externalId: (context) => context.customer.externalId,
         subject: ({ answers: a, customer }) =>
           `${a.firstName ?? ''} ${a.lastName ?? ''} <${a.email ?? ''}> → ${customer.name}`,
-        summary: (context, t) => userSummary(t, context),
+        summary,
       }),
       precheck: precheckUserEffect(deps),
       createUser: createUserEffect(deps),
@@ -64,6 +69,6 @@ export function userProcedure(deps: UserProcedureDeps): Procedure<CustomerTarget
     }),
     buttons: [userActions.add, userActions.cancel],
     card: (state, context, view) => userCard(state, context, view),
-    summary: (context, t) => userSummary(t, context),
+    summary,
   });
 }
