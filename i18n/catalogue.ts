@@ -201,6 +201,16 @@ const en = {
   'customer.status.error': 'failed',
   'customer.status.offboarded': 'offboarded',
   'customer.status.gone': 'gone (deleted outside this bot)',
+  'customer.status.held': 'held for Cisco’s compliance review',
+  'customer.held':
+    '⏸ **{name}** (external ID `{externalId}`) is held for Cisco’s compliance review (the Denied Party List check of every new customer). Nothing is wrong with the request and nothing was lost: provisioning goes on by itself once Cisco releases it, which can take a few days. I look every {minutes} minutes and will report here. What you can do: check that the company name and address are the customer’s exact legal ones; if it is still held after two business days, ask your Cisco partner contact (or open a case in Partner Hub) about the compliance review of `{externalId}`.',
+  'customer.heldLong':
+    '⏸ **{name}** (`{externalId}`) has been held for Cisco’s compliance review since {since}. I keep looking every {minutes} minutes. Ask your Cisco partner contact (or open a case in Partner Hub) about the compliance review of `{externalId}`.',
+  'customer.heldNote':
+    'Held for Cisco’s compliance review (the Denied Party List check): provisioning goes on by itself once Cisco releases it, which can take days. If it is held longer than two business days, ask your Cisco partner contact or open a case in Partner Hub.',
+  'customer.heldInFlight': '{name} (`{externalId}`) held for Cisco’s compliance review since {since}',
+  'customer.heldAlert':
+    '⏸ **{name}** (`{externalId}`, started by {who}) has been held for Cisco’s compliance review (Denied Party List check) since {since}, over a day. Nothing fails; it goes on once Cisco releases it. To look: `status {externalId}`. To speed it up: ask your Cisco partner contact or open a case in Partner Hub.',
   'customer.externalIdLabel': 'External ID',
   'customer.orgId': 'Organisation ID',
   'access.outsider':
@@ -742,6 +752,16 @@ const de = {
   'customer.status.error': 'fehlgeschlagen',
   'customer.status.offboarded': 'offboardet',
   'customer.status.gone': 'nicht mehr vorhanden (außerhalb dieses Bots gelöscht)',
+  'customer.status.held': 'zur Compliance-Prüfung bei Cisco angehalten',
+  'customer.held':
+    '⏸ **{name}** (externe ID `{externalId}`) ist zur Compliance-Prüfung bei Cisco angehalten (die Prüfung gegen die Denied Party List, die jeder neue Kunde durchläuft). Mit der Anfrage ist nichts falsch und nichts ging verloren: Die Bereitstellung geht von selbst weiter, sobald Cisco den Kunden freigibt; das kann einige Tage dauern. Ich schaue alle {minutes} Minuten nach und melde mich hier. Was Sie tun können: Prüfen Sie, ob Firmenname und Adresse genau die rechtlichen Angaben des Kunden sind; ist er nach zwei Werktagen noch angehalten, fragen Sie Ihren Cisco-Partnerkontakt (oder eröffnen Sie einen Fall in Partner Hub) nach der Compliance-Prüfung von `{externalId}`.',
+  'customer.heldLong':
+    '⏸ **{name}** (`{externalId}`) ist seit {since} zur Compliance-Prüfung bei Cisco angehalten. Ich schaue weiter alle {minutes} Minuten nach. Fragen Sie Ihren Cisco-Partnerkontakt (oder eröffnen Sie einen Fall in Partner Hub) nach der Compliance-Prüfung von `{externalId}`.',
+  'customer.heldNote':
+    'Zur Compliance-Prüfung bei Cisco angehalten (Prüfung gegen die Denied Party List): Die Bereitstellung geht von selbst weiter, sobald Cisco den Kunden freigibt; das kann Tage dauern. Dauert es länger als zwei Werktage, fragen Sie Ihren Cisco-Partnerkontakt oder eröffnen Sie einen Fall in Partner Hub.',
+  'customer.heldInFlight': '{name} (`{externalId}`) seit {since} zur Compliance-Prüfung bei Cisco angehalten',
+  'customer.heldAlert':
+    '⏸ **{name}** (`{externalId}`, gestartet von {who}) ist seit {since} zur Compliance-Prüfung bei Cisco angehalten (Prüfung gegen die Denied Party List), über einen Tag. Nichts ist fehlgeschlagen; es geht weiter, sobald Cisco freigibt. Nachsehen: `status {externalId}`. Beschleunigen: Ihren Cisco-Partnerkontakt fragen oder einen Fall in Partner Hub eröffnen.',
   'customer.externalIdLabel': 'Externe ID',
   'customer.orgId': 'Organisations-ID',
   'access.outsider':

@@ -53,6 +53,7 @@ export const PARTNER_SCOPES: readonly string[] = [
   'spark-admin:people_read',
   'spark-admin:people_write',
   'spark-admin:roles_read',
+  'spark-admin:organizations_read',
 ];
 
 const DAY = 24 * 60 * 60;

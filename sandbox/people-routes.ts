@@ -11,6 +11,14 @@ const sandboxRoles: readonly { readonly id: string; readonly name: string }[] = 
   'Read-only Administrator',
   'Support Administrator',
 ].map((name) => ({ id: webexId('ROLE'), name }));
+const fullAdministratorRole = sandboxRoles[0]!;
+
+/** A customer's Webex organisation as `GET /organizations/{orgId}` shows it. */
+export interface SandboxOrganization {
+  readonly id: string;
+  readonly displayName: string;
+  readonly created: string;
+}
 
 type Person = Record<string, unknown> & { readonly id: string };
 
@@ -27,7 +35,17 @@ export class CustomerPeople {
     private readonly subscribers: SubscriberState,
     /** The org of a Wholesale customer, by its id. */
     private readonly orgOf: (customerId: string) => string | undefined,
+    /** The email the customer's creation named (`customerInfo.primaryEmail`): its full administrator. */
+    private readonly adminEmailOf: (customerId: string) => string | undefined = () => undefined,
   ) {}
+
+  /** The provisioned people of a customer org. */
+  inOrg(orgId: string): Person[] {
+    return this.subscribers.subscribers
+      .filter((s) => this.orgOf(s.customerId) === orgId)
+      .map((s) => this.find(s.personId))
+      .filter((p): p is Person => p !== undefined);
+  }
 
   /** The person of a provisioned subscriber, or undefined (no such person, or not provisioned yet). */
   find(personId: string): Person | undefined {
@@ -57,7 +75,8 @@ export class CustomerPeople {
       ...(s.firstName ? { firstName: s.firstName } : {}),
       ...(s.lastName ? { lastName: s.lastName } : {}),
       ...(customerOrg ? { orgId: customerOrg } : {}),
-      roles: [],
+      // Webex makes the admin a customer's creation named its org's full administrator.
+      roles: this.adminEmailOf(s.customerId)?.toLowerCase() === s.email.toLowerCase() ? [fullAdministratorRole.id] : [],
       licenses: [webexId('LICENSE')],
       department: 'Sales',
       title: 'Account manager',
@@ -73,7 +92,38 @@ export class CustomerPeople {
  * beside the messaging API's (see mountMessagingRoutes). The spec's rule for PUT, "include all
  * details for the person", is kept as Webex keeps it: what the body leaves out is gone afterwards.
  */
-export function mountPeopleRoutes(router: Router, ctx: ApiContext, people: CustomerPeople): void {
+export function mountPeopleRoutes(
+  router: Router,
+  ctx: ApiContext,
+  people: CustomerPeople,
+  organization: (orgId: string) => SandboxOrganization | undefined = () => undefined,
+): void {
+  /**
+   * `GET /people` for a partner administrator on a customer org (`orgId`, required here: the
+   * partner's own people are the messaging API's), by `roles` (comma-separated role IDs) and
+   * `email`. The spec pages it with a `Link` header; a customer org's few people fit one page.
+   */
+  apiRoute(router, ctx, 'GET /people', ({ person, query }) => {
+    if (person.role !== 'partner admin') throw new ApiError(403, 'Only an administrator can list people.');
+    const orgId = query.orgId ?? '';
+    if (!orgId || !organization(orgId)) throw new ApiError(404, 'The requested resource could not be found.');
+    const roles = query.roles ? query.roles.split(',') : [];
+    const email = query.email?.toLowerCase();
+    const items = people
+      .inOrg(orgId)
+      .filter((p) => roles.every((r) => (p.roles as string[] | undefined)?.includes(r)))
+      .filter((p) => !email || (p.emails as string[]).some((e) => e.toLowerCase() === email));
+    return { status: 200, body: { items: items.map((p) => ({ ...p })) } };
+  });
+
+  /** A customer's organisation, for a partner administrator (its display name is the customer's name). */
+  apiRoute(router, ctx, 'GET /organizations/{orgId}', ({ person, params }) => {
+    if (person.role !== 'partner admin') throw new ApiError(403, 'Only an administrator can read an organization.');
+    const org = organization(params.orgId ?? '');
+    if (!org) throw new ApiError(404, 'The requested resource could not be found.');
+    return { status: 200, body: { ...org } };
+  });
+
   apiRoute(router, ctx, 'GET /roles', ({ person }) => {
     if (person.role !== 'partner admin') throw new ApiError(403, 'Only an administrator can list roles.');
     return { status: 200, body: { items: sandboxRoles.map((r) => ({ ...r })) } };

@@ -26,7 +26,9 @@ const OPERATION_SCOPES: Readonly<Record<string, string>> = {
   'POST /telephony/config/locations': 'spark-admin:telephony_config_write',
   'POST /telephony/config/locations/{locationId}/numbers': 'spark-admin:telephony_config_write',
   'GET /roles': 'spark-admin:roles_read',
+  'GET /people': 'spark-admin:people_read',
   'GET /people/{personId}': 'spark-admin:people_read',
+  'GET /organizations/{orgId}': 'spark-admin:organizations_read',
   'PUT /people/{personId}': 'spark-admin:people_write',
 };
 

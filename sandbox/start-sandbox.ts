@@ -84,6 +84,7 @@ const outsideCustomers = z.object({
     .optional(),
   packages: z.array(z.string()).optional(),
 });
+const heldCustomer = z.object({ externalId: z.string().min(1) });
 const subscriberOutcome = z.union([
   z.object({ email: z.string().min(1), status: z.literal('provisioned') }),
   z.object({
@@ -133,7 +134,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const customerPeople = new CustomerPeople(
     subscribers,
     (customerId) => wholesale.customers.find((c) => c.id === customerId)?.orgId,
+    (customerId) => wholesale.customers.find((c) => c.id === customerId)?.customerInfo?.primaryEmail,
   );
+  /** A customer's org once it exists; its display name is the name its creation gave. */
+  const organization = (orgId: string) => {
+    const customer = wholesale.customers.find((c) => c.orgId === orgId);
+    if (!customer || !wholesale.hasOrg(customer, Date.now())) return undefined;
+    return {
+      id: customer.orgId,
+      displayName: customer.customerInfo?.name ?? customer.externalId,
+      created: new Date(customer.startedAt).toISOString(),
+    };
+  };
   mountMessagingRoutes(v1, { state, faults, spec, calls }, delivery, {
     maxCardBytes: options.maxCardBytes ?? 28_000,
     customerPerson: (personId) => customerPeople.find(personId),
@@ -160,7 +172,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   mountContentRoute(v1, { state, faults, spec, calls }, subscribers, () => apiUrl);
   const adminValidator = new SpecValidator(adminSpec);
   mountOAuthRoutes(v1, { state, faults, spec: adminValidator, calls });
-  mountPeopleRoutes(v1, { state, faults, spec: adminValidator, calls }, customerPeople);
+  mountPeopleRoutes(v1, { state, faults, spec: adminValidator, calls }, customerPeople, organization);
   // Anything else under /v1 (an unknown path, or a method a path does not have) answers as Webex
   // does, in its error shape with a TrackingID, not with Express's HTML page.
   v1.use((_req, res) => {
@@ -260,7 +272,37 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (!parsed.success)
       return void res.status(400).json({ message: `count (1 to 5000) is required: ${parsed.error.message}` });
     const made = wholesale.seedOutside(parsed.data.count, parsed.data);
+    // Each has its full administrator, the person its creation named, as a user of its org.
+    for (const customer of made)
+      subscribers.addSubscriber(
+        {
+          email: customer.customerInfo!.primaryEmail,
+          customerId: customer.id,
+          externalCustomerId: customer.externalId,
+          package: customer.packages[0] ?? 'webex_meetings',
+          firstName: 'Admin',
+          lastName: customer.customerInfo!.name,
+        },
+        new Date(customer.startedAt).toISOString(),
+      );
     res.status(201).json({ items: made.map((c) => ({ id: c.id, externalId: c.externalId })) });
+  });
+  /**
+   * The Denied Party List compliance check: `{"externalId": "acme-001"}` holds that customer in
+   * `pending_rpl_review` (at once if it is still provisioning, else from its creation on) until
+   * `DELETE /_sandbox/wholesale/holds/acme-001` releases it; its provisioning runs from then.
+   */
+  control.post('/wholesale/holds', (req, res) => {
+    const parsed = heldCustomer.safeParse(req.body);
+    if (!parsed.success)
+      return void res.status(400).json({ message: `externalId is required: ${parsed.error.message}` });
+    wholesale.hold(parsed.data.externalId, Date.now());
+    res.status(204).end();
+  });
+  control.delete('/wholesale/holds/:externalId', (req, res) => {
+    if (!wholesale.release(req.params.externalId, Date.now()))
+      return void res.status(404).json({ message: 'no customer of that external ID is held' });
+    res.status(204).end();
   });
   control.post('/wholesale/subscriber-outcomes', (req, res) => {
     const parsed = subscriberOutcome.safeParse(req.body);

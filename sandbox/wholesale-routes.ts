@@ -182,7 +182,8 @@ export function mountWholesaleRoutes(
   const present = (c: SandboxCustomer, withLicenses: boolean) => {
     const status = wholesale.status(c, now());
     const packageStatus = (name: string) => {
-      if (status === 'provisioning') return { name, status: 'provisioning' };
+      // Held for the compliance check: nothing is provisioned yet (the package enum has no hold value).
+      if (status === 'provisioning' || status === 'pending_rpl_review') return { name, status: 'provisioning' };
       if (c.outcome.status === 'error')
         return {
           name,
@@ -297,7 +298,7 @@ export function mountWholesaleRoutes(
     const customer = find(params.customerId);
     const body = asBody(raw);
     const status = wholesale.status(customer, now());
-    if (status === 'deleting' || status === 'provisioning' || status === 'updating')
+    if (status === 'deleting' || status === 'provisioning' || status === 'updating' || status === 'pending_rpl_review')
       throw new WholesaleError(409, `The customer is ${status}; try again once that has ended.`, [
         { errorCode: 10012, description: `The customer is ${status}.` },
       ]);

@@ -30,12 +30,17 @@ export interface SandboxCustomer {
   packages: string[];
   readonly customerInfo?: { readonly name: string; readonly primaryEmail: string; readonly language?: string };
   readonly provisioningParameters?: unknown;
-  /** When provisioning began (ms since epoch); the status follows from it. */
+  /** When provisioning began (ms since epoch; a release from a hold starts it again); the status follows from it. */
   startedAt: number;
   outcome: Outcome;
   /** A change in progress since `phaseSince`: a PUT (`updating`) or a DELETE (`deleting`). */
   phase?: 'updating' | 'deleting';
   phaseSince?: number;
+  /**
+   * Held for the Denied Party List compliance check since then (ms): `pending_rpl_review` until
+   * released, provisioning only from the release on.
+   */
+  heldSince?: number;
 }
 
 /** Countries where the sandbox's Webex offers Wholesale. */
@@ -133,6 +138,8 @@ export function addressProblems(address: SandboxAddress, where: string): Wholesa
 export class WholesaleState {
   readonly customers: SandboxCustomer[] = [];
   private readonly outcomes = new Map<string, Outcome>();
+  /** External IDs whose customer is held for the compliance check once created. */
+  private readonly holds = new Set<string>();
   /** Customers whose end of provisioning the listeners have heard about. */
   private readonly ended = new WeakSet<SandboxCustomer>();
   private readonly endListeners: ((customer: SandboxCustomer) => void)[] = [];
@@ -160,9 +167,30 @@ export class WholesaleState {
       orgId: webexId('ORGANIZATION'),
       startedAt: now,
       outcome: this.outcomes.get(fields.externalId) ?? { status: 'provisioned' },
+      ...(this.holds.has(fields.externalId) ? { heldSince: now } : {}),
     };
     this.customers.push(customer);
     return customer;
+  }
+
+  /**
+   * Holds the customer with this external ID for the compliance check (`pending_rpl_review`): at
+   * once if it exists and its first provisioning has not ended, otherwise from its creation on.
+   */
+  hold(externalId: string, now: number): void {
+    this.holds.add(externalId);
+    const customer = this.byExternalId(externalId);
+    if (customer && !this.ended.has(customer) && customer.heldSince === undefined) customer.heldSince = now;
+  }
+
+  /** Ends the hold: the customer's provisioning starts now. False when no customer of that ID is held. */
+  release(externalId: string, now: number): boolean {
+    this.holds.delete(externalId);
+    const customer = this.byExternalId(externalId);
+    if (customer?.heldSince === undefined) return false;
+    delete customer.heldSince;
+    customer.startedAt = now;
+    return true;
   }
 
   /**
@@ -216,8 +244,12 @@ export class WholesaleState {
   }
 
   /** The status the spec names, as of `now`. */
-  status(customer: SandboxCustomer, now: number): 'provisioning' | 'updating' | 'deleting' | Outcome['status'] {
+  status(
+    customer: SandboxCustomer,
+    now: number,
+  ): 'provisioning' | 'updating' | 'deleting' | 'pending_rpl_review' | Outcome['status'] {
     if (customer.phase === 'deleting') return 'deleting';
+    if (customer.heldSince !== undefined) return 'pending_rpl_review';
     if (customer.phase === 'updating' && now - (customer.phaseSince ?? 0) < this.provisioningMs) return 'updating';
     if (now - customer.startedAt < this.provisioningMs) return 'provisioning';
     if (!this.ended.has(customer)) {

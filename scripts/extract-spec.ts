@@ -146,14 +146,17 @@ const wholesale = extractOpenApi(
 writeFileSync(`${root}spec/webex-wholesale.json`, `${JSON.stringify(wholesale, null, 1)}\n`);
 
 // The partner credentials: the token expiry check and the Service App token; administrator roles
-// (the roles, and a customer's person read and written back whole) (the token endpoint
+// (the roles, and a customer's person read and written back whole); a customer's organisation
+// and its full administrators, read when a customer made outside the bot is adopted (the token endpoint
 // itself, POST /access_token, is form-encoded and in no spec; the sandbox checks it by hand).
 const adminOperations = [
   'GET /authorizations/tokenExpiry',
   'POST /applications/{applicationId}/token',
   'GET /roles',
+  'GET /people',
   'GET /people/{personId}',
   'PUT /people/{personId}',
+  'GET /organizations/{orgId}',
 ];
 
 const admin = extractOpenApi(

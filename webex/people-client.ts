@@ -16,6 +16,17 @@ const personSchema = z.looseObject({
 });
 export type Person = z.infer<typeof personSchema>;
 
+/** An organisation as `GET /organizations/{orgId}` answers (admin spec): its name is `displayName`. */
+const organizationSchema = z.looseObject({ id: z.string(), displayName: z.string().optional() });
+export type Organization = z.infer<typeof organizationSchema>;
+
+/** A person as `GET /people` lists them: only what the bot reads of one. */
+const listedPersonSchema = z.looseObject({ id: z.string(), emails: z.array(z.string()).default([]) });
+export type ListedPerson = z.infer<typeof listedPersonSchema>;
+
+/** The name Webex gives the role that administers a whole org (`GET /roles`). */
+export const FULL_ADMINISTRATOR = 'Full Administrator';
+
 /** The People and Roles APIs for a partner administrator on the people of its customers' orgs. */
 export class PeopleClient {
   private readonly http: HttpClient;
@@ -27,6 +38,16 @@ export class PeopleClient {
   /** Every administrator role (`GET /roles`), as Webex names them. */
   async listRoles(): Promise<Role[]> {
     return (await this.http.request('GET', '/roles', { schema: z.object({ items: z.array(roleSchema) }) })).items;
+  }
+
+  /** A customer's organisation (a partner administrator may read the orgs it manages). */
+  getOrganization(orgId: string): Promise<Organization> {
+    return this.http.request('GET', `/organizations/${encodeURIComponent(orgId)}`, { schema: organizationSchema });
+  }
+
+  /** The people of a customer org who hold every one of `roleIds` (`GET /people?orgId&roles`, every page). */
+  listPeopleWithRoles(orgId: string, roleIds: readonly string[]): Promise<ListedPerson[]> {
+    return this.http.list('/people', { orgId, roles: roleIds.join(',') }, listedPersonSchema, 100);
   }
 
   getPerson(personId: string): Promise<Person> {

@@ -18,6 +18,7 @@ import { createCustomerEffect } from './create-customer-effect.ts';
 import { listTemplatesEffect } from './list-templates-effect.ts';
 import { precheckCustomerEffect } from './precheck-customer-effect.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
+import { shortTime } from '../../cards/kit/status-format.ts';
 import type { CustomerContext } from '../../machines/customer/customer-machine.ts';
 import type { Locale, Translate } from '../../i18n/catalogue.ts';
 
@@ -78,6 +79,14 @@ export function customerProcedure(deps: CustomerProcedureDeps): Procedure<undefi
     card: (state, context, view) => customerCard(state, context, view),
     summary,
     alert: (state, context, t) => {
+      // A compliance hold is Webex's normal course for days: the on-call space hears of it after a day.
+      if (state === 'heldLong')
+        return t('customer.heldAlert', {
+          name: context.answers.companyName ?? '',
+          externalId: context.answers.externalId ?? '',
+          who: context.startedBy.email,
+          since: shortTime(context.heldSince ?? ''),
+        });
       if (state !== 'failed' && state !== 'provisionedWithErrors') return undefined;
       const reasons = problemsText([...context.customerErrors, ...context.packageStates.flatMap((p) => p.errors)]);
       const params = {

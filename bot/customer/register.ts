@@ -11,6 +11,7 @@ export function register(kit: FeatureKit): void {
       wholesale: kit.wholesale,
       log: kit.log,
       pollMs: kit.pollMs,
+      clock: kit.clock,
       ...(kit.createBackoffMs !== undefined ? { createBackoffMs: kit.createBackoffMs } : {}),
     }),
   );

@@ -2,6 +2,7 @@ import pMap from 'p-map';
 import type { CustomerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
+import { FULL_ADMINISTRATOR, type PeopleClient } from '../../webex/people-client.ts';
 import type { WholesaleCustomer } from '../../webex/wholesale-schemas.ts';
 import { WebexApiError } from '../../webex/webex-api-error.ts';
 import type { Logger } from '../engine/logger.ts';
@@ -21,6 +22,8 @@ export interface CustomerDirectoryDeps {
   readonly wholesale: WholesaleClient;
   readonly log: Logger;
   readonly clock: () => Date;
+  /** The admin APIs that name an adopted customer (its org's `displayName`) and its full administrator. */
+  readonly people?: Pick<PeopleClient, 'listRoles' | 'getOrganization' | 'listPeopleWithRoles'>;
   /** Reads in flight at once when checking customers the list no longer shows. */
   readonly concurrency?: number;
   /** A failed name search syncs at most this often (a typo must not read every page each time). */
@@ -30,15 +33,22 @@ export interface CustomerDirectoryDeps {
 /** Statuses the bot gives a customer that Webex no longer lists; a sync leaves them alone. */
 const ENDED: ReadonlySet<string> = new Set(['offboarded', 'gone']);
 
+/** What the admin APIs say of a customer's org: its name and its full administrator's email. */
+interface OrgFacts {
+  readonly name?: string;
+  readonly adminEmail?: string;
+}
+
 /** The record of a customer made outside this bot, from what the Wholesale API says of it. */
-function adoptedRecord(customer: WholesaleCustomer, at: string): CustomerRecord {
+function adoptedRecord(customer: WholesaleCustomer, at: string, facts: OrgFacts): CustomerRecord {
   return {
     externalId: customer.externalId,
     id: customer.id,
     ...(customer.orgId ? { orgId: customer.orgId } : {}),
-    // The Wholesale API has no customer name: the external ID is what the partner knows it by.
-    name: customer.externalId,
-    adminEmail: '',
+    // The Wholesale API has no customer name: its org's display name, else the external ID.
+    name: facts.name ?? customer.externalId,
+    // Its full administrator, whom `change user` never lowers and `remove user` never removes.
+    adminEmail: facts.adminEmail ?? '',
     country: customer.address?.country ?? '',
     templateId: '',
     templateName: '',
@@ -64,6 +74,7 @@ function adoptedRecord(customer: WholesaleCustomer, at: string): CustomerRecord 
 export class CustomerDirectory {
   private running: Promise<SyncReport> | undefined;
   private lastSync = 0;
+  private fullAdministrator: Promise<string | undefined> | undefined;
 
   constructor(private readonly deps: CustomerDirectoryDeps) {}
 
@@ -98,9 +109,61 @@ export class CustomerDirectory {
     return findCustomer(await store.listCustomers(), query);
   }
 
+  /** The Full Administrator role's ID, read once (again after a failure). */
+  private fullAdministratorRole(people: NonNullable<CustomerDirectoryDeps['people']>): Promise<string | undefined> {
+    this.fullAdministrator ??= people.listRoles().then(
+      (roles) => roles.find((r) => r.name === FULL_ADMINISTRATOR)?.id,
+      (error: unknown) => {
+        this.fullAdministrator = undefined;
+        throw error;
+      },
+    );
+    return this.fullAdministrator;
+  }
+
+  /**
+   * The org's display name and its full administrator (the first `GET /people` lists with the Full
+   * Administrator role). What cannot be read is left out and logged: adoption never fails on it.
+   */
+  private async orgFacts(orgId: string | undefined): Promise<OrgFacts> {
+    const { people, log } = this.deps;
+    if (!orgId || !people) return {};
+    const [org, admins] = await Promise.all([
+      people.getOrganization(orgId).catch((error: unknown) => {
+        log.warn('could not read an adopted customer’s organisation', { orgId, error });
+        return undefined;
+      }),
+      this.fullAdministratorRole(people)
+        .then((role) => (role ? people.listPeopleWithRoles(orgId, [role]) : []))
+        .catch((error: unknown) => {
+          log.warn('could not read an adopted customer’s full administrator', { orgId, error });
+          return [];
+        }),
+    ]);
+    const adminEmail = admins.flatMap((p) => p.emails)[0];
+    return {
+      ...(org?.displayName ? { name: org.displayName } : {}),
+      ...(adminEmail ? { adminEmail: adminEmail.toLowerCase() } : {}),
+    };
+  }
+
+  /** An adopted record that has neither name nor administrator yet (no org at adoption): both, once the org exists. */
+  private async completeAdopted(record: CustomerRecord, orgId: string | undefined, at: string): Promise<void> {
+    if (!record.createdOutside || record.adminEmail !== '' || record.name !== record.externalId || !orgId) return;
+    const facts = await this.orgFacts(orgId);
+    if (!facts.name && !facts.adminEmail) return;
+    await this.deps.store.saveCustomer({
+      ...record,
+      ...(facts.name ? { name: facts.name } : {}),
+      ...(facts.adminEmail ? { adminEmail: facts.adminEmail } : {}),
+      updatedAt: at,
+    });
+  }
+
   private async adopt(customer: WholesaleCustomer): Promise<void> {
+    const facts = await this.orgFacts(customer.orgId);
     const at = this.deps.clock().toISOString();
-    await this.deps.store.saveCustomer(adoptedRecord(customer, at));
+    await this.deps.store.saveCustomer(adoptedRecord(customer, at, facts));
     await this.deps.store.appendAudit({
       at,
       action: 'customer.adopted',
@@ -133,7 +196,7 @@ export class CustomerDirectory {
         }
         if (!record || newerThanList(fresh)) continue;
         if (statusChanged(fresh, customer)) changed += 1;
-        await recordWholesaleStatus(store, fresh, customer, at);
+        await this.completeAdopted(await recordWholesaleStatus(store, fresh, customer, at), customer.orgId, at);
       }
       // Stored customers the list no longer shows: asked one by one (a few at a time); a 404 means gone.
       const missing = [...stored.values()].filter((c) => c.id !== undefined && !ENDED.has(c.status));

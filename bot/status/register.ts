@@ -78,13 +78,13 @@ export function register(kit: FeatureKit): void {
         a.createdAt.localeCompare(b.createdAt),
       );
       const provisioning = (await deps.store.listCustomers())
-        .filter((c) => c.status === 'provisioning' || c.status === 'creating')
+        .filter((c) => c.status === 'provisioning' || c.status === 'creating' || c.status === 'pending_rpl_review')
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       const busy = new Set(provisioning.map((c) => c.conversationId));
       const lines = [
         ...provisioning.map((c) => ({
           at: c.createdAt,
-          text: ctx.t('status.inFlight.customer', {
+          text: ctx.t(c.status === 'pending_rpl_review' ? 'customer.heldInFlight' : 'status.inFlight.customer', {
             name: c.name,
             externalId: c.externalId,
             since: shortTime(c.createdAt),

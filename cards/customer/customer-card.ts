@@ -1,4 +1,5 @@
-import { customerCredentials, type CustomerContext } from '../../machines/customer/customer-machine.ts';
+import { customerCredentials, HOLD_POLL_MS, type CustomerContext } from '../../machines/customer/customer-machine.ts';
+import { shortTime } from '../kit/status-format.ts';
 import type { CardView } from '../kit/card-view.ts';
 import { customerCompanyCard } from './customer-company-card.ts';
 import { customerConfirmCard } from './customer-confirm-card.ts';
@@ -37,6 +38,17 @@ export function customerCard(state: string, context: CustomerContext, view: Card
         .join(', ');
       return { markdown: t('customer.provisioning', { name, externalId, packages }) };
     }
+    case 'held':
+      return { markdown: t('customer.held', { name, externalId, minutes: HOLD_POLL_MS / 60_000 }) };
+    case 'heldLong':
+      return {
+        markdown: t('customer.heldLong', {
+          name,
+          externalId,
+          since: shortTime(context.heldSince ?? ''),
+          minutes: HOLD_POLL_MS / 60_000,
+        }),
+      };
     case 'provisioned':
     case 'provisionedWithErrors':
     case 'failed':

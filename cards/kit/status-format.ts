@@ -12,5 +12,6 @@ export function statusWord(t: Translate, status: string): string {
   if (status === 'error') return t('customer.status.error');
   if (status === 'offboarded') return t('customer.status.offboarded');
   if (status === 'gone') return t('customer.status.gone');
+  if (status === 'pending_rpl_review') return t('customer.status.held');
   return status.replace(/_/g, ' ');
 }

@@ -70,10 +70,13 @@ export function customerStatusCard(
   ];
   const title = t('status.title', { name: customer.name });
   const staleNote = stale ? t('status.stale', { time: shortTime(customer.updatedAt) }) : undefined;
+  // Webex's compliance hold: what it means and what the partner can do.
+  const holdNote = customer.status === 'pending_rpl_review' ? t('customer.heldNote') : undefined;
   const card = adaptiveCard(
-    [...heading(title), ...notice(staleNote, 'Warning'), { type: 'FactSet', facts }],
+    [...heading(title), ...notice(staleNote, 'Warning'), ...notice(holdNote, 'Warning'), { type: 'FactSet', facts }],
     [],
     title,
   );
-  return { card, markdown: [`**${title}**`, ...(staleNote ? [staleNote] : []), ...factsMarkdown(facts)].join('\n') };
+  const notes = [staleNote, holdNote].filter((n): n is string => n !== undefined);
+  return { card, markdown: [`**${title}**`, ...notes, ...factsMarkdown(facts)].join('\n') };
 }

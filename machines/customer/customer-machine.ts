@@ -18,6 +18,13 @@ import { unprovided } from '../kit/unprovided.ts';
 
 export const CUSTOMER_MACHINE_VERSION = 2;
 
+/** Webex's status for a customer held for the Denied Party List compliance check. */
+export const COMPLIANCE_HOLD = 'pending_rpl_review';
+/** A hold can last days: it is checked this often rather than at the provisioning pace. */
+export const HOLD_POLL_MS = 15 * 60_000;
+/** The on-call space is told only once a customer has been held this long. */
+export const HOLD_ALARM_MS = 24 * 60 * 60_000;
+
 export interface CustomerInput {
   readonly conversationId: string;
   readonly roomId: string;
@@ -42,6 +49,8 @@ export interface CustomerContext extends CustomerInput {
   /** The `now` of the last wake, so a failed check can schedule the next one. */
   readonly lastWake?: string;
   readonly checks: number;
+  /** Since when Webex holds the customer for its compliance check (the first check that saw it). */
+  readonly heldSince?: string;
   readonly approvalId?: string;
   readonly rejection?: Rejection;
   /** Where the procedure goes on once the partner credentials are back (it waits for them). */
@@ -123,6 +132,20 @@ const fromReport = (context: CustomerContext, report: StatusReport) => ({
   ...(report.orgId ? { orgId: report.orgId } : {}),
 });
 
+/** A check that found the customer held: since when, and the next look at the hold's slower pace. */
+const fromHold = (context: CustomerContext, report: StatusReport) => ({
+  ...fromReport(context, report),
+  heldSince: context.heldSince ?? report.at,
+  wakeAt: later(report.at, HOLD_POLL_MS),
+});
+const held = (report: StatusReport) => report.status === COMPLIANCE_HOLD;
+/** Whether the hold, as of `at`, has lasted long enough to tell the on-call space. */
+const heldLongBy = (context: CustomerContext, at: string | undefined) =>
+  at !== undefined && Date.parse(at) - Date.parse(context.heldSince ?? at) >= HOLD_ALARM_MS;
+const heldLong = (context: CustomerContext, report: StatusReport) => heldLongBy(context, report.at);
+/** Whether the last check found the customer held. */
+const stillHeld = (context: CustomerContext) => context.heldSince !== undefined && context.status === COMPLIANCE_HOLD;
+
 /** The template the answers name, for the request. */
 export function chosenTemplate(context: Pick<CustomerContext, 'templates' | 'answers'>): TemplateChoice | undefined {
   return context.templates.find((t) => t.id === context.answers.templateId);
@@ -180,6 +203,10 @@ export const customerMachine = setup({
     stopEditing: assign({ editing: false }),
     clearMessages: assign({ errors: {}, notice: undefined }),
     rememberWake: assign(({ event }) => (event.type === 'wake' ? { lastWake: event.now } : {})),
+    holdAfterFailedCheck: assign(({ context }) => ({
+      wakeAt: later(context.lastWake, HOLD_POLL_MS),
+      checks: context.checks + 1,
+    })),
   },
 }).createMachine({
   id: 'customer',
@@ -419,6 +446,16 @@ export const customerMachine = setup({
       tags: 'rest',
       on: { wake: { target: 'checking', actions: 'rememberWake' } },
     },
+    /** Webex holds the customer for its compliance check: looked at every HOLD_POLL_MS. */
+    held: {
+      tags: 'rest',
+      on: { wake: { target: 'checking', actions: 'rememberWake' } },
+    },
+    /** Held for a day or more (the on-call space was told on entering); still looked at. */
+    heldLong: {
+      tags: 'rest',
+      on: { wake: { target: 'checking', actions: 'rememberWake' } },
+    },
     checking: {
       invoke: {
         src: 'checkStatus',
@@ -440,16 +477,33 @@ export const customerMachine = setup({
             actions: assign(({ context, event }) => fromReport(context, event.output)),
           },
           {
+            guard: ({ context, event }) => held(event.output) && heldLong(context, event.output),
+            target: 'heldLong',
+            actions: assign(({ context, event }) => fromHold(context, event.output)),
+          },
+          {
+            guard: ({ event }) => held(event.output),
+            target: 'held',
+            actions: assign(({ context, event }) => fromHold(context, event.output)),
+          },
+          {
             target: 'provisioning',
             actions: assign(({ context, event }) => ({
               ...fromReport(context, event.output),
+              heldSince: undefined,
               wakeAt: later(event.output.at, context.pollMs),
             })),
           },
         ],
-        // The API did not answer: try again later, with the same patience.
+        // The API did not answer: try again later, with the same patience (a hold keeps its pace and step).
         onError: [
           customerCredentials.onError('provisioning'),
+          {
+            guard: ({ context }) => stillHeld(context) && heldLongBy(context, context.lastWake),
+            target: 'heldLong',
+            actions: 'holdAfterFailedCheck',
+          },
+          { guard: ({ context }) => stillHeld(context), target: 'held', actions: 'holdAfterFailedCheck' },
           {
             target: 'provisioning',
             actions: assign(({ context }) => ({

@@ -13,9 +13,11 @@ async function seedOutside(h: Harness, count: number, body: Record<string, unkno
   expect(response.status).toBe(201);
 }
 
-/** The external IDs a `customers` card lists. */
+/** The external IDs a `customers` card lists (a line is `Name (external-id)`, or the external ID alone). */
 const listed = (card: SandboxMessage) =>
-  (cardOf(card).body.find((e) => e.type === 'FactSet')?.facts ?? []).map((f) => f.title);
+  (cardOf(card).body.find((e) => e.type === 'FactSet')?.facts ?? []).map(
+    (f) => /\(([^()]+)\)$/.exec(f.title)?.[1] ?? f.title,
+  );
 
 describe('customers created outside the bot', () => {
   let h: Harness;
@@ -66,7 +68,7 @@ describe('customers created outside the bot', () => {
     expect(status.markdown).toContain('- Created by: created outside this bot');
 
     const form = await ask('alice', 'direct-alice', 'add user outside-042');
-    expect(cardText(form)).toContain('outside-042');
+    expect(cardText(form)).toContain('Outside 042');
     const done = await (async () => {
       const before = h.botMessages('direct-alice').length;
       await h.click('alice', form, 'submit', {
@@ -79,10 +81,40 @@ describe('customers created outside the bot', () => {
     })();
     expect(done.markdown).toContain('eve@outside.example');
     const customer = h.sandbox.wholesale.byExternalId('outside-042')!;
-    expect(h.sandbox.subscribers.subscribers.filter((s) => s.customerId === customer.id)).toHaveLength(1);
+    // Its full administrator was there before; Eve is new.
+    expect(h.sandbox.subscribers.subscribers.filter((s) => s.customerId === customer.id).map((s) => s.email)).toEqual([
+      'admin-042@outside.example',
+      'eve@outside.example',
+    ]);
     const history = await ask('oscar', 'direct-oscar', 'history outside-042');
     expect(cardText(history)).toContain('customer.adopted');
     expect(cardText(history)).toContain('user.created');
+  });
+
+  it('names an adopted customer by its org’s display name and never lowers or removes its full administrator', async () => {
+    h = await startHarness();
+    await seedOutside(h, 2, { prefix: 'legacy', packages: ['webex_calling', 'webex_meetings'] });
+    const status = await ask('oscar', 'direct-oscar', 'status legacy-002');
+    expect(status.markdown).toContain('**Outside 002**');
+    const list = await ask('oscar', 'direct-oscar', 'customers');
+    expect(cardText(list)).toContain('Outside 001 (legacy-001)');
+    const record = (await h.store.findCustomer('legacy-002'))!;
+    expect(record.name).toBe('Outside 002');
+    expect(record.adminEmail).toBe('admin-002@legacy.example');
+
+    const form = await ask('alice', 'direct-alice', 'change user admin-002@legacy.example legacy-002');
+    const refused = await h.answer('alice', form, 'submit', { package: 'webex_meetings' });
+    expect(cardText(refused)).toContain(
+      'This is the customer’s administrator, who keeps the customer’s package level (Webex Calling); it is never lowered.',
+    );
+    await h.answer('alice', refused, 'cancel');
+    expect((await ask('alice', 'direct-alice', 'remove user admin-002@legacy.example legacy-002')).markdown).toContain(
+      'cannot be removed',
+    );
+    const admin = h.sandbox.subscribers.subscribers.find((s) => s.email === 'admin-002@legacy.example')!;
+    expect(admin.package).toBe('webex_calling');
+    expect(h.sandbox.calls.filter((c) => c.operation.startsWith('PUT /wholesale/subscribers'))).toHaveLength(0);
+    expect(h.sandbox.calls.filter((c) => c.operation.startsWith('DELETE /wholesale/subscribers'))).toHaveLength(0);
   });
 
   it('finds one by its external ID at Webex when the bot has never listed them, without reading the whole list', async () => {
