@@ -160,8 +160,8 @@ export class CustomerDirectory {
     });
   }
 
-  private async adopt(customer: WholesaleCustomer): Promise<void> {
-    const facts = await this.orgFacts(customer.orgId);
+  private async adopt(customer: WholesaleCustomer, known?: OrgFacts): Promise<void> {
+    const facts = known ?? (await this.orgFacts(customer.orgId));
     const at = this.deps.clock().toISOString();
     await this.deps.store.saveCustomer(adoptedRecord(customer, at, facts));
     await this.deps.store.appendAudit({
@@ -184,13 +184,21 @@ export class CustomerDirectory {
       const stored = new Map((await store.listCustomers()).map((c) => [c.externalId, c]));
       let adopted = 0;
       let changed = 0;
+      // The names and administrators of customers new to the bot, read a few at a time beforehand.
+      const facts = new Map(
+        await pMap(
+          listed.filter((c) => !stored.has(c.externalId)),
+          async (c) => [c.externalId, await this.orgFacts(c.orgId)] as const,
+          { concurrency: Math.max(1, this.deps.concurrency ?? 4) },
+        ),
+      );
       for (const customer of listed) {
         const record = stored.get(customer.externalId);
         stored.delete(customer.externalId);
         // Read again: a procedure may have saved it while the list was read.
         const fresh = await store.findCustomer(customer.externalId);
         if (!fresh) {
-          await this.adopt(customer);
+          await this.adopt(customer, facts.get(customer.externalId));
           adopted += 1;
           continue;
         }

@@ -19,11 +19,11 @@ import { unprovided } from '../kit/unprovided.ts';
 export const CUSTOMER_MACHINE_VERSION = 2;
 
 /** Webex's status for a customer held for the Denied Party List compliance check. */
-export const COMPLIANCE_HOLD = 'pending_rpl_review';
+const COMPLIANCE_HOLD = 'pending_rpl_review';
 /** A hold can last days: it is checked this often rather than at the provisioning pace. */
 export const HOLD_POLL_MS = 15 * 60_000;
 /** The on-call space is told only once a customer has been held this long. */
-export const HOLD_ALARM_MS = 24 * 60 * 60_000;
+const HOLD_ALARM_MS = 24 * 60 * 60_000;
 
 export interface CustomerInput {
   readonly conversationId: string;

@@ -117,6 +117,19 @@ describe('customers created outside the bot', () => {
     expect(h.sandbox.calls.filter((c) => c.operation.startsWith('DELETE /wholesale/subscribers'))).toHaveLength(0);
   });
 
+  it('adopts a customer by its external ID when its organisation and administrator cannot be read', async () => {
+    h = await startHarness();
+    await seedOutside(h, 1, { prefix: 'legacy' });
+    h.sandbox.faults.add({ method: 'GET', path: '/organizations/{orgId}', status: 403, times: 1 });
+    h.sandbox.faults.add({ method: 'GET', path: '/people', status: 403, times: 1 });
+    const answer = await ask('oscar', 'direct-oscar', 'sync customers');
+    expect(answer.markdown).toContain('Read 1 customer from Webex: 1 new to me');
+    const record = (await h.store.findCustomer('legacy-001'))!;
+    expect(record.name).toBe('legacy-001');
+    expect(record.adminEmail).toBe('');
+    expect(h.logs.some((l) => l.includes('could not read an adopted customer’s organisation'))).toBe(true);
+  });
+
   it('finds one by its external ID at Webex when the bot has never listed them, without reading the whole list', async () => {
     h = await startHarness();
     await seedOutside(h, 3, { prefix: 'legacy' });
