@@ -244,7 +244,13 @@ describe('the emulated websocket', () => {
       [paul.id, sandbox.state.bot.id].map((id) => Buffer.from(id, 'base64url').toString().split('/').pop()).sort(),
     );
     expect(posts.map((a) => a.verb)).toEqual(['post', 'post']);
-    expect(sandbox.delivery.deliveries.map((d) => [d.resource, d.event, JSON.parse(d.body).data.personId])).toEqual(
+    expect(
+      sandbox.delivery.deliveries.map((d) => [
+        d.resource,
+        d.event,
+        (JSON.parse(d.body) as { data: { personId: string } }).data.personId,
+      ]),
+    ).toEqual(
       expect.arrayContaining([
         ['memberships', 'created', paul.id],
         ['memberships', 'created', sandbox.state.bot.id],
