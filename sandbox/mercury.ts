@@ -110,6 +110,8 @@ export class Mercury {
     private readonly baseUrl: () => string,
     /** The facts of an attached file, by its URL (`files` of a message); undefined for a file the sandbox does not hold. */
     private readonly fileFacts: (url: string) => FileFacts | undefined = () => undefined,
+    /** Whether deliveries are paused (the bot as if down): no frame goes out then, and none is sent later. */
+    private readonly paused: () => boolean = () => false,
   ) {}
 
   /** The conversation service's base URL: activities' target URLs are under it. */
@@ -219,7 +221,8 @@ export class Mercury {
     const message = resource === 'messages' ? this.state.message(data.id) : undefined;
     const files = message?.files?.map((url) => ({ url, facts: this.fileFacts(url) })) ?? [];
     const created = membership && event === 'created' && space === 'new';
-    for (const connection of this.connections) {
+    const connections = this.paused() ? [] : [...this.connections];
+    for (const connection of connections) {
       if (!connection.authorized) continue;
       const owner = this.state.personById(connection.device.ownerId);
       if (!owner || !audience(owner)) continue;
@@ -246,7 +249,7 @@ export class Mercury {
       const at = Math.max(...files.map((f) => f.facts!.scannedAt));
       setTimeout(
         () => {
-          if (!this.state.message(message.id)) return;
+          if (!this.state.message(message.id) || this.paused()) return;
           const object = { ...this.contentObject(files, message.text, 'safe'), id: uuidOf(message.id) };
           for (const connection of this.connections) {
             const owner = connection.authorized ? this.state.personById(connection.device.ownerId) : undefined;

@@ -134,6 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           }
         : undefined;
     },
+    () => delivery.paused(),
   );
   delivery.onPublish((...event) => mercury.publish(...event));
   app.use(deviceRoutes(state, mercury, () => baseUrl));

@@ -93,8 +93,9 @@ export class WebhookDelivery {
     space?: 'new',
   ): void {
     const paused = this.paused();
-    // While paused the websocket sends no frame either: the event is stored and never pushed, as for a dead client.
-    if (!paused) for (const listener of this.listeners) listener(resource, event, data, actorId, audience, space);
+    // Told while paused too: the websocket sends no frame then (as to a dead client), but what
+    // follows later (a file's update once scanned) still comes.
+    for (const listener of this.listeners) listener(resource, event, data, actorId, audience, space);
     for (const webhook of this.state.webhooks) {
       if (
         webhook.status !== 'active' ||

@@ -41,6 +41,34 @@ describe('the activity verbs Webex sends over the websocket', () => {
     expect(harness.logs.some((l) => l.includes('websocket event ignored: already received'))).toBe(true);
   });
 
+  it('answers a file whose share it never got (it was away) when the share’s update comes after the scan', async () => {
+    // No catch-up: only the update can bring the message.
+    h = await startHarness({ transport: 'websocket', catchUpMs: 0 });
+    const harness = h;
+    await seedProvisionedCustomer(harness);
+    harness.sandbox.delivery.pause(60_000);
+    await postWithFile(
+      harness.sandbox,
+      'alice',
+      'direct-alice',
+      'add users acme',
+      'users.csv',
+      usersCsv(2, 'Berlin HQ').join('\n'),
+      { scanMs: 300 },
+    );
+    harness.sandbox.delivery.resume();
+    const preview = await waitFor('the preview of the file', () =>
+      harness
+        .botMessages('direct-alice')
+        .find((m) => m.attachments && cardText(m).includes('Add 2 users to Acme GmbH?')),
+    );
+    expect(preview).toBeDefined();
+    const message = harness.sandbox.state.messages.find((m) => m.files?.length)!;
+    expect(harness.sandbox.mercury.frames.filter((f) => f.restId === message.id).map((f) => f.verb)).toEqual([
+      'update',
+    ]);
+  });
+
   it('greets a space made with the bot in it (a create) once, with the welcome and the help card', async () => {
     h = await startHarness({ transport: 'websocket' });
     const made = await fetch(`${h.sandbox.url}/_sandbox/rooms`, {
