@@ -54,7 +54,7 @@ export interface Ack {
 }
 
 /** What the websocket tells of a file attached to a message: its name and type, and when its malware scan ends. */
-export interface FileFacts {
+interface FileFacts {
   readonly name: string;
   readonly type: string;
   readonly size: number;
