@@ -42,6 +42,8 @@ const en = {
     '`{command}` is off: the bot’s partner credentials lack the `{scope}` scope it needs. Ask your bot operator to authorise the integration again with that scope and restart the bot.',
   'reply.welcome':
     'Hello, I am {name}. I run Webex Wholesale customer onboarding in this space: templates, customers, users and their status. Mention me with a command; here is what I can do.',
+  'reply.welcomeDirect':
+    'Hello, I am {name}. I run Webex Wholesale customer onboarding: templates, customers, users and their status. Write `help` to see what I can do.',
   'procedure.template': 'onboarding template',
   'action.next': 'Next',
   'action.back': 'Back',
@@ -586,6 +588,8 @@ const de = {
     '`{command}` ist abgeschaltet: Den Partner-Zugangsdaten des Bots fehlt der Scope `{scope}`, den der Befehl braucht. Bitten Sie Ihren Bot-Betreiber, die Integration mit diesem Scope erneut zu autorisieren und den Bot neu zu starten.',
   'reply.welcome':
     'Hallo, ich bin {name}. Ich führe in diesem Bereich das Onboarding von Webex-Wholesale-Kunden: Vorlagen, Kunden, Benutzer und ihr Status. Erwähnen Sie mich mit einem Befehl; das kann ich:',
+  'reply.welcomeDirect':
+    'Hallo, ich bin {name}. Ich führe das Onboarding von Webex-Wholesale-Kunden: Vorlagen, Kunden, Benutzer und ihr Status. Schreiben Sie `help`, um zu sehen, was ich kann.',
   'procedure.template': 'Onboarding-Vorlage',
   'action.next': 'Weiter',
   'action.back': 'Zurück',

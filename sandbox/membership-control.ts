@@ -5,7 +5,13 @@ import { presentMembership } from './present.ts';
 import type { SandboxRoom, SandboxState } from './sandbox-state.ts';
 import type { WebhookDelivery } from './webhook-delivery.ts';
 
-const newRoom = z.object({ key: z.string().regex(/^[a-z0-9-]+$/), title: z.string().min(1), by: z.string().min(1) });
+const newRoom = z.object({
+  key: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1),
+  by: z.string().min(1),
+  /** The space is made with the bot in it, as a person does by naming the bot among its first members. */
+  withBot: z.boolean().optional(),
+});
 const byPerson = z.object({ by: z.string().min(1) });
 
 /**
@@ -21,7 +27,9 @@ export function membershipControl(state: SandboxState, delivery: WebhookDelivery
   router.post('/rooms', (req, res) => {
     const parsed = newRoom.safeParse(req.body);
     if (!parsed.success)
-      return void res.status(400).json({ message: 'key (a-z, 0-9, -), title and by (a person key)' });
+      return void res
+        .status(400)
+        .json({ message: 'key (a-z, 0-9, -), title and by (a person key); withBot true to make it with the bot' });
     const by = state.people.find((p) => p.key === parsed.data.by);
     if (!by) return void res.status(404).json({ message: `no person ${parsed.data.by}` });
     if (roomOf(parsed.data.key)) return void res.status(409).json({ message: `a space ${parsed.data.key} exists` });
@@ -36,6 +44,19 @@ export function membershipControl(state: SandboxState, delivery: WebhookDelivery
     };
     state.rooms.push(room);
     state.addMember(room, by);
+    if (parsed.data.withBot) {
+      state.addMember(room, state.bot);
+      // Made with its members: a membership each for the webhooks, one `create` for the websocket.
+      for (const member of state.membersOf(room.id))
+        delivery.publish(
+          'memberships',
+          'created',
+          presentMembership(state, member),
+          by.id,
+          (owner) => state.isMember(room.id, owner.id),
+          'new',
+        );
+    }
     res.status(201).json({ key: room.key, id: room.id });
   });
 

@@ -38,7 +38,7 @@ export interface SentFrame {
   readonly deviceId: string;
   readonly frameId: string;
   readonly verb: string;
-  /** The REST id of the message or attachment action the activity is. */
+  /** The REST id of the message, attachment action or membership the activity is (an update: of the message it updates). */
   readonly restId: string;
   acked: boolean;
   /** The connection closed before the frame was acknowledged: Webex would not send it again. */
@@ -53,6 +53,17 @@ export interface Ack {
   readonly known: boolean;
 }
 
+/** What the websocket tells of a file attached to a message: its name and type, and when its malware scan ends. */
+interface FileFacts {
+  readonly name: string;
+  readonly type: string;
+  readonly size: number;
+  /** When (ms since the epoch) the scan ends; Webex sends the share's `update` then. */
+  readonly scannedAt: number;
+  /** The scan cannot read it: it never ends, and no `update` comes. */
+  readonly unscannable: boolean;
+}
+
 interface Connection {
   readonly socket: WebSocket;
   readonly device: SandboxDevice;
@@ -60,7 +71,11 @@ interface Connection {
   readonly sent: Set<string>;
 }
 
-/** The activities the bot's websocket carries, by the webhook resource that fires alongside. */
+/**
+ * The activities the bot's websocket carries, by the webhook resource that fires alongside. A
+ * message with a file is a `share` instead of a `post`, followed by an `update` when the file's
+ * scan ends; a membership of a space made with its members is part of one `create`.
+ */
 const verbs: Readonly<Record<string, { verb: string; objectType: string }>> = {
   'messages/created': { verb: 'post', objectType: 'comment' },
   'attachmentActions/created': { verb: 'cardAction', objectType: 'submit' },
@@ -93,6 +108,10 @@ export class Mercury {
   constructor(
     private readonly state: SandboxState,
     private readonly baseUrl: () => string,
+    /** The facts of an attached file, by its URL (`files` of a message); undefined for a file the sandbox does not hold. */
+    private readonly fileFacts: (url: string) => FileFacts | undefined = () => undefined,
+    /** Whether deliveries are paused (the bot as if down): no frame goes out then, and none is sent later. */
+    private readonly paused: () => boolean = () => false,
   ) {}
 
   /** The conversation service's base URL: activities' target URLs are under it. */
@@ -180,73 +199,175 @@ export class Mercury {
     });
   }
 
-  /** Sends the activity of a webhook event to every authorised connection of the people in its audience. */
+  /**
+   * Sends the activity of a webhook event to every authorised connection of the people in its
+   * audience. `space: 'new'`: the membership is one of a space made just now; each member gets
+   * one `create` of the space, at its own membership.
+   */
   publish(
     resource: string,
     event: string,
     data: EventData,
     actorId: string,
     audience: (owner: SandboxPerson) => boolean,
+    space?: 'new',
   ): void {
     const kind = verbs[`${resource}/${event}`];
     const actor = this.state.personById(actorId);
     const roomId = typeof data.roomId === 'string' ? data.roomId : undefined;
     if (!kind || !actor || !roomId) return;
     const target = uuidOf(roomId);
-    for (const connection of this.connections) {
+    const membership = resource === 'memberships';
+    const message = resource === 'messages' ? this.state.message(data.id) : undefined;
+    const files = message?.files?.map((url) => ({ url, facts: this.fileFacts(url) })) ?? [];
+    const created = membership && event === 'created' && space === 'new';
+    const connections = this.paused() ? [] : [...this.connections];
+    for (const connection of connections) {
       if (!connection.authorized) continue;
       const owner = this.state.personById(connection.device.ownerId);
       if (!owner || !audience(owner)) continue;
-      const frameId = randomUUID();
-      const membership = resource === 'memberships';
+      if (created) {
+        if (data.personId === owner.id)
+          this.sendActivity(connection, 'create', data.id, actor, this.createObject(roomId));
+        continue;
+      }
       const activityId = membership ? randomUUID() : uuidOf(data.id);
-      const frame = {
-        id: frameId,
-        data: {
-          eventType: 'conversation.activity',
-          activity: {
-            id: activityId,
-            objectType: 'activity',
-            url: `${this.conversationUrl()}/activities/${activityId}`,
-            published: typeof data.created === 'string' ? data.created : this.state.now(),
-            verb: kind.verb,
-            actor: {
-              id: uuidOf(actor.id),
-              objectType: 'person',
-              displayName: actor.displayName,
-              emailAddress: actor.emails[0],
-              entryUUID: uuidOf(actor.id),
-            },
-            object:
-              membership && typeof data.personId === 'string'
-                ? { objectType: kind.objectType, id: uuidOf(data.personId) }
-                : { objectType: kind.objectType },
-            target: {
-              id: target,
-              objectType: 'conversation',
-              url: `${this.conversationUrl()}/conversations/${target}`,
-            },
-          },
-        },
-        timestamp: Date.now(),
-        trackingId: `SANDBOX_${randomUUID()}`,
-        alertType: 'none',
-        headers: {},
-        sequenceNumber: ++this.sequence,
-        filterMessage: false,
-      };
-      connection.sent.add(frameId);
-      this.frames.push({
-        at: this.state.now(),
-        deviceId: connection.device.id,
-        frameId,
-        verb: kind.verb,
-        restId: data.id,
-        acked: false,
-        lost: false,
+      const object =
+        membership && typeof data.personId === 'string'
+          ? { objectType: kind.objectType, id: uuidOf(data.personId) }
+          : files.length > 0
+            ? this.contentObject(files, message?.text)
+            : { objectType: kind.objectType };
+      this.sendActivity(connection, files.length > 0 ? 'share' : kind.verb, data.id, actor, object, {
+        activityId,
+        target,
+        published: typeof data.created === 'string' ? data.created : undefined,
       });
-      this.send(connection, JSON.stringify(frame));
     }
+    // When the files' scan ends, their share is updated with the verdict: the update names the share.
+    if (message && files.length > 0 && files.every((f) => f.facts && !f.facts.unscannable)) {
+      const at = Math.max(...files.map((f) => f.facts!.scannedAt));
+      setTimeout(
+        () => {
+          if (!this.state.message(message.id) || this.paused()) return;
+          const object = { ...this.contentObject(files, message.text, 'safe'), id: uuidOf(message.id) };
+          for (const connection of this.connections) {
+            const owner = connection.authorized ? this.state.personById(connection.device.ownerId) : undefined;
+            if (owner && audience(owner))
+              this.sendActivity(connection, 'update', message.id, actor, object, { target });
+          }
+        },
+        Math.max(0, at - Date.now()),
+      ).unref();
+    }
+  }
+
+  /** A message's files as Webex's content object; `verdict`: the scan's, once it ended. */
+  private contentObject(
+    files: readonly { url: string; facts: FileFacts | undefined }[],
+    text: string | undefined,
+    verdict?: 'safe',
+  ): Record<string, unknown> {
+    return {
+      objectType: 'content',
+      contentCategory: 'documents',
+      ...(text ? { displayName: text } : {}),
+      files: {
+        items: files.map(({ url, facts }) => ({
+          objectType: 'file',
+          url,
+          ...(facts ? { displayName: facts.name, mimeType: facts.type, fileSize: facts.size } : {}),
+          ...(verdict ? { malwareQuarantineState: verdict } : {}),
+        })),
+      },
+    };
+  }
+
+  /** A new space as the object of its `create`: its url, its tags (`ONE_ON_ONE` for a 1:1 space) and members. */
+  private createObject(roomId: string): Record<string, unknown> {
+    const room = this.state.room(roomId);
+    const id = uuidOf(roomId);
+    return {
+      objectType: 'conversation',
+      id,
+      url: `${this.conversationUrl()}/conversations/${id}`,
+      tags: room?.type === 'direct' ? ['ONE_ON_ONE'] : [],
+      participants: {
+        items: this.state.membersOf(roomId).flatMap((m) => {
+          const person = this.state.personById(m.personId);
+          return person
+            ? [
+                {
+                  objectType: 'person',
+                  id: uuidOf(person.id),
+                  entryUUID: uuidOf(person.id),
+                  displayName: person.displayName,
+                  emailAddress: person.emails[0],
+                },
+              ]
+            : [];
+        }),
+      },
+    };
+  }
+
+  private sendActivity(
+    connection: Connection,
+    verb: string,
+    restId: string,
+    actor: SandboxPerson,
+    object: Record<string, unknown>,
+    options: { activityId?: string; target?: string; published?: string | undefined } = {},
+  ): void {
+    const frameId = randomUUID();
+    const activityId = options.activityId ?? randomUUID();
+    const frame = {
+      id: frameId,
+      data: {
+        eventType: 'conversation.activity',
+        activity: {
+          id: activityId,
+          objectType: 'activity',
+          url: `${this.conversationUrl()}/activities/${activityId}`,
+          published: options.published ?? this.state.now(),
+          verb,
+          actor: {
+            id: uuidOf(actor.id),
+            objectType: 'person',
+            displayName: actor.displayName,
+            emailAddress: actor.emails[0],
+            entryUUID: uuidOf(actor.id),
+          },
+          object,
+          ...(options.target
+            ? {
+                target: {
+                  id: options.target,
+                  objectType: 'conversation',
+                  url: `${this.conversationUrl()}/conversations/${options.target}`,
+                },
+              }
+            : {}),
+        },
+      },
+      timestamp: Date.now(),
+      trackingId: `SANDBOX_${randomUUID()}`,
+      alertType: 'none',
+      headers: {},
+      sequenceNumber: ++this.sequence,
+      filterMessage: false,
+    };
+    connection.sent.add(frameId);
+    this.frames.push({
+      at: this.state.now(),
+      deviceId: connection.device.id,
+      frameId,
+      verb,
+      restId,
+      acked: false,
+      lost: false,
+    });
+    this.send(connection, JSON.stringify(frame));
   }
 
   /** Closes every connection as a network cut would (no close frame). */

@@ -150,7 +150,21 @@ export function mountMessagingRoutes(
     } else if (toId || toEmail) {
       const other = toId ? state.personById(toId) : state.personByEmail(toEmail!);
       if (!other) throw new ApiError(404, 'The person to message could not be found.');
+      const rooms = state.rooms.length;
       room = state.directRoom(person, other);
+      // A new 1:1 space: both memberships are created with it, and told before the message.
+      if (state.rooms.length > rooms) {
+        const made = room;
+        for (const member of state.membersOf(made.id))
+          delivery.publish(
+            'memberships',
+            'created',
+            presentMembership(state, member),
+            person.id,
+            (owner) => state.isMember(made.id, owner.id),
+            'new',
+          );
+      }
     } else {
       throw new ApiError(400, 'One of roomId, toPersonId or toPersonEmail is required.');
     }

@@ -119,7 +119,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const app = express();
   app.disable('x-powered-by');
   let baseUrl = '';
-  const mercury = new Mercury(state, () => baseUrl);
+  // A file attached to a message, by its URL (`{apiUrl}/contents/{id}`), for the websocket's share and its update.
+  const mercury = new Mercury(
+    state,
+    () => baseUrl,
+    (url) => {
+      const file = subscribers.files.get(url.slice(url.lastIndexOf('/') + 1));
+      return file && url.startsWith(`${baseUrl}/`)
+        ? {
+            name: file.name,
+            type: file.type,
+            size: file.content.length,
+            scannedAt: file.scannedAt,
+            unscannable: file.unscannable,
+          }
+        : undefined;
+    },
+    () => delivery.paused(),
+  );
   delivery.onPublish((...event) => mercury.publish(...event));
   app.use(deviceRoutes(state, mercury, () => baseUrl));
 

@@ -67,6 +67,7 @@ export class WebhookDelivery {
     data: EventData,
     actorId: string,
     audience: (owner: SandboxPerson) => boolean,
+    space?: 'new',
   ) => void)[] = [];
 
   constructor(
@@ -78,17 +79,23 @@ export class WebhookDelivery {
     this.deactivateAfter = options.deactivateAfter ?? 10;
   }
 
-  /** Fires `resource/event` to every active webhook of the people allowed to see it. */
+  /**
+   * Fires `resource/event` to every active webhook of the people allowed to see it. `space: 'new'`:
+   * a membership of a space made just now with its members (webhooks as for any membership; the
+   * websocket sends one `create` activity instead of an `add` per member).
+   */
   publish(
     resource: string,
     event: string,
     data: EventData,
     actorId: string,
     audience: (owner: SandboxPerson) => boolean,
+    space?: 'new',
   ): void {
     const paused = this.paused();
-    // While paused the websocket sends no frame either: the event is stored and never pushed, as for a dead client.
-    if (!paused) for (const listener of this.listeners) listener(resource, event, data, actorId, audience);
+    // Told while paused too: the websocket sends no frame then (as to a dead client), but what
+    // follows later (a file's update once scanned) still comes.
+    for (const listener of this.listeners) listener(resource, event, data, actorId, audience, space);
     for (const webhook of this.state.webhooks) {
       if (
         webhook.status !== 'active' ||

@@ -97,7 +97,7 @@ export function createSeam(deps: SeamDeps): Seam {
       } else if (event.resource === 'attachmentActions' && event.event === 'created') {
         await onCardAction(event, deps, actions, log, replayed);
       } else if (event.resource === 'memberships' && event.data.personId === deps.bot.id && event.data.roomId) {
-        await onMembership(event.event, event.data.roomId, event.actorId, deps, log);
+        await onMembership(event, event.data.roomId, deps, log);
       } else {
         log.debug('event ignored: not one the bot acts on');
       }
@@ -244,15 +244,13 @@ async function onCardAction(
 
 /**
  * The bot itself joined a space (a welcome and the help card, in the space's language) or was
- * removed from one (what it ran there ends, recorded in the audit log).
+ * removed from one (what it ran there ends, recorded in the audit log). A 1:1 space is made by
+ * the person's first message, which comes with the bot's membership and is answered on its own:
+ * there the welcome alone, so that a first `help` does not bring the help card twice; none in a
+ * 1:1 space the bot made itself by writing to someone.
  */
-async function onMembership(
-  what: string,
-  roomId: string,
-  actorId: string | undefined,
-  deps: SeamDeps,
-  log: Logger,
-): Promise<void> {
+async function onMembership(event: WebhookEvent, roomId: string, deps: SeamDeps, log: Logger): Promise<void> {
+  const { event: what, actorId } = event;
   if (what === 'deleted') {
     const ended = await deps.engine.closeSpace(roomId, actorId);
     log.info('bot removed from a space', { conversationsCancelled: ended });
@@ -270,13 +268,20 @@ async function onMembership(
     roomType: async () => (await deps.webex.getRoom(roomId)).type,
     messenger: deps.messenger,
   });
+  const roomType =
+    event.data.roomType === 'direct' || event.data.roomType === 'group' ? event.data.roomType : await ctx.room.type();
+  if (roomType === 'direct') {
+    if (actorId === deps.bot.id) return;
+    await ctx.reply({ markdown: ctx.t('reply.welcomeDirect', { name: deps.bot.displayName }) });
+    return;
+  }
   await ctx.reply({ markdown: ctx.t('reply.welcome', { name: deps.bot.displayName }) });
   if (!help) return;
   await help.command.run({
     ...ctx,
     args: help.args,
     roomId,
-    roomType: await ctx.room.type(),
+    roomType,
     personId: deps.bot.id,
     personEmail: undefined,
     files: [],

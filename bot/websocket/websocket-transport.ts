@@ -208,9 +208,8 @@ export class WebsocketTransport {
       return;
     }
     const { activity } = reading;
-    const membership = activity.verb === 'add' || activity.verb === 'leave';
-    // The bot's own messages, and others joining or leaving: nothing for it to do.
-    if (membership ? activity.objectId !== this.botUuid : activity.actorId === this.botUuid) {
+    // The bot's own messages, others joining or leaving, and spaces made without it: nothing for it to do.
+    if (!this.concernsBot(activity)) {
       this.deps.metrics.websocketFrame('ignored');
       ack(activity.frameId);
       return;
@@ -247,10 +246,18 @@ export class WebsocketTransport {
     this.deps.inbox.dispatch(event, receivedAt);
   }
 
+  /** Whether the activity is one the bot acts on: the bot itself joined or left, or someone else wrote or clicked. */
+  private concernsBot(activity: Activity): boolean {
+    if (activity.verb === 'add' || activity.verb === 'leave') return activity.objectId === this.botUuid;
+    if (activity.verb === 'create') return activity.participantIds?.includes(this.botUuid) ?? false;
+    return activity.actorId !== this.botUuid;
+  }
+
   /** The envelope a webhook would have carried: the REST id of the message or action, its space, its author. */
   private async eventOf(activity: Activity): Promise<WebhookEvent> {
-    if (activity.verb === 'add' || activity.verb === 'leave') {
-      // The bot itself joined or left: its membership id is made of its and the space's uuids, as Webex's are.
+    if (activity.verb === 'add' || activity.verb === 'leave' || activity.verb === 'create') {
+      // The bot itself joined (added, or in a space made with it) or left: its membership id is made
+      // of its and the space's uuids, as Webex's are.
       const { resource, event } = activityVerbs[activity.verb];
       const id = restIdLike(this.deps.botId, 'MEMBERSHIP', `${this.botUuid}:${activity.targetId}`);
       const roomId = restIdLike(this.deps.botId, 'ROOM', activity.targetId);
@@ -265,6 +272,7 @@ export class WebsocketTransport {
           id,
           roomId,
           personId: this.deps.botId,
+          ...(activity.direct !== undefined ? { roomType: activity.direct ? 'direct' : 'group' } : {}),
           ...(activity.published ? { created: activity.published } : {}),
         },
       };

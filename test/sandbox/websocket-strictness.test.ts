@@ -144,4 +144,120 @@ describe('the emulated websocket', () => {
     socket.send(JSON.stringify({ type: 'subscribe' }));
     expect(await closeCode(socket)).toBe(4400);
   });
+
+  /** The bot's connection, authorised, with every frame it gets collected. */
+  async function botConnection(): Promise<{ socket: WebSocket; frames: Record<string, unknown>[] }> {
+    const socket = await open((await deviceOfBot()).webSocketUrl);
+    const frames: Record<string, unknown>[] = [];
+    socket.on('message', (data: Buffer) => frames.push(JSON.parse(data.toString('utf8')) as Record<string, unknown>));
+    authorize(socket, sandbox.state.bot.token);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return { socket, frames };
+  }
+  type Activity = {
+    id: string;
+    verb: string;
+    object: Record<string, unknown> & { id?: string; files?: { items: Record<string, unknown>[] } };
+    target?: { id: string };
+  };
+  const activities = (frames: Record<string, unknown>[]) =>
+    frames.map((f) => (f.data as { activity: Activity }).activity);
+  async function upload(options: Record<string, unknown>): Promise<string> {
+    const response = await fetch(`${sandbox.url}/_sandbox/files`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'users.csv', type: 'text/csv', content: 'a,b', ...options }),
+    });
+    return ((await response.json()) as { url: string }).url;
+  }
+
+  it('sends a message with a file as a share, and when the scan ends an update of that share with the verdict', async () => {
+    const { socket, frames } = await botConnection();
+    const alice = sandbox.state.personByKey('alice');
+    const url = await upload({ scanMs: 200 });
+    const sent = (await (
+      await postAs(sandbox, alice, {
+        roomId: sandbox.state.roomByKey('direct-alice').id,
+        markdown: 'add users',
+        files: [url],
+      })
+    ).json()) as { id: string };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [share] = activities(frames);
+    expect(share).toMatchObject({
+      verb: 'share',
+      object: { objectType: 'content', files: { items: [{ objectType: 'file', url, displayName: 'users.csv' }] } },
+    });
+    // Before the scan ends there is no verdict, and the file answers 423.
+    expect(share!.object.files!.items[0]!.malwareQuarantineState).toBeUndefined();
+    const early = await fetch(url, { headers: { authorization: `Bearer ${sandbox.state.bot.token}` } });
+    expect(early.status).toBe(423);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const [, update] = activities(frames);
+    expect(update).toMatchObject({
+      verb: 'update',
+      object: { objectType: 'content', id: share!.id, files: { items: [{ malwareQuarantineState: 'safe' }] } },
+      target: { id: share!.target!.id },
+    });
+    expect(update!.id).not.toBe(share!.id);
+    expect(sandbox.mercury.frames.map((f) => [f.verb, f.restId])).toEqual([
+      ['share', sent.id],
+      ['update', sent.id],
+    ]);
+
+    // A file the scan cannot read gets no verdict: no update follows its share.
+    const unscannable = await upload({ unscannable: true });
+    await postAs(sandbox, alice, {
+      roomId: sandbox.state.roomByKey('direct-alice').id,
+      markdown: 'x',
+      files: [unscannable],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(activities(frames).map((a) => a.verb)).toEqual(['share', 'update', 'share']);
+    socket.close();
+  });
+
+  it('makes a new 1:1 space with its memberships: a create on the websocket, memberships created for webhooks', async () => {
+    const { socket, frames } = await botConnection();
+    const paul = sandbox.state.personByKey('paul');
+    const old = sandbox.state.roomByKey('direct-paul');
+    for (const member of sandbox.state.membersOf(old.id)) sandbox.state.removeMember(old.id, member.personId);
+    sandbox.state.rooms.splice(sandbox.state.rooms.indexOf(old), 1);
+    await fetch(`${sandbox.apiUrl}/webhooks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sandbox.state.bot.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'm', targetUrl: 'http://127.0.0.1:9/x', resource: 'memberships', event: 'created' }),
+    });
+    const sent = (await (
+      await postAs(sandbox, paul, { toPersonEmail: sandbox.state.bot.emails[0], markdown: 'hi' })
+    ).json()) as { id: string; roomId: string };
+    // Writing again in the same space makes nothing new.
+    await postAs(sandbox, paul, { toPersonEmail: sandbox.state.bot.emails[0], markdown: 'again' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [create, ...posts] = activities(frames);
+    expect(create).toMatchObject({
+      verb: 'create',
+      object: { objectType: 'conversation', tags: ['ONE_ON_ONE'] },
+    });
+    const participants = (create!.object.participants as { items: { entryUUID: string }[] }).items;
+    expect(participants.map((p) => p.entryUUID).sort()).toEqual(
+      [paul.id, sandbox.state.bot.id].map((id) => Buffer.from(id, 'base64url').toString().split('/').pop()).sort(),
+    );
+    expect(posts.map((a) => a.verb)).toEqual(['post', 'post']);
+    expect(
+      sandbox.delivery.deliveries.map((d) => [
+        d.resource,
+        d.event,
+        (JSON.parse(d.body) as { data: { personId: string } }).data.personId,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['memberships', 'created', paul.id],
+        ['memberships', 'created', sandbox.state.bot.id],
+      ]),
+    );
+    expect(sandbox.delivery.deliveries.filter((d) => d.resource === 'memberships')).toHaveLength(2);
+    expect(sandbox.state.room(sent.roomId)?.type).toBe('direct');
+    socket.close();
+  });
 });

@@ -271,7 +271,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       options.transport === 'websocket'
         ? sandbox.mercury.frames.map((f) => ({
             dataId: f.restId,
-            resource: f.verb === 'post' ? 'messages' : 'attachmentActions',
+            resource:
+              f.verb === 'cardAction'
+                ? 'attachmentActions'
+                : ['add', 'leave', 'create'].includes(f.verb)
+                  ? 'memberships'
+                  : 'messages',
             taken: f.acked,
           }))
         : sandbox.delivery.deliveries.map((d) => ({

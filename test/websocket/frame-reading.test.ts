@@ -43,6 +43,64 @@ describe('reading a websocket frame', () => {
     expect(readFrame(frame({ ...post, verb: 'add' }))).toMatchObject({ kind: 'ignore', why: 'add without a person' });
   });
 
+  it('reads a message with a file (share), and its update only once every file is scanned safe, as that share', () => {
+    const files = (state?: string) => ({
+      items: [{ objectType: 'file', displayName: 'users.csv', ...(state ? { malwareQuarantineState: state } : {}) }],
+    });
+    const share = { ...post, verb: 'share', object: { objectType: 'content', files: files() } };
+    expect(readFrame(frame(share))).toMatchObject({ activity: { verb: 'share', activityId: 'a1b2' } });
+    const update = {
+      ...post,
+      id: 'u9',
+      verb: 'update',
+      object: { objectType: 'content', id: 'a1b2', contentCategory: 'documents', files: files('safe') },
+    };
+    // The update's REST id is its share's: the lookup asks for the share's activity.
+    expect(readFrame(frame(update))).toMatchObject({ activity: { verb: 'update', activityId: 'a1b2' } });
+    for (const object of [
+      { ...update.object, files: files('scanning') },
+      { ...update.object, files: files() },
+      { ...update.object, files: { items: [] } },
+      { ...update.object, id: undefined },
+      { objectType: 'conversation', id: 'room-uuid' },
+    ])
+      expect(readFrame(frame({ ...update, object }))).toEqual({
+        kind: 'ignore',
+        frameId: 'frame-1',
+        why: 'update without safely scanned files',
+      });
+  });
+
+  it('reads a space made with people in it (create): the conversation, its participants, and whether it is 1:1', () => {
+    const create = {
+      id: 'c1',
+      verb: 'create',
+      actor: { id: 'person-uuid' },
+      object: {
+        objectType: 'conversation',
+        id: 'room-uuid',
+        url: `${conversations}/room-uuid`,
+        tags: ['ONE_ON_ONE'],
+        participants: { items: [{ entryUUID: 'person-uuid' }, { entryUUID: 'bot-uuid' }] },
+      },
+    };
+    expect(readFrame(frame(create))).toMatchObject({
+      activity: {
+        verb: 'create',
+        targetId: 'room-uuid',
+        targetUrl: `${conversations}/room-uuid`,
+        participantIds: ['person-uuid', 'bot-uuid'],
+        direct: true,
+      },
+    });
+    expect(readFrame(frame({ ...create, object: { ...create.object, tags: [] } }))).toMatchObject({
+      activity: { direct: false },
+    });
+    expect(readFrame(frame({ ...create, object: { ...create.object, participants: undefined } }))).toMatchObject({
+      kind: 'ignore',
+    });
+  });
+
   it('ignores, but can acknowledge, other verbs and event types', () => {
     expect(readFrame(frame({ ...post, verb: 'acknowledge' }))).toEqual({
       kind: 'ignore',
