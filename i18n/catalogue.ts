@@ -452,6 +452,8 @@ const en = {
   'user.phoneInvalid': 'Enter the number in E.164 form, e.g. +4930123456789.',
   'user.extensionInvalid': 'Use 2 to 10 digits.',
   'user.packageNotOwned': 'The customer has no such package; choose one of its packages.',
+  'user.packageNeeds':
+    '{package} needs one of these packages at the customer: {needs}. Add one with `change packages`, or choose another package.',
   'user.adminPackage':
     'This is the customer’s administrator, who keeps the customer’s package level ({package}); it is never lowered.',
   'user.emailTaken': 'This email already belongs to a Webex user.',
@@ -1005,6 +1007,8 @@ const de = {
   'user.phoneInvalid': 'Geben Sie die Nummer im E.164-Format ein, z. B. +4930123456789.',
   'user.extensionInvalid': 'Verwenden Sie 2 bis 10 Ziffern.',
   'user.packageNotOwned': 'Der Kunde hat kein solches Paket; wählen Sie eines seiner Pakete.',
+  'user.packageNeeds':
+    '{package} braucht beim Kunden eines dieser Pakete: {needs}. Fügen Sie eines mit `pakete ändern` hinzu, oder wählen Sie ein anderes Paket.',
   'user.adminPackage':
     'Dies ist der Administrator des Kunden, der die Paketstufe des Kunden behält ({package}); sie wird nie herabgesetzt.',
   'user.emailTaken': 'Diese E-Mail-Adresse gehört bereits zu einem Webex-Benutzer.',
