@@ -265,8 +265,12 @@ const en = {
   'packages.confirm': 'Change packages',
   'packages.subject': 'package change for {name}',
   'packages.unchanged': 'This is what the customer has now; change something, or cancel.',
-  'packages.callingNeedsLocation':
-    'Adding calling to a customer without it needs a calling location; do that in Partner Hub.',
+  'packages.locationTitle': 'First calling location of {name}',
+  'packages.locationIntro':
+    'Calling is added to a customer without it: Webex creates this calling location with the change.',
+  'packages.timeZoneTitle': 'Meetings time zone of {name}',
+  'packages.timeZoneIntro': 'Meetings are added: Webex sets up the customer’s meetings in this time zone.',
+  'packages.callingLocation': 'Calling location',
   'packages.held':
     '{package} cannot be removed: {count, plural, one {# user holds} other {# users hold}} it. Change or remove those users first.',
   'packages.updating': 'The package change for {name} was sent to Webex; I will report when it is done.',
@@ -811,8 +815,12 @@ const de = {
   'packages.confirm': 'Pakete ändern',
   'packages.subject': 'Paketänderung für {name}',
   'packages.unchanged': 'Das hat der Kunde schon; ändern Sie etwas oder brechen Sie ab.',
-  'packages.callingNeedsLocation':
-    'Calling für einen Kunden ohne Calling braucht einen Calling-Standort; richten Sie das in Partner Hub ein.',
+  'packages.locationTitle': 'Erster Calling-Standort von {name}',
+  'packages.locationIntro':
+    'Calling kommt zu einem Kunden ohne Calling hinzu: Webex legt mit der Änderung diesen Calling-Standort an.',
+  'packages.timeZoneTitle': 'Meetings-Zeitzone von {name}',
+  'packages.timeZoneIntro': 'Meetings kommen hinzu: Webex richtet die Meetings des Kunden in dieser Zeitzone ein.',
+  'packages.callingLocation': 'Calling-Standort',
   'packages.held':
     '{package} kann nicht entfernt werden: {count, plural, one {# Benutzer hat} other {# Benutzer haben}} es. Ändern oder entfernen Sie diese Benutzer zuerst.',
   'packages.updating': 'Die Paketänderung für {name} ist an Webex gegangen; ich melde mich, wenn sie fertig ist.',
