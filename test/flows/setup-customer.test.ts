@@ -202,6 +202,8 @@ describe.each(transports)('events by %s', (transport) => {
         .body.find((e) => e.id === 'package')!
         .choices!.map((c) => c.value);
       expect(choices).toEqual(['cx_premium_agent', 'cx_standard_agent']);
+      // No calling package at this customer: no calling fields to puzzle over.
+      expect(cardOf(form).body.some((e) => e.id === 'locationId' || e.id === 'primaryPhoneNumber')).toBe(false);
       const done = await h.answer('alice', form, 'submit', {
         firstName: 'Cy',
         lastName: 'Agent',
