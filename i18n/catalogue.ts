@@ -277,8 +277,12 @@ const en = {
   'packages.confirm': 'Change packages',
   'packages.subject': 'package change for {name}',
   'packages.unchanged': 'This is what the customer has now; change something, or cancel.',
-  'packages.callingNeedsLocation':
-    'Adding calling to a customer without it needs a calling location; do that in Partner Hub.',
+  'packages.locationTitle': 'First calling location of {name}',
+  'packages.locationIntro':
+    'Calling is added to a customer without it: Webex creates this calling location with the change.',
+  'packages.timeZoneTitle': 'Meetings time zone of {name}',
+  'packages.timeZoneIntro': 'Meetings are added: Webex sets up the customer’s meetings in this time zone.',
+  'packages.callingLocation': 'Calling location',
   'packages.held':
     '{package} cannot be removed: {count, plural, one {# user holds} other {# users hold}} it. Change or remove those users first.',
   'packages.updating': 'The package change for {name} was sent to Webex; I will report when it is done.',
@@ -464,6 +468,8 @@ const en = {
   'user.phoneInvalid': 'Enter the number in E.164 form, e.g. +4930123456789.',
   'user.extensionInvalid': 'Use 2 to 10 digits.',
   'user.packageNotOwned': 'The customer has no such package; choose one of its packages.',
+  'user.packageNeeds':
+    '{package} needs one of these packages at the customer: {needs}. Add one with `change packages`, or choose another package.',
   'user.adminPackage':
     'This is the customer’s administrator, who keeps the customer’s package level ({package}); it is never lowered.',
   'user.emailTaken': 'This email already belongs to a Webex user.',
@@ -833,8 +839,12 @@ const de = {
   'packages.confirm': 'Pakete ändern',
   'packages.subject': 'Paketänderung für {name}',
   'packages.unchanged': 'Das hat der Kunde schon; ändern Sie etwas oder brechen Sie ab.',
-  'packages.callingNeedsLocation':
-    'Calling für einen Kunden ohne Calling braucht einen Calling-Standort; richten Sie das in Partner Hub ein.',
+  'packages.locationTitle': 'Erster Calling-Standort von {name}',
+  'packages.locationIntro':
+    'Calling kommt zu einem Kunden ohne Calling hinzu: Webex legt mit der Änderung diesen Calling-Standort an.',
+  'packages.timeZoneTitle': 'Meetings-Zeitzone von {name}',
+  'packages.timeZoneIntro': 'Meetings kommen hinzu: Webex richtet die Meetings des Kunden in dieser Zeitzone ein.',
+  'packages.callingLocation': 'Calling-Standort',
   'packages.held':
     '{package} kann nicht entfernt werden: {count, plural, one {# Benutzer hat} other {# Benutzer haben}} es. Ändern oder entfernen Sie diese Benutzer zuerst.',
   'packages.updating': 'Die Paketänderung für {name} ist an Webex gegangen; ich melde mich, wenn sie fertig ist.',
@@ -1029,6 +1039,8 @@ const de = {
   'user.phoneInvalid': 'Geben Sie die Nummer im E.164-Format ein, z. B. +4930123456789.',
   'user.extensionInvalid': 'Verwenden Sie 2 bis 10 Ziffern.',
   'user.packageNotOwned': 'Der Kunde hat kein solches Paket; wählen Sie eines seiner Pakete.',
+  'user.packageNeeds':
+    '{package} braucht beim Kunden eines dieser Pakete: {needs}. Fügen Sie eines mit `pakete ändern` hinzu, oder wählen Sie ein anderes Paket.',
   'user.adminPackage':
     'Dies ist der Administrator des Kunden, der die Paketstufe des Kunden behält ({package}); sie wird nie herabgesetzt.',
   'user.emailTaken': 'Diese E-Mail-Adresse gehört bereits zu einem Webex-Benutzer.',

@@ -10,14 +10,22 @@ const asBody = (value: unknown): Body =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : {};
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-/** Subscriber packages that include calling: a number or extension and a location are needed. */
+/**
+ * Subscriber packages that include calling: a number or extension and a location are needed.
+ * `attendant_console` is counted among them (its console works a calling line; the spec makes it
+ * depend on calling packages); the Contact Center agent packages are not (undocumented: the
+ * sandbox's choice, the bot's too).
+ */
 const callingPackages = new Set([
   'webex_calling',
   'webex_suite',
   'webex_voice',
   'cx_essentials',
   'webex_calling_standard',
+  'attendant_console',
 ]);
+/** The spec's "packages Note": "`attendant_console` is dependent on: `webex_calling`, `webex_suite`, `cx_essentials`". */
+const attendantHosts = ['webex_calling', 'webex_suite', 'cx_essentials'];
 
 /**
  * The emulated Wholesale subscriber API (spec/webex-wholesale.json), throttled per token when a
@@ -107,6 +115,11 @@ export function mountSubscriberRoutes(
     if ('problem' in named) return [...problems, named.problem];
     if (!customer.packages.includes(named.pkg))
       problems.push({ errorCode: 20003, description: `The customer has no ${named.pkg} package.` });
+    else if (named.pkg === 'attendant_console' && !attendantHosts.some((p) => customer.packages.includes(p)))
+      problems.push({
+        errorCode: 20003,
+        description: 'attendant_console is dependent on: webex_calling, webex_suite, cx_essentials.',
+      });
     const params = asBody(body.provisioningParameters);
     problems.push(
       ...callingProblems(customer, named.pkg, {

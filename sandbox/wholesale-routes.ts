@@ -94,12 +94,10 @@ export function mountWholesaleRoutes(
   const knownTemplate = (provisioningId: string) =>
     [...seedTemplates, ...templates].some((t) => t.provisioningId === provisioningId);
 
-  const problemsOf = (body: Body, forCreate: boolean): WholesaleProblem[] => {
+  /** A calling location's address and IANA time zone, checked alike at creation and on a PUT adding calling. */
+  const locationProblems = (params: Body): WholesaleProblem[] => {
     const problems: WholesaleProblem[] = [];
-    const address = asBody(body.address) as unknown as SandboxAddress;
-    problems.push(...addressProblems(address, 'billing'));
-    const calling = asBody(asBody(body.provisioningParameters).calling);
-    const location = asBody(calling.location);
+    const location = asBody(asBody(params.calling).location);
     if (location.address)
       problems.push(
         ...addressProblems(asBody(location.address) as unknown as SandboxAddress, 'HQ location').filter(
@@ -112,6 +110,15 @@ export function mountWholesaleRoutes(
         description: `The HQ location could not be validated: “${location.timezone}” is not a time zone (use an IANA name such as America/Los_Angeles).`,
       });
     }
+    return problems;
+  };
+
+  const problemsOf = (body: Body, forCreate: boolean): WholesaleProblem[] => {
+    const problems: WholesaleProblem[] = [];
+    const address = asBody(body.address) as unknown as SandboxAddress;
+    problems.push(...addressProblems(address, 'billing'));
+    const calling = asBody(asBody(body.provisioningParameters).calling);
+    problems.push(...locationProblems(asBody(body.provisioningParameters)));
     const packages = Array.isArray(body.packages) ? (body.packages as string[]) : [];
     if (packages.some((p) => callingPackages.has(p)) && calling.location === undefined)
       problems.push(reasons.callingLocationMissing);
@@ -142,15 +149,8 @@ export function mountWholesaleRoutes(
     return problems;
   };
 
-  // As in Webex, provisioning with calling creates the customer's first (HQ) location, once the
-  // org exists: not while provisioning runs, and not when the calling part failed.
-  wholesale.onProvisioningEnd((customer) => {
-    const outcome = customer.outcome;
-    if (
-      outcome.status === 'error' ||
-      (outcome.status === 'provisioned_with_errors' && callingPackages.has(outcome.package))
-    )
-      return;
+  /** The customer's first calling location, from `provisioningParameters.calling.location` (POST or PUT). */
+  const addCallingLocation = (customer: SandboxCustomer): void => {
     const location = asBody(asBody(asBody(customer.provisioningParameters).calling).location);
     if (typeof location.name !== 'string') return;
     const a = asBody(location.address) as unknown as SandboxAddress;
@@ -171,6 +171,18 @@ export function mountWholesaleRoutes(
         country: a.country,
       },
     });
+  };
+
+  // As in Webex, provisioning with calling creates the customer's first (HQ) location, once the
+  // org exists: not while provisioning runs, and not when the calling part failed.
+  wholesale.onProvisioningEnd((customer) => {
+    const outcome = customer.outcome;
+    if (
+      outcome.status === 'error' ||
+      (outcome.status === 'provisioned_with_errors' && callingPackages.has(outcome.package))
+    )
+      return;
+    addCallingLocation(customer);
   });
 
   /** The spec: `orgId` is "Only presented when status is `provisioned`" (and with errors, where the org exists too). */
@@ -314,15 +326,23 @@ export function mountWholesaleRoutes(
           description: `${name} cannot be removed: ${holders} subscriber(s) hold it.`,
         });
     }
-    const callingLocation = asBody(asBody(body.provisioningParameters).calling).location;
-    if (
-      !customer.packages.some((p) => callingPackages.has(p)) &&
-      packages.some((p) => callingPackages.has(p)) &&
-      callingLocation === undefined
-    )
-      problems.push(reasons.callingLocationMissing);
+    const provisioning = asBody(body.provisioningParameters);
+    const callingLocation = asBody(provisioning.calling).location;
+    const addsCalling =
+      !customer.packages.some((p) => callingPackages.has(p)) && packages.some((p) => callingPackages.has(p));
+    if (addsCalling && callingLocation === undefined) problems.push(reasons.callingLocationMissing);
+    // The same checks of the calling location as at creation (its address, its IANA time zone).
+    if (callingLocation !== undefined) problems.push(...locationProblems(provisioning));
+    const meetingsZone = asBody(provisioning.meetings).timezone;
+    if (typeof meetingsZone === 'string' && !ianaTimeZones.has(meetingsZone))
+      problems.push({ errorCode: 10001, description: `“${meetingsZone}” is not a time zone.` });
     if (problems.length > 0) throw new WholesaleError(400, problems[0]!.description, problems);
     customer.packages = [...packages];
+    if (body.provisioningParameters !== undefined) {
+      customer.provisioningParameters = { ...asBody(customer.provisioningParameters), ...provisioning };
+      // Calling added: its first calling location, as provisioning with calling makes it.
+      if (addsCalling) addCallingLocation(customer);
+    }
     if (body.address) customer.address = asBody(body.address) as unknown as SandboxAddress;
     wholesale.update(customer, now());
     const url = `${apiUrl()}/wholesale/customers/${customer.id}`;

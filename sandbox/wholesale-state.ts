@@ -29,7 +29,8 @@ export interface SandboxCustomer {
   address: SandboxAddress;
   packages: string[];
   readonly customerInfo?: { readonly name: string; readonly primaryEmail: string; readonly language?: string };
-  readonly provisioningParameters?: unknown;
+  /** What the last POST or PUT set up (a PUT adding calling or meetings brings its own). */
+  provisioningParameters?: unknown;
   /** When provisioning began (ms since epoch; a release from a hold starts it again); the status follows from it. */
   startedAt: number;
   outcome: Outcome;

@@ -78,9 +78,17 @@ export interface NewCustomer {
   };
 }
 
-/** Subscriber packages (`package` of POST /wholesale/subscribers). */
+/** Subscriber packages (`WholesalePackagesSubscriber`, the items of `packages` of POST /wholesale/subscribers). */
 type SubscriberPackageName =
-  'webex_calling' | 'webex_meetings' | 'webex_suite' | 'webex_voice' | 'cx_essentials' | 'webex_calling_standard';
+  | 'webex_calling'
+  | 'webex_meetings'
+  | 'webex_suite'
+  | 'webex_voice'
+  | 'cx_essentials'
+  | 'webex_calling_standard'
+  | 'attendant_console'
+  | 'cx_premium_agent'
+  | 'cx_standard_agent';
 
 export const subscriberSchema = z.object({
   id: z.string(),

@@ -1,11 +1,5 @@
-import type { z } from 'zod';
-import {
-  companySchema,
-  hasCalling,
-  hqSchema,
-  type TemplateChoice,
-  type hqBase,
-} from '../../machines/customer/customer-fields.ts';
+import { companySchema, hasCalling, type TemplateChoice } from '../../machines/customer/customer-fields.ts';
+import { callingLocation, hqAddress, hqSchema, type HqAnswers } from '../../machines/kit/hq-location.ts';
 import { packagesSchema } from '../../machines/kit/packages.ts';
 import { callingPackages, meetingPackages, type CustomerPackageName } from '../../machines/kit/packages.ts';
 import type { CustomerPackageName as WirePackage, NewCustomer } from '../../webex/wholesale-schemas.ts';
@@ -20,15 +14,8 @@ const onTheWire = (names: readonly CustomerPackageName[]): readonly WirePackage[
 export function customerRequest(answers: Readonly<Record<string, string>>, template: TemplateChoice): NewCustomer {
   const company = companySchema.parse(answers);
   const packages = packagesSchema.parse(answers);
-  const hq = hqSchema(hasCalling(answers)).parse(answers) as z.output<typeof hqBase>;
-  const address = {
-    addressLine1: hq.addressLine1,
-    ...(hq.addressLine2 ? { addressLine2: hq.addressLine2 } : {}),
-    city: hq.city,
-    ...(hq.stateOrProvince ? { stateOrProvince: hq.stateOrProvince } : {}),
-    ...(hq.postalCode ? { zipOrPostalCode: hq.postalCode } : {}),
-    country: company.country,
-  };
+  const hq = hqSchema(hasCalling(answers)).parse(answers) as HqAnswers;
+  const address = hqAddress(hq, company.country);
   const all = onTheWire([...packages.packages, ...packages.addOns] as CustomerPackageName[]);
   const calling = all.some((p) => callingPackages.has(p));
   const meetings = all.some((p) => meetingPackages.has(p));
@@ -41,21 +28,7 @@ export function customerRequest(answers: Readonly<Record<string, string>>, templ
     ...(calling || meetings
       ? {
           provisioningParameters: {
-            ...(calling
-              ? {
-                  calling: {
-                    location: {
-                      name: hq.locationName!,
-                      address,
-                      timezone: hq.timeZone,
-                      language: hq.locationLanguage!,
-                      ...(hq.emergencyLocationIdentifier
-                        ? { emergencyLocationIdentifier: hq.emergencyLocationIdentifier }
-                        : {}),
-                    },
-                  },
-                }
-              : {}),
+            ...(calling ? { calling: { location: callingLocation(hq, address) } } : {}),
             ...(meetings ? { meetings: { timezone: hq.timeZone } } : {}),
           },
         }

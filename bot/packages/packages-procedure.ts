@@ -60,7 +60,13 @@ export function packagesProcedure(deps: PackagesProcedureDeps): Procedure<Packag
         conversationId,
         roomId,
         startedBy,
-        customer: { externalId: target.externalId, id: target.id, name: target.name, packages: [...target.packages] },
+        customer: {
+          externalId: target.externalId,
+          id: target.id,
+          name: target.name,
+          country: target.country,
+          packages: [...target.packages],
+        },
         pollMs: deps.pollMs,
       };
     },

@@ -1,5 +1,6 @@
 import { fromPromise } from 'xstate';
 import { changeOf, type PackagesContext } from '../../machines/packages/packages-machine.ts';
+import { provisioningOf } from '../../machines/packages/packages-fields.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import type { CustomerPackageName } from '../../webex/wholesale-schemas.ts';
@@ -17,7 +18,8 @@ export interface UpdatePackagesDeps {
 }
 
 /**
- * The PUT of the customer's packages. It carries the complete list, so sending it twice changes
+ * The PUT of the customer's packages (with the calling location and meetings time zone a change
+ * adding them needs). It carries the complete list, so sending it twice changes
  * nothing more; still, it is sent once: after an unclear answer (a 5xx, a lost connection) the
  * customer is read back, and a list that already is the wanted one means the change arrived.
  */
@@ -33,13 +35,18 @@ export function updatePackagesEffect(deps: UpdatePackagesDeps) {
       externalId: customer.externalId,
     };
     const { added, removed } = changeOf(context);
+    // Calling or meetings where there were none: the first calling location and the meetings time zone.
+    const provisioningParameters = provisioningOf(customer, wanted, context.answers);
     await callOnce({
       find: async () => {
         const found = await deps.wholesale.getCustomer(customer.id);
         return sameSet(found.packages, wanted) ? true : undefined;
       },
       call: async () => {
-        await deps.wholesale.updateCustomer(customer.id, { packages: wanted as readonly CustomerPackageName[] });
+        await deps.wholesale.updateCustomer(customer.id, {
+          packages: wanted as readonly CustomerPackageName[],
+          ...(provisioningParameters ? { provisioningParameters } : {}),
+        });
         return true;
       },
       beforeCall: () =>

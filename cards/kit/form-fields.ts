@@ -4,15 +4,28 @@ import type { FieldError } from '../../machines/kit/field-errors.ts';
 import type { CardElement, Choice, TextBlock } from './adaptive-card.ts';
 import { packageLabel } from './package-label.ts';
 
-/** A field error's text; a `package` parameter is a package's spec name, shown by its label. */
+/**
+ * A field error's text; a `package` parameter is a package's spec name, shown by its label, and a
+ * `needs` parameter a comma-separated list of them, shown as labels joined by " / ".
+ */
 export function fieldErrorText(t: Translate, error: FieldError): string {
-  const params = error.params?.package
-    ? { ...error.params, package: packageLabel(t, error.params.package) }
-    : error.params;
+  const params = error.params
+    ? {
+        ...error.params,
+        ...(error.params.package ? { package: packageLabel(t, error.params.package) } : {}),
+        ...(error.params.needs
+          ? {
+              needs: error.params.needs
+                .split(',')
+                .map((p) => packageLabel(t, p))
+                .join(' / '),
+            }
+          : {}),
+      }
+    : undefined;
   return t(error.id, params);
 }
 
-/** The server's message for a field, shown right below it. */
 export function fieldMessage(t: Translate, error: FieldError | undefined): TextBlock[] {
   return error
     ? [

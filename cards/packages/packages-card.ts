@@ -2,10 +2,12 @@ import type { Translate } from '../../i18n/catalogue.ts';
 import { customerAddOns, customerPackages } from '../../machines/kit/packages.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 import { changeOf, packagesCredentials, type PackagesContext } from '../../machines/packages/packages-machine.ts';
+import { detailsNeeded, wantedPackages } from '../../machines/packages/packages-fields.ts';
+import { hqLocationFields } from '../kit/hq-fields.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
 import { factsMarkdown, type Fact } from '../kit/facts.ts';
-import { choiceField, heading, noticeOf } from '../kit/form-fields.ts';
+import { choiceField, heading, noticeOf, timeZoneField } from '../kit/form-fields.ts';
 import { problemsText } from '../kit/problem-text.ts';
 import type { Reply } from '../kit/reply.ts';
 import { packageLabel } from '../kit/package-label.ts';
@@ -21,13 +23,23 @@ export const packagesActions = {
 const labels = (t: Translate, names: readonly string[]) =>
   names.map((p) => packageLabel(t, p)).join(', ') || t('template.none');
 
+const needsOf = (context: Pick<PackagesContext, 'customer' | 'answers'>) =>
+  detailsNeeded(context.customer.packages, wantedPackages(context.customer.packages, context.answers));
+
 /** What will change, as facts: the summary card and the approval card show the same. */
 export function packagesFacts(t: Translate, context: Pick<PackagesContext, 'customer' | 'answers'>): Fact[] {
   const { added, removed } = changeOf(context);
+  const needs = needsOf(context);
+  const a = context.answers;
+  const address = [a.addressLine1, a.addressLine2, [a.postalCode, a.city].filter(Boolean).join(' '), a.stateOrProvince]
+    .filter(Boolean)
+    .join(', ');
   return [
     { title: t('packages.now'), value: labels(t, context.customer.packages) },
     { title: t('packages.added'), value: labels(t, added) },
     { title: t('packages.removed'), value: labels(t, removed) },
+    ...(needs.calling ? [{ title: t('packages.callingLocation'), value: `${a.locationName ?? ''} (${address})` }] : []),
+    ...(needs.calling || needs.meetings ? [{ title: t('customer.timeZone'), value: a.timeZone ?? '' }] : []),
   ];
 }
 
@@ -69,6 +81,28 @@ export function packagesCard(state: string, context: PackagesContext, view: Card
         ],
         [
           submit(view, packagesActions.next, t('action.next'), 'positive'),
+          submit(view, packagesActions.cancel, t('action.cancel')),
+        ],
+        title,
+      );
+      return { card, markdown: `**${title}**` };
+    }
+    case 'details': {
+      const needs = needsOf(context);
+      const title = t(needs.calling ? 'packages.locationTitle' : 'packages.timeZoneTitle', { name });
+      const { locale } = view;
+      const country = context.customer.country;
+      const card = adaptiveCard(
+        [
+          ...heading(title, t(needs.calling ? 'packages.locationIntro' : 'packages.timeZoneIntro')),
+          ...noticeOf(t, context.notice),
+          ...(needs.calling
+            ? hqLocationFields({ t, locale, field, country, calling: true })
+            : timeZoneField({ ...field('timeZone'), label: t('customer.timeZone'), country, locale })),
+        ],
+        [
+          submit(view, packagesActions.next, t('action.next'), 'positive'),
+          submit(view, packagesActions.back, t('action.back')),
           submit(view, packagesActions.cancel, t('action.cancel')),
         ],
         title,

@@ -1,5 +1,5 @@
 import { userCredentials, type UserContext } from '../../machines/user/user-machine.ts';
-import { userPackages } from '../../machines/kit/packages.ts';
+import { userCallingPackages, userPackages } from '../../machines/kit/packages.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
@@ -43,18 +43,34 @@ export function userCard(state: string, context: UserContext, view: CardView): R
             label: t('user.package'),
             choices: userPackages(context.customer).map((p) => ({ title: packageLabel(t, p), value: p })),
           }),
-          { type: 'TextBlock', text: t('user.callingNote'), wrap: true, isSubtle: true, size: 'Small' },
-          ...choiceField({
-            ...field('locationId'),
-            label: t('user.location'),
-            optional: true,
-            choices: context.locations.map((l) => ({ title: l.name, value: l.id })),
-          }),
-          ...textField({ ...field('primaryPhoneNumber'), label: t('user.phone'), placeholder: '+4930123456789' }),
-          ...(freeChoices.length > 0
-            ? choiceField({ ...field('freeNumber'), label: t('user.freeNumber'), optional: true, choices: freeChoices })
+          // The calling details only where the customer has a package that needs them.
+          ...(userPackages(context.customer).some((p) => userCallingPackages.has(p))
+            ? [
+                {
+                  type: 'TextBlock' as const,
+                  text: t('user.callingNote'),
+                  wrap: true,
+                  isSubtle: true,
+                  size: 'Small' as const,
+                },
+                ...choiceField({
+                  ...field('locationId'),
+                  label: t('user.location'),
+                  optional: true,
+                  choices: context.locations.map((l) => ({ title: l.name, value: l.id })),
+                }),
+                ...textField({ ...field('primaryPhoneNumber'), label: t('user.phone'), placeholder: '+4930123456789' }),
+                ...(freeChoices.length > 0
+                  ? choiceField({
+                      ...field('freeNumber'),
+                      label: t('user.freeNumber'),
+                      optional: true,
+                      choices: freeChoices,
+                    })
+                  : []),
+                ...textField({ ...field('extension'), label: t('user.extension'), maxLength: 10 }),
+              ]
             : []),
-          ...textField({ ...field('extension'), label: t('user.extension'), maxLength: 10 }),
           ...(context.roles.length > 0
             ? [
                 ...choiceField({

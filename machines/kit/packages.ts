@@ -49,7 +49,10 @@ export const callingPackages: ReadonlySet<string> = new Set([
 ]);
 export const meetingPackages: ReadonlySet<string> = new Set(['webex_meetings', 'webex_suite']);
 
-/** The packages one user can hold (a subscriber's single package in the Wholesale API). */
+/**
+ * The packages one user can hold: the spec's `WholesalePackagesSubscriber` enum (a subscriber's
+ * single package: `packages` "Currently accepts only one package in the list").
+ */
 export const subscriberPackageNames = [
   'webex_calling',
   'webex_meetings',
@@ -57,17 +60,46 @@ export const subscriberPackageNames = [
   'webex_voice',
   'cx_essentials',
   'webex_calling_standard',
+  'attendant_console',
+  'cx_premium_agent',
+  'cx_standard_agent',
 ] as const;
 export type SubscriberPackageName = (typeof subscriberPackageNames)[number];
 
-/** Subscriber packages that include calling. */
+/**
+ * Subscriber packages that include calling (a location and a number or extension are asked).
+ * `attendant_console` counts as calling: the console works a calling line, and the spec makes it
+ * depend on calling packages. The two Contact Center agent packages do not (the spec names no
+ * calling details for them): the bot's reading, noted in docs.
+ */
 export const userCallingPackages: ReadonlySet<string> = new Set([
   'webex_calling',
   'webex_suite',
   'webex_voice',
   'cx_essentials',
   'webex_calling_standard',
+  'attendant_console',
 ]);
+
+/**
+ * A user package's documented prerequisites among the customer's packages: the spec's "packages
+ * Note" on POST and PUT /wholesale/subscribers, "`attendant_console` is dependent on:
+ * `webex_calling`, `webex_suite`, `cx_essentials`". A subscriber holds one package, so the
+ * dependency is on what the customer holds.
+ */
+export const userPackageNeeds: Readonly<Partial<Record<SubscriberPackageName, readonly SubscriberPackageName[]>>> = {
+  attendant_console: ['webex_calling', 'webex_suite', 'cx_essentials'],
+};
+
+/** The prerequisites a user package misses at this customer (empty when none). */
+export function missingPrerequisites(
+  customer: Pick<CustomerTarget, 'packages'>,
+  name: string,
+): readonly SubscriberPackageName[] {
+  const needs = userPackageNeeds[name as SubscriberPackageName];
+  if (!needs || needs.some((p) => customer.packages.includes(p))) return [];
+  return needs;
+}
 
 /** Package levels, highest first: the customer's administrator keeps the customer's level. */
 const levels: readonly SubscriberPackageName[] = [
@@ -77,6 +109,8 @@ const levels: readonly SubscriberPackageName[] = [
   'webex_voice',
   'cx_essentials',
   'webex_meetings',
+  'cx_premium_agent',
+  'cx_standard_agent',
 ];
 
 export function customerLevel(customer: Pick<CustomerTarget, 'packages'>): SubscriberPackageName | undefined {

@@ -2,7 +2,13 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import type { MessageId } from '../../i18n/catalogue.ts';
 import type { CustomerTarget } from './customer-target.ts';
-import { customerLevel, subscriberPackageNames, userCallingPackages, type SubscriberPackageName } from './packages.ts';
+import {
+  customerLevel,
+  missingPrerequisites,
+  subscriberPackageNames,
+  userCallingPackages,
+  type SubscriberPackageName,
+} from './packages.ts';
 
 /** A user to add, as a valid `add user` card or CSV row makes it. Calling details only with a calling package. */
 export interface UserOrder {
@@ -42,6 +48,18 @@ const callingFields = {
     .optional()
     .transform((v) => v || undefined),
 };
+/** A package whose documented prerequisites the customer lacks: the error beside the package field. */
+function prerequisiteIssue(customer: Pick<CustomerTarget, 'packages'>, name: string, ctx: z.RefinementCtx): void {
+  const missing = missingPrerequisites(customer, name);
+  if (missing.length > 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['package'],
+      message: 'user.packageNeeds',
+      params: { package: name, needs: missing.join(',') },
+    });
+}
+
 const name = z.string(m('field.required')).trim().min(1, m('field.required')).max(64, m('field.tooLong'));
 
 /**
@@ -82,6 +100,7 @@ export function userSchema(
         .transform((v) => v || undefined),
     })
     .superRefine((value, ctx) => {
+      prerequisiteIssue(customer, value.package, ctx);
       if (value.freeNumber) {
         const location = locations.find((l) => l.id === value.locationId);
         if (value.primaryPhoneNumber && value.primaryPhoneNumber !== value.freeNumber)
@@ -137,6 +156,7 @@ export function userChangeSchema(customer: CustomerTarget, subscriber: Subscribe
       ...callingFields,
     })
     .superRefine((value, ctx) => {
+      prerequisiteIssue(customer, value.package, ctx);
       if (userCallingPackages.has(value.package) && !hadCalling) {
         if (!value.primaryPhoneNumber && !value.extension)
           ctx.addIssue({ code: 'custom', path: ['primaryPhoneNumber'], message: 'user.needsNumber' });

@@ -1,12 +1,17 @@
+import { z } from 'zod';
 import type { Answers } from '../kit/field-errors.ts';
+import { callingLocation, hqAddress, hqFields, hqSchema, type HqAnswers } from '../kit/hq-location.ts';
 import { packagesSchema } from '../kit/packages.ts';
-import { callingPackages, customerAddOns, customerPackages } from '../kit/packages.ts';
+import { callingPackages, customerAddOns, customerPackages, meetingPackages } from '../kit/packages.ts';
+import { timeZoneOf } from '../kit/time-zone-field.ts';
 
 /** The customer whose packages change, as the procedure needs it. */
 export interface PackagesTarget {
   readonly externalId: string;
   readonly id: string;
   readonly name: string;
+  /** Its country (ISO 3166 alpha-2; empty when Webex gave none): a new calling location is there. */
+  readonly country: string;
   readonly packages: readonly string[];
 }
 
@@ -44,8 +49,7 @@ export function packageChange(
 
 /**
  * The card's answers, checked before any call: the spec's dependency rules (add-ons need a package
- * they depend on), something must change, and calling cannot be added where there was none (its
- * first calling location is set up at creation; the bot does not ask for one here).
+ * they depend on), and something must change.
  */
 export function changeSchema(current: readonly string[]) {
   return packagesSchema.superRefine((value, ctx) => {
@@ -53,10 +57,45 @@ export function changeSchema(current: readonly string[]) {
     const { added, removed } = packageChange(current, wanted);
     if (added.length === 0 && removed.length === 0)
       ctx.addIssue({ code: 'custom', path: ['packages'], message: 'packages.unchanged' });
-    const hadCalling = current.some((p) => callingPackages.has(p));
-    if (!hadCalling && added.some((p) => callingPackages.has(p)))
-      ctx.addIssue({ code: 'custom', path: ['packages'], message: 'packages.callingNeedsLocation' });
   });
+}
+
+/**
+ * What the PUT must carry for what a change adds: calling where there was none needs
+ * `provisioningParameters.calling.location` (the spec's PUT requires its name, address, timezone and
+ * language: the first calling location, as `create customer` asks it at its HQ step); meetings
+ * where there were none take `provisioningParameters.meetings.timezone` ("Customer timezone for
+ * meetings package"), asked on the same card, the country's main zone preselected.
+ */
+export function detailsNeeded(current: readonly string[], wanted: readonly string[]) {
+  const gains = (set: ReadonlySet<string>) => !current.some((p) => set.has(p)) && wanted.some((p) => set.has(p));
+  return { calling: gains(callingPackages), meetings: gains(meetingPackages) };
+}
+
+/** The details card's answers: the HQ location's fields with calling, else its time zone alone. */
+export function detailsSchema(needs: { readonly calling: boolean }, country: string) {
+  return needs.calling
+    ? hqSchema(true, country || undefined)
+    : z.object({ timeZone: timeZoneOf(country || undefined) });
+}
+
+export const detailsFields = hqFields;
+
+/** `provisioningParameters` of the PUT for valid details answers (none when the change adds neither). */
+export function provisioningOf(customer: PackagesTarget, wanted: readonly string[], answers: Answers) {
+  const needs = detailsNeeded(customer.packages, wanted);
+  if (!needs.calling && !needs.meetings) return undefined;
+  const details = detailsSchema(needs, customer.country).parse(answers) as Pick<HqAnswers, 'timeZone'>;
+  const calling = needs.calling
+    ? (() => {
+        const hq = details as HqAnswers;
+        return { location: callingLocation(hq, hqAddress(hq, customer.country)) };
+      })()
+    : undefined;
+  return {
+    ...(calling ? { calling } : {}),
+    ...(needs.meetings ? { meetings: { timezone: details.timeZone } } : {}),
+  };
 }
 
 export const packagesFields = ['packages', 'addOns'] as const;

@@ -9,15 +9,19 @@ import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.t
 import {
   changeSchema,
   currentAnswers,
+  detailsFields,
+  detailsNeeded,
+  detailsSchema,
   packageChange,
   packagesFields,
   wantedPackages,
   type Holders,
   type PackagesTarget,
 } from './packages-fields.ts';
+import { hqDefaults } from '../kit/hq-location.ts';
 import { unprovided } from '../kit/unprovided.ts';
 
-export const PACKAGES_MACHINE_VERSION = 1;
+export const PACKAGES_MACHINE_VERSION = 2;
 
 export interface PackagesInput {
   readonly conversationId: string;
@@ -69,6 +73,14 @@ const merged = (context: PackagesContext, inputs: Answers): Answers => {
 };
 const check = (context: PackagesContext, inputs: Answers) =>
   validateSection(changeSchema(context.customer.packages), merged(context, inputs));
+/** The details card (calling location, meetings time zone) for the change the answers make. */
+const needsOf = (context: Pick<PackagesContext, 'customer' | 'answers'>) =>
+  detailsNeeded(context.customer.packages, wantedPackages(context.customer.packages, context.answers));
+const checkDetails = (context: PackagesContext, inputs: Answers) =>
+  validateSection(detailsSchema(needsOf(context), context.customer.country), {
+    ...context.answers,
+    ...pickAnswers(inputs, detailsFields),
+  });
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The packages the summary shows as added and removed. */
@@ -103,6 +115,11 @@ export const packagesMachine = setup({
   },
   guards: {
     valid: ({ context, event }) => event.type === 'next' && check(context, event.inputs).ok,
+    validDetails: ({ context, event }) => event.type === 'next' && checkDetails(context, event.inputs).ok,
+    needsDetails: ({ context }) => {
+      const needs = needsOf(context);
+      return needs.calling || needs.meetings;
+    },
   },
   actions: {
     take: assign(({ context, event }) => {
@@ -116,13 +133,22 @@ export const packagesMachine = setup({
         notice: result.ok ? undefined : { id: 'form.fixErrors' as const },
       };
     }),
+    takeDetails: assign(({ context, event }) => {
+      if (event.type !== 'next') return {};
+      const result = checkDetails(context, event.inputs);
+      return {
+        answers: { ...context.answers, ...pickAnswers(event.inputs, detailsFields) },
+        errors: result.ok ? {} : result.errors,
+        notice: result.ok ? undefined : { id: 'form.fixErrors' as const },
+      };
+    }),
     rememberWake: assign(({ event }) => (event.type === 'wake' ? { lastWake: event.now } : {})),
   },
 }).createMachine({
   id: 'packages',
   context: ({ input }) => ({
     ...input,
-    answers: currentAnswers(input.customer.packages),
+    answers: { ...hqDefaults, ...currentAnswers(input.customer.packages) },
     errors: {},
     wanted: [...input.customer.packages],
     packageStates: [],
@@ -142,6 +168,11 @@ export const packagesMachine = setup({
         src: 'countHolders',
         input: ({ context }) => ({ customerId: context.customer.id, removed: changeOf(context).removed }),
         onDone: [
+          {
+            guard: ({ context, event }) =>
+              Object.keys(event.output).length === 0 && (needsOf(context).calling || needsOf(context).meetings),
+            target: 'details',
+          },
           { guard: ({ event }) => Object.keys(event.output).length === 0, target: 'summary' },
           {
             target: 'form',
@@ -157,11 +188,22 @@ export const packagesMachine = setup({
         onError: { target: 'form', actions: assign({ notice: { id: 'customer.unreachable' as const } }) },
       },
     },
+    details: {
+      tags: 'card',
+      on: {
+        next: [{ guard: 'validDetails', target: 'summary', actions: 'takeDetails' }, { actions: 'takeDetails' }],
+        back: { target: 'form', actions: assign({ errors: {}, notice: undefined }) },
+        cancel: 'cancelled',
+      },
+    },
     summary: {
       tags: 'card',
       on: {
         submit: { target: 'approving', actions: assign({ notice: undefined }) },
-        back: { target: 'form', actions: assign({ errors: {}, notice: undefined }) },
+        back: [
+          { guard: 'needsDetails', target: 'details', actions: assign({ errors: {}, notice: undefined }) },
+          { target: 'form', actions: assign({ errors: {}, notice: undefined }) },
+        ],
         cancel: 'cancelled',
       },
     },

@@ -318,18 +318,37 @@ function everyCard(): [string, CardReply][] {
         externalId: 'acme-001',
         id: 'id-1',
         name: 'Acme GmbH',
+        country: 'DE',
         packages: ['webex_calling', 'cx_ai_assistant'],
       },
       pollMs: 1000,
-      answers: { packages: 'webex_meetings', addOns: '' },
+      answers: { packages: 'webex_meetings', addOns: '', timeZone: 'Europe/Berlin' },
       errors: { packages: { id: 'packages.held', params: { package: 'webex_calling', count: '3' } } },
       notice: { id: 'form.fixErrors' },
       wanted: ['cx_ai_assistant', 'webex_meetings'],
       packageStates: [],
       customerErrors: [],
     };
-    for (const state of ['form', 'summary'])
+    for (const state of ['form', 'details', 'summary'])
       out.push([`packages ${state} ${locale}`, withCard(packagesCard(state, packagesContext, view))]);
+    // Calling added to a customer without it: its first calling location, as create customer asks it.
+    const callingContext: PackagesContext = {
+      ...packagesContext,
+      customer: { ...packagesContext.customer, packages: ['webex_meetings'] },
+      answers: {
+        packages: 'webex_meetings,webex_calling',
+        addOns: '',
+        locationName: 'Berlin HQ',
+        addressLine1: 'Hauptstraße 1',
+        city: 'Berlin',
+        postalCode: '10115',
+        timeZone: 'Europe/Berlin',
+        locationLanguage: 'de_de',
+      },
+      errors: { addressLine1: { id: 'field.required' } },
+    };
+    for (const state of ['details', 'summary'])
+      out.push([`packages ${state}, calling added ${locale}`, withCard(packagesCard(state, callingContext, view))]);
     const offboardContext: OffboardContext = {
       ...who,
       customer: {

@@ -50,6 +50,35 @@ describe.each(transports)('events by %s', (transport) => {
   }
 
   describe('add users from a CSV file', () => {
+    it('creates Contact Center agents and Attendant Console users the customer has packages for, and refuses a package it lacks', async () => {
+      h = await startHarness({ transport });
+      customer = await seedProvisionedCustomer(h, {
+        packages: ['webex_calling', 'cx_standard_agent', 'cx_premium_agent', 'attendant_console'],
+      });
+      const header = 'firstName,lastName,email,package,location,phoneNumber,extension';
+      const refused = await sendFile([
+        header,
+        'Cy,Agent,cy@acme.example,cx_standard_agent,,,',
+        'Bo,Meet,bo@acme.example,webex_meetings,,,',
+      ]);
+      expect(cardText(refused)).toContain('3 (bo@acme.example): The customer has no such package');
+      const preview = await sendFile([
+        header,
+        'Cy,Agent,cy@acme.example,cx_standard_agent,,,',
+        'Pia,Agent,pia@acme.example,cx_premium_agent,,,',
+        'Re,Ception,re@acme.example,attendant_console,Berlin HQ,,2001',
+      ]);
+      const done = await confirmAndFinish(preview);
+      expect(done.markdown).toBe('**Users for Acme GmbH: 3 created, 0 already existed, 0 failed**');
+      expect(
+        h.sandbox.subscribers.subscribers.map((s) => [s.email, s.package]).sort((a, b) => a[0]!.localeCompare(b[0]!)),
+      ).toEqual([
+        ['cy@acme.example', 'cx_standard_agent'],
+        ['pia@acme.example', 'cx_premium_agent'],
+        ['re@acme.example', 'attendant_console'],
+      ]);
+    });
+
     it('reports every bad row before anything is created; the fixed file creates all 200, with progress and a report per row', async () => {
       await start();
       const lines = usersCsv(200, 'Berlin HQ');

@@ -30,6 +30,13 @@ describe('change packages', () => {
     return (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
   }
 
+  /** Meetings added: the time zone card, the country's main zone preselected, taken as it is. */
+  async function meetingsTimeZone(card: Awaited<ReturnType<typeof ask>>) {
+    expect(cardText(card)).toContain('Meetings time zone of Acme GmbH');
+    expect(fieldOf(card, 'timeZone').value).toBe('Europe/Berlin');
+    return h.answer('alice', card, 'next', { timeZone: fieldOf(card, 'timeZone').value! });
+  }
+
   const puts = () => h.sandbox.calls.filter((c) => c.operation === 'PUT /wholesale/customers/{customerId}');
 
   afterEach(async () => {
@@ -59,13 +66,15 @@ describe('change packages', () => {
       const unchanged = await h.answer('alice', refused, 'next', { packages: 'webex_calling', addOns: '' });
       expect(fieldOf(unchanged, 'packages').error).toContain('This is what the customer has now');
 
-      const summary = await h.answer('alice', unchanged, 'next', { packages: 'webex_calling,webex_meetings' });
+      const zone = await h.answer('alice', unchanged, 'next', { packages: 'webex_calling,webex_meetings' });
+      const summary = await meetingsTimeZone(zone);
       expect(cardText(summary)).toContain('Change the packages of Acme GmbH?');
       const facts = cardOf(summary).body.find((e) => e.type === 'FactSet')!.facts!;
       expect(facts).toEqual([
         { title: 'Now', value: 'Webex Calling' },
         { title: 'Added', value: 'Webex Meetings' },
         { title: 'Removed', value: 'none' },
+        { title: 'Time zone', value: 'Europe/Berlin' },
       ]);
       expect(puts()).toHaveLength(0);
 
@@ -81,6 +90,10 @@ describe('change packages', () => {
       );
       expect(puts()).toHaveLength(1);
       expect(puts()[0]!.status).toBe(500);
+      // Meetings where there were none: Webex is told the customer's meetings time zone.
+      expect(h.sandbox.wholesale.byExternalId('acme-001')!.provisioningParameters).toEqual({
+        meetings: { timezone: 'Europe/Berlin' },
+      });
       expect(h.sandbox.wholesale.byExternalId('acme-001')!.packages).toEqual(['webex_calling', 'webex_meetings']);
       const stored = await h.store.findCustomer('acme-001');
       expect(stored!.packages).toEqual(['webex_calling', 'webex_meetings']);
@@ -98,12 +111,67 @@ describe('change packages', () => {
         body: JSON.stringify({ externalId: 'acme-001', status: 'error', errorCode: 2560, description: 'Maintenance' }),
       });
       const form = await ask('change packages acme-001');
-      const summary = await h.answer('alice', form, 'next', { packages: 'webex_calling,webex_meetings' });
+      const summary = await meetingsTimeZone(
+        await h.answer('alice', form, 'next', { packages: 'webex_calling,webex_meetings' }),
+      );
       await h.click('alice', summary, 'submit');
       const end = await waitForBotText(h, 'direct-alice', (m) => m.includes('ended as error'));
       expect(end.markdown).toContain('Maintenance (2560)');
       expect(end.markdown).toContain('`status acme-001`');
       expect(puts()).toHaveLength(1);
+    });
+  });
+
+  describe('a customer without calling', () => {
+    beforeEach(async () => {
+      h = await startHarness();
+      customer = await seedProvisionedCustomer(h, { packages: ['webex_meetings'], location: null });
+    });
+
+    it('adds calling to a meetings-only customer with its first calling location, asked as create customer asks it', async () => {
+      const form = await ask('change packages acme-001');
+      const location = await h.answer('alice', form, 'next', { packages: 'webex_meetings,webex_calling' });
+      expect(cardText(location)).toContain('First calling location of Acme GmbH');
+      // The HQ step's fields of create customer: name, address, time zone of the country, language, ELIN.
+      for (const id of ['locationName', 'addressLine1', 'city', 'postalCode', 'timeZone', 'locationLanguage'])
+        expect(() => fieldOf(location, id)).not.toThrow();
+      expect(fieldOf(location, 'timeZone').value).toBe('Europe/Berlin');
+      const missing = await h.answer('alice', location, 'next', { locationName: 'Berlin HQ', addressLine1: '' });
+      expect(fieldOf(missing, 'addressLine1').error).toBe('Required.');
+      const summary = await h.answer('alice', missing, 'next', {
+        locationName: 'Berlin HQ',
+        addressLine1: 'Hauptstraße 1',
+        addressLine2: '',
+        city: 'Berlin',
+        stateOrProvince: '',
+        postalCode: '10115',
+        timeZone: 'Europe/Berlin',
+        locationLanguage: 'de_de',
+        emergencyLocationIdentifier: '',
+      });
+      const facts = cardOf(summary).body.find((e) => e.type === 'FactSet')!.facts!;
+      expect(facts).toContainEqual({ title: 'Calling location', value: 'Berlin HQ (Hauptstraße 1, 10115 Berlin)' });
+      await h.click('alice', summary, 'submit');
+      await waitForBotText(h, 'direct-alice', (m) =>
+        m.includes('The packages of Acme GmbH are changed and provisioned'),
+      );
+      expect(puts()).toHaveLength(1);
+      expect(puts()[0]!.status).toBe(202);
+      // Webex got the location with the PUT and made it the customer's first calling location.
+      expect(h.sandbox.wholesale.byExternalId('acme-001')!.provisioningParameters).toEqual({
+        calling: {
+          location: {
+            name: 'Berlin HQ',
+            address: { addressLine1: 'Hauptstraße 1', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
+            timezone: 'Europe/Berlin',
+            language: 'de_de',
+          },
+        },
+      });
+      expect(h.sandbox.subscribers.locations.filter((l) => l.orgId === customer.orgId)).toMatchObject([
+        { name: 'Berlin HQ', timeZone: 'Europe/Berlin', callingEnabled: true },
+      ]);
+      expect(h.sandbox.wholesale.byExternalId('acme-001')!.packages).toEqual(['webex_meetings', 'webex_calling']);
     });
   });
 
@@ -122,7 +190,9 @@ describe('change packages', () => {
     });
     await seed();
     const form = await ask('change packages acme');
-    const summary = await h.answer('alice', form, 'next', { packages: 'webex_calling,webex_meetings' });
+    const summary = await meetingsTimeZone(
+      await h.answer('alice', form, 'next', { packages: 'webex_calling,webex_meetings' }),
+    );
     const waiting = await h.answer('alice', summary, 'submit');
     expect(waiting.markdown).toContain('Sent for approval: package change for Acme GmbH');
     const approval = (await h.store.findApprovals({ status: 'pending' }))[0]!;

@@ -195,6 +195,71 @@ describe.each(transports)('events by %s', (transport) => {
       expect(subscriberCalls()).toEqual([]);
     });
 
+    it('offers a customer with only Contact Center agent packages those packages, and adds a Standard Agent', async () => {
+      await seedProvisioned('cx-001', ['cx_standard_agent', 'cx_premium_agent']);
+      const form = await ask('add user cx-001');
+      const choices = cardOf(form)
+        .body.find((e) => e.id === 'package')!
+        .choices!.map((c) => c.value);
+      expect(choices).toEqual(['cx_premium_agent', 'cx_standard_agent']);
+      // No calling package at this customer: no calling fields to puzzle over.
+      expect(cardOf(form).body.some((e) => e.id === 'locationId' || e.id === 'primaryPhoneNumber')).toBe(false);
+      const done = await h.answer('alice', form, 'submit', {
+        firstName: 'Cy',
+        lastName: 'Agent',
+        email: 'cy@acme.example',
+        package: 'cx_standard_agent',
+      });
+      expect(done.markdown).toBe(
+        '✅ Cy Agent (cy@acme.example) was added to Acme GmbH with Contact Center Standard Agent Package.',
+      );
+      expect(h.sandbox.subscribers.subscribers).toMatchObject([
+        { email: 'cy@acme.example', package: 'cx_standard_agent' },
+      ]);
+      expect(subscriberCalls().flatMap((c) => c.requestIssues)).toEqual([]);
+    });
+
+    it('gives Attendant Console only where the customer has a package it depends on, the reason beside the field', async () => {
+      await seedProvisioned('ac-001', ['webex_meetings', 'attendant_console']);
+      const form = await ask('add user ac-001');
+      const refused = await h.answer('alice', form, 'submit', {
+        firstName: 'Re',
+        lastName: 'Ception',
+        email: 're@acme.example',
+        package: 'attendant_console',
+      });
+      expect(fieldOf(refused, 'package').error).toBe(
+        'Attendant Console (add-on) needs one of these packages at the customer: Webex Calling / Webex Suite (Calling and Meetings) / Customer Assist. Add one with `change packages`, or choose another package.',
+      );
+      expect(subscriberCalls()).toEqual([]);
+      await ask('cancel');
+
+      await seedProvisioned('ac-002', ['webex_calling', 'attendant_console']);
+      const locationId = h.sandbox.subscribers.addLocation({
+        orgId: h.sandbox.wholesale.byExternalId('ac-002')!.orgId,
+        name: 'Front desk',
+        timeZone: 'Europe/Berlin',
+        preferredLanguage: 'de_de',
+        announcementLanguage: 'de_de',
+        callingEnabled: true,
+        address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
+      }).id;
+      const form2 = await ask('add user ac-002');
+      const done = await h.answer('alice', form2, 'submit', {
+        firstName: 'Re',
+        lastName: 'Ception',
+        email: 're@acme.example',
+        package: 'attendant_console',
+        locationId,
+        primaryPhoneNumber: '',
+        extension: '2001',
+      });
+      expect(done.markdown).toContain('was added to Acme GmbH with Attendant Console');
+      expect(h.sandbox.subscribers.subscribers).toMatchObject([
+        { email: 're@acme.example', package: 'attendant_console', extension: '2001', locationId },
+      ]);
+    });
+
     it('adds a meetings-only user without calling details, and does not add an existing one twice', async () => {
       const form = await ask('add user acme');
       const done = await h.answer('alice', form, 'submit', {

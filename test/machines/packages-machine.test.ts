@@ -33,6 +33,38 @@ describe('the change-packages machine', () => {
     });
   });
 
+  it('asks the first calling location when calling is added where there was none, back to it from the summary', () => {
+    const [begin] = initialTransition(packagesMachine, {
+      ...input,
+      customer: { ...customer, packages: ['webex_meetings'] },
+    });
+    const [checking] = transition(packagesMachine, begin, {
+      type: 'next',
+      inputs: { packages: 'webex_meetings,webex_calling' },
+    });
+    const [details] = transition(packagesMachine, checking, done(packagesMachine, 'checkingHolders', {}));
+    expect(details.value).toBe('details');
+    const [missing] = transition(packagesMachine, details, { type: 'next', inputs: { locationName: 'HQ' } });
+    expect(missing.value).toBe('details');
+    expect(Object.keys(missing.context.errors)).toEqual(expect.arrayContaining(['addressLine1', 'city', 'timeZone']));
+    const [summary] = transition(packagesMachine, missing, {
+      type: 'next',
+      inputs: { addressLine1: 'Hauptstraße 1', city: 'Berlin', timeZone: 'Europe/Berlin', locationLanguage: 'de_de' },
+    });
+    expect(summary.value).toBe('summary');
+    expect(transition(packagesMachine, summary, { type: 'back' })[0].value).toBe('details');
+  });
+
+  it('goes straight to the summary when the change adds neither calling nor meetings', () => {
+    const [checking] = transition(packagesMachine, start, {
+      type: 'next',
+      inputs: { packages: 'webex_calling,webex_meetings', addOns: 'cisco_calling_plan' },
+    });
+    expect(transition(packagesMachine, checking, done(packagesMachine, 'checkingHolders', {}))[0].value).toBe(
+      'summary',
+    );
+  });
+
   it('goes from the summary to approval, and ends rejected when an approver says no', () => {
     const [approving] = transition(packagesMachine, at('summary'), { type: 'submit' });
     expect(approving.value).toBe('approving');

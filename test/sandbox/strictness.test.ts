@@ -174,6 +174,30 @@ describe('Wholesale customers', () => {
     expect((await call('alice', 'POST', '/wholesale/customers/validate', meetingsOnly)).status).toBe(200);
   });
 
+  it('4: a PUT adding calling needs its location, checked as at creation, which becomes the first calling location', async () => {
+    const { id, orgId } = await provisionedCustomer({
+      packages: ['webex_meetings'],
+      provisioningParameters: undefined,
+    });
+    const put = (provisioningParameters?: unknown) =>
+      call('alice', 'PUT', `/wholesale/customers/${id}`, {
+        packages: ['webex_meetings', 'webex_calling'],
+        ...(provisioningParameters ? { provisioningParameters } : {}),
+      });
+    const without = await put();
+    expect(without.status).toBe(400);
+    expect(codes(without)).toContain(10007);
+    const badZone = await put({ calling: { location: { ...hq, timezone: 'Mars/Olympus' } } });
+    expect(badZone.status).toBe(400);
+    expect(codes(badZone)).toContain(10001);
+    const badMeetingsZone = await put({ calling: { location: hq }, meetings: { timezone: 'Mars/Olympus' } });
+    expect(badMeetingsZone.status).toBe(400);
+    expect((await call('alice', 'GET', `/locations?orgId=${orgId}`)).body.items).toEqual([]);
+    expect((await put({ calling: { location: hq } })).status).toBe(202);
+    const locations = await call('alice', 'GET', `/locations?orgId=${orgId}`);
+    expect(locations.body.items?.map((l) => l.name)).toEqual(['Head Office']);
+  });
+
   it('10: lists licenseIds only with includePackageLicenseInfo=true', async () => {
     const { id } = await provisionedCustomer();
     const plain = await call('alice', 'GET', `/wholesale/customers/${id}`);

@@ -71,6 +71,7 @@ type CardElementJson = {
   label?: string;
   color?: string;
   facts?: { title: string; value: string }[];
+  choices?: { title: string; value: string }[];
 };
 
 /** The Adaptive Card of a bot message. */
