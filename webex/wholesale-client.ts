@@ -126,6 +126,14 @@ export class WholesaleClient {
     });
   }
 
+  /**
+   * Sends the consent email again to a subscriber in `pending_user_migration` (an active free
+   * account's owner, who must consent to the move). The spec's path has no `/wholesale`.
+   */
+  async sendConsentEmail(subscriberId: string): Promise<void> {
+    await this.http.request('POST', `/subscribers/${encodeURIComponent(subscriberId)}/emails/consentMove`);
+  }
+
   async deleteSubscriber(subscriberId: string): Promise<void> {
     await this.http.request('DELETE', `/wholesale/subscribers/${encodeURIComponent(subscriberId)}`);
   }

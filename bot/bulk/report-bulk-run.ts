@@ -15,7 +15,8 @@ export interface ReportDeps {
 /** Every row has its end: the report per row, and the run in the audit log. */
 export async function reportBulkRun(deps: ReportDeps, context: BulkContext, all: readonly BulkRowResult[]) {
   const { t } = await deps.languages.of(context.roomId);
-  for (const part of reportParts(t, all)) await deps.messenger.post(context.roomId, { markdown: part });
+  for (const part of reportParts(t, all, context.customer.externalId))
+    await deps.messenger.post(context.roomId, { markdown: part });
   await deps.store.appendAudit({
     at: (deps.clock ?? (() => new Date()))().toISOString(),
     action: 'users.bulk',
@@ -26,6 +27,7 @@ export async function reportBulkRun(deps: ReportDeps, context: BulkContext, all:
       rows: all.length,
       created: all.filter((r) => r.outcome === 'created').length,
       failed: all.filter((r) => r.outcome === 'failed').length,
+      awaitingConsent: all.filter((r) => r.consent).length,
     },
   });
 }

@@ -34,13 +34,18 @@ export function badRowsCard(t: Translate, bad: readonly BadRow[], total: number)
 }
 
 /** Lines of the per-row report, split into messages Webex accepts. */
-export function reportParts(t: Translate, results: readonly BulkRowResult[]): string[] {
+export function reportParts(t: Translate, results: readonly BulkRowResult[], externalId: string): string[] {
   const lines = [...results]
     .sort((a, b) => a.line - b.line)
     .map((r) =>
       r.roleFailure
         ? t('bulk.row.createdRoleFailed', { line: r.line, email: r.email, reason: r.roleFailure })
-        : t(`bulk.row.${r.outcome}`, { line: r.line, email: r.email, reason: r.reason ?? '' }),
+        : r.consent
+          ? [
+              t('bulk.row.awaitingConsent', { line: r.line, email: r.email, externalId }),
+              ...(r.role ? [t('bulk.row.awaitingConsentRole', { role: r.role })] : []),
+            ].join(' ')
+          : t(`bulk.row.${r.outcome}`, { line: r.line, email: r.email, reason: r.reason ?? '' }),
     );
   const parts: string[][] = [[]];
   let size = 0;

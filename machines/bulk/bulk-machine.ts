@@ -22,6 +22,11 @@ export interface BulkRowResult {
   readonly subscriberId?: string;
   /** Created, and Webex is still provisioning it (or its administrator role is still to be given). */
   readonly pending?: boolean;
+  /**
+   * Created as an active free account's: it waits for its owner's consent (`pending_user_migration`),
+   * which may take days, so the report does not wait for it (and its role is not given by this run).
+   */
+  readonly consent?: boolean;
   /** The administrator role to give once provisioned; gone once given. */
   readonly role?: string;
   /** Why the role could not be given (the user was created). */
