@@ -544,8 +544,14 @@ const en = {
   'bulk.row.createdRoleFailed': 'line {line}: {email} created, but the role could not be given: {reason}',
   'bulk.row.awaitingConsent':
     'line {line}: {email} waits for the user’s consent (a free Webex account; Webex emailed them to accept the move). To send it again: `resend consent {email} {externalId}`',
-  'bulk.row.awaitingConsentRole':
-    '; the role {role} was not given (the user exists only once they consent): give it in Control Hub then',
+  'bulk.row.awaitingConsentRole': '; I will give their administrator role once they have consented',
+  'bulk.consentWait':
+    '{count, plural, one {# user waits} other {# users wait}} for their consent before I can give their role; I will write here as each one is given.',
+  'bulk.consentedRole': 'line {line}: {email} has consented and is provisioned; their administrator role is given.',
+  'bulk.consentedRoleFailed':
+    'line {line}: {email} has consented and is provisioned, but their administrator role could not be given: {reason}',
+  'bulk.consentDone':
+    'Every user of the batch for {name} who waited for consent has consented; their roles are settled.',
   'bulk.following':
     'Every row of {name} is sent; Webex is still provisioning {count, plural, one {# user} other {# users}}. I will post the report when it has finished.',
   'bulk.cancelled': 'No users were added.',
@@ -1120,8 +1126,15 @@ const de = {
   'bulk.row.createdRoleFailed': 'Zeile {line}: {email} angelegt, aber die Rolle konnte nicht vergeben werden: {reason}',
   'bulk.row.awaitingConsent':
     'Zeile {line}: {email} wartet auf die Zustimmung des Benutzers (ein kostenloses Webex-Konto; Webex hat eine E-Mail zum Umzug geschickt). Erneut senden: `resend consent {email} {externalId}`',
-  'bulk.row.awaitingConsentRole':
-    '; die Rolle {role} wurde nicht vergeben (den Benutzer gibt es erst nach der Zustimmung): vergeben Sie sie dann in Control Hub',
+  'bulk.row.awaitingConsentRole': '; die Administratorrolle vergebe ich, sobald zugestimmt wurde',
+  'bulk.consentWait':
+    '{count, plural, one {# Benutzer wartet} other {# Benutzer warten}} auf die eigene Zustimmung, bevor ich die Rolle vergeben kann; ich schreibe hier, sobald sie vergeben ist.',
+  'bulk.consentedRole':
+    'Zeile {line}: {email} hat zugestimmt und ist eingerichtet; die Administratorrolle ist vergeben.',
+  'bulk.consentedRoleFailed':
+    'Zeile {line}: {email} hat zugestimmt und ist eingerichtet, aber die Administratorrolle konnte nicht vergeben werden: {reason}',
+  'bulk.consentDone':
+    'Alle Benutzer des Stapels für {name}, die auf ihre Zustimmung warteten, haben zugestimmt; ihre Rollen sind erledigt.',
   'bulk.following':
     'Jede Zeile für {name} ist gesendet; Webex richtet noch {count, plural, one {# Benutzer} other {# Benutzer}} ein. Ich schicke den Bericht, sobald das abgeschlossen ist.',
   'bulk.cancelled': 'Es wurden keine Benutzer hinzugefügt.',

@@ -43,8 +43,8 @@ export function reportParts(t: Translate, results: readonly BulkRowResult[], ext
         : r.consent
           ? [
               t('bulk.row.awaitingConsent', { line: r.line, email: r.email, externalId }),
-              ...(r.role ? [t('bulk.row.awaitingConsentRole', { role: r.role })] : []),
-            ].join(' ')
+              ...(r.role ? [t('bulk.row.awaitingConsentRole')] : []),
+            ].join('')
           : t(`bulk.row.${r.outcome}`, { line: r.line, email: r.email, reason: r.reason ?? '' }),
     );
   const parts: string[][] = [[]];
@@ -119,6 +119,9 @@ export function bulkCard(state: string, context: BulkContext, view: CardView): R
       return {
         markdown: t('bulk.following', { name, count: context.results.filter((r) => r.pending === true).length }),
       };
+    case 'consentDone':
+      return { markdown: t('bulk.consentDone', { name }) };
+    case 'consentWait':
     case 'done': {
       const tally = (o: BulkRowResult['outcome']) => context.results.filter((r) => r.outcome === o).length;
       const failed = context.results
@@ -131,8 +134,13 @@ export function bulkCard(state: string, context: BulkContext, view: CardView): R
         existed: tally('existed'),
         failed: tally('failed'),
       });
+      const roles = context.results.filter((r) => r.consent && r.role).length;
       return {
-        markdown: [`**${title}**`, ...(failed.length > 0 ? [t('bulk.done.failedRows'), ...failed] : [])].join('\n'),
+        markdown: [
+          `**${title}**`,
+          ...(failed.length > 0 ? [t('bulk.done.failedRows'), ...failed] : []),
+          ...(state === 'consentWait' ? [t('bulk.consentWait', { count: roles })] : []),
+        ].join('\n'),
       };
     }
     case 'rejected':
