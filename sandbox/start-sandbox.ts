@@ -84,8 +84,8 @@ const outsideCustomers = z.object({
     .optional(),
   packages: z.array(z.string()).optional(),
 });
-const freeAccounts = z.object({ emails: z.array(z.string().email()).min(1).max(5000) });
-const consentBy = z.object({ email: z.string().email() });
+const freeAccounts = z.object({ emails: z.array(z.email()).min(1).max(5000) });
+const consentBy = z.object({ email: z.email() });
 
 const subscriberOutcome = z.union([
   z.object({ email: z.string().min(1), status: z.literal('provisioned') }),

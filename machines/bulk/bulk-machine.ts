@@ -81,7 +81,7 @@ export interface FollowOutput {
 
 const pending = (results: readonly BulkRowResult[]) => results.some((r) => r.pending === true);
 /** Rows reported as waiting for consent whose administrator role is still to be given once they are provisioned. */
-export const consentRoles = (results: readonly BulkRowResult[]) => results.filter((r) => r.consent && r.role);
+const consentRoles = (results: readonly BulkRowResult[]) => results.filter((r) => r.consent && r.role);
 /** The slowest check: consent may take days, and the report has gone out already. */
 const consentWake = (context: BulkContext, at: string | undefined) =>
   later(at, backoffMs(context.pollMs, Number.POSITIVE_INFINITY));
