@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cardOf, startHarness, waitFor, type Harness } from '../support/harness.ts';
+import { cardOf, cardText, startHarness, waitFor, type Harness } from '../support/harness.ts';
 import { postWithFile, seedProvisionedCustomer } from '../support/csv.ts';
 
 /**
@@ -64,7 +64,12 @@ describe('users pending migration (consent)', () => {
     expect(create.status).toBe(202);
     expect(await freeAccounts()).toEqual([
       expect.objectContaining({ email: 'ann@acme.example', status: 'pending_user_migration', consentMails: 1 }),
-    ]);
+    ]); // `status <customer>` counts the user as waiting for consent, not as still provisioning.
+    const before = h.botMessages('direct-alice').length;
+    await h.say('alice', 'direct-alice', 'status acme');
+    const status = cardText((await h.waitForBotMessages('direct-alice', before + 1))[before]!);
+    expect(status).toMatch(/Users waiting for their consent \(free Webex account\)\s*1: ann@acme\.example/);
+    expect(status).not.toContain('Users still provisioning');
   });
 
   it('a CSV batch with one free-account row is reported without waiting for that row', async () => {
