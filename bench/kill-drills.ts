@@ -49,6 +49,7 @@ import { join } from 'node:path';
 import type { RecordedCall } from '../sandbox/api-route.ts';
 import type { SandboxMessage } from '../sandbox/sandbox-state.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
+import { FREE_ACCOUNT_DOMAIN } from '../sandbox/subscriber-state.ts';
 import { openLowdbStore } from '../store/lowdb-store.ts';
 import { openPostgresStore } from '../store/postgres-store.ts';
 import type { Store } from '../store/store.ts';
@@ -352,7 +353,13 @@ function plan(kind: Kind, n: number, target: Seeded | undefined): Plan {
       create: kind === 'add location' ? 'POST /locations' : 'POST /telephony/config/locations',
     };
   }
-  const emails = Array.from({ length: bulkUsers }, (_, i) => `bulk${i}@${target.externalId}.example`);
+  // The last row is an active free Webex account (the sandbox's free-account domain): Webex answers
+  // 202 pending_user_migration, and the report must come without waiting for its owner's consent.
+  const emails = Array.from({ length: bulkUsers }, (_, i) =>
+    i === bulkUsers - 1
+      ? `consent${n}.${target.externalId}@${FREE_ACCOUNT_DOMAIN}`
+      : `bulk${i}@${target.externalId}.example`,
+  );
   const rows = emails.map(
     (email, i) => `Bulk,No${i},${email},webex_calling,HQ,+4940${String(n * 10_000 + i).padStart(7, '0')},`,
   );
@@ -366,6 +373,9 @@ function plan(kind: Kind, n: number, target: Seeded | undefined): Plan {
     effect: () =>
       emails.every((email) =>
         sandbox.subscribers.subscribers.some((s) => s.customerId === target.customerId && s.email === email),
+      ) &&
+      sandbox.subscribers.subscribers.some(
+        (s) => s.email === emails.at(-1) && sandbox.subscribers.status(s, Date.now()) === 'pending_user_migration',
       ),
     create: 'POST /wholesale/subscribers',
   };

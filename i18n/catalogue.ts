@@ -240,6 +240,7 @@ const en = {
   'status.lastError': 'Last error',
   'status.users': 'Users',
   'status.usersProvisioning': 'Users still provisioning',
+  'status.usersAwaitingConsent': 'Users waiting for their consent (free Webex account)',
   'status.usersProvisioningLine': '{count}: {emails}{more, plural, =0 {} other { and # more}}',
   'status.locations': 'Locations',
   'status.pendingApproval': 'Waiting for approval',
@@ -483,6 +484,17 @@ const en = {
     '⏳ Webex accepted {first} {last} ({email}) for {customer} with {package} and is still provisioning the user. I will write here when it has finished.',
   'user.provisioningFailed':
     '❌ Webex could not provision {first} {last} ({email}) for {customer}: {reason}. Correct the cause (in Partner Hub, or the user’s details), remove the user there and add it again.',
+  'user.awaitingConsent':
+    '✉️ {email} already has a free Webex account, so Webex added {first} {last} to {customer} with {package} as waiting for the user’s consent: Webex emailed them to accept the move, and the user is provisioned once they do. To send that email again: `resend consent {email} {externalId}`.',
+  'user.awaitingConsentRole': 'I will give the role {role} once the user has consented.',
+  'consent.missing': 'Write `resend consent <email> <customer>`.',
+  'consent.noUser': '{name} has no user {email}.',
+  'consent.notWaiting': '{email} does not wait for consent at {name} (Webex: {status}); there is no email to send.',
+  'consent.sent': '✉️ Webex sent the consent email to {email} again. {name} gets the user once they accept the move.',
+  'consent.failed': 'The consent email to {email} could not be sent: {reason}.',
+  'command.resendConsent.usage': 'resend consent <email> <customer>',
+  'command.resendConsent.summary':
+    'Sends the consent email again to a user with a free Webex account who has not accepted the move yet.',
   'location.title': 'New location for {name}',
   'location.name': 'Location name',
   'location.state': 'State or province',
@@ -548,6 +560,16 @@ const en = {
   'bulk.noFreeNumber': '{location} has no free number left for this row: add numbers with `add numbers`, or write one.',
   'bulk.unknownRole': 'Webex has no administrator role “{role}”; its roles: {roles}.',
   'bulk.row.createdRoleFailed': 'line {line}: {email} created, but the role could not be given: {reason}',
+  'bulk.row.awaitingConsent':
+    'line {line}: {email} waits for the user’s consent (a free Webex account; Webex emailed them to accept the move). To send it again: `resend consent {email} {externalId}`',
+  'bulk.row.awaitingConsentRole': '; I will give their administrator role once they have consented',
+  'bulk.consentWait':
+    '{count, plural, one {# user waits} other {# users wait}} for their consent before I can give their role; I will write here as each one is given.',
+  'bulk.consentedRole': 'line {line}: {email} has consented and is provisioned; their administrator role is given.',
+  'bulk.consentedRoleFailed':
+    'line {line}: {email} has consented and is provisioned, but their administrator role could not be given: {reason}',
+  'bulk.consentDone':
+    'Every user of the batch for {name} who waited for consent has consented; their roles are settled.',
   'bulk.following':
     'Every row of {name} is sent; Webex is still provisioning {count, plural, one {# user} other {# users}}. I will post the report when it has finished.',
   'bulk.cancelled': 'No users were added.',
@@ -801,6 +823,7 @@ const de = {
   'status.lastError': 'Letzter Fehler',
   'status.users': 'Benutzer',
   'status.usersProvisioning': 'Benutzer noch in Einrichtung',
+  'status.usersAwaitingConsent': 'Benutzer, die noch zustimmen müssen (kostenloses Webex-Konto)',
   'status.usersProvisioningLine': '{count}: {emails}{more, plural, =0 {} other { und # weitere}}',
   'status.locations': 'Standorte',
   'status.pendingApproval': 'Wartet auf Freigabe',
@@ -1055,6 +1078,19 @@ const de = {
     '⏳ Webex hat {first} {last} ({email}) für {customer} mit {package} angenommen und richtet den Benutzer noch ein. Ich schreibe hier, sobald das abgeschlossen ist.',
   'user.provisioningFailed':
     '❌ Webex konnte {first} {last} ({email}) für {customer} nicht einrichten: {reason}. Beheben Sie die Ursache (in Partner Hub oder in den Angaben zum Benutzer), entfernen Sie den Benutzer dort und fügen Sie ihn erneut hinzu.',
+  'user.awaitingConsent':
+    '✉️ {email} hat bereits ein kostenloses Webex-Konto, daher hat Webex {first} {last} für {customer} mit {package} als „wartet auf Zustimmung“ angelegt: Webex hat eine E-Mail geschickt, um dem Umzug zuzustimmen; danach wird der Benutzer eingerichtet. Um diese E-Mail erneut zu senden: `resend consent {email} {externalId}`.',
+  'user.awaitingConsentRole': 'Die Rolle {role} vergebe ich, sobald der Benutzer zugestimmt hat.',
+  'consent.missing': 'Schreiben Sie `resend consent <E-Mail> <Kunde>`.',
+  'consent.noUser': '{name} hat keinen Benutzer {email}.',
+  'consent.notWaiting':
+    '{email} wartet bei {name} auf keine Zustimmung (Webex: {status}); es gibt keine E-Mail zu senden.',
+  'consent.sent':
+    '✉️ Webex hat die Zustimmungs-E-Mail erneut an {email} gesendet. {name} erhält den Benutzer, sobald dem Umzug zugestimmt wurde.',
+  'consent.failed': 'Die Zustimmungs-E-Mail an {email} konnte nicht gesendet werden: {reason}.',
+  'command.resendConsent.usage': 'resend consent <E-Mail> <Kunde>',
+  'command.resendConsent.summary':
+    'Sendet die Zustimmungs-E-Mail erneut an einen Benutzer mit kostenlosem Webex-Konto, der dem Umzug noch nicht zugestimmt hat.',
   'location.title': 'Neuer Standort für {name}',
   'location.name': 'Name des Standorts',
   'location.state': 'Bundesland oder Provinz',
@@ -1124,6 +1160,17 @@ const de = {
     '{location} hat für diese Zeile keine freie Nummer mehr: Fügen Sie mit `add numbers` Nummern hinzu, oder schreiben Sie eine.',
   'bulk.unknownRole': 'Webex hat keine Administratorrolle „{role}“; seine Rollen: {roles}.',
   'bulk.row.createdRoleFailed': 'Zeile {line}: {email} angelegt, aber die Rolle konnte nicht vergeben werden: {reason}',
+  'bulk.row.awaitingConsent':
+    'Zeile {line}: {email} wartet auf die Zustimmung des Benutzers (ein kostenloses Webex-Konto; Webex hat eine E-Mail zum Umzug geschickt). Erneut senden: `resend consent {email} {externalId}`',
+  'bulk.row.awaitingConsentRole': '; die Administratorrolle vergebe ich, sobald zugestimmt wurde',
+  'bulk.consentWait':
+    '{count, plural, one {# Benutzer wartet} other {# Benutzer warten}} auf die eigene Zustimmung, bevor ich die Rolle vergeben kann; ich schreibe hier, sobald sie vergeben ist.',
+  'bulk.consentedRole':
+    'Zeile {line}: {email} hat zugestimmt und ist eingerichtet; die Administratorrolle ist vergeben.',
+  'bulk.consentedRoleFailed':
+    'Zeile {line}: {email} hat zugestimmt und ist eingerichtet, aber die Administratorrolle konnte nicht vergeben werden: {reason}',
+  'bulk.consentDone':
+    'Alle Benutzer des Stapels für {name}, die auf ihre Zustimmung warteten, haben zugestimmt; ihre Rollen sind erledigt.',
   'bulk.following':
     'Jede Zeile für {name} ist gesendet; Webex richtet noch {count, plural, one {# Benutzer} other {# Benutzer}} ein. Ich schicke den Bericht, sobald das abgeschlossen ist.',
   'bulk.cancelled': 'Es wurden keine Benutzer hinzugefügt.',

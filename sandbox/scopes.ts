@@ -15,6 +15,7 @@ const OPERATION_SCOPES: Readonly<Record<string, string>> = {
   'GET /wholesale/subscribers/{subscriberId}': 'spark-admin:wholesale_subscribers_read',
   'POST /wholesale/subscribers/validate': 'spark-admin:wholesale_subscribers_write',
   'POST /wholesale/subscribers': 'spark-admin:wholesale_subscribers_write',
+  'POST /subscribers/{subscriberId}/emails/consentMove': 'spark-admin:wholesale_subscribers_write',
   'PUT /wholesale/subscribers/{subscriberId}': 'spark-admin:wholesale_subscribers_write',
   'DELETE /wholesale/subscribers/{subscriberId}': 'spark-admin:wholesale_subscribers_write',
   'GET /locations': 'spark-admin:locations_read',

@@ -85,6 +85,9 @@ const outsideCustomers = z.object({
   packages: z.array(z.string()).optional(),
 });
 const heldCustomer = z.object({ externalId: z.string().min(1) });
+const freeAccounts = z.object({ emails: z.array(z.email()).min(1).max(5000) });
+const consentBy = z.object({ email: z.email() });
+
 const subscriberOutcome = z.union([
   z.object({ email: z.string().min(1), status: z.literal('provisioned') }),
   z.object({
@@ -329,6 +332,34 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       });
     const { email, ...outcome } = parsed.data;
     subscribers.setOutcome(email, outcome);
+    res.status(204).end();
+  });
+  /** `{"emails": ["a@b.com"]}`: these are active free Webex accounts; creating them needs their owner's consent. */
+  control.post('/wholesale/free-accounts', (req, res) => {
+    const parsed = freeAccounts.safeParse(req.body);
+    if (!parsed.success) return void res.status(400).json({ message: `emails is required: ${parsed.error.message}` });
+    for (const email of parsed.data.emails) subscribers.addFreeAccount(email);
+    res.status(204).end();
+  });
+  /** The free accounts' subscribers: their status and how many consent emails Webex sent each. */
+  control.get('/wholesale/free-accounts', (_req, res) => {
+    res.json({
+      items: subscribers.subscribers
+        .filter((s) => s.consent !== undefined)
+        .map((s) => ({
+          email: s.email,
+          subscriberId: s.id,
+          status: subscribers.status(s, Date.now()),
+          consentMails: s.consentMails,
+        })),
+    });
+  });
+  /** `{"email": "a@b.com"}`: the owner of the free account consents to the move; provisioning starts. */
+  control.post('/wholesale/consent', (req, res) => {
+    const parsed = consentBy.safeParse(req.body);
+    if (!parsed.success) return void res.status(400).json({ message: `email is required: ${parsed.error.message}` });
+    const subscriber = subscribers.consent(parsed.data.email, Date.now());
+    if (!subscriber) return void res.status(404).json({ message: 'no subscriber waits for that email’s consent' });
     res.status(204).end();
   });
   control.get('/wholesale/customers', (_req, res) => {

@@ -135,16 +135,21 @@ export function mountSubscriberRoutes(
    * A subscriber as the spec shapes it. Its `status` enum holds only `provisioned` and
    * `pending_user_migration`, and `personId` is "only presented when status is provisioned"; so a
    * subscriber still provisioning has neither, and one whose provisioning failed has its
-   * `errors` ("errors that occurred during that last attempt to provision") and no status.
+   * `errors` ("errors that occurred during that last attempt to provision") and no status. One
+   * whose email was an active free account is `pending_user_migration` (no `personId`, as in the
+   * spec's 202 example) until its owner consents.
    */
   const present = (s: SandboxSubscriber) => {
     const now = Date.now();
     const status = subscribers.status(s, now);
     const changed =
-      status === 'provisioning' ? s.created : new Date(s.startedAt + subscribers.provisioningMs).toISOString();
+      status === 'provisioning' || status === 'pending_user_migration'
+        ? s.created
+        : new Date(s.startedAt + subscribers.provisioningMs).toISOString();
     return {
       id: s.id,
       ...(status === 'provisioned' ? { personId: s.personId, status: 'provisioned' } : {}),
+      ...(status === 'pending_user_migration' ? { status: 'pending_user_migration' } : {}),
       email: s.email,
       customerId: s.customerId,
       externalCustomerId: s.externalCustomerId,
@@ -217,9 +222,10 @@ export function mountSubscriberRoutes(
       },
       new Date().toISOString(),
     );
-    // 200 (202 is for an active free account that must consent to move); provisioning goes on after it.
+    // 202 when the email is an active free account (the spec: "requires consent based flow to
+    // onboard"): the subscriber waits for its owner's consent. Otherwise 200, provisioning goes on.
     return {
-      status: 200,
+      status: subscriber.consent === 'pending' ? 202 : 200,
       body: present(subscriber),
       headers: { Location: `${apiUrl()}/wholesale/subscribers/${subscriber.id}` },
     };
@@ -256,6 +262,21 @@ export function mountSubscriberRoutes(
     if (after.extension) subscriber.extension = after.extension;
     if (after.locationId) subscriber.locationId = after.locationId;
     return { status: 200, body: present(subscriber) };
+  });
+
+  /**
+   * Sends the consent email again. The spec's path has no `/wholesale` (as in the BroadWorks API);
+   * only a subscriber in `pending_user_migration` has an email to send: any other answers 409.
+   */
+  apiRoute(router, ctx, 'POST /subscribers/{subscriberId}/emails/consentMove', ({ person, params, token }) => {
+    guard(person.role, token);
+    const subscriber = find(params.subscriberId);
+    if (subscriber.consent !== 'pending')
+      throw new ApiError(409, 'The subscriber is not pending user migration.', [
+        { errorCode: 10023, description: 'The subscriber is not in pending_user_migration state.' },
+      ]);
+    subscriber.consentMails += 1;
+    return { status: 204 };
   });
 
   apiRoute(router, ctx, 'DELETE /wholesale/subscribers/{subscriberId}', ({ person, params, token }) => {

@@ -15,8 +15,15 @@ export interface SandboxSubscriber {
   locationId?: string;
   readonly created: string;
   /** When provisioning began (ms since the epoch); the status follows from it. */
-  readonly startedAt: number;
+  startedAt: number;
   readonly outcome: SubscriberOutcome;
+  /**
+   * The email was an active free Webex account: `pending` until its owner consents to the move
+   * (the subscriber is `pending_user_migration` until then), then provisioning starts.
+   */
+  consent?: 'pending' | 'given';
+  /** Consent emails sent: the first with the create, one more per `consentMove`. */
+  consentMails: number;
 }
 
 /** How a subscriber's provisioning ends in the sandbox; tests choose it per email. */
@@ -50,6 +57,12 @@ export interface SandboxNumber {
   readonly locationId: string;
   readonly state: 'ACTIVE' | 'INACTIVE';
 }
+
+/**
+ * Every address at this domain is an active free Webex account in the sandbox, so demos and drills
+ * meet the consent flow without seeding (`POST /_sandbox/wholesale/free-accounts` adds others).
+ */
+export const FREE_ACCOUNT_DOMAIN = 'free-account.example';
 
 /** A token bucket per caller: `limit` requests a second, then 429 with Retry-After. */
 export class RateLimiter {
@@ -98,22 +111,57 @@ export class SubscriberState {
   /** @param provisioningMs how long a new subscriber stays in provisioning before its outcome shows. */
   constructor(readonly provisioningMs = 0) {}
 
+  /** Emails that are active free Webex accounts (their owner must consent to the move). */
+  private readonly freeAccounts = new Set<string>();
+
+  /**
+   * Whether the email is an active free Webex account: one registered through the control API, or
+   * any address at {@link FREE_ACCOUNT_DOMAIN}.
+   */
+  isFreeAccount(email: string): boolean {
+    const lower = email.toLowerCase();
+    return this.freeAccounts.has(lower) || lower.endsWith(`@${FREE_ACCOUNT_DOMAIN}`);
+  }
+
+  addFreeAccount(email: string): void {
+    this.freeAccounts.add(email.toLowerCase());
+  }
+
+  /** The owner of a free account consents to the move: provisioning starts now. */
+  consent(email: string, now: number): SandboxSubscriber | undefined {
+    const subscriber = this.subscribers.find((s) => s.email === email.toLowerCase() && s.consent === 'pending');
+    if (!subscriber) return undefined;
+    subscriber.consent = 'given';
+    subscriber.startedAt = now;
+    return subscriber;
+  }
+
   /** Makes the provisioning of the subscriber with this email end so. */
   setOutcome(email: string, outcome: SubscriberOutcome): void {
     this.outcomes.set(email.toLowerCase(), outcome);
   }
 
   /** Where the subscriber's provisioning is as of `now`. */
-  status(subscriber: SandboxSubscriber, now: number): 'provisioning' | SubscriberOutcome['status'] {
+  status(
+    subscriber: SandboxSubscriber,
+    now: number,
+  ): 'pending_user_migration' | 'provisioning' | SubscriberOutcome['status'] {
+    if (subscriber.consent === 'pending') return 'pending_user_migration';
     return now - subscriber.startedAt < this.provisioningMs ? 'provisioning' : subscriber.outcome.status;
   }
 
   addSubscriber(
-    fields: Omit<SandboxSubscriber, 'id' | 'personId' | 'created' | 'startedAt' | 'outcome'>,
+    fields: Omit<
+      SandboxSubscriber,
+      'id' | 'personId' | 'created' | 'startedAt' | 'outcome' | 'consent' | 'consentMails'
+    >,
     now: string,
   ): SandboxSubscriber {
+    const free = this.isFreeAccount(fields.email);
     const subscriber: SandboxSubscriber = {
       ...fields,
+      ...(free ? { consent: 'pending' as const } : {}),
+      consentMails: free ? 1 : 0,
       id: Buffer.from(`ciscospark://us/SUBSCRIBER/${randomUUID()}`).toString('base64url'),
       personId: webexId('PEOPLE'),
       created: now,

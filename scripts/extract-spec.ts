@@ -135,6 +135,7 @@ const wholesaleOperations = [
   'PUT /wholesale/subscribers/{subscriberId}',
   'DELETE /wholesale/subscribers/{subscriberId}',
   'POST /wholesale/subscribers/validate',
+  'POST /subscribers/{subscriberId}/emails/consentMove',
 ];
 
 const wholesale = extractOpenApi(

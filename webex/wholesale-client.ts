@@ -126,6 +126,17 @@ export class WholesaleClient {
     });
   }
 
+  /**
+   * Sends the consent email again to a subscriber in `pending_user_migration` (an active free
+   * account's owner, who must consent to the move). The spec's path has no `/wholesale`; it
+   * documents no body, and an empty JSON object is sent (Webex reads POST bodies as JSON).
+   */
+  async sendConsentEmail(subscriberId: string): Promise<void> {
+    await this.http.request('POST', `/subscribers/${encodeURIComponent(subscriberId)}/emails/consentMove`, {
+      body: {},
+    });
+  }
+
   async deleteSubscriber(subscriberId: string): Promise<void> {
     await this.http.request('DELETE', `/wholesale/subscribers/${encodeURIComponent(subscriberId)}`);
   }

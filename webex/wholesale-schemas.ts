@@ -106,6 +106,8 @@ export type WholesaleSubscriber = z.infer<typeof subscriberSchema>;
 export type SubscriberProgress =
   | { readonly state: 'provisioning' }
   | { readonly state: 'provisioned' }
+  /** `pending_user_migration`: an active free account whose owner has not consented to the move yet. */
+  | { readonly state: 'consent' }
   | { readonly state: 'error'; readonly errors: readonly WholesaleErrorDetail[] };
 
 /**
@@ -117,6 +119,7 @@ export type SubscriberProgress =
 export function subscriberProgress(subscriber: Pick<WholesaleSubscriber, 'status' | 'errors'>): SubscriberProgress {
   const errors = subscriber.errors ?? [];
   if (subscriber.status === 'provisioned') return { state: 'provisioned' };
+  if (subscriber.status === 'pending_user_migration') return { state: 'consent' };
   if (errors.length > 0 || subscriber.status === 'error')
     return { state: 'error', errors: errors.length > 0 ? errors : [{ description: 'error' }] };
   return { state: 'provisioning' };

@@ -1,5 +1,6 @@
 import * as approval from '../approval/register.ts';
 import * as bulk from '../bulk/register.ts';
+import * as consent from '../consent/register.ts';
 import * as customer from '../customer/register.ts';
 import * as help from '../help/register.ts';
 import * as language from '../language/register.ts';
@@ -21,6 +22,7 @@ export function registerFeatures(kit: FeatureKit): void {
   setup.register(kit);
   user.register(kit);
   bulk.register(kit);
+  consent.register(kit);
   location.register(kit);
   packages.register(kit);
   offboard.register(kit);

@@ -23,6 +23,7 @@ export function followed(row: RowResult, subscriber: Pick<WholesaleSubscriber, '
   // Provisioned: done, unless an administrator role is still to be given.
   if (progress.state === 'provisioned') return rest.role ? { ...rest, pending: true } : rest;
   if (progress.state === 'provisioning') return { ...rest, pending: true };
+  if (progress.state === 'consent') return { ...rest, consent: true };
   return { ...rest, outcome: 'failed', reason: problemsText(progress.errors) };
 }
 

@@ -12,10 +12,25 @@ export interface ReportDeps {
   readonly clock?: () => Date;
 }
 
+/** A row that waited for the user's consent is provisioned: its role was given, or why not. */
+export async function tellConsented(
+  deps: ReportDeps,
+  context: BulkContext,
+  row: BulkRowResult,
+  after: BulkRowResult,
+): Promise<void> {
+  const { t } = await deps.languages.of(context.roomId);
+  const params = { line: row.line, email: row.email, reason: after.roleFailure ?? '' };
+  await deps.messenger.post(context.roomId, {
+    markdown: after.roleFailure ? t('bulk.consentedRoleFailed', params) : t('bulk.consentedRole', params),
+  });
+}
+
 /** Every row has its end: the report per row, and the run in the audit log. */
 export async function reportBulkRun(deps: ReportDeps, context: BulkContext, all: readonly BulkRowResult[]) {
   const { t } = await deps.languages.of(context.roomId);
-  for (const part of reportParts(t, all)) await deps.messenger.post(context.roomId, { markdown: part });
+  for (const part of reportParts(t, all, context.customer.externalId))
+    await deps.messenger.post(context.roomId, { markdown: part });
   await deps.store.appendAudit({
     at: (deps.clock ?? (() => new Date()))().toISOString(),
     action: 'users.bulk',
@@ -26,6 +41,7 @@ export async function reportBulkRun(deps: ReportDeps, context: BulkContext, all:
       rows: all.length,
       created: all.filter((r) => r.outcome === 'created').length,
       failed: all.filter((r) => r.outcome === 'failed').length,
+      awaitingConsent: all.filter((r) => r.consent).length,
     },
   });
 }

@@ -24,6 +24,7 @@ async function countsOf(deps: StatusDeps, customer: CustomerRecord): Promise<Sta
       users: users.length,
       locations: locations.length,
       provisioning: users.filter((u) => subscriberProgress(u).state === 'provisioning').map((u) => u.email),
+      awaitingConsent: users.filter((u) => subscriberProgress(u).state === 'consent').map((u) => u.email),
     };
   } catch {
     return undefined;

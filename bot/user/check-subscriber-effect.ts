@@ -6,7 +6,7 @@ import { WebexApiError, problemsOf } from '../../webex/webex-api-error.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
 import { subscriberProgress, type WholesaleSubscriber } from '../../webex/wholesale-schemas.ts';
 
-/** Follows a created subscriber until it is provisioned or failed, each end in the audit log. */
+/** Follows a created subscriber until it is provisioned, failed or waiting for its owner's consent; the first two in the audit log. */
 export function checkSubscriberEffect(deps: {
   readonly store: Pick<Store, 'appendAudit'>;
   readonly wholesale: Pick<WholesaleClient, 'getSubscriber'>;
@@ -30,6 +30,8 @@ export function checkSubscriberEffect(deps: {
     const progress = subscriberProgress(subscriber);
     const at = clock().toISOString();
     if (progress.state === 'provisioning') return { state: 'provisioning', at };
+    // Its owner must consent to move their free account: not an end Webex reaches by itself.
+    if (progress.state === 'consent') return { state: 'consent', at };
     const email = (context.answers.email ?? '').toLowerCase();
     const audit = {
       actor: context.startedBy,

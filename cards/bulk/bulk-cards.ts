@@ -34,13 +34,18 @@ export function badRowsCard(t: Translate, bad: readonly BadRow[], total: number)
 }
 
 /** Lines of the per-row report, split into messages Webex accepts. */
-export function reportParts(t: Translate, results: readonly BulkRowResult[]): string[] {
+export function reportParts(t: Translate, results: readonly BulkRowResult[], externalId: string): string[] {
   const lines = [...results]
     .sort((a, b) => a.line - b.line)
     .map((r) =>
       r.roleFailure
         ? t('bulk.row.createdRoleFailed', { line: r.line, email: r.email, reason: r.roleFailure })
-        : t(`bulk.row.${r.outcome}`, { line: r.line, email: r.email, reason: r.reason ?? '' }),
+        : r.consent
+          ? [
+              t('bulk.row.awaitingConsent', { line: r.line, email: r.email, externalId }),
+              ...(r.role ? [t('bulk.row.awaitingConsentRole')] : []),
+            ].join('')
+          : t(`bulk.row.${r.outcome}`, { line: r.line, email: r.email, reason: r.reason ?? '' }),
     );
   const parts: string[][] = [[]];
   let size = 0;
@@ -114,6 +119,9 @@ export function bulkCard(state: string, context: BulkContext, view: CardView): R
       return {
         markdown: t('bulk.following', { name, count: context.results.filter((r) => r.pending === true).length }),
       };
+    case 'consentDone':
+      return { markdown: t('bulk.consentDone', { name }) };
+    case 'consentWait':
     case 'done': {
       const tally = (o: BulkRowResult['outcome']) => context.results.filter((r) => r.outcome === o).length;
       const failed = context.results
@@ -126,8 +134,13 @@ export function bulkCard(state: string, context: BulkContext, view: CardView): R
         existed: tally('existed'),
         failed: tally('failed'),
       });
+      const roles = context.results.filter((r) => r.consent && r.role).length;
       return {
-        markdown: [`**${title}**`, ...(failed.length > 0 ? [t('bulk.done.failedRows'), ...failed] : [])].join('\n'),
+        markdown: [
+          `**${title}**`,
+          ...(failed.length > 0 ? [t('bulk.done.failedRows'), ...failed] : []),
+          ...(state === 'consentWait' ? [t('bulk.consentWait', { count: roles })] : []),
+        ].join('\n'),
       };
     }
     case 'rejected':

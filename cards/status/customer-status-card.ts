@@ -14,6 +14,8 @@ export interface StatusCounts {
   readonly users: number;
   readonly locations: number;
   readonly provisioning: readonly string[];
+  /** Users who wait for their consent to move a free Webex account (`pending_user_migration`), by email. */
+  readonly awaitingConsent?: readonly string[];
 }
 
 const SHOWN_PROVISIONING = 10;
@@ -43,6 +45,18 @@ export function customerStatusCard(
                     count: counts.provisioning.length,
                     emails: counts.provisioning.slice(0, SHOWN_PROVISIONING).join(', '),
                     more: Math.max(0, counts.provisioning.length - SHOWN_PROVISIONING),
+                  }),
+                },
+              ]
+            : []),
+          ...((counts.awaitingConsent ?? []).length > 0
+            ? [
+                {
+                  title: t('status.usersAwaitingConsent'),
+                  value: t('status.usersProvisioningLine', {
+                    count: counts.awaitingConsent!.length,
+                    emails: counts.awaitingConsent!.slice(0, SHOWN_PROVISIONING).join(', '),
+                    more: Math.max(0, counts.awaitingConsent!.length - SHOWN_PROVISIONING),
                   }),
                 },
               ]

@@ -114,6 +114,14 @@ export function userCard(state: string, context: UserContext, view: CardView): R
       };
     case 'following':
       return { markdown: t('user.provisioning', who()) };
+    case 'awaitingConsent':
+    case 'consentWait': {
+      const waits = t('user.awaitingConsent', { ...who(), externalId: context.customer.externalId });
+      return {
+        markdown:
+          state === 'consentWait' ? [waits, t('user.awaitingConsentRole', { role: roleName() })].join(' ') : waits,
+      };
+    }
     case 'waitingForCredentials':
       return credentialsWaiting(
         t,

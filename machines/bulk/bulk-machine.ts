@@ -22,6 +22,11 @@ export interface BulkRowResult {
   readonly subscriberId?: string;
   /** Created, and Webex is still provisioning it (or its administrator role is still to be given). */
   readonly pending?: boolean;
+  /**
+   * Created as an active free account's: it waits for its owner's consent (`pending_user_migration`),
+   * which may take days, so the report does not wait for it (and its role is not given by this run).
+   */
+  readonly consent?: boolean;
   /** The administrator role to give once provisioned; gone once given. */
   readonly role?: string;
   /** Why the role could not be given (the user was created). */
@@ -75,6 +80,11 @@ export interface FollowOutput {
 }
 
 const pending = (results: readonly BulkRowResult[]) => results.some((r) => r.pending === true);
+/** Rows reported as waiting for consent whose administrator role is still to be given once they are provisioned. */
+const consentRoles = (results: readonly BulkRowResult[]) => results.filter((r) => r.consent && r.role);
+/** The slowest check: consent may take days, and the report has gone out already. */
+const consentWake = (context: BulkContext, at: string | undefined) =>
+  later(at, backoffMs(context.pollMs, Number.POSITIVE_INFINITY));
 
 /** Waiting for the partner credentials: the rows left go on (woken at once); a batch is not cancelled midway. */
 const bulkCredentials = credentialsWait<BulkContext, BulkEvent>({
@@ -131,6 +141,19 @@ export const bulkMachine = setup({
               wakeAt: later(event.output.at, context.pollMs),
               lastWake: event.output.at,
               checks: 0,
+            })),
+          },
+          {
+            // Reported; a role waits for a user's consent: follow those rows slowly.
+            guard: ({ context, event }) =>
+              context.results.length + event.output.results.length >= context.rows.length &&
+              consentRoles([...context.results, ...event.output.results]).length > 0,
+            target: 'consentWait',
+            actions: assign(({ context, event }) => ({
+              results: [...context.results, ...event.output.results],
+              progress: event.output.progress,
+              wakeAt: consentWake(context, event.output.at),
+              lastWake: event.output.at,
             })),
           },
           {
@@ -191,18 +214,45 @@ export const bulkMachine = setup({
               checks: context.checks + 1,
             })),
           },
+          {
+            guard: ({ event }) => consentRoles(event.output.results).length > 0,
+            target: 'consentWait',
+            actions: assign(({ context, event }) => ({
+              results: event.output.results,
+              wakeAt: consentWake(context, event.output.at),
+            })),
+          },
+          {
+            // From the consent wait: every role it waited for is given (or could not be).
+            guard: ({ context }) => consentRoles(context.results).length > 0,
+            target: 'consentDone',
+            actions: assign(({ event }) => ({ results: event.output.results, wakeAt: undefined })),
+          },
           { target: 'done', actions: assign(({ event }) => ({ results: event.output.results, wakeAt: undefined })) },
         ],
-        onError: {
-          target: 'following',
-          actions: assign(({ context }) => ({
-            wakeAt: later(context.lastWake, backoffMs(context.pollMs, context.checks + 1)),
-            checks: context.checks + 1,
-          })),
-        },
+        onError: [
+          {
+            guard: ({ context }) => !pending(context.results),
+            target: 'consentWait',
+            actions: assign(({ context }) => ({ wakeAt: consentWake(context, context.lastWake) })),
+          },
+          {
+            target: 'following',
+            actions: assign(({ context }) => ({
+              wakeAt: later(context.lastWake, backoffMs(context.pollMs, context.checks + 1)),
+              checks: context.checks + 1,
+            })),
+          },
+        ],
       },
     },
+    // The report is out; each wake checks the rows whose role waits for consent, silently.
+    consentWait: {
+      tags: 'rest',
+      on: { wake: { target: 'checking', actions: assign(({ event }) => ({ lastWake: event.now })) } },
+    },
     done: { type: 'final', tags: 'rest' },
+    consentDone: { type: 'final', tags: 'rest' },
     rejected: { type: 'final', tags: 'rest' },
     cancelled: { type: 'final', tags: ['rest', 'cancelled'] },
   },

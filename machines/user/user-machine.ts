@@ -13,6 +13,9 @@ import { unprovided } from '../kit/unprovided.ts';
 /**
  * 2: the new subscriber is followed to the end of its provisioning (`checking`, `following`, `failed`).
  * 3: an optional administrator role, given once provisioned (`loadingRoles`, `assigningRole`, `roleFailed`).
+ *    Later, without a new version (a stored snapshot stays valid): a subscriber that waits for its
+ *    owner's consent (`pending_user_migration`) ends in `awaitingConsent`, or, with a role to give,
+ *    is followed slowly in `consentWait` until provisioned.
  */
 export const USER_MACHINE_VERSION = 3;
 
@@ -56,6 +59,8 @@ export interface UserContext extends UserInput {
 export type SubscriberCheck =
   | { readonly state: 'provisioning'; readonly at: string }
   | { readonly state: 'provisioned'; readonly at: string; readonly personId?: string }
+  /** An active free account: Webex waits for its owner's consent to move it (`pending_user_migration`). */
+  | { readonly state: 'consent'; readonly at: string }
   | { readonly state: 'error'; readonly reason: string; readonly at: string };
 
 export type UserEvent =
@@ -204,6 +209,11 @@ export const userMachine = setup({
       tags: 'rest',
       on: { wake: { target: 'checking', actions: assign(({ event }) => ({ lastWake: event.now })) } },
     },
+    // Reported once ("waits for the user's consent"); each wake checks again, silently.
+    consentWait: {
+      tags: 'rest',
+      on: { wake: { target: 'checking', actions: assign(({ event }) => ({ lastWake: event.now })) } },
+    },
     checking: {
       invoke: {
         src: 'checkSubscriber',
@@ -223,6 +233,21 @@ export const userMachine = setup({
             guard: ({ event }) => event.output.state === 'provisioned',
             target: 'done',
             actions: assign({ wakeAt: undefined }),
+          },
+          // Waiting for the owner's consent can take days: with no role to give this is the end;
+          // with one, the subscriber is followed at the slowest pace until it is provisioned.
+          {
+            guard: ({ context, event }) => event.output.state === 'consent' && !context.answers.role,
+            target: 'awaitingConsent',
+            actions: assign({ wakeAt: undefined }),
+          },
+          {
+            guard: ({ event }) => event.output.state === 'consent',
+            target: 'consentWait',
+            actions: assign(({ context, event }) => ({
+              wakeAt: later(event.output.at, backoffMs(context.pollMs, Number.POSITIVE_INFINITY)),
+              checks: context.checks + 1,
+            })),
           },
           {
             guard: ({ event }) => event.output.state === 'error',
@@ -272,6 +297,7 @@ export const userMachine = setup({
     ...userCredentials.states,
     done: { type: 'final', tags: 'rest' },
     failed: { type: 'final', tags: 'rest' },
+    awaitingConsent: { type: 'final', tags: 'rest' },
     roleFailed: { type: 'final', tags: 'rest' },
     rejected: { type: 'final', tags: 'rest' },
     cancelled: { type: 'final', tags: ['rest', 'cancelled'] },

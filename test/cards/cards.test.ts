@@ -634,6 +634,7 @@ describe('cards', () => {
       - \`change user <email> <customer>\`: Give a user of a customer another package; the customer’s administrator keeps the customer’s level.
       - \`remove user <email> <customer>\`: Take a user off a customer (not its administrator).
       - \`add users <customer>\`: Add many users from a CSV file attached to the message (columns firstName, lastName, email, package, location, phoneNumber, extension).
+      - \`resend consent <email> <customer>\`: Sends the consent email again to a user with a free Webex account who has not accepted the move yet.
       - \`add location <customer>\`: Add a location to a customer.
       - \`enable calling <location> <customer>\`: Finish a location whose Webex Calling enablement failed in \`add location\`.
       - \`change packages <customer>\`: Change a customer’s packages and add-ons; refused while users hold a package to be removed.

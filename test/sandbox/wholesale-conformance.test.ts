@@ -39,6 +39,8 @@ const request: NewCustomer = {
 describe('the sandbox’s Wholesale customer API', () => {
   let sandbox: RunningSandbox;
   let client: WholesaleClient;
+  /** The free account's subscriber as each step left it (the 202 path, seen in beforeAll). */
+  const free: { step: string; status: number; body: unknown }[] = [];
   beforeAll(async () => {
     sandbox = await startSandbox({ provisioningMs: 400 });
     client = new WholesaleClient({
@@ -115,6 +117,54 @@ describe('the sandbox’s Wholesale customer API', () => {
     });
     expect(await client.listSubscribers({ customerId: id })).toEqual([]);
 
+    // An active free account's email: 202 pending_user_migration until its owner consents.
+    const alice = { authorization: `Bearer ${sandbox.state.personByKey('alice').token}` };
+    const json = { ...alice, 'content-type': 'application/json' };
+    const control = await fetch(`${sandbox.url}/_sandbox/wholesale/free-accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ emails: ['bo@pizza.example'] }),
+    });
+    expect(control.status).toBe(204);
+    const made = await fetch(`${sandbox.apiUrl}/wholesale/subscribers`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({
+        customerId: id,
+        email: 'bo@pizza.example',
+        packages: ['webex_calling'],
+        provisioningParameters: { firstName: 'Bo', lastName: 'Berg', primaryPhoneNumber: '+14085550102', locationId },
+      }),
+    });
+    const pendingBody = (await made.json()) as { id: string };
+    free.push({ step: 'create', status: made.status, body: pendingBody });
+    const read = async (step: string) => {
+      const r = await fetch(`${sandbox.apiUrl}/wholesale/subscribers/${pendingBody.id}`, { headers: alice });
+      free.push({ step, status: r.status, body: await r.json() });
+    };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await read('later');
+    const move = await fetch(`${sandbox.apiUrl}/subscribers/${pendingBody.id}/emails/consentMove`, {
+      method: 'POST',
+      headers: json,
+      body: '{}',
+    });
+    free.push({ step: 'consentMove', status: move.status, body: undefined });
+    const consent = await fetch(`${sandbox.url}/_sandbox/wholesale/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bo@pizza.example' }),
+    });
+    free.push({ step: 'consent', status: consent.status, body: undefined });
+    await read('consented');
+    const again = await fetch(`${sandbox.apiUrl}/subscribers/${pendingBody.id}/emails/consentMove`, {
+      method: 'POST',
+      headers: json,
+      body: '{}',
+    });
+    free.push({ step: 'consentMove after', status: again.status, body: undefined });
+    await fetch(`${sandbox.apiUrl}/wholesale/subscribers/${pendingBody.id}`, { method: 'DELETE', headers: alice });
+
     await client.updateCustomer(id, { packages: ['webex_calling', 'cisco_calling_plan'] });
     expect((await client.getCustomer(id)).status).toBe('updating');
     await new Promise((resolve) => setTimeout(resolve, 450));
@@ -129,7 +179,9 @@ describe('the sandbox’s Wholesale customer API', () => {
   });
 
   it('exercised every operation of the spec subset, with conforming requests and answers', () => {
-    const calls = sandbox.calls.filter((c) => c.operation.includes('/wholesale/'));
+    const calls = sandbox.calls.filter(
+      (c) => c.operation.includes('/wholesale/') || c.operation.includes('/subscribers/'),
+    );
     expect(calls.length).toBeGreaterThan(15);
     expect(
       [...sandbox.wholesaleSpec.operations].filter((op) => !calls.some((c) => c.operation === op && c.status < 300)),
@@ -144,6 +196,23 @@ describe('the sandbox’s Wholesale customer API', () => {
             .map((i) => `${c.operation} ${i.path} ${i.message}`),
         ),
     ).toEqual([]);
+  });
+
+  it('answers a free account’s email with 202 pending_user_migration until its owner consents; consentMove resends only then', () => {
+    expect(free.map((f) => [f.step, f.status])).toEqual([
+      ['create', 202],
+      ['later', 200],
+      ['consentMove', 204],
+      ['consent', 204],
+      ['consented', 200],
+      ['consentMove after', 409],
+    ]);
+    for (const f of free.slice(0, 2)) {
+      expect(f.body).toMatchObject({ email: 'bo@pizza.example', status: 'pending_user_migration' });
+      expect(f.body).not.toHaveProperty('personId');
+    }
+    expect(free[4]!.body).toMatchObject({ status: 'provisioned' });
+    expect(free[4]!.body).toHaveProperty('personId');
   });
 
   it('answers a create with 202, the customer’s URL in body and Location', async () => {
