@@ -1,0 +1,39 @@
+import type { Row } from './table.ts';
+
+/**
+ * Rows the answers table knows have no sandbox case in this branch, each with why. The guard
+ * accepts them and prints them on every run; a listed row that has gained a case fails the guard
+ * (so the list only shrinks).
+ */
+export interface Waiting {
+  readonly why: string;
+  readonly matches: (row: Row) => boolean;
+}
+
+/** Built by other helpers in parallel branches; the lead empties this at merge. */
+export const AWAITING_MERGE: readonly Waiting[] = [
+  {
+    why: 'subscriber status pending_user_migration: sandbox behaviour and test/flows/consent-pending.test.ts come with the consent branch',
+    matches: (row) => row.kind === 'enum' && row.value === 'pending_user_migration',
+  },
+  {
+    why: 'customer status pending_rpl_review: sandbox behaviour and test/flows/compliance-hold.test.ts come with the compliance-hold branch',
+    matches: (row) => row.kind === 'enum' && row.value === 'pending_rpl_review',
+  },
+  {
+    why: 'PSTN operations (/telephony/pstn/...): added to webex/ and the sandbox by the PSTN branch',
+    matches: (row) => row.operation.includes('/telephony/pstn/'),
+  },
+];
+
+/** Not yet covered by a case in this branch (unfinished work, named in the hand-over note). */
+export const NOT_YET_COVERED: readonly Waiting[] = [
+  {
+    why: 'documented success statuses: no executable case yet (the flow tests make these calls, but the guard does not yet run one per operation)',
+    matches: (row) => row.kind === 'status' && row.status.startsWith('2'),
+  },
+  {
+    why: 'enum values of fields the bot reads: no executable case yet',
+    matches: (row) => row.kind === 'enum',
+  },
+];
