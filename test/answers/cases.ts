@@ -1,6 +1,5 @@
 import { expect } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
-import type { TokenProvider } from '../../webex/fixed-token.ts';
 import { MessagingClient } from '../../webex/messaging-client.ts';
 import type { Operation } from '../../webex/operations.ts';
 import { PeopleClient } from '../../webex/people-client.ts';
@@ -13,7 +12,7 @@ import { successCases } from './success-cases.ts';
 import type { Row } from './table.ts';
 
 /** Where a case's answer is shown: a test file under test/ and a test title in it. */
-export interface Shown {
+interface Shown {
   readonly file: string;
   readonly title: string;
 }

@@ -11,7 +11,7 @@ import type { Row } from './table.ts';
  * operation that answers the field: the bot keeps the value as Webex gave it.
  */
 
-export function enumTitle(resource: string, field: string, value: string): string {
+function enumTitle(resource: string, field: string, value: string): string {
   return `reads ${resource} ${field} = ${value}`;
 }
 

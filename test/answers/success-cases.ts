@@ -246,7 +246,7 @@ function otherSuccessCase(
 }
 
 /** The documented success status each operation answers to a valid call (the sandbox's own). */
-export const NATURAL_SUCCESS: Record<Operation, string> = {
+const NATURAL_SUCCESS: Record<Operation, string> = {
   'GET /people/me': '200',
   'GET /people/{personId}': '200',
   'GET /rooms': '200',

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { OPERATIONS, type Operation } from '../../webex/operations.ts';
@@ -84,7 +84,7 @@ export function documented(): Map<string, SpecOperation> {
 }
 
 /** The paths a zod schema reads (`items[].status`), each with whether it is a closed enum. */
-export function readPaths(schema: z.ZodType, path = '', out = new Map<string, boolean>()): Map<string, boolean> {
+function readPaths(schema: z.ZodType, path = '', out = new Map<string, boolean>()): Map<string, boolean> {
   const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
   const type = def.type as string;
   if (path) out.set(path, type === 'enum' || type === 'literal' || out.get(path) === true);
@@ -99,7 +99,7 @@ export function readPaths(schema: z.ZodType, path = '', out = new Map<string, bo
   return out;
 }
 
-export function usedOperations(): Operation[] {
+function usedOperations(): Operation[] {
   return [...new Set(Object.values(OPERATIONS).flat())];
 }
 
@@ -122,11 +122,6 @@ export function rows(): Row[] {
 export function undocumented(): Operation[] {
   const spec = documented();
   return usedOperations().filter((op) => !spec.has(op));
-}
-
-/** Test files under test/, for the guard's check that a case names a real test. */
-export function testFiles(): string[] {
-  return readdirSync(`${root}test`, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.ts'));
 }
 
 export { root };
