@@ -183,6 +183,8 @@ export function mountWholesaleRoutes(
     const status = wholesale.status(c, now());
     const packageStatus = (name: string) => {
       if (status === 'provisioning') return { name, status: 'provisioning' };
+      // While the customer is being deleted, so are its packages (the package status enum has `deleting`).
+      if (status === 'deleting') return { name, status: 'deleting' };
       if (c.outcome.status === 'error')
         return {
           name,

@@ -137,14 +137,18 @@ function customerCases(): AnswerCase[] {
     { operation: 'GET /wholesale/customers' as const, field: `items[].${field}` },
     { operation: 'GET /wholesale/customers/{customerId}' as const, field },
   ];
-  for (const status of CUSTOMER_STATUSES)
+  // A package's status follows its customer's: provisioning, provisioned, error, deleting.
+  const PACKAGE_STATUSES = new Set(['provisioned', 'provisioning', 'error', 'deleting']);
+  for (const status of CUSTOMER_STATUSES) {
+    const withPackage = PACKAGE_STATUSES.has(status);
+    const reads = [...both('status'), ...(withPackage ? both('resourceDetails.packages[].status') : [])];
     out.push(
       enumCase(
         'customer',
         'status',
         status,
-        both('status'),
-        `a customer ${status} in the sandbox; bot: keeps it as given`,
+        reads,
+        `a customer ${status} in the sandbox${withPackage ? ` (its packages ${status} too)` : ''}; bot: keeps it as given`,
         async (w) => {
           const failed = { errorCode: 1, description: 'failed', package: 'webex_meetings' };
           const { customer } = provisionedCustomer(
@@ -159,20 +163,23 @@ function customerCases(): AnswerCase[] {
             customer.phaseSince = Date.now();
           }
           await readCustomer(w, customer.id, customer.externalId, (c) => c.status, status);
+          if (withPackage) await readCustomer(w, customer.id, customer.externalId, (c) => c.resourceDetails, status);
         },
       ),
     );
+  }
   for (const name of CUSTOMER_PACKAGES)
     out.push(
       enumCase(
         'customer',
         'packages[]',
         name,
-        both('packages[]'),
-        `a customer with ${name}; bot: keeps it`,
+        [...both('packages[]'), ...both('resourceDetails.packages[].name')],
+        `a customer with ${name} (in packages and resourceDetails); bot: keeps it`,
         async (w) => {
           const { customer } = provisionedCustomer(w, [name]);
           await readCustomer(w, customer.id, customer.externalId, (c) => c.packages, name);
+          await readCustomer(w, customer.id, customer.externalId, (c) => c.resourceDetails, name);
         },
       ),
     );

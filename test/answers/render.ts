@@ -1,4 +1,4 @@
-import { AWAITING_MERGE, NOT_YET_COVERED } from './awaiting.ts';
+import { AWAITING_MERGE, NO_CASE_POSSIBLE } from './awaiting.ts';
 import { cases } from './cases.ts';
 import { documented, rowKey, rows } from './table.ts';
 
@@ -22,7 +22,7 @@ export function renderAnswers(): string {
     const c = byRow.get(rowKey(row));
     const waiting = [
       ...AWAITING_MERGE.map((w) => ({ ...w, tag: 'awaiting merge' })),
-      ...NOT_YET_COVERED.map((w) => ({ ...w, tag: 'not yet covered' })),
+      ...NO_CASE_POSSIBLE.map((w) => ({ ...w, tag: 'no case possible' })),
     ].find((w) => w.matches(row));
     const answer = row.kind === 'status' ? row.status : `\`${row.field}\` = \`${row.value}\``;
     const how = c ? c.how : waiting ? `**${waiting.tag}**: ${waiting.why}` : '**no case**';
