@@ -8,6 +8,7 @@ import { IntegrationTokenProvider } from '../../webex/token-provider.ts';
 import { WebexApiError } from '../../webex/webex-api-error.ts';
 import { WholesaleClient } from '../../webex/wholesale-client.ts';
 import { enumCases } from './enum-cases.ts';
+import { naturalCases } from './natural-cases.ts';
 import { successCases } from './success-cases.ts';
 import type { Row } from './table.ts';
 
@@ -245,7 +246,7 @@ function errorCase(operation: Operation, status: string): AnswerCase {
 
 /** Every case of the registry. */
 export function cases(): AnswerCase[] {
-  const out: AnswerCase[] = [...successCases(), ...enumCases()];
+  const out: AnswerCase[] = [...successCases(), ...naturalCases(), ...enumCases()];
   for (const operation of Object.keys(DRIVERS) as Operation[])
     for (const status of ERROR_STATUSES) out.push(errorCase(operation, status));
   return out;

@@ -4,7 +4,8 @@ import { documented, rowKey, rows } from './table.ts';
 
 /** docs/answers.md: every used operation's documented answers, with the case and test for each. */
 export function renderAnswers(): string {
-  const byRow = new Map(cases().flatMap((c) => c.rows.map((r) => [rowKey(r), c] as const)));
+  const byRow = new Map<string, ReturnType<typeof cases>>();
+  for (const c of cases()) for (const r of c.rows) byRow.set(rowKey(r), [...(byRow.get(rowKey(r)) ?? []), c]);
   const spec = documented();
   const lines = [
     '# Every documented answer of every call the bot makes',
@@ -19,14 +20,19 @@ export function renderAnswers(): string {
   ];
   let operation = '';
   for (const row of rows()) {
-    const c = byRow.get(rowKey(row));
+    const found = byRow.get(rowKey(row)) ?? [];
     const waiting = [
       ...AWAITING_MERGE.map((w) => ({ ...w, tag: 'awaiting merge' })),
       ...NO_CASE_POSSIBLE.map((w) => ({ ...w, tag: 'no case possible' })),
     ].find((w) => w.matches(row));
     const answer = row.kind === 'status' ? row.status : `\`${row.field}\` = \`${row.value}\``;
-    const how = c ? c.how : waiting ? `**${waiting.tag}**: ${waiting.why}` : '**no case**';
-    const shown = c ? `\`test/${c.shown.file}\` «${c.shown.title}»` : '';
+    const how =
+      found.length > 0
+        ? found.map((c) => c.how).join('<br>')
+        : waiting
+          ? `**${waiting.tag}**: ${waiting.why}`
+          : '**no case**';
+    const shown = found.map((c) => `\`test/${c.shown.file}\` «${c.shown.title}»`).join('<br>');
     const name =
       row.operation === operation ? '' : `\`${row.operation}\` (${spec.get(row.operation)?.source ?? 'undocumented'})`;
     operation = row.operation;
