@@ -84,7 +84,7 @@ export function documented(): Map<string, SpecOperation> {
 }
 
 /** The paths a zod schema reads (`items[].status`), each with whether it is a closed enum. */
-function readPaths(schema: z.ZodType, path = '', out = new Map<string, boolean>()): Map<string, boolean> {
+export function readPaths(schema: z.ZodType, path = '', out = new Map<string, boolean>()): Map<string, boolean> {
   const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
   const type = def.type as string;
   if (path) out.set(path, type === 'enum' || type === 'literal' || out.get(path) === true);
@@ -95,6 +95,8 @@ function readPaths(schema: z.ZodType, path = '', out = new Map<string, boolean>(
   else if (['optional', 'default', 'nullable', 'prefault', 'catch', 'readonly'].includes(type)) {
     out.delete(path);
     readPaths(def.innerType as z.ZodType, path, out);
+    // A value outside the enum is caught (read as a fallback), never a failed parse.
+    if (type === 'catch' && path) out.set(path, false);
   }
   return out;
 }
