@@ -172,6 +172,12 @@ export function apiRoute(
       // A pass-through fault's delay comes after the work: the caller waits for an answer that is late.
       if (fault?.passThrough && fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (fault && fault.status >= 400 && fault.passThrough) return answerFault();
+      // Another success status than the handler's (e.g. 204 where the spec also documents it): the
+      // work is done and answered with that status and no body.
+      if (fault && fault.status > 200 && fault.status < 300 && fault.status !== result.status) {
+        record(fault.status, undefined, person);
+        return void res.status(fault.status).end();
+      }
       record(result.status, result.body, person);
       for (const [name, value] of Object.entries(result.headers ?? {})) res.set(name, value);
       if (result.file)

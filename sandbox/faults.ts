@@ -7,6 +7,7 @@ export const faultSchema = z.object({
   path: z.string().min(1),
   /** Only calls made with this person's token (by email), e.g. the bot's. */
   personEmail: z.string().optional(),
+  /** An error status, or another documented success status than the operation's own (answered without a body after the work). */
   status: z.number().int().min(100).max(599).default(500),
   retryAfter: z.number().nonnegative().optional(),
   /** Answer late by this many milliseconds (with the real answer when `status` is 200); with `passThrough`, after doing the work. */

@@ -52,6 +52,12 @@ function fail(res: Response, ctx: ApiContext, operation: string, path: string, s
 export function mountOAuthRoutes(router: Router, ctx: ApiContext): void {
   const operation = 'POST /access_token';
   router.post('/access_token', express.urlencoded({ extended: false, limit: '16kb' }), (req, res) => {
+    // An armed fault answers here too, before the form is read (the answers table drives each status).
+    const fault = ctx.faults.take('POST', '/access_token', req.path, undefined, ctx.state.now());
+    if (fault && fault.status >= 400) {
+      if (fault.retryAfter !== undefined) res.set('Retry-After', String(fault.retryAfter));
+      return fail(res, ctx, operation, req.path, fault.status, `Injected fault ${fault.status}`);
+    }
     // Webex reads this form only: a JSON body is a client bug a kinder server would hide.
     if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(req.get('content-type') ?? ''))
       return fail(res, ctx, operation, req.path, 415, 'The body must be application/x-www-form-urlencoded.');

@@ -196,6 +196,8 @@ export function mountWholesaleRoutes(
     const packageStatus = (name: string) => {
       // Held for the compliance check: nothing is provisioned yet (the package enum has no hold value).
       if (status === 'provisioning' || status === 'pending_rpl_review') return { name, status: 'provisioning' };
+      // While the customer is being deleted, so are its packages (the package status enum has `deleting`).
+      if (status === 'deleting') return { name, status: 'deleting' };
       if (c.outcome.status === 'error')
         return {
           name,

@@ -3,8 +3,9 @@
  * small data files under spec/ that the sandbox and the tests read. Run it when the reference
  * changes (`npx tsx scripts/extract-spec.ts`); nothing at test or run time reads ../shared.
  *
- * It keeps only the operations this project uses, their request and success-response schemas and
- * the component schemas they reach, and strips prose (descriptions, examples) we do not need.
+ * It keeps only the operations this project uses, their request and success-response schemas, the
+ * list of every response status each documents, and the component schemas they reach (with their
+ * enums), and strips prose (descriptions, examples) we do not need.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +60,8 @@ function extractOpenApi(file: string, operations: string[], id: string, source: 
       ? (asObject(asObject(requestBody.content, 'content')['application/json'], 'json').schema ?? null)
       : null;
     const responses: JsonObject = {};
+    // Every status the operation documents (its answers table lists each; test/answers).
+    const statuses = Object.keys(asObject(op.responses, `${operation} responses`));
     for (const [status, response] of Object.entries(asObject(op.responses, `${operation} responses`))) {
       if (!status.startsWith('2')) continue;
       const content = asObject(response, status).content;
@@ -70,7 +73,12 @@ function extractOpenApi(file: string, operations: string[], id: string, source: 
           .map((p) => asObject(p, 'parameter'))
           .map((p) => ({ name: p.name ?? null, in: p.in ?? null, required: p.required ?? false }))
       : [];
-    const entry: JsonObject = { request: stripProse(request), responses: stripProse(responses), parameters };
+    const entry: JsonObject = {
+      request: stripProse(request),
+      responses: stripProse(responses),
+      statuses,
+      parameters,
+    };
     collectRefs(entry, refs);
     out[operation] = entry;
   }

@@ -18,7 +18,8 @@ export type Person = z.infer<typeof personSchema>;
 export const roomSchema = z.object({
   id: z.string(),
   title: z.string().optional(),
-  type: z.enum(['direct', 'group']),
+  /** A type Webex adds is read as a group space (mention needed, nothing 1:1-only) rather than failing the list. */
+  type: z.enum(['direct', 'group']).catch('group'),
   isLocked: z.boolean().optional(),
   lastActivity: z.string().optional(),
 });
@@ -46,7 +47,8 @@ export const messageSchema = z.object({
   id: z.string(),
   parentId: z.string().optional(),
   roomId: z.string(),
-  roomType: z.enum(['direct', 'group']).optional(),
+  /** As a room's `type`: a value Webex adds is read as `group`. */
+  roomType: z.enum(['direct', 'group']).optional().catch('group'),
   text: z.string().optional(),
   markdown: z.string().optional(),
   html: z.string().optional(),
@@ -79,7 +81,8 @@ export const webhookSchema = z.object({
   event: z.string(),
   filter: z.string().optional(),
   secret: z.string().optional(),
-  status: z.enum(['active', 'inactive']).optional(),
+  /** `active` or `inactive` today; a value Webex adds is kept as given (and is not `active`). */
+  status: z.string().optional(),
   created: z.string().optional(),
 });
 export type Webhook = z.infer<typeof webhookSchema>;

@@ -1,0 +1,486 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import type { SandboxPerson } from '../../sandbox/sandbox-state.ts';
+import type { Operation } from '../../webex/operations.ts';
+import type { NewSubscriber } from '../../webex/wholesale-schemas.ts';
+import { GUARD_FILE, type AnswerCase, type World } from './cases.ts';
+import type { Row } from './table.ts';
+
+/**
+ * Enum values of the fields the bot reads, each made by the sandbox and read back through every
+ * operation that answers the field: the bot keeps the value as Webex gave it.
+ */
+
+function enumTitle(resource: string, field: string, value: string): string {
+  return `reads ${resource} ${field} = ${value}`;
+}
+
+function enumCase(
+  resource: string,
+  field: string,
+  value: string,
+  reads: readonly { readonly operation: Operation; readonly field: string }[],
+  how: string,
+  run: (w: World) => Promise<void>,
+): AnswerCase {
+  const rows: Row[] = reads.map((r) => ({ kind: 'enum', operation: r.operation, field: r.field, value }));
+  return { rows, how, shown: { file: GUARD_FILE, title: enumTitle(resource, field, value) }, run };
+}
+
+let n = 0;
+const unique = () => (n += 1);
+
+const CUSTOMER_STATUSES = ['provisioned', 'provisioned_with_errors', 'provisioning', 'updating', 'deleting', 'error'];
+const CUSTOMER_PACKAGES = [
+  'common_area_calling',
+  'webex_calling',
+  'webex_meetings',
+  'webex_suite',
+  'webex_voice',
+  'cx_essentials',
+  'webex_calling_standard',
+  'cisco_calling_plan',
+  'attendant_console',
+  'cx_premium_agent',
+  'cx_standard_agent',
+  'cx_voice_ports',
+  'cx_ai_assistant',
+  'webex_ai_agent',
+];
+const SUBSCRIBER_PACKAGE = [
+  'webex_calling',
+  'webex_meetings',
+  'webex_suite',
+  'webex_voice',
+  'cx_essentials',
+  'webex_calling_standard',
+];
+const SUBSCRIBER_PACKAGES = [...SUBSCRIBER_PACKAGE, 'attendant_console', 'cx_premium_agent', 'cx_standard_agent'];
+const CALLING = new Set(['webex_calling', 'webex_suite', 'webex_voice', 'webex_calling_standard', 'cx_essentials']);
+const WEBHOOK_RESOURCES = [
+  'attachmentActions',
+  'dataSources',
+  'memberships',
+  'messages',
+  'rooms',
+  'meetings',
+  'recordings',
+  'convergedRecordings',
+  'meetingParticipants',
+  'meetingTranscripts',
+  'telephony_calls',
+  'telephony_conference',
+  'telephony_mwi',
+  'uc_counters',
+  'serviceApp',
+  'adminBatchJobs',
+];
+const WEBHOOK_EVENTS = [
+  'created',
+  'updated',
+  'deleted',
+  'started',
+  'ended',
+  'joined',
+  'left',
+  'migrated',
+  'authorized',
+  'deauthorized',
+  'statusChanged',
+];
+
+/** A provisioned customer in the sandbox (made as Partner Hub would, a minute ago), with a calling location. */
+function provisionedCustomer(
+  w: World,
+  packages: string[],
+  outcome?: Parameters<World['sandbox']['wholesale']['setOutcome']>[1],
+) {
+  const externalId = `enum-${unique()}`;
+  if (outcome) w.sandbox.wholesale.setOutcome(externalId, outcome);
+  const customer = w.sandbox.wholesale.create(
+    {
+      externalId,
+      provisioningId: 'x',
+      address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
+      packages,
+      customerInfo: { name: 'Enum GmbH', primaryEmail: `admin@${externalId}.example` },
+    },
+    Date.now() - 60_000,
+  );
+  const location = w.sandbox.subscribers.addLocation({
+    orgId: customer.orgId,
+    name: 'HQ',
+    timeZone: 'Europe/Berlin',
+    preferredLanguage: 'de_de',
+    announcementLanguage: 'de_de',
+    callingEnabled: true,
+    address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
+  });
+  return { customer, location };
+}
+
+async function readCustomer(
+  w: World,
+  id: string,
+  externalId: string,
+  pick: (c: Record<string, unknown>) => unknown,
+  value: string,
+) {
+  const listed = (await w.wholesale.listCustomers({ externalId }))[0] as unknown as Record<string, unknown>;
+  const one = (await w.wholesale.getCustomer(id)) as unknown as Record<string, unknown>;
+  for (const customer of [listed, one]) expect(JSON.stringify(pick(customer))).toContain(`"${value}"`);
+}
+
+function customerCases(): AnswerCase[] {
+  const out: AnswerCase[] = [];
+  const both = (field: string) => [
+    { operation: 'GET /wholesale/customers' as const, field: `items[].${field}` },
+    { operation: 'GET /wholesale/customers/{customerId}' as const, field },
+  ];
+  // A package's status follows its customer's: provisioning, provisioned, error, deleting.
+  const PACKAGE_STATUSES = new Set(['provisioned', 'provisioning', 'error', 'deleting']);
+  for (const status of CUSTOMER_STATUSES) {
+    const withPackage = PACKAGE_STATUSES.has(status);
+    const reads = [...both('status'), ...(withPackage ? both('resourceDetails.packages[].status') : [])];
+    out.push(
+      enumCase(
+        'customer',
+        'status',
+        status,
+        reads,
+        `a customer ${status} in the sandbox${withPackage ? ` (its packages ${status} too)` : ''}; bot: keeps it as given`,
+        async (w) => {
+          const failed = { errorCode: 1, description: 'failed', package: 'webex_meetings' };
+          const { customer } = provisionedCustomer(
+            w,
+            ['webex_meetings'],
+            status === 'error' || status === 'provisioned_with_errors' ? { status, ...failed } : undefined,
+          );
+          if (status === 'provisioning') customer.startedAt = Date.now();
+          if (status === 'updating') w.sandbox.wholesale.update(customer, Date.now());
+          if (status === 'deleting') {
+            customer.phase = 'deleting';
+            customer.phaseSince = Date.now();
+          }
+          await readCustomer(w, customer.id, customer.externalId, (c) => c.status, status);
+          if (withPackage) await readCustomer(w, customer.id, customer.externalId, (c) => c.resourceDetails, status);
+        },
+      ),
+    );
+  }
+  for (const name of CUSTOMER_PACKAGES)
+    out.push(
+      enumCase(
+        'customer',
+        'packages[]',
+        name,
+        [...both('packages[]'), ...both('resourceDetails.packages[].name')],
+        `a customer with ${name} (in packages and resourceDetails); bot: keeps it`,
+        async (w) => {
+          const { customer } = provisionedCustomer(w, [name]);
+          await readCustomer(w, customer.id, customer.externalId, (c) => c.packages, name);
+          await readCustomer(w, customer.id, customer.externalId, (c) => c.resourceDetails, name);
+        },
+      ),
+    );
+  return out;
+}
+
+function subscriberCases(): AnswerCase[] {
+  const out: AnswerCase[] = [];
+  const all = (field: string) => [
+    { operation: 'GET /wholesale/subscribers' as const, field: `items[].${field}` },
+    { operation: 'GET /wholesale/subscribers/{subscriberId}' as const, field },
+    { operation: 'POST /wholesale/subscribers' as const, field },
+    { operation: 'PUT /wholesale/subscribers/{subscriberId}' as const, field },
+  ];
+  const make =
+    (value: string, pick: (s: Record<string, unknown>) => unknown, expected = value) =>
+    async (w: World) => {
+      const { customer, location } = provisionedCustomer(w, [
+        ...CUSTOMER_PACKAGES.filter((p) => p !== 'common_area_calling'),
+      ]);
+      const k = unique();
+      const calling = CALLING.has(value);
+      const body = {
+        customerId: customer.id,
+        email: `user${k}@enum.example`,
+        packages: [value],
+        provisioningParameters: {
+          firstName: 'E',
+          lastName: String(k),
+          ...(calling ? { locationId: location.id, extension: String(3000 + k) } : {}),
+        },
+      } as unknown as NewSubscriber;
+      const created = (await w.wholesale.createSubscriber(body)) as unknown as Record<string, unknown>;
+      const id = String(created.id);
+      const one = (await w.wholesale.getSubscriber(id)) as unknown as Record<string, unknown>;
+      const listed = (await w.wholesale.listSubscribers({ customerId: customer.id }))[0] as unknown as Record<
+        string,
+        unknown
+      >;
+      const updated = (await w.wholesale.updateSubscriber(id, { packages: [value] } as never)) as unknown as Record<
+        string,
+        unknown
+      >;
+      for (const subscriber of [created, one, listed, updated])
+        expect(JSON.stringify(pick(subscriber))).toContain(`"${expected}"`);
+    };
+  for (const value of SUBSCRIBER_PACKAGE)
+    out.push(
+      enumCase(
+        'subscriber',
+        'package',
+        value,
+        all('package'),
+        `a subscriber with ${value}; bot: keeps it`,
+        make(value, (s) => s.package),
+      ),
+    );
+  for (const value of SUBSCRIBER_PACKAGES)
+    out.push(
+      enumCase(
+        'subscriber',
+        'packages[]',
+        value,
+        all('packages[]'),
+        `a subscriber with ${value}; bot: keeps it`,
+        make(value, (s) => s.packages),
+      ),
+    );
+  out.push(
+    enumCase(
+      'subscriber',
+      'status',
+      'provisioned',
+      all('status'),
+      'a subscriber provisioned at once; bot: reads it as provisioned',
+      make('webex_meetings', (s) => s.status, 'provisioned'),
+    ),
+  );
+  return out;
+}
+
+function webhookCases(): AnswerCase[] {
+  const out: AnswerCase[] = [];
+  const three = (field: string) => [
+    { operation: 'GET /webhooks' as const, field: `items[].${field}` },
+    { operation: 'POST /webhooks' as const, field },
+    { operation: 'PUT /webhooks/{webhookId}' as const, field },
+  ];
+  const make =
+    (resource: string, event: string, value: string, key: 'resource' | 'event' | 'status') => async (w: World) => {
+      const created = await w.messaging.createWebhook({
+        name: `enum ${unique()}`,
+        targetUrl: 'https://bot.example/hook',
+        resource,
+        event,
+      });
+      const listed = (await w.messaging.listWebhooks()).find((h) => h.id === created.id)!;
+      const updated = await w.messaging.updateWebhook(created.id, {
+        name: created.name,
+        targetUrl: 'https://bot.example/other',
+      });
+      for (const hook of [created, listed, updated]) expect(hook[key]).toBe(value);
+      await w.messaging.deleteWebhook(created.id);
+    };
+  for (const resource of WEBHOOK_RESOURCES)
+    out.push(
+      enumCase(
+        'webhook',
+        'resource',
+        resource,
+        three('resource'),
+        `a webhook on ${resource}; bot: keeps it`,
+        make(resource, 'created', resource, 'resource'),
+      ),
+    );
+  for (const event of WEBHOOK_EVENTS)
+    out.push(
+      enumCase(
+        'webhook',
+        'event',
+        event,
+        three('event'),
+        `a webhook for ${event}; bot: keeps it`,
+        make('messages', event, event, 'event'),
+      ),
+    );
+  out.push(
+    enumCase(
+      'webhook',
+      'status',
+      'active',
+      three('status'),
+      'a new webhook; bot: reads it active',
+      make('messages', 'created', 'active', 'status'),
+    ),
+  );
+  out.push(
+    enumCase(
+      'webhook',
+      'status',
+      'inactive',
+      [three('status')[0]!, three('status')[2]!],
+      'a webhook the sandbox turned inactive after failed deliveries; bot: reads it inactive (and re-activates it at start)',
+      async (w) => {
+        const created = await w.messaging.createWebhook({
+          name: `enum ${unique()}`,
+          targetUrl: 'https://bot.example/hook',
+          resource: 'messages',
+          event: 'created',
+        });
+        const held = w.sandbox.state.webhooks.find((h) => h.id === created.id)!;
+        held.status = 'inactive';
+        const listed = (await w.messaging.listWebhooks()).find((h) => h.id === created.id)!;
+        const updated = await w.messaging.updateWebhook(created.id, {
+          name: created.name,
+          targetUrl: 'https://bot.example/other',
+        });
+        expect([listed.status, updated.status]).toEqual(['inactive', 'inactive']);
+        await w.messaging.deleteWebhook(created.id);
+      },
+    ),
+  );
+  return out;
+}
+
+function messagingCases(): AnswerCase[] {
+  const out: AnswerCase[] = [];
+  for (const type of ['direct', 'group'] as const) {
+    out.push(
+      enumCase(
+        'room',
+        'type',
+        type,
+        [
+          { operation: 'GET /rooms', field: 'items[].type' },
+          { operation: 'GET /rooms/{roomId}', field: 'type' },
+          { operation: 'GET /messages', field: 'items[].roomType' },
+          { operation: 'POST /messages', field: 'roomType' },
+          { operation: 'GET /messages/{messageId}', field: 'roomType' },
+        ],
+        `a ${type} space with the bot; bot: tells 1:1 from group spaces by it`,
+        async (w) => {
+          const alice = w.sandbox.state.personByKey('alice');
+          const room =
+            type === 'group'
+              ? w.sandbox.state.rooms.find(
+                  (r) => r.type === 'group' && w.sandbox.state.isMember(r.id, w.sandbox.state.personByKey('bot').id),
+                )!
+              : undefined;
+          const sent = await w.messaging.createMessage(
+            room ? { roomId: room.id, text: 'hi' } : { toPersonEmail: alice.emails[0]!, text: 'hi' },
+          );
+          const rooms: { id: string; type: string }[] = [];
+          for await (const page of w.messaging.roomsByActivity()) rooms.push(...page);
+          const listed = await w.messaging.listMessages({
+            roomId: sent.roomId,
+            ...(room ? { mentionedPeople: 'me' } : {}),
+          });
+          expect(sent.roomType).toBe(type);
+          expect(rooms.find((r) => r.id === sent.roomId)?.type).toBe(type);
+          expect((await w.messaging.getRoom(sent.roomId)).type).toBe(type);
+          expect((await w.messaging.getMessage(sent.id)).roomType).toBe(type);
+          if (!room) expect(listed.find((m) => m.id === sent.id)?.roomType).toBe(type);
+        },
+      ),
+    );
+  }
+  out.push(
+    enumCase(
+      'attachment action',
+      'type',
+      'submit',
+      [{ operation: 'GET /attachment/actions/{id}', field: 'type' }],
+      'a card submitted; bot: reads its inputs',
+      async (w) => {
+        const alice = w.sandbox.state.personByKey('alice');
+        const sent = await w.messaging.createMessage({ toPersonEmail: alice.emails[0]!, text: 'card' });
+        const id = randomUUID();
+        w.sandbox.state.actions.push({
+          id,
+          type: 'submit',
+          messageId: sent.id,
+          personId: alice.id,
+          roomId: sent.roomId,
+          inputs: {},
+          created: new Date().toISOString(),
+        });
+        expect((await w.messaging.getAttachmentAction(id)).type).toBe('submit');
+      },
+    ),
+  );
+  for (const type of ['person', 'bot', 'appuser'])
+    out.push(
+      enumCase(
+        'person',
+        'type',
+        type,
+        [
+          { operation: 'GET /people/me', field: 'type' },
+          { operation: 'GET /people/{personId}', field: 'type' },
+        ],
+        `a ${type} in the sandbox; bot: keeps it (a bot's own type is bot)`,
+        async (w) => {
+          const bot = w.sandbox.state.personByKey('bot');
+          let someone = type === 'bot' ? bot : w.sandbox.state.personByKey('alice');
+          if (type === 'appuser') {
+            // A guest (Guest Issuer) user: the sandbox seeds none, so one is added for this case.
+            someone = {
+              ...someone,
+              id: `guest-${randomUUID()}`,
+              emails: [`guest${unique()}@guest.example`],
+              token: randomUUID(),
+              type: 'appuser',
+            } as unknown as SandboxPerson;
+            w.sandbox.state.people.push(someone);
+          }
+          expect((await w.messaging.getPerson(someone.id)).type).toBe(type);
+          if (type === 'bot') expect((await w.messaging.getMe()).type).toBe('bot');
+          if (type === 'person') {
+            const alice = new (w.messaging.constructor as new (o: object) => typeof w.messaging)({
+              baseUrl: w.sandbox.apiUrl,
+              token: someone.token,
+            });
+            expect((await alice.getMe()).type).toBe('person');
+          }
+          if (type === 'appuser') {
+            const guest = new (w.messaging.constructor as new (o: object) => typeof w.messaging)({
+              baseUrl: w.sandbox.apiUrl,
+              token: someone.token,
+            });
+            expect((await guest.getMe()).type).toBe('appuser');
+          }
+        },
+      ),
+    );
+  return out;
+}
+
+function numberCases(): AnswerCase[] {
+  return ['ACTIVE', 'INACTIVE'].map((state) =>
+    enumCase(
+      'number',
+      'state',
+      state,
+      [{ operation: 'GET /telephony/config/numbers', field: 'phoneNumbers[].state' }],
+      `a ${state.toLowerCase()} number at a calling location; bot: keeps it`,
+      async (w) => {
+        const { customer, location } = provisionedCustomer(w, ['webex_calling']);
+        w.sandbox.subscribers.numbers.push({
+          phoneNumber: `+4930555${String(30000 + unique())}`,
+          orgId: customer.orgId,
+          locationId: location.id,
+          state: state as 'ACTIVE' | 'INACTIVE',
+        });
+        const numbers = await w.telephony.listNumbers(customer.orgId, location.id);
+        expect(numbers.map((x) => x.state)).toContain(state);
+      },
+    ),
+  );
+}
+
+export function enumCases(): AnswerCase[] {
+  return [...customerCases(), ...subscriberCases(), ...webhookCases(), ...messagingCases(), ...numberCases()];
+}
