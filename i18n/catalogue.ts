@@ -486,7 +486,8 @@ const en = {
     '❌ Webex could not provision {first} {last} ({email}) for {customer}: {reason}. Correct the cause (in Partner Hub, or the user’s details), remove the user there and add it again.',
   'user.awaitingConsent':
     '✉️ {email} already has a free Webex account, so Webex added {first} {last} to {customer} with {package} as waiting for the user’s consent: Webex emailed them to accept the move, and the user is provisioned once they do. To send that email again: `resend consent {email} {externalId}`.',
-  'user.awaitingConsentRole': 'I will give the role {role} once the user has consented.',
+  'user.awaitingConsentRole':
+    'I will give the role {role} once the user has consented. To stop waiting (the user stays, without the role): `cancel`.',
   'consent.missing': 'Write `resend consent <email> <customer>`.',
   'consent.noUser': '{name} has no user {email}.',
   'consent.notWaiting': '{email} does not wait for consent at {name} (Webex: {status}); there is no email to send.',
@@ -564,7 +565,7 @@ const en = {
     'line {line}: {email} waits for the user’s consent (a free Webex account; Webex emailed them to accept the move). To send it again: `resend consent {email} {externalId}`',
   'bulk.row.awaitingConsentRole': '; I will give their administrator role once they have consented',
   'bulk.consentWait':
-    '{count, plural, one {# user waits} other {# users wait}} for their consent before I can give their role; I will write here as each one is given.',
+    '{count, plural, one {# user waits} other {# users wait}} for their consent before I can give their role; I will write here as each one is given. To stop waiting (the users stay, without the role): `cancel`.',
   'bulk.consentedRole': 'line {line}: {email} has consented and is provisioned; their administrator role is given.',
   'bulk.consentedRoleFailed':
     'line {line}: {email} has consented and is provisioned, but their administrator role could not be given: {reason}',
@@ -1080,7 +1081,8 @@ const de = {
     '❌ Webex konnte {first} {last} ({email}) für {customer} nicht einrichten: {reason}. Beheben Sie die Ursache (in Partner Hub oder in den Angaben zum Benutzer), entfernen Sie den Benutzer dort und fügen Sie ihn erneut hinzu.',
   'user.awaitingConsent':
     '✉️ {email} hat bereits ein kostenloses Webex-Konto, daher hat Webex {first} {last} für {customer} mit {package} als „wartet auf Zustimmung“ angelegt: Webex hat eine E-Mail geschickt, um dem Umzug zuzustimmen; danach wird der Benutzer eingerichtet. Um diese E-Mail erneut zu senden: `resend consent {email} {externalId}`.',
-  'user.awaitingConsentRole': 'Die Rolle {role} vergebe ich, sobald der Benutzer zugestimmt hat.',
+  'user.awaitingConsentRole':
+    'Die Rolle {role} vergebe ich, sobald der Benutzer zugestimmt hat. Um nicht mehr zu warten (der Benutzer bleibt, ohne die Rolle): `cancel`.',
   'consent.missing': 'Schreiben Sie `resend consent <E-Mail> <Kunde>`.',
   'consent.noUser': '{name} hat keinen Benutzer {email}.',
   'consent.notWaiting':
@@ -1164,7 +1166,7 @@ const de = {
     'Zeile {line}: {email} wartet auf die Zustimmung des Benutzers (ein kostenloses Webex-Konto; Webex hat eine E-Mail zum Umzug geschickt). Erneut senden: `resend consent {email} {externalId}`',
   'bulk.row.awaitingConsentRole': '; die Administratorrolle vergebe ich, sobald zugestimmt wurde',
   'bulk.consentWait':
-    '{count, plural, one {# Benutzer wartet} other {# Benutzer warten}} auf die eigene Zustimmung, bevor ich die Rolle vergeben kann; ich schreibe hier, sobald sie vergeben ist.',
+    '{count, plural, one {# Benutzer wartet} other {# Benutzer warten}} auf die eigene Zustimmung, bevor ich die Rolle vergeben kann; ich schreibe hier, sobald sie vergeben ist. Um nicht mehr zu warten (die Benutzer bleiben, ohne die Rolle): `cancel`.',
   'bulk.consentedRole':
     'Zeile {line}: {email} hat zugestimmt und ist eingerichtet; die Administratorrolle ist vergeben.',
   'bulk.consentedRoleFailed':

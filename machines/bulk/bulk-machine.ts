@@ -247,9 +247,13 @@ export const bulkMachine = setup({
       },
     },
     // The report is out; each wake checks the rows whose role waits for consent, silently.
+    // `cancel` stops waiting (the users stay with Webex; their roles are then not given).
     consentWait: {
       tags: 'rest',
-      on: { wake: { target: 'checking', actions: assign(({ event }) => ({ lastWake: event.now })) } },
+      on: {
+        wake: { target: 'checking', actions: assign(({ event }) => ({ lastWake: event.now })) },
+        cancel: { target: 'cancelled', actions: assign({ wakeAt: undefined }) },
+      },
     },
     done: { type: 'final', tags: 'rest' },
     consentDone: { type: 'final', tags: 'rest' },

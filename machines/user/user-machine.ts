@@ -209,10 +209,14 @@ export const userMachine = setup({
       tags: 'rest',
       on: { wake: { target: 'checking', actions: assign(({ event }) => ({ lastWake: event.now })) } },
     },
-    // Reported once ("waits for the user's consent"); each wake checks again, silently.
+    // Reported once ("waits for the user's consent"); each wake checks again, silently. A user may
+    // never consent: `cancel` stops waiting (the user stays with Webex; the role is then not given).
     consentWait: {
       tags: 'rest',
-      on: { wake: { target: 'checking', actions: assign(({ event }) => ({ lastWake: event.now })) } },
+      on: {
+        wake: { target: 'checking', actions: assign(({ event }) => ({ lastWake: event.now })) },
+        cancel: { target: 'cancelled', actions: assign({ wakeAt: undefined }) },
+      },
     },
     checking: {
       invoke: {

@@ -136,6 +136,31 @@ describe('users pending migration (consent)', () => {
     expect(h.sandbox.customerPeople.find(personId)).toMatchObject({ roles: [readOnly] });
   });
 
+  it('stops waiting for a user who may never consent when the partner writes `cancel`: no role is given later', async () => {
+    await control('free-accounts', { emails: ['ann@acme.example'] });
+    const card = await form();
+    const roles = (
+      cardOf(card).body.find((e) => e.id === 'role') as unknown as { choices: { title: string; value: string }[] }
+    ).choices;
+    const readOnly = roles.find((c) => c.title === 'Read-only Administrator')!.value;
+    await h.answer('alice', card, 'submit', ann({ role: readOnly }));
+    const waiting = await waitFor('the consent wait', () =>
+      h.botMessages('direct-alice').find((m) => m.markdown?.startsWith('✉️')),
+    );
+    expect(waiting.markdown).toContain('To stop waiting (the user stays, without the role): `cancel`.');
+    const before = h.botMessages('direct-alice').length;
+    await h.say('alice', 'direct-alice', 'cancel');
+    await h.waitForBotMessages('direct-alice', before + 1);
+    expect(
+      h.botMessages('direct-alice').some((m) => m.markdown?.includes('You have nothing running in this space.')),
+    ).toBe(false);
+    await control('consent', { email: 'ann@acme.example' });
+    // The user is provisioned at Webex, but nobody waits for it any more: no role, no ✅.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(h.sandbox.customerPeople.puts).toEqual([]);
+    expect(h.botMessages('direct-alice').some((m) => m.markdown?.startsWith('✅'))).toBe(false);
+  });
+
   it('add users: a row with a role that waits for consent gets its role once the user has consented', async () => {
     const rows = [
       'firstName,lastName,email,package,location,phoneNumber,extension,role',
