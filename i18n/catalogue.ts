@@ -552,7 +552,8 @@ const en = {
   'bulk.preview.first': 'First rows',
   'bulk.confirm': 'Add {count, plural, one {# user} other {# users}}',
   'bulk.progress': 'Adding users to {name}: {done} of {total} ({percent} %).',
-  'bulk.done.title': 'Users for {name}: {created} created, {existed} already existed, {failed} failed',
+  'bulk.done.title':
+    'Users for {name}: {created} created, {consent, plural, =0 {} other {# waiting for consent, }}{existed} already existed, {failed} failed',
   'bulk.done.failedRows': 'Failed rows:',
   'bulk.report.part': 'Report, part {part} of {parts}:',
   'bulk.row.created': 'line {line}: {email} created',
@@ -1152,7 +1153,8 @@ const de = {
   'bulk.preview.first': 'Erste Zeilen',
   'bulk.confirm': '{count} Benutzer hinzufügen',
   'bulk.progress': 'Benutzer für {name} werden hinzugefügt: {done} von {total} ({percent} %).',
-  'bulk.done.title': 'Benutzer für {name}: {created} angelegt, {existed} gab es schon, {failed} fehlgeschlagen',
+  'bulk.done.title':
+    'Benutzer für {name}: {created} angelegt, {consent, plural, =0 {} other {# warten auf Zustimmung, }}{existed} gab es schon, {failed} fehlgeschlagen',
   'bulk.done.failedRows': 'Fehlgeschlagene Zeilen:',
   'bulk.report.part': 'Bericht, Teil {part} von {parts}:',
   'bulk.row.created': 'Zeile {line}: {email} angelegt',

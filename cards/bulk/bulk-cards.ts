@@ -130,7 +130,9 @@ export function bulkCard(state: string, context: BulkContext, view: CardView): R
         .map((r) => `- ${t('bulk.row.failed', { line: r.line, email: r.email, reason: r.reason ?? '' })}`);
       const title = t('bulk.done.title', {
         name,
-        created: tally('created'),
+        // A row waiting for its owner's consent is not created yet: it is counted on its own.
+        created: tally('created') - context.results.filter((r) => r.outcome === 'created' && r.consent).length,
+        consent: context.results.filter((r) => r.consent).length,
         existed: tally('existed'),
         failed: tally('failed'),
       });

@@ -91,6 +91,13 @@ describe('users pending migration (consent)', () => {
       'line 2: ann@free-account.example waits for the user’s consent (a free Webex account; Webex emailed them to accept the move). To send it again: `resend consent ann@free-account.example acme-001`',
     );
     expect(report.markdown).toContain('line 3: bo@acme.example created');
+    const done = await waitFor('the tally', () =>
+      h.botMessages('direct-alice').find((m) => m.markdown?.startsWith('**Users for Acme GmbH:')),
+    );
+    // The free-account row is not counted as created.
+    expect(done.markdown).toBe(
+      '**Users for Acme GmbH: 1 created, 1 waiting for consent, 0 already existed, 0 failed**',
+    );
     // The row still waits at Webex: the report did not wait for it.
     expect((await freeAccounts()).map((a) => a.status)).toEqual(['pending_user_migration']);
   });
