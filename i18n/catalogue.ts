@@ -446,6 +446,15 @@ const en = {
   'user.roleAssigned': 'They are now {role}.',
   'user.roleFailed':
     'The role {role} could not be given: {reason}. Give it in Control Hub (Users, the user, Administrator roles).',
+  'user.roleReadGiven':
+    'Webex answered the role change with an error ({reason}), yet reading the user again shows they are {role}.',
+  'user.roleReadNotGiven':
+    'The role {role} could not be given: {reason}. Reading the user again shows they do not have it. Give it in Control Hub (Users, the user, Administrator roles).',
+  'user.roleReadCallingKept': 'Their extension and location are as before.',
+  'user.roleReadCallingLost':
+    'Reading them again shows Webex’s failed change removed their calling extension ({extension}) or location: set them again in Control Hub (Users, the user, Calling).',
+  'user.roleReadFailed':
+    'The role {role} could not be given: {reason}. The user could not be read again afterwards, and a failed change may still have altered them: check in Control Hub their administrator roles, extension and location.',
   'user.callingNote': 'Calling packages need a location and a phone number or an extension, or both.',
   'user.needsNumber': 'A calling package needs a phone number or an extension.',
   'user.needsLocation': 'A calling package needs a location.',
@@ -998,6 +1007,15 @@ const de = {
   'user.roleAssigned': 'Die Person ist jetzt {role}.',
   'user.roleFailed':
     'Die Rolle {role} konnte nicht vergeben werden: {reason}. Vergeben Sie sie in Control Hub (Benutzer, der Benutzer, Administratorrollen).',
+  'user.roleReadGiven':
+    'Webex hat die Rollenänderung mit einem Fehler beantwortet ({reason}), doch das erneute Lesen zeigt: die Person ist {role}.',
+  'user.roleReadNotGiven':
+    'Die Rolle {role} konnte nicht vergeben werden: {reason}. Das erneute Lesen zeigt, dass die Person sie nicht hat. Vergeben Sie sie in Control Hub (Benutzer, der Benutzer, Administratorrollen).',
+  'user.roleReadCallingKept': 'Durchwahl und Standort sind unverändert.',
+  'user.roleReadCallingLost':
+    'Das erneute Lesen zeigt, dass die fehlgeschlagene Änderung die Durchwahl ({extension}) oder den Standort entfernt hat: Legen Sie sie in Control Hub wieder fest (Benutzer, der Benutzer, Telefonie).',
+  'user.roleReadFailed':
+    'Die Rolle {role} konnte nicht vergeben werden: {reason}. Die Person ließ sich danach nicht erneut lesen, und eine fehlgeschlagene Änderung kann sie dennoch verändert haben: Prüfen Sie in Control Hub ihre Administratorrollen, Durchwahl und Standort.',
   'user.callingNote':
     'Pakete mit Telefonie brauchen einen Standort und eine Rufnummer oder eine Durchwahl, oder beides.',
   'user.needsNumber': 'Ein Paket mit Telefonie braucht eine Rufnummer oder eine Durchwahl.',

@@ -33,6 +33,8 @@ export interface UserContext extends UserInput {
   readonly personId?: string;
   /** Why the role could not be given (the user exists). */
   readonly roleFailure?: string;
+  /** What reading the person again after the failed PUT showed; absent when the read failed or was not needed. */
+  readonly roleAfter?: RoleAfter;
   readonly answers: Answers;
   readonly errors: FieldErrors;
   readonly notice?: FieldError;
@@ -50,6 +52,21 @@ export interface UserContext extends UserInput {
   readonly failure?: string;
   /** Where the procedure goes on once the partner credentials are back (it waits for them). */
   readonly resumeAt?: 'prechecking' | 'creating' | 'following' | 'assigningRole';
+}
+
+/** A person read again after a PUT that gave the role answered an error (the PUT may still have changed them). */
+export interface RoleAfter {
+  /** Undefined when the person could not be read again. */
+  readonly roleGiven?: boolean;
+  /** Whether a calling user still has the extension and location they had; absent for others. */
+  readonly callingKept?: boolean;
+  readonly extension?: string;
+}
+
+/** The re-read an `assignRole` failure carries (`{ after }` on the error), if any. */
+function roleAfterOf(error: unknown): RoleAfter | undefined {
+  const after = error !== null && typeof error === 'object' ? (error as { after?: unknown }).after : undefined;
+  return after !== null && typeof after === 'object' ? (after as RoleAfter) : undefined;
 }
 
 /** Where the subscriber's provisioning stands, as one check found it. */
@@ -262,9 +279,13 @@ export const userMachine = setup({
           userCredentials.onError('assigningRole'),
           {
             target: 'roleFailed',
-            actions: assign(({ event }) => ({
-              roleFailure: event.error instanceof Error ? event.error.message : String(event.error),
-            })),
+            actions: assign(({ event }) => {
+              const after = roleAfterOf(event.error);
+              return {
+                roleFailure: event.error instanceof Error ? event.error.message : String(event.error),
+                ...(after ? { roleAfter: after } : {}),
+              };
+            }),
           },
         ],
       },
