@@ -1,5 +1,6 @@
 import type { ProcedureTag } from '../kit/procedure-tags.ts';
 import { assign, fromPromise, setup } from 'xstate';
+import { z } from 'zod';
 import type { Actor } from '../../store/records.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-events.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
@@ -55,18 +56,19 @@ export interface UserContext extends UserInput {
 }
 
 /** A person read again after a PUT that gave the role answered an error (the PUT may still have changed them). */
-export interface RoleAfter {
+const roleAfterSchema = z.object({
   /** Undefined when the person could not be read again. */
-  readonly roleGiven?: boolean;
+  roleGiven: z.boolean().optional(),
   /** Whether a calling user still has the extension and location they had; absent for others. */
-  readonly callingKept?: boolean;
-  readonly extension?: string;
-}
+  callingKept: z.boolean().optional(),
+  extension: z.string().optional(),
+});
+export type RoleAfter = z.infer<typeof roleAfterSchema>;
 
 /** The re-read an `assignRole` failure carries (`{ after }` on the error), if any. */
 function roleAfterOf(error: unknown): RoleAfter | undefined {
-  const after = error !== null && typeof error === 'object' ? (error as { after?: unknown }).after : undefined;
-  return after !== null && typeof after === 'object' ? (after as RoleAfter) : undefined;
+  const carried = z.object({ after: roleAfterSchema }).safeParse(error);
+  return carried.success ? carried.data.after : undefined;
 }
 
 /** Where the subscriber's provisioning stands, as one check found it. */

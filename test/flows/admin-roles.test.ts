@@ -69,7 +69,7 @@ describe('administrator roles', () => {
     // The person Webex keeps has every detail it had, and the role.
     expect(h.sandbox.customerPeople.present(personId, true)).toMatchObject({
       ...got,
-      lastModified: expect.any(String),
+      lastModified: expect.any(String) as unknown,
       roles: [readOnly],
     });
     const put = h.sandbox.calls.filter((c) => c.operation === 'PUT /people/{personId}');
