@@ -363,6 +363,8 @@ const en = {
   'credentials.waitingCancel': 'Write `cancel` to end it instead.',
   'alert.partnerTokenExpiring':
     '⚠️ **The partner token expires at {time}**; after that every call to the Wholesale API fails. To fix it: put a new token in `PARTNER_TOKEN` and restart the bot, or better, set up an integration (`PARTNER_CLIENT_ID`, `PARTNER_CLIENT_SECRET`, `PARTNER_REFRESH_TOKEN`), whose tokens the bot renews itself.',
+  'alert.partnerRefreshTokenExpiring':
+    '⚠️ **The integration’s refresh token expires at {time}** and Webex has not renewed it; after that every call to the Wholesale API fails. To fix it: have a partner full administrator authorise the integration again (`npm run authorize`) before then; the bot takes it up at a restart, or by itself once the old token has ended.',
   'approval.title': 'Approval needed: {subject}',
   'approval.requestedBy': 'Requested by',
   'approval.needs': 'Needs',
@@ -919,6 +921,8 @@ const de = {
   'credentials.waitingCancel': 'Schreiben Sie `cancel`, um es stattdessen zu beenden.',
   'alert.partnerTokenExpiring':
     '⚠️ **Das Partner-Token läuft um {time} ab**; danach schlägt jeder Aufruf der Wholesale-API fehl. Zur Behebung: ein neues Token in `PARTNER_TOKEN` eintragen und den Bot neu starten, oder besser eine Integration einrichten (`PARTNER_CLIENT_ID`, `PARTNER_CLIENT_SECRET`, `PARTNER_REFRESH_TOKEN`), deren Tokens der Bot selbst erneuert.',
+  'alert.partnerRefreshTokenExpiring':
+    '⚠️ **Das Refresh-Token der Integration läuft um {time} ab**, und Webex hat es nicht erneuert; danach schlägt jeder Aufruf der Wholesale-API fehl. Zur Behebung: Eine Partner-Volladministratorin oder ein Partner-Volladministrator autorisiert die Integration vorher erneut (`npm run authorize`); der Bot übernimmt sie bei einem Neustart oder von selbst, sobald das alte Token abgelaufen ist.',
   'approval.title': 'Genehmigung nötig: {subject}',
   'approval.requestedBy': 'Angefragt von',
   'approval.needs': 'Benötigt',
