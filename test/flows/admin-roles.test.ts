@@ -184,4 +184,32 @@ describe('administrator roles', () => {
     );
     expect(h.sandbox.customerPeople.present(annPerson(), true)).toMatchObject({ extension: '4711' });
   });
+
+  /** While the bot's PUT waits for its (failing) answer, `meanwhile` changes Webex's side. */
+  async function duringFailedPut(meanwhile: () => void): Promise<string> {
+    h.sandbox.faults.add({ method: 'PUT', path: '/people/{personId}', status: 500, delayMs: 800 });
+    const done = addCallerWithRole('Support Administrator');
+    await waitFor('the PUT', () => h.sandbox.faults.hits.length > 0);
+    meanwhile();
+    return done;
+  }
+
+  it('after a failed PUT that took the calling data with it (the spec’s “may still have altered”), says so and what to do', async () => {
+    const done = await duringFailedPut(() => {
+      const { extension: _e, locationId: _l, ...rest } = h.sandbox.customerPeople.find(annPerson())!;
+      h.sandbox.customerPeople.replace(annPerson(), rest);
+    });
+    expect(done).toBe(
+      '✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Calling. The role Support Administrator could not be given: Injected fault 500. Reading the user again shows they do not have it. Give it in Control Hub (Users, the user, Administrator roles). Reading them again shows Webex’s failed change removed their calling extension (4711) or location: set them again in Control Hub (Users, the user, Calling).',
+    );
+  });
+
+  it('when the user cannot be read again after a failed PUT, says what to check instead of a bare error', async () => {
+    const done = await duringFailedPut(() =>
+      h.sandbox.faults.add({ method: 'GET', path: '/people/{personId}', status: 500 }),
+    );
+    expect(done).toBe(
+      '✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Calling. The role Support Administrator could not be given: Injected fault 500. The user could not be read again afterwards, and a failed change may still have altered them: check in Control Hub their administrator roles, extension and location.',
+    );
+  });
 });
