@@ -541,6 +541,8 @@ const en = {
   'bulk.noFreeNumber': '{location} has no free number left for this row: add numbers with `add numbers`, or write one.',
   'bulk.unknownRole': 'Webex has no administrator role “{role}”; its roles: {roles}.',
   'bulk.row.createdRoleFailed': 'line {line}: {email} created, but the role could not be given: {reason}',
+  'bulk.row.roleUnread':
+    'The user could not be read again afterwards, and a failed change may still have altered them: check their roles, extension and location in Control Hub.',
   'bulk.following':
     'Every row of {name} is sent; Webex is still provisioning {count, plural, one {# user} other {# users}}. I will post the report when it has finished.',
   'bulk.cancelled': 'No users were added.',
@@ -1110,6 +1112,8 @@ const de = {
     '{location} hat für diese Zeile keine freie Nummer mehr: Fügen Sie mit `add numbers` Nummern hinzu, oder schreiben Sie eine.',
   'bulk.unknownRole': 'Webex hat keine Administratorrolle „{role}“; seine Rollen: {roles}.',
   'bulk.row.createdRoleFailed': 'Zeile {line}: {email} angelegt, aber die Rolle konnte nicht vergeben werden: {reason}',
+  'bulk.row.roleUnread':
+    'Die Person ließ sich danach nicht erneut lesen, und eine fehlgeschlagene Änderung kann sie dennoch verändert haben: Prüfen Sie Rollen, Durchwahl und Standort in Control Hub.',
   'bulk.following':
     'Jede Zeile für {name} ist gesendet; Webex richtet noch {count, plural, one {# Benutzer} other {# Benutzer}} ein. Ich schicke den Bericht, sobald das abgeschlossen ist.',
   'bulk.cancelled': 'Es wurden keine Benutzer hinzugefügt.',

@@ -48,7 +48,7 @@ const PUT_FIELDS = [
 ] as const;
 
 /** The body of a PUT that keeps the person as read: only writable fields, only `work` numbers (the PUT's enum). */
-export function updateBody(person: Person): Record<string, unknown> {
+function updateBody(person: Person): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const field of PUT_FIELDS) if (person[field] !== undefined) body[field] = person[field];
   if (person.phoneNumbers)

@@ -43,7 +43,8 @@ export async function giveRole(
     await people.giveRole(personId ?? '', role);
     return rest;
   } catch (error) {
-    return { ...rest, roleFailure: problemsText(problemsOf(error instanceof RolePutFailed ? error.cause : error)) };
+    if (!(error instanceof RolePutFailed)) return { ...rest, roleFailure: problemsText(problemsOf(error)) };
+    return { ...rest, roleFailure: problemsText(problemsOf(error.cause)), roleAfter: error.after ?? {} };
   }
 }
 

@@ -60,7 +60,7 @@ const HOUR = 60 * 60 * 1000;
  * token by use (refresh_token_expires_in in each answer); one that is not renewed needs a partner
  * full administrator to authorise again, which takes longer than the hour a fixed token gets.
  */
-export const REFRESH_TOKEN_WARNING_MS = 7 * 24 * HOUR;
+const REFRESH_TOKEN_WARNING_MS = 7 * 24 * HOUR;
 /** setTimeout's longest delay; a longer wait is re-armed. */
 const MAX_DELAY = 2 ** 31 - 1;
 const hash = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 16);

@@ -1,4 +1,3 @@
-import type { Translate } from '../../i18n/catalogue.ts';
 import { userCredentials, type UserContext } from '../../machines/user/user-machine.ts';
 import { userPackages } from '../../machines/kit/packages.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
@@ -8,6 +7,7 @@ import { packageLabel } from '../kit/package-label.ts';
 import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';
+import { roleFailedLines } from '../kit/role-after-lines.ts';
 
 export const userActions = { add: 'submit', cancel: 'cancel' } as const satisfies Record<string, string>;
 
@@ -91,7 +91,12 @@ export function userCard(state: string, context: UserContext, view: CardView): R
           : [t('user.done', who()), ...(roleName() ? [t('user.roleAssigned', { role: roleName() })] : [])].join(' '),
       };
     case 'roleFailed':
-      return { markdown: [t('user.done', who()), ...roleFailedLines(t, context, roleName())].join(' ') };
+      return {
+        markdown: [
+          t('user.done', who()),
+          ...roleFailedLines(t, roleName(), context.roleFailure ?? '', context.roleAfter),
+        ].join(' '),
+      };
     case 'following':
       return { markdown: t('user.provisioning', who()) };
     case 'waitingForCredentials':
@@ -109,21 +114,4 @@ export function userCard(state: string, context: UserContext, view: CardView): R
     default:
       throw new Error(`no card for user state ${state}`);
   }
-}
-
-/** Why the role is missing and, after a failed PUT, what reading the person again showed. */
-function roleFailedLines(t: Translate, context: UserContext, role: string): string[] {
-  const reason = context.roleFailure ?? '';
-  const after = context.roleAfter;
-  if (!after) return [t('user.roleFailed', { role, reason })];
-  if (after.roleGiven === undefined) return [t('user.roleReadFailed', { role, reason })];
-  const calling =
-    after.callingKept === undefined
-      ? []
-      : [
-          after.callingKept
-            ? t('user.roleReadCallingKept')
-            : t('user.roleReadCallingLost', { extension: after.extension ?? '' }),
-        ];
-  return [t(after.roleGiven ? 'user.roleReadGiven' : 'user.roleReadNotGiven', { role, reason }), ...calling];
 }

@@ -1,6 +1,5 @@
 import type { ProcedureTag } from '../kit/procedure-tags.ts';
 import { assign, fromPromise, setup } from 'xstate';
-import { z } from 'zod';
 import type { Actor } from '../../store/records.ts';
 import type { ApprovalAsk, ApprovalEvent, Rejection } from '../kit/approval-events.ts';
 import { pickAnswers, validateSection, type Answers, type FieldError, type FieldErrors } from '../kit/field-errors.ts';
@@ -10,6 +9,7 @@ import { approvalStates } from '../kit/approval-states.ts';
 import { backoffMs, later } from '../kit/backoff.ts';
 import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.ts';
 import { unprovided } from '../kit/unprovided.ts';
+import { roleAfterOf, type RoleAfter } from '../kit/role-after.ts';
 
 /**
  * 2: the new subscriber is followed to the end of its provisioning (`checking`, `following`, `failed`).
@@ -53,22 +53,6 @@ export interface UserContext extends UserInput {
   readonly failure?: string;
   /** Where the procedure goes on once the partner credentials are back (it waits for them). */
   readonly resumeAt?: 'prechecking' | 'creating' | 'following' | 'assigningRole';
-}
-
-/** A person read again after a PUT that gave the role answered an error (the PUT may still have changed them). */
-const roleAfterSchema = z.object({
-  /** Undefined when the person could not be read again. */
-  roleGiven: z.boolean().optional(),
-  /** Whether a calling user still has the extension and location they had; absent for others. */
-  callingKept: z.boolean().optional(),
-  extension: z.string().optional(),
-});
-export type RoleAfter = z.infer<typeof roleAfterSchema>;
-
-/** The re-read an `assignRole` failure carries (`{ after }` on the error), if any. */
-function roleAfterOf(error: unknown): RoleAfter | undefined {
-  const carried = z.object({ after: roleAfterSchema }).safeParse(error);
-  return carried.success ? carried.data.after : undefined;
 }
 
 /** Where the subscriber's provisioning stands, as one check found it. */

@@ -212,4 +212,25 @@ describe('administrator roles', () => {
       '✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Calling. The role Support Administrator could not be given: Injected fault 500. The user could not be read again afterwards, and a failed change may still have altered them: check in Control Hub their administrator roles, extension and location.',
     );
   });
+
+  it('add users: a row whose role PUT failed and took the calling data says so in the report', async () => {
+    const csv = [
+      'firstName,lastName,email,package,location,phoneNumber,extension,role',
+      'Ann,Lee,ann@acme.example,webex_calling,Berlin HQ,+4930123456701,4711,Support Administrator',
+    ].join('\n');
+    h.sandbox.faults.add({ method: 'PUT', path: '/people/{personId}', status: 500, delayMs: 800 });
+    const before = h.botMessages('direct-alice').length;
+    await postWithFile(h.sandbox, 'alice', 'direct-alice', 'add users acme', 'users.csv', csv);
+    const preview = (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+    await h.click('alice', preview, 'confirm');
+    await waitFor('the PUT', () => h.sandbox.faults.hits.length > 0);
+    const { extension: _e, locationId: _l, ...rest } = h.sandbox.customerPeople.find(annPerson())!;
+    h.sandbox.customerPeople.replace(annPerson(), rest);
+    const line = await waitFor('the row', () =>
+      h.botMessages('direct-alice').find((m) => m.markdown?.includes('line 2: ann@acme.example')),
+    );
+    expect(line.markdown).toContain(
+      'line 2: ann@acme.example created, but the role could not be given: Injected fault 500. Reading them again shows Webex’s failed change removed their calling extension (4711) or location: set them again in Control Hub (Users, the user, Calling).',
+    );
+  });
 });
