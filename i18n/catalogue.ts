@@ -380,6 +380,8 @@ const en = {
   'credentials.waitingCancel': 'Write `cancel` to end it instead.',
   'alert.partnerTokenExpiring':
     '⚠️ **The partner token expires at {time}**; after that every call to the Wholesale API fails. To fix it: put a new token in `PARTNER_TOKEN` and restart the bot, or better, set up an integration (`PARTNER_CLIENT_ID`, `PARTNER_CLIENT_SECRET`, `PARTNER_REFRESH_TOKEN`), whose tokens the bot renews itself.',
+  'alert.partnerRefreshTokenExpiring':
+    '⚠️ **The integration’s refresh token expires at {time}** and Webex has not renewed it; after that every call to the Wholesale API fails. To fix it: have a partner full administrator authorise the integration again (`npm run authorize`) before then; the bot takes it up at a restart, or by itself once the old token has ended.',
   'approval.title': 'Approval needed: {subject}',
   'approval.requestedBy': 'Requested by',
   'approval.needs': 'Needs',
@@ -463,6 +465,15 @@ const en = {
   'user.roleAssigned': 'They are now {role}.',
   'user.roleFailed':
     'The role {role} could not be given: {reason}. Give it in Control Hub (Users, the user, Administrator roles).',
+  'user.roleReadGiven':
+    'Webex answered the role change with an error ({reason}), yet reading the user again shows they are {role}.',
+  'user.roleReadNotGiven':
+    'The role {role} could not be given: {reason}. Reading the user again shows they do not have it. Give it in Control Hub (Users, the user, Administrator roles).',
+  'user.roleReadCallingKept': 'Their extension and location are as before.',
+  'user.roleReadCallingLost':
+    'Reading them again shows Webex’s failed change removed their calling extension ({extension}) or location: set them again in Control Hub (Users, the user, Calling).',
+  'user.roleReadFailed':
+    'The role {role} could not be given: {reason}. The user could not be read again afterwards, and a failed change may still have altered them: check in Control Hub their administrator roles, extension and location.',
   'user.callingNote': 'Calling packages need a location and a phone number or an extension, or both.',
   'user.needsNumber': 'A calling package needs a phone number or an extension.',
   'user.needsLocation': 'A calling package needs a location.',
@@ -572,6 +583,8 @@ const en = {
     'line {line}: {email} has consented and is provisioned, but their administrator role could not be given: {reason}',
   'bulk.consentDone':
     'Every user of the batch for {name} who waited for consent has consented; their roles are settled.',
+  'bulk.row.roleUnread':
+    'The user could not be read again afterwards, and a failed change may still have altered them: check their roles, extension and location in Control Hub.',
   'bulk.following':
     'Every row of {name} is sent; Webex is still provisioning {count, plural, one {# user} other {# users}}. I will post the report when it has finished.',
   'bulk.cancelled': 'No users were added.',
@@ -969,6 +982,8 @@ const de = {
   'credentials.waitingCancel': 'Schreiben Sie `cancel`, um es stattdessen zu beenden.',
   'alert.partnerTokenExpiring':
     '⚠️ **Das Partner-Token läuft um {time} ab**; danach schlägt jeder Aufruf der Wholesale-API fehl. Zur Behebung: ein neues Token in `PARTNER_TOKEN` eintragen und den Bot neu starten, oder besser eine Integration einrichten (`PARTNER_CLIENT_ID`, `PARTNER_CLIENT_SECRET`, `PARTNER_REFRESH_TOKEN`), deren Tokens der Bot selbst erneuert.',
+  'alert.partnerRefreshTokenExpiring':
+    '⚠️ **Das Refresh-Token der Integration läuft um {time} ab**, und Webex hat es nicht erneuert; danach schlägt jeder Aufruf der Wholesale-API fehl. Zur Behebung: Eine Partner-Volladministratorin oder ein Partner-Volladministrator autorisiert die Integration vorher erneut (`npm run authorize`); der Bot übernimmt sie bei einem Neustart oder von selbst, sobald das alte Token abgelaufen ist.',
   'approval.title': 'Genehmigung nötig: {subject}',
   'approval.requestedBy': 'Angefragt von',
   'approval.needs': 'Benötigt',
@@ -1057,6 +1072,15 @@ const de = {
   'user.roleAssigned': 'Die Person ist jetzt {role}.',
   'user.roleFailed':
     'Die Rolle {role} konnte nicht vergeben werden: {reason}. Vergeben Sie sie in Control Hub (Benutzer, der Benutzer, Administratorrollen).',
+  'user.roleReadGiven':
+    'Webex hat die Rollenänderung mit einem Fehler beantwortet ({reason}), doch das erneute Lesen zeigt: die Person ist {role}.',
+  'user.roleReadNotGiven':
+    'Die Rolle {role} konnte nicht vergeben werden: {reason}. Das erneute Lesen zeigt, dass die Person sie nicht hat. Vergeben Sie sie in Control Hub (Benutzer, der Benutzer, Administratorrollen).',
+  'user.roleReadCallingKept': 'Durchwahl und Standort sind unverändert.',
+  'user.roleReadCallingLost':
+    'Das erneute Lesen zeigt, dass die fehlgeschlagene Änderung die Durchwahl ({extension}) oder den Standort entfernt hat: Legen Sie sie in Control Hub wieder fest (Benutzer, der Benutzer, Telefonie).',
+  'user.roleReadFailed':
+    'Die Rolle {role} konnte nicht vergeben werden: {reason}. Die Person ließ sich danach nicht erneut lesen, und eine fehlgeschlagene Änderung kann sie dennoch verändert haben: Prüfen Sie in Control Hub ihre Administratorrollen, Durchwahl und Standort.',
   'user.callingNote':
     'Pakete mit Telefonie brauchen einen Standort und eine Rufnummer oder eine Durchwahl, oder beides.',
   'user.needsNumber': 'Ein Paket mit Telefonie braucht eine Rufnummer oder eine Durchwahl.',
@@ -1175,6 +1199,8 @@ const de = {
     'Zeile {line}: {email} hat zugestimmt und ist eingerichtet, aber die Administratorrolle konnte nicht vergeben werden: {reason}',
   'bulk.consentDone':
     'Alle Benutzer des Stapels für {name}, die auf ihre Zustimmung warteten, haben zugestimmt; ihre Rollen sind erledigt.',
+  'bulk.row.roleUnread':
+    'Die Person ließ sich danach nicht erneut lesen, und eine fehlgeschlagene Änderung kann sie dennoch verändert haben: Prüfen Sie Rollen, Durchwahl und Standort in Control Hub.',
   'bulk.following':
     'Jede Zeile für {name} ist gesendet; Webex richtet noch {count, plural, one {# Benutzer} other {# Benutzer}} ein. Ich schicke den Bericht, sobald das abgeschlossen ist.',
   'bulk.cancelled': 'Es wurden keine Benutzer hinzugefügt.',

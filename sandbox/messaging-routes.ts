@@ -23,8 +23,8 @@ const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 export interface MessagingOptions {
   /** Webex publishes no card size limit; peers reject around 28 KB. */
   readonly maxCardBytes: number;
-  /** A person of a customer org (People API, admin spec) by id, for partner administrators. */
-  readonly customerPerson?: (personId: string) => Record<string, unknown> | undefined;
+  /** A person of a customer org (People API, admin spec) by id, for partner administrators; calling fields only with `callingData`. */
+  readonly customerPerson?: (personId: string, callingData: boolean) => Record<string, unknown> | undefined;
 }
 
 type Body = Record<string, unknown>;
@@ -61,12 +61,14 @@ export function mountMessagingRoutes(
 
   apiRoute(router, ctx, 'GET /people/me', ({ person }) => ({ status: 200, body: presentPerson(person) }));
 
-  apiRoute(router, ctx, 'GET /people/{personId}', ({ person, params }) => {
+  apiRoute(router, ctx, 'GET /people/{personId}', ({ person, params, query }) => {
     const found = state.personById(params.personId ?? '');
     if (found) return { status: 200, body: presentPerson(found) };
     // A person of a customer org, for the partner administrators who manage it.
     const customerPerson =
-      person.role === 'partner admin' ? options.customerPerson?.(params.personId ?? '') : undefined;
+      person.role === 'partner admin'
+        ? options.customerPerson?.(params.personId ?? '', query.callingData === 'true')
+        : undefined;
     if (!customerPerson) throw new ApiError(404, 'The requested resource could not be found.');
     return { status: 200, body: customerPerson };
   });

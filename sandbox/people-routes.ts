@@ -22,9 +22,14 @@ export interface SandboxOrganization {
 
 type Person = Record<string, unknown> & { readonly id: string };
 
+/** What `callingData=true` adds to a person (the spec: "Include Webex Calling user details"). */
+const CALLING_FIELDS = ['extension', 'locationId'] as const;
+
 /**
  * People of the customer orgs: each provisioned subscriber is a person there. Created on first
- * sight with the fields Webex shows for a new user; from then on what a PUT left.
+ * sight with the fields Webex shows for a new user; from then on what a PUT left. What is kept is
+ * what a PUT can write, plus `created` and `lastModified`; every answer adds the read-only fields
+ * Webex shows an administrator and a `work_extension` number for a person with an extension.
  */
 export class CustomerPeople {
   private readonly people = new Map<string, Person>();
@@ -47,7 +52,7 @@ export class CustomerPeople {
       .filter((p): p is Person => p !== undefined);
   }
 
-  /** The person of a provisioned subscriber, or undefined (no such person, or not provisioned yet). */
+  /** The person as kept (calling fields included), or undefined (no such person, or not provisioned yet). */
   find(personId: string): Person | undefined {
     const subscriber = this.subscribers.subscribers.find((s) => s.personId === personId);
     if (!subscriber || this.subscribers.status(subscriber, Date.now()) !== 'provisioned') return undefined;
@@ -57,6 +62,30 @@ export class CustomerPeople {
       this.people.set(personId, person);
     }
     return person;
+  }
+
+  /** The person as `GET /people/{personId}` answers: `extension` and `locationId` only with `callingData`. */
+  present(personId: string, callingData: boolean): Person | undefined {
+    const kept = this.find(personId);
+    if (!kept) return undefined;
+    const { extension, locationId: _locationId, ...rest } = kept;
+    const numbers = Array.isArray(kept.phoneNumbers) ? (kept.phoneNumbers as unknown[]) : [];
+    // Webex lists the calling extension as a `work_extension` number whether or not calling data is asked.
+    const withExtension =
+      typeof extension === 'string' ? [...numbers, { type: 'work_extension', value: extension }] : numbers;
+    const calling = callingData
+      ? Object.fromEntries(CALLING_FIELDS.flatMap((f) => (f in kept ? [[f, kept[f]]] : [])))
+      : {};
+    return {
+      ...rest,
+      ...(withExtension.length > 0 ? { phoneNumbers: withExtension } : {}),
+      ...calling,
+      lastActivity: String(kept.created),
+      status: 'inactive',
+      invitePending: 'false',
+      loginEnabled: 'true',
+      type: 'person',
+    };
   }
 
   replace(personId: string, person: Person): void {
@@ -81,7 +110,7 @@ export class CustomerPeople {
       department: 'Sales',
       title: 'Account manager',
       created: s.created,
-      type: 'person',
+      lastModified: s.created,
     };
   }
 }
@@ -89,8 +118,13 @@ export class CustomerPeople {
 /**
  * `GET /roles` and `PUT /people/{personId}` of the admin spec (spec/webex-admin.json), for a partner
  * administrator on the people of its customers' orgs; `GET /people/{personId}` for them is answered
- * beside the messaging API's (see mountMessagingRoutes). The spec's rule for PUT, "include all
- * details for the person", is kept as Webex keeps it: what the body leaves out is gone afterwards.
+ * beside the messaging API's (see mountMessagingRoutes). The PUT is checked against the spec's PUT
+ * schema (a `work_extension` or other non-`work` number is refused by its enum) and, as the sandbox
+ * chose, a field outside that schema (`id`, `created`, `status`, `type`, ...: what wxc_sdk strips before
+ * every update) is refused with 400 rather than ignored. The spec's rule, "include all details for
+ * the person", is kept as a full replace: what the body leaves out is gone afterwards, the calling
+ * user's `extension` and `locationId` too; a `locationId` other than the one a calling user has is
+ * refused ("It cannot be changed if a user is already an existing calling user").
  */
 export function mountPeopleRoutes(
   router: Router,
@@ -98,6 +132,8 @@ export function mountPeopleRoutes(
   people: CustomerPeople,
   organization: (orgId: string) => SandboxOrganization | undefined = () => undefined,
 ): void {
+  const writable = new Set(ctx.spec.requestFields('PUT /people/{personId}'));
+
   /**
    * `GET /people` for a partner administrator on a customer org (`orgId`, required here: the
    * partner's own people are the messaging API's), by `roles` (comma-separated role IDs) and
@@ -129,19 +165,28 @@ export function mountPeopleRoutes(
     return { status: 200, body: { items: sandboxRoles.map((r) => ({ ...r })) } };
   });
 
-  apiRoute(router, ctx, 'PUT /people/{personId}', ({ person, params, body }) => {
+  apiRoute(router, ctx, 'PUT /people/{personId}', ({ person, params, body, query }) => {
     if (person.role !== 'partner admin') throw new ApiError(403, 'Only an administrator can update a person.');
     const current = people.find(params.personId ?? '');
     if (!current) throw new ApiError(404, 'The requested resource could not be found.');
     people.puts.push({ personId: current.id, body });
     const next = body as Record<string, unknown>;
+    const readOnly = Object.keys(next).filter((key) => !writable.has(key));
+    if (readOnly.length > 0) throw new ApiError(400, `These fields cannot be updated: ${readOnly.join(', ')}.`);
     const roles = Array.isArray(next.roles) ? (next.roles as string[]) : [];
     const unknown = roles.filter((r) => !sandboxRoles.some((x) => x.id === r));
     if (unknown.length > 0) throw new ApiError(400, `Unknown roles: ${unknown.join(', ')}.`);
     if (!Array.isArray(next.emails) || next.emails.length === 0)
       throw new ApiError(400, 'emails is required: a PUT replaces the whole person.');
-    const kept: Person = { ...next, id: current.id, created: current.created, type: current.type };
+    if (current.locationId !== undefined && next.locationId !== undefined && next.locationId !== current.locationId)
+      throw new ApiError(400, 'The location of an existing calling user cannot be changed.');
+    const kept: Person = {
+      ...next,
+      id: current.id,
+      created: current.created,
+      lastModified: new Date().toISOString(),
+    };
     people.replace(current.id, kept);
-    return { status: 200, body: kept };
+    return { status: 200, body: people.present(current.id, query.callingData === 'true') };
   });
 }

@@ -54,6 +54,12 @@ export class SpecValidator {
     return this.check(`${operation} request`, `${this.id}#/operations/${pointer(operation)}/request`, body);
   }
 
+  /** The top-level fields a request body of `operation` may hold (its schema's properties); none when it has no body. */
+  requestFields(operation: string): readonly string[] {
+    const request = this.operation(operation).request as Json | null;
+    return Object.keys((this.resolve(request ?? undefined).properties as Json | undefined) ?? {});
+  }
+
   /**
    * Problems with a response. With `closed`, the top-level object may hold only the fields the
    * spec names, so the sandbox cannot drift into a private dialect.

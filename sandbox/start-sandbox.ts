@@ -168,7 +168,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
   mountMessagingRoutes(v1, { state, faults, spec, calls }, delivery, {
     maxCardBytes: options.maxCardBytes ?? 28_000,
-    customerPerson: (personId) => customerPeople.find(personId),
+    customerPerson: (personId, callingData) => customerPeople.present(personId, callingData),
   });
   mountWholesaleRoutes(
     v1,

@@ -89,16 +89,16 @@ export function mountTelephonyRoutes(
     'GET /telephony/config/locations',
     (call) => {
       partnerOnly(call.person.role, 'spark-admin:telephony_config_read');
-      // No orgId: the caller's own (partner) organisation, which has no calling locations in the sandbox.
-      const orgId = call.query.orgId === undefined ? undefined : orgOf(call.query.orgId).orgId;
+      // No orgId: the caller's own (partner) organisation, which has no Webex Calling in the sandbox.
+      // The sandbox chose Webex's answer for an org without calling: 403, though the scope is there
+      // (so a 403 here alone never says which scope is missing; the bot probes a customer org instead).
+      if (call.query.orgId === undefined)
+        throw new ApiError(403, 'This organization is not entitled to Webex Calling.');
+      const orgId = orgOf(call.query.orgId).orgId;
       const name = call.query.name?.toLowerCase();
       const page = pageOf(
         subscribers.locations.filter(
-          (l) =>
-            orgId !== undefined &&
-            l.orgId === orgId &&
-            l.callingEnabled &&
-            (!name || l.name.toLowerCase().includes(name)),
+          (l) => l.orgId === orgId && l.callingEnabled && (!name || l.name.toLowerCase().includes(name)),
         ),
         call,
         { defaultSize: 100, maxSize: 100, position: 'start' },

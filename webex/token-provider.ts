@@ -61,8 +61,11 @@ export interface IntegrationOptions {
   readonly onSecret?: (value: string) => void;
   /** Told once when Webex refuses the refresh token (revoked, expired): the credentials are gone. */
   readonly onGone?: (reason: string) => void;
-  /** Told after every refresh (for metrics and logs), with the access token's lifetime. */
-  readonly onRefresh?: (refresh: { readonly expiresInSeconds: number }) => void;
+  /** Told after every refresh (for metrics, logs and the expiry warning), with the access token's lifetime and when the refresh token ends. */
+  readonly onRefresh?: (refresh: {
+    readonly expiresInSeconds: number;
+    readonly refreshTokenExpiresAt?: number;
+  }) => void;
   /** Told when a refresh on the timer (`keepFresh`) failed for another reason than gone credentials. */
   readonly onRefreshFailed?: (error: unknown) => void;
   /** Share of the access token's lifetime after which it is refreshed; at most 0.8. */
@@ -83,6 +86,8 @@ export type CredentialsState =
   | {
       readonly state: 'ok';
       readonly expiresAt?: number;
+      /** Epoch ms: when Webex stops taking the newest refresh token, as its last answer said. */
+      readonly refreshTokenExpiresAt?: number;
       /** The last refresh failed (Webex unreachable, 5xx): when, and why. */
       readonly failed?: { readonly at: number; readonly reason: string };
     }
@@ -181,6 +186,7 @@ export class IntegrationTokenProvider implements TokenProvider {
     return {
       state: 'ok',
       ...(this.current ? { expiresAt: this.current.expiresAt } : {}),
+      ...(this.refreshTokenExpiresAt !== undefined ? { refreshTokenExpiresAt: this.refreshTokenExpiresAt } : {}),
       ...(this.failed ? { failed: this.failed } : {}),
     };
   }
@@ -239,6 +245,7 @@ export class IntegrationTokenProvider implements TokenProvider {
         this.options.onSecret?.(record.refreshToken);
         this.options.onSecret?.(record.accessToken);
         this.refreshToken = record.refreshToken;
+        this.refreshTokenExpiresAt = record.refreshTokenExpiresAt;
         if (record.accessToken !== rejected && this.clock() < record.refreshAt) {
           this.joined = true;
           this.current = { token: record.accessToken, refreshAt: record.refreshAt, expiresAt: record.expiresAt };
@@ -298,7 +305,10 @@ export class IntegrationTokenProvider implements TokenProvider {
     }
     const lifetime = answer.expires_in * 1000;
     this.current = { token: answer.access_token, refreshAt: now + lifetime * this.share, expiresAt: now + lifetime };
-    this.options.onRefresh?.({ expiresInSeconds: answer.expires_in });
+    this.options.onRefresh?.({
+      expiresInSeconds: answer.expires_in,
+      ...(this.refreshTokenExpiresAt !== undefined ? { refreshTokenExpiresAt: this.refreshTokenExpiresAt } : {}),
+    });
     return answer.access_token;
   }
 

@@ -47,6 +47,10 @@ export function partnerSide(
         alert((t) =>
           t('alert.partnerTokenExpiring', { time: `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` }),
         ),
+      refreshTokenExpiring: (at) =>
+        alert((t) =>
+          t('alert.partnerRefreshTokenExpiring', { time: `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` }),
+        ),
     },
   });
   const clientOptions = {

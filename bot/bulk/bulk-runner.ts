@@ -4,7 +4,7 @@ import { problemsOf } from '../../webex/webex-api-error.ts';
 import { problemsText } from '../../cards/kit/problem-text.ts';
 import type { Store } from '../../store/store.ts';
 import type { WholesaleClient } from '../../webex/wholesale-client.ts';
-import type { PeopleClient } from '../../webex/people-client.ts';
+import { RolePutFailed, type PeopleClient } from '../../webex/people-client.ts';
 import { callOnce } from '../kit/call-once.ts';
 import { credentialsGone } from '../../machines/kit/problem.ts';
 import { subscriberRequest } from '../kit/subscriber-request.ts';
@@ -44,7 +44,8 @@ export async function giveRole(
     await people.giveRole(personId ?? '', role);
     return rest;
   } catch (error) {
-    return { ...rest, roleFailure: problemsText(problemsOf(error)) };
+    if (!(error instanceof RolePutFailed)) return { ...rest, roleFailure: problemsText(problemsOf(error)) };
+    return { ...rest, roleFailure: problemsText(problemsOf(error.cause)), roleAfter: error.after ?? {} };
   }
 }
 

@@ -49,10 +49,18 @@ export interface CredentialsNotices {
   /** The credentials work again (a new authorisation was found while the bot ran). */
   back?(): void;
   expiringSoon(expiresAt: Date): void;
+  /** The integration's refresh token ends within `REFRESH_TOKEN_WARNING_MS` and Webex has not renewed it. */
+  refreshTokenExpiring?(expiresAt: Date): void;
 }
 
 const expirySchema = z.object({ exp: z.number() });
 const HOUR = 60 * 60 * 1000;
+/**
+ * How long before the integration's refresh token ends its warning comes. Webex renews a refresh
+ * token by use (refresh_token_expires_in in each answer); one that is not renewed needs a partner
+ * full administrator to authorise again, which takes longer than the hour a fixed token gets.
+ */
+const REFRESH_TOKEN_WARNING_MS = 7 * 24 * HOUR;
 /** setTimeout's longest delay; a longer wait is re-armed. */
 const MAX_DELAY = 2 ** 31 - 1;
 const hash = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 16);
@@ -113,10 +121,37 @@ export function partnerCredentials(
         deps.log.error('the partner credentials are gone', { reason });
         deps.notices.gone();
       },
-      onRefresh: ({ expiresInSeconds }) => deps.log.info('partner access token refreshed', { expiresInSeconds }),
+      onRefresh: ({ expiresInSeconds, refreshTokenExpiresAt }) => {
+        deps.log.info('partner access token refreshed', {
+          expiresInSeconds,
+          ...(refreshTokenExpiresAt !== undefined
+            ? { refreshTokenExpiresAt: new Date(refreshTokenExpiresAt).toISOString() }
+            : {}),
+        });
+        warnRefreshTokenAt(refreshTokenExpiresAt);
+      },
       onRefreshFailed: (error) =>
         deps.log.warn('refreshing the partner access token failed; trying again soon', { error }),
     });
+    // The refresh token's own end, as the fixed token's: one warning while it stays the same (a
+    // refresh that renews it moves the timer; one that does not leaves it to fire).
+    let refreshWarning: { at: number; timer?: NodeJS.Timeout } | undefined;
+    function warnRefreshTokenAt(at: number | undefined): void {
+      if (at === undefined || refreshWarning?.at === at) return;
+      clearTimeout(refreshWarning?.timer);
+      refreshWarning = { at };
+      const due = () => {
+        const wait = at - REFRESH_TOKEN_WARNING_MS - clock();
+        if (wait > 0) {
+          refreshWarning!.timer = setTimeout(due, Math.min(wait, MAX_DELAY));
+          refreshWarning!.timer.unref();
+          return;
+        }
+        deps.log.warn('the partner refresh token expires soon', { expiresAt: new Date(at).toISOString() });
+        deps.notices.refreshTokenExpiring?.(new Date(at));
+      };
+      due();
+    }
     // While gone: the file `npm run authorize` writes is read again; a refresh token other than the
     // refused one is tried, and when Webex takes it the credentials are back without a restart.
     let watcher: NodeJS.Timeout | undefined;
@@ -177,10 +212,13 @@ export function partnerCredentials(
               error,
             });
         }
+        const status = provider.status();
+        if (status.state === 'ok') warnRefreshTokenAt(status.refreshTokenExpiresAt);
         provider.keepFresh();
       },
       stop() {
         provider.stop();
+        clearTimeout(refreshWarning?.timer);
         if (watcher) clearInterval(watcher);
       },
     };

@@ -2,7 +2,7 @@ import { fromPromise } from 'xstate';
 import { problemsText } from '../../cards/kit/problem-text.ts';
 import type { UserContext } from '../../machines/user/user-machine.ts';
 import type { Store } from '../../store/store.ts';
-import type { PeopleClient } from '../../webex/people-client.ts';
+import { RolePutFailed, type PeopleClient } from '../../webex/people-client.ts';
 import { problemsOf } from '../../webex/webex-api-error.ts';
 
 export interface AssignRoleDeps {
@@ -11,7 +11,11 @@ export interface AssignRoleDeps {
   readonly clock?: () => Date;
 }
 
-/** Gives the provisioned user the chosen administrator role; a failure carries Webex's reasons as its message. */
+/**
+ * Gives the provisioned user the chosen administrator role; a failure carries Webex's reasons as its
+ * message and, after a failed PUT, what reading the person again showed (`after`: role given or
+ * not, calling data kept or not), which the card reports instead of a bare error.
+ */
 export function assignRoleEffect(deps: AssignRoleDeps) {
   const clock = deps.clock ?? (() => new Date());
   return fromPromise(async ({ input }: { input: { context: UserContext } }): Promise<'assigned' | 'had'> => {
@@ -29,7 +33,11 @@ export function assignRoleEffect(deps: AssignRoleDeps) {
       });
       return 'assigned';
     } catch (error) {
-      throw new Error(problemsText(problemsOf(error)), { cause: error });
+      const reason = problemsText(problemsOf(error instanceof RolePutFailed ? error.cause : error));
+      throw Object.assign(
+        new Error(reason, { cause: error }),
+        error instanceof RolePutFailed ? { after: error.after ?? {} } : {},
+      );
     }
   });
 }

@@ -8,6 +8,7 @@ import { packageLabel } from '../kit/package-label.ts';
 import { fieldErrorText, heading, noticeOf } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';
+import { callingLines } from '../kit/role-after-lines.ts';
 
 export const bulkActions = { confirm: 'confirm', cancel: 'cancel' } as const satisfies Record<string, string>;
 const SHOWN_BAD_ROWS = 25;
@@ -33,13 +34,23 @@ export function badRowsCard(t: Translate, bad: readonly BadRow[], total: number)
   return { card, markdown: [`**${title}**`, ...lines.map((l) => `- line ${l}`), ...more].join('\n') };
 }
 
+/** A created row whose role was not given; after a failed PUT, what reading the person again showed. */
+function roleFailedRow(t: Translate, r: BulkRowResult, reason: string): string {
+  const base = t('bulk.row.createdRoleFailed', { line: r.line, email: r.email, reason });
+  const after = r.roleAfter;
+  const more = after
+    ? [...(after.roleGiven === undefined ? [t('bulk.row.roleUnread')] : []), ...callingLines(t, after)]
+    : [];
+  return more.length > 0 ? `${base}. ${more.join(' ')}` : base;
+}
+
 /** Lines of the per-row report, split into messages Webex accepts. */
 export function reportParts(t: Translate, results: readonly BulkRowResult[], externalId: string): string[] {
   const lines = [...results]
     .sort((a, b) => a.line - b.line)
     .map((r) =>
       r.roleFailure
-        ? t('bulk.row.createdRoleFailed', { line: r.line, email: r.email, reason: r.roleFailure })
+        ? roleFailedRow(t, r, r.roleFailure)
         : r.consent
           ? [
               t('bulk.row.awaitingConsent', { line: r.line, email: r.email, externalId }),

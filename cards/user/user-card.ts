@@ -7,6 +7,7 @@ import { packageLabel } from '../kit/package-label.ts';
 import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';
+import { roleFailedLines } from '../kit/role-after-lines.ts';
 
 export const userActions = { add: 'submit', cancel: 'cancel' } as const satisfies Record<string, string>;
 
@@ -109,7 +110,7 @@ export function userCard(state: string, context: UserContext, view: CardView): R
       return {
         markdown: [
           t('user.done', who()),
-          t('user.roleFailed', { role: roleName(), reason: context.roleFailure ?? '' }),
+          ...roleFailedLines(t, roleName(), context.roleFailure ?? '', context.roleAfter),
         ].join(' '),
       };
     case 'following':

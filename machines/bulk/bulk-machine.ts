@@ -9,6 +9,7 @@ import type { BulkRow } from './bulk-rows.ts';
 import { approvalStates } from '../kit/approval-states.ts';
 import { backoffMs, later } from '../kit/backoff.ts';
 import { unprovided } from '../kit/unprovided.ts';
+import type { RoleAfter } from '../kit/role-after.ts';
 
 /** 3: created rows keep their subscriber, followed (`following`) until provisioned or in error. */
 export const BULK_MACHINE_VERSION = 3;
@@ -31,6 +32,8 @@ export interface BulkRowResult {
   readonly role?: string;
   /** Why the role could not be given (the user was created). */
   readonly roleFailure?: string;
+  /** What reading the person again after a failed role PUT showed. */
+  readonly roleAfter?: RoleAfter;
 }
 
 export interface BulkInput {

@@ -9,6 +9,7 @@ import { approvalStates } from '../kit/approval-states.ts';
 import { backoffMs, later } from '../kit/backoff.ts';
 import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.ts';
 import { unprovided } from '../kit/unprovided.ts';
+import { roleAfterOf, type RoleAfter } from '../kit/role-after.ts';
 
 /**
  * 2: the new subscriber is followed to the end of its provisioning (`checking`, `following`, `failed`).
@@ -36,6 +37,8 @@ export interface UserContext extends UserInput {
   readonly personId?: string;
   /** Why the role could not be given (the user exists). */
   readonly roleFailure?: string;
+  /** What reading the person again after the failed PUT showed; absent when the read failed or was not needed. */
+  readonly roleAfter?: RoleAfter;
   readonly answers: Answers;
   readonly errors: FieldErrors;
   readonly notice?: FieldError;
@@ -291,9 +294,13 @@ export const userMachine = setup({
           userCredentials.onError('assigningRole'),
           {
             target: 'roleFailed',
-            actions: assign(({ event }) => ({
-              roleFailure: event.error instanceof Error ? event.error.message : String(event.error),
-            })),
+            actions: assign(({ event }) => {
+              const after = roleAfterOf(event.error);
+              return {
+                roleFailure: event.error instanceof Error ? event.error.message : String(event.error),
+                ...(after ? { roleAfter: after } : {}),
+              };
+            }),
           },
         ],
       },

@@ -153,7 +153,7 @@ const DRIVERS: Record<Operation, Driver> = {
   'GET /locations': { call: (w) => w.wholesale.listLocations('o') },
   'POST /locations': { call: (w) => w.wholesale.createLocation('o', {} as never), retries: CREATE_RETRIES },
   'GET /roles': { call: (w) => w.people.listRoles() },
-  'PUT /people/{personId}': { call: (w) => w.people.updatePerson({ id: 'p', displayName: 'd', emails: [] }) },
+  'PUT /people/{personId}': { call: (w) => w.people.updatePerson('p', { displayName: 'd', emails: [] }) },
   'GET /telephony/config/locations': { call: (w) => w.telephony.listCallingLocations('o') },
   'POST /telephony/config/locations': {
     call: (w) => w.telephony.enableCalling('o', {} as never),

@@ -30,7 +30,7 @@ describe('administrator roles', () => {
     primaryPhoneNumber: '+4930123456789',
   });
 
-  it('makes a user Read-only Administrator once provisioned: the PUT carries every field of the GET plus the role', async () => {
+  it('makes a user Read-only Administrator once provisioned: the PUT carries every writable field of the GET plus the role', async () => {
     const card = await form();
     const choices = roleChoices(card);
     expect(choices.map((c) => c.title)).toEqual([
@@ -55,9 +55,23 @@ describe('administrator roles', () => {
     const read = h.sandbox.calls.filter((c) => c.operation === 'GET /people/{personId}' && c.path.endsWith(personId));
     expect(read.map((c) => c.status)).toEqual([200]);
     const got = read[0]!.body as Record<string, unknown>;
-    expect(h.sandbox.customerPeople.puts[0]!.body).toEqual({ ...got, roles: [readOnly] });
+    // Read with calling data; written back without the read-only fields Webex answers.
+    expect(got).toMatchObject({ locationId: hq, status: 'inactive', type: 'person', loginEnabled: 'true' });
+    const { id, created, lastModified, lastActivity, status, invitePending, loginEnabled, type, ...writable } = got;
+    expect([id, created, lastModified, lastActivity, status, invitePending, loginEnabled, type]).not.toContain(
+      undefined,
+    );
+    expect(h.sandbox.customerPeople.puts[0]!.body).toEqual({
+      ...writable,
+      phoneNumbers: [{ type: 'work', value: '+4930123456789', primary: true }],
+      roles: [readOnly],
+    });
     // The person Webex keeps has every detail it had, and the role.
-    expect(h.sandbox.customerPeople.find(String(got.id))).toMatchObject({ ...got, roles: [readOnly] });
+    expect(h.sandbox.customerPeople.present(personId, true)).toMatchObject({
+      ...got,
+      lastModified: expect.any(String) as unknown,
+      roles: [readOnly],
+    });
     const put = h.sandbox.calls.filter((c) => c.operation === 'PUT /people/{personId}');
     expect(put.map((c) => [c.status, c.requestIssues])).toEqual([[200, []]]);
     const admin = h.sandbox.calls.filter((c) => c.operation === 'GET /roles' || c.operation.includes('/people/{'));
@@ -122,5 +136,101 @@ describe('administrator roles', () => {
     expect(h.sandbox.customerPeople.puts).toHaveLength(1);
     expect(h.sandbox.customerPeople.find(annId)).toMatchObject({ emails: ['ann@acme.example'], roles: readOnly.roles });
     expect(readOnly.roles).toHaveLength(1);
+  });
+
+  /** Adds Ann as a calling user with an extension and the role; resolves with the bot's closing message. */
+  async function addCallerWithRole(role: string): Promise<string> {
+    const card = await form();
+    const roleId = roleChoices(card).find((c) => c.title === role)!.value;
+    const hq = h.sandbox.subscribers.locations[0]!.id;
+    await h.answer('alice', card, 'submit', { ...ann(hq), extension: '4711', role: roleId });
+    const done = await waitFor('the end', () =>
+      h.botMessages('direct-alice').find((m) => m.markdown?.startsWith('✅')),
+    );
+    return done.markdown ?? '';
+  }
+  const annPerson = () => h.sandbox.subscribers.subscribers.find((s) => s.email === 'ann@acme.example')!.personId;
+
+  it('gives a calling user a role and keeps their extension and location (read and written with callingData)', async () => {
+    const done = await addCallerWithRole('Support Administrator');
+    expect(done).toBe(
+      '✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Calling. They are now Support Administrator.',
+    );
+    const person = h.sandbox.customerPeople.present(annPerson(), true)!;
+    expect(person).toMatchObject({ extension: '4711', locationId: h.sandbox.subscribers.locations[0]!.id });
+    expect(person.roles).toHaveLength(1);
+    const puts = h.sandbox.calls.filter((c) => c.operation === 'PUT /people/{personId}');
+    expect(puts.map((c) => [c.status, c.requestIssues])).toEqual([[200, []]]);
+  });
+
+  it('after a PUT that failed, reads the user again and says the role is not given and their calling data is intact', async () => {
+    h.sandbox.faults.add({ method: 'PUT', path: '/people/{personId}', status: 500 });
+    const done = await addCallerWithRole('Support Administrator');
+    expect(done).toBe(
+      '✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Calling. The role Support Administrator could not be given: Injected fault 500. Reading the user again shows they do not have it. Give it in Control Hub (Users, the user, Administrator roles). Their extension and location are as before.',
+    );
+    const reads = h.sandbox.calls.filter(
+      (c) => c.operation === 'GET /people/{personId}' && c.path.endsWith(annPerson()),
+    );
+    expect(reads.map((c) => c.status)).toEqual([200, 200]);
+    expect(h.sandbox.customerPeople.present(annPerson(), true)).toMatchObject({ extension: '4711', roles: [] });
+  });
+
+  it('after a PUT that answered an error yet did its work, reads the user again and reports the role as given', async () => {
+    h.sandbox.faults.add({ method: 'PUT', path: '/people/{personId}', status: 500, passThrough: true });
+    const done = await addCallerWithRole('Support Administrator');
+    expect(done).toBe(
+      '✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Calling. They are now Support Administrator.',
+    );
+    expect(h.sandbox.customerPeople.present(annPerson(), true)).toMatchObject({ extension: '4711' });
+  });
+
+  /** While the bot's PUT waits for its (failing) answer, `meanwhile` changes Webex's side. */
+  async function duringFailedPut(meanwhile: () => void): Promise<string> {
+    h.sandbox.faults.add({ method: 'PUT', path: '/people/{personId}', status: 500, delayMs: 800 });
+    const done = addCallerWithRole('Support Administrator');
+    await waitFor('the PUT', () => h.sandbox.faults.hits.length > 0);
+    meanwhile();
+    return done;
+  }
+
+  it('after a failed PUT that took the calling data with it (the spec’s “may still have altered”), says so and what to do', async () => {
+    const done = await duringFailedPut(() => {
+      const { extension: _e, locationId: _l, ...rest } = h.sandbox.customerPeople.find(annPerson())!;
+      h.sandbox.customerPeople.replace(annPerson(), rest);
+    });
+    expect(done).toBe(
+      '✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Calling. The role Support Administrator could not be given: Injected fault 500. Reading the user again shows they do not have it. Give it in Control Hub (Users, the user, Administrator roles). Reading them again shows Webex’s failed change removed their calling extension (4711) or location: set them again in Control Hub (Users, the user, Calling).',
+    );
+  });
+
+  it('when the user cannot be read again after a failed PUT, says what to check instead of a bare error', async () => {
+    const done = await duringFailedPut(() =>
+      h.sandbox.faults.add({ method: 'GET', path: '/people/{personId}', status: 500 }),
+    );
+    expect(done).toBe(
+      '✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Calling. The role Support Administrator could not be given: Injected fault 500. The user could not be read again afterwards, and a failed change may still have altered them: check in Control Hub their administrator roles, extension and location.',
+    );
+  });
+
+  it('add users: a row whose role PUT failed and took the calling data says so in the report', async () => {
+    const csv = [
+      'firstName,lastName,email,package,location,phoneNumber,extension,role',
+      'Ann,Lee,ann@acme.example,webex_calling,Berlin HQ,+4930123456701,4711,Support Administrator',
+    ].join('\n');
+    h.sandbox.faults.add({ method: 'PUT', path: '/people/{personId}', status: 500, delayMs: 800 });
+    const before = h.botMessages('direct-alice').length;
+    await postWithFile(h.sandbox, 'alice', 'direct-alice', 'add users acme', 'users.csv', csv);
+    const preview = (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+    await h.click('alice', preview, 'confirm');
+    await waitFor('the PUT', () => h.sandbox.faults.hits.length > 0);
+    const { extension: _e, locationId: _l, ...rest } = h.sandbox.customerPeople.find(annPerson())!;
+    h.sandbox.customerPeople.replace(annPerson(), rest);
+    const line = await waitFor('the row', () =>
+      h.botMessages('direct-alice').find((m) => m.markdown?.includes('line 2: ann@acme.example')),
+    );
+    expect(line.markdown).toContain(
+      'line 2: ann@acme.example created, but the role could not be given: Injected fault 500. Reading them again shows Webex’s failed change removed their calling extension (4711) or location: set them again in Control Hub (Users, the user, Calling).',
+    );
   });
 });

@@ -317,3 +317,25 @@ describe('partner credentials that expire while the bot works', () => {
     await waitForBotText(h, 'direct-alice', (m) => m.includes('Acme GmbH') && !m.includes('is off'));
   });
 });
+
+describe('the integration’s refresh token (issue 24, item 10)', () => {
+  const warnings = () => h.botMessages('provisioning').filter((m) => m.markdown?.includes('refresh token expires at'));
+
+  it('warns once in the alert space when Webex’s answer gives the refresh token less than a week', async () => {
+    h = await startHarness({ partner: 'integration', sandbox: { tokens: { refreshTokenSeconds: 3 * 86_400 } } });
+    const found = await waitFor('the warning', () => warnings().length > 0 && warnings());
+    const refreshed = h.sandbox.state.oauth.refreshes.at(-1)!.at;
+    const expected = new Date(refreshed + 3 * 86_400_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(found[0]!.markdown).toContain(`The integration’s refresh token expires at ${expected} UTC`);
+    expect(found[0]!.markdown).toContain('authorise the integration again');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(warnings()).toHaveLength(1);
+  });
+
+  it('says nothing while each refresh renews the refresh token for Webex’s 90 days', async () => {
+    h = await startHarness({ partner: 'integration' });
+    await waitFor('a refresh', () => h.sandbox.state.oauth.refreshes.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(warnings()).toEqual([]);
+  });
+});

@@ -598,3 +598,107 @@ describe('Locations', () => {
     ]);
   });
 });
+
+describe('People of customer orgs (issue 24, item 1)', () => {
+  /** A provisioned calling user with a number and an extension, and their person id. */
+  async function callingUser(): Promise<{ personId: string; locationId: string }> {
+    const customer = await provisionedCustomer();
+    serial += 1;
+    const created = await call('alice', 'POST', '/wholesale/subscribers', {
+      customerId: customer.id,
+      email: `caller${serial}@strict.example`,
+      package: 'webex_calling',
+      provisioningParameters: {
+        firstName: 'Cal',
+        lastName: 'Ler',
+        primaryPhoneNumber: `+1408556${String(1000 + serial)}`,
+        extension: String(4000 + serial),
+        locationId: customer.locationId,
+      },
+    });
+    expect(created.status).toBe(200);
+    const subscriber = sandbox.subscribers.subscribers.find((s) => s.id === created.body.id)!;
+    return { personId: subscriber.personId, locationId: customer.locationId };
+  }
+  /** The writable fields of a person as read with calling data, the way a careful client sends them back. */
+  const writable = (p: Record<string, unknown>) => ({
+    emails: p.emails,
+    displayName: p.displayName,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    orgId: p.orgId,
+    roles: p.roles,
+    licenses: p.licenses,
+    phoneNumbers: (p.phoneNumbers as { type: string; value: string }[]).filter((n) => n.type === 'work'),
+    ...(p.extension !== undefined ? { extension: p.extension } : {}),
+    ...(p.locationId !== undefined ? { locationId: p.locationId } : {}),
+  });
+
+  it('answers extension and locationId only with callingData=true; a work_extension number and the read-only fields always', async () => {
+    const { personId, locationId } = await callingUser();
+    const plain = await call('alice', 'GET', `/people/${personId}`);
+    expect(plain.status).toBe(200);
+    expect(plain.body).not.toHaveProperty('extension');
+    expect(plain.body).not.toHaveProperty('locationId');
+    const extension = sandbox.subscribers.subscribers.find((s) => s.personId === personId)!.extension!;
+    expect(plain.body.phoneNumbers).toContainEqual({ type: 'work_extension', value: extension });
+    expect(plain.body).toMatchObject({ type: 'person', loginEnabled: 'true', invitePending: 'false' });
+    for (const field of ['created', 'lastModified', 'lastActivity', 'status']) expect(plain.body).toHaveProperty(field);
+    const calling = await call('alice', 'GET', `/people/${personId}?callingData=true`);
+    expect(calling.body).toMatchObject({ extension, locationId });
+    for (const answer of [plain, calling])
+      expect(sandbox.adminSpec.response('GET /people/{personId}', 200, answer.body)).toEqual([]);
+  });
+
+  it('refuses a PUT with read-only fields or a work_extension number, and changes nothing', async () => {
+    const { personId } = await callingUser();
+    const read = (await call('alice', 'GET', `/people/${personId}?callingData=true`)).body;
+    // The whole answer written back breaks the PUT schema twice (a work_extension number, loginEnabled as a string).
+    const whole = await call('alice', 'PUT', `/people/${personId}?callingData=true`, read);
+    expect(whole.status).toBe(400);
+    expect(whole.body.message).toContain('/phoneNumbers/1/type');
+    expect(whole.body.message).toContain('/loginEnabled');
+    const { id, created, status, type } = read;
+    const readOnly = await call('alice', 'PUT', `/people/${personId}`, {
+      ...writable(read),
+      id,
+      created,
+      status,
+      type,
+    });
+    expect(readOnly.status).toBe(400);
+    expect(readOnly.body.message).toBe('These fields cannot be updated: id, created, status, type.');
+    const workExtension = await call('alice', 'PUT', `/people/${personId}`, {
+      ...writable(read),
+      phoneNumbers: read.phoneNumbers,
+    });
+    expect(workExtension.status).toBe(400);
+    expect(workExtension.body.message).toContain('phoneNumbers');
+    expect((await call('alice', 'GET', `/people/${personId}?callingData=true`)).body).toEqual(read);
+  });
+
+  it('treats a PUT as a full replace: a calling user whose PUT lacks extension and locationId loses them', async () => {
+    const { personId } = await callingUser();
+    const read = (await call('alice', 'GET', `/people/${personId}?callingData=true`)).body;
+    const { extension: _e, locationId: _l, ...withoutCalling } = writable(read);
+    const put = await call('alice', 'PUT', `/people/${personId}?callingData=true`, withoutCalling);
+    expect(put.status).toBe(200);
+    const after = (await call('alice', 'GET', `/people/${personId}?callingData=true`)).body;
+    expect(after).not.toHaveProperty('extension');
+    expect(after).not.toHaveProperty('locationId');
+    expect((after.phoneNumbers as { type: string }[]).map((n) => n.type)).toEqual(['work']);
+  });
+
+  it('keeps calling data a full PUT carries, and refuses moving a calling user to another location', async () => {
+    const { personId } = await callingUser();
+    const read = (await call('alice', 'GET', `/people/${personId}?callingData=true`)).body;
+    const moved = await call('alice', 'PUT', `/people/${personId}`, { ...writable(read), locationId: 'elsewhere' });
+    expect(moved.status).toBe(400);
+    const put = await call('alice', 'PUT', `/people/${personId}?callingData=true`, {
+      ...writable(read),
+      title: 'Boss',
+    });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ extension: read.extension, locationId: read.locationId, title: 'Boss' });
+  });
+});

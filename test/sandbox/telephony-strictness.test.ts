@@ -132,7 +132,20 @@ describe('roles and the people of customer orgs', () => {
     expect(
       (await call('alice', 'PUT', `/people/${subscriber.personId}`, { ...person.body, roles: ['nope'] })).status,
     ).toBe(400);
-    const { department: _d, title: _t, ...partial } = person.body;
+    // Written back without the read-only fields the answer carries (which a PUT refuses), and without two details.
+    const {
+      department: _d,
+      title: _t,
+      id: _i,
+      created: _c,
+      lastModified: _m,
+      lastActivity: _a,
+      status: _s,
+      invitePending: _p,
+      loginEnabled: _l,
+      type: _y,
+      ...partial
+    } = person.body;
     expect(
       (await call('alice', 'PUT', `/people/${subscriber.personId}`, { ...partial, roles: [readOnly] })).status,
     ).toBe(200);
