@@ -36,10 +36,18 @@ export const OPERATIONS = {
     'PUT /wholesale/subscribers/{subscriberId}',
     'DELETE /wholesale/subscribers/{subscriberId}',
     'POST /wholesale/subscribers/validate',
+    // sendConsentEmail: the spec's path has no /wholesale.
+    'POST /subscribers/{subscriberId}/emails/consentMove',
     'GET /locations',
     'POST /locations',
   ],
-  PeopleClient: ['GET /roles', 'GET /people/{personId}', 'PUT /people/{personId}'],
+  PeopleClient: [
+    'GET /roles',
+    'GET /organizations/{orgId}',
+    'GET /people',
+    'GET /people/{personId}',
+    'PUT /people/{personId}',
+  ],
   TelephonyClient: [
     'GET /telephony/config/locations',
     'POST /telephony/config/locations',

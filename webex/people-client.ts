@@ -21,11 +21,11 @@ const personSchema = z.looseObject({
 export type Person = z.infer<typeof personSchema>;
 
 /** An organisation as `GET /organizations/{orgId}` answers (admin spec): its name is `displayName`. */
-const organizationSchema = z.looseObject({ id: z.string(), displayName: z.string().optional() });
+export const organizationSchema = z.looseObject({ id: z.string(), displayName: z.string().optional() });
 export type Organization = z.infer<typeof organizationSchema>;
 
 /** A person as `GET /people` lists them: only what the bot reads of one. */
-const listedPersonSchema = z.looseObject({ id: z.string(), emails: z.array(z.string()).default([]) });
+export const listedPersonSchema = z.looseObject({ id: z.string(), emails: z.array(z.string()).default([]) });
 export type ListedPerson = z.infer<typeof listedPersonSchema>;
 
 /** The name Webex gives the role that administers a whole org (`GET /roles`). */

@@ -26,7 +26,9 @@ function scannedCalls(): { byClass: Map<string, Set<string>>; unrecognised: stri
   const norm = (path: string) => path.replace(/\$\{[^}]*\}/g, '{}');
   for (const file of readdirSync(`${root}webex`).filter((f) => f.endsWith('.ts') && f !== 'http-client.ts')) {
     const source = readFileSync(`${root}webex/${file}`, 'utf8');
-    const owner = /export class (\w+)/.exec(source)?.[1];
+    // The file's client class (a file may export an error class too, e.g. people-client.ts).
+    const classes = [...source.matchAll(/export class (\w+)/g)].map((m) => m[1]!);
+    const owner = classes.find((name) => name in OPERATIONS) ?? classes[0];
     const found = new Set<string>();
     const patterns: [RegExp, (m: RegExpExecArray) => string][] = [
       [

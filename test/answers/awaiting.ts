@@ -13,16 +13,6 @@ export interface Waiting {
 /** Built by other helpers in parallel branches; the lead empties this at merge. */
 export const AWAITING_MERGE: readonly Waiting[] = [
   {
-    why: 'subscriber status pending_user_migration (and the 202 of POST /wholesale/subscribers that carries it): sandbox behaviour and test/flows/consent-pending.test.ts come with the consent branch',
-    matches: (row) =>
-      (row.kind === 'enum' && row.value === 'pending_user_migration') ||
-      (row.kind === 'status' && row.operation === 'POST /wholesale/subscribers' && row.status === '202'),
-  },
-  {
-    why: 'customer status pending_rpl_review: sandbox behaviour and test/flows/compliance-hold.test.ts come with the compliance-hold branch',
-    matches: (row) => row.kind === 'enum' && row.value === 'pending_rpl_review',
-  },
-  {
     why: 'PSTN operations (/telephony/pstn/...): added to webex/ and the sandbox by the PSTN branch',
     matches: (row) => row.operation.includes('/telephony/pstn/'),
   },

@@ -150,9 +150,12 @@ const DRIVERS: Record<Operation, Driver> = {
     call: (w) => w.wholesale.precheckSubscriber({} as never),
     special: precheckRefusal,
   },
+  'POST /subscribers/{subscriberId}/emails/consentMove': { call: (w) => w.wholesale.sendConsentEmail('s') },
   'GET /locations': { call: (w) => w.wholesale.listLocations('o') },
   'POST /locations': { call: (w) => w.wholesale.createLocation('o', {} as never), retries: CREATE_RETRIES },
   'GET /roles': { call: (w) => w.people.listRoles() },
+  'GET /organizations/{orgId}': { call: (w) => w.people.getOrganization('o') },
+  'GET /people': { call: (w) => w.people.listPeopleWithRoles('o', ['r']) },
   'PUT /people/{personId}': { call: (w) => w.people.updatePerson('p', { displayName: 'd', emails: [] }) },
   'GET /telephony/config/locations': { call: (w) => w.telephony.listCallingLocations('o') },
   'POST /telephony/config/locations': {

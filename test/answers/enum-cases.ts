@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { SandboxPerson } from '../../sandbox/sandbox-state.ts';
+import { FREE_ACCOUNT_DOMAIN } from '../../sandbox/subscriber-state.ts';
 import type { Operation } from '../../webex/operations.ts';
 import type { NewSubscriber } from '../../webex/wholesale-schemas.ts';
 import { GUARD_FILE, type AnswerCase, type World } from './cases.ts';
@@ -22,9 +23,10 @@ function enumCase(
   reads: readonly { readonly operation: Operation; readonly field: string }[],
   how: string,
   run: (w: World) => Promise<void>,
+  shown: AnswerCase['shown'] = { file: GUARD_FILE, title: enumTitle(resource, field, value) },
 ): AnswerCase {
   const rows: Row[] = reads.map((r) => ({ kind: 'enum', operation: r.operation, field: r.field, value }));
-  return { rows, how, shown: { file: GUARD_FILE, title: enumTitle(resource, field, value) }, run };
+  return { rows, how, shown, run };
 }
 
 let n = 0;
@@ -56,7 +58,15 @@ const SUBSCRIBER_PACKAGE = [
   'webex_calling_standard',
 ];
 const SUBSCRIBER_PACKAGES = [...SUBSCRIBER_PACKAGE, 'attendant_console', 'cx_premium_agent', 'cx_standard_agent'];
-const CALLING = new Set(['webex_calling', 'webex_suite', 'webex_voice', 'webex_calling_standard', 'cx_essentials']);
+/** Subscriber packages the sandbox (as Webex) gives only with a number or extension at a calling location. */
+const CALLING = new Set([
+  'webex_calling',
+  'webex_suite',
+  'webex_voice',
+  'webex_calling_standard',
+  'cx_essentials',
+  'attendant_console',
+]);
 const WEBHOOK_RESOURCES = [
   'attachmentActions',
   'dataSources',
@@ -183,6 +193,40 @@ function customerCases(): AnswerCase[] {
         },
       ),
     );
+  out.push(
+    enumCase(
+      'customer',
+      'status',
+      'pending_rpl_review',
+      both('status'),
+      'a customer held for the compliance check (POST /_sandbox/wholesale/holds before it is created); bot: keeps it, shows a compliance hold and polls slowly',
+      async (w) => {
+        const externalId = `held-${unique()}`;
+        const held = await fetch(`${w.sandbox.url}/_sandbox/wholesale/holds`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ externalId }),
+        });
+        expect(held.status).toBe(204);
+        const customer = w.sandbox.wholesale.create(
+          {
+            externalId,
+            provisioningId: 'x',
+            address: { addressLine1: 'a', city: 'Berlin', zipOrPostalCode: '10115', country: 'DE' },
+            packages: ['webex_meetings'],
+            customerInfo: { name: 'Held GmbH', primaryEmail: `admin@${externalId}.example` },
+          },
+          Date.now() - 60_000,
+        );
+        await readCustomer(w, customer.id, externalId, (c) => c.status, 'pending_rpl_review');
+      },
+      {
+        file: 'flows/compliance-hold.test.ts',
+        title:
+          'is shown as a compliance hold in the create flow and `status`, polled slowly, no alarm before a day, then provisioned when released',
+      },
+    ),
+  );
   return out;
 }
 
@@ -258,7 +302,45 @@ function subscriberCases(): AnswerCase[] {
       make('webex_meetings', (s) => s.status, 'provisioned'),
     ),
   );
+  out.push(pendingMigrationCase(all('status')));
   return out;
+}
+
+/**
+ * An active free Webex account's email: Webex answers the create 202 with `pending_user_migration`
+ * (no personId) and keeps that status until the owner consents.
+ */
+function pendingMigrationCase(reads: readonly { readonly operation: Operation; readonly field: string }[]): AnswerCase {
+  const made = enumCase(
+    'subscriber',
+    'status',
+    'pending_user_migration',
+    reads,
+    `a subscriber whose email is an active free account (any address at ${FREE_ACCOUNT_DOMAIN}): POST answers 202; bot: keeps the status, tells the person the user waits for consent and how to resend the email`,
+    async (w) => {
+      const { customer } = provisionedCustomer(w, ['webex_meetings']);
+      const from = w.sandbox.calls.length;
+      const created = await w.wholesale.createSubscriber({
+        customerId: customer.id,
+        email: `owner${unique()}@${FREE_ACCOUNT_DOMAIN}`,
+        packages: ['webex_meetings'],
+        provisioningParameters: { firstName: 'F', lastName: 'Ree' },
+      } as unknown as NewSubscriber);
+      const answered = w.sandbox.calls.slice(from).filter((c) => c.operation === 'POST /wholesale/subscribers');
+      expect(answered.map((c) => c.status)).toEqual([202]);
+      expect(created.personId).toBeUndefined();
+      const one = await w.wholesale.getSubscriber(created.id);
+      const listed = (await w.wholesale.listSubscribers({ customerId: customer.id }))[0]!;
+      const updated = await w.wholesale.updateSubscriber(created.id, { packages: ['webex_meetings'] } as never);
+      for (const subscriber of [created, one, listed, updated])
+        expect(subscriber.status).toBe('pending_user_migration');
+    },
+    {
+      file: 'flows/consent-pending.test.ts',
+      title: 'add user with a free account’s email ends as waiting for the user’s consent, with the resend hint',
+    },
+  );
+  return { ...made, rows: [...made.rows, { kind: 'status', operation: 'POST /wholesale/subscribers', status: '202' }] };
 }
 
 function webhookCases(): AnswerCase[] {

@@ -130,6 +130,22 @@ export function naturalCases(): AnswerCase[] {
       webexError(409, 'already associated'),
     ),
     natural(
+      'POST /subscribers/{subscriberId}/emails/consentMove',
+      '409',
+      'a subscriber that does not wait for consent',
+      "no retry: an error with Webex's message (the bot sends only for a subscriber in pending_user_migration)",
+      async (w) => {
+        const provisioned = await w.wholesale.createSubscriber({
+          customerId: customer(w).id,
+          email: `moved${unique()}@natural.example`,
+          packages: ['webex_meetings'],
+          provisioningParameters: { firstName: 'M', lastName: 'Oved' },
+        });
+        return w.wholesale.sendConsentEmail(provisioned.id);
+      },
+      webexError(409, 'not pending user migration'),
+    ),
+    natural(
       'POST /wholesale/subscribers',
       '400',
       'a calling user without a location or number',

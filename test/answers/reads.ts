@@ -9,6 +9,7 @@ import {
   webhookSchema,
 } from '../../webex/messaging-schemas.ts';
 import { customerSchema, locationSchema, subscriberSchema } from '../../webex/wholesale-schemas.ts';
+import { listedPersonSchema, organizationSchema } from '../../webex/people-client.ts';
 import { callingLocationSchema, phoneNumberSchema } from '../../webex/telephony-schemas.ts';
 
 const list = (item: z.ZodType) => z.object({ items: z.array(item) });
@@ -39,6 +40,8 @@ export const READS: Partial<Record<Operation, z.ZodType>> = {
   'POST /wholesale/subscribers': subscriberSchema,
   'PUT /wholesale/subscribers/{subscriberId}': subscriberSchema,
   'GET /locations': list(locationSchema),
+  'GET /organizations/{orgId}': organizationSchema,
+  'GET /people': list(listedPersonSchema),
   'GET /telephony/config/locations': z.object({ locations: z.array(callingLocationSchema) }),
   'GET /telephony/config/numbers': z.object({ phoneNumbers: z.array(phoneNumberSchema) }),
 };

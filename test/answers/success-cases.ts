@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Operation } from '../../webex/operations.ts';
-import { updateBody } from '../../webex/people-client.ts';
 import type { NewCustomer, NewLocation } from '../../webex/wholesale-schemas.ts';
+import { FREE_ACCOUNT_DOMAIN } from '../../sandbox/subscriber-state.ts';
+import { FULL_ADMINISTRATOR, updateBody } from '../../webex/people-client.ts';
 import { seedProvisionedCustomer } from '../support/csv.ts';
 import { GUARD_FILE, statusTitle, type AnswerCase, type World } from './cases.ts';
 
@@ -179,9 +180,21 @@ const SUCCESS: Record<Operation, (w: World, f: Fixtures) => Promise<unknown>> = 
     );
     expect(result).toEqual({ ok: true });
   },
+  'POST /subscribers/{subscriberId}/emails/consentMove': async (w, f) => {
+    // Only a subscriber waiting for its owner's consent (an active free account) has a mail to resend.
+    const pending = await w.wholesale.createSubscriber(
+      newSubscriber(f.customerId, `free${unique()}@${FREE_ACCOUNT_DOMAIN}`),
+    );
+    return w.wholesale.sendConsentEmail(pending.id);
+  },
   'GET /locations': (w, f) => w.wholesale.listLocations(f.orgId),
   'POST /locations': (w, f) => w.wholesale.createLocation(f.orgId, berlin(`Branch ${unique()}`)),
   'GET /roles': (w) => w.people.listRoles(),
+  'GET /organizations/{orgId}': (w, f) => w.people.getOrganization(f.orgId),
+  'GET /people': async (w, f) => {
+    const full = (await w.people.listRoles()).find((r) => r.name === FULL_ADMINISTRATOR)!;
+    return w.people.listPeopleWithRoles(f.orgId, [full.id]);
+  },
   'PUT /people/{personId}': async (w, f) =>
     w.people.updatePerson(f.personId, updateBody(await w.people.getPerson(f.personId))),
   'GET /telephony/config/locations': (w, f) => w.telephony.listCallingLocations(f.orgId),
@@ -199,11 +212,23 @@ const SUCCESS: Record<Operation, (w: World, f: Fixtures) => Promise<unknown>> = 
   'POST /access_token': (w) => w.integration().token(),
 };
 
+/** Success answers a flow test shows the bot's answer to (the person's reply), rather than the guard. */
+const SHOWN_BY_FLOW: Partial<
+  Record<Operation, { readonly file: string; readonly title: string; readonly bot: string }>
+> = {
+  'POST /subscribers/{subscriberId}/emails/consentMove': {
+    file: 'flows/consent-pending.test.ts',
+    title: 'resend consent calls consentMove once and says the email went out',
+    bot: 'says Webex sent the consent email again',
+  },
+};
+
 function successCase(operation: Operation, status: string): AnswerCase {
+  const flow = SHOWN_BY_FLOW[operation];
   return {
     rows: [{ kind: 'status', operation, status }],
-    how: `the sandbox's own answer to a valid call; bot: reads it`,
-    shown: { file: GUARD_FILE, title: statusTitle(operation, status) },
+    how: `the sandbox's own answer to a valid call; bot: ${flow?.bot ?? 'reads it'}`,
+    shown: flow ? { file: flow.file, title: flow.title } : { file: GUARD_FILE, title: statusTitle(operation, status) },
     async run(w) {
       const f = await setUp(w);
       w.sandbox.faults.clear();
@@ -275,9 +300,12 @@ const NATURAL_SUCCESS: Record<Operation, string> = {
   'PUT /wholesale/subscribers/{subscriberId}': '200',
   'DELETE /wholesale/subscribers/{subscriberId}': '204',
   'POST /wholesale/subscribers/validate': '200',
+  'POST /subscribers/{subscriberId}/emails/consentMove': '204',
   'GET /locations': '200',
   'POST /locations': '201',
   'GET /roles': '200',
+  'GET /organizations/{orgId}': '200',
+  'GET /people': '200',
   'PUT /people/{personId}': '200',
   'GET /telephony/config/locations': '200',
   'POST /telephony/config/locations': '201',
