@@ -39,7 +39,7 @@ export const hqFields = [
   'emergencyLocationIdentifier',
 ] as const;
 
-export const hqBase = z.object({
+const hqBase = z.object({
   locationName: optional(80),
   addressLine1: required(ADDRESS_LINE_MAX),
   addressLine2: optional(ADDRESS_LINE_MAX),

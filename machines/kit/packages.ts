@@ -87,7 +87,7 @@ export const userCallingPackages: ReadonlySet<string> = new Set([
  * `webex_calling`, `webex_suite`, `cx_essentials`". A subscriber holds one package, so the
  * dependency is on what the customer holds.
  */
-export const userPackageNeeds: Readonly<Partial<Record<SubscriberPackageName, readonly SubscriberPackageName[]>>> = {
+const userPackageNeeds: Readonly<Partial<Record<SubscriberPackageName, readonly SubscriberPackageName[]>>> = {
   attendant_console: ['webex_calling', 'webex_suite', 'cx_essentials'],
 };
 
