@@ -120,7 +120,7 @@ describe.each(transports)('events by %s', (transport) => {
 
   describe('add user', () => {
     async function withLocation(): Promise<string> {
-      return h.sandbox.subscribers.addLocation({
+      const location = h.sandbox.subscribers.addLocation({
         orgId: customer.orgId,
         name: 'Berlin HQ',
         timeZone: 'Europe/Berlin',
@@ -128,7 +128,9 @@ describe.each(transports)('events by %s', (transport) => {
         announcementLanguage: 'de_de',
         callingEnabled: true,
         address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
-      }).id;
+      });
+      h.sandbox.subscribers.addNumbers(location, ['+4930123456789']);
+      return location.id;
     }
 
     it('adds a user with calling: location and number', async () => {
