@@ -9,7 +9,8 @@ import { type CustomerTarget } from '../kit/customer-target.ts';
 import { unprovided } from '../kit/unprovided.ts';
 import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.ts';
 
-export const USER_CHANGE_MACHINE_VERSION = 1;
+/** 2: a typed number is checked against the location's numbers before approval (`checkingNumber`). */
+export const USER_CHANGE_MACHINE_VERSION = 2;
 
 export interface UserChangeInput {
   readonly conversationId: string;
@@ -69,6 +70,8 @@ export const userChangeMachine = setup({
     listLocations: fromPromise<readonly { id: string; name: string }[], { orgId: string }>(unprovided('listLocations')),
     requestApproval: fromPromise<ApprovalAsk, { context: UserChangeContext }>(unprovided('requestApproval')),
     apply: fromPromise<undefined, { context: UserChangeContext }>(unprovided('apply')),
+    /** Field errors for a typed number its location does not hold (none: it may go on). */
+    checkNumber: fromPromise<FieldErrors, { context: UserChangeContext }>(unprovided('checkNumber')),
   },
   guards: {
     valid: ({ context, event }) => event.type === 'submit' && check(context, event.inputs).ok,
@@ -101,8 +104,31 @@ export const userChangeMachine = setup({
     form: {
       tags: 'card',
       on: {
-        submit: [{ guard: 'valid', target: 'approving', actions: 'take' }, { actions: 'take' }],
+        submit: [{ guard: 'valid', target: 'checkingNumber', actions: 'take' }, { actions: 'take' }],
         cancel: 'cancelled',
+      },
+    },
+    // A typed number must be one of the location's numbers: checked on the server, shown beside its field.
+    checkingNumber: {
+      invoke: {
+        src: 'checkNumber',
+        input: ({ context }) => ({ context }),
+        onDone: [
+          { guard: ({ event }) => Object.keys(event.output).length === 0, target: 'approving' },
+          {
+            target: 'form',
+            actions: assign(({ event }) => ({ errors: event.output, notice: { id: 'form.fixErrors' as const } })),
+          },
+        ],
+        onError: {
+          target: 'form',
+          actions: assign(({ event }) => ({
+            notice: {
+              id: 'userChange.failed' as const,
+              params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
+            },
+          })),
+        },
       },
     },
     ...approvalStates<UserChangeContext, UserChangeEvent>({ back: 'form', next: 'applying' }),

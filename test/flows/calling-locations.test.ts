@@ -56,7 +56,7 @@ describe('calling locations', () => {
     const form = await ask('add location acme');
     const choice = await h.answer('alice', form, 'submit', paris);
     expect(choice.markdown).toBe([done, '**PSTN for Paris (Acme GmbH)**', 'PSTN: none set up yet.'].join('\n\n'));
-    const options = cardOf(choice).body.find((e) => e.id === 'pstnId') as {
+    const options = cardOf(choice).body.find((e) => e.id === 'pstnId') as unknown as {
       choices: { title: string; value: string }[];
     };
     expect(options.choices).toEqual([

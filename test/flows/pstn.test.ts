@@ -47,4 +47,29 @@ describe('user numbers and the location’s numbers', () => {
     expect(done.markdown).toBe('✅ Ann Lee (ann@acme.example) was added to Acme GmbH with Webex Calling.');
     expect(h.sandbox.subscribers.subscribers).toMatchObject([{ primaryPhoneNumber: '+4930123456789' }]);
   });
+
+  it('change user giving calling: a typed number the location does not hold is refused beside the field before any PUT', async () => {
+    const customer = h.sandbox.wholesale.customers[0]!;
+    const hq = h.sandbox.subscribers.locations[0]!;
+    h.sandbox.subscribers.addSubscriber(
+      { email: 'bob@acme.example', customerId: customer.id, externalCustomerId: 'acme-001', package: 'webex_meetings' },
+      new Date().toISOString(),
+    );
+    const puts = () => h.sandbox.calls.filter((c) => c.operation === 'PUT /wholesale/subscribers/{subscriberId}');
+    const form = await ask('change user bob@acme.example acme');
+    const answers = { package: 'webex_calling', locationId: hq.id, extension: '' };
+    const refused = await h.answer('alice', form, 'submit', { ...answers, primaryPhoneNumber: '+4930123456000' });
+    expect(fieldOf(refused, 'primaryPhoneNumber').error).toBe(
+      'This number is not one of the location’s numbers; add it first with `add numbers`.',
+    );
+    expect(fieldOf(refused, 'primaryPhoneNumber').value).toBe('+4930123456000');
+    expect(fieldOf(refused, 'package').value).toBe('webex_calling');
+    expect(puts()).toEqual([]);
+    const done = await h.answer('alice', refused, 'submit', { ...answers, primaryPhoneNumber: '+4930123456789' });
+    expect(done.markdown).toContain('now has Webex Calling');
+    expect(h.sandbox.subscribers.subscribers.find((s) => s.email === 'bob@acme.example')).toMatchObject({
+      package: 'webex_calling',
+      primaryPhoneNumber: '+4930123456789',
+    });
+  });
 });
