@@ -12,7 +12,7 @@ export function setPstnEffect(deps: {
   readonly clock?: () => Date;
 }) {
   const clock = deps.clock ?? (() => new Date());
-  return fromPromise(async ({ input }: { input: { context: LocationContext; readonly id: string } }): Promise<void> => {
+  return fromPromise(async ({ input }: { input: { context: LocationContext; readonly id: string } }): Promise<undefined> => {
     const { context, id } = input;
     try {
       await deps.telephony.setPstnConnection(context.customer.orgId, context.locationId ?? '', id);
@@ -27,5 +27,6 @@ export function setPstnEffect(deps: {
       externalId: context.customer.externalId,
       details: { name: context.answers.name ?? '', connection: id },
     });
+    return undefined;
   });
 }

@@ -57,7 +57,7 @@ export function register(kit: FeatureKit): void {
         // types like Cisco Calling Plans or Integrated CCP". A type the bot does not know counts as integrated.
         const pstn = await kit.telephony.pstnConnection(customer.orgId, location.id);
         if (pstn && !nonIntegratedPstn.has(pstn.pstnConnectionType))
-          return ctx.reply({
+          return await ctx.reply({
             markdown: ctx.t('pstn.integrated', {
               location: location.name,
               customer: customer.name,

@@ -23,7 +23,7 @@ export function precheckUserEffect(deps: {
     // A typed number must be one the location holds (Webex assigns numbers from the location's
     // inventory); the card keeps the other answers and says so beside the field.
     const typed = input.context.answers.primaryPhoneNumber?.trim();
-    if (typed && request.provisioningParameters?.locationId) {
+    if (typed && request.provisioningParameters.locationId) {
       const held = await deps.telephony.listNumbers(
         input.context.customer.orgId,
         request.provisioningParameters.locationId,

@@ -144,7 +144,7 @@ export const locationMachine = setup({
     /** Reads the location's PSTN connection and its options. */
     readPstn: fromPromise<PstnFound, { context: LocationContext }>(unprovided('readPstn')),
     /** Sets the chosen (settable) option as the location's PSTN connection. */
-    setPstn: fromPromise<void, { context: LocationContext; readonly id: string }>(unprovided('setPstn')),
+    setPstn: fromPromise<undefined, { context: LocationContext; readonly id: string }>(unprovided('setPstn')),
   },
   guards: {
     valid: ({ context, event }) =>
