@@ -7,6 +7,7 @@ import { pickAnswers, validateSection, type Answers, type FieldError, type Field
 import { userChangeFields, userChangeSchema, type SubscriberTarget } from '../kit/user-fields.ts';
 import { type CustomerTarget } from '../kit/customer-target.ts';
 import { unprovided } from '../kit/unprovided.ts';
+import { userCallingPackages } from '../kit/packages.ts';
 import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.ts';
 
 /** 2: a typed number is checked against the location's numbers before approval (`checkingNumber`). */
@@ -75,6 +76,14 @@ export const userChangeMachine = setup({
   },
   guards: {
     valid: ({ context, event }) => event.type === 'submit' && check(context, event.inputs).ok,
+    /** Valid, and a typed number for a user gaining calling, which must be one of the location's numbers. */
+    validWithNumber: ({ context, event }) =>
+      event.type === 'submit' &&
+      context.mode === 'change' &&
+      check(context, event.inputs).ok &&
+      !userCallingPackages.has(context.subscriber.package) &&
+      userCallingPackages.has(event.inputs.package ?? context.answers.package ?? '') &&
+      Boolean((event.inputs.primaryPhoneNumber ?? context.answers.primaryPhoneNumber)?.trim()),
   },
   actions: {
     take: assign(({ context, event }) => {
@@ -104,7 +113,11 @@ export const userChangeMachine = setup({
     form: {
       tags: 'card',
       on: {
-        submit: [{ guard: 'valid', target: 'checkingNumber', actions: 'take' }, { actions: 'take' }],
+        submit: [
+          { guard: 'validWithNumber', target: 'checkingNumber', actions: 'take' },
+          { guard: 'valid', target: 'approving', actions: 'take' },
+          { actions: 'take' },
+        ],
         cancel: 'cancelled',
       },
     },
