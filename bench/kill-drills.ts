@@ -186,6 +186,11 @@ async function seedCustomer(store: Store, n: number) {
     callingEnabled: true,
     address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
   });
+  // The HQ's numbers, which its users are given (Webex gives a user only a number its location holds).
+  sandbox.subscribers.addNumbers(location, [
+    `+4930${2_000_000 + n}`,
+    ...Array.from({ length: bulkUsers }, (_, i) => `+4940${String(n * 10_000 + i).padStart(7, '0')}`),
+  ]);
   const now = new Date().toISOString();
   await store.saveCustomer({
     externalId,
