@@ -49,6 +49,7 @@ import { join } from 'node:path';
 import type { RecordedCall } from '../sandbox/api-route.ts';
 import type { SandboxMessage } from '../sandbox/sandbox-state.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
+import { partnerCcp } from '../sandbox/subscriber-state.ts';
 import { openLowdbStore } from '../store/lowdb-store.ts';
 import { openPostgresStore } from '../store/postgres-store.ts';
 import type { Store } from '../store/store.ts';
@@ -342,17 +343,21 @@ function plan(kind: Kind, n: number, target: Seeded | undefined): Plan {
     return {
       kind,
       command: `add location ${target.externalId}`,
-      steps: ['form'],
+      steps: ['form', 'pstnChoice'],
       answers: {
         form: {
           action: 'submit',
           inputs: { name, ...hqInputs, preferredLanguage: 'de_de', announcementLanguage: 'de_de' },
         },
+        // Its PSTN step: the partner's non-integrated CCP, the option Webex's API can set.
+        pstnChoice: { action: 'setPstn', inputs: { pstnId: partnerCcp.id } },
       },
-      finished: (text) => text.startsWith(`✅ Location ${name} was added to`),
-      // The seeded customers have calling: the location is enabled for it too.
+      finished: (text) => text.startsWith(`✅ ${name} (`) && text.includes('for PSTN'),
+      // The seeded customers have calling: the location is enabled for it too, and gets its PSTN.
       effect: () =>
-        sandbox.subscribers.locations.some((l) => l.orgId === target.orgId && l.name === name && l.callingEnabled),
+        sandbox.subscribers.locations.some(
+          (l) => l.orgId === target.orgId && l.name === name && l.callingEnabled && l.pstn?.id === partnerCcp.id,
+        ),
       // `enable calling` runs the same procedure, killed at its second call instead of its first.
       create: kind === 'add location' ? 'POST /locations' : 'POST /telephony/config/locations',
     };
