@@ -12,21 +12,23 @@ export function setPstnEffect(deps: {
   readonly clock?: () => Date;
 }) {
   const clock = deps.clock ?? (() => new Date());
-  return fromPromise(async ({ input }: { input: { context: LocationContext; readonly id: string } }): Promise<undefined> => {
-    const { context, id } = input;
-    try {
-      await deps.telephony.setPstnConnection(context.customer.orgId, context.locationId ?? '', id);
-    } catch (error) {
-      throw new Error(problemsText(problemsOf(error)), { cause: error });
-    }
-    await deps.store.appendAudit({
-      at: clock().toISOString(),
-      action: 'location.pstnSet',
-      actor: context.startedBy,
-      conversationId: context.conversationId,
-      externalId: context.customer.externalId,
-      details: { name: context.answers.name ?? '', connection: id },
-    });
-    return undefined;
-  });
+  return fromPromise(
+    async ({ input }: { input: { context: LocationContext; readonly id: string } }): Promise<undefined> => {
+      const { context, id } = input;
+      try {
+        await deps.telephony.setPstnConnection(context.customer.orgId, context.locationId ?? '', id);
+      } catch (error) {
+        throw new Error(problemsText(problemsOf(error)), { cause: error });
+      }
+      await deps.store.appendAudit({
+        at: clock().toISOString(),
+        action: 'location.pstnSet',
+        actor: context.startedBy,
+        conversationId: context.conversationId,
+        externalId: context.customer.externalId,
+        details: { name: context.answers.name ?? '', connection: id },
+      });
+      return undefined;
+    },
+  );
 }
