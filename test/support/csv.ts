@@ -17,7 +17,7 @@ export function usersCsv(count: number, location: string, from = 0, number: 'own
 }
 
 /** The numbers a seeded location holds: those `usersCsv` gives (up to 400 rows) and the ones tests type. */
-export const heldNumbers: readonly string[] = [
+const heldNumbers: readonly string[] = [
   ...Array.from({ length: 400 }, (_, i) => `+4930${String(1000000 + i)}`),
   '+4930123456789',
   '+4930123456701',
