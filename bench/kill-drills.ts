@@ -49,7 +49,7 @@ import { join } from 'node:path';
 import type { RecordedCall } from '../sandbox/api-route.ts';
 import type { SandboxMessage } from '../sandbox/sandbox-state.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
-import { FREE_ACCOUNT_DOMAIN } from '../sandbox/subscriber-state.ts';
+import { FREE_ACCOUNT_DOMAIN, partnerCcp } from '../sandbox/subscriber-state.ts';
 import { openLowdbStore } from '../store/lowdb-store.ts';
 import { openPostgresStore } from '../store/postgres-store.ts';
 import type { Store } from '../store/store.ts';
@@ -187,6 +187,11 @@ async function seedCustomer(store: Store, n: number) {
     callingEnabled: true,
     address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
   });
+  // The HQ's numbers, which its users are given (Webex gives a user only a number its location holds).
+  sandbox.subscribers.addNumbers(location, [
+    `+4930${2_000_000 + n}`,
+    ...Array.from({ length: bulkUsers }, (_, i) => `+4940${String(n * 10_000 + i).padStart(7, '0')}`),
+  ]);
   const now = new Date().toISOString();
   await store.saveCustomer({
     externalId,
@@ -338,17 +343,21 @@ function plan(kind: Kind, n: number, target: Seeded | undefined): Plan {
     return {
       kind,
       command: `add location ${target.externalId}`,
-      steps: ['form'],
+      steps: ['form', 'pstnChoice'],
       answers: {
         form: {
           action: 'submit',
           inputs: { name, ...hqInputs, preferredLanguage: 'de_de', announcementLanguage: 'de_de' },
         },
+        // Its PSTN step: the partner's non-integrated CCP, the option Webex's API can set.
+        pstnChoice: { action: 'setPstn', inputs: { pstnId: partnerCcp.id } },
       },
-      finished: (text) => text.startsWith(`✅ Location ${name} was added to`),
-      // The seeded customers have calling: the location is enabled for it too.
+      finished: (text) => text.startsWith(`✅ ${name} (`) && text.includes('for PSTN'),
+      // The seeded customers have calling: the location is enabled for it too, and gets its PSTN.
       effect: () =>
-        sandbox.subscribers.locations.some((l) => l.orgId === target.orgId && l.name === name && l.callingEnabled),
+        sandbox.subscribers.locations.some(
+          (l) => l.orgId === target.orgId && l.name === name && l.callingEnabled && l.pstn?.id === partnerCcp.id,
+        ),
       // `enable calling` runs the same procedure, killed at its second call instead of its first.
       create: kind === 'add location' ? 'POST /locations' : 'POST /telephony/config/locations',
     };

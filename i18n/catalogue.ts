@@ -532,6 +532,28 @@ const en = {
     '{customer} has no location {location} enabled for Webex Calling. Its calling locations: {locations}.',
   'numbers.failed':
     'Webex did not answer as expected: {reason}. Nothing is lost: write the same command again; numbers already added are reported as already there.',
+  'pstn.integrated':
+    '⛔ No numbers were added to {location} ({customer}): its PSTN connection is {connection} ({type}), an integrated PSTN whose numbers come from the PSTN provider. Webex says its Add Phone Numbers API must never be used there. Order or port the numbers in Partner Hub ({partnerHub}): open the customer {customer}, then Calling, Locations, {location}, and manage its numbers with the provider.',
+  'pstn.connection': 'PSTN: {connection} ({type}).',
+  'pstn.none': 'PSTN: none set up yet.',
+  'pstn.noOptions':
+    'Webex offers this location no PSTN connection; set one up in Partner Hub ({partnerHub}) before adding numbers.',
+  'pstn.partnerHub':
+    'To use {option} ({type}), which Webex’s API cannot set, open Partner Hub ({partnerHub}): the customer {customer}, then Calling, Locations, {location}, PSTN, and choose {option}.',
+  'pstn.readFailed':
+    'The location’s PSTN connection could not be read: {reason}. Check it in Partner Hub ({partnerHub}).',
+  'pstn.title': 'PSTN for {location} ({customer})',
+  'pstn.choose':
+    'Set up the PSTN connection of {location} now: choose a connection Webex’s API can set, or leave it for later.',
+  'pstn.option': 'PSTN connection',
+  'pstn.set': 'Set up PSTN',
+  'pstn.later': 'Later',
+  'pstn.setFailed': 'The PSTN connection could not be set: {reason}. Press Set up PSTN to try again.',
+  'pstn.done':
+    '✅ {location} ({customer}) now uses {connection} ({type}) for PSTN; add its numbers with `add numbers {externalId} {location} …`.',
+  'pstn.later.done':
+    'The PSTN connection of {location} was left for later; set it up in Partner Hub ({partnerHub}) before adding numbers.',
+  'pstn.numberNotHeld': 'This number is not one of the location’s numbers; add it first with `add numbers`.',
   'numbers.title': 'Numbers for {location} ({customer}): {added} added, {existed} already there, {refused} refused',
   'numbers.row.added': '{number} added',
   'numbers.row.existed': '{number} was already there',
@@ -1145,6 +1167,30 @@ const de = {
     '{customer} hat keinen für Webex Calling aktivierten Standort {location}. Seine Telefonie-Standorte: {locations}.',
   'numbers.failed':
     'Webex hat nicht wie erwartet geantwortet: {reason}. Es geht nichts verloren: Schreiben Sie denselben Befehl noch einmal; bereits hinzugefügte Nummern werden als schon vorhanden gemeldet.',
+  'pstn.integrated':
+    '⛔ {location} ({customer}) wurden keine Nummern hinzugefügt: Der PSTN-Anschluss ist {connection} ({type}), ein integriertes PSTN, dessen Nummern vom PSTN-Anbieter kommen. Laut Webex darf die API zum Hinzufügen von Rufnummern dort nie verwendet werden. Bestellen oder portieren Sie die Nummern im Partner Hub ({partnerHub}): Kunde {customer} öffnen, dann Calling, Standorte, {location}, und die Nummern beim Anbieter verwalten.',
+  'pstn.connection': 'PSTN: {connection} ({type}).',
+  'pstn.none': 'PSTN: noch nicht eingerichtet.',
+  'pstn.noOptions':
+    'Webex bietet diesem Standort keinen PSTN-Anschluss an; richten Sie einen im Partner Hub ({partnerHub}) ein, bevor Sie Nummern hinzufügen.',
+  'pstn.partnerHub':
+    'Um {option} ({type}) zu verwenden, das die Webex-API nicht setzen kann, öffnen Sie den Partner Hub ({partnerHub}): Kunde {customer}, dann Calling, Standorte, {location}, PSTN, und wählen Sie {option}.',
+  'pstn.readFailed':
+    'Der PSTN-Anschluss des Standorts konnte nicht gelesen werden: {reason}. Prüfen Sie ihn im Partner Hub ({partnerHub}).',
+  'pstn.title': 'PSTN für {location} ({customer})',
+  'pstn.choose':
+    'PSTN-Anschluss von {location} jetzt einrichten: Wählen Sie einen Anschluss, den die Webex-API setzen kann, oder später.',
+  'pstn.option': 'PSTN-Anschluss',
+  'pstn.set': 'PSTN einrichten',
+  'pstn.later': 'Später',
+  'pstn.setFailed':
+    'Der PSTN-Anschluss konnte nicht gesetzt werden: {reason}. Drücken Sie PSTN einrichten, um es erneut zu versuchen.',
+  'pstn.done':
+    '✅ {location} ({customer}) nutzt jetzt {connection} ({type}) für PSTN; Nummern fügen Sie mit `nummern hinzufügen {externalId} {location} …` hinzu.',
+  'pstn.later.done':
+    'Der PSTN-Anschluss von {location} bleibt für später; richten Sie ihn im Partner Hub ({partnerHub}) ein, bevor Sie Nummern hinzufügen.',
+  'pstn.numberNotHeld':
+    'Diese Nummer gehört nicht zu den Nummern des Standorts; fügen Sie sie zuerst mit `nummern hinzufügen` hinzu.',
   'numbers.title':
     'Nummern für {location} ({customer}): {added} hinzugefügt, {existed} schon vorhanden, {refused} abgelehnt',
   'numbers.row.added': '{number} hinzugefügt',

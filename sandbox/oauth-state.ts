@@ -50,6 +50,8 @@ export const PARTNER_SCOPES: readonly string[] = [
   'spark-admin:locations_write',
   'spark-admin:telephony_config_read',
   'spark-admin:telephony_config_write',
+  'spark-admin:telephony_pstn_read',
+  'spark-admin:telephony_pstn_write',
   'spark-admin:people_read',
   'spark-admin:people_write',
   'spark-admin:roles_read',

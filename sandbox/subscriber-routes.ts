@@ -96,6 +96,14 @@ export function mountSubscriberRoutes(
       problems.push({ errorCode: 20007, description: 'A calling package needs a location of this customer.' });
     else if (!location.callingEnabled)
       problems.push({ errorCode: 20007, description: `Location ${location.name} is not enabled for Webex Calling.` });
+    // A user's number is one of the location's numbers (Webex assigns from the location's inventory;
+    // the error code and text are the sandbox's choice).
+    else if (
+      number &&
+      parsePhoneNumberFromString(number)?.isValid() &&
+      !subscribers.numbers.some((n) => n.locationId === location.id && n.phoneNumber === number)
+    )
+      problems.push({ errorCode: 20010, description: `${number} is not a number of location ${location.name}.` });
     return problems;
   };
 

@@ -48,7 +48,38 @@ export interface SandboxLocation {
   };
   /** Enabled for Webex Calling (the HQ by customer provisioning, others by `POST /telephony/config/locations`). */
   callingEnabled: boolean;
+  /** Its PSTN connection (`GET /telephony/pstn/locations/{id}/connection`); none until one is set up. */
+  pstn?: SandboxPstn;
 }
+
+/** A PSTN connection as Webex's PSTN API shows it (spec/webex-calling-pstn.json, `PSTNConnectionOption`). */
+export interface SandboxPstn {
+  readonly id: string;
+  readonly displayName: string;
+  readonly pstnConnectionType: 'LOCAL_GATEWAY' | 'NON_INTEGRATED_CCP' | 'INTEGRATED_CCP' | 'CISCO_PSTN';
+  readonly pstnServices: readonly string[];
+  readonly routeType?: 'ROUTE_GROUP' | 'TRUNK';
+  readonly routeId?: string;
+}
+
+/** Integrated PSTN (Cisco Calling Plan, integrated CCP): Webex manages the numbers; "Add Phone Numbers" must never be used. */
+export const integratedPstn: ReadonlySet<string> = new Set(['CISCO_PSTN', 'INTEGRATED_CCP']);
+
+/** The connection a customer with the `cisco_calling_plan` package has at its locations. */
+export const ciscoCallingPlan: SandboxPstn = {
+  id: Buffer.from('ciscospark://us/PSTN_CONNECTION/cisco-calling-plan').toString('base64url'),
+  displayName: 'Cisco Calling Plan',
+  pstnConnectionType: 'CISCO_PSTN',
+  pstnServices: ['GEOGRAPHIC_NUMBERS', 'TOLLFREE_NUMBERS'],
+};
+
+/** The partner's non-integrated Cloud Connected PSTN provider, which every customer may choose. */
+export const partnerCcp: SandboxPstn = {
+  id: Buffer.from('ciscospark://us/PSTN_CONNECTION/partner-ccp').toString('base64url'),
+  displayName: 'Partner CCP (non-integrated)',
+  pstnConnectionType: 'NON_INTEGRATED_CCP',
+  pstnServices: ['GEOGRAPHIC_NUMBERS'],
+};
 
 /** A phone number in a customer org's inventory, at one of its calling locations. */
 export interface SandboxNumber {

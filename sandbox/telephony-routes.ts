@@ -4,7 +4,16 @@ import { z } from 'zod';
 import { ApiError, apiRoute, type ApiContext } from './api-route.ts';
 import { customerOrg } from './location-routes.ts';
 import { pageOf } from './paging.ts';
-import type { SandboxLocation, SandboxNumber, SubscriberState } from './subscriber-state.ts';
+import {
+  ciscoCallingPlan,
+  integratedPstn,
+  partnerCcp,
+  type SandboxLocation,
+  type SandboxNumber,
+  type SandboxPstn,
+  type SubscriberState,
+} from './subscriber-state.ts';
+import pstnSpec from '../spec/webex-calling-pstn.json' with { type: 'json' };
 import { ianaTimeZones, type WholesaleState } from './wholesale-state.ts';
 
 const languageCode = z.string().regex(/^[a-z]{2}_[a-z]{2}$/i, 'is not a language code such as en_us');
@@ -38,6 +47,16 @@ const numbersBody = z.object({
   state: z.enum(['ACTIVE', 'INACTIVE']).optional(),
   carrierId: z.string().optional(),
 });
+
+/** "Setup PSTN Connection for a Location": `id` for non-integrated CCP, `premiseRouteType` and `premiseRouteId` for the local gateway. */
+const pstnBody = z.object({
+  id: z.string().min(1).optional(),
+  premiseRouteType: z.enum(pstnSpec.enums.RouteType as ['ROUTE_GROUP', 'TRUNK']).optional(),
+  premiseRouteId: z.string().min(1).optional(),
+});
+
+/** The connection types the spec says "Updating the location with this connection type is currently not supported using the API". */
+const notSettableByApi: ReadonlySet<string> = new Set(pstnSpec.enums.PSTNTypeNotSettableByApi);
 
 const refused = (error: z.ZodError) =>
   new ApiError(400, error.issues.map((i) => `${i.path.join('.') || 'body'} ${i.message}`).join('; '));
@@ -124,6 +143,13 @@ export function mountTelephonyRoutes(
       const location = locationOf(customer.orgId, params.locationId);
       if (!location.callingEnabled)
         throw new ApiError(400, `Location ${location.name} is not enabled for Webex Calling.`);
+      // "It should never be used for locations with integrated PSTN connection types like Cisco
+      // Calling Plans or Integrated CCP": the sandbox refuses it (the status and text are its choice).
+      if (location.pstn && integratedPstn.has(location.pstn.pstnConnectionType))
+        throw new ApiError(
+          400,
+          `Location ${location.name} has an integrated PSTN connection (${location.pstn.pstnConnectionType}); its numbers are managed by the PSTN provider, not added with this API.`,
+        );
       const country = location.address.country as CountryCode;
       const invalid = parsed.data.phoneNumbers.filter((n) => {
         const parsedNumber = n.startsWith('+') ? parsePhoneNumberFromString(n) : undefined;
@@ -194,6 +220,74 @@ export function mountTelephonyRoutes(
         .sort((a, b) => a.phoneNumber.localeCompare(b.phoneNumber));
       const page = pageOf(items, call, { defaultSize: 2000, maxSize: 2000, position: 'start' });
       return { status: 200, body: { phoneNumbers: page.items.map(present) }, headers: page.headers };
+    },
+    { unspecified: true },
+  );
+
+  /** The PSTN connections a location of this customer may have: Cisco Calling Plan with that package, and the partner's CCP. */
+  const pstnOptions = (customer: { readonly packages: readonly string[] }): SandboxPstn[] => [
+    ...(customer.packages.includes('cisco_calling_plan') ? [ciscoCallingPlan] : []),
+    partnerCcp,
+  ];
+  const presentPstn = (p: SandboxPstn) => ({ ...p, pstnServices: [...p.pstnServices] });
+  const pstnRead = (role: string) => partnerOnly(role, 'spark-admin:telephony_pstn_read');
+
+  apiRoute(
+    router,
+    ctx,
+    'GET /telephony/pstn/locations/{locationId}/connectionOptions',
+    ({ person, query, params }) => {
+      pstnRead(person.role);
+      const customer = orgOf(query.orgId);
+      locationOf(customer.orgId, params.locationId);
+      return { status: 200, body: { items: pstnOptions(customer).map(presentPstn) } };
+    },
+    { unspecified: true },
+  );
+
+  apiRoute(
+    router,
+    ctx,
+    'GET /telephony/pstn/locations/{locationId}/connection',
+    ({ person, query, params }) => {
+      pstnRead(person.role);
+      const customer = orgOf(query.orgId);
+      const location = locationOf(customer.orgId, params.locationId);
+      // Undocumented: what Webex answers for a location with no connection yet. The sandbox: 404.
+      if (!location.pstn) throw new ApiError(404, `Location ${location.name} has no PSTN connection set up.`);
+      return { status: 200, body: presentPstn(location.pstn) };
+    },
+    { unspecified: true },
+  );
+
+  apiRoute(
+    router,
+    ctx,
+    'PUT /telephony/pstn/locations/{locationId}/connection',
+    ({ person, query, params, body }) => {
+      partnerOnly(person.role, 'spark-admin:telephony_pstn_write');
+      const customer = orgOf(query.orgId);
+      const parsed = pstnBody.safeParse(body ?? {});
+      if (!parsed.success) throw refused(parsed.error);
+      const location = locationOf(customer.orgId, params.locationId);
+      if (!location.callingEnabled)
+        throw new ApiError(400, `Location ${location.name} is not enabled for Webex Calling.`);
+      const { id, premiseRouteType, premiseRouteId } = parsed.data;
+      if (premiseRouteType !== undefined || premiseRouteId !== undefined)
+        // The sandbox holds no trunks or route groups, so no local gateway route exists.
+        throw new ApiError(
+          400,
+          `No ${premiseRouteType ?? 'premise route'} ${premiseRouteId ?? ''} in this organisation.`,
+        );
+      const option = pstnOptions(customer).find((o) => o.id === id);
+      if (!option) throw new ApiError(400, 'id names no PSTN connection option of this location.');
+      if (notSettableByApi.has(option.pstnConnectionType))
+        throw new ApiError(
+          400,
+          `Updating the location with the connection type ${option.pstnConnectionType} is currently not supported using the API.`,
+        );
+      location.pstn = option;
+      return { status: 204 };
     },
     { unspecified: true },
   );

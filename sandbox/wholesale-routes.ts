@@ -12,7 +12,7 @@ import {
   type WholesaleState,
 } from './wholesale-state.ts';
 import type { PartnerHubTemplate } from './partner-hub-routes.ts';
-import type { SubscriberState } from './subscriber-state.ts';
+import { ciscoCallingPlan, type SubscriberState } from './subscriber-state.ts';
 
 type Body = Record<string, unknown>;
 const asBody = (value: unknown): Body =>
@@ -162,6 +162,8 @@ export function mountWholesaleRoutes(
       announcementLanguage: String(location.language),
       // The customer's first calling location: provisioning enables it for Webex Calling.
       callingEnabled: true,
+      // Cisco Calling Plan is an integrated PSTN: Webex sets it up with the location.
+      ...(customer.packages.includes('cisco_calling_plan') ? { pstn: ciscoCallingPlan } : {}),
       address: {
         address1: a.addressLine1,
         ...(a.addressLine2 ? { address2: a.addressLine2 } : {}),

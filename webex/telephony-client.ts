@@ -3,10 +3,13 @@ import { HttpClient, type HttpClientOptions, type Query } from './http-client.ts
 import {
   callingLocationSchema,
   phoneNumberSchema,
+  pstnConnectionSchema,
   type CallingLocation,
   type CallingLocationRequest,
   type PhoneNumber,
+  type PstnConnection,
 } from './telephony-schemas.ts';
+import { WebexApiError } from './webex-api-error.ts';
 
 /** Webex Calling's pages: the telephony lists take `max` and `start` and link the next page. */
 const PAGE_SIZE = { locations: 100, numbers: 1000 } as const;
@@ -64,6 +67,38 @@ export class TelephonyClient {
       phoneNumberSchema,
       PAGE_SIZE.numbers,
     );
+  }
+
+  /** The location's PSTN connection ("Retrieve PSTN Connection for a Location"); none set up (404) is `undefined`. */
+  async pstnConnection(orgId: string, locationId: string): Promise<PstnConnection | undefined> {
+    try {
+      return await this.http.request('GET', `/telephony/pstn/locations/${encodeURIComponent(locationId)}/connection`, {
+        query: { orgId },
+        schema: pstnConnectionSchema,
+      });
+    } catch (error) {
+      if (error instanceof WebexApiError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** The PSTN connections the location may have ("Retrieve PSTN Connection Options for a Location"). */
+  async pstnOptions(orgId: string, locationId: string): Promise<PstnConnection[]> {
+    const answer = await this.http.request(
+      'GET',
+      `/telephony/pstn/locations/${encodeURIComponent(locationId)}/connectionOptions`,
+      { query: { orgId }, schema: z.object({ items: z.array(pstnConnectionSchema).default([]) }) },
+    );
+    return answer.items;
+  }
+
+  /** "Setup PSTN Connection for a Location" with a non-integrated CCP option's `id` (204, no body). Setting it twice is harmless. */
+  async setPstnConnection(orgId: string, locationId: string, id: string): Promise<void> {
+    await this.http.request('PUT', `/telephony/pstn/locations/${encodeURIComponent(locationId)}/connection`, {
+      query: { orgId },
+      body: { id },
+      retryStatuses: [423, 429],
+    });
   }
 
   /** Every item of a telephony list, whose items sit under their own key (`locations`, `phoneNumbers`). */

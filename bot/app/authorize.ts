@@ -35,7 +35,7 @@ const env = z
     AUTHORIZE_SCOPES: z
       .string()
       .default(
-        'spark-admin:wholesale_customers_read spark-admin:wholesale_customers_write spark-admin:wholesale_subscribers_read spark-admin:wholesale_subscribers_write spark-admin:locations_read spark-admin:locations_write spark-admin:telephony_config_read spark-admin:telephony_config_write spark-admin:people_read spark-admin:people_write spark-admin:roles_read spark-admin:organizations_read',
+        'spark-admin:wholesale_customers_read spark-admin:wholesale_customers_write spark-admin:wholesale_subscribers_read spark-admin:wholesale_subscribers_write spark-admin:locations_read spark-admin:locations_write spark-admin:telephony_config_read spark-admin:telephony_config_write spark-admin:telephony_pstn_read spark-admin:telephony_pstn_write spark-admin:people_read spark-admin:people_write spark-admin:roles_read spark-admin:organizations_read',
       ),
   })
   .transform((v) => ({ ...v, WEBEX_API_URL: v.WEBEX_API_URL.replace(/\/+$/, '') }));

@@ -15,6 +15,8 @@ import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, inCredentialsWait, type Procedure, type StartInfo } from '../engine/procedure.ts';
 import { createLocationEffect } from './create-location-effect.ts';
 import { enableCallingEffect } from './enable-calling-effect.ts';
+import { readPstnEffect } from './read-pstn-effect.ts';
+import { setPstnEffect } from './set-pstn-effect.ts';
 import type { LocationContext } from '../../machines/location/location-machine.ts';
 import type { Locale, Translate } from '../../i18n/catalogue.ts';
 
@@ -39,6 +41,8 @@ export function locationProcedure(deps: {
       }),
       createLocation: createLocationEffect(deps),
       enableCalling: enableCallingEffect(deps),
+      readPstn: readPstnEffect(deps),
+      setPstn: setPstnEffect(deps),
     },
   });
   return defineProcedure({
@@ -59,7 +63,7 @@ export function locationProcedure(deps: {
       startedBy,
       customer: subject,
     }),
-    buttons: [locationActions.add, locationActions.cancel],
+    buttons: [locationActions.add, locationActions.cancel, locationActions.setPstn, locationActions.pstnLater],
     card: (state, context, view) => locationCard(state, context, view),
     summary,
   });

@@ -7,12 +7,14 @@ import { actorOf } from '../engine/command-registry.ts';
 import { provisionedCustomer } from '../customers/provisioned-customer.ts';
 import { splitCustomerFirst } from '../customers/split-customer.ts';
 import { addNumbers } from './add-numbers.ts';
+import { nonIntegratedPstn } from '../../webex/telephony-schemas.ts';
+import { PARTNER_HUB_URL } from '../../cards/kit/partner-hub-link.ts';
 
 /** `add numbers <customer> <location>` with numbers typed after it or a CSV file: each added, already there or refused. */
 export function register(kit: FeatureKit): void {
   kit.commands.register({
     words: ['add', 'numbers'],
-    scopes: ['spark-admin:telephony_config_read'],
+    scopes: ['spark-admin:telephony_config_read', 'spark-admin:telephony_pstn_read'],
     german: [['nummern', 'hinzufügen']],
     usage: 'command.addNumbers.usage',
     summary: 'command.addNumbers.summary',
@@ -51,6 +53,19 @@ export function register(kit: FeatureKit): void {
           }),
         });
       try {
+        // Webex: Add Phone Numbers "should never be used for locations with integrated PSTN connection
+        // types like Cisco Calling Plans or Integrated CCP". A type the bot does not know counts as integrated.
+        const pstn = await kit.telephony.pstnConnection(customer.orgId, location.id);
+        if (pstn && !nonIntegratedPstn.has(pstn.pstnConnectionType))
+          return await ctx.reply({
+            markdown: ctx.t('pstn.integrated', {
+              location: location.name,
+              customer: customer.name,
+              connection: pstn.displayName ?? pstn.id,
+              type: pstn.pstnConnectionType,
+              partnerHub: PARTNER_HUB_URL,
+            }),
+          });
         const results = await addNumbers(
           kit.telephony,
           { orgId: customer.orgId, locationId: location.id, country: customer.country },

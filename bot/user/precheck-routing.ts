@@ -10,6 +10,8 @@ const precheckFields: Readonly<Record<number, { field: string; id: FieldError['i
   20005: { field: 'primaryPhoneNumber', id: 'user.phoneInvalid' },
   20006: { field: 'primaryPhoneNumber', id: 'user.numberTaken' },
   20007: { field: 'locationId', id: 'user.needsLocation' },
+  // The sandbox's code for a number its location does not hold (Webex documents no code for it).
+  20010: { field: 'primaryPhoneNumber', id: 'pstn.numberNotHeld' },
 };
 
 /**

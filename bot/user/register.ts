@@ -20,7 +20,13 @@ export function register(kit: FeatureKit): void {
     }),
   );
   const changeUser = kit.engine.add(
-    userChangeProcedure({ store: kit.store, wholesale: kit.wholesale, approvals: kit.approvals, clock: kit.clock }),
+    userChangeProcedure({
+      store: kit.store,
+      wholesale: kit.wholesale,
+      telephony: kit.telephony,
+      approvals: kit.approvals,
+      clock: kit.clock,
+    }),
   );
   kit.commands.register({
     words: ['add', 'user'],

@@ -11,6 +11,8 @@ import type { ApprovalService } from '../approvals/approval-service.ts';
 import { requestApprovalActor } from '../approvals/request-approval-actor.ts';
 import { defineProcedure, inCredentialsWait, type Procedure, type StartInfo } from '../engine/procedure.ts';
 import { applyUserChangeEffect } from './apply-user-change-effect.ts';
+import { checkChangeNumberEffect } from './check-change-number-effect.ts';
+import type { TelephonyClient } from '../../webex/telephony-client.ts';
 import { changeLocationsEffect } from './change-locations-effect.ts';
 import type { UserChangeContext } from '../../machines/user/user-change-machine.ts';
 import type { Translate } from '../../i18n/catalogue.ts';
@@ -27,6 +29,7 @@ const summary = (context: UserChangeContext, t: Translate) => factsMarkdown(user
 export function userChangeProcedure(deps: {
   readonly store: Store;
   readonly wholesale: WholesaleClient;
+  readonly telephony: TelephonyClient;
   readonly approvals: ApprovalService;
   readonly clock?: () => Date;
 }): Procedure<UserChangeSubject> {
@@ -44,6 +47,7 @@ export function userChangeProcedure(deps: {
         summary,
       }),
       apply: applyUserChangeEffect(deps),
+      checkNumber: checkChangeNumberEffect(deps),
     },
   });
   return defineProcedure({

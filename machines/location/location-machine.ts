@@ -12,8 +12,11 @@ import { timeZoneOf } from '../kit/time-zone-field.ts';
 import { approvalStates } from '../kit/approval-states.ts';
 import { unprovided } from '../kit/unprovided.ts';
 
-/** 2: a calling customer's new location is enabled for Webex Calling (`enabling`, `callingDone`, `callingFailed`). */
-export const LOCATION_MACHINE_VERSION = 2;
+/**
+ * 2: a calling customer's new location is enabled for Webex Calling (`enabling`, `callingDone`, `callingFailed`).
+ * 3: then its PSTN step (`pstnReading`, `pstnChoice`, `pstnSetting`, `pstnDone`).
+ */
+export const LOCATION_MACHINE_VERSION = 3;
 
 const m = (id: MessageId) => ({ message: id });
 const required = (max: number) =>
@@ -59,6 +62,21 @@ export interface LocationInput {
   readonly customer: CustomerTarget;
 }
 
+/** A PSTN connection or connection option of the location, as Webex's PSTN API names it. */
+export interface PstnChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  /** Whether "Setup PSTN Connection for a Location" takes it (non-integrated CCP); else Partner Hub. */
+  readonly settable: boolean;
+}
+
+/** What the PSTN step found: the location's connection, if any, and the options Webex offers it. */
+export interface PstnFound {
+  readonly connection?: PstnChoice;
+  readonly options: readonly PstnChoice[];
+}
+
 export interface LocationContext extends LocationInput {
   readonly answers: Answers;
   readonly errors: FieldErrors;
@@ -68,6 +86,11 @@ export interface LocationContext extends LocationInput {
   readonly locationId?: string;
   /** Why enabling it for Webex Calling failed; `enable calling` tries again. */
   readonly callingFailure?: string;
+  /** The PSTN step: what it found, or why reading it failed. */
+  readonly pstn?: PstnFound;
+  readonly pstnFailure?: string;
+  /** The option chosen on the PSTN card (`pstnId`), set once `pstnSetting` is done. */
+  readonly pstnChosen?: string;
   /** Where the procedure goes on once the partner credentials are back (it waits for them). */
   readonly resumeAt?: 'creating' | 'enabling';
 }
@@ -77,6 +100,9 @@ export type LocationEvent =
   | { readonly type: 'cancel' }
   /** `enable calling <location> <customer>`: enable the location this conversation made, once. */
   | { readonly type: 'retry' }
+  /** The PSTN card: set the chosen option (`pstnId`), or leave it for later. */
+  | { readonly type: 'setPstn'; readonly inputs: Answers }
+  | { readonly type: 'pstnLater' }
   | CredentialsBack
   | ApprovalEvent;
 export type LocationOutcome =
@@ -115,6 +141,10 @@ export const locationMachine = setup({
     createLocation: fromPromise<LocationOutcome, { context: LocationContext }>(unprovided('createLocation')),
     /** Resolves with whether this call enabled it or Webex listed it as calling-enabled already. */
     enableCalling: fromPromise<'enabled' | 'already', { context: LocationContext }>(unprovided('enableCalling')),
+    /** Reads the location's PSTN connection and its options. */
+    readPstn: fromPromise<PstnFound, { context: LocationContext }>(unprovided('readPstn')),
+    /** Sets the chosen (settable) option as the location's PSTN connection. */
+    setPstn: fromPromise<undefined, { context: LocationContext; readonly id: string }>(unprovided('setPstn')),
   },
   guards: {
     valid: ({ context, event }) =>
@@ -201,7 +231,7 @@ export const locationMachine = setup({
       invoke: {
         src: 'enableCalling',
         input: ({ context }) => ({ context }),
-        onDone: { target: 'callingDone', actions: assign({ callingFailure: undefined }) },
+        onDone: { target: 'pstnReading', actions: assign({ callingFailure: undefined }) },
         onError: [
           locationCredentials.onError('enabling'),
           {
@@ -213,6 +243,60 @@ export const locationMachine = setup({
         ],
       },
     },
+    // The PSTN step of a new calling location: its connection shown; one set where Webex's API can.
+    pstnReading: {
+      invoke: {
+        src: 'readPstn',
+        input: ({ context }) => ({ context }),
+        onDone: [
+          {
+            guard: ({ event }) => !event.output.connection && event.output.options.some((o) => o.settable),
+            target: 'pstnChoice',
+            actions: assign(({ event }) => ({ pstn: event.output })),
+          },
+          { target: 'callingDone', actions: assign(({ event }) => ({ pstn: event.output })) },
+        ],
+        onError: {
+          target: 'callingDone',
+          actions: assign(({ event }) => ({
+            pstnFailure: event.error instanceof Error ? event.error.message : String(event.error),
+          })),
+        },
+      },
+    },
+    pstnChoice: {
+      tags: 'card',
+      on: {
+        setPstn: [
+          {
+            guard: ({ context, event }) =>
+              context.pstn?.options.some((o) => o.settable && o.id === event.inputs.pstnId) ?? false,
+            target: 'pstnSetting',
+            actions: assign(({ event }) => ({ pstnChosen: event.inputs.pstnId, notice: undefined })),
+          },
+          { actions: assign({ notice: { id: 'form.fixErrors' as const } }) },
+        ],
+        pstnLater: 'pstnLater',
+      },
+    },
+    pstnSetting: {
+      invoke: {
+        src: 'setPstn',
+        input: ({ context }) => ({ context, id: context.pstnChosen ?? '' }),
+        onDone: 'pstnDone',
+        onError: {
+          target: 'pstnChoice',
+          actions: assign(({ event }) => ({
+            notice: {
+              id: 'pstn.setFailed' as const,
+              params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
+            },
+          })),
+        },
+      },
+    },
+    pstnDone: { type: 'final', tags: 'rest' },
+    pstnLater: { type: 'final', tags: 'rest' },
     ...locationCredentials.states,
     // The location exists; only its calling is missing. It waits for `enable calling`, or `cancel`.
     callingFailed: {

@@ -7,9 +7,11 @@ import { pickAnswers, validateSection, type Answers, type FieldError, type Field
 import { userChangeFields, userChangeSchema, type SubscriberTarget } from '../kit/user-fields.ts';
 import { type CustomerTarget } from '../kit/customer-target.ts';
 import { unprovided } from '../kit/unprovided.ts';
+import { userCallingPackages } from '../kit/packages.ts';
 import { credentialsWait, type CredentialsBack } from '../kit/credentials-wait.ts';
 
-export const USER_CHANGE_MACHINE_VERSION = 1;
+/** 2: a typed number is checked against the location's numbers before approval (`checkingNumber`). */
+export const USER_CHANGE_MACHINE_VERSION = 2;
 
 export interface UserChangeInput {
   readonly conversationId: string;
@@ -69,9 +71,19 @@ export const userChangeMachine = setup({
     listLocations: fromPromise<readonly { id: string; name: string }[], { orgId: string }>(unprovided('listLocations')),
     requestApproval: fromPromise<ApprovalAsk, { context: UserChangeContext }>(unprovided('requestApproval')),
     apply: fromPromise<undefined, { context: UserChangeContext }>(unprovided('apply')),
+    /** Field errors for a typed number its location does not hold (none: it may go on). */
+    checkNumber: fromPromise<FieldErrors, { context: UserChangeContext }>(unprovided('checkNumber')),
   },
   guards: {
     valid: ({ context, event }) => event.type === 'submit' && check(context, event.inputs).ok,
+    /** Valid, and a typed number for a user gaining calling, which must be one of the location's numbers. */
+    validWithNumber: ({ context, event }) =>
+      event.type === 'submit' &&
+      context.mode === 'change' &&
+      check(context, event.inputs).ok &&
+      !userCallingPackages.has(context.subscriber.package) &&
+      userCallingPackages.has(event.inputs.package ?? context.answers.package ?? '') &&
+      Boolean((event.inputs.primaryPhoneNumber ?? context.answers.primaryPhoneNumber)?.trim()),
   },
   actions: {
     take: assign(({ context, event }) => {
@@ -101,8 +113,35 @@ export const userChangeMachine = setup({
     form: {
       tags: 'card',
       on: {
-        submit: [{ guard: 'valid', target: 'approving', actions: 'take' }, { actions: 'take' }],
+        submit: [
+          { guard: 'validWithNumber', target: 'checkingNumber', actions: 'take' },
+          { guard: 'valid', target: 'approving', actions: 'take' },
+          { actions: 'take' },
+        ],
         cancel: 'cancelled',
+      },
+    },
+    // A typed number must be one of the location's numbers: checked on the server, shown beside its field.
+    checkingNumber: {
+      invoke: {
+        src: 'checkNumber',
+        input: ({ context }) => ({ context }),
+        onDone: [
+          { guard: ({ event }) => Object.keys(event.output).length === 0, target: 'approving' },
+          {
+            target: 'form',
+            actions: assign(({ event }) => ({ errors: event.output, notice: { id: 'form.fixErrors' as const } })),
+          },
+        ],
+        onError: {
+          target: 'form',
+          actions: assign(({ event }) => ({
+            notice: {
+              id: 'userChange.failed' as const,
+              params: { reason: event.error instanceof Error ? event.error.message : String(event.error) },
+            },
+          })),
+        },
       },
     },
     ...approvalStates<UserChangeContext, UserChangeEvent>({ back: 'form', next: 'applying' }),

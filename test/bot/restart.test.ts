@@ -463,7 +463,7 @@ describe('add users with the next free numbers across a SIGKILL mid-way', () => 
     const { postWithFile, seedProvisionedCustomer, usersCsv } = await import('../support/csv.ts');
     const { sandbox, dataFile } = env;
     const store = await openLowdbStore(dataFile);
-    await seedProvisionedCustomer({ sandbox, store }, { packages: ['webex_calling'], location: 'HQ' });
+    await seedProvisionedCustomer({ sandbox, store }, { packages: ['webex_calling'], location: 'HQ', numbers: [] });
     await store.close();
     const free = Array.from({ length: 200 }, (_, i) => `+4930${String(22000000 + i)}`);
     sandbox.subscribers.addNumbers(sandbox.subscribers.locations[0]!, free);

@@ -2,13 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { postWithFile, seedProvisionedCustomer, usersCsv } from '../support/csv.ts';
 import { cardOf, cardText, waitFor } from '../support/harness.ts';
+import { ciscoCallingPlan, partnerCcp } from '../../sandbox/subscriber-state.ts';
 
 /** `add numbers <customer> <location>`: every number checked for the location's country, then added once. */
 describe('add numbers', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness();
-    await seedProvisionedCustomer(h);
+    await seedProvisionedCustomer(h, { numbers: [] });
   });
   afterEach(async () => {
     await h.close();
@@ -57,6 +58,28 @@ describe('add numbers', () => {
       berlin(1),
       berlin(3),
     ]);
+  });
+
+  it('refuses numbers for a location with an integrated PSTN (Cisco Calling Plan) before any POST, and says to use Partner Hub', async () => {
+    h.sandbox.subscribers.locations[0]!.pstn = ciscoCallingPlan;
+    const before = fromBot().length;
+    await h.say('alice', 'direct-alice', `add numbers acme Berlin HQ ${berlin(1)} ${berlin(2)}`);
+    const [reply] = (await h.waitForBotMessages('direct-alice', before + 1)).slice(before);
+    expect(reply!.markdown).toContain('No numbers were added to Berlin HQ (Acme GmbH)');
+    expect(reply!.markdown).toContain('Cisco Calling Plan (CISCO_PSTN), an integrated PSTN');
+    expect(reply!.markdown).toContain('Partner Hub (https://admin.webex.com)');
+    const adds = h.sandbox.calls.filter((c) => c.operation === 'POST /telephony/config/locations/{locationId}/numbers');
+    expect(adds).toEqual([]);
+    expect(inventory()).toEqual([]);
+  });
+
+  it('adds numbers where the PSTN is not integrated (non-integrated CCP)', async () => {
+    h.sandbox.subscribers.locations[0]!.pstn = partnerCcp;
+    const before = fromBot().length;
+    await h.say('alice', 'direct-alice', `add numbers acme Berlin HQ ${berlin(1)}`);
+    const [reply] = (await h.waitForBotMessages('direct-alice', before + 1)).slice(before);
+    expect(reply!.markdown).toContain('1 added');
+    expect(inventory()).toEqual([berlin(1)]);
   });
 
   it('stops at a 429 still there after the retries, reporting it instead of refusing numbers one by one', async () => {

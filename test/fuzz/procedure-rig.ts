@@ -220,6 +220,14 @@ export async function createRig(kind: FuzzedKind, options: RigOptions = {}): Pro
               checked('telephony.enableCalling', () => locationRequest(input.context.customer, input.context.answers));
               return 'enabled' as const;
             }),
+            // The PSTN step: a connection already there, so it ends at once.
+            readPstn: fromPromise(async () => {
+              calls.push('telephony.pstnConnection');
+              return {
+                connection: { id: 'pstn-1', name: 'Cisco Calling Plan', type: 'CISCO_PSTN', settable: false },
+                options: [],
+              };
+            }),
           },
         });
         return { ...real, machine };

@@ -87,7 +87,14 @@ async function provisionedCustomer(over: Record<string, unknown> = {}) {
   expect(customer.body.status).toBe('provisioned');
   const orgId = String(customer.body.orgId);
   const locations = await call('alice', 'GET', `/locations?orgId=${orgId}`);
-  return { id, orgId, locationId: String(locations.body.items?.[0]?.id) };
+  const locationId = String(locations.body.items?.[0]?.id);
+  // The HQ's numbers, which subscribers may be given (a location's own numbers only).
+  if (locations.body.items?.[0])
+    sandbox.subscribers.addNumbers(
+      { id: locationId, orgId },
+      Array.from({ length: 200 }, (_, i) => `+1408555${String(1000 + i)}`),
+    );
+  return { id, orgId, locationId };
 }
 
 beforeAll(async () => {

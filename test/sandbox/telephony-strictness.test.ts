@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ciscoCallingPlan, partnerCcp, type SandboxPstn } from '../../sandbox/subscriber-state.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import { seedProvisionedCustomer } from '../support/csv.ts';
 
@@ -26,7 +27,7 @@ async function call(who: string, method: string, path: string, body?: unknown) {
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  const customer = await seedProvisionedCustomer({ sandbox });
+  const customer = await seedProvisionedCustomer({ sandbox }, { numbers: [] });
   orgId = customer.orgId;
   hqId = sandbox.subscribers.locations[0]!.id;
 });
@@ -100,6 +101,132 @@ describe('Webex Calling locations and numbers', () => {
       { phoneNumber: '+493012345678', owner: { type: 'PEOPLE' } },
       { phoneNumber: '+493012345679' },
     ]);
+  });
+});
+
+describe('PSTN connections', () => {
+  const q = () => `?orgId=${encodeURIComponent(orgId)}`;
+  const pstn = (locationId: string, what = 'connection') => `/telephony/pstn/locations/${locationId}/${what}${q()}`;
+  const calling = (name: string, pstnConnection?: SandboxPstn) =>
+    sandbox.subscribers.addLocation({
+      orgId,
+      name,
+      timeZone: 'Europe/Berlin',
+      preferredLanguage: 'de_de',
+      announcementLanguage: 'de_de',
+      callingEnabled: true,
+      address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
+      ...(pstnConnection ? { pstn: pstnConnection } : {}),
+    });
+
+  it('refuses Add Phone Numbers at a location with an integrated PSTN (Cisco Calling Plan, integrated CCP), not at a non-integrated one', async () => {
+    const integratedCcp = {
+      ...partnerCcp,
+      id: 'iccp',
+      displayName: 'Integrated CCP',
+      pstnConnectionType: 'INTEGRATED_CCP' as const,
+    };
+    for (const connection of [ciscoCallingPlan, integratedCcp]) {
+      const location = calling(`Integrated ${connection.pstnConnectionType}`, connection);
+      const refused = await call('alice', 'POST', `/telephony/config/locations/${location.id}/numbers${q()}`, {
+        phoneNumbers: ['+493055500001'],
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toContain(`has an integrated PSTN connection (${connection.pstnConnectionType})`);
+    }
+    expect(sandbox.subscribers.numbers.some((n) => n.phoneNumber === '+493055500001')).toBe(false);
+    const open = calling('Local CCP', partnerCcp);
+    const added = await call('alice', 'POST', `/telephony/config/locations/${open.id}/numbers${q()}`, {
+      phoneNumbers: ['+493055500001'],
+    });
+    expect(added.status).toBe(201);
+  });
+
+  it('answers a location’s connection and options as the PSTN API documents them; 404 before one is set up', async () => {
+    const location = calling('New PSTN');
+    expect((await call('alice', 'GET', pstn(location.id))).status).toBe(404);
+    const options = await call('alice', 'GET', pstn(location.id, 'connectionOptions'));
+    expect(options.status).toBe(200);
+    expect(options.body.items).toEqual([
+      {
+        id: partnerCcp.id,
+        displayName: partnerCcp.displayName,
+        pstnConnectionType: 'NON_INTEGRATED_CCP',
+        pstnServices: ['GEOGRAPHIC_NUMBERS'],
+      },
+    ]);
+    expect((await call('bea', 'GET', pstn(location.id, 'connectionOptions'))).status).toBe(403);
+    expect((await call('alice', 'GET', pstn('nope', 'connectionOptions'))).status).toBe(404);
+  });
+
+  it('sets a non-integrated CCP connection with its id (204); refuses integrated types, unknown ids and routes it does not hold', async () => {
+    const location = calling('Set PSTN');
+    const put = (body: unknown) => call('alice', 'PUT', pstn(location.id), body);
+    const cisco = await put({ id: ciscoCallingPlan.id });
+    expect(cisco.status).toBe(400);
+    expect((await put({ id: 'nope' })).status).toBe(400);
+    expect((await put({ premiseRouteType: 'TRUNK', premiseRouteId: 'trunk-1' })).status).toBe(400);
+    expect((await put({ premiseRouteType: 'PIPE' })).status).toBe(400);
+    expect(location.pstn).toBeUndefined();
+    expect((await put({ id: partnerCcp.id })).status).toBe(204);
+    const read = await call('alice', 'GET', pstn(location.id));
+    expect(read.body).toMatchObject({ id: partnerCcp.id, pstnConnectionType: 'NON_INTEGRATED_CCP' });
+  });
+
+  it('gives a customer with Cisco Calling Plan that connection at its HQ, and offers it (not settable by the API)', async () => {
+    const address = {
+      addressLine1: '771 Alder Drive',
+      city: 'Milpitas',
+      stateOrProvince: 'CA',
+      zipOrPostalCode: '95035',
+      country: 'US',
+    };
+    const body = {
+      externalId: 'ccp-001',
+      // The sandbox's seeded onboarding template.
+      provisioningId: 'ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2',
+      address,
+      packages: ['webex_calling', 'cisco_calling_plan'],
+      customerInfo: { name: 'Plan Inc', primaryEmail: 'admin@plan.example' },
+      provisioningParameters: {
+        calling: { location: { name: 'Plan HQ', address, timezone: 'America/Los_Angeles', language: 'en_us' } },
+      },
+    };
+    expect((await call('alice', 'POST', '/wholesale/customers', body)).status).toBe(202);
+    const customer = sandbox.wholesale.byExternalId('ccp-001')!;
+    // Its provisioning has ended; the HQ is made once someone looks at the customer.
+    customer.startedAt = Date.now() - 10 * 60_000;
+    expect((await call('alice', 'GET', `/wholesale/customers/${customer.id}`)).body.status).toBe('provisioned');
+    const hq = sandbox.subscribers.locations.find((l) => l.orgId === customer.orgId)!;
+    const path = `/telephony/pstn/locations/${hq.id}/connection?orgId=${customer.orgId}`;
+    const options = await call('alice', 'GET', path.replace('/connection?', '/connectionOptions?'));
+    expect((options.body.items as { pstnConnectionType: string }[]).map((o) => o.pstnConnectionType)).toEqual([
+      'CISCO_PSTN',
+      'NON_INTEGRATED_CCP',
+    ]);
+    expect((await call('alice', 'GET', path)).body).toMatchObject({
+      displayName: 'Cisco Calling Plan',
+      pstnConnectionType: 'CISCO_PSTN',
+    });
+  });
+});
+
+describe('a user’s number and its location’s numbers', () => {
+  it('refuses (20010) a subscriber number its location does not hold, and takes one it holds', async () => {
+    const customer = sandbox.wholesale.customers.find((c) => c.orgId === orgId)!;
+    sandbox.subscribers.addNumbers({ id: hqId, orgId }, ['+493077700001']);
+    const body = (primaryPhoneNumber: string) => ({
+      customerId: customer.id,
+      email: `n${primaryPhoneNumber.slice(-3)}@acme.example`,
+      package: 'webex_calling',
+      provisioningParameters: { firstName: 'N', lastName: 'N', primaryPhoneNumber, locationId: hqId },
+    });
+    for (const path of ['/wholesale/subscribers/validate', '/wholesale/subscribers']) {
+      const refused = await call('alice', 'POST', path, body('+493077700002'));
+      expect(refused.status).toBe(400);
+      expect((refused.body.errors as { errorCode: number }[]).map((e) => e.errorCode)).toContain(20010);
+    }
+    expect((await call('alice', 'POST', '/wholesale/subscribers', body('+493077700001'))).status).toBe(200);
   });
 });
 

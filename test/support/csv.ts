@@ -16,6 +16,14 @@ export function usersCsv(count: number, location: string, from = 0, number: 'own
   return rows;
 }
 
+/** The numbers a seeded location holds: those `usersCsv` gives (up to 400 rows) and the ones tests type. */
+const heldNumbers: readonly string[] = [
+  ...Array.from({ length: 400 }, (_, i) => `+4930${String(1000000 + i)}`),
+  '+4930123456789',
+  '+4930123456701',
+  '+4930123456702',
+];
+
 /**
  * Attaches a file to a message, as a person does in Webex: upload, then post with `files`.
  * `scan` sets how Webex's malware scan of the file goes (its duration, or that it cannot scan it).
@@ -50,7 +58,12 @@ export async function postWithFile(
  */
 export async function seedProvisionedCustomer(
   h: { readonly sandbox: RunningSandbox; readonly store?: Pick<Store, 'saveCustomer'> },
-  options: { readonly packages?: readonly string[]; readonly location?: string | null } = {},
+  options: {
+    readonly packages?: readonly string[];
+    readonly location?: string | null;
+    /** The location's numbers (Webex gives users only numbers their location holds); by default `heldNumbers`. */
+    readonly numbers?: readonly string[];
+  } = {},
 ): Promise<SandboxCustomer> {
   const packages = [...(options.packages ?? ['webex_calling', 'webex_meetings'])];
   const location = options.location === undefined ? 'Berlin HQ' : options.location;
@@ -64,8 +77,8 @@ export async function seedProvisionedCustomer(
     },
     Date.now() - 60_000,
   );
-  if (location !== null)
-    h.sandbox.subscribers.addLocation({
+  if (location !== null) {
+    const hq = h.sandbox.subscribers.addLocation({
       orgId: customer.orgId,
       name: location,
       timeZone: 'Europe/Berlin',
@@ -74,6 +87,8 @@ export async function seedProvisionedCustomer(
       callingEnabled: true,
       address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
     });
+    h.sandbox.subscribers.addNumbers(hq, options.numbers ?? heldNumbers);
+  }
   const now = new Date().toISOString();
   await h.store?.saveCustomer({
     externalId: 'acme-001',
