@@ -37,6 +37,26 @@ async function freeNumbers(
   return free;
 }
 
+/** Every number of each location some row types a number at (Get Phone Numbers, all of them). */
+async function heldNumbers(
+  kit: FeatureKit,
+  orgId: string,
+  records: readonly Readonly<Record<string, string>>[],
+  locations: readonly { readonly id: string; readonly name: string }[],
+): Promise<Map<string, Set<string>>> {
+  const typed = (r: Readonly<Record<string, string>>) => {
+    const number = (r.phoneNumber ?? '').trim().toLowerCase();
+    return number !== '' && number !== NEXT_FREE;
+  };
+  const wanted = new Set(records.filter(typed).map((r) => (r.location ?? '').trim().toLowerCase()));
+  const held = new Map<string, Set<string>>();
+  for (const location of locations.filter((l) => wanted.has(l.name.toLowerCase()))) {
+    const numbers = await kit.telephony.listNumbers(orgId, location.id);
+    held.set(location.id, new Set(numbers.flatMap((n) => (n.phoneNumber ? [n.phoneNumber] : []))));
+  }
+  return held;
+}
+
 /** `add users <customer>` with a CSV file: every row checked first, then a preview, then batches. */
 export function register(kit: FeatureKit): void {
   const addUsers = kit.engine.add(
@@ -100,6 +120,7 @@ export function register(kit: FeatureKit): void {
         locations,
         await freeNumbers(kit, customer.orgId, records, locations),
         roles,
+        await heldNumbers(kit, customer.orgId, records, locations),
       );
       if (!checked.ok) return ctx.reply(badRowsCard(ctx.t, checked.bad, records.length));
       const subject: BulkSubject = { customer, rows: checked.rows };

@@ -33,6 +33,11 @@ export function checkRows(
   free: ReadonlyMap<string, readonly string[]> = new Map(),
   /** The administrator roles (`GET /roles`) a `role` column names, by name. */
   roles: readonly { readonly id: string; readonly name: string }[] = [],
+  /**
+   * Every number each location holds, for the locations some row types a number at: Webex gives a
+   * user only a number of their location's inventory, so another is refused here, before any create.
+   */
+  held: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): RowCheck {
   const bad: BadRow[] = [];
   const rows: BulkRow[] = [];
@@ -74,6 +79,9 @@ export function checkRows(
       errors.role = { id: 'bulk.unknownRole', params: { role: roleName, roles: roles.map((r) => r.name).join(', ') } };
     if (wantsNext && location && number === undefined)
       errors.primaryPhoneNumber = { id: 'bulk.noFreeNumber', params: { location: location.name } };
+    const typed = result.ok && !wantsNext && location ? userOrder(customer, answers).primaryPhoneNumber : undefined;
+    if (typed && location && held.has(location.id) && !held.get(location.id)!.has(typed))
+      errors.primaryPhoneNumber = { id: 'pstn.numberNotHeld' };
     const email = answers.email.trim().toLowerCase();
     const first = seen.get(email);
     if (email && first !== undefined) errors.email = { id: 'bulk.duplicateEmail', params: { line: String(first) } };

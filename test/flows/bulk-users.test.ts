@@ -85,7 +85,7 @@ describe.each(transports)('events by %s', (transport) => {
       const broken = [...lines];
       broken[11] = 'User,No10,user10@acme.example,webex_calling,Berlin HQ,,';
       broken[51] = 'User,No50,user50@acme.example,webex_calling,Paris,+4930100050,';
-      broken[101] = 'User,No100,user1@acme.example,webex_calling,Berlin HQ,+4930111111,';
+      broken[101] = 'User,No100,user1@acme.example,webex_calling,Berlin HQ,+4930123456701,';
       const refused = await sendFile(broken);
       expect(cardText(refused)).toContain('3 of 200 rows need a change; nothing was created');
       const text = cardText(refused);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedProvisionedCustomer } from '../support/csv.ts';
+import { postWithFile, seedProvisionedCustomer } from '../support/csv.ts';
 import { fieldOf, startHarness, type Harness } from '../support/harness.ts';
 
 /** A user's number comes from its location's numbers: a typed one the location does not hold is refused beside its field. */
@@ -27,6 +27,23 @@ describe('user numbers and the location’s numbers', () => {
     locationId,
     primaryPhoneNumber,
     extension: '',
+  });
+
+  it('add users: a row typing a number the location does not hold is named in the bad rows before any create', async () => {
+    const rows = [
+      'firstName,lastName,email,package,location,phoneNumber,extension',
+      'Ann,Lee,ann@acme.example,webex_calling,Berlin HQ,+4930123456789,',
+      'Bo,Berg,bo@acme.example,webex_calling,Berlin HQ,+4930123456000,',
+    ];
+    const before = h.botMessages('direct-alice').length;
+    await postWithFile(h.sandbox, 'alice', 'direct-alice', 'add users acme', 'users.csv', rows.join('\n'));
+    const answer = (await h.waitForBotMessages('direct-alice', before + 1))[before]!;
+    expect(answer.markdown).toContain('1 of 2 rows needs a change; nothing was created');
+    expect(answer.markdown).toContain(
+      'line 3 (bo@acme.example): This number is not one of the location’s numbers; add it first with `add numbers`.',
+    );
+    expect(answer.markdown).not.toContain('line 2');
+    expect(creates()).toEqual([]);
   });
 
   it('refuses a typed number the location does not hold beside the field, keeps the other answers, and creates nobody', async () => {
