@@ -611,6 +611,9 @@ describe('People of customer orgs (issue 24, item 1)', () => {
   async function callingUser(): Promise<{ personId: string; locationId: string }> {
     const customer = await provisionedCustomer();
     serial += 1;
+    // A user's number must be one of the location's own numbers.
+    const number = `+1408556${String(1000 + serial)}`;
+    sandbox.subscribers.addNumbers({ id: customer.locationId, orgId: customer.orgId }, [number]);
     const created = await call('alice', 'POST', '/wholesale/subscribers', {
       customerId: customer.id,
       email: `caller${serial}@strict.example`,
@@ -618,7 +621,7 @@ describe('People of customer orgs (issue 24, item 1)', () => {
       provisioningParameters: {
         firstName: 'Cal',
         lastName: 'Ler',
-        primaryPhoneNumber: `+1408556${String(1000 + serial)}`,
+        primaryPhoneNumber: number,
         extension: String(4000 + serial),
         locationId: customer.locationId,
       },

@@ -94,6 +94,8 @@ describe('the sandbox’s Wholesale customer API', () => {
       address: { address1: '771 Alder Drive', city: 'Milpitas', state: 'CA', postalCode: '95035', country: 'US' },
     });
     expect((await telephony.listCallingLocations(orgId)).map((l) => l.name)).toEqual(['Head Office', 'Branch']);
+    // A user's number must be one of the location's own (Add Phone Numbers: the location has no integrated PSTN).
+    await telephony.addNumbers(orgId, locationId, ['+14085550101', '+14085550102']);
     expect(await client.precheckSubscriber(subscriber)).toEqual({ ok: true });
     const created = await client.createSubscriber(subscriber);
     expect((await client.listSubscribers({ customerId: id, email: 'ann@pizza.example' })).map((x) => x.id)).toEqual([
