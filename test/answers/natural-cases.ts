@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { ciscoCallingPlan } from '../../sandbox/subscriber-state.ts';
 import { MessagingClient } from '../../webex/messaging-client.ts';
 import type { Operation } from '../../webex/operations.ts';
 import { WebexApiError } from '../../webex/webex-api-error.ts';
 import { GUARD_FILE, type AnswerCase, type World } from './cases.ts';
+import { integratedCcp } from './enum-cases.ts';
 
 /**
  * Error statuses the sandbox gives by itself, as Webex does, for what the bot may really send
@@ -17,11 +19,12 @@ function natural(
   bot: string,
   act: (w: World) => Promise<unknown>,
   check: (outcome: unknown, w: World) => void,
+  shown: AnswerCase['shown'] = { file: GUARD_FILE, title: `${operation} answers ${status} by itself: ${what}` },
 ): AnswerCase {
   return {
     rows: [{ kind: 'status', operation, status }],
     how: `the sandbox itself: ${what}; bot: ${bot}`,
-    shown: { file: GUARD_FILE, title: `${operation} answers ${status} by itself: ${what}` },
+    shown,
     async run(w) {
       w.sandbox.faults.clear();
       const outcome = await act(w).then(
@@ -197,6 +200,46 @@ export function naturalCases(): AnswerCase[] {
         return w.telephony.addNumbers(c.orgId, c.hq.id, ['+14085551234']);
       },
       webexError(400, 'Not valid E.164 numbers'),
+    ),
+    natural(
+      'POST /telephony/config/locations/{locationId}/numbers',
+      '400',
+      'numbers for a location with an integrated PSTN (Cisco Calling Plan)',
+      "no retry: an error with Webex's message (the bot reads the connection first and never asks)",
+      (w) => {
+        const c = customer(w);
+        c.hq.pstn = ciscoCallingPlan;
+        return w.telephony.addNumbers(c.orgId, c.hq.id, [`+4930555${String(50000 + unique())}`]);
+      },
+      webexError(400, 'integrated PSTN connection'),
+    ),
+    natural(
+      'GET /telephony/pstn/locations/{locationId}/connection',
+      '404',
+      'a location with no PSTN connection set up',
+      'no connection yet (undefined, no error): says none is set up and offers the PSTN options',
+      (w) => {
+        const c = customer(w);
+        return w.telephony.pstnConnection(c.orgId, c.hq.id);
+      },
+      (outcome) => expect(outcome).toBeUndefined(),
+      {
+        file: 'flows/calling-locations.test.ts',
+        title: 'then offers the PSTN step: shows the options, sets the non-integrated CCP one chosen',
+      },
+    ),
+    natural(
+      'PUT /telephony/pstn/locations/{locationId}/connection',
+      '400',
+      'an integrated option (an integrated CCP), which the API cannot set',
+      "no retry: an error with Webex's message (the bot offers only non-integrated options)",
+      (w) => {
+        const c = customer(w);
+        const option = integratedCcp();
+        w.sandbox.subscribers.offerPstn(c.orgId, option);
+        return w.telephony.setPstnConnection(c.orgId, c.hq.id, option.id);
+      },
+      webexError(400, 'not supported using the API'),
     ),
     natural(
       'GET /messages/{messageId}',
