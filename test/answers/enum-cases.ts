@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { SandboxPerson } from '../../sandbox/sandbox-state.ts';
-import {
-  ciscoCallingPlan,
-  FREE_ACCOUNT_DOMAIN,
-  partnerCcp,
-  type SandboxPstn,
-} from '../../sandbox/subscriber-state.ts';
+import { ciscoCallingPlan, FREE_ACCOUNT_DOMAIN, partnerCcp, type SandboxPstn } from '../../sandbox/subscriber-state.ts';
 import type { Operation } from '../../webex/operations.ts';
 import type { PstnConnection } from '../../webex/telephony-schemas.ts';
 import type { NewSubscriber } from '../../webex/wholesale-schemas.ts';
@@ -570,7 +565,7 @@ function numberCases(): AnswerCase[] {
 }
 
 /** PSTN options the sandbox offers only when a test asks (SubscriberState.offerPstn). */
-export const localGateway: SandboxPstn = {
+const localGateway: SandboxPstn = {
   id: Buffer.from('ciscospark://us/PSTN_CONNECTION/local-gateway').toString('base64url'),
   displayName: 'Local gateway',
   pstnConnectionType: 'LOCAL_GATEWAY',

@@ -82,8 +82,13 @@ function handWritten(file: string): Map<string, SpecOperation> {
   for (const [operation, entry] of Object.entries(obj(spec.operations))) {
     const responses = Object.entries(obj(obj(entry).responses));
     const enums = new Map<string, string[]>();
-    for (const [status, schema] of responses) if (status.startsWith('2') && schema !== null) fields(schema, '', enums, new Set());
-    out.set(operation, { source: `spec/${file}`, statuses: [...responses.map(([status]) => status), ...errors], enums });
+    for (const [status, schema] of responses)
+      if (status.startsWith('2') && schema !== null) fields(schema, '', enums, new Set());
+    out.set(operation, {
+      source: `spec/${file}`,
+      statuses: [...responses.map(([status]) => status), ...errors],
+      enums,
+    });
   }
   return out;
 }
