@@ -3,7 +3,8 @@ import { expect } from 'vitest';
 import { ciscoCallingPlan } from '../../sandbox/subscriber-state.ts';
 import { MessagingClient } from '../../webex/messaging-client.ts';
 import type { Operation } from '../../webex/operations.ts';
-import { WebexApiError } from '../../webex/webex-api-error.ts';
+import { problemsOf, WebexApiError } from '../../webex/webex-api-error.ts';
+import type { NewSubscriber } from '../../webex/wholesale-schemas.ts';
 import { GUARD_FILE, type AnswerCase, type World } from './cases.ts';
 import { integratedCcp } from './enum-cases.ts';
 
@@ -70,6 +71,22 @@ function customer(w: World) {
     address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
   });
   return { ...made, hq };
+}
+
+/** A calling user whose number is valid but not one of its location's (the sandbox's 20010). */
+function notHeld(w: World): NewSubscriber {
+  const c = customer(w);
+  return {
+    customerId: c.id,
+    email: `notheld${unique()}@natural.example`,
+    packages: ['webex_calling'],
+    provisioningParameters: {
+      firstName: 'N',
+      lastName: 'Otheld',
+      primaryPhoneNumber: `+4930555${String(60000 + unique())}`,
+      locationId: c.hq.id,
+    },
+  };
 }
 
 export function naturalCases(): AnswerCase[] {
@@ -240,6 +257,30 @@ export function naturalCases(): AnswerCase[] {
         return w.telephony.setPstnConnection(c.orgId, c.hq.id, option.id);
       },
       webexError(400, 'not supported using the API'),
+    ),
+    natural(
+      'POST /wholesale/subscribers/validate',
+      '400',
+      'a calling user with a number its location does not hold (errorCode 20010)',
+      'a refused precheck: the bot says so beside the number field and creates nobody',
+      (w) => w.wholesale.precheckSubscriber(notHeld(w)),
+      (outcome) => expect(outcome).toMatchObject({ ok: false, errors: [{ errorCode: 20010 }] }),
+      {
+        file: 'flows/pstn.test.ts',
+        title:
+          'refuses a typed number the location does not hold beside the field, keeps the other answers, and creates nobody',
+      },
+    ),
+    natural(
+      'POST /wholesale/subscribers',
+      '400',
+      'a calling user with a number its location does not hold (errorCode 20010)',
+      "no retry: an error with Webex's coded reason (the bot prechecks first)",
+      (w) => w.wholesale.createSubscriber(notHeld(w)),
+      (outcome) => {
+        webexError(400, 'is not a number of location')(outcome);
+        expect(problemsOf(outcome)).toMatchObject([{ errorCode: 20010 }]);
+      },
     ),
     natural(
       'GET /messages/{messageId}',
