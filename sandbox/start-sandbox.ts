@@ -28,6 +28,7 @@ import { WebhookDelivery, type DeliveryOptions } from './webhook-delivery.ts';
 import { Mercury } from './mercury.ts';
 import { deviceRoutes, websocketControl } from './device-routes.ts';
 import { membershipControl } from './membership-control.ts';
+import { pstnControl } from './pstn-control.ts';
 
 export interface SandboxOptions {
   readonly port?: number;
@@ -401,6 +402,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   });
   control.use('/websocket', websocketControl(mercury));
   control.use(membershipControl(state, delivery));
+  control.use(pstnControl(subscribers));
   control.use('/partner-hub', partnerHubRoutes(partnerHubTemplates));
   app.use('/_sandbox', control);
 

@@ -138,6 +138,11 @@ export class SubscriberState {
   readonly numbers: SandboxNumber[] = [];
   /** Files people attached to messages, served back to whoever may read the message. */
   readonly files = new Map<string, SandboxFile>();
+  /**
+   * PSTN connection options an org has beyond Cisco Calling Plan and the partner's CCP (e.g. a local
+   * gateway or an integrated CCP provider): a test's way to offer them.
+   */
+  readonly extraPstnOptions = new Map<string, SandboxPstn[]>();
 
   /** @param provisioningMs how long a new subscriber stays in provisioning before its outcome shows. */
   constructor(readonly provisioningMs = 0) {}
@@ -212,6 +217,11 @@ export class SubscriberState {
   /** The subscriber whose primary number this is, if any. */
   ownerOf(phoneNumber: string): SandboxSubscriber | undefined {
     return this.subscribers.find((s) => s.primaryPhoneNumber === phoneNumber);
+  }
+
+  /** Offers the org's locations one more PSTN connection option. */
+  offerPstn(orgId: string, option: SandboxPstn): void {
+    this.extraPstnOptions.set(orgId, [...(this.extraPstnOptions.get(orgId) ?? []), option]);
   }
 
   addLocation(fields: Omit<SandboxLocation, 'id'>): SandboxLocation {

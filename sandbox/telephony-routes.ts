@@ -224,10 +224,14 @@ export function mountTelephonyRoutes(
     { unspecified: true },
   );
 
-  /** The PSTN connections a location of this customer may have: Cisco Calling Plan with that package, and the partner's CCP. */
-  const pstnOptions = (customer: { readonly packages: readonly string[] }): SandboxPstn[] => [
+  /**
+   * The PSTN connections a location of this customer may have: Cisco Calling Plan with that package,
+   * the partner's CCP, and any the org was offered (SubscriberState.offerPstn).
+   */
+  const pstnOptions = (customer: { readonly orgId: string; readonly packages: readonly string[] }): SandboxPstn[] => [
     ...(customer.packages.includes('cisco_calling_plan') ? [ciscoCallingPlan] : []),
     partnerCcp,
+    ...(subscribers.extraPstnOptions.get(customer.orgId) ?? []),
   ];
   const presentPstn = (p: SandboxPstn) => ({ ...p, pstnServices: [...p.pstnServices] });
   const pstnRead = (role: string) => partnerOnly(role, 'spark-admin:telephony_pstn_read');

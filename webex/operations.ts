@@ -53,6 +53,9 @@ export const OPERATIONS = {
     'POST /telephony/config/locations',
     'POST /telephony/config/locations/{locationId}/numbers',
     'GET /telephony/config/numbers',
+    'GET /telephony/pstn/locations/{locationId}/connectionOptions',
+    'GET /telephony/pstn/locations/{locationId}/connection',
+    'PUT /telephony/pstn/locations/{locationId}/connection',
   ],
   IntegrationTokenProvider: ['POST /access_token'],
 } as const satisfies Record<string, readonly `${'GET' | 'POST' | 'PUT' | 'DELETE'} /${string}`[]>;

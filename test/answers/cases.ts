@@ -166,6 +166,22 @@ const DRIVERS: Record<Operation, Driver> = {
     call: (w) => w.telephony.addNumbers('o', 'l', ['+4930123']),
   },
   'GET /telephony/config/numbers': { call: (w) => w.telephony.listNumbers('o', 'l') },
+  'GET /telephony/pstn/locations/{locationId}/connectionOptions': { call: (w) => w.telephony.pstnOptions('o', 'l') },
+  'GET /telephony/pstn/locations/{locationId}/connection': {
+    call: (w) => w.telephony.pstnConnection('o', 'l'),
+    special: {
+      404: {
+        what: 'no connection set up yet (undefined, no error): the bot offers the PSTN options',
+        check(outcome: unknown) {
+          expect(outcome).toBeUndefined();
+        },
+      },
+    },
+  },
+  'PUT /telephony/pstn/locations/{locationId}/connection': {
+    call: (w) => w.telephony.setPstnConnection('o', 'l', 'x'),
+    retries: CREATE_RETRIES,
+  },
   'POST /access_token': {
     call: (w) => w.integration().token(),
     retries: CREATE_RETRIES,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { SandboxPerson } from '../../sandbox/sandbox-state.ts';
-import { FREE_ACCOUNT_DOMAIN } from '../../sandbox/subscriber-state.ts';
+import { ciscoCallingPlan, FREE_ACCOUNT_DOMAIN, partnerCcp, type SandboxPstn } from '../../sandbox/subscriber-state.ts';
 import type { Operation } from '../../webex/operations.ts';
+import type { PstnConnection } from '../../webex/telephony-schemas.ts';
 import type { NewSubscriber } from '../../webex/wholesale-schemas.ts';
 import { GUARD_FILE, type AnswerCase, type World } from './cases.ts';
 import type { Row } from './table.ts';
@@ -563,6 +564,114 @@ function numberCases(): AnswerCase[] {
   );
 }
 
+/** PSTN options the sandbox offers only when a test asks (SubscriberState.offerPstn). */
+const localGateway: SandboxPstn = {
+  id: Buffer.from('ciscospark://us/PSTN_CONNECTION/local-gateway').toString('base64url'),
+  displayName: 'Local gateway',
+  pstnConnectionType: 'LOCAL_GATEWAY',
+  pstnServices: ['GEOGRAPHIC_NUMBERS'],
+  routeType: 'TRUNK',
+  routeId: Buffer.from('ciscospark://us/TRUNK/lgw').toString('base64url'),
+};
+export const integratedCcp = (pstnServices: readonly string[] = ['GEOGRAPHIC_NUMBERS']): SandboxPstn => ({
+  id: Buffer.from(`ciscospark://us/PSTN_CONNECTION/integrated-ccp-${pstnServices.join('-')}`).toString('base64url'),
+  displayName: 'Integrated CCP',
+  pstnConnectionType: 'INTEGRATED_CCP',
+  pstnServices,
+});
+
+const PSTN_SERVICES = [
+  'GEOGRAPHIC_NUMBERS',
+  'TOLLFREE_NUMBERS',
+  'BUSINESS_TEXTING',
+  'CONTACT_CENTER',
+  'SERVICE_NUMBERS',
+  'NON_GEOGRAPHIC_NUMBERS',
+  'MOBILE_NUMBERS',
+];
+
+/**
+ * Each PSTN connection type and service, read as an option of the location and as its connection.
+ * Cisco Calling Plan comes with its package and the partner's CCP is set by the bot's own PUT; a
+ * local gateway and an integrated CCP are offered by the sandbox's control (offerPstn) and put on
+ * the location directly, as neither can be set through the API here.
+ */
+function pstnCases(): AnswerCase[] {
+  const reads = (field: string) => [
+    { operation: 'GET /telephony/pstn/locations/{locationId}/connectionOptions' as const, field: `items[].${field}` },
+    { operation: 'GET /telephony/pstn/locations/{locationId}/connection' as const, field },
+  ];
+  const readBoth = async (w: World, orgId: string, locationId: string, pick: (p: PstnConnection) => string[]) => {
+    const options = await w.telephony.pstnOptions(orgId, locationId);
+    const connection = await w.telephony.pstnConnection(orgId, locationId);
+    return { offered: options.flatMap(pick), connected: connection ? pick(connection) : [] };
+  };
+  const numbersFlow = (title: string) => ({ file: 'flows/numbers.test.ts', title });
+  const types: [SandboxPstn, string, string[], AnswerCase['shown'] | undefined][] = [
+    [localGateway, 'offered by the control, set on the location', [], undefined],
+    [
+      partnerCcp,
+      "the partner's CCP, set by the bot's PUT",
+      [],
+      numbersFlow('adds numbers where the PSTN is not integrated (non-integrated CCP)'),
+    ],
+    [integratedCcp(), 'offered by the control, set on the location', [], undefined],
+    [
+      ciscoCallingPlan,
+      'Cisco Calling Plan with its package',
+      ['cisco_calling_plan'],
+      numbersFlow('refuses numbers for a location with an integrated PSTN (Cisco Calling Plan) before any POST'),
+    ],
+  ];
+  const out = types.map(([pstn, how, packages, shown]) =>
+    enumCase(
+      'PSTN connection',
+      'pstnConnectionType',
+      pstn.pstnConnectionType,
+      reads('pstnConnectionType'),
+      `${how}; bot: keeps the type as Webex gave it (only LOCAL_GATEWAY and NON_INTEGRATED_CCP take numbers)`,
+      async (w) => {
+        const type = pstn.pstnConnectionType;
+        const { customer, location } = provisionedCustomer(w, ['webex_calling', ...packages]);
+        if (pstn === partnerCcp) await w.telephony.setPstnConnection(customer.orgId, location.id, pstn.id);
+        else {
+          if (pstn !== ciscoCallingPlan) w.sandbox.subscribers.offerPstn(customer.orgId, pstn);
+          location.pstn = pstn;
+        }
+        const read = await readBoth(w, customer.orgId, location.id, (p) => [p.pstnConnectionType]);
+        expect(read).toEqual({ offered: expect.arrayContaining([type]) as unknown, connected: [type] });
+      },
+      shown,
+    ),
+  );
+  for (const service of PSTN_SERVICES)
+    out.push(
+      enumCase(
+        'PSTN connection',
+        'pstnServices',
+        service,
+        reads('pstnServices[]'),
+        'an integrated CCP offering that service, set on the location; bot: keeps it',
+        async (w) => {
+          const { customer, location } = provisionedCustomer(w, ['webex_calling']);
+          const pstn = integratedCcp([service]);
+          w.sandbox.subscribers.offerPstn(customer.orgId, pstn);
+          location.pstn = pstn;
+          const read = await readBoth(w, customer.orgId, location.id, (p) => [...(p.pstnServices ?? [])]);
+          expect(read).toEqual({ offered: expect.arrayContaining([service]) as unknown, connected: [service] });
+        },
+      ),
+    );
+  return out;
+}
+
 export function enumCases(): AnswerCase[] {
-  return [...customerCases(), ...subscriberCases(), ...webhookCases(), ...messagingCases(), ...numberCases()];
+  return [
+    ...customerCases(),
+    ...subscriberCases(),
+    ...webhookCases(),
+    ...messagingCases(),
+    ...numberCases(),
+    ...pstnCases(),
+  ];
 }

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { ciscoCallingPlan } from '../../sandbox/subscriber-state.ts';
 import { MessagingClient } from '../../webex/messaging-client.ts';
 import type { Operation } from '../../webex/operations.ts';
-import { WebexApiError } from '../../webex/webex-api-error.ts';
+import { problemsOf, WebexApiError } from '../../webex/webex-api-error.ts';
+import type { NewSubscriber } from '../../webex/wholesale-schemas.ts';
 import { GUARD_FILE, type AnswerCase, type World } from './cases.ts';
+import { integratedCcp } from './enum-cases.ts';
 
 /**
  * Error statuses the sandbox gives by itself, as Webex does, for what the bot may really send
@@ -17,11 +20,12 @@ function natural(
   bot: string,
   act: (w: World) => Promise<unknown>,
   check: (outcome: unknown, w: World) => void,
+  shown: AnswerCase['shown'] = { file: GUARD_FILE, title: `${operation} answers ${status} by itself: ${what}` },
 ): AnswerCase {
   return {
     rows: [{ kind: 'status', operation, status }],
     how: `the sandbox itself: ${what}; bot: ${bot}`,
-    shown: { file: GUARD_FILE, title: `${operation} answers ${status} by itself: ${what}` },
+    shown,
     async run(w) {
       w.sandbox.faults.clear();
       const outcome = await act(w).then(
@@ -67,6 +71,22 @@ function customer(w: World) {
     address: { address1: 'a', city: 'Berlin', state: 'BE', postalCode: '10115', country: 'DE' },
   });
   return { ...made, hq };
+}
+
+/** A calling user whose number is valid but not one of its location's (the sandbox's 20010). */
+function notHeld(w: World): NewSubscriber {
+  const c = customer(w);
+  return {
+    customerId: c.id,
+    email: `notheld${unique()}@natural.example`,
+    packages: ['webex_calling'],
+    provisioningParameters: {
+      firstName: 'N',
+      lastName: 'Otheld',
+      primaryPhoneNumber: `+4930555${String(60000 + unique())}`,
+      locationId: c.hq.id,
+    },
+  };
 }
 
 export function naturalCases(): AnswerCase[] {
@@ -197,6 +217,70 @@ export function naturalCases(): AnswerCase[] {
         return w.telephony.addNumbers(c.orgId, c.hq.id, ['+14085551234']);
       },
       webexError(400, 'Not valid E.164 numbers'),
+    ),
+    natural(
+      'POST /telephony/config/locations/{locationId}/numbers',
+      '400',
+      'numbers for a location with an integrated PSTN (Cisco Calling Plan)',
+      "no retry: an error with Webex's message (the bot reads the connection first and never asks)",
+      (w) => {
+        const c = customer(w);
+        c.hq.pstn = ciscoCallingPlan;
+        return w.telephony.addNumbers(c.orgId, c.hq.id, [`+4930555${String(50000 + unique())}`]);
+      },
+      webexError(400, 'integrated PSTN connection'),
+    ),
+    natural(
+      'GET /telephony/pstn/locations/{locationId}/connection',
+      '404',
+      'a location with no PSTN connection set up',
+      'no connection yet (undefined, no error): says none is set up and offers the PSTN options',
+      (w) => {
+        const c = customer(w);
+        return w.telephony.pstnConnection(c.orgId, c.hq.id);
+      },
+      (outcome) => expect(outcome).toBeUndefined(),
+      {
+        file: 'flows/calling-locations.test.ts',
+        title: 'then offers the PSTN step: shows the options, sets the non-integrated CCP one chosen',
+      },
+    ),
+    natural(
+      'PUT /telephony/pstn/locations/{locationId}/connection',
+      '400',
+      'an integrated option (an integrated CCP), which the API cannot set',
+      "no retry: an error with Webex's message (the bot offers only non-integrated options)",
+      (w) => {
+        const c = customer(w);
+        const option = integratedCcp();
+        w.sandbox.subscribers.offerPstn(c.orgId, option);
+        return w.telephony.setPstnConnection(c.orgId, c.hq.id, option.id);
+      },
+      webexError(400, 'not supported using the API'),
+    ),
+    natural(
+      'POST /wholesale/subscribers/validate',
+      '400',
+      'a calling user with a number its location does not hold (errorCode 20010)',
+      'a refused precheck: the bot says so beside the number field and creates nobody',
+      (w) => w.wholesale.precheckSubscriber(notHeld(w)),
+      (outcome) => expect(outcome).toMatchObject({ ok: false, errors: [{ errorCode: 20010 }] }),
+      {
+        file: 'flows/pstn.test.ts',
+        title:
+          'refuses a typed number the location does not hold beside the field, keeps the other answers, and creates nobody',
+      },
+    ),
+    natural(
+      'POST /wholesale/subscribers',
+      '400',
+      'a calling user with a number its location does not hold (errorCode 20010)',
+      "no retry: an error with Webex's coded reason (the bot prechecks first)",
+      (w) => w.wholesale.createSubscriber(notHeld(w)),
+      (outcome) => {
+        webexError(400, 'is not a number of location')(outcome);
+        expect(problemsOf(outcome)).toMatchObject([{ errorCode: 20010 }]);
+      },
     ),
     natural(
       'GET /messages/{messageId}',

@@ -10,7 +10,7 @@ import {
 } from '../../webex/messaging-schemas.ts';
 import { customerSchema, locationSchema, subscriberSchema } from '../../webex/wholesale-schemas.ts';
 import { listedPersonSchema, organizationSchema } from '../../webex/people-client.ts';
-import { callingLocationSchema, phoneNumberSchema } from '../../webex/telephony-schemas.ts';
+import { callingLocationSchema, phoneNumberSchema, pstnConnectionSchema } from '../../webex/telephony-schemas.ts';
 
 const list = (item: z.ZodType) => z.object({ items: z.array(item) });
 
@@ -44,4 +44,6 @@ export const READS: Partial<Record<Operation, z.ZodType>> = {
   'GET /people': list(listedPersonSchema),
   'GET /telephony/config/locations': z.object({ locations: z.array(callingLocationSchema) }),
   'GET /telephony/config/numbers': z.object({ phoneNumbers: z.array(phoneNumberSchema) }),
+  'GET /telephony/pstn/locations/{locationId}/connectionOptions': list(pstnConnectionSchema),
+  'GET /telephony/pstn/locations/{locationId}/connection': pstnConnectionSchema,
 };

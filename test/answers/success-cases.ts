@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Operation } from '../../webex/operations.ts';
 import type { NewCustomer, NewLocation } from '../../webex/wholesale-schemas.ts';
-import { FREE_ACCOUNT_DOMAIN } from '../../sandbox/subscriber-state.ts';
+import { FREE_ACCOUNT_DOMAIN, partnerCcp } from '../../sandbox/subscriber-state.ts';
 import { FULL_ADMINISTRATOR, updateBody } from '../../webex/people-client.ts';
 import { seedProvisionedCustomer } from '../support/csv.ts';
 import { GUARD_FILE, statusTitle, type AnswerCase, type World } from './cases.ts';
@@ -76,6 +76,12 @@ function setUp(w: World): Promise<Fixtures> {
 
 let n = 0;
 const unique = () => (n += 1);
+
+/** Another calling location of the fixture's customer, with no PSTN connection yet. */
+function callingLocation(w: World, f: Fixtures) {
+  const { id: _, pstn: __, ...hq } = w.sandbox.subscribers.locations.find((l) => l.id === f.hqId)!;
+  return w.sandbox.subscribers.addLocation({ ...hq, name: `PSTN ${unique()}` });
+}
 
 /** Per operation: the bot's call that Webex (here the sandbox) answers with the documented success status. */
 const SUCCESS: Record<Operation, (w: World, f: Fixtures) => Promise<unknown>> = {
@@ -209,6 +215,14 @@ const SUCCESS: Record<Operation, (w: World, f: Fixtures) => Promise<unknown>> = 
     return w.telephony.addNumbers(f.orgId, berlinHq.id, [`+49305551${String(2000 + unique())}`]);
   },
   'GET /telephony/config/numbers': (w, f) => w.telephony.listNumbers(f.orgId, f.hqId),
+  'GET /telephony/pstn/locations/{locationId}/connectionOptions': (w, f) => w.telephony.pstnOptions(f.orgId, f.hqId),
+  'GET /telephony/pstn/locations/{locationId}/connection': async (w, f) => {
+    const location = callingLocation(w, f);
+    await w.telephony.setPstnConnection(f.orgId, location.id, partnerCcp.id);
+    expect(await w.telephony.pstnConnection(f.orgId, location.id)).toMatchObject({ id: partnerCcp.id });
+  },
+  'PUT /telephony/pstn/locations/{locationId}/connection': (w, f) =>
+    w.telephony.setPstnConnection(f.orgId, callingLocation(w, f).id, partnerCcp.id),
   'POST /access_token': (w) => w.integration().token(),
 };
 
@@ -220,6 +234,21 @@ const SHOWN_BY_FLOW: Partial<
     file: 'flows/consent-pending.test.ts',
     title: 'resend consent calls consentMove once and says the email went out',
     bot: 'says Webex sent the consent email again',
+  },
+  'GET /telephony/pstn/locations/{locationId}/connectionOptions': {
+    file: 'flows/calling-locations.test.ts',
+    title: 'then offers the PSTN step: shows the options, sets the non-integrated CCP one chosen',
+    bot: 'offers the non-integrated options to choose from, and says how to set an integrated one in Partner Hub',
+  },
+  'PUT /telephony/pstn/locations/{locationId}/connection': {
+    file: 'flows/calling-locations.test.ts',
+    title: 'then offers the PSTN step: shows the options, sets the non-integrated CCP one chosen',
+    bot: 'says the location now uses the chosen PSTN and how to add its numbers',
+  },
+  'GET /telephony/pstn/locations/{locationId}/connection': {
+    file: 'flows/numbers.test.ts',
+    title: 'refuses numbers for a location with an integrated PSTN (Cisco Calling Plan) before any POST',
+    bot: 'adds numbers only where the connection is not integrated',
   },
 };
 
@@ -311,6 +340,9 @@ const NATURAL_SUCCESS: Record<Operation, string> = {
   'POST /telephony/config/locations': '201',
   'POST /telephony/config/locations/{locationId}/numbers': '201',
   'GET /telephony/config/numbers': '200',
+  'GET /telephony/pstn/locations/{locationId}/connectionOptions': '200',
+  'GET /telephony/pstn/locations/{locationId}/connection': '200',
+  'PUT /telephony/pstn/locations/{locationId}/connection': '204',
   'POST /access_token': '200',
 };
 

@@ -55,6 +55,44 @@ function enumsOf(schema: Json, components: JsonObject, path = '', seen = new Set
   return out;
 }
 
+/**
+ * A hand-written spec file (spec/webex-calling-pstn.json): each operation's `responses` names its
+ * success status and the schema by name (`"Name"`, `"Name[]"`, or an object of such fields); every
+ * operation answers the file's `errorStatuses`; a schema's property whose type names an entry of
+ * `enums` is an enum field.
+ */
+function handWritten(file: string): Map<string, SpecOperation> {
+  const spec = obj(JSON.parse(readFileSync(`${root}spec/${file}`, 'utf8')) as Json);
+  const schemas = obj(spec.schemas);
+  const enumValues = obj(spec.enums);
+  const errors = Array.isArray(spec.errorStatuses) ? spec.errorStatuses.map(String) : [];
+  const fields = (type: Json, path: string, out: Map<string, string[]>, seen: Set<string>): void => {
+    if (typeof type !== 'string') {
+      for (const [name, inner] of Object.entries(obj(type))) fields(inner, path ? `${path}.${name}` : name, out, seen);
+      return;
+    }
+    const name = type.replace(/\[\]$/, '');
+    const at = type.endsWith('[]') ? `${path}[]` : path;
+    const values = enumValues[name];
+    if (Array.isArray(values)) out.set(at, values.map(String));
+    else if (name in schemas && !seen.has(name))
+      fields(obj(schemas[name]).properties ?? null, at, out, new Set([...seen, name]));
+  };
+  const out = new Map<string, SpecOperation>();
+  for (const [operation, entry] of Object.entries(obj(spec.operations))) {
+    const responses = Object.entries(obj(obj(entry).responses));
+    const enums = new Map<string, string[]>();
+    for (const [status, schema] of responses)
+      if (status.startsWith('2') && schema !== null) fields(schema, '', enums, new Set());
+    out.set(operation, {
+      source: `spec/${file}`,
+      statuses: [...responses.map(([status]) => status), ...errors],
+      enums,
+    });
+  }
+  return out;
+}
+
 /** What spec/ documents for each operation it holds. */
 export function documented(): Map<string, SpecOperation> {
   const out = new Map<string, SpecOperation>();
@@ -72,6 +110,7 @@ export function documented(): Map<string, SpecOperation> {
       out.set(operation, { source: `spec/${file}`, statuses, enums });
     }
   }
+  for (const [operation, op] of handWritten('webex-calling-pstn.json')) if (!out.has(operation)) out.set(operation, op);
   const other = obj(JSON.parse(readFileSync(`${root}spec/webex-other-answers.json`, 'utf8')) as Json);
   for (const [operation, entry] of Object.entries(obj(other.operations))) {
     if (out.has(operation)) continue;

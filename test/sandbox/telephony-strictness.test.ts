@@ -209,6 +209,47 @@ describe('PSTN connections', () => {
       pstnConnectionType: 'CISCO_PSTN',
     });
   });
+
+  it('offers a local gateway or an integrated CCP through the control API, and sets it as a location’s connection', async () => {
+    const location = calling('Offered PSTN');
+    const control = (body: unknown) =>
+      fetch(`${sandbox.url}/_sandbox/pstn/options`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const lgw = { orgId, id: 'lgw', displayName: 'LGW', pstnConnectionType: 'LOCAL_GATEWAY', routeType: 'TRUNK' };
+    expect((await control(lgw)).status).toBe(204);
+    const integrated = {
+      orgId,
+      id: 'iccp',
+      displayName: 'Integrated',
+      pstnConnectionType: 'INTEGRATED_CCP',
+      pstnServices: ['MOBILE_NUMBERS'],
+      locationId: location.id,
+    };
+    expect((await control(integrated)).status).toBe(204);
+    expect((await control({ ...integrated, pstnConnectionType: 'PIGEON' })).status).toBe(400);
+    expect((await control({ ...integrated, locationId: 'nope' })).status).toBe(404);
+    const options = await call('alice', 'GET', pstn(location.id, 'connectionOptions'));
+    expect((options.body.items as { pstnConnectionType: string }[]).map((o) => o.pstnConnectionType)).toEqual([
+      'NON_INTEGRATED_CCP',
+      'LOCAL_GATEWAY',
+      'INTEGRATED_CCP',
+    ]);
+    expect((await call('alice', 'GET', pstn(location.id))).body).toMatchObject({
+      pstnConnectionType: 'INTEGRATED_CCP',
+      pstnServices: ['MOBILE_NUMBERS'],
+    });
+    // An integrated connection: Add Phone Numbers is refused there.
+    expect(
+      (
+        await call('alice', 'POST', `/telephony/config/locations/${location.id}/numbers${q()}`, {
+          phoneNumbers: ['+493055599999'],
+        })
+      ).status,
+    ).toBe(400);
+  });
 });
 
 describe('a user’s number and its location’s numbers', () => {
