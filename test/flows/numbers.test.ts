@@ -82,6 +82,36 @@ describe('add numbers', () => {
     expect(inventory()).toEqual([berlin(1)]);
   });
 
+  it.each([
+    ['INTEGRATED_CCP', false],
+    ['LOCAL_GATEWAY', true],
+  ] as const)('a location whose PSTN is %s set in Partner Hub: numbers added = %s', async (type, added) => {
+    const hq = h.sandbox.subscribers.locations[0]!;
+    const set = await fetch(`${h.sandbox.url}/_sandbox/pstn/options`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        orgId: hq.orgId,
+        id: `pstn-${type}`,
+        displayName: 'Carrier One',
+        pstnConnectionType: type,
+        locationId: hq.id,
+      }),
+    });
+    expect(set.status).toBe(204);
+    const before = fromBot().length;
+    await h.say('alice', 'direct-alice', `add numbers acme Berlin HQ ${berlin(1)}`);
+    const [reply] = (await h.waitForBotMessages('direct-alice', before + 1)).slice(before);
+    if (added) {
+      expect(reply!.markdown).toContain('1 added');
+      expect(inventory()).toEqual([berlin(1)]);
+    } else {
+      expect(reply!.markdown).toContain('No numbers were added to Berlin HQ (Acme GmbH)');
+      expect(reply!.markdown).toContain('(INTEGRATED_CCP), an integrated PSTN');
+      expect(inventory()).toEqual([]);
+    }
+  });
+
   it('stops at a 429 still there after the retries, reporting it instead of refusing numbers one by one', async () => {
     const path = '/telephony/config/locations/{locationId}/numbers';
     h.sandbox.faults.add({ method: 'POST', path, status: 429, retryAfter: 0, times: 100 });
