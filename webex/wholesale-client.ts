@@ -131,9 +131,14 @@ export class WholesaleClient {
    * account's owner, who must consent to the move). The spec's path has no `/wholesale`; it
    * documents no body, and an empty JSON object is sent (Webex reads POST bodies as JSON).
    */
+  /**
+   * Sends the consent email again. Retried only where Webex says it did nothing (423, 429): after a
+   * 5xx the email may have gone out, and a second would reach the user twice.
+   */
   async sendConsentEmail(subscriberId: string): Promise<void> {
     await this.http.request('POST', `/subscribers/${encodeURIComponent(subscriberId)}/emails/consentMove`, {
       body: {},
+      retryStatuses: [423, 429],
     });
   }
 

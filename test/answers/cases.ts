@@ -150,7 +150,10 @@ const DRIVERS: Record<Operation, Driver> = {
     call: (w) => w.wholesale.precheckSubscriber({} as never),
     special: precheckRefusal,
   },
-  'POST /subscribers/{subscriberId}/emails/consentMove': { call: (w) => w.wholesale.sendConsentEmail('s') },
+  'POST /subscribers/{subscriberId}/emails/consentMove': {
+    call: (w) => w.wholesale.sendConsentEmail('s'),
+    retries: CREATE_RETRIES,
+  },
   'GET /locations': { call: (w) => w.wholesale.listLocations('o') },
   'POST /locations': { call: (w) => w.wholesale.createLocation('o', {} as never), retries: CREATE_RETRIES },
   'GET /roles': { call: (w) => w.people.listRoles() },
