@@ -1,5 +1,12 @@
 import { customerStatusCard, type StatusCounts } from '../../cards/status/customer-status-card.ts';
-import { customersListCard } from '../../cards/status/customers-list-card.ts';
+import { customersListCard, stateLabel } from '../../cards/status/customers-list-card.ts';
+import {
+  applyCustomerFilter,
+  countByState,
+  CUSTOMER_STATES,
+  parseCustomerFilter,
+  type CustomerState,
+} from '../../machines/kit/customer-filter.ts';
 import { historyCard } from '../../cards/status/history-card.ts';
 import { inFlightCard } from '../../cards/status/in-flight-card.ts';
 import { shortTime } from '../../cards/kit/status-format.ts';
@@ -141,21 +148,30 @@ export function register(kit: FeatureKit): void {
     summary: 'command.customers.summary',
     needs: 'view',
     run: async (ctx) => {
-      const paged = /^page:(\d+)$/.exec(ctx.args.trim());
-      // The first page reads Webex's list first, so customers made elsewhere show too; later pages page the same list.
-      let stale = false;
-      if (!paged) {
-        try {
-          await deps.customers.sync();
-        } catch {
-          stale = true;
-        }
-      }
-      const customers = (await deps.store.listCustomers()).sort(
+      // From the store, which the sync keeps current: no call to Webex (10,000 customers are 100 list calls).
+      const paged = /^(.*?)\s*\bpage:(\d+)$/.exec(ctx.args.trim());
+      const words = (paged ? paged[1]! : ctx.args).trim();
+      const all = await deps.store.listCustomers();
+      if (all.length === 0 && !words) return ctx.reply({ markdown: ctx.t('customers.none') });
+      const stateWords = Object.fromEntries(
+        CUSTOMER_STATES.map((s) => [s, [stateLabel(ctx.t, s)]]),
+      ) as unknown as Record<CustomerState, string[]>;
+      stateWords.hold.push('held', 'pending_rpl_review');
+      const filter = parseCustomerFilter(words, all, stateWords);
+      const customers = applyCustomerFilter(all, filter).sort(
         (a, b) => b.createdAt.localeCompare(a.createdAt) || a.name.localeCompare(b.name, ctx.locale),
       );
-      if (customers.length === 0) return ctx.reply({ markdown: ctx.t('customers.none') });
-      return ctx.reply(customersListCard(ctx.t, customers, Math.max(1, Number(paged?.[1] ?? 1)), stale));
+      const lastRead = deps.customers.lastSyncAt()?.toISOString();
+      return ctx.reply(
+        customersListCard(ctx.t, {
+          customers,
+          counts: countByState(all),
+          filter,
+          words,
+          page: Math.max(1, Number(paged?.[2] ?? 1)),
+          ...(lastRead ? { lastRead } : {}),
+        }),
+      );
     },
   });
   registry.register({

@@ -26,6 +26,7 @@ import type { CustomerContext } from '../../machines/customer/customer-machine.t
 import { customerChoiceCard } from '../../cards/kit/customer-choice-card.ts';
 import { customerStatusCard } from '../../cards/status/customer-status-card.ts';
 import { customersListCard } from '../../cards/status/customers-list-card.ts';
+import { countByState } from '../../machines/kit/customer-filter.ts';
 import { historyCard } from '../../cards/status/history-card.ts';
 import { inFlightCard } from '../../cards/status/in-flight-card.ts';
 import type { CustomerRecord } from '../../store/records.ts';
@@ -432,13 +433,27 @@ function everyCard(): [string, CardReply][] {
       `customer choice ${locale}`,
       customerChoiceCard(t, 'acme', 'status', [acme, record('acme-fr', 'Acme France', 'provisioning')]),
     ]);
-    out.push([`customers list ${locale}`, customersListCard(t, [acme, record('globex-1', 'Globex', 'error')], 1)]);
+    const two = [acme, record('globex-1', 'Globex', 'error')];
+    out.push([
+      `customers list ${locale}`,
+      customersListCard(t, { customers: two, counts: countByState(two), filter: { kind: 'all' }, words: '', page: 1 }),
+    ]);
     const many = Array.from({ length: 60 }, (_, i) => ({
       ...record(`outside-${i}`, `outside-${i}`, 'provisioned'),
       createdOutside: true,
     }));
-    out.push([`customers list middle page ${locale}`, customersListCard(t, many, 2)]);
-    out.push([`customers list stale ${locale}`, customersListCard(t, many, 3, true)]);
+    const manyView = {
+      customers: many,
+      counts: { ...countByState(many), error: 3, hold: 2, provisioning: 40 },
+      filter: { kind: 'all' } as const,
+      words: '',
+      lastRead: '2026-01-02T03:04:05.000Z',
+    };
+    out.push([`customers list middle page ${locale}`, customersListCard(t, { ...manyView, page: 2 })]);
+    out.push([
+      `customers list filtered ${locale}`,
+      customersListCard(t, { ...manyView, filter: { kind: 'text', text: 'outside' }, words: 'outside', page: 3 }),
+    ]);
     out.push([`customer status outside ${locale}`, customerStatusCard(t, many[0]!, false)]);
     out.push([
       `history ${locale}`,
