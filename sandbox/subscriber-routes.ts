@@ -94,7 +94,7 @@ export function mountSubscriberRoutes(
   const problemsOf = (body: Body): WholesaleProblem[] => {
     const problems: WholesaleProblem[] = [];
     const email = str(body.email)?.toLowerCase() ?? '';
-    const customer = wholesale.byId(body.customerId);
+    const customer = wholesale.byId(str(body.customerId));
     if (!customer) return [{ errorCode: 20001, description: 'The customer could not be found.' }];
     const status = wholesale.status(customer, Date.now());
     if (status !== 'provisioned' && status !== 'provisioned_with_errors')

@@ -637,7 +637,7 @@ describe('cards', () => {
       - \`add numbers <customer> <location> [numbers]\`: Add phone numbers (E.164, typed after the command or in an attached CSV file) to a customer’s calling location; each is reported added, already there or refused.
       - \`status [customer]\`: A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.
       - \`history <customer>\`: What happened to a customer, newest first.
-      - \`customers\`: Every customer of the partner, with its state, 25 to a card.
+      - \`customers [state | package | name]\`: The partner’s customers as last read from Webex: counts per state, then 25 to a card, filtered by state, package or name.
       - \`sync customers\`: Read every customer from Webex now, including those created outside this bot (I also do it on a schedule).
       - \`approvals\`: The approvals waiting for your vote, and your own requests still open.
       - \`language <en|de>\`: The language I write in, in this space (English or German), from now on.
