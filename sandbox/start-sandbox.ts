@@ -306,18 +306,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     for (const customer of made) {
       const at = new Date(customer.startedAt).toISOString();
       const domain = customer.customerInfo!.primaryEmail.split('@')[1]!;
-      for (let i = 1; i <= parsed.data.subscribers; i++)
-        subscribers.addSubscriber(
-          {
-            email: `user-${i}.${customer.externalId}@${domain}`,
-            customerId: customer.id,
-            externalCustomerId: customer.externalId,
-            package: customer.packages[0] ?? 'webex_meetings',
-            firstName: 'User',
-            lastName: String(i),
-          },
-          at,
-        );
+      subscribers.seedSubscribers(
+        { id: customer.id, externalId: customer.externalId, package: customer.packages[0] ?? 'webex_meetings', domain },
+        parsed.data.subscribers,
+        at,
+      );
       subscribers.addSubscriber(
         {
           email: customer.customerInfo!.primaryEmail,

@@ -41,6 +41,8 @@ describe('the sandbox’s seeding and answer delay', () => {
     // 20 users and the administrator per customer.
     expect(emails).toHaveLength(2100);
     expect(new Set(emails).size).toBe(2100);
+    expect(new Set(sandbox.subscribers.subscribers.map((s) => s.id)).size).toBe(2100);
+    expect(new Set(sandbox.subscribers.subscribers.map((s) => s.personId)).size).toBe(2100);
   });
 
   it('refuses a customer whose external ID a seeded one has, as Webex does', async () => {
