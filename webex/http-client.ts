@@ -146,10 +146,15 @@ export class HttpClient {
     item: z.ZodType<T>,
     pageSize: number,
     concurrency: number,
+    onRetry?: RequestOptions<unknown>['onRetry'],
   ): Promise<{ readonly items: T[]; readonly calls: number }> {
     const schema = z.object({ items: z.array(item) });
     const read = (offset: number) =>
-      this.request('GET', path, { query: { ...query, max: pageSize, ...(offset > 0 ? { offset } : {}) }, schema });
+      this.request('GET', path, {
+        query: { ...query, max: pageSize, ...(offset > 0 ? { offset } : {}) },
+        schema,
+        ...(onRetry ? { onRetry } : {}),
+      });
     const first = (await read(0)).items;
     const items = [...first];
     let calls = 1;

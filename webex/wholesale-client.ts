@@ -53,8 +53,18 @@ export class WholesaleClient {
   }
 
   /** The partner's whole customer list, its pages read `concurrency` at a time, and how many calls that took. */
-  readAllCustomers(concurrency: number): Promise<{ readonly items: WholesaleCustomer[]; readonly calls: number }> {
-    return this.http.listByOffset('/wholesale/customers', {}, customerSchema, PAGE_SIZE.customers, concurrency);
+  readAllCustomers(
+    concurrency: number,
+    onRetry?: (retry: { readonly status: number; readonly waitMs: number }) => void,
+  ): Promise<{ readonly items: WholesaleCustomer[]; readonly calls: number }> {
+    return this.http.listByOffset(
+      '/wholesale/customers',
+      {},
+      customerSchema,
+      PAGE_SIZE.customers,
+      concurrency,
+      onRetry,
+    );
   }
 
   /** The customer with this external ID, if the partner has one. */

@@ -88,6 +88,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     people: partner.people,
     log,
     clock,
+    budgetKey: partner.partner.budgetKey,
     onSync: (report) => metrics.customerSync(report),
   });
   const commands = new CommandRegistry();

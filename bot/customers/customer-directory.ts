@@ -36,6 +36,11 @@ export interface CustomerDirectoryDeps {
    * customers are adopted by external ID at once and named over the following syncs.
    */
   readonly namesPerSync?: number;
+  /**
+   * The partner's call budget that `add users` paces its calls by (the store's, shared by replicas):
+   * a 429 the sync waits out takes the budget for as long, so a bulk run does not walk into it too.
+   */
+  readonly budgetKey?: string;
   /** Told of every finished sync, for `/metrics`. */
   readonly onSync?: (report: SyncReport) => void;
 }
@@ -211,7 +216,13 @@ export class CustomerDirectory {
     await store.exclusive('customer-sync', async () => {
       // A record saved after this moment (a procedure that read the customer itself) is newer than the list.
       const listedFrom = this.deps.clock().getTime();
-      const read = await wholesale.readAllCustomers(Math.max(1, this.deps.pageConcurrency ?? 4));
+      const { budgetKey } = this.deps;
+      const read = await wholesale.readAllCustomers(Math.max(1, this.deps.pageConcurrency ?? 4), (retry) => {
+        if (retry.status !== 429 || budgetKey === undefined) return;
+        void store.reserveCall(budgetKey, retry.waitMs).catch((error: unknown) => {
+          this.deps.log.warn('could not share a Retry-After with the call budget', { error });
+        });
+      });
       const listed = read.items;
       // Org reads this sync may make, shared by new customers and adopted ones still unnamed.
       let names = Math.max(0, this.deps.namesPerSync ?? 200);
