@@ -158,8 +158,10 @@ export function register(kit: FeatureKit): void {
       ) as unknown as Record<CustomerState, string[]>;
       stateWords.hold.push('held', 'pending_rpl_review');
       const filter = parseCustomerFilter(words, all, stateWords);
-      const customers = applyCustomerFilter(all, filter).sort(
-        (a, b) => b.createdAt.localeCompare(a.createdAt) || a.name.localeCompare(b.name, ctx.locale),
+      // One collator for the whole sort: 10,000 names compared with `localeCompare` each cost a tenth of a second.
+      const names = new Intl.Collator(ctx.locale);
+      const customers = applyCustomerFilter(all, filter).sort((a, b) =>
+        a.createdAt === b.createdAt ? names.compare(a.name, b.name) : a.createdAt < b.createdAt ? 1 : -1,
       );
       const lastRead = deps.customers.lastSyncAt()?.toISOString();
       return ctx.reply(
