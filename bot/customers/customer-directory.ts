@@ -242,6 +242,9 @@ export class CustomerDirectory {
       for (const customer of listed) {
         const record = stored.get(customer.externalId);
         stored.delete(customer.externalId);
+        // Nothing to write: no read either (10,000 reads a sync would be 10,000 round trips on PostgreSQL).
+        if (record && !differs(record, customer) && !(record.orgId === undefined && unnamed(record, customer.orgId)))
+          continue;
         // Read again: a procedure may have saved it while the list was read.
         const fresh = await store.findCustomer(customer.externalId);
         if (!fresh) {
