@@ -69,13 +69,15 @@ export function register(kit: FeatureKit): void {
         };
         const record = await resolveCustomer(ctx, deps.customers, query, 'status', creationPending);
         if (!record) return;
+        // A customer stored as provisioned is counted while it is refreshed (one API delay, not two);
+        // one that was not is counted once the refresh says what it is now.
+        const early = PROVISIONED.has(record.status) ? countsOf(deps, record) : undefined;
         const { customer, stale } = await freshCustomer(deps.store, deps.wholesale, record, deps.clock());
+        const counts = early && PROVISIONED.has(customer.status) ? await early : await countsOf(deps, customer);
         const pending = (await deps.store.findApprovals({ status: 'pending' })).filter(
           (a) => a.externalId === customer.externalId,
         );
-        return ctx.reply(
-          customerStatusCard(ctx.t, customer, stale, stale ? undefined : await countsOf(deps, customer), pending),
-        );
+        return ctx.reply(customerStatusCard(ctx.t, customer, stale, stale ? undefined : counts, pending));
       }
       const nameOf = (kind: string) => {
         const name = kit.engine.procedureName(kind);
