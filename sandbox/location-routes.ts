@@ -37,7 +37,7 @@ function presentListed(l: SandboxLocation) {
  */
 export function customerOrg(wholesale: WholesaleState): (orgId: string | undefined) => SandboxCustomer {
   return (orgId) => {
-    const customer = wholesale.customers.find((c) => c.orgId === orgId);
+    const customer = wholesale.byOrgId(orgId);
     if (!customer || !wholesale.hasOrg(customer, Date.now()))
       throw new ApiError(404, 'No customer organisation with this orgId is managed by your partner organisation.');
     return customer;

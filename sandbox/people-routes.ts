@@ -42,20 +42,30 @@ export class CustomerPeople {
     private readonly orgOf: (customerId: string) => string | undefined,
     /** The email the customer's creation named (`customerInfo.primaryEmail`): its full administrator. */
     private readonly adminEmailOf: (customerId: string) => string | undefined = () => undefined,
+    /** The Wholesale customer whose org this is, by its id. */
+    private readonly customerOf: (orgId: string) => string | undefined = () => undefined,
   ) {}
 
   /** The provisioned people of a customer org. */
   inOrg(orgId: string): Person[] {
+    // Asked of one org among thousands: its customer's subscribers by a compare each, no lookup per subscriber.
+    const customerId = this.customerOf(orgId);
+    if (customerId === undefined) return [];
     return this.subscribers.subscribers
-      .filter((s) => this.orgOf(s.customerId) === orgId)
-      .map((s) => this.find(s.personId))
+      .filter((s) => s.customerId === customerId)
+      .map((s) => this.personOf(s))
       .filter((p): p is Person => p !== undefined);
   }
 
   /** The person as kept (calling fields included), or undefined (no such person, or not provisioned yet). */
   find(personId: string): Person | undefined {
     const subscriber = this.subscribers.subscribers.find((s) => s.personId === personId);
-    if (!subscriber || this.subscribers.status(subscriber, Date.now()) !== 'provisioned') return undefined;
+    return subscriber && this.personOf(subscriber);
+  }
+
+  private personOf(subscriber: SandboxSubscriber): Person | undefined {
+    if (this.subscribers.status(subscriber, Date.now()) !== 'provisioned') return undefined;
+    const personId = subscriber.personId;
     let person = this.people.get(personId);
     if (!person) {
       person = this.fresh(subscriber);

@@ -43,6 +43,8 @@ export interface SandboxOptions {
   readonly subscriberRateLimit?: number;
   /** How long Webex's malware scan of a newly attached file runs (downloads answer 423 until then); 0 by default. */
   readonly fileScanMs?: number;
+  /** Every API call (under /v1) is answered after this many milliseconds; `POST /_sandbox/delay` changes it. */
+  readonly answerDelayMs?: number;
   /** How long issued tokens last (seconds); Webex's lifetimes by default, the seeded tokens a year. */
   readonly tokens?: TokenLifetimes;
 }
@@ -77,8 +79,12 @@ export interface RunningSandbox {
 
 const controlFaults = z.union([faultSchema, z.array(faultSchema)]);
 const deliveryPause = z.object({ ms: z.number().int().min(1).max(86_400_000) });
+/** Every API answer after this delay (a control setting): call counts show up as time. */
+const answerDelay = z.object({ ms: z.number().int().min(0).max(60_000) });
 const outsideCustomers = z.object({
-  count: z.number().int().min(1).max(5000),
+  count: z.number().int().min(1).max(20_000),
+  /** Users each customer has besides its administrator (up to 1,000,000 in all). */
+  subscribers: z.number().int().min(0).max(1000).default(0),
   prefix: z
     .string()
     .regex(/^[a-z0-9-]+$/)
@@ -150,16 +156,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   let apiUrl = '';
 
   const v1 = express.Router();
+  let delayMs = options.answerDelayMs ?? 0;
+  v1.use((_req, _res, next) => {
+    if (delayMs > 0) setTimeout(next, delayMs);
+    else next();
+  });
   v1.use(express.json({ limit: '1mb' }));
   const subscribers = new SubscriberState(options.subscriberProvisioningMs ?? 0);
   const customerPeople = new CustomerPeople(
     subscribers,
-    (customerId) => wholesale.customers.find((c) => c.id === customerId)?.orgId,
-    (customerId) => wholesale.customers.find((c) => c.id === customerId)?.customerInfo?.primaryEmail,
+    (customerId) => wholesale.byId(customerId)?.orgId,
+    (customerId) => wholesale.byId(customerId)?.customerInfo?.primaryEmail,
+    (orgId) => wholesale.byOrgId(orgId)?.id,
   );
   /** A customer's org once it exists; its display name is the name its creation gave. */
   const organization = (orgId: string) => {
-    const customer = wholesale.customers.find((c) => c.orgId === orgId);
+    const customer = wholesale.byOrgId(orgId);
     if (!customer || !wholesale.hasOrg(customer, Date.now())) return undefined;
     return {
       id: customer.orgId,
@@ -287,14 +299,39 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     wholesale.setOutcome(externalId, outcome as unknown as Outcome);
     res.status(204).end();
   });
-  /** Customers made outside the bot: `{"count": 120, "prefix": "outside", "packages": ["webex_meetings"]}`. */
+  /** `{"ms": 150}`: every API call is answered 150 ms late from now on (0: at once). */
+  control.post('/delay', (req, res) => {
+    const parsed = answerDelay.safeParse(req.body ?? {});
+    if (!parsed.success)
+      return void res.status(400).json({ message: `ms (0 to 60000) is required: ${parsed.error.message}` });
+    delayMs = parsed.data.ms;
+    res.status(204).end();
+  });
+  control.get('/delay', (_req, res) => {
+    res.json({ ms: delayMs });
+  });
+  /**
+   * Customers made outside the bot: `{"count": 120, "prefix": "outside", "packages": ["webex_meetings"],
+   * "subscribers": 0}`. A second seeding continues the numbering; external IDs and emails stay unique.
+   */
   control.post('/wholesale/customers', (req, res) => {
     const parsed = outsideCustomers.safeParse(req.body);
     if (!parsed.success)
-      return void res.status(400).json({ message: `count (1 to 5000) is required: ${parsed.error.message}` });
+      return void res.status(400).json({
+        message: `count (1 to 20000) is required, subscribers (0 to 1000) each: ${parsed.error.message}`,
+      });
+    if (parsed.data.count * parsed.data.subscribers > 1_000_000)
+      return void res.status(400).json({ message: 'At most 1,000,000 subscribers in one seeding.' });
     const made = wholesale.seedOutside(parsed.data.count, parsed.data);
-    // Each has its full administrator, the person its creation named, as a user of its org.
-    for (const customer of made)
+    // Each has its full administrator, the person its creation named, as a user of its org, and its users.
+    for (const customer of made) {
+      const at = new Date(customer.startedAt).toISOString();
+      const domain = customer.customerInfo!.primaryEmail.split('@')[1]!;
+      subscribers.seedSubscribers(
+        { id: customer.id, externalId: customer.externalId, package: customer.packages[0] ?? 'webex_meetings', domain },
+        parsed.data.subscribers,
+        at,
+      );
       subscribers.addSubscriber(
         {
           email: customer.customerInfo!.primaryEmail,
@@ -304,8 +341,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           firstName: 'Admin',
           lastName: customer.customerInfo!.name,
         },
-        new Date(customer.startedAt).toISOString(),
+        at,
       );
+    }
     res.status(201).json({ items: made.map((c) => ({ id: c.id, externalId: c.externalId })) });
   });
   /**

@@ -50,7 +50,7 @@ export function mountSubscriberRoutes(
       throw new ApiError(429, 'Too Many Requests', [], { 'Retry-After': String(Math.max(1, Math.ceil(wait))) });
   };
   const customerOf = (id: string | undefined): SandboxCustomer => {
-    const customer = wholesale.customers.find((c) => c.id === id);
+    const customer = wholesale.byId(id);
     if (!customer)
       throw new ApiError(404, 'The customer could not be found.', [
         { errorCode: 20001, description: 'The customer could not be found.' },
@@ -110,7 +110,7 @@ export function mountSubscriberRoutes(
   const problemsOf = (body: Body): WholesaleProblem[] => {
     const problems: WholesaleProblem[] = [];
     const email = str(body.email)?.toLowerCase() ?? '';
-    const customer = wholesale.customers.find((c) => c.id === body.customerId);
+    const customer = wholesale.byId(str(body.customerId));
     if (!customer) return [{ errorCode: 20001, description: 'The customer could not be found.' }];
     const status = wholesale.status(customer, Date.now());
     if (status !== 'provisioned' && status !== 'provisioned_with_errors')

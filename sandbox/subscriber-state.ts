@@ -208,6 +208,36 @@ export class SubscriberState {
     return subscriber;
   }
 
+  /**
+   * `count` provisioned users of a customer at once (the control API's seeding, up to a million in
+   * all): emails `user-N.<externalId>@<domain>`, unique as the external ID is; the ids are
+   * Webex-shaped and unique without a random UUID each, and what all of them share is one string.
+   */
+  seedSubscribers(
+    customer: { readonly id: string; readonly externalId: string; readonly package: string; readonly domain: string },
+    count: number,
+    now: string,
+  ): void {
+    const startedAt = Date.parse(now);
+    const provisioned = { status: 'provisioned' } as const;
+    for (let i = 1; i <= count; i++) {
+      const email = `user-${i}.${customer.externalId}@${customer.domain}`;
+      this.subscribers.push({
+        id: Buffer.from(`ciscospark://us/SUBSCRIBER/seed-${customer.externalId}-${i}`).toString('base64url'),
+        personId: Buffer.from(`ciscospark://us/PEOPLE/seed-${customer.externalId}-${i}`).toString('base64url'),
+        email,
+        customerId: customer.id,
+        externalCustomerId: customer.externalId,
+        package: customer.package,
+        firstName: 'User',
+        lastName: String(i),
+        created: now,
+        startedAt,
+        outcome: this.outcomes.get(email) ?? provisioned,
+      });
+    }
+  }
+
   /** Puts numbers in a location's inventory (a test's shortcut for Add Phone Numbers). */
   addNumbers(location: Pick<SandboxLocation, 'id' | 'orgId'>, phoneNumbers: readonly string[]): void {
     for (const phoneNumber of phoneNumbers)

@@ -237,7 +237,7 @@ export function mountWholesaleRoutes(
 
   const find = (id: string | undefined) => {
     wholesale.sweep(now());
-    const customer = wholesale.customers.find((c) => c.id === id);
+    const customer = wholesale.byId(id);
     if (!customer) throw new ApiError(404, 'The requested customer could not be found.');
     return customer;
   };

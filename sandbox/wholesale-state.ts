@@ -138,6 +138,14 @@ export function addressProblems(address: SandboxAddress, where: string): Wholesa
 /** The sandbox's Wholesale customers and how their provisioning will end. */
 export class WholesaleState {
   readonly customers: SandboxCustomer[] = [];
+  /** The customers by external ID (unique, as Webex keeps it): seeding 10,000 must not scan the list each time. */
+  private readonly byExternal = new Map<string, SandboxCustomer>();
+  private readonly byCustomerId = new Map<string, SandboxCustomer>();
+  private readonly byOrg = new Map<string, SandboxCustomer>();
+  /** Customers being deleted: the only ones a sweep has to look at. */
+  private readonly deleting = new Set<SandboxCustomer>();
+  /** The last number a seeding gave under each prefix: a second seeding continues from it. */
+  private readonly seeded = new Map<string, number>();
   private readonly outcomes = new Map<string, Outcome>();
   /** External IDs whose customer is held for the compliance check once created. */
   private readonly holds = new Set<string>();
@@ -170,7 +178,12 @@ export class WholesaleState {
       outcome: this.outcomes.get(fields.externalId) ?? { status: 'provisioned' },
       ...(this.holds.has(fields.externalId) ? { heldSince: now } : {}),
     };
+    if (this.byExternal.has(customer.externalId))
+      throw new Error(`A customer with external ID ${customer.externalId} exists already.`);
     this.customers.push(customer);
+    this.byExternal.set(customer.externalId, customer);
+    this.byCustomerId.set(customer.id, customer);
+    this.byOrg.set(customer.orgId, customer);
     return customer;
   }
 
@@ -196,7 +209,9 @@ export class WholesaleState {
 
   /**
    * Customers the partner made before the bot (in Partner Hub, or another tool): provisioned long
-   * ago with `packages`, external IDs `prefix-001` onwards. The bot has no record of them.
+   * ago with `packages`, external IDs `prefix-001` onwards. The bot has no record of them. A second
+   * seeding under the same prefix continues the numbering, and skips an external ID already taken:
+   * Webex never holds two customers of one external ID.
    */
   seedOutside(
     count: number,
@@ -204,9 +219,13 @@ export class WholesaleState {
     now = Date.now(),
   ): SandboxCustomer[] {
     const prefix = options.prefix ?? 'outside';
-    const width = Math.max(3, String(count).length);
-    return Array.from({ length: count }, (_, i) => {
-      const n = String(i + 1).padStart(width, '0');
+    let last = this.seeded.get(prefix) ?? 0;
+    const width = Math.max(3, String(last + count).length);
+    return Array.from({ length: count }, () => {
+      let n: string;
+      do n = String(++last).padStart(width, '0');
+      while (this.byExternal.has(`${prefix}-${n}`));
+      this.seeded.set(prefix, last);
       return this.create(
         {
           externalId: `${prefix}-${n}`,
@@ -221,7 +240,27 @@ export class WholesaleState {
   }
 
   byExternalId(externalId: string): SandboxCustomer | undefined {
-    return this.customers.find((c) => c.externalId === externalId);
+    return this.byExternal.get(externalId);
+  }
+
+  /** The customer of this id, if it exists. */
+  byId(id: string | undefined): SandboxCustomer | undefined {
+    return id === undefined ? undefined : this.byCustomerId.get(id);
+  }
+
+  /** The customer whose org this is, if any. */
+  byOrgId(orgId: string | undefined): SandboxCustomer | undefined {
+    return orgId === undefined ? undefined : this.byOrg.get(orgId);
+  }
+
+  /** Takes a customer out at once, as if deleted outside the bot long ago. */
+  forget(externalId: string): void {
+    const customer = this.byExternal.get(externalId);
+    if (!customer) return;
+    this.byExternal.delete(externalId);
+    this.byCustomerId.delete(customer.id);
+    this.byOrg.delete(customer.orgId);
+    this.customers.splice(this.customers.indexOf(customer), 1);
   }
 
   /** Starts an update (a PUT): `updating` for as long as a provisioning takes, then as a test chose. */
@@ -235,13 +274,16 @@ export class WholesaleState {
   remove(customer: SandboxCustomer, now: number): void {
     customer.phase = 'deleting';
     customer.phaseSince = now;
+    this.deleting.add(customer);
   }
 
   /** Takes out the customers whose deletion has ended: from then on they are not found. */
   sweep(now: number): void {
-    for (const c of [...this.customers])
-      if (c.phase === 'deleting' && now - (c.phaseSince ?? 0) >= this.provisioningMs)
-        this.customers.splice(this.customers.indexOf(c), 1);
+    for (const c of [...this.deleting])
+      if (now - (c.phaseSince ?? 0) >= this.provisioningMs) {
+        this.deleting.delete(c);
+        this.forget(c.externalId);
+      }
   }
 
   /** The status the spec names, as of `now`. */

@@ -52,6 +52,21 @@ export class WholesaleClient {
     return this.http.list('/wholesale/customers', query, customerSchema, PAGE_SIZE.customers, WHOLESALE_PAGING);
   }
 
+  /** The partner's whole customer list, its pages read `concurrency` at a time, and how many calls that took. */
+  readAllCustomers(
+    concurrency: number,
+    onRetry?: (retry: { readonly status: number; readonly waitMs: number }) => void,
+  ): Promise<{ readonly items: WholesaleCustomer[]; readonly calls: number }> {
+    return this.http.listByOffset(
+      '/wholesale/customers',
+      {},
+      customerSchema,
+      PAGE_SIZE.customers,
+      concurrency,
+      onRetry,
+    );
+  }
+
   /** The customer with this external ID, if the partner has one. */
   async findCustomer(externalId: string): Promise<WholesaleCustomer | undefined> {
     return (await this.listCustomers({ externalId }))[0];

@@ -82,7 +82,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   const goOn = () => resumeWaiting(engine, log);
   const partner = partnerSide(options, { log, store, calls, alert, back: goOn });
-  const customers = new CustomerDirectory({ store, wholesale: partner.wholesale, people: partner.people, log, clock });
+  const customers = new CustomerDirectory({
+    store,
+    wholesale: partner.wholesale,
+    people: partner.people,
+    log,
+    clock,
+    budgetKey: partner.partner.budgetKey,
+    onSync: (report) => metrics.customerSync(report),
+  });
   const commands = new CommandRegistry();
   const actions = new CardActions();
   registerFeatures({

@@ -49,7 +49,15 @@ export function startTimers(
     );
   }
   // Customers made or changed outside the bot show up without anyone asking; replicas take turns (the sync's lock).
-  if (options.customerSyncMs > 0) every(options.customerSyncMs, () => customers.sync(), 'customer sync failed', 'warn');
+  // Commands answer from the store, so the first sync runs at start, not a period later.
+  if (options.customerSyncMs > 0) {
+    every(options.customerSyncMs, () => customers.sync(), 'customer sync failed', 'warn');
+    const first = setTimeout(() => {
+      void customers.sync().catch((error: unknown) => log.warn('customer sync failed', { error }));
+    }, 0);
+    first.unref();
+    intervals.push(first);
+  }
   return {
     stop() {
       engine.stopSweeper();

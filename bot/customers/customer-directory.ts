@@ -15,6 +15,9 @@ export interface SyncReport {
   readonly adopted: number;
   readonly changed: number;
   readonly gone: number;
+  /** List calls the read of the whole list took, and the sync's wall time. */
+  readonly calls: number;
+  readonly ms: number;
 }
 
 export interface CustomerDirectoryDeps {
@@ -26,8 +29,35 @@ export interface CustomerDirectoryDeps {
   readonly people?: Pick<PeopleClient, 'listRoles' | 'getOrganization' | 'listPeopleWithRoles'>;
   /** Reads in flight at once when checking customers the list no longer shows. */
   readonly concurrency?: number;
-  /** A failed name search syncs at most this often (a typo must not read every page each time). */
-  readonly searchSyncMs?: number;
+  /** Pages of the customer list read side by side (the list pages by offset). */
+  readonly pageConcurrency?: number;
+  /**
+   * Org reads (name and full administrator) one sync makes for customers new to the bot: 10,000 new
+   * customers are adopted by external ID at once and named over the following syncs.
+   */
+  readonly namesPerSync?: number;
+  /**
+   * The partner's call budget that `add users` paces its calls by (the store's, shared by replicas):
+   * a 429 the sync waits out takes the budget for as long, so a bulk run does not walk into it too.
+   */
+  readonly budgetKey?: string;
+  /** Told of every finished sync, for `/metrics`. */
+  readonly onSync?: (report: SyncReport) => void;
+}
+
+/** An adopted customer whose org exists but whose name and administrator were not read yet. */
+function unnamed(record: CustomerRecord, orgId: string | undefined): boolean {
+  return record.createdOutside === true && record.adminEmail === '' && record.name === record.externalId && !!orgId;
+}
+
+/** Whether the API's answer says something the record does not (what a sync has to save). */
+function differs(record: CustomerRecord, customer: WholesaleCustomer): boolean {
+  return (
+    statusChanged(record, customer) ||
+    (customer.orgId !== undefined && record.orgId !== customer.orgId) ||
+    JSON.stringify(record.packageStates) !== JSON.stringify(packageStatesOf(customer)) ||
+    JSON.stringify(record.errors) !== JSON.stringify(customer.errors ?? [])
+  );
 }
 
 /** Statuses the bot gives a customer that Webex no longer lists; a sync leaves them alone. */
@@ -68,12 +98,13 @@ function adoptedRecord(customer: WholesaleCustomer, at: string, facts: OrgFacts)
 
 /**
  * Every customer the partner has, not only those this bot created: the store, kept current from
- * `GET /wholesale/customers` (every page). Customers made elsewhere are adopted as created outside
- * this bot. One sync runs at a time in a process, and one at a time across replicas.
+ * `GET /wholesale/customers` (every page) by the periodic sync and `sync customers`; commands answer
+ * from the store and never read the whole list. Customers made elsewhere are adopted as created
+ * outside this bot. One sync runs at a time in a process, and one at a time across replicas.
  */
 export class CustomerDirectory {
   private running: Promise<SyncReport> | undefined;
-  private lastSync = 0;
+  private lastSync: number | undefined;
   private fullAdministrator: Promise<string | undefined> | undefined;
 
   constructor(private readonly deps: CustomerDirectoryDeps) {}
@@ -86,10 +117,23 @@ export class CustomerDirectory {
     return this.running;
   }
 
-  /** The customer a person named: the store first, then Webex by external ID, then (at most once a minute) a full sync. */
+  /** When this process last read Webex's whole customer list (undefined: not yet). */
+  lastSyncAt(): Date | undefined {
+    return this.lastSync === undefined ? undefined : new Date(this.lastSync);
+  }
+
+  /**
+   * The customer a person named: the store first, then Webex by that external ID (one filtered call,
+   * for a customer made elsewhere since the last sync). Never the whole list: the sync keeps the store current.
+   */
   async lookup(query: string): Promise<CustomerMatch> {
     const { store } = this.deps;
     const known = findCustomer(await store.listCustomers(), query);
+    if (known.kind === 'one' && unnamed(known.customer, known.customer.orgId)) {
+      await this.completeAdopted(known.customer, known.customer.orgId, this.deps.clock().toISOString());
+      const named = await store.findCustomer(known.customer.externalId);
+      return named ? { kind: 'one', customer: named } : known;
+    }
     if (known.kind !== 'none') return known;
     const q = query.trim();
     if (q && !/\s/.test(q)) {
@@ -99,14 +143,7 @@ export class CustomerDirectory {
         return findCustomer(await store.listCustomers(), query);
       }
     }
-    if (this.deps.clock().getTime() - this.lastSync < (this.deps.searchSyncMs ?? 60_000)) return known;
-    try {
-      await this.sync();
-    } catch (error) {
-      this.deps.log.warn('could not read the customer list for a search', { error });
-      return known;
-    }
-    return findCustomer(await store.listCustomers(), query);
+    return known;
   }
 
   /** The Full Administrator role's ID, read once (again after a failure). */
@@ -149,7 +186,7 @@ export class CustomerDirectory {
 
   /** An adopted record that has neither name nor administrator yet (no org at adoption): both, once the org exists. */
   private async completeAdopted(record: CustomerRecord, orgId: string | undefined, at: string): Promise<void> {
-    if (!record.createdOutside || record.adminEmail !== '' || record.name !== record.externalId || !orgId) return;
+    if (!unnamed(record, orgId)) return;
     const facts = await this.orgFacts(orgId);
     if (!facts.name && !facts.adminEmail) return;
     await this.deps.store.saveCustomer({
@@ -174,37 +211,57 @@ export class CustomerDirectory {
 
   private async syncOnce(): Promise<SyncReport> {
     const { store, wholesale } = this.deps;
-    let report: SyncReport = { listed: 0, adopted: 0, changed: 0, gone: 0 };
+    const started = performance.now();
+    let report: SyncReport = { listed: 0, adopted: 0, changed: 0, gone: 0, calls: 0, ms: 0 };
     await store.exclusive('customer-sync', async () => {
       // A record saved after this moment (a procedure that read the customer itself) is newer than the list.
       const listedFrom = this.deps.clock().getTime();
-      const listed = await wholesale.listCustomers();
+      const { budgetKey } = this.deps;
+      const read = await wholesale.readAllCustomers(Math.max(1, this.deps.pageConcurrency ?? 4), (retry) => {
+        if (retry.status !== 429 || budgetKey === undefined) return;
+        void store.reserveCall(budgetKey, retry.waitMs).catch((error: unknown) => {
+          this.deps.log.warn('could not share a Retry-After with the call budget', { error });
+        });
+      });
+      const listed = read.items;
+      // Org reads this sync may make, shared by new customers and adopted ones still unnamed.
+      let names = Math.max(0, this.deps.namesPerSync ?? 200);
       const at = this.deps.clock().toISOString();
       const newerThanList = (record: CustomerRecord) => Date.parse(record.updatedAt) > listedFrom;
       const stored = new Map((await store.listCustomers()).map((c) => [c.externalId, c]));
       let adopted = 0;
       let changed = 0;
       // The names and administrators of customers new to the bot, read a few at a time beforehand.
+      const newcomers = listed.filter((c) => !stored.has(c.externalId)).slice(0, names);
+      names -= newcomers.length;
       const facts = new Map(
-        await pMap(
-          listed.filter((c) => !stored.has(c.externalId)),
-          async (c) => [c.externalId, await this.orgFacts(c.orgId)] as const,
-          { concurrency: Math.max(1, this.deps.concurrency ?? 4) },
-        ),
+        await pMap(newcomers, async (c) => [c.externalId, await this.orgFacts(c.orgId)] as const, {
+          concurrency: Math.max(1, this.deps.concurrency ?? 4),
+        }),
       );
       for (const customer of listed) {
         const record = stored.get(customer.externalId);
         stored.delete(customer.externalId);
+        // Nothing to write: no read either (10,000 reads a sync would be 10,000 round trips on PostgreSQL).
+        if (record && !differs(record, customer) && !(record.orgId === undefined && unnamed(record, customer.orgId)))
+          continue;
         // Read again: a procedure may have saved it while the list was read.
         const fresh = await store.findCustomer(customer.externalId);
         if (!fresh) {
-          await this.adopt(customer, facts.get(customer.externalId));
+          await this.adopt(customer, facts.get(customer.externalId) ?? {});
           adopted += 1;
           continue;
         }
         if (!record || newerThanList(fresh)) continue;
         if (statusChanged(fresh, customer)) changed += 1;
-        await this.completeAdopted(await recordWholesaleStatus(store, fresh, customer, at), customer.orgId, at);
+        // Only what Webex changed is written: 10,000 unchanged customers cost no write.
+        const current = differs(fresh, customer) ? await recordWholesaleStatus(store, fresh, customer, at) : fresh;
+        // Named here only when its org appeared since it was adopted; one adopted unnamed past the
+        // sync's budget is named when someone asks for it (`lookup`), so a sync writes only Webex's changes.
+        if (names > 0 && fresh.orgId === undefined && unnamed(current, customer.orgId)) {
+          names -= 1;
+          await this.completeAdopted(current, customer.orgId, at);
+        }
       }
       // Stored customers the list no longer shows: asked one by one (a few at a time); a 404 means gone.
       const missing = [...stored.values()].filter((c) => c.id !== undefined && !ENDED.has(c.status));
@@ -231,10 +288,18 @@ export class CustomerDirectory {
         },
         { concurrency: Math.max(1, this.deps.concurrency ?? 4) },
       );
-      report = { listed: listed.length, adopted, changed, gone: gone.filter(Boolean).length };
+      report = {
+        listed: listed.length,
+        adopted,
+        changed,
+        gone: gone.filter(Boolean).length,
+        calls: read.calls,
+        ms: Math.round(performance.now() - started),
+      };
       this.lastSync = this.deps.clock().getTime();
     });
     this.deps.log.info('customers synced', { ...report });
+    this.deps.onSync?.(report);
     return report;
   }
 }

@@ -81,6 +81,24 @@ export class Metrics {
     this.failures.inc();
   }
 
+  private readonly syncCalls = new Counter({
+    name: 'bot_customer_sync_list_calls_total',
+    help: 'Calls the customer syncs made to read Webex’s customer list.',
+    registers: [this.registry],
+  });
+  private readonly syncSeconds = new Histogram({
+    name: 'bot_customer_sync_seconds',
+    help: 'Wall time of one customer sync (the whole list read and stored).',
+    buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+
+  /** One finished customer sync: its list calls and wall time. */
+  customerSync(sync: { readonly calls: number; readonly ms: number }): void {
+    this.syncCalls.inc(sync.calls);
+    this.syncSeconds.observe(sync.ms / 1000);
+  }
+
   /** A hook for the HTTP clients' `onResponse`. */
   apiCall(api: 'messaging' | 'wholesale' | 'telephony' | 'people') {
     return (call: { method: string; status: number }) =>

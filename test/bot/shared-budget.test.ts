@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { callPacer, provisionRows } from '../../bot/bulk/bulk-runner.ts';
+import { CustomerDirectory } from '../../bot/customers/customer-directory.ts';
+import { createLogger } from '../../bot/engine/logger.ts';
 import { checkRows, type BulkRow } from '../../machines/bulk/bulk-rows.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import { createMemoryStore } from '../../store/memory-store.ts';
@@ -84,5 +86,37 @@ describe('the bulk call budget of one partner token', () => {
     const { created, throttled } = await runBoth(customerId, halves, [createMemoryStore(), createMemoryStore()], 40);
     expect(created).toBe(120);
     expect(throttled).toBeGreaterThan(0);
+  });
+});
+
+describe('the customer sync and the bulk call budget', () => {
+  it('a 429 the sync waits out holds the bulk budget meanwhile: a bulk call waits with it', async () => {
+    sandbox = await startSandbox();
+    const seeded = await fetch(`${sandbox.url}/_sandbox/wholesale/customers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ count: 3 }),
+    });
+    expect(seeded.status).toBe(201);
+    sandbox.faults.add({ method: 'GET', path: '/wholesale/customers', status: 429, retryAfter: 1, times: 1 });
+    const store = createMemoryStore();
+    stores.push(store);
+    const directory = new CustomerDirectory({
+      store,
+      wholesale: new WholesaleClient({ baseUrl: sandbox.apiUrl, token: sandbox.state.personByKey('alice').token }),
+      log: createLogger({ level: 'error', secrets: new Set(), write: () => undefined }),
+      clock: () => new Date(),
+      budgetKey: 'wholesale:partner',
+    });
+    const syncing = directory.sync();
+    while (sandbox.faults.hits.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // While the sync waits out Webex's Retry-After (1 s), a bulk call waits too instead of walking into it.
+    const started = performance.now();
+    await callPacer(store, 'wholesale:partner', 10)();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(700);
+    expect(await syncing).toMatchObject({ listed: 3, adopted: 3, calls: 1 });
+    // A budget the sync did not share with is not held.
+    expect(await createMemoryStore().reserveCall('wholesale:partner', 100)).toBe(0);
   });
 });

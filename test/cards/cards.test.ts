@@ -26,6 +26,7 @@ import type { CustomerContext } from '../../machines/customer/customer-machine.t
 import { customerChoiceCard } from '../../cards/kit/customer-choice-card.ts';
 import { customerStatusCard } from '../../cards/status/customer-status-card.ts';
 import { customersListCard } from '../../cards/status/customers-list-card.ts';
+import { countByState } from '../../machines/kit/customer-filter.ts';
 import { historyCard } from '../../cards/status/history-card.ts';
 import { inFlightCard } from '../../cards/status/in-flight-card.ts';
 import type { CustomerRecord } from '../../store/records.ts';
@@ -451,13 +452,27 @@ function everyCard(): [string, CardReply][] {
       `customer choice ${locale}`,
       customerChoiceCard(t, 'acme', 'status', [acme, record('acme-fr', 'Acme France', 'provisioning')]),
     ]);
-    out.push([`customers list ${locale}`, customersListCard(t, [acme, record('globex-1', 'Globex', 'error')], 1)]);
+    const two = [acme, record('globex-1', 'Globex', 'error')];
+    out.push([
+      `customers list ${locale}`,
+      customersListCard(t, { customers: two, counts: countByState(two), filter: { kind: 'all' }, words: '', page: 1 }),
+    ]);
     const many = Array.from({ length: 60 }, (_, i) => ({
       ...record(`outside-${i}`, `outside-${i}`, 'provisioned'),
       createdOutside: true,
     }));
-    out.push([`customers list middle page ${locale}`, customersListCard(t, many, 2)]);
-    out.push([`customers list stale ${locale}`, customersListCard(t, many, 3, true)]);
+    const manyView = {
+      customers: many,
+      counts: { ...countByState(many), error: 3, hold: 2, provisioning: 40 },
+      filter: { kind: 'all' } as const,
+      words: '',
+      lastRead: '2026-01-02T03:04:05.000Z',
+    };
+    out.push([`customers list middle page ${locale}`, customersListCard(t, { ...manyView, page: 2 })]);
+    out.push([
+      `customers list filtered ${locale}`,
+      customersListCard(t, { ...manyView, filter: { kind: 'text', text: 'outside' }, words: 'outside', page: 3 }),
+    ]);
     out.push([`customer status outside ${locale}`, customerStatusCard(t, many[0]!, false)]);
     out.push([
       `history ${locale}`,
@@ -642,7 +657,7 @@ describe('cards', () => {
       - \`add numbers <customer> <location> [numbers]\`: Add phone numbers (E.164, typed after the command or in an attached CSV file) to a customer’s calling location; each is reported added, already there or refused.
       - \`status [customer]\`: A customer’s provisioning state per package (name or external ID), or, without a name, everything in flight.
       - \`history <customer>\`: What happened to a customer, newest first.
-      - \`customers\`: Every customer of the partner, with its state, 25 to a card.
+      - \`customers [state | package | name]\`: The partner’s customers as last read from Webex: counts per state, then 25 to a card, filtered by state, package or name.
       - \`sync customers\`: Read every customer from Webex now, including those created outside this bot (I also do it on a schedule).
       - \`approvals\`: The approvals waiting for your vote, and your own requests still open.
       - \`language <en|de>\`: The language I write in, in this space (English or German), from now on.
