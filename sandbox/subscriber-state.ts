@@ -233,6 +233,7 @@ export class SubscriberState {
         lastName: String(i),
         created: now,
         startedAt,
+        consentMails: 0,
         outcome: this.outcomes.get(email) ?? provisioned,
       });
     }
