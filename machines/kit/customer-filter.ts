@@ -5,7 +5,7 @@ export const CUSTOMER_STATES = ['provisioned', 'provisioning', 'hold', 'error', 
 export type CustomerState = (typeof CUSTOMER_STATES)[number];
 
 /** Which of the counted states a stored status falls in. */
-export function stateOf(status: string): CustomerState {
+function stateOf(status: string): CustomerState {
   if (status === 'provisioned' || status === 'provisioned_with_errors') return 'provisioned';
   if (status === 'pending_rpl_review') return 'hold';
   if (status === 'error' || status === 'offboarded' || status === 'gone') return status;
