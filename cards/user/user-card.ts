@@ -8,6 +8,7 @@ import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts
 import type { Reply } from '../kit/reply.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';
 import { roleFailedLines } from '../kit/role-after-lines.ts';
+import { callingFields } from './calling-fields.ts';
 
 export const userActions = { add: 'submit', cancel: 'cancel' } as const satisfies Record<string, string>;
 
@@ -46,31 +47,7 @@ export function userCard(state: string, context: UserContext, view: CardView): R
           }),
           // The calling details only where the customer has a package that needs them.
           ...(userPackages(context.customer).some((p) => userCallingPackages.has(p))
-            ? [
-                {
-                  type: 'TextBlock' as const,
-                  text: t('user.callingNote'),
-                  wrap: true,
-                  isSubtle: true,
-                  size: 'Small' as const,
-                },
-                ...choiceField({
-                  ...field('locationId'),
-                  label: t('user.location'),
-                  optional: true,
-                  choices: context.locations.map((l) => ({ title: l.name, value: l.id })),
-                }),
-                ...textField({ ...field('primaryPhoneNumber'), label: t('user.phone'), placeholder: '+4930123456789' }),
-                ...(freeChoices.length > 0
-                  ? choiceField({
-                      ...field('freeNumber'),
-                      label: t('user.freeNumber'),
-                      optional: true,
-                      choices: freeChoices,
-                    })
-                  : []),
-                ...textField({ ...field('extension'), label: t('user.extension'), maxLength: 10 }),
-              ]
+            ? callingFields(t, field, context.locations, freeChoices)
             : []),
           ...(context.roles.length > 0
             ? [

@@ -4,11 +4,12 @@ import { userCallingPackages, userPackages } from '../../machines/kit/packages.t
 import { adaptiveCard } from '../kit/adaptive-card.ts';
 import { submit, type CardView } from '../kit/card-view.ts';
 import { factsMarkdown, type Fact } from '../kit/facts.ts';
-import { choiceField, heading, noticeOf, textField } from '../kit/form-fields.ts';
+import { choiceField, heading, noticeOf } from '../kit/form-fields.ts';
 import type { Reply } from '../kit/reply.ts';
 import { packageLabel } from '../kit/package-label.ts';
 import { rejectedCard } from '../approval/rejected-card.ts';
 import { credentialsWaiting } from '../kit/credentials-waiting.ts';
+import { callingFields } from './calling-fields.ts';
 
 export const userChangeActions = { apply: 'submit', cancel: 'cancel' } as const satisfies Record<string, string>;
 
@@ -56,29 +57,7 @@ export function userChangeCard(state: string, context: UserChangeContext, view: 
               label: t('userChange.packageNew'),
               choices: userPackages(context.customer).map((p) => ({ title: packageLabel(t, p), value: p })),
             }),
-            ...(userCallingPackages.has(context.subscriber.package)
-              ? []
-              : [
-                  {
-                    type: 'TextBlock' as const,
-                    text: t('user.callingNote'),
-                    wrap: true,
-                    isSubtle: true,
-                    size: 'Small' as const,
-                  },
-                  ...choiceField({
-                    ...field('locationId'),
-                    label: t('user.location'),
-                    optional: true,
-                    choices: context.locations.map((l) => ({ title: l.name, value: l.id })),
-                  }),
-                  ...textField({
-                    ...field('primaryPhoneNumber'),
-                    label: t('user.phone'),
-                    placeholder: '+4930123456789',
-                  }),
-                  ...textField({ ...field('extension'), label: t('user.extension'), maxLength: 10 }),
-                ]),
+            ...(userCallingPackages.has(context.subscriber.package) ? [] : callingFields(t, field, context.locations)),
           ];
       const card = adaptiveCard(
         [...heading(title), ...noticeOf(t, context.notice), { type: 'FactSet', facts }, ...inputs],
