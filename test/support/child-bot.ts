@@ -60,7 +60,7 @@ export function spawnBot(
 }
 
 /** Waits for a log line whose `msg` is `msg`, or fails with what the process printed. */
-export async function waitForLog(bot: BotProcess, msg: string, timeoutMs = 15_000): Promise<Record<string, unknown>> {
+export async function waitForLog(bot: BotProcess, msg: string, timeoutMs = 30_000): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const line of bot.stdout) {
