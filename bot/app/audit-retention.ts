@@ -3,6 +3,7 @@ import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { ExpiredEntry, Store } from '../../store/store.ts';
+import type { Logger } from '../engine/logger.ts';
 
 export interface AuditRetentionOptions {
   /** Entries older than this many days leave the store (`AUDIT_RETENTION_DAYS`). */
@@ -31,8 +32,8 @@ export function exportIdOf(entry: ExpiredEntry): string {
  */
 async function recentIds(file: string): Promise<Set<string>> {
   const ids = new Set<string>();
-  const handle = await open(file, 'r+').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
+  const handle = await open(file, 'r+').catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   });
   if (!handle) return ids;
@@ -99,4 +100,21 @@ export async function expireHistory(store: Store, options: AuditRetentionOptions
     total += removed;
     if (removed < batchSize) return total;
   }
+}
+
+/**
+ * The timer's pass: one replica at a time (the others skip it), and a log line when entries left
+ * the store.
+ */
+export async function retentionPass(store: Store, options: AuditRetentionOptions, log: Logger): Promise<void> {
+  await store.tryExclusive('audit-retention', async () => {
+    const started = performance.now();
+    const moved = await expireHistory(store, options);
+    if (moved > 0)
+      log.info('audit entries past retention exported and removed', {
+        count: moved,
+        retentionDays: options.retentionDays,
+        ms: Math.round(performance.now() - started),
+      });
+  });
 }

@@ -348,7 +348,10 @@ describe.each(implementations)('retention on the %s store', (_name, open) => {
     // Batches of 2: several batches, each exported before it is removed.
     expect(await expireHistory(store, retention(file, 2))).toBe(5);
     const lines = await exportedLines(file);
-    expect(lines.filter((l) => l.kind === 'audit').map((l) => l.entry?.action)).toEqual(['created', 'packages changed']);
+    expect(lines.filter((l) => l.kind === 'audit').map((l) => l.entry?.action)).toEqual([
+      'created',
+      'packages changed',
+    ]);
     expect(lines.filter((l) => l.kind === 'status').map((l) => l.status)).toEqual([
       'creating',
       'provisioning',
