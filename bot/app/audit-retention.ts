@@ -44,7 +44,8 @@ async function recentIds(file: string): Promise<Set<string>> {
     await handle.read(buffer, 0, buffer.length, from);
     const text = buffer.toString('utf8');
     const end = text.lastIndexOf('\n') + 1;
-    if (end < text.length) {
+    // (A part read that holds no newline at all is inside one long line: left alone.)
+    if (end < text.length && (end > 0 || from === 0)) {
       await handle.truncate(from + Buffer.byteLength(text.slice(0, end)));
       await handle.datasync();
     }
@@ -85,6 +86,7 @@ export async function expireHistory(store: Store, options: AuditRetentionOptions
   const now = options.now?.() ?? new Date();
   const before = new Date(now.getTime() - options.retentionDays * 86_400_000);
   const batchSize = options.batchSize ?? 500;
+  // Only the lines of earlier passes: a batch of this pass that was written is also removed, or the pass stops.
   const written = await recentIds(options.exportFile);
   let total = 0;
   for (;;) {
@@ -95,7 +97,6 @@ export async function expireHistory(store: Store, options: AuditRetentionOptions
         options.exportFile,
         fresh.map(({ id, entry }) => `${JSON.stringify({ id, ...entry })}\n`),
       );
-      for (const { id } of fresh) written.add(id);
     });
     total += removed;
     if (removed < batchSize) return total;
