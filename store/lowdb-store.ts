@@ -24,7 +24,9 @@ type Change =
   | { readonly c: KeyedCollection; readonly k: string; readonly d: true }
   | { readonly c: 'templates' | 'audit'; readonly v: unknown }
   /** A template removed, by id (templates are a list, not keyed). */
-  | { readonly c: 'templates'; readonly id: string; readonly d: true };
+  | { readonly c: 'templates'; readonly id: string; readonly d: true }
+  /** The oldest `drop` audit entries removed (retention: they went to the export file first). */
+  | { readonly c: 'audit'; readonly drop: number };
 type KeyedCollection = z.infer<typeof keyedCollection>;
 
 const keyedCollection = z.enum(['seenEvents', 'conversations', 'claims', 'customers', 'approvals', 'inbox', 'spaces']);
@@ -36,6 +38,7 @@ const journalLineSchema = z.object({
       z.object({ c: keyedCollection, k: z.string(), v: z.unknown() }),
       z.object({ c: z.enum(['templates', 'audit']), v: z.unknown() }),
       z.object({ c: z.literal('templates'), id: z.string(), d: z.literal(true) }),
+      z.object({ c: z.literal('audit'), drop: z.number().int().positive() }),
     ]),
   ),
 });
@@ -45,7 +48,8 @@ const snapshotSchema = storeDataSchema.extend({ seq: z.number().int().nonnegativ
 
 function applyChange(data: Record<string, unknown>, change: Change): void {
   data[change.c] ??= 'k' in change ? {} : [];
-  if ('id' in change) {
+  if ('drop' in change) (data[change.c] as unknown[]).splice(0, change.drop);
+  else if ('id' in change) {
     const list = data[change.c] as { id?: unknown }[];
     data[change.c] = list.filter((t) => t.id !== change.id);
   } else if ('d' in change) delete (data[change.c] as Record<string, unknown>)[change.k];
@@ -312,6 +316,18 @@ export async function openLowdbStore(file: string, options: StoreFileOptions = {
       await commit({ c: 'audit', v: entry });
     },
     listAudit: async (filter) => storeRules.listAudit(data, filter),
+    async expireHistory(before, limit, exportBatch) {
+      const taken = storeRules.expiredEntries(data, before, limit);
+      if (taken.entries.length === 0) return 0;
+      await exportBatch(taken.entries);
+      // Removed from memory and journalled in one line: a crash either keeps them all or none.
+      const customers = storeRules.removeExpired(data, taken);
+      await commit(
+        ...(taken.audit > 0 ? [{ c: 'audit', drop: taken.audit } as const] : []),
+        ...customers.map((v): Change => ({ c: 'customers', k: v.externalId, v })),
+      );
+      return taken.entries.length;
+    },
     async getSpace(roomId) {
       const found = data.spaces[roomId];
       return found && structuredClone(found);

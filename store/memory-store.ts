@@ -50,6 +50,13 @@ export function createMemoryStore(): Store {
       data.audit.push(structuredClone(entry));
     },
     listAudit: async (filter) => storeRules.listAudit(data, filter),
+    async expireHistory(before, limit, exportBatch) {
+      const taken = storeRules.expiredEntries(data, before, limit);
+      if (taken.entries.length === 0) return 0;
+      await exportBatch(taken.entries);
+      storeRules.removeExpired(data, taken);
+      return taken.entries.length;
+    },
     getSpace: async (roomId) => {
       const found = data.spaces[roomId];
       return found && structuredClone(found);

@@ -11,6 +11,7 @@ import {
   templateSchema,
   type Approval,
   type Conversation,
+  type CustomerRecord,
 } from './records.ts';
 import { advisoryLocks } from './key-locks.ts';
 import {
@@ -19,6 +20,7 @@ import {
   StoreError,
   type Claim,
   type ConversationFilter,
+  type ExpiredEntry,
   type Store,
   type TemplateInsert,
 } from './store.ts';
@@ -302,9 +304,10 @@ export async function openPostgresStore(connectionString: string): Promise<Store
       return docs(approvalSchema, rows);
     },
     async appendAudit(entry) {
-      await query('INSERT INTO audit (conversation_id, external_id, doc) VALUES ($1, $2, $3)', [
+      await query('INSERT INTO audit (conversation_id, external_id, at, doc) VALUES ($1, $2, $3, $4)', [
         entry.conversationId ?? null,
         entry.externalId ?? null,
+        entry.at,
         entry,
       ]);
     },
@@ -316,6 +319,59 @@ export async function openPostgresStore(connectionString: string): Promise<Store
         )
       ).rows;
       return docs(auditEntrySchema, rows);
+    },
+    async expireHistory(before, limit, exportBatch) {
+      // One transaction: the rows are deleted (and locked) first, exported, and the delete
+      // committed only once the export resolved; a failed export or a crash rolls it back.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const audit = (
+          await client.query<{ seq: string; doc: unknown }>(
+            'DELETE FROM audit WHERE seq IN (SELECT seq FROM audit WHERE at < $1 ORDER BY at, seq LIMIT $2 FOR UPDATE SKIP LOCKED) RETURNING seq, doc',
+            [before, limit],
+          )
+        ).rows.sort((a, b) => Number(a.seq) - Number(b.seq));
+        const entries: ExpiredEntry[] = audit.map((r) => ({ kind: 'audit', entry: auditEntrySchema.parse(r.doc) }));
+        const cutoff = before.toISOString();
+        const trimmed: CustomerRecord[] = [];
+        if (entries.length < limit) {
+          const customers = docs(
+            customerRecordSchema,
+            (
+              await client.query(
+                `SELECT doc FROM customers WHERE doc->'history'->0->>'at' < $1 AND jsonb_array_length(doc->'history') > 1
+                 ORDER BY doc->'history'->0->>'at' LIMIT $2 FOR UPDATE SKIP LOCKED`,
+                [cutoff, limit - entries.length],
+              )
+            ).rows,
+          );
+          for (const customer of customers) {
+            const keep = customer.history.slice(0, -1);
+            let taken = 0;
+            while (taken < keep.length && keep[taken]!.at < cutoff && entries.length < limit) {
+              const step = keep[taken]!;
+              entries.push({ kind: 'status', externalId: customer.externalId, at: step.at, status: step.status });
+              taken += 1;
+            }
+            if (taken > 0) trimmed.push({ ...customer, history: customer.history.slice(taken) });
+          }
+        }
+        if (entries.length === 0) {
+          await client.query('ROLLBACK');
+          return 0;
+        }
+        await exportBatch(entries);
+        for (const customer of trimmed)
+          await client.query('UPDATE customers SET doc = $2 WHERE external_id = $1', [customer.externalId, customer]);
+        await client.query('COMMIT');
+        return entries.length;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async getSpace(roomId) {
       return docs(spaceSettingsSchema, (await query('SELECT doc FROM spaces WHERE room_id = $1', [roomId])).rows)[0];

@@ -33,6 +33,11 @@ export interface UnfinishedEvent {
   readonly event: unknown;
 }
 
+/** An entry past retention, as it leaves the store: an audit entry, or one step of a customer's status history. */
+export type ExpiredEntry =
+  | { readonly kind: 'audit'; readonly entry: AuditEntry }
+  | { readonly kind: 'status'; readonly externalId: string; readonly at: string; readonly status: string };
+
 export type Claim = { readonly ok: true } | { readonly ok: false; readonly heldBy: Conversation };
 
 export type TemplateInsert =
@@ -98,6 +103,17 @@ export interface Store {
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first. */
   listAudit(filter: { readonly conversationId?: string; readonly externalId?: string }): Promise<AuditEntry[]>;
+  /**
+   * Retention: takes up to `limit` audit entries and customer status-history entries from before
+   * `before` (a customer keeps its newest history entry, the one that says since when it is in its
+   * state), hands them to `exportBatch`, and removes them only once it resolved; if it throws,
+   * nothing is removed. Resolves how many were removed (fewer than `limit`: none are left).
+   */
+  expireHistory(
+    before: Date,
+    limit: number,
+    exportBatch: (batch: readonly ExpiredEntry[]) => Promise<void>,
+  ): Promise<number>;
 
   /** A space's own settings (its language), if it chose any. */
   getSpace(roomId: string): Promise<SpaceSettings | undefined>;
@@ -333,6 +349,43 @@ export const storeRules = {
       )
       .reverse()
       .map((e) => structuredClone(e));
+  },
+  /**
+   * The entries `expireHistory` takes: audit entries from the front of the log (the order they were
+   * appended in) while they are older than `before`, then the old history of the customers.
+   */
+  expiredEntries(data: StoreData, before: Date, limit: number): { audit: number; entries: ExpiredEntry[] } {
+    const cutoff = before.toISOString();
+    const entries: ExpiredEntry[] = [];
+    let audit = 0;
+    while (audit < data.audit.length && audit < limit && data.audit[audit]!.at < cutoff) {
+      entries.push({ kind: 'audit', entry: structuredClone(data.audit[audit]!) });
+      audit += 1;
+    }
+    for (const customer of Object.values(data.customers)) {
+      if (entries.length >= limit) break;
+      for (const step of customer.history.slice(0, -1)) {
+        if (entries.length >= limit || step.at >= cutoff) break;
+        entries.push({ kind: 'status', externalId: customer.externalId, at: step.at, status: step.status });
+      }
+    }
+    return { audit, entries };
+  },
+  /** Removes what `expiredEntries` took; the customers whose history changed, to be written. */
+  removeExpired(data: StoreData, taken: { audit: number; entries: readonly ExpiredEntry[] }): CustomerRecord[] {
+    data.audit.splice(0, taken.audit);
+    const gone = new Map<string, Set<string>>();
+    for (const e of taken.entries)
+      if (e.kind === 'status') gone.set(e.externalId, (gone.get(e.externalId) ?? new Set()).add(`${e.at}|${e.status}`));
+    const changed: CustomerRecord[] = [];
+    for (const [externalId, steps] of gone) {
+      const customer = data.customers[externalId];
+      if (!customer) continue;
+      const last = customer.history.at(-1);
+      customer.history = customer.history.filter((h) => h === last || !steps.has(`${h.at}|${h.status}`));
+      changed.push(customer);
+    }
+    return changed;
   },
   removeTemplate(data: StoreData, id: string): boolean {
     const at = data.templates.findIndex((t) => t.id === id);

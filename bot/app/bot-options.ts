@@ -26,6 +26,8 @@ export interface BotOptions {
   readonly customerSyncMs?: number;
   /** How often the sweeper looks for conversations whose deadline has come. */
   readonly sweepMs?: number;
+  /** Audit entries and status history past `days` go to `exportFile`, hourly and at start (absent: kept for ever). */
+  readonly auditRetention?: { readonly days: number; readonly exportFile: string };
   /** While the partner credentials are gone: how often to look for a new authorisation (default 30 s). */
   readonly partnerRecheckMs?: number;
   /** With a shared store: how long an acknowledged event may stay unfinished before another replica handles it. */
@@ -121,6 +123,7 @@ export function botOptions(
     },
     pollMs: config.pollSeconds * 1000,
     customerSyncMs: config.customerSyncMinutes * 60_000,
+    auditRetention: config.auditRetention,
     takeoverMs: config.takeoverSeconds * 1000,
     catchUpMs: config.catchUpHours * 3_600_000,
     ...(config.bulkCallsPerSecond > 0 ? { bulk: { callsPerSecond: config.bulkCallsPerSecond } } : {}),

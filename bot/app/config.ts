@@ -47,6 +47,10 @@ const hints: Record<string, string> = {
   PORT: 'a TCP port number from 0 to 65535',
   HOST: 'the address to listen on, e.g. 0.0.0.0 or 127.0.0.1',
   DATA_FILE: 'a file path for the bot’s data, e.g. ./data/bot.json',
+  AUDIT_RETENTION_DAYS:
+    'whole days from 30 to 36500 that audit entries and status history stay in the store before they move to AUDIT_EXPORT_FILE',
+  AUDIT_EXPORT_FILE:
+    'a file path the audit entries past retention are appended to (JSON Lines), e.g. ./data/bot.json.audit-export.jsonl',
   DATABASE_URL: 'a PostgreSQL URL such as postgres://bot:secret@db.example:5432/onboarding',
   INBOX_TAKEOVER_SECONDS: 'whole seconds from 1 to 900',
   CATCH_UP_HOURS:
@@ -95,6 +99,8 @@ const common = {
   PROVISIONING_POLL_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(3600).optional()),
   CUSTOMER_SYNC_MINUTES: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(1440).default(15)),
   DATA_FILE: z.preprocess(blankAsUnset, z.string().min(1).default('./data/bot.json')),
+  AUDIT_RETENTION_DAYS: z.preprocess(blankAsUnset, z.coerce.number().int().min(30).max(36500).default(400)),
+  AUDIT_EXPORT_FILE: z.preprocess(blankAsUnset, z.string().min(1).optional()),
   DATABASE_URL: z.preprocess(blankAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   INBOX_TAKEOVER_SECONDS: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(900).default(5)),
   CATCH_UP_HOURS: z.preprocess(blankAsUnset, z.coerce.number().min(0).max(168).default(24)),
@@ -193,6 +199,8 @@ interface CommonConfig {
   readonly pollSeconds: number;
   /** How often every customer is read from the Wholesale API; 0: only on `sync customers`. */
   readonly customerSyncMinutes: number;
+  /** How long audit entries and status history stay in the store, and the file they are exported to after. */
+  readonly auditRetention: { readonly days: number; readonly exportFile: string };
   /** Who may do what. In sandbox mode, unset lists default to the seeded people's roles. */
   readonly roles: {
     readonly partnerAdmins?: readonly string[];
@@ -288,6 +296,10 @@ function commonOf(v: z.output<typeof sandboxEnv> | z.output<typeof realEnv>, def
     logLevel: v.LOG_LEVEL,
     pollSeconds: v.PROVISIONING_POLL_SECONDS ?? defaultPollSeconds,
     customerSyncMinutes: v.CUSTOMER_SYNC_MINUTES,
+    auditRetention: {
+      days: v.AUDIT_RETENTION_DAYS,
+      exportFile: v.AUDIT_EXPORT_FILE ?? `${v.DATA_FILE}.audit-export.jsonl`,
+    },
     roles: rolesOf(v),
     ...(v.ALERT_ROOM_ID ? { alertRoomId: v.ALERT_ROOM_ID } : {}),
     ...(v.APPROVAL_POLICY_FILE ? { approvalPolicyFile: v.APPROVAL_POLICY_FILE } : {}),

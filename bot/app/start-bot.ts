@@ -29,6 +29,7 @@ import { registerFeatures } from './features.ts';
 import { partnerSide } from './partner-side.ts';
 import { readinessCheck } from './readiness.ts';
 import { startTimers } from './timers.ts';
+import { retentionPass } from './audit-retention.ts';
 
 export interface RunningBot {
   readonly url: string;
@@ -190,6 +191,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     const resumed = await engine.resume();
     const replayed = await inbox.replay(leftBehind);
     catchUp.start('start');
+    const retention = options.auditRetention && {
+      retentionDays: options.auditRetention.days,
+      exportFile: options.auditRetention.exportFile,
+    };
     timers = startTimers(
       { engine, approvals, inbox, customers, log },
       {
@@ -197,6 +202,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         // Replicas: the events a replica that died had acknowledged are handled by a survivor.
         ...(store.shared ? { takeoverMs: options.takeoverMs ?? 5_000 } : {}),
         customerSyncMs: options.customerSyncMs ?? 15 * 60_000,
+        ...(retention ? { auditRetention: { run: () => retentionPass(store, retention, log) } } : {}),
       },
     );
     if (resumed > 0) log.info('cards posted that a restart had cut off', { count: resumed });

@@ -11,6 +11,8 @@ export interface TimerOptions {
   readonly takeoverMs?: number;
   /** How often every customer is read from the Wholesale API (0: never on its own). */
   readonly customerSyncMs: number;
+  /** Retention: one pass at start and every `everyMs` (default hourly); absent, history is kept for ever. */
+  readonly auditRetention?: { readonly run: () => Promise<unknown>; readonly everyMs?: number };
 }
 
 /**
@@ -54,6 +56,15 @@ export function startTimers(
     every(options.customerSyncMs, () => customers.sync(), 'customer sync failed', 'warn');
     const first = setTimeout(() => {
       void customers.sync().catch((error: unknown) => log.warn('customer sync failed', { error }));
+    }, 0);
+    first.unref();
+    intervals.push(first);
+  }
+  if (options.auditRetention) {
+    const { run, everyMs = 3_600_000 } = options.auditRetention;
+    every(everyMs, run, 'audit retention failed', 'warn');
+    const first = setTimeout(() => {
+      void run().catch((error: unknown) => log.warn('audit retention failed', { error }));
     }, 0);
     first.unref();
     intervals.push(first);

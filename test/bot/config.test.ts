@@ -132,6 +132,18 @@ describe('loadConfig', () => {
     });
   });
 
+  it('keeps audit entries 400 days unless AUDIT_RETENTION_DAYS says otherwise, exporting them beside the data file or to AUDIT_EXPORT_FILE', () => {
+    expect(loadConfig({ DATA_FILE: '/tmp/x/bot.json' })).toMatchObject({
+      auditRetention: { days: 400, exportFile: '/tmp/x/bot.json.audit-export.jsonl' },
+    });
+    expect(
+      loadConfig({ ...real, AUDIT_RETENTION_DAYS: '90', AUDIT_EXPORT_FILE: '/var/log/bot/audit.jsonl' }),
+    ).toMatchObject({ auditRetention: { days: 90, exportFile: '/var/log/bot/audit.jsonl' } });
+    for (const bad of ['0', '12.5', 'a year'])
+      expect(problems({ ...real, AUDIT_RETENTION_DAYS: bad })).toContain('- AUDIT_RETENTION_DAYS is not valid');
+    expect(problems({ ...real, AUDIT_RETENTION_DAYS: 'a year' })).toContain('whole days from 30 to 36500');
+  });
+
   it('names every bad key at once', () => {
     const message = problems({
       ...real,

@@ -15,7 +15,8 @@ import {
   pruneEvents,
   type Store,
 } from '../../store/store.ts';
-import type { Conversation } from '../../store/records.ts';
+import type { AuditEntry, Conversation, CustomerRecord } from '../../store/records.ts';
+import { expireHistory } from '../../bot/app/audit-retention.ts';
 import { templateFixture } from '../support/fixtures.ts';
 
 const conversation = (over: Partial<Conversation> = {}): Conversation => ({
@@ -283,6 +284,137 @@ describe.each(implementations)('the %s store', (_name, open) => {
     const slots = await Promise.all(Array.from({ length: 20 }, () => goAt(store.reserveCall('wholesale', 50))));
     expectPaced(slots, 50);
     expect(await store.reserveCall('another partner', 50)).toBe(0);
+  });
+});
+
+/** A year and a bit ago, and yesterday, as the retention (400 days) sees them from `retentionNow`. */
+const retentionNow = new Date('2026-12-01T00:00:00.000Z');
+const daysAgo = (days: number, ms = 0) => new Date(retentionNow.getTime() - days * 86_400_000 + ms).toISOString();
+const auditAt = (at: string, action: string): AuditEntry => ({ at, action, externalId: 'acme-1', details: { n: 1 } });
+const customerWithHistory = (): CustomerRecord => ({
+  externalId: 'acme-1',
+  name: 'Acme',
+  adminEmail: 'admin@acme.example',
+  country: 'US',
+  templateId: 't1',
+  templateName: 'Standard',
+  packages: ['webex_calling'],
+  status: 'provisioned',
+  packageStates: [],
+  errors: [],
+  conversationId: 'c1',
+  roomId: 'r1',
+  createdBy: { personId: 'p1', email: 'a@x.example' },
+  createdAt: daysAgo(500),
+  updatedAt: daysAgo(1),
+  history: [
+    { at: daysAgo(500), status: 'creating' },
+    { at: daysAgo(499), status: 'provisioning' },
+    { at: daysAgo(450), status: 'provisioned' },
+    { at: daysAgo(1), status: 'updating' },
+    { at: daysAgo(1, 1000), status: 'provisioned' },
+  ],
+});
+/** Two entries past retention (400 days), one just inside it, one recent. */
+async function fillForRetention(store: Store): Promise<void> {
+  await store.appendAudit(auditAt(daysAgo(500), 'created'));
+  await store.appendAudit(auditAt(daysAgo(401), 'packages changed'));
+  await store.appendAudit(auditAt(daysAgo(399), 'checked'));
+  await store.appendAudit(auditAt(daysAgo(1), 'updated'));
+  await store.saveCustomer(customerWithHistory());
+}
+const retention = (exportFile: string, batchSize = 500) => ({
+  retentionDays: 400,
+  exportFile,
+  batchSize,
+  now: () => retentionNow,
+});
+const exportedLines = async (file: string) =>
+  (await readFile(file, 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { id: string; kind: string; entry?: AuditEntry; status?: string });
+/** What the store kept after retention: the two recent audit entries; the history from the last old step on. */
+async function expectOnlyRecentKept(store: Store): Promise<void> {
+  expect((await store.listAudit({})).map((e) => e.action)).toEqual(['updated', 'checked']);
+  expect((await store.findCustomer('acme-1'))?.history.map((h) => h.status)).toEqual(['updating', 'provisioned']);
+}
+
+describe.each(implementations)('retention on the %s store', (_name, open) => {
+  it('entries past retention are in the export file and no longer in the store; a second pass exports nothing twice', async () => {
+    const store = await open();
+    await fillForRetention(store);
+    const file = join(dir, 'export', 'bot.json.audit-export.jsonl');
+    // Batches of 2: several batches, each exported before it is removed.
+    expect(await expireHistory(store, retention(file, 2))).toBe(5);
+    const lines = await exportedLines(file);
+    expect(lines.filter((l) => l.kind === 'audit').map((l) => l.entry?.action)).toEqual([
+      'created',
+      'packages changed',
+    ]);
+    expect(lines.filter((l) => l.kind === 'status').map((l) => l.status)).toEqual([
+      'creating',
+      'provisioning',
+      'provisioned',
+    ]);
+    expect(new Set(lines.map((l) => l.id)).size).toBe(5);
+    await expectOnlyRecentKept(store);
+    const before = await readFile(file, 'utf8');
+    expect(await expireHistory(store, retention(file, 2))).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
+  it('keeps a batch whose export failed, and writes each line once when a crash came between export and removal', async () => {
+    const store = await open();
+    await fillForRetention(store);
+    const file = join(dir, 'bot.json.audit-export.jsonl');
+    // The export of the first batch reaches the disk, then the process dies before the removal.
+    const crashing: Store = {
+      ...store,
+      expireHistory: (before, limit, exportBatch) =>
+        store.expireHistory(before, limit, async (batch) => {
+          await exportBatch(batch);
+          throw new Error('power cut');
+        }),
+    };
+    await expect(expireHistory(crashing, retention(file, 2))).rejects.toThrow('power cut');
+    expect(await exportedLines(file)).toHaveLength(2);
+    expect(await store.listAudit({})).toHaveLength(4);
+    // And a torn line the crash left at the end of the file is cut off, not continued.
+    await writeFile(file, `${await readFile(file, 'utf8')}{"id":"torn`);
+    expect(await expireHistory(store, retention(file, 2))).toBe(5);
+    const lines = await exportedLines(file);
+    expect(lines).toHaveLength(5);
+    expect(new Set(lines.map((l) => l.id)).size).toBe(5);
+    await expectOnlyRecentKept(store);
+  });
+});
+
+describe('retention across a restart', () => {
+  it.each([
+    ['lowdb', async () => join(dir, 'bot.json'), (where: string) => openLowdbStore(where)],
+    [
+      'PostgreSQL',
+      () => database(),
+      async (where: string) => {
+        const store = await openPostgresStore(where);
+        opened.push(store);
+        return store;
+      },
+    ],
+  ])('on the %s store, the export and the removal both survive a reopen', async (_name, place, openAt) => {
+    const where = await place();
+    const file = join(dir, 'bot.json.audit-export.jsonl');
+    const first = await openAt(where);
+    await fillForRetention(first);
+    expect(await expireHistory(first, retention(file))).toBe(5);
+    await first.close();
+    const exported = await readFile(file, 'utf8');
+    const second = await openAt(where);
+    await expectOnlyRecentKept(second);
+    expect(await expireHistory(second, retention(file))).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe(exported);
+    expect(await exportedLines(file)).toHaveLength(5);
   });
 });
 

@@ -162,6 +162,8 @@ export interface HarnessOptions {
   readonly customerSyncMs?: number;
   /** How far back a start or reconnect reads what came meanwhile (the bot's default: 24 hours). */
   readonly catchUpMs?: number;
+  /** Audit entries past retention go to an export file (at start and hourly); kept for ever unless a test asks. */
+  readonly auditRetention?: BotOptions['auditRetention'];
 }
 
 export type Transport = 'webhook' | 'websocket';
@@ -234,6 +236,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       partnerRecheckMs: 100,
       customerSyncMs: options.customerSyncMs ?? 0,
       ...(options.catchUpMs !== undefined ? { catchUpMs: options.catchUpMs } : {}),
+      ...(options.auditRetention ? { auditRetention: options.auditRetention } : {}),
       ...(options.transport === 'websocket'
         ? {
             transport: {
