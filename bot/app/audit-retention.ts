@@ -22,7 +22,7 @@ const TAIL_BYTES = 4 << 20;
 const exportLineSchema = z.object({ id: z.string() }).loose();
 
 /** The entry's id: a hash of what it says, the same however often it is exported. */
-export function exportIdOf(entry: ExpiredEntry): string {
+function exportIdOf(entry: ExpiredEntry): string {
   return createHash('sha256').update(JSON.stringify(entry)).digest('base64url').slice(0, 22);
 }
 
