@@ -69,6 +69,11 @@ export class TelephonyClient {
     );
   }
 
+  /** Whether the location holds this number: Webex gives a user only a number of their location's inventory. */
+  async holds(orgId: string, locationId: string, phoneNumber: string): Promise<boolean> {
+    return (await this.listNumbers(orgId, locationId)).some((n) => n.phoneNumber === phoneNumber);
+  }
+
   /** The location's PSTN connection ("Retrieve PSTN Connection for a Location"); none set up (404) is `undefined`. */
   async pstnConnection(orgId: string, locationId: string): Promise<PstnConnection | undefined> {
     try {

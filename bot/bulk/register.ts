@@ -11,50 +11,33 @@ const MAX_ROWS = 5000;
 const REQUIRED_COLUMNS = ['firstName', 'lastName', 'email', 'package'];
 
 /**
- * The free numbers of each location some row asks `next` at (Get Phone Numbers, `available=true`).
- * They are given out when the file is checked and kept in the saved rows, so one run never gives a
- * number twice, and a restart goes on with the same ones.
+ * The numbers (Get Phone Numbers) of each location named by a row whose number column `asks` for
+ * them: the free ones (`available`) where rows ask `next`, which are given out when the file is
+ * checked and kept in the saved rows, so one run never gives a number twice and a restart goes on
+ * with the same ones; all of them where rows type a number, which must be one of the location's.
  */
-async function freeNumbers(
+async function numbersAt(
   kit: FeatureKit,
   orgId: string,
   records: readonly Readonly<Record<string, string>>[],
   locations: readonly { readonly id: string; readonly name: string }[],
+  asks: (phoneNumber: string) => boolean,
+  options: { readonly available?: boolean } = {},
 ): Promise<Map<string, string[]>> {
   const wanted = new Set(
     records
-      .filter((r) => (r.phoneNumber ?? '').trim().toLowerCase() === NEXT_FREE)
+      .filter((r) => asks((r.phoneNumber ?? '').trim().toLowerCase()))
       .map((r) => (r.location ?? '').trim().toLowerCase()),
   );
-  const free = new Map<string, string[]>();
+  const numbers = new Map<string, string[]>();
   for (const location of locations.filter((l) => wanted.has(l.name.toLowerCase()))) {
-    const numbers = await kit.telephony.listNumbers(orgId, location.id, { available: true });
-    free.set(
+    const listed = await kit.telephony.listNumbers(orgId, location.id, options);
+    numbers.set(
       location.id,
-      numbers.flatMap((n) => (n.phoneNumber ? [n.phoneNumber] : [])),
+      listed.flatMap((n) => (n.phoneNumber ? [n.phoneNumber] : [])),
     );
   }
-  return free;
-}
-
-/** Every number of each location some row types a number at (Get Phone Numbers, all of them). */
-async function heldNumbers(
-  kit: FeatureKit,
-  orgId: string,
-  records: readonly Readonly<Record<string, string>>[],
-  locations: readonly { readonly id: string; readonly name: string }[],
-): Promise<Map<string, Set<string>>> {
-  const typed = (r: Readonly<Record<string, string>>) => {
-    const number = (r.phoneNumber ?? '').trim().toLowerCase();
-    return number !== '' && number !== NEXT_FREE;
-  };
-  const wanted = new Set(records.filter(typed).map((r) => (r.location ?? '').trim().toLowerCase()));
-  const held = new Map<string, Set<string>>();
-  for (const location of locations.filter((l) => wanted.has(l.name.toLowerCase()))) {
-    const numbers = await kit.telephony.listNumbers(orgId, location.id);
-    held.set(location.id, new Set(numbers.flatMap((n) => (n.phoneNumber ? [n.phoneNumber] : []))));
-  }
-  return held;
+  return numbers;
 }
 
 /** `add users <customer>` with a CSV file: every row checked first, then a preview, then batches. */
@@ -118,9 +101,9 @@ export function register(kit: FeatureKit): void {
         records,
         customer,
         locations,
-        await freeNumbers(kit, customer.orgId, records, locations),
+        await numbersAt(kit, customer.orgId, records, locations, (n) => n === NEXT_FREE, { available: true }),
         roles,
-        await heldNumbers(kit, customer.orgId, records, locations),
+        await numbersAt(kit, customer.orgId, records, locations, (n) => n !== '' && n !== NEXT_FREE),
       );
       if (!checked.ok) return ctx.reply(badRowsCard(ctx.t, checked.bad, records.length));
       const subject: BulkSubject = { customer, rows: checked.rows };

@@ -12,7 +12,7 @@ import { triedToCreate } from './tried-to-create.ts';
 export function precheckUserEffect(deps: {
   readonly store: Pick<Store, 'listAudit'>;
   readonly wholesale: Pick<WholesaleClient, 'findSubscriber' | 'precheckSubscriber'>;
-  readonly telephony: Pick<TelephonyClient, 'listNumbers'>;
+  readonly telephony: Pick<TelephonyClient, 'holds'>;
 }) {
   return fromPromise(async ({ input }: { input: { context: UserContext } }): Promise<UserPrecheck> => {
     const request = subscriberRequest(userOrder(input.context.customer, input.context.answers));
@@ -23,18 +23,13 @@ export function precheckUserEffect(deps: {
     // A typed number must be one the location holds (Webex assigns numbers from the location's
     // inventory); the card keeps the other answers and says so beside the field.
     const typed = input.context.answers.primaryPhoneNumber?.trim();
-    if (typed && request.provisioningParameters.locationId) {
-      const held = await deps.telephony.listNumbers(
-        input.context.customer.orgId,
-        request.provisioningParameters.locationId,
-      );
-      if (!held.some((n) => n.phoneNumber === typed))
-        return {
-          ok: false,
-          errors: { primaryPhoneNumber: { id: 'pstn.numberNotHeld' } },
-          notice: { id: 'form.fixErrors' },
-        };
-    }
+    const locationId = request.provisioningParameters.locationId;
+    if (typed && locationId && !(await deps.telephony.holds(input.context.customer.orgId, locationId, typed)))
+      return {
+        ok: false,
+        errors: { primaryPhoneNumber: { id: 'pstn.numberNotHeld' } },
+        notice: { id: 'form.fixErrors' },
+      };
     const result = await deps.wholesale.precheckSubscriber(request);
     return result.ok
       ? { ok: true }

@@ -37,12 +37,13 @@ export function checkRows(
    * Every number each location holds, for the locations some row types a number at: Webex gives a
    * user only a number of their location's inventory, so another is refused here, before any create.
    */
-  held: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  held: ReadonlyMap<string, readonly string[]> = new Map(),
 ): RowCheck {
   const bad: BadRow[] = [];
   const rows: BulkRow[] = [];
   const seen = new Map<string, number>();
   const schema = userSchema(customer);
+  const heldSets = new Map([...held].map(([locationId, numbers]) => [locationId, new Set(numbers)]));
   // A number the file names for one row is never given out as another row's next free number.
   const named = new Set(records.map((r) => (r.phoneNumber ?? '').trim()));
   const given = new Map<string, number>();
@@ -80,7 +81,7 @@ export function checkRows(
     if (wantsNext && location && number === undefined)
       errors.primaryPhoneNumber = { id: 'bulk.noFreeNumber', params: { location: location.name } };
     const typed = result.ok && !wantsNext && location ? userOrder(customer, answers).primaryPhoneNumber : undefined;
-    if (typed && location && held.has(location.id) && !held.get(location.id)!.has(typed))
+    if (typed && location && heldSets.has(location.id) && !heldSets.get(location.id)!.has(typed))
       errors.primaryPhoneNumber = { id: 'pstn.numberNotHeld' };
     const email = answers.email.trim().toLowerCase();
     const first = seen.get(email);
