@@ -8,6 +8,9 @@ import type { Logger } from '../engine/logger.ts';
 import type { BotOptions } from './bot-options.ts';
 import type { apiCalls } from './api-calls.ts';
 
+/** A time as the alerts write it: `2026-12-08 06:30 UTC`. */
+const utcMinute = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
 /**
  * The partner side: the credentials (with their notices to the on-call space) and every client of
  * the partner APIs that uses them.
@@ -43,14 +46,8 @@ export function partnerSide(
         alert((t) => t('alert.partnerCredentialsBack', {}));
         deps.back();
       },
-      expiringSoon: (at) =>
-        alert((t) =>
-          t('alert.partnerTokenExpiring', { time: `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` }),
-        ),
-      refreshTokenExpiring: (at) =>
-        alert((t) =>
-          t('alert.partnerRefreshTokenExpiring', { time: `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` }),
-        ),
+      expiringSoon: (at) => alert((t) => t('alert.partnerTokenExpiring', { time: utcMinute(at) })),
+      refreshTokenExpiring: (at) => alert((t) => t('alert.partnerRefreshTokenExpiring', { time: utcMinute(at) })),
     },
   });
   const clientOptions = {

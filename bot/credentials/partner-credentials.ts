@@ -63,6 +63,21 @@ const HOUR = 60 * 60 * 1000;
 const REFRESH_TOKEN_WARNING_MS = 7 * 24 * HOUR;
 /** setTimeout's longest delay; a longer wait is re-armed. */
 const MAX_DELAY = 2 ** 31 - 1;
+/**
+ * Calls `warn` once, `margin` before `at` (at once when that moment has passed); a wait longer than
+ * setTimeout's is re-armed. Answers how to cancel it.
+ */
+function warnBefore(at: number, margin: number, clock: () => number, warn: () => void): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const due = () => {
+    const wait = at - margin - clock();
+    if (wait <= 0) return warn();
+    timer = setTimeout(due, Math.min(wait, MAX_DELAY));
+    timer.unref();
+  };
+  due();
+  return () => clearTimeout(timer);
+}
 const hash = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 16);
 
 function timeLeft(ms: number): string {
@@ -135,22 +150,17 @@ export function partnerCredentials(
     });
     // The refresh token's own end, as the fixed token's: one warning while it stays the same (a
     // refresh that renews it moves the timer; one that does not leaves it to fire).
-    let refreshWarning: { at: number; timer?: NodeJS.Timeout } | undefined;
+    let refreshWarning: { readonly at: number; readonly cancel: () => void } | undefined;
     function warnRefreshTokenAt(at: number | undefined): void {
       if (at === undefined || refreshWarning?.at === at) return;
-      clearTimeout(refreshWarning?.timer);
-      refreshWarning = { at };
-      const due = () => {
-        const wait = at - REFRESH_TOKEN_WARNING_MS - clock();
-        if (wait > 0) {
-          refreshWarning!.timer = setTimeout(due, Math.min(wait, MAX_DELAY));
-          refreshWarning!.timer.unref();
-          return;
-        }
-        deps.log.warn('the partner refresh token expires soon', { expiresAt: new Date(at).toISOString() });
-        deps.notices.refreshTokenExpiring?.(new Date(at));
+      refreshWarning?.cancel();
+      refreshWarning = {
+        at,
+        cancel: warnBefore(at, REFRESH_TOKEN_WARNING_MS, clock, () => {
+          deps.log.warn('the partner refresh token expires soon', { expiresAt: new Date(at).toISOString() });
+          deps.notices.refreshTokenExpiring?.(new Date(at));
+        }),
       };
-      due();
     }
     // While gone: the file `npm run authorize` writes is read again; a refresh token other than the
     // refused one is tried, and when Webex takes it the credentials are back without a restart.
@@ -218,22 +228,16 @@ export function partnerCredentials(
       },
       stop() {
         provider.stop();
-        clearTimeout(refreshWarning?.timer);
+        refreshWarning?.cancel();
         if (watcher) clearInterval(watcher);
       },
     };
   }
 
   let expiresAt: number | undefined;
-  let timer: NodeJS.Timeout | undefined;
+  let cancelWarning: (() => void) | undefined;
   let refused = false;
   const http = new HttpClient({ baseUrl: deps.apiUrl, token: auth.token, log: deps.log, ...deps.http });
-  const warnAt = (at: number) => {
-    const wait = at - HOUR - clock();
-    if (wait <= 0) return deps.notices.expiringSoon(new Date(at));
-    timer = setTimeout(() => warnAt(at), Math.min(wait, MAX_DELAY));
-    timer.unref();
-  };
   /** Webex no longer takes the token (revoked, or expired earlier than it said): gone, said once. */
   const refuse = (reason: string) => {
     if (refused) return;
@@ -259,7 +263,7 @@ export function partnerCredentials(
           expiresAt: new Date(exp).toISOString(),
           timeLeft: timeLeft(exp - clock()),
         });
-        warnAt(exp);
+        cancelWarning = warnBefore(exp, HOUR, clock, () => deps.notices.expiringSoon(new Date(exp)));
       } catch (error) {
         if (error instanceof WebexApiError && error.status === 401) {
           refuse(error.message);
@@ -269,7 +273,7 @@ export function partnerCredentials(
       }
     },
     stop() {
-      if (timer) clearTimeout(timer);
+      cancelWarning?.();
     },
   };
 }
