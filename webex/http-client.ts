@@ -165,15 +165,8 @@ export class HttpClient {
       const pages = await Promise.all(offsets.map((offset) => read(offset)));
       calls += pages.length;
       for (const page of pages) {
-        // A server that ignores `offset` answers the first page again: that would never end.
-        const head = JSON.stringify(page.items[0]);
-        if (page.items.length > 0 && head === before)
-          throw new WebexApiError('webex_response_invalid', `GET ${path} answered the same page for another offset`, {
-            method: 'GET',
-            endpoint: path,
-            attempts: 1,
-          });
-        before = head;
+        if (page.items.length > 0 && JSON.stringify(page.items[0]) === before) throw samePage(path);
+        before = JSON.stringify(page.items[0]);
         items.push(...page.items);
         if (page.items.length < pageSize) {
           full = false;
@@ -208,9 +201,7 @@ export class HttpClient {
         if (!paging.byOffset || page.value.items.length < pageSize) return;
         const before = JSON.stringify(page.value.items[0]);
         page = await this.requestPage('GET', path, { query: { ...query, max: pageSize, offset: read }, schema });
-        // A server that ignores `offset` answers the first page again: that would never end.
-        if (page.value.items.length > 0 && JSON.stringify(page.value.items[0]) === before)
-          throw invalid('answered the same page for another offset');
+        if (page.value.items.length > 0 && JSON.stringify(page.value.items[0]) === before) throw samePage(path);
         continue;
       }
       // A server that links back to a page already read would otherwise keep the bot here for ever.
@@ -392,6 +383,15 @@ export class HttpClient {
     }
     return parsed.data;
   }
+}
+
+/** A server that ignores `offset` answers the first page again: reading on would never end. */
+function samePage(path: string): WebexApiError {
+  return new WebexApiError('webex_response_invalid', `GET ${path} answered the same page for another offset`, {
+    method: 'GET',
+    endpoint: path,
+    attempts: 1,
+  });
 }
 
 function safeJson(text: string): Record<string, unknown> | undefined {
